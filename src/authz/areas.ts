@@ -1,0 +1,32 @@
+import type { AppRole } from '../db/types.js';
+import type { SubjectFacts } from './facts.js';
+
+/** App areas (tabs) and the areas each app role hides (APP-2), as plain data. */
+export const AREAS = [
+  'Dashboard', 'Timesheet', 'Schedule', 'Reports', 'Teams', 'Timesheet Approval', 'Leave Approval', 'Clients', 'Cost', 'Administration',
+] as const;
+export type Area = (typeof AREAS)[number];
+
+const HIDDEN = {
+  app_admin: [],
+  team_admin: ['Timesheet Approval', 'Leave Approval', 'Clients', 'Cost'],
+  client_admin: ['Timesheet Approval', 'Leave Approval', 'Cost'],
+  billing_admin: ['Timesheet Approval', 'Leave Approval', 'Clients'],
+  timesheet_viewer: ['Timesheet Approval', 'Leave Approval', 'Cost'],
+  scheduler_viewer: ['Timesheet Approval', 'Leave Approval', 'Clients', 'Cost'],
+  client_viewer: ['Timesheet Approval', 'Leave Approval', 'Cost'],
+  billing_viewer: ['Timesheet Approval', 'Leave Approval', 'Clients'],
+  vacation_approver: ['Timesheet Approval', 'Clients', 'Cost'],
+  timesheet_approver: ['Leave Approval', 'Clients', 'Cost'],
+} as const satisfies Record<AppRole, readonly Area[]>;
+
+/** The union of the areas the user's roles open; Administration only for app_admin and system administrators. */
+export function openAreas(subject: SubjectFacts): Area[] {
+  const open = new Set<Area>();
+  for (const { role } of subject.appRoles) {
+    const hidden: readonly Area[] = HIDDEN[role] ?? AREAS;
+    for (const area of AREAS) if (!hidden.includes(area) && (area !== 'Administration' || role === 'app_admin')) open.add(area);
+  }
+  if (subject.systemAdmin) open.add('Administration');
+  return AREAS.filter((a) => open.has(a));
+}

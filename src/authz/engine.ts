@@ -1,0 +1,70 @@
+import type { Database } from '../db/index.js';
+import { AppError, forbidden, notFound } from '../http/errors.js';
+import { ACTIONS, type Action } from './catalogue.js';
+import { decide, type Decision } from './decide.js';
+import type { ProjectFacts, SubjectFacts } from './facts.js';
+import { loadProjects } from './loader.js';
+
+/** The authenticated caller: one value passed everywhere instead of id/role/flag arguments. */
+export interface Actor {
+  userId: number;
+  login: string;
+  displayName: string;
+  email: string;
+  systemAdmin: boolean;
+  auth: 'session' | 'token';
+  subject: SubjectFacts;
+}
+
+export interface Target {
+  projectId?: number;
+  /** What the resource is called in a 404, e.g. 'work item'. */
+  noun?: string;
+  ownerId?: number;
+}
+
+export type Authz = ReturnType<typeof createAuthz>;
+
+/**
+ * The engine: loads facts in batch and asks the pure core. Services call `authorize` once per
+ * operation; lists use the SQL predicates in ./sql.ts; abilities reuse the facts already loaded.
+ */
+export function createAuthz(db: Database) {
+  async function projectFacts(actor: Actor, projectId: number | undefined): Promise<ProjectFacts | undefined> {
+    if (projectId === undefined) return undefined;
+    return (await loadProjects(db, actor.subject, [projectId])).get(projectId);
+  }
+
+  async function check(actor: Actor, action: Action, target: Target = {}): Promise<Decision> {
+    const project = ACTIONS[action].scope === 'global' ? undefined : await projectFacts(actor, target.projectId);
+    return decide(action, actor.subject, { project, ownerId: target.ownerId });
+  }
+
+  /** Checks and throws the right error: 404 when the caller may not know the resource, else 403. */
+  async function authorize(actor: Actor, action: Action, target: Target = {}): Promise<ProjectFacts | undefined> {
+    const project = ACTIONS[action].scope === 'global' ? undefined : await projectFacts(actor, target.projectId);
+    enforce(decide(action, actor.subject, { project, ownerId: target.ownerId }), target.noun);
+    return project;
+  }
+
+  return { check, authorize, loadProjects: (actor: Actor, ids: number[]) => loadProjects(db, actor.subject, ids) };
+}
+
+export function enforce(decision: Decision, noun = 'resource'): void {
+  if (decision.allowed) return;
+  if (decision.hidden) throw notFound(noun);
+  throw forbidden(decision.deciding.code, decision.deciding.message);
+}
+
+/** Abilities for a record, decided from facts already loaded — the web UI shows exactly these. */
+export function abilities<K extends string>(subject: SubjectFacts, project: ProjectFacts | undefined, map: Record<K, { action: Action; ownerId?: number }>): Record<K, boolean> {
+  const out = {} as Record<K, boolean>;
+  for (const key of Object.keys(map) as K[]) {
+    out[key] = decide(map[key].action, subject, { project, ownerId: map[key].ownerId }).allowed;
+  }
+  return out;
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

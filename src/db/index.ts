@@ -1,0 +1,64 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { DB } from './types.js';
+import * as m0001 from './migrations/0001_init.js';
+
+export type Database = Kysely<DB>;
+
+export const migrations: Record<string, Migration> = { '0001_init': m0001 };
+
+const INT8 = 20;
+const DATE = 1082;
+const TIME = 1083;
+
+export interface DbOptions {
+  /** postgres://… for a PostgreSQL server; otherwise the embedded PGlite is used. */
+  url?: string;
+  /** PGlite data directory; omitted means in memory. */
+  dataDir?: string;
+  /** PostgreSQL schema to work in (tests use one per run). */
+  schema?: string;
+  poolSize?: number;
+}
+
+export interface DbHandle { db: Database; kind: 'postgres' | 'pglite'; close(): Promise<void> }
+
+/**
+ * Opens the database. Both drivers return the same JS shapes: int8 as number (ids and counts stay far
+ * below 2^53), dates as 'YYYY-MM-DD', times as 'HH:MM:SS', numeric (money) as decimal strings.
+ */
+export async function openDb(options: DbOptions): Promise<DbHandle> {
+  if (options.url) {
+    const types = {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+        if (oid === INT8) return (v: string) => Number(v);
+        if (oid === DATE || oid === TIME) return (v: string) => v;
+        return pg.types.getTypeParser(oid, format);
+      },
+    };
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 20,
+      types,
+      options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const pglite = new PGlite({
+    dataDir: options.dataDir,
+    parsers: { [DATE]: (v: string) => v, [TIME]: (v: string) => v },
+  });
+  await pglite.waitReady;
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', close: async () => { await db.destroy(); await pglite.close(); } };
+}
+
+export async function migrateToLatest(db: Database): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+}

@@ -1,0 +1,82 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Timestamps come back as Date, are written as Date or ISO strings. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** Calendar dates are plain 'YYYY-MM-DD' strings on both drivers (see db/index.ts). */
+type CalendarDate = string;
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export const PROJECT_PERMISSIONS = ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISSUES', 'ADMINISTER_PROJECT'] as const;
+export type ProjectPermission = (typeof PROJECT_PERMISSIONS)[number];
+
+export const APP_ROLES = [
+  'app_admin', 'team_admin', 'client_admin', 'billing_admin', 'timesheet_viewer',
+  'scheduler_viewer', 'client_viewer', 'billing_viewer', 'vacation_approver', 'timesheet_approver',
+] as const;
+export type AppRole = (typeof APP_ROLES)[number];
+
+export interface UsersTable {
+  id: Generated<number>;
+  login: string;
+  display_name: string;
+  email: string;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  system_admin: Generated<boolean>;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+export interface GroupsTable { id: Generated<number>; name: string; created_at: Timestamp; version: Generated<number> }
+export interface GroupMembersTable { group_id: number; user_id: number }
+export interface SessionsTable {
+  id: string; user_id: number; csrf_token: string;
+  created_at: Timestamp; expires_at: Timestamp;
+}
+export interface ApiTokensTable {
+  id: Generated<number>; user_id: number; name: string; token_hash: string; prefix: string;
+  created_at: Timestamp; last_used_at: Timestamp | null; revoked_at: Timestamp | null;
+}
+export interface LoginAttemptsTable { id: Generated<number>; login: string; ip: string; at: Timestamp; success: boolean }
+export interface AppRoleGrantsTable { id: Generated<number>; role: AppRole; user_id: number | null; group_id: number | null }
+export interface ClientsTable { id: Generated<number>; name: string; contact: Generated<string>; notes: Generated<string> }
+export interface ProjectsTable {
+  id: Generated<number>; key: string; name: string; client_id: number | null;
+  team_checks: Generated<'inherit' | 'disabled'>; period_length: Generated<'week' | 'month'>;
+  next_item_num: Generated<number>; created_at: Timestamp; version: Generated<number>;
+}
+export interface ProjectRolesTable { id: Generated<number>; name: string }
+export interface ProjectRoleMembersTable { id: Generated<number>; project_id: number; role_id: number; user_id: number | null; group_id: number | null }
+export interface ProjectPermissionGrantsTable {
+  id: Generated<number>; project_id: number; permission: ProjectPermission;
+  user_id: number | null; group_id: number | null; role_id: number | null;
+}
+export interface WorkItemsTable {
+  id: Generated<number>; project_id: number; parent_id: number | null; num: number; key: string;
+  title: string; description: Generated<string>; status: Generated<'open' | 'in_progress' | 'done'>;
+  created_by: number; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+}
+export interface ItemCommentsTable { id: Generated<number>; item_id: number; author_id: number; body: string; created_at: Timestamp }
+export interface WorklogsTable {
+  id: Generated<number>; item_id: number; project_id: number; author_id: number;
+  start_date: CalendarDate; start_time: string | null; duration_seconds: number; description: Generated<string>;
+  team_id: number | null; price_list_id: number | null; rate: string | null;
+  created_by: number; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+}
+export interface AuditLogTable {
+  id: Generated<number>; at: Timestamp; actor_id: number | null; action: string;
+  entity_type: string; entity_id: string; project_id: number | null; before: Json; after: Json;
+}
+
+export interface DB {
+  users: UsersTable; groups: GroupsTable; group_members: GroupMembersTable; sessions: SessionsTable;
+  api_tokens: ApiTokensTable; login_attempts: LoginAttemptsTable; app_role_grants: AppRoleGrantsTable;
+  clients: ClientsTable; projects: ProjectsTable; project_roles: ProjectRolesTable;
+  project_role_members: ProjectRoleMembersTable; project_permission_grants: ProjectPermissionGrantsTable;
+  work_items: WorkItemsTable; item_comments: ItemCommentsTable; worklogs: WorklogsTable; audit_log: AuditLogTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type ProjectRow = Selectable<ProjectsTable>;
+export type WorkItemRow = Selectable<WorkItemsTable>;
+export type WorklogRow = Selectable<WorklogsTable>;
+export type NewAudit = Insertable<AuditLogTable>;

@@ -1,0 +1,57 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ACTIONS, type Action } from '../authz/catalogue.js';
+import { decide } from '../authz/decide.js';
+import { enforce, type Actor } from '../authz/engine.js';
+import { AppError, unauthorized } from './errors.js';
+
+export type Access = Action | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig { access?: Access }
+  interface FastifyRequest { actor: Actor | null }
+}
+
+export interface DeclaredRoute { method: string; url: string; readonly access: Access | undefined }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Default deny, made structural: every route must declare the action it performs (or 'public').
+ * A route without a declaration stops the server at start-up. The route-level gate checks identity
+ * (layer 1), CSRF for cookie sessions, and global actions in full; resource actions are checked by
+ * the service with the resource's facts.
+ */
+export function installAccessControl(app: FastifyInstance, resolveActor: (req: FastifyRequest) => Promise<Actor | null>, routes: DeclaredRoute[]) {
+  app.decorateRequest('actor', null);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    // Read the declaration when asked, so hooks of inner scopes (which run after this one) can stamp it.
+    for (const method of methods) routes.push({ method, url: route.url, get access() { return route.config?.access; } });
+  });
+  app.addHook('onReady', async () => {
+    const missing = routes.filter((r) => r.access === undefined || (r.access !== 'public' && !(r.access in ACTIONS)));
+    if (missing.length) throw new Error(`routes without a declared access: ${missing.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+  });
+  app.addHook('preHandler', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (access === 'public') {
+      req.actor = await resolveActor(req).catch(() => null);
+      return;
+    }
+    if (!access) throw new AppError(500, 'undeclared_route', 'route without declared access');
+    const actor = await resolveActor(req);
+    if (!actor) throw unauthorized();
+    req.actor = actor;
+    if (ACTIONS[access].scope === 'global') enforce(decide(access, actor.subject));
+  });
+}
+
+export function isSafeMethod(method: string): boolean {
+  return SAFE_METHODS.has(method);
+}
+
+/** The actor of a route that is not public (the preHandler guarantees it). */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw unauthorized();
+  return req.actor;
+}

@@ -1,0 +1,107 @@
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createAuthz } from '../authz/engine.js';
+import type { Database } from '../db/index.js';
+import { auditRoutes } from '../modules/audit/routes.js';
+import { createAuthenticator } from '../modules/auth/authenticate.js';
+import { authRoutes } from '../modules/auth/routes.js';
+import { itemRoutes } from '../modules/items/routes.js';
+import { projectRoutes } from '../modules/projects/routes.js';
+import { userRoutes } from '../modules/users/routes.js';
+import { worklogRoutes } from '../modules/worklogs/routes.js';
+import { installAccessControl, type DeclaredRoute } from './access.js';
+import { AppError, problem } from './errors.js';
+import type { App, Deps } from './types.js';
+
+export interface AppOptions {
+  db: Database;
+  /** Directory of the built web UI; served at / when present. */
+  webDir?: string;
+  logger?: boolean;
+  secureCookies?: boolean;
+}
+
+export async function buildApp(options: AppOptions): Promise<{ app: App; routes: DeclaredRoute[] }> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_048_576, trustProxy: true }).withTypeProvider() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api') || !options.webDir || !existsSync(resolve(options.webDir, 'index.html'))) {
+      return reply.code(404).type('application/problem+json').send(problem(404, 'route_not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  const deps: Deps = { db: options.db, authz: createAuthz(options.db), secureCookies: options.secureCookies ?? false };
+  const authenticator = createAuthenticator(options.db);
+  const routes: DeclaredRoute[] = [];
+  installAccessControl(app, async (req) => (await authenticator.resolve(req))?.actor ?? null, routes);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Timeward API', version: '0.1.0', description: 'Time tracking with one permission model enforced everywhere.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tw_session' }, token: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  // Documentation routes are public by declaration, stamped in their own scope.
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => { route.config = { ...route.config, access: 'public' }; });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs' });
+    docs.get('/api/openapi.json', { schema: { hide: true } }, async () => docs.swagger());
+    if (options.webDir && existsSync(options.webDir)) {
+      await docs.register(fastifyStatic, { root: resolve(options.webDir), wildcard: false });
+    }
+  });
+
+  authRoutes(app, deps);
+  userRoutes(app, deps);
+  projectRoutes(app, deps);
+  itemRoutes(app, deps);
+  worklogRoutes(app, deps);
+  auditRoutes(app, deps);
+  return { app, routes };
+}
+
+const PG_CONFLICTS: Record<string, [number, string, string]> = {
+  '23505': [409, 'already_exists', 'a record with the same unique value exists'],
+  '23503': [409, 'reference_conflict', 'the change refers to a record that does not exist or is still in use'],
+  '40001': [409, 'concurrent_change', 'a concurrent change interfered; try again'],
+  '40P01': [409, 'concurrent_change', 'a concurrent change interfered; try again'],
+};
+
+/** Every failure becomes application/problem+json with a stable code; nothing leaks a stack or SQL. */
+function errorHandler(this: App, error: FastifyError & { code?: string; validationContext?: string }, req: { log: App['log'] }, reply: import('fastify').FastifyReply) {
+  const send = (status: number, code: string, detail: string, field?: string, extra?: Record<string, unknown>) =>
+    reply.code(status).type('application/problem+json').send(problem(status, code, detail, field, extra));
+
+  if (error instanceof AppError) return send(error.status, error.code, error.message, error.field, error.extra);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const first = error.validation[0];
+    const path = first.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const keys = (first.params as { keys?: string[] } | undefined)?.keys;
+    const where = path || keys?.[0] || '';
+    const context = error.validationContext === 'querystring' ? 'query' : error.validationContext;
+    const field = context === 'body' ? where : [context, where].filter(Boolean).join('.');
+    return send(400, 'invalid_input', `${field || 'request'}: ${first.message}`, field || undefined);
+  }
+  const pgCode = typeof error.code === 'string' ? error.code : '';
+  if (PG_CONFLICTS[pgCode]) return send(...PG_CONFLICTS[pgCode]);
+  if (/^22/.test(pgCode)) return send(400, 'invalid_input', 'a value is out of range or malformed');
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    const code = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported_media_type'
+      : error.statusCode === 413 ? 'payload_too_large' : 'bad_request';
+    return send(error.statusCode, code, error.message.replace(/^FST_\w+: /, ''));
+  }
+  req.log.error({ err: error }, 'unhandled error');
+  return send(500, 'internal_error', 'the server failed; the error was logged');
+}

@@ -1,0 +1,14 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Authz } from '../authz/engine.js';
+import type { Database } from '../db/index.js';
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+/** What every module's routes and services are built from, passed explicitly. */
+export interface Deps {
+  db: Database;
+  authz: Authz;
+  /** Cookies are marked Secure when the server is reached over HTTPS. */
+  secureCookies: boolean;
+}

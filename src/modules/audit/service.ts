@@ -1,0 +1,35 @@
+import { sql } from 'kysely';
+import type { Deps } from '../../http/types.js';
+import { decodeCursor, pageOf } from '../../http/pagination.js';
+
+export interface AuditQuery {
+  limit: number; cursor?: string; actorId?: number; action?: string; entityType?: string; entityId?: string;
+  projectId?: number; from?: string; to?: string;
+}
+
+export function createAuditService({ db }: Deps) {
+  /** Filters and pages in SQL; `to` is inclusive of the whole day. */
+  async function search(query: AuditQuery) {
+    let q = db.selectFrom('audit_log as a').leftJoin('users as u', 'u.id', 'a.actor_id')
+      .select(['a.id', 'a.at', 'a.actor_id', 'u.display_name', 'a.action', 'a.entity_type', 'a.entity_id', 'a.project_id', 'a.before', 'a.after'])
+      .orderBy('a.id', 'desc').limit(query.limit + 1);
+    const after = decodeCursor<[number]>(query.cursor, ['number']);
+    if (after) q = q.where('a.id', '<', after[0]);
+    if (query.actorId) q = q.where('a.actor_id', '=', query.actorId);
+    if (query.action) q = q.where('a.action', '=', query.action);
+    if (query.entityType) q = q.where('a.entity_type', '=', query.entityType);
+    if (query.entityId) q = q.where('a.entity_id', '=', query.entityId);
+    if (query.projectId) q = q.where('a.project_id', '=', query.projectId);
+    if (query.from) q = q.where(sql<boolean>`a.at >= ${query.from}::date`);
+    if (query.to) q = q.where(sql<boolean>`a.at < ${query.to}::date + 1`);
+    const page = pageOf(await q.execute(), query.limit, (r) => [r.id]);
+    return {
+      items: page.items.map((r) => ({
+        id: r.id, at: r.at, actor: r.actor_id === null ? null : { id: r.actor_id, displayName: r.display_name ?? '' }, action: r.action,
+        entityType: r.entity_type, entityId: r.entity_id, projectId: r.project_id, before: r.before, after: r.after,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+  return { search };
+}

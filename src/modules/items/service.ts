@@ -1,0 +1,140 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { abilities, type Actor } from '../../authz/engine.js';
+import type { ProjectFacts } from '../../authz/facts.js';
+import { canBrowseProject } from '../../authz/sql.js';
+import type { Database } from '../../db/index.js';
+import { badRequest, conflict } from '../../http/errors.js';
+import { decodeCursor, pageOf } from '../../http/pagination.js';
+import type { Deps } from '../../http/types.js';
+import { recordAudit } from '../audit/record.js';
+import { findProjectId } from '../projects/service.js';
+import type { commentCreate, itemCreate, itemUpdate } from './schema.js';
+
+/** Looks an item up by key: its id and project, for the authorization check that must come first. */
+export async function findItem(db: Database, key: string) {
+  return db.selectFrom('work_items').select(['id', 'project_id']).where('key', '=', key).executeTakeFirst();
+}
+
+export function itemAbilities(actor: Actor, facts: ProjectFacts | undefined) {
+  return abilities(actor.subject, facts, {
+    canEdit: { action: 'item.edit' }, canComment: { action: 'item.comment' },
+    canLogWork: { action: 'worklog.create', ownerId: actor.userId }, canViewWorklogs: { action: 'worklog.view' },
+  });
+}
+
+export function createItemService({ db, authz }: Deps) {
+  /** Children of a parent (top-level items without one), in key order, paged in SQL. */
+  async function listChildren(actor: Actor, projectKey: string, query: { parent?: string; limit: number; cursor?: string }) {
+    const projectId = await findProjectId(db, projectKey);
+    await authz.authorize(actor, 'project.view', { projectId, noun: 'project' });
+    let parentId: number | null = null;
+    if (query.parent) {
+      const parent = await findItem(db, query.parent);
+      if (!parent || parent.project_id !== projectId) throw badRequest('parent', 'no such work item in this project');
+      parentId = parent.id;
+    }
+    const after = decodeCursor<[number]>(query.cursor, ['number']);
+    let q = db.selectFrom('work_items as i')
+      .select(['i.id', 'i.key', 'i.title', 'i.status', 'i.num'])
+      .select(sql<boolean>`exists (select 1 from work_items c where c.parent_id = i.id)`.as('has_children'))
+      .where('i.project_id', '=', projectId!)
+      .where(canBrowseProject(actor.userId, 'i.project_id'))
+      .where('i.parent_id', parentId === null ? 'is' : '=', parentId)
+      .orderBy('i.num').limit(query.limit + 1);
+    if (after) q = q.where('i.num', '>', after[0]);
+    const page = pageOf(await q.execute(), query.limit, (r) => [r.num]);
+    return {
+      items: page.items.map((r) => ({ id: r.id, key: r.key, title: r.title, status: r.status, parentKey: query.parent ?? null, hasChildren: r.has_children })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async function get(actor: Actor, key: string) {
+    const found = await findItem(db, key);
+    const facts = await authz.authorize(actor, 'item.view', { projectId: found?.project_id, noun: 'work item' });
+    const { rows: path } = await sql<{ id: number; key: string; title: string; depth: number }>`
+      with recursive up as (
+        select id, parent_id, key, title, 0 as depth from work_items where id = ${found!.id}
+        union all select w.id, w.parent_id, w.key, w.title, up.depth + 1 from work_items w join up on w.id = up.parent_id)
+      select id, key, title, depth from up order by depth desc`.execute(db);
+    const item = await db.selectFrom('work_items as i').innerJoin('projects as p', 'p.id', 'i.project_id')
+      .selectAll('i').select('p.key as project_key').where('i.id', '=', found!.id).executeTakeFirstOrThrow();
+    const ancestors = path.slice(0, -1);
+    return {
+      id: item.id, key: item.key, projectKey: item.project_key, title: item.title, description: item.description, status: item.status,
+      parentKey: ancestors.length ? ancestors[ancestors.length - 1].key : null,
+      path: ancestors.map((a) => ({ key: a.key, title: a.title })),
+      version: item.version, createdAt: item.created_at, updatedAt: item.updated_at,
+      abilities: itemAbilities(actor, facts),
+    };
+  }
+
+  async function create(actor: Actor, projectKey: string, input: z.infer<typeof itemCreate>) {
+    const projectId = await findProjectId(db, projectKey);
+    await authz.authorize(actor, 'item.create', { projectId, noun: 'project' });
+    const key = await db.transaction().execute(async (trx) => {
+      let parentId: number | null = null;
+      if (input.parentKey) {
+        const parent = await findItem(trx, input.parentKey);
+        if (!parent || parent.project_id !== projectId) throw badRequest('parentKey', 'no such work item in this project');
+        parentId = parent.id;
+      }
+      // The counter row is locked by the update, so concurrent creations get distinct numbers.
+      const { num, key: pkey } = await trx.updateTable('projects').set({ next_item_num: sql`next_item_num + 1` })
+        .where('id', '=', projectId!).returning([sql<number>`next_item_num - 1`.as('num'), 'key']).executeTakeFirstOrThrow();
+      const item = await trx.insertInto('work_items').values({
+        project_id: projectId!, parent_id: parentId, num, key: `${pkey}-${num}`, title: input.title,
+        description: input.description ?? '', created_by: actor.userId,
+      }).returningAll().executeTakeFirstOrThrow();
+      await recordAudit(trx, { actorId: actor.userId, action: 'item.create', entityType: 'work_item', entityId: item.id, projectId, after: item });
+      return item.key;
+    });
+    return get(actor, key);
+  }
+
+  async function update(actor: Actor, key: string, input: z.infer<typeof itemUpdate>) {
+    const found = await findItem(db, key);
+    await authz.authorize(actor, 'item.edit', { projectId: found?.project_id, noun: 'work item' });
+    await db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom('work_items').selectAll().where('id', '=', found!.id).forUpdate().executeTakeFirstOrThrow();
+      if (before.version !== input.version) throw conflict('version_conflict', `the work item changed since version ${input.version}; reload it`, { currentVersion: before.version });
+      const after = await trx.updateTable('work_items').set({
+        ...(input.title !== undefined ? { title: input.title } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.status !== undefined ? { status: input.status } : {}),
+        version: sql`version + 1`, updated_at: new Date(),
+      }).where('id', '=', found!.id).returningAll().executeTakeFirstOrThrow();
+      await recordAudit(trx, { actorId: actor.userId, action: 'item.update', entityType: 'work_item', entityId: found!.id, projectId: found!.project_id, before, after });
+    });
+    return get(actor, key);
+  }
+
+  async function listComments(actor: Actor, key: string, query: { limit: number; cursor?: string }) {
+    const found = await findItem(db, key);
+    await authz.authorize(actor, 'item.view', { projectId: found?.project_id, noun: 'work item' });
+    const after = decodeCursor<[number]>(query.cursor, ['number']);
+    let q = db.selectFrom('item_comments as c').innerJoin('users as u', 'u.id', 'c.author_id')
+      .select(['c.id', 'c.body', 'c.created_at', 'u.id as author_id', 'u.display_name'])
+      .where('c.item_id', '=', found!.id).orderBy('c.id').limit(query.limit + 1);
+    if (after) q = q.where('c.id', '>', after[0]);
+    const page = pageOf(await q.execute(), query.limit, (r) => [r.id]);
+    return {
+      items: page.items.map((r) => ({ id: r.id, body: r.body, createdAt: r.created_at, author: { id: r.author_id, displayName: r.display_name } })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async function addComment(actor: Actor, key: string, input: z.infer<typeof commentCreate>) {
+    const found = await findItem(db, key);
+    await authz.authorize(actor, 'item.comment', { projectId: found?.project_id, noun: 'work item' });
+    return db.transaction().execute(async (trx) => {
+      const row = await trx.insertInto('item_comments').values({ item_id: found!.id, author_id: actor.userId, body: input.body })
+        .returningAll().executeTakeFirstOrThrow();
+      await recordAudit(trx, { actorId: actor.userId, action: 'comment.create', entityType: 'item_comment', entityId: row.id, projectId: found!.project_id, after: row });
+      return { id: row.id, body: row.body, createdAt: row.created_at, author: { id: actor.userId, displayName: actor.displayName } };
+    });
+  }
+
+  return { listChildren, get, create, update, listComments, addComment };
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { name, version } from '../../http/schemas.js';
+
+export const login = z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9._@-]+$/, 'letters, digits and . _ @ - only');
+export const email = z.email().max(320);
+export const password = z.string().min(10, 'at least 10 characters').max(1000);
+
+export const userOut = z.object({
+  id: z.number(), login: z.string(), displayName: z.string(), email: z.string(), active: z.boolean(), systemAdmin: z.boolean(),
+  groups: z.array(z.object({ id: z.number(), name: z.string() })), version: z.number(),
+});
+export const userCreate = z.strictObject({ login, displayName: name, email, password: password.optional(), systemAdmin: z.boolean().optional() });
+export const userUpdate = z.strictObject({
+  version, displayName: name.optional(), email: email.optional(), password: password.optional(),
+  active: z.boolean().optional(), systemAdmin: z.boolean().optional(),
+});
+export const groupOut = z.object({ id: z.number(), name: z.string(), memberCount: z.number(), version: z.number() });
+export const groupCreate = z.strictObject({ name });
+export const groupUpdate = z.strictObject({ version, name });
+export const BUILT_IN_GROUPS = ['administrators', 'users'];

@@ -1,0 +1,145 @@
+// Test harness: one fresh, migrated database per suite on each dialect (PGlite always; PostgreSQL when
+// TEST_DATABASE_URL is set), the app built on it, and small fixture builders.
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { migrateToLatest, openDb, type Database, type DbHandle } from '../../src/db/index.js';
+import type { ProjectPermission } from '../../src/db/types.js';
+import { buildApp } from '../../src/http/app.js';
+import type { App } from '../../src/http/types.js';
+import { insertUser } from '../../src/modules/users/service.js';
+
+export type Dialect = 'pglite' | 'postgres';
+
+/** The dialect list every integration suite runs over (like Kysely's own tests). */
+export const DIALECTS: Dialect[] = ['pglite', ...(process.env.TEST_DATABASE_URL ? (['postgres'] as const) : [])];
+
+/** A fresh migrated database: an in-memory PGlite, or a throwaway schema on the PostgreSQL server. */
+export async function createTestDb(dialect: Dialect): Promise<DbHandle> {
+  if (dialect === 'pglite') {
+    const handle = await openDb({});
+    await migrateToLatest(handle.db);
+    return handle;
+  }
+  const url = process.env.TEST_DATABASE_URL!;
+  const schema = `tw_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const handle = await openDb({ url, schema, poolSize: 10 });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestApp { app: App; db: Database; dialect: Dialect; close(): Promise<void> }
+
+export async function createTestApp(dialect: Dialect = 'pglite'): Promise<TestApp> {
+  const handle = await createTestDb(dialect);
+  const { app } = await buildApp({ db: handle.db });
+  await app.ready();
+  return { app, db: handle.db, dialect, close: async () => { await app.close(); await handle.close(); } };
+}
+
+/** A listening server with the built web UI, for browser tests. */
+export async function startTestServer(dialect: Dialect = 'pglite'): Promise<{ url: string; db: Database; close(): Promise<void> }> {
+  const handle = await createTestDb(dialect);
+  const { app } = await buildApp({ db: handle.db, webDir: resolve('dist/web') });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { url, db: handle.db, close: async () => { await app.close(); await handle.close(); } };
+}
+
+let counter = 0;
+export const unique = (prefix: string) => `${prefix}${process.pid}x${++counter}`;
+/** Project keys: capital letters and digits, starting with a letter. */
+export const uniqueKey = () => `P${(process.pid % 1000).toString(36).toUpperCase()}${(++counter).toString(36).toUpperCase()}`.slice(0, 10);
+
+export const PASSWORD = 'correct horse battery';
+
+export async function createUser(db: Database, options: { login?: string; systemAdmin?: boolean; active?: boolean; password?: string } = {}) {
+  const login = options.login ?? unique('user');
+  const user = await insertUser(db, { login, displayName: `User ${login}`, email: `${login}@example.test`, password: options.password ?? PASSWORD, systemAdmin: options.systemAdmin });
+  if (options.active === false) await db.updateTable('users').set({ active: false }).where('id', '=', user.id).execute();
+  return { id: user.id, login, password: options.password ?? PASSWORD };
+}
+
+export async function createGroup(db: Database, memberIds: number[] = [], name = unique('group')) {
+  const group = await db.insertInto('groups').values({ name }).returning('id').executeTakeFirstOrThrow();
+  if (memberIds.length) await db.insertInto('group_members').values(memberIds.map((user_id) => ({ group_id: group.id, user_id }))).execute();
+  return { id: group.id, name };
+}
+
+export async function createProject(db: Database, options: { key?: string; name?: string } = {}) {
+  const key = options.key ?? uniqueKey();
+  const row = await db.insertInto('projects').values({ key, name: options.name ?? `Project ${key}` }).returning(['id', 'key']).executeTakeFirstOrThrow();
+  return row;
+}
+
+export async function grant(db: Database, projectId: number, permissions: ProjectPermission | ProjectPermission[], to: { userId?: number; groupId?: number; roleId?: number }) {
+  for (const permission of [permissions].flat()) {
+    await db.insertInto('project_permission_grants').values({
+      project_id: projectId, permission, user_id: to.userId ?? null, group_id: to.groupId ?? null, role_id: to.roleId ?? null,
+    }).execute();
+  }
+}
+
+export async function roleId(db: Database, name: 'Administrators' | 'Developers' | 'Viewers') {
+  return (await db.selectFrom('project_roles').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+}
+
+export async function createItem(db: Database, options: { projectId: number; title?: string; parentId?: number | null }) {
+  const project = await db.updateTable('projects').set((eb) => ({ next_item_num: eb('next_item_num', '+', 1) }))
+    .where('id', '=', options.projectId).returning(['key', 'next_item_num']).executeTakeFirstOrThrow();
+  const num = project.next_item_num - 1;
+  return db.insertInto('work_items').values({
+    project_id: options.projectId, parent_id: options.parentId ?? null, num, key: `${project.key}-${num}`,
+    title: options.title ?? `Item ${num}`, created_by: (await db.selectFrom('users').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow()).id,
+  }).returning(['id', 'key']).executeTakeFirstOrThrow();
+}
+
+/** A user with the given permissions on a fresh project and one item there. */
+export async function worldWithItem(db: Database, permissions: ProjectPermission[] = ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISSUES']) {
+  const user = await createUser(db);
+  const project = await createProject(db);
+  if (permissions.length) await grant(db, project.id, permissions, { userId: user.id });
+  const item = await createItem(db, { projectId: project.id });
+  return { user, project, item };
+}
+
+export interface Session { cookie: string; csrfToken: string }
+
+export async function signIn(app: FastifyInstance | App, login: string, password = PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/session', payload: { login, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'tw_session')!;
+  return { cookie: `tw_session=${cookie.value}`, csrfToken: res.json().csrfToken };
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** A small client bound to a session: sends the cookie and the CSRF header. */
+export function client(app: FastifyInstance | App, session: Session) {
+  const call = (method: Method, url: string, payload?: unknown) =>
+    app.inject({ method, url, headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  return {
+    get: (url: string) => call('GET', url),
+    post: (url: string, body?: unknown) => call('POST', url, body ?? {}),
+    patch: (url: string, body: unknown) => call('PATCH', url, body),
+    put: (url: string) => call('PUT', url),
+    delete: (url: string) => call('DELETE', url),
+  };
+}
+
+export async function signedIn(app: App, login: string) {
+  return client(app, await signIn(app, login));
+}
