@@ -32,7 +32,10 @@ export function installAccessControl(app: FastifyInstance, resolveActor: (req: F
     const missing = routes.filter((r) => r.access === undefined || (r.access !== 'public' && !(r.access in ACTIONS)));
     if (missing.length) throw new Error(`routes without a declared access: ${missing.map((r) => `${r.method} ${r.url}`).join(', ')}`);
   });
-  app.addHook('preHandler', async (req) => {
+  // onRequest: identity is settled before the body is even parsed or validated.
+  app.addHook('onRequest', async (req) => {
+    // The not-found handler answers the same to everyone and reveals nothing.
+    if (req.is404) return;
     const access = req.routeOptions.config?.access;
     if (access === 'public') {
       req.actor = await resolveActor(req).catch(() => null);

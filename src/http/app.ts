@@ -42,9 +42,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
   const deps: Deps = { db: options.db, authz: createAuthz(options.db), secureCookies: options.secureCookies ?? false };
   const authenticator = createAuthenticator(options.db);
   const routes: DeclaredRoute[] = [];
-  installAccessControl(app, async (req) => (await authenticator.resolve(req))?.actor ?? null, routes);
-
+  // Cookies are parsed before the access hook runs (hooks run in the order they are added).
   await app.register(cookie);
+  installAccessControl(app, async (req) => (await authenticator.resolve(req))?.actor ?? null, routes);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Timeward API', version: '0.1.0', description: 'Time tracking with one permission model enforced everywhere.' },
