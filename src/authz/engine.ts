@@ -3,7 +3,7 @@ import { AppError, forbidden, notFound } from '../http/errors.js';
 import { ACTIONS, type Action } from './catalogue.js';
 import { decide, type Decision } from './decide.js';
 import type { ProjectFacts, SubjectFacts } from './facts.js';
-import { loadProjects } from './loader.js';
+import { loadItem, loadProjects, type ItemFacts } from './loader.js';
 
 /** The authenticated caller: one value passed everywhere instead of id/role/flag arguments. */
 export interface Actor {
@@ -47,7 +47,17 @@ export function createAuthz(db: Database) {
     return project;
   }
 
-  return { check, authorize, loadProjects: (actor: Actor, ids: number[]) => loadProjects(db, actor.subject, ids) };
+  /**
+   * Looks an item up by key and authorizes an action on it, in one query. A missing item and an
+   * unreadable one answer the same 404.
+   */
+  async function authorizeItem(actor: Actor, action: Action, itemKey: string, target: Omit<Target, 'projectId'> = {}): Promise<ItemFacts> {
+    const item = await loadItem(db, actor.subject, itemKey);
+    enforce(decide(action, actor.subject, { project: item?.project, ownerId: target.ownerId }), target.noun ?? 'work item');
+    return item!;
+  }
+
+  return { check, authorize, authorizeItem, loadProjects: (actor: Actor, ids: number[]) => loadProjects(db, actor.subject, ids) };
 }
 
 export function enforce(decision: Decision, noun = 'resource'): void {

@@ -43,19 +43,11 @@ interface GrantRow {
   role_id: number | null; role_name: string | null;
 }
 
-/**
- * Loads, for a set of projects, the permission grants that reach the subject — one query for any
- * number of projects. Projects that do not exist are absent from the map.
- */
-export async function loadProjects(db: Database, subject: SubjectFacts, projectIds: readonly number[]): Promise<Map<number, ProjectFacts>> {
-  const result = new Map<number, ProjectFacts>();
-  if (projectIds.length === 0) return result;
+/** The grants on project `p` that reach the subject, as a lateral subquery (one row per grant and path). */
+function grantsReaching(subject: SubjectFacts) {
   const groupIds = subject.groups.length ? subject.groups.map((g) => g.id) : [-1];
   const uid = subject.userId;
-  const { rows } = await sql<GrantRow>`
-    select p.id as project_id, p.key as project_key, x.permission, x.via_kind, x.group_id, x.group_name, x.role_id, x.role_name
-    from projects p
-    left join lateral (
+  return sql`lateral (
       select g.permission, 'user' as via_kind, null::int as group_id, null::text as group_name, null::int as role_id, null::text as role_name
         from project_permission_grants g where g.project_id = p.id and g.user_id = ${uid}
       union all
@@ -68,9 +60,13 @@ export async function loadProjects(db: Database, subject: SubjectFacts, projectI
         join project_role_members rm on rm.project_id = g.project_id and rm.role_id = g.role_id
         join project_roles r on r.id = g.role_id
         left join groups gr on gr.id = rm.group_id
-        where g.project_id = p.id and (rm.user_id = ${uid} or rm.group_id in (${sql.join(groupIds)}))
-    ) x on true
-    where p.id in (${sql.join([...projectIds])})`.execute(db);
+        where g.project_id = p.id and (rm.user_id = ${uid} or rm.group_id in (${sql.join(groupIds)})))`;
+}
+
+const grantColumns = sql`p.id as project_id, p.key as project_key, x.permission, x.via_kind, x.group_id, x.group_name, x.role_id, x.role_name`;
+
+function collect(rows: GrantRow[]): Map<number, ProjectFacts> {
+  const result = new Map<number, ProjectFacts>();
   for (const row of rows) {
     let facts = result.get(row.project_id);
     if (!facts) {
@@ -80,6 +76,31 @@ export async function loadProjects(db: Database, subject: SubjectFacts, projectI
     if (row.permission && row.via_kind) (facts.grants as Array<ProjectFacts['grants'][number]>).push({ permission: row.permission, via: viaFromRow(row) });
   }
   return result;
+}
+
+/**
+ * Loads, for a set of projects, the permission grants that reach the subject — one query for any
+ * number of projects. Projects that do not exist are absent from the map.
+ */
+export async function loadProjects(db: Database, subject: SubjectFacts, projectIds: readonly number[]): Promise<Map<number, ProjectFacts>> {
+  if (projectIds.length === 0) return new Map();
+  const { rows } = await sql<GrantRow>`
+    select ${grantColumns} from projects p left join ${grantsReaching(subject)} x on true
+    where p.id in (${sql.join([...projectIds])})`.execute(db);
+  return collect(rows);
+}
+
+export interface ItemFacts { itemId: number; projectId: number; project: ProjectFacts }
+
+/** Looks a work item up by key together with its project's facts, in one query. */
+export async function loadItem(db: Database, subject: SubjectFacts, itemKey: string): Promise<ItemFacts | undefined> {
+  const { rows } = await sql<GrantRow & { item_id: number }>`
+    select i.id as item_id, ${grantColumns} from work_items i join projects p on p.id = i.project_id
+    left join ${grantsReaching(subject)} x on true
+    where i.key = ${itemKey}`.execute(db);
+  if (rows.length === 0) return undefined;
+  const project = collect(rows).get(rows[0].project_id)!;
+  return { itemId: rows[0].item_id, projectId: rows[0].project_id, project };
 }
 
 function viaFromRow(row: GrantRow): GrantVia {

@@ -88,11 +88,15 @@ function errorHandler(this: App, error: FastifyError & { code?: string; validati
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0];
     const path = first.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    // An unknown key is named by its full path (settings.extra); a body of the wrong shape names `body` (API-5).
     const keys = (first.params as { keys?: string[] } | undefined)?.keys;
-    const where = path || keys?.[0] || '';
+    const where = [path, keys?.[0]].filter(Boolean).join('.');
     const context = error.validationContext === 'querystring' ? 'query' : error.validationContext;
-    const field = context === 'body' ? where : [context, where].filter(Boolean).join('.');
+    const field = context === 'body' ? where || 'body' : [context, where].filter(Boolean).join('.');
     return send(400, 'invalid_input', `${field || 'request'}: ${first.message}`, field || undefined);
+  }
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return send(400, 'invalid_json', error.message.replace(/^FST_\w+: /, ''), 'body');
   }
   const pgCode = typeof error.code === 'string' ? error.code : '';
   if (PG_CONFLICTS[pgCode]) return send(...PG_CONFLICTS[pgCode]);

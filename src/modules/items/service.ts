@@ -51,15 +51,15 @@ export function createItemService({ db, authz }: Deps) {
   }
 
   async function get(actor: Actor, key: string) {
-    const found = await findItem(db, key);
-    const facts = await authz.authorize(actor, 'item.view', { projectId: found?.project_id, noun: 'work item' });
+    const found = await authz.authorizeItem(actor, 'item.view', key);
+    const facts = found.project;
     const { rows: path } = await sql<{ id: number; key: string; title: string; depth: number }>`
       with recursive up as (
-        select id, parent_id, key, title, 0 as depth from work_items where id = ${found!.id}
+        select id, parent_id, key, title, 0 as depth from work_items where id = ${found.itemId}
         union all select w.id, w.parent_id, w.key, w.title, up.depth + 1 from work_items w join up on w.id = up.parent_id)
       select id, key, title, depth from up order by depth desc`.execute(db);
     const item = await db.selectFrom('work_items as i').innerJoin('projects as p', 'p.id', 'i.project_id')
-      .selectAll('i').select('p.key as project_key').where('i.id', '=', found!.id).executeTakeFirstOrThrow();
+      .selectAll('i').select('p.key as project_key').where('i.id', '=', found.itemId).executeTakeFirstOrThrow();
     const ancestors = path.slice(0, -1);
     return {
       id: item.id, key: item.key, projectKey: item.project_key, title: item.title, description: item.description, status: item.status,
@@ -94,29 +94,27 @@ export function createItemService({ db, authz }: Deps) {
   }
 
   async function update(actor: Actor, key: string, input: z.infer<typeof itemUpdate>) {
-    const found = await findItem(db, key);
-    await authz.authorize(actor, 'item.edit', { projectId: found?.project_id, noun: 'work item' });
+    const found = await authz.authorizeItem(actor, 'item.edit', key);
     await db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('work_items').selectAll().where('id', '=', found!.id).forUpdate().executeTakeFirstOrThrow();
+      const before = await trx.selectFrom('work_items').selectAll().where('id', '=', found.itemId).forUpdate().executeTakeFirstOrThrow();
       if (before.version !== input.version) throw conflict('version_conflict', `the work item changed since version ${input.version}; reload it`, { currentVersion: before.version });
       const after = await trx.updateTable('work_items').set({
         ...(input.title !== undefined ? { title: input.title } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
         ...(input.status !== undefined ? { status: input.status } : {}),
         version: sql`version + 1`, updated_at: new Date(),
-      }).where('id', '=', found!.id).returningAll().executeTakeFirstOrThrow();
-      await recordAudit(trx, { actorId: actor.userId, action: 'item.update', entityType: 'work_item', entityId: found!.id, projectId: found!.project_id, before, after });
+      }).where('id', '=', found.itemId).returningAll().executeTakeFirstOrThrow();
+      await recordAudit(trx, { actorId: actor.userId, action: 'item.update', entityType: 'work_item', entityId: found.itemId, projectId: found.projectId, before, after });
     });
     return get(actor, key);
   }
 
   async function listComments(actor: Actor, key: string, query: { limit: number; cursor?: string }) {
-    const found = await findItem(db, key);
-    await authz.authorize(actor, 'item.view', { projectId: found?.project_id, noun: 'work item' });
+    const found = await authz.authorizeItem(actor, 'item.view', key);
     const after = decodeCursor<[number]>(query.cursor, ['number']);
     let q = db.selectFrom('item_comments as c').innerJoin('users as u', 'u.id', 'c.author_id')
       .select(['c.id', 'c.body', 'c.created_at', 'u.id as author_id', 'u.display_name'])
-      .where('c.item_id', '=', found!.id).orderBy('c.id').limit(query.limit + 1);
+      .where('c.item_id', '=', found.itemId).orderBy('c.id').limit(query.limit + 1);
     if (after) q = q.where('c.id', '>', after[0]);
     const page = pageOf(await q.execute(), query.limit, (r) => [r.id]);
     return {
@@ -126,12 +124,11 @@ export function createItemService({ db, authz }: Deps) {
   }
 
   async function addComment(actor: Actor, key: string, input: z.infer<typeof commentCreate>) {
-    const found = await findItem(db, key);
-    await authz.authorize(actor, 'item.comment', { projectId: found?.project_id, noun: 'work item' });
+    const found = await authz.authorizeItem(actor, 'item.comment', key);
     return db.transaction().execute(async (trx) => {
-      const row = await trx.insertInto('item_comments').values({ item_id: found!.id, author_id: actor.userId, body: input.body })
+      const row = await trx.insertInto('item_comments').values({ item_id: found.itemId, author_id: actor.userId, body: input.body })
         .returningAll().executeTakeFirstOrThrow();
-      await recordAudit(trx, { actorId: actor.userId, action: 'comment.create', entityType: 'item_comment', entityId: row.id, projectId: found!.project_id, after: row });
+      await recordAudit(trx, { actorId: actor.userId, action: 'comment.create', entityType: 'item_comment', entityId: row.id, projectId: found.projectId, after: row });
       return { id: row.id, body: row.body, createdAt: row.created_at, author: { id: actor.userId, displayName: actor.displayName } };
     });
   }

@@ -71,6 +71,8 @@ export function createUserService({ db }: Deps) {
     await db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('users').select(['id', 'login', 'display_name', 'email', 'active', 'system_admin', 'version']).where('id', '=', id).forUpdate().executeTakeFirst();
       if (!before) throw notFound('user');
+      // Otherwise an app_admin could set a system administrator's password and sign in as them.
+      if (before.system_admin && !actor.systemAdmin) throw forbidden('grant_boundary', 'only system administrators change a system administrator');
       if (before.version !== input.version) throw conflict('version_conflict', `the user changed since version ${input.version}; reload it`, { currentVersion: before.version });
       const after = await trx.updateTable('users').set({
         ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),

@@ -8,7 +8,6 @@ import { badRequest, conflict, notFound } from '../../http/errors.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
 import type { Deps } from '../../http/types.js';
 import { recordAudit } from '../audit/record.js';
-import { findItem } from '../items/service.js';
 import type { worklogCreate, worklogUpdate, WorklogOut } from './schema.js';
 
 interface WorklogRow {
@@ -62,12 +61,11 @@ export function createWorklogService({ db, authz }: Deps) {
 
   /** Logs work for the caller: the insert and its audit row are one statement, so one transaction. */
   async function create(actor: Actor, input: z.infer<typeof worklogCreate>) {
-    const item = await findItem(db, input.itemKey);
-    const facts = await authz.authorize(actor, 'worklog.create', { projectId: item?.project_id, ownerId: actor.userId, noun: 'work item' });
+    const item = await authz.authorizeItem(actor, 'worklog.create', input.itemKey, { ownerId: actor.userId });
     const { rows } = await sql<WorklogRow>`
       with w as (
         insert into worklogs (item_id, project_id, author_id, start_date, start_time, duration_seconds, description, created_by)
-        values (${item!.id}, ${item!.project_id}, ${actor.userId}, ${input.startDate}, ${input.startTime ?? null},
+        values (${item.itemId}, ${item.projectId}, ${actor.userId}, ${input.startDate}, ${input.startTime ?? null},
                 ${input.durationSeconds}, ${input.description ?? ''}, ${actor.userId})
         returning *),
       a as (
@@ -76,7 +74,7 @@ export function createWorklogService({ db, authz }: Deps) {
       select w.id, w.item_id, w.project_id, w.author_id, w.start_date, w.start_time, w.duration_seconds, w.description,
              w.version, w.created_at, w.updated_at, i.key as item_key, i.title as item_title, p.key as project_key, ${actor.displayName}::text as author_name
       from w join work_items i on i.id = w.item_id join projects p on p.id = w.project_id`.execute(db);
-    return worklogOut(rows[0], actor, facts);
+    return worklogOut(rows[0], actor, item.project);
   }
 
   async function update(actor: Actor, id: number, input: z.infer<typeof worklogUpdate>) {
@@ -109,14 +107,13 @@ export function createWorklogService({ db, authz }: Deps) {
 
   /** The item screen's work-log tab (WL-2): everyone who can view the item sees its work logs. */
   async function listForItem(actor: Actor, itemKey: string, query: { limit: number; cursor?: string }) {
-    const item = await findItem(db, itemKey);
-    const facts = await authz.authorize(actor, 'worklog.view', { projectId: item?.project_id, noun: 'work item' });
-    let q = selectWorklogs(db).where('w.item_id', '=', item!.id).where(canBrowseProject(actor.userId, 'w.project_id'))
+    const item = await authz.authorizeItem(actor, 'worklog.view', itemKey);
+    let q = selectWorklogs(db).where('w.item_id', '=', item.itemId).where(canBrowseProject(actor.userId, 'w.project_id'))
       .orderBy('w.start_date', 'desc').orderBy('w.id', 'desc').limit(query.limit + 1);
     const after = newestFirst(query.cursor);
     if (after) q = q.where(after);
     const page = pageOf(await q.execute(), query.limit, (r) => [r.start_date, r.id]);
-    return { items: page.items.map((r) => worklogOut(r, actor, facts)), nextCursor: page.nextCursor };
+    return { items: page.items.map((r) => worklogOut(r, actor, item.project)), nextCursor: page.nextCursor };
   }
 
   /** "My work logs" (WL-3): the caller's own, on projects they can still browse (PRJ-4). */
