@@ -15,6 +15,7 @@ export interface ServerOptions {
   /** Skip migrations (a cluster's workers: the primary migrated already). */
   skipMigrations?: boolean;
   poolSize?: number;
+  trustProxy?: boolean;
 }
 
 export interface RunningServer { url: string; db: DbHandle; close(): Promise<void>; demoUsers?: Array<{ login: string; password: string; description: string }> }
@@ -30,7 +31,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       demoUsers = (await seedDemo(db.db)).users;
     }
   }
-  const { app } = await buildApp({ db: db.db, logger: options.logger, webDir: options.webDir ?? resolve('dist/web') });
+  const { app } = await buildApp({ db: db.db, logger: options.logger, webDir: options.webDir ?? resolve('dist/web'), trustProxy: options.trustProxy });
   const address = await app.listen({ port: options.port ?? 3000, host: options.host ?? '127.0.0.1' });
   return {
     url: address.replace('[::1]', 'localhost'), db, demoUsers,

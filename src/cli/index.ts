@@ -34,7 +34,7 @@ async function serve() {
     databaseUrl: database().url, dataDir: database().dataDir,
     port: Number(env.PORT ?? 3000), host: env.HOST ?? '127.0.0.1',
     demo: env.TIMEWARD_DEMO ? env.TIMEWARD_DEMO === '1' : !usePostgres,
-    skipMigrations: cluster.isWorker, logger: env.LOG === '1', poolSize: env.DB_POOL_SIZE ? Number(env.DB_POOL_SIZE) : undefined,
+    skipMigrations: cluster.isWorker, logger: env.LOG === '1', poolSize: env.DB_POOL_SIZE ? Number(env.DB_POOL_SIZE) : undefined, trustProxy: env.TRUST_PROXY === '1',
   });
   if (cluster.isWorker) return;
   console.log(`Timeward is running at ${server.url.replace('127.0.0.1', 'localhost')} (${server.db.kind}${usePostgres ? '' : `, data in ./${database().dataDir}`})`);

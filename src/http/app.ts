@@ -25,10 +25,12 @@ export interface AppOptions {
   webDir?: string;
   logger?: boolean;
   secureCookies?: boolean;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (sign-in rate limits use it). */
+  trustProxy?: boolean;
 }
 
 export async function buildApp(options: AppOptions): Promise<{ app: App; routes: DeclaredRoute[] }> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_048_576, trustProxy: true }).withTypeProvider() as unknown as App;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_048_576, trustProxy: options.trustProxy ?? false }).withTypeProvider() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
