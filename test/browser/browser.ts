@@ -1,0 +1,93 @@
+// Shared setup for the browser tests: a fresh build of the web UI and a headless Chromium from the system.
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const webSource = resolve('web');
+const builtIndex = resolve('dist/web/index.html');
+const buildLock = resolve('dist/.web-build-lock');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function isBuildFresh(): boolean {
+  try {
+    return statSync(builtIndex).mtimeMs >= newestMtime(webSource);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds dist/web when it is missing or older than web/. Test files may run in parallel processes,
+ * so one builds under a directory lock while the others wait for it.
+ */
+export async function ensureWebBuilt(): Promise<void> {
+  if (isBuildFresh()) return;
+  mkdirSync(resolve('dist'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(buildLock);
+      break;
+    } catch {
+      const lock = statSync(buildLock, { throwIfNoEntry: false });
+      // A lock older than any build is left over from a killed run.
+      if (lock && Date.now() - lock.mtimeMs > 120_000) rmSync(buildLock, { recursive: true, force: true });
+      await sleep(250);
+      if (isBuildFresh()) return;
+    }
+  }
+  try {
+    if (!isBuildFresh()) {
+      const { build } = await import('vite');
+      await build({ configFile: resolve('web/vite.config.ts'), logLevel: 'warn' });
+    }
+  } finally {
+    rmSync(buildLock, { recursive: true, force: true });
+  }
+}
+
+/** Debian's Chromium; never a downloaded browser. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Saves a screenshot when TIMEWARD_SCREENSHOTS names a directory, for looking at the UI by eye. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.TIMEWARD_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Fails the test on any uncaught error in the page, which would otherwise only show as a timeout. */
+export function watchPageErrors(page: Page): Error[] {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  return errors;
+}
+
+export async function signInThroughForm(page: Page, login: string, password: string): Promise<void> {
+  await page.getByLabel('Login').fill(login);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}

@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError, setCsrfToken, setSessionLostHandler } from './api.js';
+import { ErrorMessage } from './components/ErrorMessage.js';
+import { Header } from './components/Header.js';
+import { ItemPage } from './pages/ItemPage.js';
+import { MyWorklogsPage } from './pages/MyWorklogsPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { ProjectListPage } from './pages/ProjectListPage.js';
+import { ProjectPage } from './pages/ProjectPage.js';
+import { SignInPage } from './pages/SignInPage.js';
+import { parseRoute, useHash, type Route } from './router.js';
+import type { Me } from './types.js';
+
+type Session =
+  | { state: 'checking' }
+  | { state: 'signedOut' }
+  | { state: 'failed'; error: unknown }
+  | { state: 'signedIn'; me: Me };
+
+export function App() {
+  const [session, setSession] = useState<Session>({ state: 'checking' });
+  const route = parseRoute(useHash());
+
+  const signedOut = useCallback(() => {
+    setCsrfToken(null);
+    setSession({ state: 'signedOut' });
+  }, []);
+
+  const signedIn = useCallback((me: Me) => {
+    setCsrfToken(me.csrfToken);
+    setSession({ state: 'signedIn', me });
+  }, []);
+
+  useEffect(() => {
+    setSessionLostHandler(signedOut);
+    api.me().then(signedIn, (error: unknown) => {
+      if (error instanceof ApiError && error.status === 401) signedOut();
+      else setSession({ state: 'failed', error });
+    });
+  }, [signedIn, signedOut]);
+
+  const routeId = 'key' in route ? `${route.name}:${route.key}` : route.name;
+  useEffect(() => {
+    // A block body on purpose: newer Chromium returns a Promise from scrollTo, which React would take for a cleanup.
+    window.scrollTo(0, 0);
+  }, [routeId]);
+
+  async function signOut() {
+    try {
+      await api.signOut();
+    } catch {
+      // An expired session is as good as a deleted one; the sign-in form is the right next screen either way.
+    }
+    signedOut();
+    window.location.hash = '#/projects';
+  }
+
+  if (session.state === 'checking') return <p className="muted page-loading">Loading…</p>;
+  if (session.state === 'failed') {
+    return (
+      <main className="content">
+        <ErrorMessage error={session.error} />
+      </main>
+    );
+  }
+  if (session.state === 'signedOut') return <SignInPage onSignedIn={signedIn} />;
+
+  return (
+    <>
+      <Header user={session.me.user} route={route} onSignOut={signOut} />
+      <main className="content">{renderRoute(route)}</main>
+    </>
+  );
+}
+
+function renderRoute(route: Route) {
+  switch (route.name) {
+    case 'projects':
+      return <ProjectListPage />;
+    case 'project':
+      return <ProjectPage key={route.key} projectKey={route.key} />;
+    case 'item':
+      return <ItemPage key={route.key} itemKey={route.key} />;
+    case 'myWorklogs':
+      return <MyWorklogsPage />;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}

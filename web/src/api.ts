@@ -1,0 +1,124 @@
+import type { Comment, Item, ItemSummary, Me, Page, Project, User, Worklog, WorklogInput } from './types.js';
+
+/** An API failure carrying the problem+json fields; `detail` is what the user should read. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly field?: string,
+  ) {
+    super(detail);
+  }
+}
+
+let csrfToken: string | null = null;
+let onSessionLost: () => void = () => {};
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when a request that needs a session gets 401, e.g. the session expired in another tab. */
+export function setSessionLostHandler(handler: () => void): void {
+  onSessionLost = handler;
+}
+
+interface RequestOptions {
+  body?: unknown;
+  /** Sign-in and the session probe expect 401 as an answer, not as a lost session. */
+  expectUnauthorized?: boolean;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'Cannot reach the server. Check your connection and try again.');
+  }
+
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => null);
+  if (response.ok) return payload as T;
+
+  const problem = (payload ?? {}) as { code?: string; detail?: string; title?: string; field?: string };
+  const error = new ApiError(
+    response.status,
+    problem.code ?? `http_${response.status}`,
+    problem.detail ?? problem.title ?? `The request failed (HTTP ${response.status}).`,
+    problem.field,
+  );
+  if (response.status === 401 && !options.expectUnauthorized) onSessionLost();
+  throw error;
+}
+
+function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const seg = encodeURIComponent;
+
+export const api = {
+  signIn: (login: string, password: string) =>
+    request<{ user: User; csrfToken: string }>('POST', '/session', {
+      body: { login, password },
+      expectUnauthorized: true,
+    }),
+  signOut: () => request<void>('DELETE', '/session'),
+  me: () => request<Me>('GET', '/me', { expectUnauthorized: true }),
+
+  listProjects: (cursor?: string | null) =>
+    request<Page<Project>>('GET', `/projects${query({ limit: 50, cursor })}`),
+  getProject: (key: string) => request<Project>('GET', `/projects/${seg(key)}`),
+  listItems: (projectKey: string, parentKey: string | null, cursor?: string | null) =>
+    request<Page<ItemSummary>>(
+      'GET',
+      `/projects/${seg(projectKey)}/items${query({ parent: parentKey, limit: 50, cursor })}`,
+    ),
+  createItem: (projectKey: string, input: { title: string; description?: string; parentKey?: string }) =>
+    request<ItemSummary>('POST', `/projects/${seg(projectKey)}/items`, { body: input }),
+
+  getItem: (key: string) => request<Item>('GET', `/items/${seg(key)}`),
+  listComments: (key: string, cursor?: string | null) =>
+    request<Page<Comment>>('GET', `/items/${seg(key)}/comments${query({ cursor })}`),
+  addComment: (key: string, body: string) =>
+    request<Comment>('POST', `/items/${seg(key)}/comments`, { body: { body } }),
+  listItemWorklogs: (key: string, cursor?: string | null) =>
+    request<Page<Worklog>>('GET', `/items/${seg(key)}/worklogs${query({ limit: 50, cursor })}`),
+
+  createWorklog: (itemKey: string, input: WorklogInput) =>
+    request<Worklog>('POST', '/worklogs', { body: { itemKey, ...input } }),
+  updateWorklog: (worklog: Worklog, input: WorklogInput) =>
+    request<Worklog>('PATCH', `/worklogs/${seg(String(worklog.id))}`, {
+      body: { version: worklog.version, ...input },
+    }),
+  deleteWorklog: (worklog: Worklog) =>
+    request<void>('DELETE', `/worklogs/${seg(String(worklog.id))}${query({ version: worklog.version })}`),
+  listMyWorklogs: (from: string, to: string, cursor?: string | null) =>
+    request<Page<Worklog> & { totalSeconds?: number }>('GET', `/me/worklogs${query({ from, to, limit: 100, cursor })}`),
+};
+
+/** Text to show for any thrown value. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) return error.detail;
+  return 'Something went wrong. Please try again.';
+}
+
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}

@@ -1,0 +1,113 @@
+import { useId, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api.js';
+import { today } from '../dates.js';
+import { formatDuration, parseDuration } from '../duration.js';
+import type { Worklog, WorklogInput } from '../types.js';
+import { Dialog } from './Dialog.js';
+import { ErrorMessage } from './ErrorMessage.js';
+
+interface Props {
+  itemKey: string;
+  /** Given when editing; absent when logging new work. */
+  worklog?: Worklog;
+  onClose: () => void;
+  onSaved: (worklog: Worklog | undefined) => void;
+}
+
+const durationHelp = 'For example 1h 30m, 1.5h or 90 (minutes).';
+
+export function LogWorkDialog({ itemKey, worklog, onClose, onSaved }: Props) {
+  const [startDate, setStartDate] = useState(worklog?.startDate ?? today());
+  const [startTime, setStartTime] = useState(worklog?.startTime?.slice(0, 5) ?? '');
+  const [duration, setDuration] = useState(worklog ? formatDuration(worklog.durationSeconds) : '');
+  const [description, setDescription] = useState(worklog?.description ?? '');
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const helpId = useId();
+
+  const seconds = parseDuration(duration);
+  const badField = error instanceof ApiError ? error.field : undefined;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (seconds === null) {
+      setError(new ApiError(400, 'invalid_duration', `Enter a duration. ${durationHelp}`, 'durationSeconds'));
+      return;
+    }
+    const input: WorklogInput = {
+      startDate,
+      startTime: startTime || null,
+      durationSeconds: seconds,
+      description: description.trim(),
+    };
+    setSaving(true);
+    setError(null);
+    try {
+      const saved = worklog ? await api.updateWorklog(worklog, input) : await api.createWorklog(itemKey, input);
+      onSaved(saved);
+    } catch (failure) {
+      setError(failure);
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Dialog title={worklog ? `Edit work log on ${itemKey}` : `Log work on ${itemKey}`} onClose={onClose}>
+      <form onSubmit={submit} className="form" noValidate>
+        <div className="form-row">
+          <label>
+            Date
+            <input
+              type="date"
+              value={startDate}
+              onChange={(e) => setStartDate(e.target.value)}
+              required
+              aria-invalid={badField === 'startDate' || undefined}
+            />
+          </label>
+          <label>
+            Start time (optional)
+            <input
+              type="time"
+              value={startTime}
+              onChange={(e) => setStartTime(e.target.value)}
+              aria-invalid={badField === 'startTime' || undefined}
+            />
+          </label>
+        </div>
+        <label>
+          Duration
+          <input
+            value={duration}
+            onChange={(e) => setDuration(e.target.value)}
+            placeholder="1h 30m"
+            autoFocus
+            aria-describedby={helpId}
+            aria-invalid={badField === 'durationSeconds' || undefined}
+          />
+        </label>
+        <p id={helpId} className="hint">
+          {seconds !== null ? `= ${formatDuration(seconds)}` : durationHelp}
+        </p>
+        <label>
+          Description
+          <textarea
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            rows={3}
+            aria-invalid={badField === 'description' || undefined}
+          />
+        </label>
+        <ErrorMessage error={error} />
+        <div className="form-actions">
+          <button type="button" className="button secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button" disabled={saving}>
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { api, errorText } from '../api.js';
+import { formatDuration } from '../duration.js';
+import { href } from '../router.js';
+import type { Worklog } from '../types.js';
+import { ErrorMessage } from './ErrorMessage.js';
+import { LogWorkDialog } from './LogWorkDialog.js';
+
+interface Props {
+  worklogs: Worklog[];
+  caption: string;
+  showItem?: boolean;
+  showAuthor?: boolean;
+  /** Called after a row was edited or deleted, so the owner can refetch. */
+  onChanged: () => void;
+}
+
+/** Work logs with Edit/Delete offered exactly where the API's abilities allow. */
+export function WorklogTable({ worklogs, caption, showItem = false, showAuthor = false, onChanged }: Props) {
+  const [editing, setEditing] = useState<Worklog | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const hasActions = worklogs.some((w) => w.abilities.canEdit || w.abilities.canDelete);
+
+  async function remove(worklog: Worklog) {
+    const label = `${formatDuration(worklog.durationSeconds)} on ${worklog.startDate}`;
+    if (!window.confirm(`Delete the work log of ${label}?`)) return;
+    setError(null);
+    try {
+      await api.deleteWorklog(worklog);
+      onChanged();
+    } catch (failure) {
+      setError(errorText(failure));
+    }
+  }
+
+  return (
+    <>
+      <ErrorMessage error={error} />
+      <table className="table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            {showItem && <th scope="col">Item</th>}
+            {showAuthor && <th scope="col">Author</th>}
+            <th scope="col" className="numeric">
+              Duration
+            </th>
+            <th scope="col">Description</th>
+            {hasActions && (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {worklogs.map((worklog) => (
+            <tr key={worklog.id}>
+              <td className="nowrap">
+                {worklog.startDate}
+                {worklog.startTime && <span className="muted"> {worklog.startTime.slice(0, 5)}</span>}
+              </td>
+              {showItem && (
+                <td>
+                  <a href={href.item(worklog.item.key)}>
+                    <span className="key">{worklog.item.key}</span> {worklog.item.title}
+                  </a>
+                </td>
+              )}
+              {showAuthor && <td>{worklog.author.displayName}</td>}
+              <td className="numeric nowrap">{formatDuration(worklog.durationSeconds)}</td>
+              <td className="description">{worklog.description}</td>
+              {hasActions && (
+                <td>
+                  <div className="row-actions">
+                    {worklog.abilities.canEdit && (
+                      <button type="button" className="button small secondary" onClick={() => setEditing(worklog)}>
+                        Edit
+                      </button>
+                    )}
+                    {worklog.abilities.canDelete && (
+                      <button type="button" className="button small danger" onClick={() => remove(worklog)}>
+                        Delete
+                      </button>
+                    )}
+                  </div>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {editing && (
+        <LogWorkDialog
+          itemKey={editing.item.key}
+          worklog={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            onChanged();
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { api, isNotFound } from '../api.js';
+import { Breadcrumb } from '../components/Breadcrumb.js';
+import { CommentsTab } from '../components/CommentsTab.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { LogWorkDialog } from '../components/LogWorkDialog.js';
+import { StatusBadge } from '../components/StatusBadge.js';
+import { WorklogsTab } from '../components/WorklogsTab.js';
+import { useDocumentTitle } from '../useDocumentTitle.js';
+import { useResource } from '../useResource.js';
+import { NotFoundPage } from './NotFoundPage.js';
+
+type Tab = 'comments' | 'worklogs';
+
+export function ItemPage({ itemKey }: { itemKey: string }) {
+  const item = useResource(() => api.getItem(itemKey), [itemKey]);
+  const [tab, setTab] = useState<Tab>('comments');
+  const [loggingWork, setLoggingWork] = useState(false);
+  // Bumped after logging work so the work-log tab refetches.
+  const [worklogsVersion, setWorklogsVersion] = useState(0);
+  useDocumentTitle(item.data ? `${item.data.key} ${item.data.title}` : null);
+
+  if (isNotFound(item.error)) return <NotFoundPage />;
+  if (item.error) return <ErrorMessage error={item.error} />;
+  if (!item.data) return <p className="muted">Loading…</p>;
+  const { data } = item;
+  const { abilities } = data;
+  const tabs: { id: Tab; label: string }[] = [{ id: 'comments', label: 'Comments' }];
+  if (abilities.canViewWorklogs) tabs.push({ id: 'worklogs', label: 'Work logs' });
+  const activeTab = tabs.some((t) => t.id === tab) ? tab : 'comments';
+
+  return (
+    <article>
+      <Breadcrumb item={data} />
+      <div className="page-header">
+        <h1>
+          <span className="key">{data.key}</span> {data.title} <StatusBadge status={data.status} />
+        </h1>
+        {abilities.canLogWork && (
+          <button type="button" className="button" onClick={() => setLoggingWork(true)}>
+            Log work
+          </button>
+        )}
+      </div>
+      {data.description ? (
+        <p className="item-description">{data.description}</p>
+      ) : (
+        <p className="muted">No description.</p>
+      )}
+
+      <div role="tablist" aria-label="Item details" className="tabs">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={activeTab === t.id}
+            aria-controls={`panel-${t.id}`}
+            className="tab"
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${activeTab}`} aria-labelledby={`tab-${activeTab}`} className="tab-panel">
+        {activeTab === 'comments' ? (
+          <CommentsTab itemKey={data.key} canComment={abilities.canComment} />
+        ) : (
+          <WorklogsTab key={worklogsVersion} itemKey={data.key} />
+        )}
+      </div>
+
+      {loggingWork && (
+        <LogWorkDialog
+          itemKey={data.key}
+          onClose={() => setLoggingWork(false)}
+          onSaved={() => {
+            setLoggingWork(false);
+            setWorklogsVersion((v) => v + 1);
+            if (abilities.canViewWorklogs) setTab('worklogs');
+          }}
+        />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,48 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Hash routing (`#/projects/ACME`): the server only has to serve index.html at `/`,
+ * and a reload never asks the server for a UI path.
+ */
+export type Route =
+  | { name: 'projects' }
+  | { name: 'project'; key: string }
+  | { name: 'item'; key: string }
+  | { name: 'myWorklogs' }
+  | { name: 'notFound' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
+  if (parts.includes(null)) return { name: 'notFound' };
+  const [first, second, ...rest] = parts as string[];
+  if (rest.length > 0) return { name: 'notFound' };
+  if (first === undefined || (first === 'projects' && second === undefined)) return { name: 'projects' };
+  if (first === 'projects') return { name: 'project', key: second };
+  if (first === 'items' && second !== undefined) return { name: 'item', key: second };
+  if (first === 'my-worklogs' && second === undefined) return { name: 'myWorklogs' };
+  return { name: 'notFound' };
+}
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+export const href = {
+  projects: () => '#/projects',
+  project: (key: string) => `#/projects/${encodeURIComponent(key)}`,
+  item: (key: string) => `#/items/${encodeURIComponent(key)}`,
+  myWorklogs: () => '#/my-worklogs',
+};
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}
