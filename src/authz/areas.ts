@@ -7,7 +7,7 @@ export const AREAS = [
 ] as const;
 export type Area = (typeof AREAS)[number];
 
-const HIDDEN = {
+export const HIDDEN_AREAS = {
   app_admin: [],
   team_admin: ['Timesheet Approval', 'Leave Approval', 'Clients', 'Cost'],
   client_admin: ['Timesheet Approval', 'Leave Approval', 'Cost'],
@@ -24,9 +24,15 @@ const HIDDEN = {
 export function openAreas(subject: SubjectFacts): Area[] {
   const open = new Set<Area>();
   for (const { role } of subject.appRoles) {
-    const hidden: readonly Area[] = HIDDEN[role] ?? AREAS;
+    const hidden: readonly Area[] = HIDDEN_AREAS[role] ?? AREAS;
     for (const area of AREAS) if (!hidden.includes(area) && (area !== 'Administration' || role === 'app_admin')) open.add(area);
   }
   if (subject.systemAdmin) open.add('Administration');
   return AREAS.filter((a) => open.has(a));
 }
+
+/** APP-6: roles that should also hold timesheet_viewer and scheduler_viewer (checked as warnings). */
+export const ROLE_PREREQUISITES: Partial<Record<AppRole, AppRole[]>> = Object.fromEntries(
+  (['team_admin', 'client_admin', 'billing_admin', 'client_viewer', 'billing_viewer', 'timesheet_approver'] as const)
+    .map((role) => [role, ['timesheet_viewer', 'scheduler_viewer']]),
+);

@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import type { Database } from '../db/index.js';
-import { AppError, forbidden, notFound } from '../http/errors.js';
+import { forbidden, notFound } from '../http/errors.js';
 import { ACTIONS, type Action } from './catalogue.js';
 import { decide, type Decision } from './decide.js';
-import type { ProjectFacts, SubjectFacts } from './facts.js';
-import { loadItem, loadProjects, type ItemFacts } from './loader.js';
+import type { ItemSecurityFacts, ProjectFacts, SubjectFacts } from './facts.js';
+import { loadItem, loadItems, loadProjects, type ItemFacts } from './loader.js';
 
 /** The authenticated caller: one value passed everywhere instead of id/role/flag arguments. */
 export interface Actor {
@@ -26,13 +27,14 @@ export interface Target {
 export type Authz = ReturnType<typeof createAuthz>;
 
 /**
- * The engine: loads facts in batch and asks the pure core. Services call `authorize` once per
- * operation; lists use the SQL predicates in ./sql.ts; abilities reuse the facts already loaded.
+ * The engine: loads facts in batch and asks the pure core. Services call `authorize` (or
+ * `authorizeItem`) once per operation; lists use the SQL predicates in ./sql.ts; abilities reuse
+ * the facts already loaded.
  */
 export function createAuthz(db: Database) {
   async function projectFacts(actor: Actor, projectId: number | undefined): Promise<ProjectFacts | undefined> {
     if (projectId === undefined) return undefined;
-    return (await loadProjects(db, actor.subject, [projectId])).get(projectId);
+    return (await loadProjects(db, [projectId])).get(projectId);
   }
 
   async function check(actor: Actor, action: Action, target: Target = {}): Promise<Decision> {
@@ -40,7 +42,7 @@ export function createAuthz(db: Database) {
     return decide(action, actor.subject, { project, ownerId: target.ownerId });
   }
 
-  /** Checks and throws the right error: 404 when the caller may not know the resource, else 403. */
+  /** Checks a project-level action and throws the right error: 404 when the caller may not know the resource, else 403. */
   async function authorize(actor: Actor, action: Action, target: Target = {}): Promise<ProjectFacts | undefined> {
     const project = ACTIONS[action].scope === 'global' ? undefined : await projectFacts(actor, target.projectId);
     enforce(decide(action, actor.subject, { project, ownerId: target.ownerId }), target.noun);
@@ -48,16 +50,20 @@ export function createAuthz(db: Database) {
   }
 
   /**
-   * Looks an item up by key and authorizes an action on it, in one query. A missing item and an
-   * unreadable one answer the same 404.
+   * Looks an item up (by key or id) and authorizes an action on it, in one query. A missing item and
+   * an unreadable one answer the same 404.
    */
-  async function authorizeItem(actor: Actor, action: Action, itemKey: string, target: Omit<Target, 'projectId'> = {}): Promise<ItemFacts> {
-    const item = await loadItem(db, actor.subject, itemKey);
-    enforce(decide(action, actor.subject, { project: item?.project, ownerId: target.ownerId }), target.noun ?? 'work item');
-    return item!;
+  async function authorizeItem(actor: Actor, action: Action, item: string | number, target: Omit<Target, 'projectId'> = {}): Promise<ItemFacts> {
+    const facts = typeof item === 'string' ? await loadItem(db, item) : (await loadItems(db, sql`i.id = ${item}`)).get(item);
+    enforce(decide(action, actor.subject, { project: facts?.project, item: facts?.item, ownerId: target.ownerId }), target.noun ?? 'work item');
+    return facts!;
   }
 
-  return { check, authorize, authorizeItem, loadProjects: (actor: Actor, ids: number[]) => loadProjects(db, actor.subject, ids) };
+  return {
+    check, authorize, authorizeItem,
+    loadProjects: (ids: number[]) => loadProjects(db, ids),
+    loadItems: (ids: number[]) => (ids.length ? loadItems(db, sql`i.id in (${sql.join(ids)})`) : Promise.resolve(new Map<number, ItemFacts>())),
+  };
 }
 
 export function enforce(decision: Decision, noun = 'resource'): void {
@@ -67,14 +73,12 @@ export function enforce(decision: Decision, noun = 'resource'): void {
 }
 
 /** Abilities for a record, decided from facts already loaded — the web UI shows exactly these. */
-export function abilities<K extends string>(subject: SubjectFacts, project: ProjectFacts | undefined, map: Record<K, { action: Action; ownerId?: number }>): Record<K, boolean> {
+export function abilities<K extends string>(
+  subject: SubjectFacts, resource: { project?: ProjectFacts; item?: ItemSecurityFacts }, map: Record<K, { action: Action; ownerId?: number }>,
+): Record<K, boolean> {
   const out = {} as Record<K, boolean>;
   for (const key of Object.keys(map) as K[]) {
-    out[key] = decide(map[key].action, subject, { project, ownerId: map[key].ownerId }).allowed;
+    out[key] = decide(map[key].action, subject, { ...resource, ownerId: map[key].ownerId }).allowed;
   }
   return out;
-}
-
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
 }

@@ -1,27 +1,38 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../db/index.js';
-import type { AppRole, ProjectPermission } from '../db/types.js';
-import type { GrantVia, ProjectFacts, SubjectFacts } from './facts.js';
+import type { AppRole, DenyPermission, ProjectPermission } from '../db/types.js';
+import type { ItemSecurityFacts, ProjectFacts, SecurityEntry, SubjectFacts } from './facts.js';
+
+/** Batch loaders: each fetches the facts the decision core needs in one query, for any number of resources. */
 
 export interface SubjectRow {
   id: number; active: boolean; system_admin: boolean;
   groups: Array<{ id: number; name: string }>;
   roles: Array<{ role: AppRole; group_id: number | null; group_name: string | null }>;
+  denies: Array<{ permission: DenyPermission; group_id: number; group_name: string }>;
 }
 
-/** The subject's groups and app roles as two JSON columns of a query over `users u`. */
+/** The subject's groups, app roles and deny permissions as JSON columns of a query over `users u`. */
 export const subjectAggregates = sql`
   coalesce((select json_agg(json_build_object('id', g.id, 'name', g.name) order by g.id)
             from group_members gm join groups g on g.id = gm.group_id where gm.user_id = u.id), '[]') as groups,
   coalesce((select json_agg(json_build_object('role', a.role, 'group_id', a.group_id, 'group_name', g.name) order by a.id)
             from app_role_grants a left join groups g on g.id = a.group_id
-            where a.user_id = u.id or a.group_id in (select group_id from group_members where user_id = u.id)), '[]') as roles`;
+            where a.user_id = u.id or a.group_id in (select group_id from group_members where user_id = u.id)), '[]') as roles,
+  coalesce((select json_agg(json_build_object('permission', d.permission, 'group_id', d.group_id, 'group_name', g.name) order by d.id)
+            from deny_grants d join groups g on g.id = d.group_id
+            where d.group_id in (select group_id from group_members where user_id = u.id)), '[]') as denies`;
 
-/** Loads a user's facts in one query: identity, groups and app roles. */
+/** Loads a user's facts in one query: identity, groups, app roles and denials. */
 export async function loadSubject(db: Database, userId: number): Promise<SubjectFacts | undefined> {
-  const { rows } = await sql<SubjectRow>`select u.id, u.active, u.system_admin, ${subjectAggregates} from users u where u.id = ${userId}`.execute(db);
-  const row = rows[0];
-  return row && subjectFromRow(row);
+  return (await loadSubjects(db, [userId])).get(userId);
+}
+
+export async function loadSubjects(db: Database, userIds: readonly number[]): Promise<Map<number, SubjectFacts>> {
+  if (userIds.length === 0) return new Map();
+  const { rows } = await sql<SubjectRow>`select u.id, u.active, u.system_admin, ${subjectAggregates} from users u
+    where u.id in (${sql.join([...userIds])})`.execute(db);
+  return new Map(rows.map((r) => [r.id, subjectFromRow(r)]));
 }
 
 export function subjectFromRow(row: SubjectRow): SubjectFacts {
@@ -34,80 +45,82 @@ export function subjectFromRow(row: SubjectRow): SubjectFacts {
       role: r.role,
       via: r.group_id === null ? { kind: 'user' } : { kind: 'group', groupId: r.group_id, groupName: r.group_name ?? '' },
     })),
+    denies: (row.denies ?? []).map((d) => ({ permission: d.permission, groupId: d.group_id, groupName: d.group_name })),
   };
 }
 
-interface GrantRow {
-  project_id: number; project_key: string; permission: ProjectPermission | null;
-  via_kind: 'user' | 'group' | 'role' | null; group_id: number | null; group_name: string | null;
-  role_id: number | null; role_name: string | null;
+interface ProjectRow {
+  project_id: number; project_key: string;
+  grants: Array<{ permission: ProjectPermission; kind: 'user' | 'group' | 'role'; subject_id: number; subject_name: string | null }> | null;
+  role_members: Array<{ role_id: number; role_name: string; user_id: number | null; group_id: number | null; group_name: string | null }> | null;
 }
 
-/** The grants on project `p` that reach the subject, as a lateral subquery (one row per grant and path). */
-function grantsReaching(subject: SubjectFacts) {
-  const groupIds = subject.groups.length ? subject.groups.map((g) => g.id) : [-1];
-  const uid = subject.userId;
-  return sql`lateral (
-      select g.permission, 'user' as via_kind, null::int as group_id, null::text as group_name, null::int as role_id, null::text as role_name
-        from project_permission_grants g where g.project_id = p.id and g.user_id = ${uid}
-      union all
-      select g.permission, 'group', g.group_id, gr.name, null, null
-        from project_permission_grants g join groups gr on gr.id = g.group_id
-        where g.project_id = p.id and g.group_id in (${sql.join(groupIds)})
-      union all
-      select g.permission, 'role', rm.group_id, gr.name, g.role_id, r.name
-        from project_permission_grants g
-        join project_role_members rm on rm.project_id = g.project_id and rm.role_id = g.role_id
-        join project_roles r on r.id = g.role_id
-        left join groups gr on gr.id = rm.group_id
-        where g.project_id = p.id and (rm.user_id = ${uid} or rm.group_id in (${sql.join(groupIds)})))`;
-}
+/** A project's grants and role holders as JSON columns of a query over `projects p`. */
+const projectColumns = sql`p.id as project_id, p.key as project_key,
+  (select json_agg(json_build_object('permission', g.permission,
+      'kind', case when g.user_id is not null then 'user' when g.group_id is not null then 'group' else 'role' end,
+      'subject_id', coalesce(g.user_id, g.group_id, g.role_id),
+      'subject_name', coalesce(gu.display_name, gg.name, gr.name)) order by g.id)
+    from project_permission_grants g left join users gu on gu.id = g.user_id left join groups gg on gg.id = g.group_id
+    left join project_roles gr on gr.id = g.role_id where g.project_id = p.id) as grants,
+  (select json_agg(json_build_object('role_id', m.role_id, 'role_name', r.name, 'user_id', m.user_id, 'group_id', m.group_id, 'group_name', mg.name) order by m.id)
+    from project_role_members m join project_roles r on r.id = m.role_id left join groups mg on mg.id = m.group_id
+    where m.project_id = p.id) as role_members`;
 
-const grantColumns = sql`p.id as project_id, p.key as project_key, x.permission, x.via_kind, x.group_id, x.group_name, x.role_id, x.role_name`;
-
-function collect(rows: GrantRow[]): Map<number, ProjectFacts> {
-  const result = new Map<number, ProjectFacts>();
-  for (const row of rows) {
-    let facts = result.get(row.project_id);
-    if (!facts) {
-      facts = { projectId: row.project_id, projectKey: row.project_key, grants: [] };
-      result.set(row.project_id, facts);
-    }
-    if (row.permission && row.via_kind) (facts.grants as Array<ProjectFacts['grants'][number]>).push({ permission: row.permission, via: viaFromRow(row) });
-  }
-  return result;
+function projectFromRow(row: ProjectRow): ProjectFacts {
+  return {
+    projectId: row.project_id, projectKey: row.project_key,
+    grants: (row.grants ?? []).map((g) => ({ permission: g.permission, kind: g.kind, subjectId: g.subject_id, subjectName: g.subject_name ?? '' })),
+    roleMembers: (row.role_members ?? []).map((m) => ({
+      roleId: m.role_id, roleName: m.role_name,
+      ...(m.user_id !== null ? { userId: m.user_id } : {}), ...(m.group_id !== null ? { groupId: m.group_id, groupName: m.group_name ?? '' } : {}),
+    })),
+  };
 }
 
 /**
- * Loads, for a set of projects, the permission grants that reach the subject — one query for any
- * number of projects. Projects that do not exist are absent from the map.
+ * Loads projects' facts — all grants and role holders — in one query for any number of projects.
+ * The facts are the same for every user; the core works out which grants reach whom.
  */
-export async function loadProjects(db: Database, subject: SubjectFacts, projectIds: readonly number[]): Promise<Map<number, ProjectFacts>> {
+export async function loadProjects(db: Database, projectIds: readonly number[]): Promise<Map<number, ProjectFacts>> {
   if (projectIds.length === 0) return new Map();
-  const { rows } = await sql<GrantRow>`
-    select ${grantColumns} from projects p left join ${grantsReaching(subject)} x on true
-    where p.id in (${sql.join([...projectIds])})`.execute(db);
-  return collect(rows);
+  const { rows } = await sql<ProjectRow>`select ${projectColumns} from projects p where p.id in (${sql.join([...projectIds])})`.execute(db);
+  return new Map(rows.map((r) => [r.project_id, projectFromRow(r)]));
 }
 
-export interface ItemFacts { itemId: number; projectId: number; project: ProjectFacts }
+export interface ItemFacts { itemId: number; itemKey: string; projectId: number; project: ProjectFacts; item: ItemSecurityFacts }
 
-/** Looks a work item up by key together with its project's facts, in one query. */
-export async function loadItem(db: Database, subject: SubjectFacts, itemKey: string): Promise<ItemFacts | undefined> {
-  const { rows } = await sql<GrantRow & { item_id: number }>`
-    select i.id as item_id, ${grantColumns} from work_items i join projects p on p.id = i.project_id
-    left join ${grantsReaching(subject)} x on true
-    where i.key = ${itemKey}`.execute(db);
-  if (rows.length === 0) return undefined;
-  const project = collect(rows).get(rows[0].project_id)!;
-  return { itemId: rows[0].item_id, projectId: rows[0].project_id, project };
+interface ItemRow extends ProjectRow {
+  item_id: number; item_key: string; governing_id: number | null; governing_key: string | null;
+  entries: Array<{ kind: SecurityEntry['kind']; subject_id: number; subject_name: string | null; view: SecurityEntry['view']; edit: SecurityEntry['edit'] }> | null;
 }
 
-function viaFromRow(row: GrantRow): GrantVia {
-  if (row.via_kind === 'user') return { kind: 'user' };
-  if (row.via_kind === 'group') return { kind: 'group', groupId: row.group_id!, groupName: row.group_name ?? '' };
-  return {
-    kind: 'role', roleId: row.role_id!, roleName: row.role_name ?? '',
-    ...(row.group_id !== null ? { groupId: row.group_id, groupName: row.group_name ?? '' } : {}),
-  };
+/** Entries of the governing setting, with their subjects' names for explanations. */
+const entriesColumn = sql`(select json_agg(json_build_object('kind', e.subject_kind, 'subject_id', e.subject_id, 'view', e.view, 'edit', e.edit,
+    'subject_name', case e.subject_kind when 'user' then (select display_name from users where id = e.subject_id)
+                                        when 'group' then (select name from groups where id = e.subject_id)
+                                        when 'role' then (select name from project_roles where id = e.subject_id) end) order by e.id)
+  from item_security_entries e where e.item_id = i.governing_item_id) as entries`;
+
+/** Loads work items (not in the trash) with their project's facts and item security facts, in one query. */
+export async function loadItems(db: Database, where: RawBuilder<unknown>): Promise<Map<number, ItemFacts>> {
+  const { rows } = await sql<ItemRow>`
+    select i.id as item_id, i.key as item_key, i.governing_item_id as governing_id, gi.key as governing_key, ${entriesColumn}, ${projectColumns}
+    from work_items i join projects p on p.id = i.project_id left join work_items gi on gi.id = i.governing_item_id
+    where i.deleted_at is null and ${where}`.execute(db);
+  return new Map(rows.map((row) => [row.item_id, {
+    itemId: row.item_id, itemKey: row.item_key, projectId: row.project_id, project: projectFromRow(row),
+    item: {
+      itemId: row.item_id, itemKey: row.item_key,
+      governing: row.governing_id === null ? null : {
+        itemId: row.governing_id, itemKey: row.governing_key ?? '',
+        entries: (row.entries ?? []).map((e) => ({ kind: e.kind, subjectId: e.subject_id, subjectName: e.subject_name ?? '', view: e.view, edit: e.edit })),
+      },
+    },
+  }]));
+}
+
+/** One work item by key with all its facts. */
+export async function loadItem(db: Database, itemKey: string): Promise<ItemFacts | undefined> {
+  return [...(await loadItems(db, sql`i.key = ${itemKey}`)).values()][0];
 }

@@ -4,10 +4,11 @@ import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './types.js';
 import * as m0001 from './migrations/0001_init.js';
+import * as m0002 from './migrations/0002_item_security.js';
 
 export type Database = Kysely<DB>;
 
-export const migrations: Record<string, Migration> = { '0001_init': m0001 };
+export const migrations: Record<string, Migration> = { '0001_init': m0001, '0002_item_security': m0002 };
 
 const INT8 = 20;
 const DATE = 1082;

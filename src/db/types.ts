@@ -54,7 +54,19 @@ export interface WorkItemsTable {
   id: Generated<number>; project_id: number; parent_id: number | null; num: number; key: string;
   title: string; description: Generated<string>; status: Generated<'open' | 'in_progress' | 'done'>;
   created_by: number; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+  governing_item_id: Generated<number | null>; deleted_at: Generated<Date | null>; deleted_by: Generated<number | null>;
 }
+export const ACCESS_VALUES = ['allow', 'deny', 'unset'] as const;
+export type AccessValue = (typeof ACCESS_VALUES)[number];
+export const SUBJECT_KINDS = ['user', 'group', 'role', 'team'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+export interface ItemSecurityTable { item_id: number; project_id: number; updated_at: Timestamp; version: Generated<number> }
+export interface ItemSecurityEntriesTable {
+  id: Generated<number>; item_id: number; subject_kind: SubjectKind; subject_id: number; view: AccessValue; edit: AccessValue;
+}
+export const DENY_PERMISSIONS = ['ISSUE_TIME_TABS', 'ISSUE_TIME_PANELS'] as const;
+export type DenyPermission = (typeof DENY_PERMISSIONS)[number];
+export interface DenyGrantsTable { id: Generated<number>; permission: DenyPermission; group_id: number }
 export interface ItemCommentsTable { id: Generated<number>; item_id: number; author_id: number; body: string; created_at: Timestamp }
 export interface WorklogsTable {
   id: Generated<number>; item_id: number; project_id: number; author_id: number;
@@ -73,6 +85,7 @@ export interface DB {
   clients: ClientsTable; projects: ProjectsTable; project_roles: ProjectRolesTable;
   project_role_members: ProjectRoleMembersTable; project_permission_grants: ProjectPermissionGrantsTable;
   work_items: WorkItemsTable; item_comments: ItemCommentsTable; worklogs: WorklogsTable; audit_log: AuditLogTable;
+  item_security: ItemSecurityTable; item_security_entries: ItemSecurityEntriesTable; deny_grants: DenyGrantsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

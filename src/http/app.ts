@@ -8,15 +8,18 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createAuthz } from '../authz/engine.js';
 import type { Database } from '../db/index.js';
+import { accessRoutes } from '../modules/access/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
+import { explainRoutes } from '../modules/explain/routes.js';
 import { createAuthenticator } from '../modules/auth/authenticate.js';
 import { authRoutes } from '../modules/auth/routes.js';
-import { itemRoutes } from '../modules/items/routes.js';
+import { itemRoutes, treeRoutes } from '../modules/items/routes.js';
 import { projectRoutes } from '../modules/projects/routes.js';
+import { securityRoutes } from '../modules/security/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import { worklogRoutes } from '../modules/worklogs/routes.js';
 import { installAccessControl, type DeclaredRoute } from './access.js';
-import { AppError, problem } from './errors.js';
+import { AppError, badRequest, problem } from './errors.js';
 import type { App, Deps } from './types.js';
 
 export interface AppOptions {
@@ -30,10 +33,24 @@ export interface AppOptions {
 }
 
 export async function buildApp(options: AppOptions): Promise<{ app: App; routes: DeclaredRoute[] }> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_048_576, trustProxy: options.trustProxy ?? false }).withTypeProvider() as unknown as App;
+  const app = Fastify({
+    logger: options.logger ?? false, bodyLimit: 1_048_576, trustProxy: options.trustProxy ?? false,
+    // Errors Fastify raises before routing (bad URL encoding, over-long parameters) are problems too.
+    frameworkErrors: (error, _req, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      void (reply as unknown as import('fastify').FastifyReply).code(status).type('application/problem+json').send(problem(status, 'bad_request', error.message.replace(/^FST_\w+: /, ''), 'url'));
+    },
+  }).withTypeProvider() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  app.addHook('preValidation', async (req) => {
+    // PostgreSQL text cannot hold NUL; refuse it up front, naming the field, instead of failing in SQL.
+    for (const [where, value] of [['', req.body], ['query.', req.query], ['params.', req.params]] as const) {
+      const path = findNul(value);
+      if (path !== undefined) throw badRequest(`${where}${path}`.replace(/\.$/, '') || 'body', 'must not contain NUL characters');
+    }
+  });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api') || !options.webDir || !existsSync(resolve(options.webDir, 'index.html'))) {
       return reply.code(404).type('application/problem+json').send(problem(404, 'route_not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
@@ -69,8 +86,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
   userRoutes(app, deps);
   projectRoutes(app, deps);
   itemRoutes(app, deps);
+  treeRoutes(app, deps);
   worklogRoutes(app, deps);
+  securityRoutes(app, deps);
   auditRoutes(app, deps);
+  accessRoutes(app, deps);
+  explainRoutes(app, deps);
   return { app, routes };
 }
 
@@ -110,4 +131,22 @@ function errorHandler(this: App, error: FastifyError & { code?: string; validati
   }
   req.log.error({ err: error }, 'unhandled error');
   return send(500, 'internal_error', 'the server failed; the error was logged');
+}
+
+/** The path of the first string holding a NUL character, if any (iterative: bodies may nest deeply). */
+function findNul(root: unknown): string | undefined {
+  const stack: Array<[unknown, string]> = [[root, '']];
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path;
+    } else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        const at = path ? `${path}.${key}` : key;
+        if (key.includes('\u0000')) return at;
+        stack.push([inner, at]);
+      }
+    }
+  }
+  return undefined;
 }

@@ -3,9 +3,12 @@ import { z } from 'zod';
 /** Shared request/response pieces. Objects are strict: unknown fields are bad input (API-5). */
 export const text = (max: number) => z.string().max(max);
 export const name = z.string().trim().min(1).max(200);
-export const calendarDate = z.iso.date();
+/** A calendar day from year 1 on (PostgreSQL has no year 0). */
+export const calendarDate = z.iso.date().refine((d) => !d.startsWith('0000'), 'year 0 does not exist');
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'expected HH:MM');
-export const id = z.coerce.number().int().positive().max(2_147_483_647);
+/** Ids in JSON bodies are numbers; in paths and query strings they arrive as text and are coerced. */
+export const id = z.number().int().positive().max(2_147_483_647);
+export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 export const version = z.number().int().positive().max(2_147_483_647);
 export const itemKey = z.string().regex(/^[A-Z][A-Z0-9]{1,9}-[1-9]\d{0,8}$/, 'expected a work item key like ACME-12');
 export const projectKey = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'expected 2–10 capital letters or digits, starting with a letter');

@@ -92,7 +92,7 @@ for (const dialect of DIALECTS) {
 
           for (const [ui, userId] of userIds.entries()) {
             const subject = (await loadSubject(trx, userId))!;
-            const facts = await loadProjects(trx, subject, projectIds);
+            const facts = await loadProjects(trx, projectIds);
             for (const permission of PROJECT_PERMISSIONS) {
               const { rows } = await sql<{ project_id: number }>`select project_id from ${projectIdsWithPermission(userId, permission)} x(project_id)`.execute(trx);
               const viaSql = new Set(rows.map((r) => r.project_id));
@@ -101,7 +101,7 @@ for (const dialect of DIALECTS) {
                 assert.equal(viaSql.has(projectId), expected, `SQL ${permission} user ${ui} project ${pi}`);
                 const action = ACTION_FOR[permission];
                 const expectedAction = expected && (permission === 'BROWSE_PROJECT' || holds(effective, ui, pi, 'BROWSE_PROJECT'));
-                const decision = decide(action, subject, { project: facts.get(projectId), ownerId: userId });
+                const decision = decide(action, subject, { project: facts.get(projectId), item: { itemId: 1, itemKey: 'W-1', governing: null }, ownerId: userId });
                 assert.equal(decision.allowed, expectedAction, `core ${action} user ${ui} project ${pi}`);
                 checks += 2;
               }

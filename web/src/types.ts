@@ -24,7 +24,7 @@ export interface Project {
   key: string;
   name: string;
   client: { id: number; name: string } | null;
-  abilities: { canAdminister: boolean; canCreateItems: boolean; canLogWork: boolean };
+  abilities: { canAdminister: boolean; canCreateItems: boolean; canManagePermissions: boolean };
 }
 
 export interface ItemSummary {
@@ -46,7 +46,10 @@ export interface Item {
   parentKey: string | null;
   path: { key: string; title: string }[];
   version: number;
-  abilities: { canEdit: boolean; canComment: boolean; canLogWork: boolean; canViewWorklogs: boolean };
+  abilities: {
+    canEdit: boolean; canDelete: boolean; canComment: boolean; canLogWork: boolean; canViewWorklogs: boolean;
+    canViewTimePanels: boolean; canChangeSecurity: boolean;
+  };
 }
 
 export interface Comment {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, errorResponses, id, page, pageQuery } from '../../http/schemas.js';
+import { calendarDate, errorResponses, idParam as id, page, pageQuery } from '../../http/schemas.js';
 import type { App, Deps } from '../../http/types.js';
 import { createAuditService } from './service.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { openAreas } from '../../authz/areas.js';
 import { actorOf } from '../../http/access.js';
-import { errorResponses, name, id as idParam } from '../../http/schemas.js';
+import { errorResponses, name, idParam } from '../../http/schemas.js';
 import type { App, Deps } from '../../http/types.js';
 import { createAuthenticator, SESSION_COOKIE } from './authenticate.js';
 import { createAuthService } from './service.js';
@@ -18,7 +18,8 @@ export function authRoutes(app: App, deps: Deps) {
     config: { access: 'public' },
     schema: {
       tags: ['identity'], summary: 'Sign in with login and password (sets an HTTP-only session cookie)',
-      body: z.strictObject({ login: z.string().min(1).max(200), password: z.string().min(1).max(1000) }),
+      // PostgreSQL text cannot hold NUL: refused here, the answer names the field (API-5).
+      body: z.strictObject({ login: z.string().min(1).max(200).regex(/^[^\0]*$/, 'must not contain NUL'), password: z.string().min(1).max(1000) }),
       response: { 200: z.object({ user: userSelf, csrfToken: z.string() }), ...errorResponses, 429: errorResponses[400] },
     },
   }, async (req, reply) => {

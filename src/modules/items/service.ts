@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { abilities, type Actor } from '../../authz/engine.js';
-import type { ProjectFacts } from '../../authz/facts.js';
-import { canBrowseProject } from '../../authz/sql.js';
-import type { Database } from '../../db/index.js';
+import type { ItemFacts } from '../../authz/loader.js';
+import { canViewItem } from '../../authz/sql.js';
 import { badRequest, conflict } from '../../http/errors.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
 import type { Deps } from '../../http/types.js';
@@ -11,15 +10,11 @@ import { recordAudit } from '../audit/record.js';
 import { findProjectId } from '../projects/service.js';
 import type { commentCreate, itemCreate, itemUpdate } from './schema.js';
 
-/** Looks an item up by key: its id and project, for the authorization check that must come first. */
-export async function findItem(db: Database, key: string) {
-  return db.selectFrom('work_items').select(['id', 'project_id']).where('key', '=', key).executeTakeFirst();
-}
-
-export function itemAbilities(actor: Actor, facts: ProjectFacts | undefined) {
+export function itemAbilities(actor: Actor, facts: ItemFacts) {
   return abilities(actor.subject, facts, {
-    canEdit: { action: 'item.edit' }, canComment: { action: 'item.comment' },
+    canEdit: { action: 'item.edit' }, canDelete: { action: 'item.delete' }, canComment: { action: 'item.comment' },
     canLogWork: { action: 'worklog.create', ownerId: actor.userId }, canViewWorklogs: { action: 'worklog.view' },
+    canViewTimePanels: { action: 'item.timePanels' }, canChangeSecurity: { action: 'item.security' },
   });
 }
 
@@ -30,16 +25,17 @@ export function createItemService({ db, authz }: Deps) {
     await authz.authorize(actor, 'project.view', { projectId, noun: 'project' });
     let parentId: number | null = null;
     if (query.parent) {
-      const parent = await findItem(db, query.parent);
-      if (!parent || parent.project_id !== projectId) throw badRequest('parent', 'no such work item in this project');
-      parentId = parent.id;
+      const parent = await authz.authorizeItem(actor, 'item.view', query.parent).catch(() => undefined);
+      if (!parent || parent.projectId !== projectId) throw badRequest('parent', 'no such work item in this project');
+      parentId = parent.itemId;
     }
     const after = decodeCursor<[number]>(query.cursor, ['number']);
+    // Only viewable items are listed, and hasChildren counts only viewable children (ITEM-9).
     let q = db.selectFrom('work_items as i')
       .select(['i.id', 'i.key', 'i.title', 'i.status', 'i.num'])
-      .select(sql<boolean>`exists (select 1 from work_items c where c.parent_id = i.id)`.as('has_children'))
+      .select(sql<boolean>`exists (select 1 from work_items c where c.parent_id = i.id and ${canViewItem(actor, 'c')})`.as('has_children'))
       .where('i.project_id', '=', projectId!)
-      .where(canBrowseProject(actor.userId, 'i.project_id'))
+      .where(canViewItem(actor, 'i'))
       .where('i.parent_id', parentId === null ? 'is' : '=', parentId)
       .orderBy('i.num').limit(query.limit + 1);
     if (after) q = q.where('i.num', '>', after[0]);
@@ -52,40 +48,41 @@ export function createItemService({ db, authz }: Deps) {
 
   async function get(actor: Actor, key: string) {
     const found = await authz.authorizeItem(actor, 'item.view', key);
-    const facts = found.project;
+    // Ancestors the caller may not view are left out of the path: no trace of them (ITEM-9).
     const { rows: path } = await sql<{ id: number; key: string; title: string; depth: number }>`
       with recursive up as (
-        select id, parent_id, key, title, 0 as depth from work_items where id = ${found.itemId}
-        union all select w.id, w.parent_id, w.key, w.title, up.depth + 1 from work_items w join up on w.id = up.parent_id)
-      select id, key, title, depth from up order by depth desc`.execute(db);
+        select id, parent_id, 0 as depth from work_items where id = ${found.itemId}
+        union all select w.id, w.parent_id, up.depth + 1 from work_items w join up on w.id = up.parent_id)
+      select i.id, i.key, i.title, up.depth from up join work_items i on i.id = up.id
+      where up.depth = 0 or ${canViewItem(actor, 'i')} order by up.depth desc`.execute(db);
     const item = await db.selectFrom('work_items as i').innerJoin('projects as p', 'p.id', 'i.project_id')
       .selectAll('i').select('p.key as project_key').where('i.id', '=', found.itemId).executeTakeFirstOrThrow();
     const ancestors = path.slice(0, -1);
     return {
       id: item.id, key: item.key, projectKey: item.project_key, title: item.title, description: item.description, status: item.status,
-      parentKey: ancestors.length ? ancestors[ancestors.length - 1].key : null,
+      parentKey: path.length > 1 && path[path.length - 2].depth === 1 ? path[path.length - 2].key : null,
       path: ancestors.map((a) => ({ key: a.key, title: a.title })),
       version: item.version, createdAt: item.created_at, updatedAt: item.updated_at,
-      abilities: itemAbilities(actor, facts),
+      abilities: itemAbilities(actor, found),
     };
   }
 
   async function create(actor: Actor, projectKey: string, input: z.infer<typeof itemCreate>) {
     const projectId = await findProjectId(db, projectKey);
-    await authz.authorize(actor, 'item.create', { projectId, noun: 'project' });
+    // Under a parent, the parent's item security must allow edit; at the top, project permissions decide.
+    const parent = input.parentKey ? await authz.authorizeItem(actor, 'item.create', input.parentKey) : undefined;
+    if (!parent) await authz.authorize(actor, 'item.create', { projectId, noun: 'project' });
+    if (parent && parent.projectId !== projectId) throw badRequest('parentKey', 'no such work item in this project');
     const key = await db.transaction().execute(async (trx) => {
-      let parentId: number | null = null;
-      if (input.parentKey) {
-        const parent = await findItem(trx, input.parentKey);
-        if (!parent || parent.project_id !== projectId) throw badRequest('parentKey', 'no such work item in this project');
-        parentId = parent.id;
-      }
+      const parentRow = parent && await trx.selectFrom('work_items').select(['id', 'governing_item_id']).where('id', '=', parent.itemId).executeTakeFirstOrThrow();
       // The counter row is locked by the update, so concurrent creations get distinct numbers.
       const { num, key: pkey } = await trx.updateTable('projects').set({ next_item_num: sql`next_item_num + 1` })
         .where('id', '=', projectId!).returning([sql<number>`next_item_num - 1`.as('num'), 'key']).executeTakeFirstOrThrow();
       const item = await trx.insertInto('work_items').values({
-        project_id: projectId!, parent_id: parentId, num, key: `${pkey}-${num}`, title: input.title,
+        project_id: projectId!, parent_id: parentRow?.id ?? null, num, key: `${pkey}-${num}`, title: input.title,
         description: input.description ?? '', created_by: actor.userId,
+        // A new item under a secured item inherits its setting (ITEM-2).
+        governing_item_id: parentRow?.governing_item_id ?? null,
       }).returningAll().executeTakeFirstOrThrow();
       await recordAudit(trx, { actorId: actor.userId, action: 'item.create', entityType: 'work_item', entityId: item.id, projectId, after: item });
       return item.key;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../../http/access.js';
-import { errorResponses, id, page, pageQuery, projectKey } from '../../http/schemas.js';
+import { errorResponses, idParam as id, page, pageQuery, projectKey } from '../../http/schemas.js';
 import type { App, Deps } from '../../http/types.js';
 import { grantCreate, grantOut, projectCreate, projectOut, projectUpdate, roleMemberCreate, roleMemberOut } from './schema.js';
 import { createProjectService } from './service.js';

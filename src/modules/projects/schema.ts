@@ -7,7 +7,7 @@ export const projectOut = z.object({
   client: z.object({ id: z.number(), name: z.string() }).nullable(),
   settings: z.object({ teamChecks: z.enum(['inherit', 'disabled']), periodLength: z.enum(['week', 'month']) }),
   version: z.number(),
-  abilities: z.object({ canAdminister: z.boolean(), canCreateItems: z.boolean(), canLogWork: z.boolean() }),
+  abilities: z.object({ canAdminister: z.boolean(), canCreateItems: z.boolean(), canManagePermissions: z.boolean() }),
 });
 export type ProjectOut = z.infer<typeof projectOut>;
 

@@ -30,8 +30,8 @@ export function projectOut(row: ProjectRow, actor: Actor, facts: ProjectFacts | 
     client: row.client_id === null ? null : { id: row.client_id, name: row.client_name ?? '' },
     settings: { teamChecks: row.team_checks, periodLength: row.period_length },
     version: row.version,
-    abilities: abilities(actor.subject, facts, {
-      canAdminister: { action: 'project.edit' }, canCreateItems: { action: 'item.create' }, canLogWork: { action: 'worklog.create', ownerId: actor.userId },
+    abilities: abilities(actor.subject, { project: facts }, {
+      canAdminister: { action: 'project.edit' }, canCreateItems: { action: 'item.create' }, canManagePermissions: { action: 'project.permissions' },
     }),
   };
 }
@@ -43,7 +43,7 @@ export function createProjectService({ db, authz }: Deps) {
     if (after) q = q.where('p.key', '>', after[0]);
     if (query.q) q = q.where((eb) => eb.or([eb('p.key', 'ilike', `%${escapeLike(query.q!)}%`), eb('p.name', 'ilike', `%${escapeLike(query.q!)}%`)]));
     const page = pageOf(await q.execute(), query.limit, (r) => [r.key]);
-    const facts = await authz.loadProjects(actor, page.items.map((r) => r.id));
+    const facts = await authz.loadProjects(page.items.map((r) => r.id));
     return { items: page.items.map((r) => projectOut(r, actor, facts.get(r.id))), nextCursor: page.nextCursor };
   }
 

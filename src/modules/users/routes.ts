@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../../http/access.js';
-import { errorResponses, id, page, pageQuery } from '../../http/schemas.js';
+import { errorResponses, idParam as id, page, pageQuery } from '../../http/schemas.js';
 import type { App, Deps } from '../../http/types.js';
 import { groupCreate, groupOut, groupUpdate, userCreate, userOut, userUpdate } from './schema.js';
 import { createUserService } from './service.js';

@@ -128,6 +128,8 @@ export function createUserService({ db }: Deps) {
     await db.transaction().execute(async (trx) => {
       const before = await lockGroup(trx, id);
       if (BUILT_IN_GROUPS.includes(before.name)) throw unprocessable('built_in_group', `the group '${before.name}' is built in and cannot be deleted`);
+      // Item security entries name groups by id: they go with the group.
+      await trx.deleteFrom('item_security_entries').where('subject_kind', '=', 'group').where('subject_id', '=', id).execute();
       await trx.deleteFrom('groups').where('id', '=', id).execute();
       await recordAudit(trx, { actorId: actor.userId, action: 'group.delete', entityType: 'group', entityId: id, before });
     });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../../http/access.js';
-import { calendarDate, errorResponses, id, itemKey, page, pageQuery } from '../../http/schemas.js';
+import { calendarDate, errorResponses, idParam as id, itemKey, page, pageQuery } from '../../http/schemas.js';
 import type { App, Deps } from '../../http/types.js';
 import { worklogCreate, worklogOut, worklogUpdate } from './schema.js';
 import { createWorklogService } from './service.js';
@@ -40,6 +40,15 @@ export function worklogRoutes(app: App, deps: Deps) {
       querystring: z.strictObject(pageQuery), response: { 200: page(worklogOut), ...errorResponses },
     },
   }, async (req) => service.listForItem(actorOf(req), req.params.key, req.query));
+
+  app.get('/api/items/:key/time-summary', {
+    config: { access: 'item.timePanels' },
+    schema: {
+      tags, summary: 'Time-tracking panels of the item screen: time spent (item and visible subtree) and my last work log',
+      params: z.strictObject({ key: itemKey }),
+      response: { 200: z.object({ itemKey: z.string(), timeSpentSeconds: z.number(), subtreeTimeSpentSeconds: z.number(), myLastWorklog: worklogOut.nullable() }), ...errorResponses },
+    },
+  }, async (req) => service.timeSummary(actorOf(req), req.params.key));
 
   app.get('/api/me/worklogs', {
     config: { access: 'worklog.list' },

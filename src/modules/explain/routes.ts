@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { ACTION_NAMES, type Action } from '../../authz/catalogue.js';
+import { LAYERS } from '../../authz/decide.js';
+import { actorOf } from '../../http/access.js';
+import { errorResponses, idParam as id, itemKey, page, pageQuery, projectKey } from '../../http/schemas.js';
+import type { App, Deps } from '../../http/types.js';
+import { createExplainService } from './service.js';
+
+const tags = ['explain'];
+const reason = z.object({ layer: z.enum(LAYERS), outcome: z.enum(['allow', 'deny']), code: z.string(), message: z.string(), inheritedFrom: z.string().optional() });
+const explanation = z.object({
+  user: z.object({ id: z.number(), login: z.string(), displayName: z.string() }),
+  action: z.string(), resource: z.object({ kind: z.enum(['item', 'project', 'global']), key: z.string().nullable() }),
+  allowed: z.boolean(), hidden: z.boolean(), deciding: reason, layers: z.array(reason),
+});
+const answer = z.object({ allowed: z.boolean(), why: z.string(), layer: z.string() });
+const userRef = z.object({ id: z.number(), login: z.string(), displayName: z.string() });
+
+export function explainRoutes(app: App, deps: Deps) {
+  const service = createExplainService(deps);
+
+  const query = { action: z.enum(ACTION_NAMES as [Action, ...Action[]]), item: itemKey.optional(), project: projectKey.optional() };
+
+  app.get('/api/explain', {
+    config: { access: 'self.explain' },
+    schema: {
+      tags, summary: '"Why can\'t I see this?" — the layers consulted for the caller and the rule that decided (EXPL-1)',
+      querystring: z.strictObject(query), response: { 200: explanation, ...errorResponses },
+    },
+  }, async (req) => service.explain(actorOf(req), req.query));
+
+  app.get('/api/admin/check-access', {
+    config: { access: 'admin.explain' },
+    schema: {
+      tags: ['administration'], summary: '"Check access": explain any user\'s decision on an action and resource (EXPL-1)',
+      querystring: z.strictObject({ ...query, userId: id }), response: { 200: explanation, ...errorResponses },
+    },
+  }, async (req) => service.explain(actorOf(req), req.query));
+
+  app.get('/api/items/:key/access', {
+    config: { access: 'item.security' },
+    schema: {
+      tags, summary: 'Who has access to a work item: every user who can view it, with edit and log-work, and why (EXPL-2)',
+      params: z.strictObject({ key: itemKey }), querystring: z.strictObject(pageQuery),
+      response: { 200: page(z.object({ user: userRef, view: answer, edit: answer, logWork: answer })), ...errorResponses },
+    },
+  }, async (req) => service.itemAccess(actorOf(req), req.params.key, req.query));
+
+  app.get('/api/projects/:key/access', {
+    config: { access: 'project.permissions' },
+    schema: {
+      tags, summary: 'Who has access to a project: every user who can browse it, each project permission and how it reaches them (EXPL-2)',
+      params: z.strictObject({ key: projectKey }), querystring: z.strictObject(pageQuery),
+      response: { 200: page(z.object({ user: userRef, permissions: z.array(z.object({ permission: z.string(), allowed: z.boolean(), why: z.array(z.string()) })) })), ...errorResponses },
+    },
+  }, async (req) => service.projectAccess(actorOf(req), req.params.key, req.query));
+}

@@ -1,0 +1,100 @@
+import { sql } from 'kysely';
+import { ACTIONS, type Action } from '../../authz/catalogue.js';
+import { decide, grantsFor, reachingGrants, describeVia } from '../../authz/decide.js';
+import type { Actor } from '../../authz/engine.js';
+import { loadItem, loadProjects, loadSubjects, type ItemFacts } from '../../authz/loader.js';
+import { canViewItem, projectIdsWithPermission } from '../../authz/sql.js';
+import { PROJECT_PERMISSIONS } from '../../db/types.js';
+import { badRequest, notFound } from '../../http/errors.js';
+import { decodeCursor, pageOf } from '../../http/pagination.js';
+import type { Deps } from '../../http/types.js';
+import { findProjectId } from '../projects/service.js';
+
+export interface ExplainQuery { action: Action; item?: string; project?: string; userId?: number }
+
+/** Explain (EXPL-1) and who has access (EXPL-2): the same core that decides, replayed with its reasons. */
+export function createExplainService({ db, authz }: Deps) {
+  async function explain(actor: Actor, query: ExplainQuery) {
+    // The route decides who may ask about others ("Check access" is Administration); this is the same answer either way.
+    const aboutOther = query.userId !== undefined && query.userId !== actor.userId;
+    const userId = query.userId ?? actor.userId;
+    const user = await db.selectFrom('users').select(['id', 'login', 'display_name']).where('id', '=', userId).executeTakeFirst();
+    const subject = user && (await loadSubjects(db, [userId])).get(userId);
+    if (!user || !subject) throw notFound('user');
+    const scope = ACTIONS[query.action].scope;
+    if (scope === 'worklog') throw badRequest('action', 'explain work-log actions on their work item (worklog.create)');
+    let facts: { project?: ItemFacts['project']; item?: ItemFacts['item'] } = {};
+    let resource: { kind: 'item' | 'project' | 'global'; key: string | null } = { kind: 'global', key: null };
+    if (query.item) {
+      const item = await loadItem(db, query.item);
+      facts = { project: item?.project, item: item?.item };
+      resource = { kind: 'item', key: query.item };
+    } else if (query.project) {
+      const projectId = await findProjectId(db, query.project);
+      facts = { project: projectId === undefined ? undefined : (await loadProjects(db, [projectId])).get(projectId) };
+      resource = { kind: 'project', key: query.project };
+    } else if (scope !== 'global') {
+      throw badRequest('item', `${query.action} needs an item or a project`);
+    }
+    if (scope === 'item' && !query.item) throw badRequest('item', `${query.action} is decided on a work item`);
+    const decision = decide(query.action, subject, { ...facts, ownerId: userId });
+    // An explanation never reveals what its reader may not see: about oneself, a hidden resource is a 404.
+    if (!aboutOther && decision.hidden && resource.kind !== 'global') throw notFound(resource.kind === 'item' ? 'work item' : 'project');
+    if (aboutOther && resource.kind !== 'global' && !facts.project) throw notFound(resource.kind === 'item' ? 'work item' : 'project');
+    return {
+      user: { id: user.id, login: user.login, displayName: user.display_name }, action: query.action, resource,
+      allowed: decision.allowed, hidden: decision.hidden, deciding: decision.deciding, layers: decision.reasons,
+    };
+  }
+
+  /** EXPL-2 for a work item: every active user who can view it, with edit and log-work, and why. Paged by login. */
+  async function itemAccess(actor: Actor, key: string, page: { limit: number; cursor?: string }) {
+    const item = await authz.authorizeItem(actor, 'item.security', key);
+    const rows = await candidates(page, (q) => q.where(sql<boolean>`exists (select 1 from work_items i where i.id = ${item.itemId}
+      and ${canViewItem({ userId: sql.ref('u.id'), systemAdmin: sql.ref('u.system_admin') }, 'i')})`));
+    const subjects = await loadSubjects(db, rows.items.map((u) => u.id));
+    return {
+      items: rows.items.map((u) => {
+        const subject = subjects.get(u.id)!;
+        const resource = { project: item.project, item: item.item, ownerId: u.id };
+        const answer = (action: Action) => { const d = decide(action, subject, resource); return { allowed: d.allowed, why: d.deciding.message, layer: d.deciding.layer }; };
+        return { user: { id: u.id, login: u.login, displayName: u.display_name }, view: answer('item.view'), edit: answer('item.edit'), logWork: answer('worklog.create') };
+      }),
+      nextCursor: rows.nextCursor,
+    };
+  }
+
+  /** EXPL-2 for a project: every active user who can browse it, with each project permission and how it reaches them. */
+  async function projectAccess(actor: Actor, key: string, page: { limit: number; cursor?: string }) {
+    const projectId = await findProjectId(db, key);
+    const project = (await authz.authorize(actor, 'project.permissions', { projectId, noun: 'project' }))!;
+    const rows = await candidates(page, (q) => q.where(sql<boolean>`${projectId!} in ${projectIdsWithPermission(sql.ref('u.id'), 'BROWSE_PROJECT')}`));
+    const subjects = await loadSubjects(db, rows.items.map((u) => u.id));
+    return {
+      items: rows.items.map((u) => {
+        const reaching = reachingGrants(project, subjects.get(u.id)!);
+        return {
+          user: { id: u.id, login: u.login, displayName: u.display_name },
+          permissions: PROJECT_PERMISSIONS.map((permission) => {
+            const grants = grantsFor(reaching, permission);
+            return { permission, allowed: grants.length > 0, why: grants.map((g) => `${g.permission}: ${describeVia(g.via)}`) };
+          }),
+        };
+      }),
+      nextCursor: rows.nextCursor,
+    };
+  }
+
+  type UserQuery = ReturnType<typeof baseUsers>;
+  function baseUsers() {
+    return db.selectFrom('users as u').select(['u.id', 'u.login', 'u.display_name']).where('u.active', '=', true);
+  }
+  async function candidates(page: { limit: number; cursor?: string }, filter: (q: UserQuery) => UserQuery) {
+    const after = decodeCursor<[string]>(page.cursor, ['string']);
+    let q = filter(baseUsers()).orderBy('u.login').limit(page.limit + 1);
+    if (after) q = q.where('u.login', '>', after[0]);
+    return pageOf(await q.execute(), page.limit, (r) => [r.login]);
+  }
+
+  return { explain, itemAccess, projectAccess };
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { ACCESS_VALUES } from '../../db/types.js';
+import { id, itemKey, version } from '../../http/schemas.js';
+
+/** Subjects an item security entry can name (ITEM-1). Teams join when teams exist. */
+export const ENTRY_KINDS = ['user', 'group', 'role'] as const;
+
+export const entryIn = z.strictObject({
+  kind: z.enum(ENTRY_KINDS), subjectId: id, view: z.enum(ACCESS_VALUES).default('unset'), edit: z.enum(ACCESS_VALUES).default('unset'),
+});
+export const entryOut = z.object({
+  kind: z.enum(ENTRY_KINDS), subject: z.object({ id: z.number(), name: z.string() }), view: z.enum(ACCESS_VALUES), edit: z.enum(ACCESS_VALUES),
+});
+
+export const securityOut = z.object({
+  itemKey: z.string(),
+  /** `own`: the item has its own setting; `inherited`: it follows `inheritedFrom`; `none`: project permissions apply. */
+  mode: z.enum(['own', 'inherited', 'none']),
+  inheritedFrom: z.string().nullable(),
+  entries: z.array(entryOut),
+  version: z.number().nullable(),
+  /** Descendants with their own setting (shown by the dialog's tree as own vs inherited). */
+  childrenWithOwnSetting: z.array(z.string()),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+});
+
+export const securitySet = z.strictObject({
+  entries: z.array(entryIn).max(500),
+  /** The version read; omitted when the item had no own setting. */
+  version: version.optional(),
+  /** ITEM-6: remove the own settings of all descendants so they inherit this one. */
+  applyToChildren: z.boolean().default(false),
+  /** ITEM-4: saving a setting without any allow needs this confirmation. */
+  confirmLockout: z.boolean().default(false),
+});
+
+export const securityClearQuery = z.strictObject({
+  /** ITEM-7: also clear every descendant's own setting. */
+  children: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+
+export const securityBatch = z.strictObject({
+  items: z.array(securitySet.extend({ itemKey })).min(1).max(100),
+});
+
+export const changeOut = z.object({ user: z.object({ id: z.number(), login: z.string() }), target: z.string(), before: z.array(z.string()), after: z.array(z.string()) });
+export const previewOut = z.object({ changes: z.array(changeOut), warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional() });
