@@ -13,7 +13,7 @@ export function decodeCursor<T extends Array<string | number>>(cursor: string | 
   let values: unknown;
   try { values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')); } catch { values = undefined; }
   if (!Array.isArray(values) || values.length !== shape.length || values.some((v, i) => typeof v !== shape[i])) {
-    throw badRequest('cursor', 'cursor is not valid for this list');
+    throw badRequest('query.cursor', 'cursor is not valid for this list');
   }
   return values as T;
 }

@@ -5,7 +5,7 @@ export const text = (max: number) => z.string().max(max);
 export const name = z.string().trim().min(1).max(200);
 /** A calendar day from year 1 on (PostgreSQL has no year 0). */
 export const calendarDate = z.iso.date().refine((d) => !d.startsWith('0000'), 'year 0 does not exist');
-export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'expected HH:MM');
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 /** Ids in JSON bodies are numbers; in paths and query strings they arrive as text and are coerced. */
 export const id = z.number().int().positive().max(2_147_483_647);
 export const idParam = z.coerce.number().int().positive().max(2_147_483_647);

@@ -121,7 +121,7 @@ export function createWorklogService({ db, authz }: Deps) {
 
   /** "My work logs" (WL-3): the caller's own, on items they can still view (PRJ-4, ITEM-9). */
   async function listMine(actor: Actor, query: { from?: string; to?: string; limit: number; cursor?: string }) {
-    if (query.from && query.to && query.from > query.to) throw badRequest('to', 'to is before from');
+    if (query.from && query.to && query.from > query.to) throw badRequest('query.to', 'to is before from');
     let q = selectWorklogs(db).where('w.author_id', '=', actor.userId).where(canViewItem(actor, 'i'));
     if (query.from) q = q.where('w.start_date', '>=', query.from);
     if (query.to) q = q.where('w.start_date', '<=', query.to);
