@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrateToLatest, openDb } from '../db/index.js';
 import { insertUser } from '../modules/users/service.js';
@@ -37,7 +38,7 @@ async function serve() {
     skipMigrations: cluster.isWorker, logger: env.LOG === '1', poolSize: env.DB_POOL_SIZE ? Number(env.DB_POOL_SIZE) : undefined, trustProxy: env.TRUST_PROXY === '1',
   });
   if (cluster.isWorker) return;
-  console.log(`Timeward is running at ${server.url.replace('127.0.0.1', 'localhost')} (${server.db.kind}${usePostgres ? '' : `, data in ./${database().dataDir}`})`);
+  console.log(`Timeward is running at ${server.url.replace('127.0.0.1', 'localhost')} (${server.db.kind}${usePostgres ? '' : `, data in ${resolve(database().dataDir!)}`})`);
   if (server.demoUsers) {
     console.log('Demo organisation created. Sign in as:');
     for (const u of server.demoUsers) console.log(`  ${u.login.padEnd(14)} ${u.password}  — ${u.description}`);
