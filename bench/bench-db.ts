@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrateToLatest, openDb } from '../src/db/index.js';
+import { digest, newSecret, TOKEN_PREFIX } from '../src/modules/auth/secrets.js';
+import { recentWeekdays, todayUtc } from '../src/seed/random.js';
+import { generate } from './generate.js';
+
+/** A throw-away PostgreSQL database with a modest benchmark world, shared by bench/api.ts and bench/profile-api.ts. */
+
+export const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface BenchWorker {
+  userId: number; projectId: number; token: string;
+  items: Array<{ id: number; key: string }>;
+  /** Request bodies for POST /api/worklogs, varying item, date and duration. */
+  nextBody(): string;
+  nextRow(n: number): [itemId: number, projectId: number, authorId: number, startDate: string, durationSeconds: number, description: string];
+}
+
+export const log = (message: string) => process.stderr.write(`${message}\n`);
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try { await client.query(text); } finally { await client.end(); }
+}
+
+/** Creates `timeward_bench_<random>`, runs `fn` with its URL and name, and drops it afterwards, also on failure. */
+export async function withBenchDatabase<T>(fn: (databaseUrl: string, name: string) => Promise<T>): Promise<T> {
+  const name = `timeward_bench_${randomBytes(4).toString('hex')}`;
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  await adminQuery(`create database ${name}`);
+  const drop = () => adminQuery(`drop database if exists ${name} with (force)`).catch((error: unknown) => log(`could not drop ${name}: ${String(error)}`));
+  // Ctrl-C still drops the database.
+  const onSignal = () => { void drop().finally(() => process.exit(130)); };
+  process.once('SIGINT', onSignal);
+  try {
+    return await fn(url.toString(), name);
+  } finally {
+    process.off('SIGINT', onSignal);
+    await drop();
+  }
+}
+
+/** Migrates, generates the world and creates an API token for a user holding WORK_ON_ISSUES by a direct grant. */
+export async function prepareWorld(databaseUrl: string): Promise<BenchWorker> {
+  const handle = await openDb({ url: databaseUrl, poolSize: 4 });
+  try {
+    await migrateToLatest(handle.db);
+    const world = await generate(handle.db, {
+      users: 50, projects: 3, itemsPerProject: 1500, worklogs: 100_000, seed: 11, concurrency: 2,
+      // No teams or price lists exist in this world, so the PRICE-3 team check is off for its projects.
+      teamChecks: 'disabled',
+    });
+    log(`world: ${JSON.stringify(world)}`);
+    const grant = await handle.db.selectFrom('project_permission_grants').select(['user_id', 'project_id'])
+      .where('permission', '=', 'WORK_ON_ISSUES').where('user_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+    const items = await handle.db.selectFrom('work_items').select(['id', 'key']).where('project_id', '=', grant.project_id).execute();
+    const token = newSecret(TOKEN_PREFIX);
+    await handle.db.insertInto('api_tokens').values({ user_id: grant.user_id!, name: 'bench', token_hash: digest(token), prefix: token.slice(0, 8) }).execute();
+    const days = recentWeekdays(todayUtc(), 4);
+    let n = 0;
+    const item = (i: number) => items[(i * 7919) % items.length];
+    return {
+      userId: grant.user_id!, projectId: grant.project_id, token, items,
+      nextBody: () => {
+        n += 1;
+        return JSON.stringify({ itemKey: item(n).key, startDate: days[n % days.length], durationSeconds: 900 * (1 + (n % 16)), description: `bench ${n}` });
+      },
+      nextRow: (i) => [item(i).id, grant.project_id, grant.user_id!, days[i % days.length], 900 * (1 + (i % 16)), `raw ${i}`],
+    };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Transaction and insert counters of one database (read through a fresh connection, so they are current). */
+export async function databaseStats(databaseUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ xact_commit: string; tup_inserted: string }>(
+      'select xact_commit, tup_inserted from pg_stat_database where datname = $1', [name]);
+    return { commits: Number(rows[0].xact_commit), inserted: Number(rows[0].tup_inserted) };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Process ids of the PostgreSQL backends serving a database (the server must run on this machine for
+ * their CPU to be readable from /proc); CPU of other databases' backends is not counted.
+ */
+export async function backendPids(databaseUrl: string, name: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+    return rows.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function postWorklog(url: string, worker: BenchWorker): Promise<void> {
+  const response = await fetch(`${url}/api/worklogs`, {
+    method: 'POST', body: worker.nextBody(), headers: { 'content-type': 'application/json', authorization: `Bearer ${worker.token}` },
+  });
+  if (response.status !== 201) throw new Error(`POST /api/worklogs answered ${response.status}: ${await response.text()}`);
+}
+
+export function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
