@@ -44,12 +44,12 @@ export const PEOPLE: DemoPerson[] = [
   { login: 'projectadmin', name: 'Paula Fischer', groups: staff,
     description: 'Project administrator of ACME and BETA (project role Administrators)' },
   { login: 'alice', name: 'Alice Moreau', groups: devs, description: 'Developer (group developers: ACME via role, BETA via group grant)' },
-  { login: 'bob', name: 'Bob Lindqvist', groups: devs, description: 'Developer (group developers)' },
+  { login: 'bob', name: 'Bob Lindqvist', groups: devs, description: 'Developer (group developers), denied one secured ACME subtree by item security' },
   { login: 'carol', name: 'Carol Mensah', groups: devs, description: 'Developer (group developers)' },
   { login: 'dave', name: 'Dave Horvat', groups: devs, description: 'Developer (group developers)' },
   { login: 'erin', name: 'Erin Walsh', groups: devs, description: 'Developer (group developers)' },
   { login: 'client', name: 'Karen Brooks', groups: ['clients'],
-    description: 'Client user of Acme Corporation (group clients): BROWSE_PROJECT on ACME only' },
+    description: 'Client user of Acme Corporation (group clients): BROWSE_PROJECT on ACME only; time tracking hidden (DENY)' },
   { login: 'outsider', name: 'Olga Petrova', groups: [], description: 'Active user with no project access at all' },
 ];
 

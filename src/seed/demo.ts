@@ -1,4 +1,5 @@
 import type { Database } from '../db/index.js';
+import { recomputeGoverning } from '../modules/security/governing.js';
 import { hashPassword } from '../modules/auth/secrets.js';
 import { insertColumns, reserveIds } from './bulk.js';
 import {
@@ -48,6 +49,7 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
 
     const worklogs = await insertWorklogs(trx, random, { items, userIds, projectIds, today });
     const comments = await insertComments(trx, random, { items, userIds, projectIds, today });
+    await insertSecurity(trx, { items, userIds, groupIds, projectIds });
     await trx.insertInto('audit_log').values({
       action: 'seed.demo', entity_type: 'system', entity_id: 'demo', actor_id: null, before: null,
       after: JSON.stringify({ users: PEOPLE.length, projects: PROJECTS.length, items: items.length, worklogs, comments }),
@@ -58,6 +60,28 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
 }
 
 type Trx = Database;
+
+/**
+ * The permission features at work: the client group does not see time tracking on the item screen
+ * (ictime's use case, DENY-1), and one ACME item and its subtree are for developers and project
+ * administrators only, with bob denied — deny beats allow (ITEM-3).
+ */
+async function insertSecurity(trx: Trx, ids: { items: Item[]; userIds: Map<string, number>; groupIds: Map<string, number>; projectIds: Map<string, number> }) {
+  const clients = ids.groupIds.get('clients');
+  if (clients) await trx.insertInto('deny_grants').values([{ permission: 'ISSUE_TIME_TABS', group_id: clients }, { permission: 'ISSUE_TIME_PANELS', group_id: clients }]).execute();
+  const acme = ids.projectIds.get('ACME');
+  const secured = ids.items.find((i) => i.projectId === acme && i.parentId === null && ids.items.some((c) => c.parentId === i.id));
+  const developers = ids.groupIds.get('developers');
+  const admins = await trx.selectFrom('project_roles').select('id').where('name', '=', 'Administrators').executeTakeFirst();
+  if (!secured || !developers || !admins || !acme) return;
+  await trx.insertInto('item_security').values({ item_id: secured.id, project_id: acme }).execute();
+  await trx.insertInto('item_security_entries').values([
+    { item_id: secured.id, subject_kind: 'group', subject_id: developers, view: 'allow', edit: 'allow' },
+    { item_id: secured.id, subject_kind: 'role', subject_id: admins.id, view: 'allow', edit: 'allow' },
+    { item_id: secured.id, subject_kind: 'user', subject_id: ids.userIds.get('bob')!, view: 'deny', edit: 'deny' },
+  ]).execute();
+  await recomputeGoverning(trx, secured.id);
+}
 
 async function insertPeople(trx: Trx, passwordHash: string): Promise<Map<string, number>> {
   const rows = await trx.insertInto('users').values(PEOPLE.map((p) => ({
