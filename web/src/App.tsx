@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, setCsrfToken, setSessionLostHandler } from './api.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { Header } from './components/Header.js';
+import { AdminPage } from './pages/AdminPage.js';
 import { ItemPage } from './pages/ItemPage.js';
 import { MyWorklogsPage } from './pages/MyWorklogsPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -67,13 +68,13 @@ export function App() {
 
   return (
     <>
-      <Header user={session.me.user} route={route} onSignOut={signOut} />
-      <main className="content">{renderRoute(route)}</main>
+      <Header me={session.me} route={route} onSignOut={signOut} />
+      <main className="content">{renderRoute(route, session.me)}</main>
     </>
   );
 }
 
-function renderRoute(route: Route) {
+function renderRoute(route: Route, me: Me) {
   switch (route.name) {
     case 'projects':
       return <ProjectListPage />;
@@ -83,6 +84,9 @@ function renderRoute(route: Route) {
       return <ItemPage key={route.key} itemKey={route.key} />;
     case 'myWorklogs':
       return <MyWorklogsPage />;
+    case 'admin':
+      // An area the server does not open to the user looks like a page that does not exist (APP-2).
+      return me.areas.includes('Administration') ? <AdminPage tab={route.tab} /> : <NotFoundPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -1,4 +1,7 @@
-import type { Comment, Item, ItemSummary, Me, Page, Project, User, Worklog, WorklogInput } from './types.js';
+import type {
+  AppRoleList, Comment, DenyList, Explanation, Group, Item, ItemAccessRow, ItemSecurity, ItemSummary, Me, Page, Preview,
+  Project, ProjectAccessRow, ProjectGrant, RoleMember, SecurityInput, TimeSummary, User, UserRecord, Worklog, WorklogInput,
+} from './types.js';
 
 /** An API failure carrying the problem+json fields; `detail` is what the user should read. */
 export class ApiError extends Error {
@@ -73,6 +76,13 @@ function query(params: Record<string, string | number | undefined | null>): stri
 
 const seg = encodeURIComponent;
 
+/** Users, groups and project roles a project administrator can name (GET /api/projects/:key/subjects). */
+export interface ProjectSubjects {
+  users: Array<{ id: number; login: string; displayName: string }>;
+  groups: Array<{ id: number; name: string }>;
+  roles: Array<{ id: number; name: string }>;
+}
+
 export const api = {
   signIn: (login: string, password: string) =>
     request<{ user: User; csrfToken: string }>('POST', '/session', {
@@ -111,7 +121,57 @@ export const api = {
     request<void>('DELETE', `/worklogs/${seg(String(worklog.id))}${query({ version: worklog.version })}`),
   listMyWorklogs: (from: string, to: string, cursor?: string | null) =>
     request<Page<Worklog> & { totalSeconds?: number }>('GET', `/me/worklogs${query({ from, to, limit: 100, cursor })}`),
+
+  getTimeSummary: (key: string) => request<TimeSummary>('GET', `/items/${seg(key)}/time-summary`),
+
+  getItemSecurity: (key: string) => request<ItemSecurity>('GET', `/items/${seg(key)}/security`),
+  setItemSecurity: (key: string, input: SecurityInput) =>
+    request<ItemSecurity>('PUT', `/items/${seg(key)}/security`, { body: input }),
+  previewItemSecurity: (key: string, input: SecurityInput) =>
+    request<Preview>('POST', `/items/${seg(key)}/security/preview`, { body: input }),
+  clearItemSecurity: (key: string, children: boolean) =>
+    request<ItemSecurity>('DELETE', `/items/${seg(key)}/security${query({ children: children ? 'true' : undefined })}`),
+
+  searchUsers: (q: string) => request<Page<UserRecord>>('GET', `/users${query({ q, limit: 20 })}`),
+  listGroups: () => request<{ items: Group[] }>('GET', '/groups'),
+  listProjectGrants: (key: string) => request<{ items: ProjectGrant[] }>('GET', `/projects/${seg(key)}/permissions`),
+  listRoleMembers: (key: string) => request<{ items: RoleMember[] }>('GET', `/projects/${seg(key)}/role-members`),
+  projectSubjects: (key: string, q = '') => request<ProjectSubjects>('GET', `/projects/${seg(key)}/subjects${query({ q })}`),
+
+  listDenies: () => request<DenyList>('GET', '/deny-permissions'),
+  addDeny: (permission: string, groupId: number) =>
+    request<DenyList>('POST', '/deny-permissions', { body: { permission, groupId } }),
+  removeDeny: (id: number) => request<void>('DELETE', `/deny-permissions/${seg(String(id))}`),
+  previewDeny: (change: { add?: { permission: string; groupId: number }; removeId?: number }) =>
+    request<Preview>('POST', '/deny-permissions/preview', { body: change }),
+
+  listAppRoles: () => request<AppRoleList>('GET', '/app-roles'),
+  grantAppRole: (grant: AppRoleGrantInput) => request<AppRoleList>('POST', '/app-roles', { body: grant }),
+  revokeAppRole: (id: number) => request<void>('DELETE', `/app-roles/${seg(String(id))}`),
+  previewAppRole: (change: { grant?: AppRoleGrantInput; revokeId?: number }) =>
+    request<Preview>('POST', '/app-roles/preview', { body: change }),
+
+  explain: (action: string, resource: ExplainResource) =>
+    request<Explanation>('GET', `/explain${query({ action, ...resource })}`),
+  checkAccess: (userId: number, action: string, resource: ExplainResource) =>
+    request<Explanation>('GET', `/admin/check-access${query({ userId, action, ...resource })}`),
+  itemAccess: (key: string, cursor?: string | null) =>
+    request<Page<ItemAccessRow>>('GET', `/items/${seg(key)}/access${query({ limit: 50, cursor })}`),
+  projectAccess: (key: string, cursor?: string | null, limit = 50) =>
+    request<Page<ProjectAccessRow>>('GET', `/projects/${seg(key)}/access${query({ limit, cursor })}`),
 };
+
+export interface AppRoleGrantInput {
+  role: string;
+  userId?: number;
+  groupId?: number;
+}
+
+/** What an explanation is about: a work item, a project, or neither (global actions). */
+export interface ExplainResource {
+  item?: string;
+  project?: string;
+}
 
 /** Text to show for any thrown value. */
 export function errorText(error: unknown): string {
@@ -121,4 +181,8 @@ export function errorText(error: unknown): string {
 
 export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
+}
+
+export function isForbidden(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 403;
 }

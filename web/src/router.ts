@@ -9,7 +9,14 @@ export type Route =
   | { name: 'project'; key: string }
   | { name: 'item'; key: string }
   | { name: 'myWorklogs' }
+  | { name: 'admin'; tab: AdminTab }
   | { name: 'notFound' };
+
+/** The tabs of the Administration area, each with its own address so a reload keeps the tab. */
+export const ADMIN_TABS = ['denies', 'roles', 'check', 'access'] as const;
+export type AdminTab = (typeof ADMIN_TABS)[number];
+
+const isAdminTab = (value: string): value is AdminTab => (ADMIN_TABS as readonly string[]).includes(value);
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
@@ -20,6 +27,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'projects') return { name: 'project', key: second };
   if (first === 'items' && second !== undefined) return { name: 'item', key: second };
   if (first === 'my-worklogs' && second === undefined) return { name: 'myWorklogs' };
+  if (first === 'admin' && second === undefined) return { name: 'admin', tab: 'denies' };
+  if (first === 'admin' && isAdminTab(second)) return { name: 'admin', tab: second };
   return { name: 'notFound' };
 }
 
@@ -36,6 +45,7 @@ export const href = {
   project: (key: string) => `#/projects/${encodeURIComponent(key)}`,
   item: (key: string) => `#/items/${encodeURIComponent(key)}`,
   myWorklogs: () => '#/my-worklogs',
+  admin: (tab?: AdminTab) => (tab ? `#/admin/${tab}` : '#/admin'),
 };
 
 function subscribe(onChange: () => void): () => void {

@@ -79,3 +79,151 @@ export interface WorklogInput {
   durationSeconds: number;
   description?: string;
 }
+
+export type Access = 'allow' | 'deny' | 'unset';
+export type SubjectKind = 'user' | 'group' | 'role';
+
+export interface SecurityEntry {
+  kind: SubjectKind;
+  subject: { id: number; name: string };
+  view: Access;
+  edit: Access;
+}
+
+export interface ServerWarning {
+  code: string;
+  message: string;
+}
+
+/** An item's security setting (ITEM-1, ITEM-2) as GET /api/items/:key/security answers. */
+export interface ItemSecurity {
+  itemKey: string;
+  mode: 'own' | 'inherited' | 'none';
+  inheritedFrom: string | null;
+  entries: SecurityEntry[];
+  version: number | null;
+  childrenWithOwnSetting: string[];
+  warnings: ServerWarning[];
+}
+
+export interface SecurityInput {
+  entries: { kind: SubjectKind; subjectId: number; view: Access; edit: Access }[];
+  version?: number;
+  applyToChildren: boolean;
+  confirmLockout: boolean;
+}
+
+/** One user's abilities on one target before and after a change, from a preview (EXPL-3). */
+export interface AccessChange {
+  user: { id: number; login: string };
+  target: string;
+  before: string[];
+  after: string[];
+}
+
+export interface Preview {
+  changes: AccessChange[];
+  warnings?: ServerWarning[];
+}
+
+export interface TimeSummary {
+  itemKey: string;
+  timeSpentSeconds: number;
+  subtreeTimeSpentSeconds: number;
+  myLastWorklog: Worklog | null;
+}
+
+export interface UserRecord {
+  id: number;
+  login: string;
+  displayName: string;
+  email: string;
+  active: boolean;
+  systemAdmin: boolean;
+  groups: { id: number; name: string }[];
+}
+
+export interface Group {
+  id: number;
+  name: string;
+  memberCount: number;
+}
+
+export interface ProjectGrant {
+  id: number;
+  permission: string;
+  subject: { kind: SubjectKind; id: number; name: string };
+}
+
+export interface RoleMember {
+  id: number;
+  role: { id: number; name: string };
+  subject: { kind: 'user' | 'group'; id: number; name: string };
+}
+
+export interface DenyCatalogueEntry {
+  permission: string;
+  label: string;
+  hides: string[];
+}
+
+export interface DenyGrant {
+  id: number;
+  permission: string;
+  effect: 'DENY';
+  group: { id: number; name: string };
+}
+
+export interface DenyList {
+  catalogue: DenyCatalogueEntry[];
+  grants: DenyGrant[];
+}
+
+export interface AppRole {
+  role: string;
+  areas: string[];
+  prerequisites: string[];
+  grants: { id: number; subject: { kind: 'user' | 'group'; id: number; name: string } }[];
+}
+
+export interface AppRoleList {
+  roles: AppRole[];
+  warnings: { code: string; user: { id: number; login: string }; role: string; missing: string[]; message: string }[];
+}
+
+export interface Reason {
+  layer: string;
+  outcome: 'allow' | 'deny';
+  code: string;
+  message: string;
+  inheritedFrom?: string;
+}
+
+/** An explained decision (EXPL-1): the layers consulted in order and the one that decided. */
+export interface Explanation {
+  user: { id: number; login: string; displayName: string };
+  action: string;
+  resource: { kind: 'item' | 'project' | 'global'; key: string | null };
+  allowed: boolean;
+  hidden: boolean;
+  deciding: Reason;
+  layers: Reason[];
+}
+
+export interface AccessAnswer {
+  allowed: boolean;
+  why: string;
+  layer: string;
+}
+
+export interface ItemAccessRow {
+  user: { id: number; login: string; displayName: string };
+  view: AccessAnswer;
+  edit: AccessAnswer;
+  logWork: AccessAnswer;
+}
+
+export interface ProjectAccessRow {
+  user: { id: number; login: string; displayName: string };
+  permissions: { permission: string; allowed: boolean; why: string[] }[];
+}

@@ -19,6 +19,10 @@ const roles = z.object({
 
 const preview = z.object({ changes: z.array(changeOut) });
 
+/** A grant names exactly one subject — the same rule for the save and its preview (the table's check would answer 500). */
+const roleGrant = z.strictObject({ role: z.enum(APP_ROLES), userId: id.optional(), groupId: id.optional() })
+  .refine((v) => (v.userId === undefined) !== (v.groupId === undefined), { message: 'give exactly one of userId, groupId', path: ['userId'] });
+
 export function accessRoutes(app: App, deps: Deps) {
   const service = createAccessService(deps);
 
@@ -35,7 +39,7 @@ export function accessRoutes(app: App, deps: Deps) {
     config: { access: 'admin.roles' },
     schema: {
       tags, summary: 'Dry run: whose app areas would change (nothing is saved)',
-      body: z.strictObject({ grant: z.strictObject({ role: z.enum(APP_ROLES), userId: id.optional(), groupId: id.optional() }).optional(), revokeId: id.optional() }),
+      body: z.strictObject({ grant: roleGrant.optional(), revokeId: id.optional() }),
       response: { 200: preview, ...errorResponses },
     },
   }, async (req) => service.preview(actorOf(req), { grantRole: req.body.grant, revokeRoleGrantId: req.body.revokeId }));
@@ -67,8 +71,7 @@ export function accessRoutes(app: App, deps: Deps) {
     config: { access: 'admin.roles' },
     schema: {
       tags, summary: 'Grant an app role to a user or a group',
-      body: z.strictObject({ role: z.enum(APP_ROLES), userId: id.optional(), groupId: id.optional() })
-        .refine((v) => (v.userId === undefined) !== (v.groupId === undefined), { message: 'give exactly one of userId, groupId', path: ['userId'] }),
+      body: roleGrant,
       response: { 201: roles, ...errorResponses },
     },
   }, async (req, reply) => reply.code(201).send(await service.grantRole(actorOf(req), req.body)));

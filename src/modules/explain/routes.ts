@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_NAMES, type Action } from '../../authz/catalogue.js';
+import { ACTION_NAMES, ACTIONS, type Action } from '../../authz/catalogue.js';
 import { LAYERS } from '../../authz/decide.js';
 import { actorOf } from '../../http/access.js';
 import { errorResponses, idParam as id, itemKey, page, pageQuery, projectKey } from '../../http/schemas.js';
@@ -19,7 +19,9 @@ const userRef = z.object({ id: z.number(), login: z.string(), displayName: z.str
 export function explainRoutes(app: App, deps: Deps) {
   const service = createExplainService(deps);
 
-  const query = { action: z.enum(ACTION_NAMES as [Action, ...Action[]]), item: itemKey.optional(), project: projectKey.optional() };
+  // Work-log actions are explained on their work item (worklog.create), so they are not offered here.
+  const explainable = ACTION_NAMES.filter((a) => ACTIONS[a].scope !== 'worklog') as [Action, ...Action[]];
+  const query = { action: z.enum(explainable), item: itemKey.optional(), project: projectKey.optional() };
 
   app.get('/api/explain', {
     config: { access: 'self.explain' },

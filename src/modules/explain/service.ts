@@ -22,7 +22,6 @@ export function createExplainService({ db, authz }: Deps) {
     const subject = user && (await loadSubjects(db, [userId])).get(userId);
     if (!user || !subject) throw notFound('user');
     const scope = ACTIONS[query.action].scope;
-    if (scope === 'worklog') throw badRequest('action', 'explain work-log actions on their work item (worklog.create)');
     let facts: { project?: ItemFacts['project']; item?: ItemFacts['item'] } = {};
     let resource: { kind: 'item' | 'project' | 'global'; key: string | null } = { kind: 'global', key: null };
     if (query.item) {

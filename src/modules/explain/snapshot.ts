@@ -15,7 +15,7 @@ export async function dryRun<T>(db: Database, fn: (trx: Database) => Promise<T>)
   return result as T;
 }
 
-export type Change = { user: { id: number; login: string }; target: string; before: string[]; after: string[] };
+export type Change = { user: { id: number; login: string; displayName: string }; target: string; before: string[]; after: string[] };
 
 /** What each user may do: a set of "target:ability" strings per user. */
 type Snapshot = Map<number, Set<string>>;
@@ -69,7 +69,7 @@ export async function diffSnapshots(db: Database, before: Snapshot, after: Snaps
       changes.push({ userId, target, before: pick(b), after: pick(a) });
     }
   }
-  const logins = new Map((changes.length ? await db.selectFrom('users').select(['id', 'login']).where('id', 'in', [...new Set(changes.map((c) => c.userId))]).execute() : []).map((u) => [u.id, u.login]));
-  return changes.map(({ userId, ...c }) => ({ user: { id: userId, login: logins.get(userId) ?? '' }, ...c }))
+  const users = new Map((changes.length ? await db.selectFrom('users').select(['id', 'login', 'display_name']).where('id', 'in', [...new Set(changes.map((c) => c.userId))]).execute() : []).map((u) => [u.id, u]));
+  return changes.map(({ userId, ...c }) => ({ user: { id: userId, login: users.get(userId)?.login ?? '', displayName: users.get(userId)?.display_name ?? '' }, ...c }))
     .sort((x, y) => x.user.login.localeCompare(y.user.login) || x.target.localeCompare(y.target));
 }

@@ -7,7 +7,7 @@ import { badRequest, conflict, notFound, unprocessable } from '../../http/errors
 import type { Deps } from '../../http/types.js';
 import { recordAudit } from '../audit/record.js';
 import { findProjectId } from '../projects/service.js';
-import { recomputeGoverning, subtreeIds } from '../security/governing.js';
+import { lockProjectTree, recomputeGoverning, subtreeIds } from '../security/governing.js';
 
 /**
  * Tree operations (ITEM-8): move and paste need edit on the target, copy needs view, and security
@@ -35,6 +35,7 @@ export function createTreeService({ db, authz }: Deps) {
     const item = await authz.authorizeItem(actor, 'item.edit', key);
     const target = await authorizeTarget(actor, item.project.projectKey, input.parentKey);
     await db.transaction().execute(async (trx) => {
+      await lockProjectTree(trx, item.projectId);
       await checkVersion(trx, item.itemId, input.version);
       const subtree = await subtreeIds(trx, item.itemId);
       if (target.parent && subtree.includes(target.parent.itemId)) throw unprocessable('move_into_own_subtree', 'an item cannot move under itself or its descendants', 'parentKey');
@@ -51,6 +52,7 @@ export function createTreeService({ db, authz }: Deps) {
     const source = await authz.authorizeItem(actor, 'item.view', key);
     const target = await authorizeTarget(actor, source.project.projectKey, input.parentKey);
     return db.transaction().execute(async (trx) => {
+      await lockProjectTree(trx, target.projectId);
       const { rows } = await sql<{ id: number; parent_id: number | null; title: string; description: string; status: 'open' | 'in_progress' | 'done'; depth: number }>`
         with recursive t as (
           select i.id, i.parent_id, 0 as depth from work_items i where i.id = ${source.itemId}
@@ -81,6 +83,7 @@ export function createTreeService({ db, authz }: Deps) {
   async function trash(actor: Actor, key: string, version: number) {
     const item = await authz.authorizeItem(actor, 'item.delete', key);
     await db.transaction().execute(async (trx) => {
+      await lockProjectTree(trx, item.projectId);
       await checkVersion(trx, item.itemId, version);
       const ids = await subtreeIds(trx, item.itemId);
       const dropped = await trx.deleteFrom('item_security').where('item_id', 'in', ids).returning('item_id').execute();
@@ -109,11 +112,15 @@ export function createTreeService({ db, authz }: Deps) {
     const row = await db.selectFrom('work_items').select(['id', 'project_id', 'parent_id', 'deleted_at']).where('key', '=', key).executeTakeFirst();
     await authz.authorize(actor, 'project.edit', { projectId: row?.project_id, noun: 'work item' });
     if (!row?.deleted_at) throw notFound('work item in the trash');
+    const parentTrashed = async (q: Database) => row.parent_id !== null
+      && (await q.selectFrom('work_items').select('deleted_at').where('id', '=', row.parent_id).executeTakeFirstOrThrow()).deleted_at !== null;
+    if (await parentTrashed(db)) throw unprocessable('parent_in_trash', 'restore the parent first');
+    // Restoring puts the subtree back under its parent, like a paste: it needs edit there (ITEM-8), so the
+    // restored items, which inherit the parent's setting, are never hidden from the one who restored them.
+    if (row.parent_id !== null) await authz.authorizeItem(actor, 'item.create', row.parent_id, { noun: 'parent work item' });
     await db.transaction().execute(async (trx) => {
-      if (row.parent_id) {
-        const parent = await trx.selectFrom('work_items').select('deleted_at').where('id', '=', row.parent_id).executeTakeFirstOrThrow();
-        if (parent.deleted_at) throw unprocessable('parent_in_trash', 'restore the parent first');
-      }
+      await lockProjectTree(trx, row.project_id);
+      if (await parentTrashed(trx)) throw unprocessable('parent_in_trash', 'restore the parent first');
       const ids = await subtreeIds(trx, row.id);
       await trx.updateTable('work_items').set({ deleted_at: null, deleted_by: null }).where('id', 'in', ids).where('deleted_at', '=', row.deleted_at!).execute();
       await recomputeGoverning(trx, row.id);

@@ -53,6 +53,22 @@ export function projectRoutes(app: App, deps: Deps) {
     return reply.code(204).send(null);
   });
 
+  app.get('/api/projects/:key/subjects', {
+    config: { access: 'project.permissions' },
+    schema: {
+      tags, summary: 'Users, groups and project roles a project administrator can name in grants and item security',
+      params: keyParams, querystring: z.strictObject({ q: z.string().max(200).optional() }),
+      response: {
+        200: z.object({
+          users: z.array(z.object({ id: z.number(), login: z.string(), displayName: z.string() })),
+          groups: z.array(z.object({ id: z.number(), name: z.string() })),
+          roles: z.array(z.object({ id: z.number(), name: z.string() })),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (req) => service.subjects(actorOf(req), req.params.key, req.query));
+
   app.get('/api/projects/:key/role-members', {
     config: { access: 'project.permissions' },
     schema: { tags, summary: 'Who holds which project role', params: keyParams, response: { 200: z.object({ items: z.array(roleMemberOut) }), ...errorResponses } },

@@ -180,7 +180,28 @@ export function createProjectService({ db, authz }: Deps) {
     });
   }
 
-  return { list, get, create, update, listGrants, addGrant, removeGrant, listRoleMembers, addRoleMember, removeRoleMember };
+  /**
+   * Who a project administrator may name in grants, role memberships and item security: active users
+   * and groups matching `q`, and the project roles — searched in SQL, 20 at most per kind.
+   */
+  async function subjects(actor: Actor, key: string, query: { q?: string }) {
+    const projectId = await findProjectId(db, key);
+    await authz.authorize(actor, 'project.permissions', { projectId, noun: 'project' });
+    const like = `%${escapeLike(query.q ?? '')}%`;
+    const [users, groups, roles] = await Promise.all([
+      db.selectFrom('users').select(['id', 'login', 'display_name']).where('active', '=', true)
+        .where((eb) => eb.or([eb('login', 'ilike', like), eb('display_name', 'ilike', like)])).orderBy('login').limit(20).execute(),
+      db.selectFrom('groups').select(['id', 'name']).where('name', 'ilike', like).orderBy('name').limit(20).execute(),
+      db.selectFrom('project_roles').select(['id', 'name']).orderBy('name').execute(),
+    ]);
+    return {
+      users: users.map((u) => ({ id: u.id, login: u.login, displayName: u.display_name })),
+      groups: groups.map((g) => ({ id: g.id, name: g.name })),
+      roles: roles.map((r) => ({ id: r.id, name: r.name })),
+    };
+  }
+
+  return { list, get, create, update, listGrants, addGrant, removeGrant, listRoleMembers, addRoleMember, removeRoleMember, subjects };
 }
 
 /** A grant's subject must exist; named by the field that was given. */

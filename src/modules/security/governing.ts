@@ -2,6 +2,16 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/index.js';
 
 /**
+ * Serialises the changes to one project's tree and settings. `recomputeGoverning` reads the tree as it was when
+ * its statement began, so a setting saved while a concurrent transaction adds or moves an item below it would
+ * leave that item ungoverned — open to everyone (ITEM-2). Every transaction that changes settings or the tree
+ * takes this lock first; it conflicts with the item-number counter update, which item creation also takes.
+ */
+export async function lockProjectTree(db: Database, projectId: number): Promise<void> {
+  await db.selectFrom('projects').select('id').where('id', '=', projectId).forNoKeyUpdate().execute();
+}
+
+/**
  * Recomputes `governing_item_id` — the nearest ancestor-or-self with a setting of its own (ITEM-2) —
  * for the subtree under `rootItemId`. Called in the same transaction as every change to settings or
  * to the tree, so a request right after a change sees it.

@@ -43,5 +43,5 @@ export const securityBatch = z.strictObject({
   items: z.array(securitySet.extend({ itemKey })).min(1).max(100),
 });
 
-export const changeOut = z.object({ user: z.object({ id: z.number(), login: z.string() }), target: z.string(), before: z.array(z.string()), after: z.array(z.string()) });
+export const changeOut = z.object({ user: z.object({ id: z.number(), login: z.string(), displayName: z.string() }), target: z.string(), before: z.array(z.string()), after: z.array(z.string()) });
 export const previewOut = z.object({ changes: z.array(changeOut), warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional() });

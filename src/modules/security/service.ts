@@ -7,7 +7,7 @@ import { badRequest, conflict, unprocessable } from '../../http/errors.js';
 import type { Deps } from '../../http/types.js';
 import { recordAudit } from '../audit/record.js';
 import { diffSnapshots, dryRun, itemAccessSnapshot } from '../explain/snapshot.js';
-import { recomputeGoverning, subtreeIds } from './governing.js';
+import { lockProjectTree, recomputeGoverning, subtreeIds } from './governing.js';
 import type { entryIn, securitySet } from './schema.js';
 
 type EntryIn = z.infer<typeof entryIn>;
@@ -34,11 +34,19 @@ function lockoutWarnings(entries: ReadonlyArray<{ view: string }>) {
 export function createSecurityService({ db, authz }: Deps) {
   async function get(actor: Actor, key: string) {
     const item = await authz.authorizeItem(actor, 'item.security', key);
+    return describe(key, item.itemId);
+  }
+
+  /**
+   * The setting as it now stands. After a change it is answered without a second check: a setting that
+   * shuts out the very administrator who saved it (ITEM-4, confirmed) is saved, and the answer says so.
+   */
+  async function describe(key: string, itemId: number) {
     const row = await db.selectFrom('work_items as i').leftJoin('work_items as g', 'g.id', 'i.governing_item_id').leftJoin('item_security as s', 's.item_id', 'i.id')
-      .select(['i.id', 'i.governing_item_id', 'g.key as governing_key', 's.version']).where('i.id', '=', item.itemId).executeTakeFirstOrThrow();
+      .select(['i.id', 'i.governing_item_id', 'g.key as governing_key', 's.version']).where('i.id', '=', itemId).executeTakeFirstOrThrow();
     const mode = row.governing_item_id === null ? 'none' : row.governing_item_id === row.id ? 'own' : 'inherited';
     const entries = row.governing_item_id === null ? [] : await entriesOf(db, row.governing_item_id);
-    const ids = (await subtreeIds(db, item.itemId)).filter((id) => id !== item.itemId);
+    const ids = (await subtreeIds(db, itemId)).filter((id) => id !== itemId);
     const own = ids.length ? await db.selectFrom('item_security as s').innerJoin('work_items as w', 'w.id', 's.item_id').select('w.key')
       .where('s.item_id', 'in', ids).where('w.deleted_at', 'is', null).orderBy('w.num').execute() : [];
     return {
@@ -66,6 +74,7 @@ export function createSecurityService({ db, authz }: Deps) {
       throw unprocessable('lockout_warning', 'no entry allows view: only system administrators would reach this item; confirm with confirmLockout', field);
     }
     await checkSubjects(trx, input.entries, field);
+    await lockProjectTree(trx, projectId);
     const before = await trx.selectFrom('item_security').selectAll().where('item_id', '=', itemId).forUpdate().executeTakeFirst();
     // API-4: replacing an own setting needs the version read; a version for a setting that is gone is stale too.
     if ((before && before.version !== input.version) || (!before && input.version !== undefined)) {
@@ -96,7 +105,7 @@ export function createSecurityService({ db, authz }: Deps) {
   async function set(actor: Actor, key: string, input: z.infer<typeof securitySet>) {
     const item = await authz.authorizeItem(actor, 'item.security', key);
     await db.transaction().execute((trx) => applySet(trx, actor, item.itemId, item.projectId, input));
-    return get(actor, key);
+    return describe(key, item.itemId);
   }
 
   /** ITEM-10: several items in one request, each checked on its own; all or nothing. */
@@ -104,15 +113,18 @@ export function createSecurityService({ db, authz }: Deps) {
     const checked: Array<{ entry: (typeof items)[number]; item: ItemFacts }> = [];
     for (const entry of items) checked.push({ entry, item: await authz.authorizeItem(actor, 'item.security', entry.itemKey) });
     await db.transaction().execute(async (trx) => {
+      // Projects locked in one order, so two batches over the same projects cannot deadlock.
+      for (const projectId of [...new Set(checked.map((c) => c.item.projectId))].sort((a, b) => a - b)) await lockProjectTree(trx, projectId);
       for (const [i, { entry, item }] of checked.entries()) await applySet(trx, actor, item.itemId, item.projectId, entry, `items.${i}.entries`);
     });
-    return { items: await Promise.all(items.map((i) => get(actor, i.itemKey))) };
+    return { items: await Promise.all(checked.map(({ entry, item }) => describe(entry.itemKey, item.itemId))) };
   }
 
   /** ITEM-7: clears the own setting (the item inherits again, ITEM-6) — with `children`, the whole subtree's. */
   async function clear(actor: Actor, key: string, children: boolean) {
     const item = await authz.authorizeItem(actor, 'item.security', key);
     await db.transaction().execute(async (trx) => {
+      await lockProjectTree(trx, item.projectId);
       const ids = children ? await subtreeIds(trx, item.itemId) : [item.itemId];
       const removed = await trx.deleteFrom('item_security').where('item_id', 'in', ids).returning('item_id').execute();
       await recomputeGoverning(trx, item.itemId);
@@ -121,7 +133,7 @@ export function createSecurityService({ db, authz }: Deps) {
         before: { clearedItems: removed.map((r) => r.item_id) }, after: { children },
       });
     });
-    return get(actor, key);
+    return describe(key, item.itemId);
   }
 
   /** EXPL-3: whose access to the item and its subtree would change, without saving. */

@@ -4,10 +4,12 @@ interface Props {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** For dialogs holding tables. */
+  wide?: boolean;
 }
 
 /** A modal native <dialog>: the browser traps focus and Escape closes it. */
-export function Dialog({ title, onClose, children }: Props) {
+export function Dialog({ title, onClose, children, wide = false }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -20,7 +22,7 @@ export function Dialog({ title, onClose, children }: Props) {
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog wide' : 'dialog'}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();

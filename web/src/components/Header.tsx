@@ -1,13 +1,18 @@
 import { href, type Route } from '../router.js';
-import type { User } from '../types.js';
+import type { Me } from '../types.js';
 
 interface Props {
-  user: User;
+  me: Me;
   route: Route;
   onSignOut: () => void;
 }
 
-export function Header({ user, route, onSignOut }: Props) {
+/**
+ * Links follow the areas the server says are open to the user (APP-2): an area they lack has no link.
+ * Areas without a screen yet (Dashboard, Schedule, …) get none either.
+ */
+export function Header({ me, route, onSignOut }: Props) {
+  const { user, areas } = me;
   const inProjects = route.name === 'projects' || route.name === 'project' || route.name === 'item';
   return (
     <header className="app-header">
@@ -18,9 +23,16 @@ export function Header({ user, route, onSignOut }: Props) {
         <a href={href.projects()} aria-current={inProjects ? 'page' : undefined}>
           Projects
         </a>
-        <a href={href.myWorklogs()} aria-current={route.name === 'myWorklogs' ? 'page' : undefined}>
-          My work logs
-        </a>
+        {areas.includes('Timesheet') && (
+          <a href={href.myWorklogs()} aria-current={route.name === 'myWorklogs' ? 'page' : undefined}>
+            My work logs
+          </a>
+        )}
+        {areas.includes('Administration') && (
+          <a href={href.admin()} aria-current={route.name === 'admin' ? 'page' : undefined}>
+            Administration
+          </a>
+        )}
       </nav>
       <span className="user-name" title={user.login}>
         {user.displayName}

@@ -3,20 +3,24 @@ import { api, isNotFound } from '../api.js';
 import { Breadcrumb } from '../components/Breadcrumb.js';
 import { CommentsTab } from '../components/CommentsTab.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { ItemSecurityDialog } from '../components/ItemSecurityDialog.js';
 import { LogWorkDialog } from '../components/LogWorkDialog.js';
 import { StatusBadge } from '../components/StatusBadge.js';
+import { TimePanel } from '../components/TimePanel.js';
+import { WhyCantIDialog } from '../components/WhyCantIDialog.js';
 import { WorklogsTab } from '../components/WorklogsTab.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 import { useResource } from '../useResource.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 type Tab = 'comments' | 'worklogs';
+type OpenDialog = 'logWork' | 'security' | 'why' | null;
 
 export function ItemPage({ itemKey }: { itemKey: string }) {
   const item = useResource(() => api.getItem(itemKey), [itemKey]);
   const [tab, setTab] = useState<Tab>('comments');
-  const [loggingWork, setLoggingWork] = useState(false);
-  // Bumped after logging work so the work-log tab refetches.
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  // Bumped after logging work so the work-log tab and the time panel refetch.
   const [worklogsVersion, setWorklogsVersion] = useState(0);
   useDocumentTitle(item.data ? `${item.data.key} ${item.data.title}` : null);
 
@@ -36,17 +40,28 @@ export function ItemPage({ itemKey }: { itemKey: string }) {
         <h1>
           <span className="key">{data.key}</span> {data.title} <StatusBadge status={data.status} />
         </h1>
-        {abilities.canLogWork && (
-          <button type="button" className="button" onClick={() => setLoggingWork(true)}>
-            Log work
+        <div className="page-actions">
+          {abilities.canLogWork && (
+            <button type="button" className="button" onClick={() => setDialog('logWork')}>
+              Log work
+            </button>
+          )}
+          {abilities.canChangeSecurity && (
+            <button type="button" className="button secondary" onClick={() => setDialog('security')}>
+              Security…
+            </button>
+          )}
+          <button type="button" className="button link" onClick={() => setDialog('why')}>
+            Why can't I…?
           </button>
-        )}
+        </div>
       </div>
       {data.description ? (
         <p className="item-description">{data.description}</p>
       ) : (
         <p className="muted">No description.</p>
       )}
+      {abilities.canViewTimePanels && <TimePanel key={worklogsVersion} itemKey={data.key} />}
 
       <div role="tablist" aria-label="Item details" className="tabs">
         {tabs.map((t) => (
@@ -72,17 +87,21 @@ export function ItemPage({ itemKey }: { itemKey: string }) {
         )}
       </div>
 
-      {loggingWork && (
+      {dialog === 'logWork' && (
         <LogWorkDialog
           itemKey={data.key}
-          onClose={() => setLoggingWork(false)}
+          onClose={() => setDialog(null)}
           onSaved={() => {
-            setLoggingWork(false);
+            setDialog(null);
             setWorklogsVersion((v) => v + 1);
             if (abilities.canViewWorklogs) setTab('worklogs');
           }}
         />
       )}
+      {dialog === 'security' && (
+        <ItemSecurityDialog item={data} onClose={() => setDialog(null)} onChanged={item.reload} />
+      )}
+      {dialog === 'why' && <WhyCantIDialog itemKey={data.key} onClose={() => setDialog(null)} />}
     </article>
   );
 }

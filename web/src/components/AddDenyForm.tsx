@@ -1,0 +1,97 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api.js';
+import type { DenyCatalogueEntry, Group, Preview } from '../types.js';
+import { ChangePreview } from './ChangePreview.js';
+import { ErrorMessage } from './ErrorMessage.js';
+import { SelectField } from './SelectField.js';
+
+interface Props {
+  catalogue: DenyCatalogueEntry[];
+  groups: Group[];
+  groupsError: unknown;
+  onAdded: () => void;
+}
+
+export function AddDenyForm({ catalogue, groups, groupsError, onAdded }: Props) {
+  const [permission, setPermission] = useState('');
+  const [groupId, setGroupId] = useState<number | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const chosenPermission = permission || catalogue[0]?.permission || '';
+  const chosenGroup = groupId ?? groups[0]?.id ?? null;
+  const change = chosenGroup === null ? null : { permission: chosenPermission, groupId: chosenGroup };
+
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!change) return;
+    void run(async () => {
+      await api.addDeny(change.permission, change.groupId);
+      setPreview(null);
+      onAdded();
+    });
+  }
+
+  return (
+    <form onSubmit={submit} className="form panel" aria-labelledby="add-deny-title">
+      <h3 id="add-deny-title">Deny a permission to a group</h3>
+      <div className="form-row">
+        <SelectField
+          label="Permission to deny"
+          value={chosenPermission}
+          onChange={(value) => {
+            setPermission(value);
+            setPreview(null);
+          }}
+        >
+          {catalogue.map((entry) => (
+            <option key={entry.permission} value={entry.permission}>
+              {entry.permission}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Group"
+          value={chosenGroup ?? ''}
+          onChange={(id) => {
+            setGroupId(Number(id));
+            setPreview(null);
+          }}
+        >
+          {groups.map((group) => (
+            <option key={group.id} value={group.id}>
+              {group.name}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <ErrorMessage error={groupsError ?? error} />
+      <div className="form-actions start">
+        <button
+          type="button"
+          className="button secondary"
+          disabled={busy || !change}
+          onClick={() => change && run(async () => setPreview(await api.previewDeny({ add: change })))}
+        >
+          Preview
+        </button>
+        <button type="submit" className="button danger-solid" disabled={busy || !change}>
+          Add DENY
+        </button>
+      </div>
+      {preview && <ChangePreview preview={preview} />}
+    </form>
+  );
+}

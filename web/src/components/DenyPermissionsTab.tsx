@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { api } from '../api.js';
+import type { DenyGrant } from '../types.js';
+import { useResource } from '../useResource.js';
+import { AddDenyForm } from './AddDenyForm.js';
+import { ConfirmChange } from './ConfirmChange.js';
+import { DenyBadge } from './DenyBadge.js';
+import { ErrorMessage } from './ErrorMessage.js';
+
+/** Deny permissions (DENY-1…DENY-3): group-based denials of time-tracking surfaces, shown as DENY everywhere. */
+export function DenyPermissionsTab() {
+  const denies = useResource(() => api.listDenies(), []);
+  const groups = useResource(() => api.listGroups(), []);
+  const [lifting, setLifting] = useState<DenyGrant | null>(null);
+  const catalogue = denies.data?.catalogue ?? [];
+  const hidesOf = (permission: string) => catalogue.find((c) => c.permission === permission)?.hides ?? [];
+
+  return (
+    <>
+      <h2 className="deny-heading">
+        Deny permissions — members of these groups do NOT get the surfaces listed
+      </h2>
+      <p className="muted">
+        A denial beats every role and permission, and applies to system administrators in a denied group too. The
+        comments tab always stays.
+      </p>
+      <ErrorMessage error={denies.error} />
+
+      {catalogue.length > 0 && (
+        <section aria-labelledby="deny-catalogue-title" className="panel">
+          <h3 id="deny-catalogue-title">What each deny permission hides</h3>
+          <dl className="deny-catalogue">
+            {catalogue.map((entry) => (
+              <div key={entry.permission}>
+                <dt>
+                  <DenyBadge /> <code>{entry.permission}</code> <span className="muted">{entry.label}</span>
+                </dt>
+                <dd>Hides: {entry.hides.join(', ')}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+
+      {denies.data &&
+        (denies.data.grants.length === 0 ? (
+          <p className="muted">No group is denied anything.</p>
+        ) : (
+          <table className="table deny-table">
+            <caption className="visually-hidden">Denied groups</caption>
+            <thead>
+              <tr>
+                <th scope="col">Effect</th>
+                <th scope="col">Permission</th>
+                <th scope="col">Group</th>
+                <th scope="col">Members do not get</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {denies.data.grants.map((grant) => (
+                <tr key={grant.id} className="deny-row">
+                  <td>
+                    <DenyBadge />
+                  </td>
+                  <td>
+                    <code>{grant.permission}</code>
+                  </td>
+                  <td>{grant.group.name}</td>
+                  <td>{hidesOf(grant.permission).join(', ')}</td>
+                  <td>
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        className="button small secondary"
+                        aria-label={`Lift DENY ${grant.permission} for ${grant.group.name}`}
+                        onClick={() => setLifting(grant)}
+                      >
+                        Lift…
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+
+      {lifting && (
+        <ConfirmChange
+          key={lifting.id}
+          title={`Lift DENY ${lifting.permission} for group ${lifting.group.name}`}
+          confirmLabel="Lift denial"
+          loadPreview={() => api.previewDeny({ removeId: lifting.id })}
+          apply={() => api.removeDeny(lifting.id)}
+          onDone={() => {
+            setLifting(null);
+            denies.reload();
+          }}
+          onCancel={() => setLifting(null)}
+        />
+      )}
+
+      <AddDenyForm
+        catalogue={catalogue}
+        groups={groups.data?.items ?? []}
+        groupsError={groups.error}
+        onAdded={denies.reload}
+      />
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { useId } from 'react';
+import { actionLabel, layerLabel } from '../labels.js';
+import { href } from '../router.js';
+import type { Explanation, Reason } from '../types.js';
+
+/** An explained decision (EXPL-1): the verdict, the rule that decided, and every layer consulted in order. */
+export function ExplanationView({ explanation }: { explanation: Explanation }) {
+  const { user, resource, allowed, deciding, layers } = explanation;
+  const on = resource.key ? ` on ${resource.key}` : '';
+  const layersId = useId();
+  return (
+    <section className="explanation" aria-label="Explanation">
+      <p className={`verdict ${allowed ? 'allowed' : 'denied'}`} role="status">
+        <strong>{allowed ? 'Allowed' : 'Denied'}</strong>: {user.displayName} ({user.login}) —{' '}
+        {actionLabel(explanation.action)}
+        {on}
+      </p>
+      <div className="deciding" aria-label="Deciding rule" role="group">
+        <h3>Deciding rule</h3>
+        <ReasonText reason={deciding} />
+      </div>
+      <h3 id={layersId}>Layers consulted, in order</h3>
+      <ol className="layers" aria-labelledby={layersId}>
+        {layers.map((reason, index) => (
+          <li key={index} className={`layer ${reason.outcome}`}>
+            <ReasonText reason={reason} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function ReasonText({ reason }: { reason: Reason }) {
+  return (
+    <p className="reason">
+      <span className="layer-name">{layerLabel(reason.layer)}</span>{' '}
+      <span className={`badge outcome-${reason.outcome}`}>{reason.outcome}</span> {reason.message}
+      {reason.inheritedFrom && (
+        <>
+          {' '}
+          <span className="inherited">
+            (inherited from <a href={href.item(reason.inheritedFrom)}>{reason.inheritedFrom}</a>)
+          </span>
+        </>
+      )}
+    </p>
+  );
+}

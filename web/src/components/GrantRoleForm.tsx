@@ -1,0 +1,127 @@
+import { useState, type FormEvent } from 'react';
+import { api, type AppRoleGrantInput } from '../api.js';
+import type { Preview } from '../types.js';
+import { useResource } from '../useResource.js';
+import { ChangePreview } from './ChangePreview.js';
+import { ErrorMessage } from './ErrorMessage.js';
+import { SelectField } from './SelectField.js';
+import { UserSearch, type PersonOption } from './UserSearch.js';
+
+interface Props {
+  roles: string[];
+  onGranted: () => void;
+}
+
+const searchUsers = async (q: string) => (await api.searchUsers(q)).items.filter((u) => u.active);
+
+export function GrantRoleForm({ roles, onGranted }: Props) {
+  const [role, setRole] = useState(roles[0] ?? '');
+  const [to, setTo] = useState<'user' | 'group'>('group');
+  const [user, setUser] = useState<PersonOption | null>(null);
+  const [groupId, setGroupId] = useState<number | null>(null);
+  const groups = useResource(() => api.listGroups(), []);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const chosenGroup = groupId ?? groups.data?.items[0]?.id ?? null;
+  const grant: AppRoleGrantInput | null =
+    to === 'user' ? (user ? { role, userId: user.id } : null) : chosenGroup !== null ? { role, groupId: chosenGroup } : null;
+
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!grant) return;
+    void run(async () => {
+      await api.grantAppRole(grant);
+      setPreview(null);
+      onGranted();
+    });
+  }
+
+  const changed = () => setPreview(null);
+
+  return (
+    <form onSubmit={submit} className="form panel" aria-labelledby="grant-role-title">
+      <h3 id="grant-role-title">Grant an app role</h3>
+      <div className="form-row">
+        <SelectField
+          label="Role"
+          value={role}
+          onChange={(value) => {
+            setRole(value);
+            changed();
+          }}
+        >
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Grant to"
+          value={to}
+          onChange={(value) => {
+            setTo(value as 'user' | 'group');
+            changed();
+          }}
+        >
+          <option value="group">Group</option>
+          <option value="user">User</option>
+        </SelectField>
+        {to === 'group' && (
+          <SelectField
+            label="Group"
+            value={chosenGroup ?? ''}
+            onChange={(id) => {
+              setGroupId(Number(id));
+              changed();
+            }}
+          >
+            {groups.data?.items.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
+      </div>
+      {to === 'user' && (
+        <UserSearch
+          search={searchUsers}
+          value={user?.id ?? null}
+          onChange={(next) => {
+            setUser(next);
+            changed();
+          }}
+        />
+      )}
+      <ErrorMessage error={groups.error ?? error} />
+      <div className="form-actions start">
+        <button
+          type="button"
+          className="button secondary"
+          disabled={busy || !grant}
+          onClick={() => grant && run(async () => setPreview(await api.previewAppRole({ grant })))}
+        >
+          Preview
+        </button>
+        <button type="submit" className="button" disabled={busy || !grant}>
+          Grant role
+        </button>
+      </div>
+      {preview && <ChangePreview preview={preview} />}
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { findGroups, findRoles, findUsers, type NamedSubject } from '../subjects.js';
+import type { SecurityEntry, SubjectKind } from '../types.js';
+import { useResource } from '../useResource.js';
+import { ErrorMessage } from './ErrorMessage.js';
+import { SUBJECT_KIND_LABELS } from './SecurityEntriesTable.js';
+import { SelectField } from './SelectField.js';
+import { UserSearch, type PersonOption } from './UserSearch.js';
+
+interface Props {
+  projectKey: string;
+  existing: SecurityEntry[];
+  onAdd: (entry: SecurityEntry) => void;
+}
+
+/** Adds an entry for a user, a group or a project role; a new entry allows view and leaves edit unset. */
+export function SecuritySubjectPicker({ projectKey, existing, onAdd }: Props) {
+  const [kind, setKind] = useState<SubjectKind>('group');
+  const [user, setUser] = useState<PersonOption | null>(null);
+  const [namedId, setNamedId] = useState<number | null>(null);
+  const named = useResource<NamedSubject[]>(
+    () => (kind === 'group' ? findGroups(projectKey) : kind === 'role' ? findRoles(projectKey) : Promise.resolve([])),
+    [kind, projectKey],
+  );
+  const options = named.data ?? [];
+  const chosenNamed = options.find((o) => o.id === namedId) ?? options[0];
+  const subject = kind === 'user' ? (user && { id: user.id, name: user.displayName }) : chosenNamed;
+  const duplicate = subject ? existing.some((e) => e.kind === kind && e.subject.id === subject.id) : false;
+
+  function add() {
+    if (!subject || duplicate) return;
+    onAdd({ kind, subject, view: 'allow', edit: 'unset' });
+  }
+
+  return (
+    <fieldset className="subject-picker">
+      <legend>Add an entry</legend>
+      <div className="form-row">
+        <SelectField label="Subject type" value={kind} onChange={(k) => setKind(k as SubjectKind)}>
+          {(Object.keys(SUBJECT_KIND_LABELS) as SubjectKind[]).map((k) => (
+            <option key={k} value={k}>
+              {SUBJECT_KIND_LABELS[k]}
+            </option>
+          ))}
+        </SelectField>
+        {kind !== 'user' && (
+          <SelectField
+            label={SUBJECT_KIND_LABELS[kind]}
+            value={chosenNamed?.id ?? ''}
+            onChange={(id) => setNamedId(Number(id))}
+            disabled={options.length === 0}
+          >
+            {options.length === 0 && <option value="">{named.loading ? 'Loading…' : 'None available'}</option>}
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
+      </div>
+      {kind === 'user' && (
+        <UserSearch search={(q) => findUsers(projectKey, q)} value={user?.id ?? null} onChange={setUser} />
+      )}
+      <ErrorMessage error={named.error} />
+      {duplicate && <p className="hint-inline muted">Already in the list.</p>}
+      <div className="form-actions start">
+        <button type="button" className="button secondary" onClick={add} disabled={!subject || duplicate}>
+          Add entry
+        </button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,44 @@
+import { useState, type FormEvent } from 'react';
+import { ItemAccessTable } from './ItemAccessTable.js';
+import { ProjectAccessTable } from './ProjectAccessTable.js';
+import { SelectField } from './SelectField.js';
+
+type Target = { kind: 'item' | 'project'; key: string };
+
+/** "Who has access" (EXPL-2): every user with access to a work item or a project, and why. */
+export function WhoHasAccessTab() {
+  const [kind, setKind] = useState<Target['kind']>('item');
+  const [key, setKey] = useState('');
+  const [target, setTarget] = useState<Target | null>(null);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (key.trim()) setTarget({ kind, key: key.trim() });
+  }
+
+  return (
+    <>
+      <h2>Who has access</h2>
+      <form onSubmit={submit} className="form inline-form panel" aria-label="Who has access">
+        <SelectField label="Access to" value={kind} onChange={(value) => setKind(value as Target['kind'])}>
+          <option value="item">A work item</option>
+          <option value="project">A project</option>
+        </SelectField>
+        <label>
+          {kind === 'item' ? 'Work item key' : 'Project key'}
+          <input
+            value={key}
+            onChange={(e) => setKey(e.target.value.toUpperCase())}
+            placeholder={kind === 'item' ? 'ACME-12' : 'ACME'}
+            required
+          />
+        </label>
+        <button type="submit" className="button">
+          Show
+        </button>
+      </form>
+      {target?.kind === 'item' && <ItemAccessTable key={target.key} itemKey={target.key} />}
+      {target?.kind === 'project' && <ProjectAccessTable key={target.key} projectKey={target.key} />}
+    </>
+  );
+}

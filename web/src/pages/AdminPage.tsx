@@ -1,0 +1,47 @@
+import { AppRolesTab } from '../components/AppRolesTab.js';
+import { CheckAccessTab } from '../components/CheckAccessTab.js';
+import { DenyPermissionsTab } from '../components/DenyPermissionsTab.js';
+import { WhoHasAccessTab } from '../components/WhoHasAccessTab.js';
+import { href, type AdminTab } from '../router.js';
+import { useDocumentTitle } from '../useDocumentTitle.js';
+
+const TABS: { id: AdminTab; label: string }[] = [
+  { id: 'denies', label: 'Deny permissions' },
+  { id: 'roles', label: 'App roles' },
+  { id: 'check', label: 'Check access' },
+  { id: 'access', label: 'Who has access' },
+];
+
+/** The Administration area (APP-2); App shows it only when the server opens the area to the user. */
+export function AdminPage({ tab }: { tab: AdminTab }) {
+  useDocumentTitle('Administration');
+  return (
+    <section>
+      <h1>Administration</h1>
+      <div role="tablist" aria-label="Administration" className="tabs">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`admin-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`admin-panel-${t.id}`}
+            className="tab"
+            onClick={() => {
+              window.location.hash = href.admin(t.id);
+            }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`} className="tab-panel">
+        {tab === 'denies' && <DenyPermissionsTab />}
+        {tab === 'roles' && <AppRolesTab />}
+        {tab === 'check' && <CheckAccessTab />}
+        {tab === 'access' && <WhoHasAccessTab />}
+      </div>
+    </section>
+  );
+}
