@@ -76,8 +76,9 @@ export async function openDb(options: DbOptions): Promise<DbHandle> {
   return { db, kind: 'pglite', close: async () => { await db.destroy(); await pglite.close(); } };
 }
 
-export async function migrateToLatest(db: Database): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/** Migrates; with `schema`, Kysely's bookkeeping tables live (and are looked for) in that schema only. */
+export async function migrateToLatest(db: Database, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

@@ -29,7 +29,7 @@ export async function createTestDb(dialect: Dialect): Promise<DbHandle> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const handle = await openDb({ url, schema, poolSize: 10 });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, schema);
   return {
     ...handle,
     close: async () => {

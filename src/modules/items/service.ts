@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { abilities, type Actor } from '../../authz/engine.js';
 import type { ItemFacts } from '../../authz/loader.js';
 import { canViewItem } from '../../authz/sql.js';
-import { badRequest, conflict } from '../../http/errors.js';
+import { badRequest, conflict, notFound } from '../../http/errors.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
 import type { Deps } from '../../http/types.js';
 import { recordAudit } from '../audit/record.js';
@@ -74,10 +74,13 @@ export function createItemService({ db, authz }: Deps) {
     if (!parent) await authz.authorize(actor, 'item.create', { projectId, noun: 'project' });
     if (parent && parent.projectId !== projectId) throw badRequest('parentKey', 'no such work item in this project');
     const key = await db.transaction().execute(async (trx) => {
-      const parentRow = parent && await trx.selectFrom('work_items').select(['id', 'governing_item_id']).where('id', '=', parent.itemId).executeTakeFirstOrThrow();
-      // The counter row is locked by the update, so concurrent creations get distinct numbers.
+      // The counter update locks the project row — the same lock security and tree changes take — so
+      // concurrent creations get distinct numbers and the parent's governing setting read next is current.
       const { num, key: pkey } = await trx.updateTable('projects').set({ next_item_num: sql`next_item_num + 1` })
         .where('id', '=', projectId!).returning([sql<number>`next_item_num - 1`.as('num'), 'key']).executeTakeFirstOrThrow();
+      const parentRow = parent && await trx.selectFrom('work_items').select(['id', 'governing_item_id'])
+        .where('id', '=', parent.itemId).where('deleted_at', 'is', null).executeTakeFirst();
+      if (parent && !parentRow) throw notFound('work item');
       const item = await trx.insertInto('work_items').values({
         project_id: projectId!, parent_id: parentRow?.id ?? null, num, key: `${pkey}-${num}`, title: input.title,
         description: input.description ?? '', created_by: actor.userId,
