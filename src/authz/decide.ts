@@ -81,11 +81,13 @@ export function decide(action: Action, subject: SubjectFacts, resource: Resource
   const spec: ActionSpec = ACTIONS[action];
   const reasons: Reason[] = [];
   let hidden = false;
+  /** Set once the item is known to be invisible to the subject: every refusal about it is then a 404. */
+  let itemHidden = false;
   const allow = (layer: Layer, code: string, message: string, extra: Partial<Reason> = {}) => { reasons.push({ layer, outcome: 'allow', code, message, ...extra }); };
   const deny = (layer: Layer, code: string, message: string, isHidden = false, extra: Partial<Reason> = {}): Decision => {
     const reason: Reason = { layer, outcome: 'deny', code, message, ...extra };
     reasons.push(reason);
-    hidden = isHidden;
+    hidden = isHidden || (itemHidden && layer !== 'identity');
     return { allowed: false, action, reasons, deciding: reason, hidden };
   };
 
@@ -102,6 +104,8 @@ export function decide(action: Action, subject: SubjectFacts, resource: Resource
     if (grantsFor(reaching, 'BROWSE_PROJECT').length === 0 && !overridable) {
       return deny('project', 'missing_permission', `BROWSE_PROJECT is not granted on ${project.projectKey}`, true);
     }
+    // A refusal on an item the subject cannot view must not reveal that it exists (PRJ-4, ITEM-9).
+    if (spec.itemAccess && resource.item) itemHidden = !itemViewable(resource.item, subject, project);
     for (const permission of spec.permissions ?? []) {
       const grants = grantsFor(reaching, permission);
       if (grants.length > 0) {
@@ -140,6 +144,13 @@ export function decide(action: Action, subject: SubjectFacts, resource: Resource
   }
   if (reasons.length === 1) allow('app', 'any_user', 'open to every active user');
   return { allowed: true, action, reasons, deciding: reasons[reasons.length - 1], hidden: false };
+}
+
+/** Whether item security lets the subject view the item (system administrators always). */
+function itemViewable(item: ItemSecurityFacts, subject: SubjectFacts, project: ProjectFacts): boolean {
+  if (subject.systemAdmin || !item.governing) return true;
+  const matches = matchingEntries(item.governing.entries, subject, project);
+  return !matches.some((e) => e.view === 'deny') && matches.some((e) => e.view === 'allow');
 }
 
 /** ITEM-2, ITEM-3, ITEM-5: the governing setting decides; deny beats allow; no allow means no access; edit needs view. */

@@ -2,8 +2,9 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { ProjectPermission } from '../db/types.js';
 
 /**
- * SQL twins of the decision core's base layer, for lists and reports. They are proven equal to
- * `decide` by test/authz/sql-equals-core.test.ts on generated worlds.
+ * SQL twins of the decision core, for lists and reports. They are proven equal to `decide` by the
+ * property tests in test/authz/ on generated worlds. Inner tables carry `tw_` aliases so they never
+ * capture a caller's alias when the user is a column of an outer query.
  */
 
 /** A user in SQL: a literal id, or a column of an outer query (who-has-access lists users). */
@@ -11,7 +12,7 @@ export type UserRef = number | Expression<number>;
 
 /** The ids of the groups the user belongs to. */
 function userGroupIds(userId: UserRef) {
-  return sql`(select gm.group_id from group_members gm where gm.user_id = ${userId})`;
+  return sql`(select tw_gm.group_id from group_members tw_gm where tw_gm.user_id = ${userId})`;
 }
 
 /**
@@ -21,14 +22,14 @@ function userGroupIds(userId: UserRef) {
 export function projectIdsWithPermission(userId: UserRef, permission: ProjectPermission): Expression<number> {
   const permissions = permission === 'ADMINISTER_PROJECT' ? ['ADMINISTER_PROJECT'] : [permission, 'ADMINISTER_PROJECT'];
   return sql<number>`(
-    select g.project_id from project_permission_grants g
-    where g.permission in (${sql.join(permissions)})
-      and exists (select 1 from users u where u.id = ${userId} and u.active)
-      and (g.user_id = ${userId}
-        or g.group_id in ${userGroupIds(userId)}
-        or exists (select 1 from project_role_members rm
-                   where rm.project_id = g.project_id and rm.role_id = g.role_id
-                     and (rm.user_id = ${userId} or rm.group_id in ${userGroupIds(userId)}))))`;
+    select tw_g.project_id from project_permission_grants tw_g
+    where tw_g.permission in (${sql.join(permissions)})
+      and exists (select 1 from users tw_u where tw_u.id = ${userId} and tw_u.active)
+      and (tw_g.user_id = ${userId}
+        or tw_g.group_id in ${userGroupIds(userId)}
+        or exists (select 1 from project_role_members tw_rm
+                   where tw_rm.project_id = tw_g.project_id and tw_rm.role_id = tw_g.role_id
+                     and (tw_rm.user_id = ${userId} or tw_rm.group_id in ${userGroupIds(userId)}))))`;
 }
 
 /** `column in (projects the user may browse)` — the visibility predicate every list uses (PRJ-4). */
@@ -42,17 +43,24 @@ export function canBrowseProject(userId: UserRef, projectIdColumn: string): Expr
  * setting's project.
  */
 export function settingsAllowing(userId: UserRef, kind: 'view' | 'edit'): Expression<number> {
-  const column = sql.ref(`e.${kind}`);
-  const matches = sql`(
-    (e.subject_kind = 'user' and e.subject_id = ${userId})
-    or (e.subject_kind = 'group' and e.subject_id in ${userGroupIds(userId)})
-    or (e.subject_kind = 'role' and exists (select 1 from project_role_members rm
-          where rm.project_id = s.project_id and rm.role_id = e.subject_id
-            and (rm.user_id = ${userId} or rm.group_id in ${userGroupIds(userId)}))))`;
-  return sql<number>`(
-    select e.item_id from item_security_entries e join item_security s on s.item_id = e.item_id where ${column} = 'allow' and ${matches}
-    except
-    select e.item_id from item_security_entries e join item_security s on s.item_id = e.item_id where ${column} = 'deny' and ${matches})`;
+  // One select per subject kind, joined by union all: a single select matching all kinds at once with
+  // a correlated user hit a PostgreSQL 18 (PGlite) executor fault that reused a previous user's groups.
+  const matching = (value: 'allow' | 'deny') => {
+    const column = sql.ref(`tw_e.${kind}`);
+    return sql`
+      select tw_e.item_id from item_security_entries tw_e
+        where tw_e.subject_kind = 'user' and tw_e.subject_id = ${userId} and ${column} = ${value}
+      union all
+      select tw_e.item_id from item_security_entries tw_e join group_members tw_gm on tw_gm.group_id = tw_e.subject_id
+        where tw_e.subject_kind = 'group' and tw_gm.user_id = ${userId} and ${column} = ${value}
+      union all
+      select tw_e.item_id from item_security_entries tw_e
+        join item_security tw_s on tw_s.item_id = tw_e.item_id
+        join project_role_members tw_rm on tw_rm.project_id = tw_s.project_id and tw_rm.role_id = tw_e.subject_id
+        left join group_members tw_rgm on tw_rgm.group_id = tw_rm.group_id
+        where tw_e.subject_kind = 'role' and (tw_rm.user_id = ${userId} or tw_rgm.user_id = ${userId}) and ${column} = ${value}`;
+  };
+  return sql<number>`((${matching('allow')}) except (${matching('deny')}))`;
 }
 
 /**

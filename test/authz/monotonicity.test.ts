@@ -1,0 +1,103 @@
+// Guards monotonicity of the permission model: adding a deny never gives anyone access, adding an allow never
+// takes any away — for the engine (and the reference), on every check of generated worlds (ITEM-3, DENY-2, PRJ-3, APP-2).
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { APP_ROLES, DENY_PERMISSIONS, PROJECT_PERMISSIONS, type AccessValue } from '../../src/db/types.js';
+import { casesOf, contextOf, describeCase, engine } from './cases.js';
+import { reference, type Entry, type EntryKind, type Grantee, type World } from './reference.js';
+import { SEED, worldArb } from './world.js';
+
+const WORLDS = Number(process.env.AUTHZ_MEMORY_WORLDS ?? 300);
+
+const changeArb = fc.record({
+  what: fc.nat(3), pick: fc.nat(99), entry: fc.nat(9), existing: fc.boolean(), kind: fc.constantFrom('view' as const, 'edit' as const),
+  subjectKind: fc.constantFrom<EntryKind>('user', 'group', 'role'), subject: fc.nat(9),
+  surface: fc.constantFrom(...DENY_PERMISSIONS), role: fc.constantFrom(...APP_ROLES), permission: fc.constantFrom(...PROJECT_PERMISSIONS),
+});
+type Change = typeof changeArb extends fc.Arbitrary<infer T> ? T : never;
+
+function granteeOf(world: World, kind: EntryKind, id: number): Grantee {
+  if (kind === 'role') return { kind, id: id % world.roles };
+  if (kind === 'group' && world.groups > 0) return { kind, id: id % world.groups };
+  return { kind: 'user', id: id % world.users.length };
+}
+
+/** Sets one kind of the subject's entry in a secured item's setting to `value`, adding the entry if needed. */
+function setEntry(world: World, ch: Change, value: AccessValue, onlyFrom?: AccessValue): World | null {
+  const secured = world.items.flatMap((item, i) => (item.setting ? [i] : []));
+  if (secured.length === 0) return null;
+  const at = secured[ch.pick % secured.length];
+  const setting = world.items[at].setting!;
+  let entries: Entry[];
+  if (ch.existing && setting.length > 0) {
+    const k = ch.entry % setting.length;
+    if (onlyFrom !== undefined && setting[k][ch.kind] !== onlyFrom) return null;
+    entries = setting.map((e, j) => (j === k ? { ...e, [ch.kind]: value } : e));
+  } else {
+    const s = granteeOf(world, ch.subjectKind, ch.subject);
+    const k = setting.findIndex((e) => e.kind === s.kind && e.subject === s.id);
+    if (k >= 0 && onlyFrom !== undefined && setting[k][ch.kind] !== onlyFrom) return null;
+    entries = k >= 0 ? setting.map((e, j) => (j === k ? { ...e, [ch.kind]: value } : e))
+      : [...setting, { kind: s.kind, subject: s.id, view: 'unset', edit: 'unset', [ch.kind]: value }];
+  }
+  return { ...world, items: world.items.map((item, i) => (i === at ? { ...item, setting: entries } : item)) };
+}
+
+/** An item-security deny entry, or a deny permission for a group (DENY-1). */
+function addDeny(world: World, ch: Change): World | null {
+  if (ch.what % 2 === 0 || world.groups === 0) return setEntry(world, ch, 'deny');
+  const group = ch.pick % world.groups;
+  if (world.denyGrants.some((d) => d.group === group && d.permission === ch.surface)) return null;
+  return { ...world, denyGrants: [...world.denyGrants, { permission: ch.surface, group }] };
+}
+
+/** An item-security allow where there was none, a project permission, an app role, or system administration. */
+function addAllow(world: World, ch: Change): World | null {
+  const user = ch.pick % world.users.length;
+  switch (ch.what) {
+    case 0: return setEntry(world, ch, 'allow', 'unset');
+    case 1: {
+      const grant = { project: ch.pick % world.projects, permission: ch.permission, to: granteeOf(world, ch.subjectKind, ch.subject) };
+      if (world.grants.some((g) => g.project === grant.project && g.permission === grant.permission && g.to.kind === grant.to.kind && g.to.id === grant.to.id)) return null;
+      return { ...world, grants: [...world.grants, grant] };
+    }
+    case 2: {
+      const to = ch.subjectKind === 'group' && world.groups > 0 ? { kind: 'group' as const, id: ch.subject % world.groups } : { kind: 'user' as const, id: user };
+      if (world.appRoles.some((a) => a.role === ch.role && a.to.kind === to.kind && a.to.id === to.id)) return null;
+      return { ...world, appRoles: [...world.appRoles, { role: ch.role, to }] };
+    }
+    default:
+      if (world.users[user].systemAdmin) return null;
+      return { ...world, users: world.users.map((u, i) => (i === user ? { ...u, systemAdmin: true } : u)) };
+  }
+}
+
+/** Every check allowed in `smaller` is allowed in `larger`, for the engine and the reference. */
+function noAccessLost(smaller: World, larger: World, change: string) {
+  const before = contextOf(smaller);
+  const after = contextOf(larger);
+  for (const c of casesOf(smaller)) {
+    if (engine(before, c).allowed && !engine(after, c).allowed) throw new Error(`engine: ${change} changed ${describeCase(smaller, c)} from allow to deny`);
+    if (reference(smaller, c.user, c.action, c.target).allowed && !reference(larger, c.user, c.action, c.target).allowed) {
+      throw new Error(`reference: ${change} changed ${describeCase(smaller, c)} from allow to deny`);
+    }
+  }
+}
+
+describe('monotonicity', () => {
+  test('ITEM-3, DENY-2: adding a deny (an ACL deny entry or a group deny permission) never gives anyone access', () => {
+    fc.assert(fc.property(worldArb, changeArb, (world, ch) => {
+      const denied = addDeny(world, ch);
+      fc.pre(denied !== null);
+      noAccessLost(denied!, world, 'removing the deny');
+    }), { seed: SEED, numRuns: WORLDS, includeErrorInReport: true });
+  });
+
+  test('ITEM-3, PRJ-3, APP-2, ITEM-5: adding an allow (ACL allow, project permission, app role, system administration) never takes access away', () => {
+    fc.assert(fc.property(worldArb, changeArb, (world, ch) => {
+      const allowed = addAllow(world, ch);
+      fc.pre(allowed !== null);
+      noAccessLost(world, allowed!, 'adding the allow');
+    }), { seed: SEED, numRuns: WORLDS, includeErrorInReport: true });
+  });
+});

@@ -1,0 +1,225 @@
+// Generated worlds for the authz property tests: a fast-check arbitrary, the engine's facts for a world (for
+// in-memory checks), and a writer that puts a world into a database the way the services maintain it.
+import fc from 'fast-check';
+import { sql, type RawBuilder } from 'kysely';
+import type { ItemSecurityFacts, ProjectFacts, SubjectFacts } from '../../src/authz/facts.js';
+import type { Database } from '../../src/db/index.js';
+import { APP_ROLES, DENY_PERMISSIONS, type AccessValue, type ProjectPermission } from '../../src/db/types.js';
+import { recomputeGoverning } from '../../src/modules/security/governing.js';
+import type { Entry, EntryKind, Grantee, Holder, World, WorldItem } from './reference.js';
+
+export const SEED = Number(process.env.AUTHZ_SEED ?? 20261123);
+
+// ---------------------------------------------------------------------------------------------------
+// Names and ids. Ids are the same in memory and in the database, so decisions (messages included) compare equal.
+
+/** The project roles every fresh database starts with (migration 0001), in id order. */
+export const ROLES = [{ id: 1, name: 'Administrators' }, { id: 2, name: 'Developers' }, { id: 3, name: 'Viewers' }] as const;
+
+const BASE = 1001;
+export const ids = {
+  user: (i: number) => BASE + i,
+  group: (i: number) => BASE + i,
+  project: (i: number) => BASE + i,
+  item: (i: number) => BASE + i,
+  role: (i: number) => ROLES[i].id,
+};
+export const names = {
+  user: (i: number) => `U${i}`,
+  login: (i: number) => `w${i}`,
+  group: (i: number) => `wg${i}`,
+  role: (i: number) => ROLES[i].name,
+  project: (p: number) => `W${String.fromCharCode(65 + p)}`,
+  item: (world: World, i: number) => `${names.project(world.items[i].project)}-${i + 1}`,
+};
+
+// ---------------------------------------------------------------------------------------------------
+// The arbitrary. Raw values carry free naturals that `normalize` folds onto the world's sizes, so shrinking
+// stays meaningful (no chain) and every raw value is a valid world.
+
+const weighted = <T>(...pairs: Array<[T, number]>) => fc.oneof(...pairs.map(([value, weight]) => ({ arbitrary: fc.constant(value), weight })));
+const chance = (percent: number) => weighted<boolean>([true, percent], [false, 100 - percent]);
+const accessArb = weighted<AccessValue>(['allow', 9], ['deny', 4], ['unset', 7]);
+const holderArb = fc.record({ kind: weighted<'user' | 'group'>(['user', 1], ['group', 1]), id: fc.nat(9) });
+const granteeArb = fc.record({ kind: weighted<EntryKind>(['user', 2], ['group', 2], ['role', 1]), id: fc.nat(9) });
+const grantGranteeArb = fc.record({ kind: weighted<EntryKind>(['user', 2], ['group', 3], ['role', 1]), id: fc.nat(9) });
+const permissionArb = weighted<ProjectPermission>(['BROWSE_PROJECT', 6], ['EDIT_ISSUES', 3], ['WORK_ON_ISSUES', 3], ['ADMINISTER_PROJECT', 2]);
+
+const rawWorldArb = fc.record({
+  users: fc.array(fc.record({ active: chance(88), systemAdmin: chance(15), groups: fc.array(fc.nat(9), { maxLength: 3 }) }), { minLength: 1, maxLength: 6 }),
+  groups: fc.integer({ min: 0, max: 4 }),
+  projects: fc.integer({ min: 1, max: 2 }),
+  roleMembers: fc.array(fc.record({ project: fc.nat(9), role: fc.nat(9), holder: holderArb }), { maxLength: 5 }),
+  grants: fc.array(fc.record({ project: fc.nat(9), permission: permissionArb, to: grantGranteeArb }), { minLength: 1, maxLength: 12 }),
+  items: fc.array(fc.record({
+    project: fc.nat(9),
+    // null: top-level; 'previous': under the item before (deep chains); 'any': under any earlier item (parentPick).
+    parent: weighted<null | 'previous' | 'any'>([null, 1], ['previous', 2], ['any', 2]),
+    parentPick: fc.nat(99),
+    trashed: chance(5),
+    setting: fc.option(fc.array(fc.record({ kind: granteeArb.map((g) => g.kind), subject: fc.nat(9), view: accessArb, edit: accessArb }), { maxLength: 4 }), { freq: 2 }),
+  }), { minLength: 1, maxLength: 14 }),
+  denyGrants: fc.array(fc.record({ permission: fc.constantFrom(...DENY_PERMISSIONS), group: fc.nat(9) }), { maxLength: 3 }),
+  appRoles: fc.array(fc.record({ role: fc.constantFrom(...APP_ROLES), to: holderArb }), { maxLength: 5 }),
+});
+type RawWorld = typeof rawWorldArb extends fc.Arbitrary<infer T> ? T : never;
+
+const uniqueBy = <T>(rows: T[], key: (row: T) => string) => {
+  const seen = new Set<string>();
+  return rows.filter((r) => { const k = key(r); if (seen.has(k)) return false; seen.add(k); return true; });
+};
+
+function normalize(raw: RawWorld): World {
+  const users = raw.users.length;
+  const { groups, projects } = raw;
+  const roles = ROLES.length;
+  const holder = (h: { kind: 'user' | 'group'; id: number }): Holder =>
+    (h.kind === 'group' && groups > 0 ? { kind: 'group', id: h.id % groups } : { kind: 'user', id: h.id % users });
+  const grantee = (g: { kind: EntryKind; id: number }): Grantee => (g.kind === 'role' ? { kind: 'role', id: g.id % roles } : holder({ kind: g.kind, id: g.id }));
+  const items: WorldItem[] = [];
+  for (const [i, r] of raw.items.entries()) {
+    const parent = i === 0 || r.parent === null ? null : r.parent === 'previous' ? i - 1 : r.parentPick % i;
+    const trashed = r.trashed || (parent !== null && items[parent].trashed);
+    const setting = trashed || r.setting === null ? null : uniqueBy(r.setting.map((e): Entry => {
+      const s = grantee({ kind: e.kind, id: e.subject });
+      return { kind: s.kind, subject: s.id, view: e.view, edit: e.edit };
+    }), (e) => `${e.kind}:${e.subject}`);
+    items.push({ project: parent === null ? r.project % projects : items[parent].project, parent, trashed, setting });
+  }
+  return {
+    users: raw.users.map((u) => ({ active: u.active, systemAdmin: u.systemAdmin, groups: groups ? [...new Set(u.groups.map((g) => g % groups))].sort((a, b) => a - b) : [] })),
+    groups, projects, roles,
+    roleMembers: uniqueBy(raw.roleMembers.map((m) => ({ project: m.project % projects, role: m.role % roles, holder: holder(m.holder) })),
+      (m) => `${m.project}:${m.role}:${m.holder.kind}:${m.holder.id}`),
+    grants: uniqueBy(raw.grants.map((g) => ({ project: g.project % projects, permission: g.permission, to: grantee(g.to) })),
+      (g) => `${g.project}:${g.permission}:${g.to.kind}:${g.to.id}`),
+    items,
+    denyGrants: groups ? uniqueBy(raw.denyGrants.map((d) => ({ permission: d.permission, group: d.group % groups })), (d) => `${d.permission}:${d.group}`) : [],
+    appRoles: uniqueBy(raw.appRoles.map((a) => ({ role: a.role, to: holder(a.to) })), (a) => `${a.role}:${a.to.kind}:${a.to.id}`),
+  };
+}
+
+/** Worlds of up to 6 users, 4 groups, 2 projects and 14 items in trees up to ~8 deep, with settings under secured parents. */
+export const worldArb: fc.Arbitrary<World> = rawWorldArb.map(normalize);
+
+/** A world plus how the database test uses it: the order settings are applied in, a page size, and a pick of user and item to probe. */
+export const dbWorldArb = fc.record({
+  world: worldArb, settingOrder: fc.array(fc.nat(), { minLength: 14, maxLength: 14 }), pageSize: fc.integer({ min: 1, max: 4 }), probe: fc.nat(99),
+});
+
+// ---------------------------------------------------------------------------------------------------
+// World → the engine's facts.
+
+export interface WorldFacts {
+  subjects: SubjectFacts[];
+  projects: ProjectFacts[];
+  /** Undefined for items in the trash: the loader does not find them. */
+  items: Array<ItemSecurityFacts | undefined>;
+}
+
+const holderFacts = (h: Holder) => (h.kind === 'user' ? { userId: ids.user(h.id) } : { groupId: ids.group(h.id), groupName: names.group(h.id) });
+const subjectId = (kind: EntryKind, i: number) => (kind === 'user' ? ids.user(i) : kind === 'group' ? ids.group(i) : ids.role(i));
+const subjectName = (kind: EntryKind, i: number) => (kind === 'user' ? names.user(i) : kind === 'group' ? names.group(i) : names.role(i));
+
+/** The facts the loaders would produce for the world, in the loaders' order (by id). */
+export function worldFacts(world: World): WorldFacts {
+  const reaches = (h: Holder, user: number) => (h.kind === 'user' ? h.id === user : world.users[user].groups.includes(h.id));
+  const subjects = world.users.map((u, user): SubjectFacts => ({
+    userId: ids.user(user), active: u.active, systemAdmin: u.systemAdmin,
+    groups: u.groups.map((g) => ({ id: ids.group(g), name: names.group(g) })),
+    appRoles: world.appRoles.filter((a) => reaches(a.to, user))
+      .map((a) => ({ role: a.role, via: a.to.kind === 'user' ? { kind: 'user' } : { kind: 'group', groupId: ids.group(a.to.id), groupName: names.group(a.to.id) } })),
+    denies: world.denyGrants.filter((d) => u.groups.includes(d.group))
+      .map((d) => ({ permission: d.permission, groupId: ids.group(d.group), groupName: names.group(d.group) })),
+  }));
+  const projects = Array.from({ length: world.projects }, (_, p): ProjectFacts => ({
+    projectId: ids.project(p), projectKey: names.project(p),
+    grants: world.grants.filter((g) => g.project === p)
+      .map((g) => ({ permission: g.permission, kind: g.to.kind, subjectId: subjectId(g.to.kind, g.to.id), subjectName: subjectName(g.to.kind, g.to.id) })),
+    roleMembers: world.roleMembers.filter((m) => m.project === p)
+      .map((m) => ({ roleId: ids.role(m.role), roleName: names.role(m.role), ...holderFacts(m.holder) })),
+  }));
+  // Top-down, as recomputeGoverning does it (parents come before their children).
+  const governing: Array<number | null> = [];
+  for (const [i, item] of world.items.entries()) governing.push(item.setting ? i : item.parent === null ? null : governing[item.parent]);
+  const items = world.items.map((item, i): ItemSecurityFacts | undefined => {
+    if (item.trashed) return undefined;
+    const g = governing[i];
+    return {
+      itemId: ids.item(i), itemKey: names.item(world, i),
+      governing: g === null ? null : {
+        itemId: ids.item(g), itemKey: names.item(world, g),
+        entries: world.items[g].setting!.map((e) => ({ kind: e.kind, subjectId: subjectId(e.kind, e.subject), subjectName: subjectName(e.kind, e.subject), view: e.view, edit: e.edit })),
+      },
+    };
+  });
+  return { subjects, projects, items };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// World → database.
+
+type Value = string | number | boolean | null;
+async function insertRows(db: Database, table: string, columns: string[], rows: Value[][], explicitIdentity = true): Promise<void> {
+  if (rows.length === 0) return;
+  const values = sql.join(rows.map((r) => sql`(${sql.join(r)})`));
+  const overriding: RawBuilder<unknown> = explicitIdentity ? sql`overriding system value` : sql``;
+  await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) ${overriding} values ${values}`.execute(db);
+}
+
+const holderColumns = (h: Holder): [number | null, number | null] => (h.kind === 'user' ? [ids.user(h.id), null] : [null, ids.group(h.id)]);
+
+/**
+ * Writes the world (inside the caller's transaction, which the caller rolls back). Settings are applied one
+ * at a time in `settingOrder`, each followed by recomputeGoverning as the security service does; trashed
+ * subtrees are then marked as the trash does (settings dropped, governing cleared).
+ */
+export async function writeWorld(db: Database, world: World, settingOrder: readonly number[] = []): Promise<void> {
+  const roles = await db.selectFrom('project_roles').select(['id', 'name']).orderBy('id').execute();
+  if (JSON.stringify(roles) !== JSON.stringify(ROLES)) throw new Error(`unexpected project roles ${JSON.stringify(roles)}`);
+  await insertRows(db, 'users', ['id', 'login', 'display_name', 'email', 'active', 'system_admin'],
+    world.users.map((u, i) => [ids.user(i), names.login(i), names.user(i), `${names.login(i)}@world.test`, u.active, u.systemAdmin]));
+  await insertRows(db, 'groups', ['id', 'name'], Array.from({ length: world.groups }, (_, g) => [ids.group(g), names.group(g)]));
+  await insertRows(db, 'group_members', ['group_id', 'user_id'], world.users.flatMap((u, i) => u.groups.map((g) => [ids.group(g), ids.user(i)])), false);
+  await insertRows(db, 'projects', ['id', 'key', 'name'], Array.from({ length: world.projects }, (_, p) => [ids.project(p), names.project(p), names.project(p)]));
+  await insertRows(db, 'project_role_members', ['id', 'project_id', 'role_id', 'user_id', 'group_id'],
+    world.roleMembers.map((m, i) => [BASE + i, ids.project(m.project), ids.role(m.role), ...holderColumns(m.holder)]));
+  await insertRows(db, 'project_permission_grants', ['id', 'project_id', 'permission', 'user_id', 'group_id', 'role_id'],
+    world.grants.map((g, i) => [BASE + i, ids.project(g.project), g.permission, ...(g.to.kind === 'role' ? [null, null, ids.role(g.to.id)] : [...holderColumns(g.to), null])]));
+  await insertRows(db, 'deny_grants', ['id', 'permission', 'group_id'], world.denyGrants.map((d, i) => [BASE + i, d.permission, ids.group(d.group)]));
+  await insertRows(db, 'app_role_grants', ['id', 'role', 'user_id', 'group_id'], world.appRoles.map((a, i) => [BASE + i, a.role, ...holderColumns(a.to)]));
+  await insertRows(db, 'work_items', ['id', 'project_id', 'parent_id', 'num', 'key', 'title', 'created_by'],
+    world.items.map((item, i) => [ids.item(i), ids.project(item.project), item.parent === null ? null : ids.item(item.parent), i + 1, names.item(world, i), `Item ${i}`, ids.user(0)]));
+
+  let entryId = BASE;
+  const entryIds = world.items.map((item) => (item.setting ?? []).map(() => entryId++));
+  const secured = world.items.flatMap((item, i) => (item.setting ? [i] : []));
+  secured.sort((a, b) => (settingOrder[a] ?? 0) - (settingOrder[b] ?? 0) || a - b);
+  for (const i of secured) {
+    const item = world.items[i];
+    await insertRows(db, 'item_security', ['item_id', 'project_id'], [[ids.item(i), ids.project(item.project)]], false);
+    await insertRows(db, 'item_security_entries', ['id', 'item_id', 'subject_kind', 'subject_id', 'view', 'edit'],
+      item.setting!.map((e, k) => [entryIds[i][k], ids.item(i), e.kind, subjectId(e.kind, e.subject), e.view, e.edit]));
+    await recomputeGoverning(db, ids.item(i));
+  }
+  const trashed = world.items.flatMap((item, i) => (item.trashed ? [ids.item(i)] : []));
+  if (trashed.length) {
+    await db.updateTable('work_items').set({ deleted_at: new Date(), deleted_by: ids.user(0), governing_item_id: null }).where('id', 'in', trashed).execute();
+  }
+}
+
+class Rollback extends Error {}
+
+/** Runs `fn` on the world written into a transaction that is always rolled back. */
+export async function withWorld<T>(db: Database, world: World, settingOrder: readonly number[], fn: (trx: Database) => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  await db.transaction().execute(async (trx) => {
+    // Unanalysed tables make the correlated list queries look expensive enough for PostgreSQL to JIT-compile each one,
+    // which costs a hundred times the query; JIT changes no result.
+    await sql`select set_config('jit', 'off', true)`.execute(trx);
+    await writeWorld(trx, world, settingOrder);
+    result = await fn(trx);
+    throw new Rollback();
+  }).catch((e) => { if (!(e instanceof Rollback)) throw e; });
+  return result as T;
+}
