@@ -1,29 +1,17 @@
 // Guards API-2 in the browser: the UI offers an action exactly when the API's abilities for that record allow it, and holds no rule of its own.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Locator } from 'playwright-core';
-import { createItem, createProject, createUser, grant, startTestServer } from '../helpers/harness.js';
+import { test } from 'node:test';
+import type { Locator } from 'playwright-core';
+import { createItem, createProject, createUser, grant } from '../helpers/harness.js';
 import { toIsoDate } from '../../web/src/dates.js';
-import { ensureWebBuilt, launchBrowser, screenshot, signInThroughForm, watchPageErrors } from './browser.js';
+import { browserSuite, screenshot, signInThroughForm, watchPageErrors } from './browser.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-before(async () => {
-  await ensureWebBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 const isShown = async (locator: Locator) => (await locator.count()) > 0;
 
 test('API-2: the UI offers exactly the actions the API abilities allow (PRJ-3, PRJ-5)', async () => {
-  const { db } = server;
+  const { db } = suite.server;
   const viewer = await createUser(db);
   const worker = await createUser(db);
   const project = await createProject(db, { key: 'ABLE', name: 'Able project' });
@@ -41,12 +29,12 @@ test('API-2: the UI offers exactly the actions the API abilities allow (PRJ-3, P
   };
 
   for (const user of [viewer, worker]) {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 750 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1100, height: 750 } });
     const page = await context.newPage();
     const pageErrors = watchPageErrors(page);
-    await page.goto(`${server.url}/#/projects/ABLE`);
+    await page.goto(`${suite.server.url}/#/projects/ABLE`);
     await signInThroughForm(page, user.login, user.password);
-    const api = async (path: string) => (await page.request.get(`${server.url}/api${path}`)).json();
+    const api = async (path: string) => (await page.request.get(`${suite.server.url}/api${path}`)).json();
 
     await page.getByRole('heading', { name: /Able project/ }).waitFor();
     await page.getByRole('link', { name: new RegExp(item.key) }).waitFor();

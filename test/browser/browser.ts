@@ -1,8 +1,10 @@
 // Shared setup for the browser tests: a fresh build of the web UI and a headless Chromium from the system.
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestServer } from '../helpers/harness.js';
 
 const webSource = resolve('web');
 const builtIndex = resolve('dist/web/index.html');
@@ -90,4 +92,23 @@ export async function signInThroughForm(page: Page, login: string, password: str
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/** The shared set-up of a browser test file: a built UI, a test server on a fresh database, and Chromium. */
+export function browserSuite() {
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    await ensureWebBuilt();
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() { return server!; },
+    get browser() { return browser!; },
+  };
 }

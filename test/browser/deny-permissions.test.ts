@@ -1,28 +1,15 @@
 // Guards DENY-2 and DENY-3 in the browser: a denial made on the admin screen reads as DENY there, and takes the denied surface away from the group's members on screen and in the API behind it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { createGroup, createItem, createProject, createUser, grant, startTestServer } from '../helpers/harness.js';
+import { test } from 'node:test';
+import { createGroup, createItem, createProject, createUser, grant } from '../helpers/harness.js';
 import { toIsoDate } from '../../web/src/dates.js';
-import { ensureWebBuilt, launchBrowser, screenshot, signInThroughForm, watchPageErrors } from './browser.js';
+import { browserSuite, screenshot, signInThroughForm, watchPageErrors } from './browser.js';
 import { createAppAdmin } from './fixtures.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-before(async () => {
-  await ensureWebBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 test('DENY-2, DENY-3: an admin denies ISSUE_TIME_TABS to a group on the Deny screen; members lose the work-log tab and its API, comments stay', async () => {
-  const { db } = server;
+  const { db } = suite.server;
   const admin = await createAppAdmin(db);
   const client = await createUser(db);
   const clients = await createGroup(db, [client.id], 'clients');
@@ -36,17 +23,17 @@ test('DENY-2, DENY-3: an admin denies ISSUE_TIME_TABS to a group on the Deny scr
   await db.insertInto('item_comments').values({ item_id: item.id, author_id: client.id, body: 'Looks good to me' }).execute();
 
   // Before the denial the client sees the work-log tab: what disappears later is the denial's doing.
-  const clientContext = await browser.newContext({ viewport: { width: 1100, height: 750 } });
+  const clientContext = await suite.browser.newContext({ viewport: { width: 1100, height: 750 } });
   const clientPage = await clientContext.newPage();
   const clientErrors = watchPageErrors(clientPage);
-  await clientPage.goto(`${server.url}/#/items/${item.key}`);
+  await clientPage.goto(`${suite.server.url}/#/items/${item.key}`);
   await signInThroughForm(clientPage, client.login, client.password);
   await clientPage.getByRole('tab', { name: 'Work logs' }).waitFor();
 
-  const adminContext = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const adminContext = await suite.browser.newContext({ viewport: { width: 1100, height: 900 } });
   const adminPage = await adminContext.newPage();
   const adminErrors = watchPageErrors(adminPage);
-  await adminPage.goto(server.url);
+  await adminPage.goto(suite.server.url);
   await signInThroughForm(adminPage, admin.login, admin.password);
   await adminPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).click();
   await adminPage.getByRole('heading', { name: /Deny permissions — members of these groups do NOT get/ }).waitFor();
@@ -74,7 +61,7 @@ test('DENY-2, DENY-3: an admin denies ISSUE_TIME_TABS to a group on the Deny scr
   await clientPage.getByRole('tab', { name: 'Comments' }).waitFor();
   assert.equal(await clientPage.getByRole('tab', { name: 'Work logs' }).count(), 0, 'the work-log tab is gone');
   await clientPage.getByText('Looks good to me').waitFor();
-  // Enforced on the server, not by hiding: the page's own session asks the API directly.
+  // Enforced on the suite.server, not by hiding: the page's own session asks the API directly.
   const status = await clientPage.evaluate(async (key) => (await fetch(`/api/items/${key}/worklogs`)).status, item.key);
   assert.equal(status, 403);
   // Only ISSUE_TIME_TABS was denied: the time panel (ISSUE_TIME_PANELS) stays.

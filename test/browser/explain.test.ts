@@ -1,37 +1,24 @@
 // Guards EXPL-1 in the browser: "Why can't I…?" shows a user the rule that decided for them, and an admin's "Check access" for that user shows the same rule.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { createItem, createProject, createUser, grant, startTestServer } from '../helpers/harness.js';
-import { ensureWebBuilt, launchBrowser, screenshot, signInThroughForm, watchPageErrors } from './browser.js';
+import { test } from 'node:test';
+import { createItem, createProject, createUser, grant } from '../helpers/harness.js';
+import { browserSuite, screenshot, signInThroughForm, watchPageErrors } from './browser.js';
 import { createAppAdmin } from './fixtures.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-before(async () => {
-  await ensureWebBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 test('EXPL-1: a user without WORK_ON_ISSUES sees the deciding rule in "Why can\'t I…?", and Check access shows the same (PRJ-5)', async () => {
-  const { db } = server;
+  const { db } = suite.server;
   const admin = await createAppAdmin(db);
   const reader = await createUser(db);
   const project = await createProject(db, { key: 'WHY', name: 'Why project' });
   await grant(db, project.id, ['BROWSE_PROJECT', 'EDIT_ISSUES'], { userId: reader.id });
   const item = await createItem(db, { projectId: project.id, title: 'Write the release notes' });
 
-  const readerContext = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const readerContext = await suite.browser.newContext({ viewport: { width: 1100, height: 900 } });
   const readerPage = await readerContext.newPage();
   const readerErrors = watchPageErrors(readerPage);
-  await readerPage.goto(`${server.url}/#/items/${item.key}`);
+  await readerPage.goto(`${suite.server.url}/#/items/${item.key}`);
   await signInThroughForm(readerPage, reader.login, reader.password);
   await readerPage.getByRole('heading', { name: /Write the release notes/ }).waitFor();
   assert.equal(await readerPage.getByRole('button', { name: 'Log work' }).count(), 0);
@@ -53,10 +40,10 @@ test('EXPL-1: a user without WORK_ON_ISSUES sees the deciding rule in "Why can\'
   await dialog.getByLabel('Action').selectOption({ label: 'Edit this item' });
   await verdict.filter({ hasText: 'Allowed' }).waitFor();
 
-  const adminContext = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const adminContext = await suite.browser.newContext({ viewport: { width: 1100, height: 900 } });
   const adminPage = await adminContext.newPage();
   const adminErrors = watchPageErrors(adminPage);
-  await adminPage.goto(`${server.url}/#/admin/check`);
+  await adminPage.goto(`${suite.server.url}/#/admin/check`);
   await signInThroughForm(adminPage, admin.login, admin.password);
   const form = adminPage.getByRole('form', { name: 'Check access' });
   await form.getByLabel('Find user').fill(reader.login);

@@ -1,26 +1,14 @@
 // Guards ITEM-3 and ITEM-4 in the browser: a project administrator's setting from the security dialog decides who sees the item (tree and direct link), and a setting without any allow is saved only after the lockout warning.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { createGroup, createItem, createProject, createUser, grant, startTestServer } from '../helpers/harness.js';
-import { ensureWebBuilt, launchBrowser, screenshot, signInThroughForm, watchPageErrors } from './browser.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { createGroup, createItem, createProject, createUser, grant } from '../helpers/harness.js';
+import { browserSuite, screenshot, signInThroughForm, watchPageErrors } from './browser.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-before(async () => {
-  await ensureWebBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 async function openSecurity(page: Page, itemKey: string, mode = 'No item security: project permissions apply.') {
-  await page.goto(`${server.url}/#/items/${itemKey}`);
+  await page.goto(`${suite.server.url}/#/items/${itemKey}`);
   await page.getByRole('button', { name: 'Security…' }).click();
   const dialog = page.getByRole('dialog', { name: `Security of ${itemKey}` });
   await dialog.getByText(mode).waitFor();
@@ -29,7 +17,7 @@ async function openSecurity(page: Page, itemKey: string, mode = 'No item securit
 
 /** Gives the item its own setting allowing the group to view and edit. */
 async function saveOwnSetting(page: Page, itemKey: string, groupName: string) {
-  await page.goto(`${server.url}/#/items/${itemKey}`);
+  await page.goto(`${suite.server.url}/#/items/${itemKey}`);
   await page.getByRole('button', { name: 'Security…' }).click();
   const dialog = page.getByRole('dialog', { name: `Security of ${itemKey}` });
   await dialog.locator('.security-mode').waitFor();
@@ -46,7 +34,7 @@ async function saveOwnSetting(page: Page, itemKey: string, groupName: string) {
 }
 
 test('ITEM-3, ITEM-4: a project admin allows one group to view an item; others lose it in the tree and by link; no allow needs confirmation', async () => {
-  const { db } = server;
+  const { db } = suite.server;
   const projectAdmin = await createUser(db);
   const insider = await createUser(db);
   const outsider = await createUser(db);
@@ -59,18 +47,18 @@ test('ITEM-3, ITEM-4: a project admin allows one group to view an item; others l
   const bonus = await createItem(db, { projectId: project.id, title: 'Bonus plan', parentId: salaries.id });
   const roadmap = await createItem(db, { projectId: project.id, title: 'Public roadmap' });
 
-  const outsiderContext = await browser.newContext({ viewport: { width: 1100, height: 750 } });
+  const outsiderContext = await suite.browser.newContext({ viewport: { width: 1100, height: 750 } });
   const outsiderPage = await outsiderContext.newPage();
   const outsiderErrors = watchPageErrors(outsiderPage);
-  await outsiderPage.goto(`${server.url}/#/projects/SEC`);
+  await outsiderPage.goto(`${suite.server.url}/#/projects/SEC`);
   await signInThroughForm(outsiderPage, outsider.login, outsider.password);
   await outsiderPage.getByRole('link', { name: /Salaries/ }).waitFor();
   assert.equal(await outsiderPage.getByRole('button', { name: 'Security…' }).count(), 0);
 
-  const adminContext = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
+  const adminContext = await suite.browser.newContext({ viewport: { width: 1100, height: 1000 } });
   const adminPage = await adminContext.newPage();
   const adminErrors = watchPageErrors(adminPage);
-  await adminPage.goto(server.url);
+  await adminPage.goto(suite.server.url);
   await signInThroughForm(adminPage, projectAdmin.login, projectAdmin.password);
 
   const dialog = await openSecurity(adminPage, salaries.key);
@@ -94,7 +82,7 @@ test('ITEM-3, ITEM-4: a project admin allows one group to view an item; others l
   await outsiderPage.getByRole('link', { name: /Public roadmap/ }).waitFor();
   assert.equal(await outsiderPage.getByRole('link', { name: /Salaries/ }).count(), 0);
   for (const key of [salaries.key, bonus.key]) {
-    await outsiderPage.goto(`${server.url}/#/items/${key}`);
+    await outsiderPage.goto(`${suite.server.url}/#/items/${key}`);
     await outsiderPage.getByRole('heading', { name: 'Not found' }).waitFor();
   }
 
@@ -123,7 +111,7 @@ test('ITEM-3, ITEM-4: a project admin allows one group to view an item; others l
 });
 
 test('ITEM-2, ITEM-6, ITEM-7: the dialog shows inheritance, switches back to inheriting, applies to children and clears with or without the subtree', async () => {
-  const { db } = server;
+  const { db } = suite.server;
   const projectAdmin = await createUser(db);
   const team = await createGroup(db, [projectAdmin.id], 'builders');
   const project = await createProject(db, { key: 'TREESEC', name: 'Tree security' });
@@ -135,10 +123,10 @@ test('ITEM-2, ITEM-6, ITEM-7: the dialog shows inheritance, switches back to inh
   const ownSettings = async () =>
     (await db.selectFrom('item_security').select('item_id').where('project_id', '=', project.id).execute()).map((r) => r.item_id).sort((a, b) => a - b);
 
-  const context = await browser.newContext({ viewport: { width: 1100, height: 1100 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1100, height: 1100 } });
   const page = await context.newPage();
   const pageErrors = watchPageErrors(page);
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await signInThroughForm(page, projectAdmin.login, projectAdmin.password);
 
   await saveOwnSetting(page, parent.key, team.name);

@@ -1,40 +1,27 @@
 // Guards the work-item tree screen: children load lazily per level and long levels page with "Load more", so every item the API pages out is reachable.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { createItem, createProject, createUser, grant, startTestServer } from '../helpers/harness.js';
-import { ensureWebBuilt, launchBrowser, signInThroughForm, watchPageErrors } from './browser.js';
+import { test } from 'node:test';
+import { createItem, createProject, createUser, grant } from '../helpers/harness.js';
+import { browserSuite, signInThroughForm, watchPageErrors } from './browser.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-before(async () => {
-  await ensureWebBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 test('API-3: the item tree (PRJ-2) loads children on expand and pages with Load more', async () => {
-  const { db } = server;
+  const { db } = suite.server;
   const user = await createUser(db);
   const project = await createProject(db, { key: 'TREE', name: 'Tree project' });
   await grant(db, project.id, 'BROWSE_PROJECT', { userId: user.id });
   const root = await createItem(db, { projectId: project.id, title: 'Root item' });
   for (let i = 1; i <= 55; i++) await createItem(db, { projectId: project.id, title: `Leaf ${i}`, parentId: root.id });
 
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await context.newPage();
   const pageErrors = watchPageErrors(page);
   const childRequests: string[] = [];
   page.on('request', (request) => {
     if (request.url().includes('parent=')) childRequests.push(request.url());
   });
-  await page.goto(`${server.url}/#/projects/TREE`);
+  await page.goto(`${suite.server.url}/#/projects/TREE`);
   await signInThroughForm(page, user.login, user.password);
 
   await page.getByRole('link', { name: /Root item/ }).waitFor();

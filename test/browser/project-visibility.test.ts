@@ -1,30 +1,18 @@
 // Guards PRJ-4 in the browser: a project the user may not browse leaves no trace on any screen, and its hidden and missing look the same.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { createItem, createProject, createUser, grant, startTestServer } from '../helpers/harness.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { createItem, createProject, createUser, grant } from '../helpers/harness.js';
 import { toIsoDate } from '../../web/src/dates.js';
-import { ensureWebBuilt, launchBrowser, screenshot, signInThroughForm, watchPageErrors } from './browser.js';
+import { browserSuite, screenshot, signInThroughForm, watchPageErrors } from './browser.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-before(async () => {
-  await ensureWebBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 /** The visible text of the page's main region. */
 const mainText = async (page: Page) => (await page.getByRole('main').innerText()).trim();
 
 test('PRJ-4: a user without BROWSE_PROJECT sees no trace of the project', async () => {
-  const { db } = server;
+  const { db } = suite.server;
   const outsider = await createUser(db);
   const insider = await createUser(db);
   const hidden = await createProject(db, { key: 'HUSH', name: 'Hush Hush Venture' });
@@ -52,10 +40,10 @@ test('PRJ-4: a user without BROWSE_PROJECT sees no trace of the project', async 
     for (const trace of traces) assert.ok(!html.includes(trace), `${where} shows "${trace}"`);
   };
 
-  const context = await browser.newContext({ viewport: { width: 1100, height: 750 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1100, height: 750 } });
   const page = await context.newPage();
   const pageErrors = watchPageErrors(page);
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await signInThroughForm(page, outsider.login, outsider.password);
 
   // Project list: only the project the outsider may browse.
@@ -63,17 +51,17 @@ test('PRJ-4: a user without BROWSE_PROJECT sees no trace of the project', async 
   await assertNoTrace(page, 'the project list');
 
   // Direct URLs to the project and to its item show the same view as a project that does not exist.
-  await page.goto(`${server.url}/#/projects/NOSUCH`);
+  await page.goto(`${suite.server.url}/#/projects/NOSUCH`);
   await page.getByRole('heading', { name: 'Not found' }).waitFor();
   const missingView = await mainText(page);
 
-  await page.goto(`${server.url}/#/projects/HUSH`);
+  await page.goto(`${suite.server.url}/#/projects/HUSH`);
   await page.getByRole('heading', { name: 'Not found' }).waitFor();
   assert.equal(await mainText(page), missingView);
   await assertNoTrace(page, 'the project page');
   await screenshot(page, 'hidden-project');
 
-  await page.goto(`${server.url}/#/items/${hiddenItem.key}`);
+  await page.goto(`${suite.server.url}/#/items/${hiddenItem.key}`);
   await page.getByRole('heading', { name: 'Not found' }).waitFor();
   assert.equal(await mainText(page), missingView);
   await assertNoTrace(page, 'the item page');

@@ -1,39 +1,26 @@
 // Guards the main path through the UI: sign-in by form and cookie, logging work with CSRF, and the new work log shown where it belongs.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { createItem, createProject, createUser, grant, startTestServer } from '../helpers/harness.js';
+import { test } from 'node:test';
+import { createItem, createProject, createUser, grant } from '../helpers/harness.js';
 import { toIsoDate } from '../../web/src/dates.js';
-import { ensureWebBuilt, launchBrowser, screenshot, signInThroughForm, watchPageErrors } from './browser.js';
+import { browserSuite, screenshot, signInThroughForm, watchPageErrors } from './browser.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-before(async () => {
-  await ensureWebBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 test('ID-3: a user signs in, logs work on an item and sees it listed', async () => {
-  const { db } = server;
+  const { db } = suite.server;
   const user = await createUser(db, { login: 'alice' });
   const project = await createProject(db, { name: 'Website relaunch' });
   await grant(db, project.id, ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISSUES'], { userId: user.id });
   const parent = await createItem(db, { projectId: project.id, title: 'Homepage' });
   const child = await createItem(db, { projectId: project.id, title: 'Hero banner', parentId: parent.id });
 
-  const context = await browser.newContext({ viewport: { width: 1100, height: 750 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1100, height: 750 } });
   const page = await context.newPage();
   const pageErrors = watchPageErrors(page);
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
 
-  // A wrong password is refused with the server's explanation, and no session starts.
+  // A wrong password is refused with the suite.server's explanation, and no session starts.
   await page.getByLabel('Login').fill(user.login);
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -81,7 +68,7 @@ test('ID-3: a user signs in, logs work on an item and sees it listed', async () 
   const stored = await db.selectFrom('worklogs').select(['duration_seconds', 'author_id']).execute();
   assert.deepEqual(stored, [{ duration_seconds: 5400, author_id: user.id }]);
 
-  // Signing out ends the session on the server, not only in the page.
+  // Signing out ends the session on the suite.server, not only in the page.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
   await page.reload();

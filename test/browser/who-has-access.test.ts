@@ -1,26 +1,13 @@
 // Guards EXPL-2 and EXPL-3 in the browser: "Who has access" lists exactly the users the server says can reach an item or project, with the reason, and app-role changes are previewed before they are saved.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { createGroup, createItem, createProject, createUser, grant, startTestServer } from '../helpers/harness.js';
-import { ensureWebBuilt, launchBrowser, screenshot, signInThroughForm, watchPageErrors } from './browser.js';
+import { test } from 'node:test';
+import { createGroup, createItem, createProject, createUser, grant } from '../helpers/harness.js';
+import { browserSuite, screenshot, signInThroughForm, watchPageErrors } from './browser.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-before(async () => {
-  await ensureWebBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 test('EXPL-2, EXPL-3: who has access to a secured item and its project, and a previewed app-role grant', async () => {
-  const { db } = server;
+  const { db } = suite.server;
   const sysadmin = await createUser(db, { systemAdmin: true });
   const insider = await createUser(db);
   const outsider = await createUser(db);
@@ -33,10 +20,10 @@ test('EXPL-2, EXPL-3: who has access to a secured item and its project, and a pr
   await db.insertInto('item_security_entries').values({ item_id: item.id, subject_kind: 'group', subject_id: finance.id, view: 'allow', edit: 'allow' }).execute();
   await db.updateTable('work_items').set({ governing_item_id: item.id }).where('id', '=', item.id).execute();
 
-  const context = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1100, height: 1000 } });
   const page = await context.newPage();
   const pageErrors = watchPageErrors(page);
-  await page.goto(`${server.url}/#/admin/access`);
+  await page.goto(`${suite.server.url}/#/admin/access`);
   await signInThroughForm(page, sysadmin.login, sysadmin.password);
 
   const form = page.getByRole('form', { name: 'Who has access' });
