@@ -1,0 +1,333 @@
+import { sql } from 'kysely';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { decide } from '../src/authz/decide.js';
+import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
+import { buildCasl, CASL_ACTION, type CaslShape } from './authz/casl.js';
+import type { CedarModel } from './authz/cedar.js';
+import { runCedarJob } from './authz/cedar-worker.js';
+import { log, updateEntries, withScratchDatabase, writeWorld } from './authz/db.js';
+import { explainLists, measureLists, summarize, verifyLists, type ListLatency, type ListSamples } from './authz/lists.js';
+import { consumed, fmtNs, forcedGc, round2, timeContenders, type Contender, type Cost } from './authz/measure.js';
+import { allowedLean, allowedSameHelpers, loadOurFacts, prepareOurs } from './authz/ours.js';
+import { importDecideWithoutKeepNames } from './authz/plain-build.js';
+import {
+  applyDenies, generateWorld, indexWorld, LARGE, pickRestrictedUsers, sampleChecks, SMALL,
+  type RestrictedUser, type World, type WorldIndex, type WorldSpec,
+} from './authz/world.js';
+
+/**
+ * npm run bench:authz — our permission engine side by side with CASL and Cedar on the same worlds and
+ * the same sampled checks (every engine first proven to agree with `decide` on every case it is timed
+ * on), then PostgreSQL list latency for restricted users on the large world, without and with deny
+ * entries. Progress goes to stderr, a table to stdout, and the last line is the JSON summary.
+ */
+
+/** The index the list benchmark suggests (not in the migrations): the live items of a project, covering the visibility columns. */
+const CANDIDATE_INDEX = 'create index bench_work_items_project_live on work_items (project_id) include (governing_item_id, id) where deleted_at is null';
+
+const { values: args } = parseArgs({
+  options: {
+    sample: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '200' },
+    rounds: { type: 'string', default: '7' },
+    /** Print EXPLAIN ANALYZE of the list queries to stderr. */
+    plans: { type: 'boolean', default: false },
+    /** Also measure the lists with these extra indexes (created in the scratch database only, then dropped). */
+    'try-index': { type: 'string', multiple: true, default: [CANDIDATE_INDEX] },
+    'no-index-trial': { type: 'boolean', default: false },
+  },
+});
+const SAMPLE = Number(args.sample);
+const RUNS = Number(args.runs);
+const ROUNDS = Number(args.rounds);
+const started = Date.now();
+const loadAtStart = loadavg();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+const step = (message: string) => log(`[${elapsed()}] ${message}`);
+
+const ENGINE = {
+  ours: 'ours: decide, as run (tsx)',
+  oursPlain: 'ours: decide, built without keepNames',
+  sameHelpers: 'ours decision-only, same helpers',
+  lean: 'ours decision-only, lean',
+  caslPerEntry: 'CASL, a rule per ACL entry',
+  caslGrouped: 'CASL, rules grouped with $in',
+  cedarEntities: 'Cedar, ACL in entities',
+  cedarPolicies: 'Cedar, ACL as policies',
+} as const;
+type EngineKey = keyof typeof ENGINE;
+
+interface WorldRun {
+  world: World;
+  /** decide's answers on the sample, the reference every engine must match. */
+  expected: boolean[];
+  contenders: Array<Contender & { key: EngineKey }>;
+  cost: Map<EngineKey, Cost>;
+  checked: Map<EngineKey, number>;
+  stats: { sample: number; allowed: number; itemLayer: number; governed: number; caslRules: Record<CaslShape, number>; caslBuildMs: Record<CaslShape, number>; cedarPolicies: Record<CedarModel, number> };
+}
+
+async function withWorldDb<T>(world: World, fn: (db: Database) => Promise<T>): Promise<T> {
+  return withScratchDatabase(async (url) => {
+    const handle = await openDb({ url, poolSize: 2 });
+    try {
+      await migrateToLatest(handle.db);
+      step(`writing the ${world.spec.name} world (${world.items.length - 1} items, ${world.settings.size} settings)`);
+      await writeWorld(handle.db, world);
+      step(`${world.spec.name} world written, governing_item_id checked, vacuumed and analyzed`);
+      return await fn(handle.db);
+    } finally {
+      await handle.close();
+    }
+  });
+}
+
+/** Fails loudly when an engine answers any measured case differently from `decide`. */
+function assertAgree(name: string, expected: boolean[], n: number, answer: (k: number) => boolean, describe: (k: number) => string) {
+  const wrong: number[] = [];
+  for (let k = 0; k < n; k++) if (answer(k) !== expected[k]) wrong.push(k);
+  if (wrong.length > 0) {
+    throw new Error(`${name} disagrees with decide on ${wrong.length} of ${n} cases, e.g.\n${wrong.slice(0, 5).map((k) => `  ${describe(k)}: decide says ${expected[k] ? 'allow' : 'deny'}`).join('\n')}`);
+  }
+}
+
+const sampleSeed = (spec: WorldSpec) => spec.seed + 99;
+let cedarLanguage = '?';
+
+/** Cedar in a child process per world and model (see cedar-worker.ts), checked against decide's answers. */
+async function runCedar(run: WorldRun, denyUsers: number[]) {
+  for (const [key, model] of [['cedarEntities', 'acl-in-entities'], ['cedarPolicies', 'acl-as-policies']] as const) {
+    const name = run.world.spec.name;
+    step(`${name}: Cedar ${model} in a child process: verifying (up to 8 s), then ${ROUNDS} rounds`);
+    const result = await runCedarJob({ world: name, model, denyUsers, sample: SAMPLE, seed: sampleSeed(run.world.spec), expected: run.expected, rounds: ROUNDS, verifyMs: 8000 });
+    if (result.disagreements.length > 0) {
+      throw new Error(`${ENGINE[key]} disagrees with decide on ${result.disagreements.length} of ${result.verified} cases, e.g.\n  ${result.disagreements.slice(0, 5).join('\n  ')}`);
+    }
+    step(`${name}: Cedar ${model}: ${result.policies} policies, agrees with decide on ${result.verified} cases; ${fmtNs(result.cost.cpu)} per check over ${result.timed}`);
+    run.stats.cedarPolicies[model] = result.policies;
+    cedarLanguage = result.cedarVersion;
+    run.checked.set(key, result.verified);
+    run.cost.set(key, result.cost);
+  }
+}
+
+async function runEngines(db: Database, index: WorldIndex): Promise<WorldRun> {
+  const { world } = index;
+  const name = world.spec.name;
+  const checks = sampleChecks(index, SAMPLE, sampleSeed(world.spec));
+  step(`${name}: loading our facts for ${SAMPLE} sampled checks through the loaders`);
+  const facts = await loadOurFacts(db, checks);
+  const prepared = prepareOurs(facts, checks);
+  const decisions = prepared.map((p) => decide(p.action, p.subject, p.resource));
+  const expected = decisions.map((d) => d.allowed);
+  const describe = (k: number) => `${checks[k].action} user ${checks[k].userId} item ${world.items[checks[k].itemId].key} (${decisions[k].deciding.message})`;
+  const checked = new Map<EngineKey, number>();
+
+  const contenders: Array<Contender & { key: EngineKey }> = [];
+  const add = (key: EngineKey, n: number, check: (k: number) => boolean, minMs = 200) => {
+    assertAgree(ENGINE[key], expected, n, check, describe);
+    checked.set(key, n);
+    contenders.push({ key, name: `${name}: ${ENGINE[key]}`, n, check, minMs });
+  };
+  add('ours', SAMPLE, (k) => decide(prepared[k].action, prepared[k].subject, prepared[k].resource).allowed);
+  const plain = await importDecideWithoutKeepNames();
+  if (plain) add('oursPlain', SAMPLE, (k) => plain.decide(prepared[k].action, prepared[k].subject, prepared[k].resource).allowed);
+  add('sameHelpers', SAMPLE, (k) => allowedSameHelpers(prepared[k]));
+  add('lean', SAMPLE, (k) => allowedLean(prepared[k]));
+
+  const caslRules = {} as Record<CaslShape, number>;
+  const caslBuildMs = {} as Record<CaslShape, number>;
+  for (const [key, shape] of [['caslPerEntry', 'perEntry'], ['caslGrouped', 'grouped']] as const) {
+    step(`${name}: building CASL abilities (${shape})`);
+    const side = buildCasl(index, checks, shape);
+    caslRules[shape] = side.rules;
+    caslBuildMs[shape] = side.buildMs;
+    const abilities = checks.map((c) => side.abilities.get(c.userId)!);
+    const subjects = checks.map((c) => side.items.get(c.itemId)!);
+    add(key, SAMPLE, (k) => abilities[k].can(CASL_ACTION[checks[k].action], subjects[k]));
+  }
+
+  step(`${name}: ours and CASL agree with decide on all ${SAMPLE} cases`);
+  const itemLayer = decisions.filter((d) => d.reasons.some((r) => r.layer === 'item')).length;
+  const governed = checks.filter((c) => world.governing[c.itemId] !== 0).length;
+  return { world, expected, contenders, cost: new Map(), checked, stats: { sample: SAMPLE, allowed: expected.filter(Boolean).length, itemLayer, governed, caslRules, caslBuildMs, cedarPolicies: {} as Record<CedarModel, number> } };
+}
+
+interface ListRun { user: 'typical' | 'broad'; denies: boolean; index?: string; latency: ListLatency }
+type ListKey = `${'typical' | 'broad'}|${boolean}|${string}`;
+
+/**
+ * One pass of list measurements in the current state of the deny entries: per restricted user, the
+ * production predicate as migrated, then with each trial index (created, measured, dropped).
+ */
+async function measureListPass(db: Database, users: Record<'typical' | 'broad', RestrictedUser>, denies: boolean, verify: boolean, pooled: Map<ListKey, ListSamples>) {
+  const add = (key: ListKey, s: ListSamples) => {
+    const into = pooled.get(key);
+    if (!into) pooled.set(key, s);
+    else { into.firstPage.push(...s.firstPage); into.fullList.push(...s.fullList); }
+  };
+  for (const which of ['typical', 'broad'] as const) {
+    const user = users[which];
+    if (verify) {
+      const verified = await verifyLists(db, user.userId, user.projects);
+      step(`lists, ${which} user ${user.userId}, ${denies ? 'with' : 'no'} deny entries: SQL agrees with decide (${verified.visible} of ${verified.considered} items of the browsable projects visible)`);
+      if (args.plans) log(await explainLists(db, user.userId));
+    }
+    const base = await measureLists(db, user.userId, Math.ceil(RUNS / 2), 10);
+    add(`${which}|${denies}|`, base);
+    step(`  ${which}, ${denies ? 'with' : 'no'} denies: ${JSON.stringify(summarize(base))}`);
+    for (const ddl of args['no-index-trial'] ? [] : args['try-index']) {
+      await sql.raw(ddl).execute(db);
+      await sql`analyze work_items`.execute(db);
+      if (verify && args.plans) log(await explainLists(db, user.userId));
+      const withIndex = await measureLists(db, user.userId, Math.ceil(RUNS / 2), 10);
+      add(`${which}|${denies}|${ddl}`, withIndex);
+      step(`  … with ${ddl.slice(0, 60)}…: ${JSON.stringify(summarize(withIndex))}`);
+      const indexName = /index\s+(?:if\s+not\s+exists\s+)?(\w+)/i.exec(ddl)?.[1];
+      if (indexName) await sql.raw(`drop index ${indexName}`).execute(db);
+    }
+  }
+}
+
+/**
+ * List latency without and with deny entries, measured A-B-A-B (half the runs in each pass, pooled), so
+ * drift in a shared machine's load does not masquerade as the cost of denials. Leaves the denials applied.
+ */
+async function runLists(db: Database, world: World, users: Record<'typical' | 'broad', RestrictedUser>): Promise<ListRun[]> {
+  const pooled = new Map<ListKey, ListSamples>();
+  await measureListPass(db, users, false, true, pooled);
+  const original = new Map([...world.settings.values()].flatMap((s) => s.entries).map((e) => [e, { view: e.view, edit: e.edit }] as const));
+  const changed = applyDenies(world, 0.1, { userIds: [users.typical.userId, users.broad.userId], min: 5 });
+  const denied = changed.map((e) => ({ ...e }));
+  const undenied = changed.map((e) => ({ ...e, ...original.get(e)! }));
+  step('adding deny entries (10% of entries, at least 5 through a group of each restricted user)');
+  await updateEntries(db, denied);
+  await measureListPass(db, users, true, true, pooled);
+  step('second pass: deny entries removed again');
+  await updateEntries(db, undenied);
+  await measureListPass(db, users, false, false, pooled);
+  step('second pass: deny entries back');
+  await updateEntries(db, denied);
+  await measureListPass(db, users, true, false, pooled);
+  return [...pooled].map(([key, samples]) => {
+    const [user, denies, index] = key.split('|');
+    return { user: user as 'typical' | 'broad', denies: denies === 'true', ...(index ? { index } : {}), latency: summarize(samples) };
+  });
+}
+
+function version(pkg: string): string {
+  return (JSON.parse(readFileSync(new URL(`../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+async function main() {
+  step(`authorization benchmark: ${SAMPLE} sampled checks per world, ${RUNS} runs per list measurement, load average ${loadAtStart.map((x) => x.toFixed(1)).join(' ')}`);
+  const build = (spec: WorldSpec) => { const world = generateWorld(spec); return { world, index: indexWorld(world) }; };
+
+  const small = build(SMALL);
+  applyDenies(small.world, 0.1);
+  const smallRun = await withWorldDb(small.world, (db) => runEngines(db, small.index));
+
+  const large = build(LARGE);
+  const users = pickRestrictedUsers(large.index);
+  for (const [which, u] of Object.entries(users)) {
+    step(`${which} restricted user ${u.userId}: browses ${u.projects.length} projects (${u.browsableItems} items), ${u.visibleItems} visible before deny entries`);
+  }
+  let lists: ListRun[] = [];
+  const largeRun = await withWorldDb(large.world, async (db) => {
+    lists = await runLists(db, large.world, users);
+    return runEngines(db, large.index);
+  });
+
+  // Both worlds' contenders in the same rounds, so the machine's drift hits small and large alike.
+  step(`timing ${smallRun.contenders.length + largeRun.contenders.length} contenders, ${ROUNDS} rounds, CPU time per check`);
+  const times = timeContenders([...smallRun.contenders, ...largeRun.contenders], ROUNDS, log, forcedGc());
+  for (const run of [smallRun, largeRun]) for (const c of run.contenders) run.cost.set(c.key, times.get(c.name)!);
+  await runCedar(smallRun, []);
+  await runCedar(largeRun, [users.typical.userId, users.broad.userId]);
+
+  report(smallRun, largeRun, lists, users);
+}
+
+function report(small: WorldRun, large: WorldRun, lists: ListRun[], users: Record<'typical' | 'broad', RestrictedUser>) {
+  const perSec = (ns: number) => Math.round(1e9 / ns);
+  const cpu = (run: WorldRun, key: EngineKey) => run.cost.get(key)?.cpu ?? NaN;
+  const out: string[] = [];
+  const row = (cells: Array<string | number>, widths: number[]) => cells.map((c, i) => String(c)[i === 0 ? 'padEnd' : 'padStart'](widths[i])).join('  ');
+  out.push(`Timeward authorization benchmark, ${new Date().toISOString()}: Node ${process.version}, @casl/ability ${version('@casl/ability')}, @cedar-policy/cedar-wasm ${version('@cedar-policy/cedar-wasm')} (Cedar ${cedarLanguage}), PostgreSQL on ${new URL(process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432').host}`);
+  out.push(`load average at start ${loadAtStart.map((x) => x.toFixed(1)).join(' ')}, at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  out.push('');
+  const ww = [6, 8, 9, 12, 6, 7, 7, 8, 9, 11];
+  out.push(row(['world', 'items', 'settings', 'ACL entries', 'users', 'groups', 'checks', 'allowed', 'governed', 'item layer'], ww));
+  for (const r of [small, large]) {
+    const w = r.world;
+    const entries = [...w.settings.values()].reduce((s, x) => s + x.entries.length, 0);
+    const pct = (x: number) => `${Math.round((100 * x) / r.stats.sample)}%`;
+    out.push(row([w.spec.name, w.items.length - 1, w.settings.size, entries, w.users.length, w.groups.size, r.stats.sample, pct(r.stats.allowed), pct(r.stats.governed), pct(r.stats.itemLayer)], ww));
+  }
+  out.push('(groups include the built-in two; governed: the item has a governing setting; item layer: decide reached item security.');
+  out.push(' 10% of ACL entries deny in both worlds during the engine checks. Checks: 75% by a user who browses the project, 60% view / 40% edit.)');
+  out.push('');
+  const ew = [37, 12, 10, 12, 10, 9, 12, 11];
+  out.push(row(['engine (CPU time per check)', 'small', 'small /s', 'large', 'large /s', 'slowdown', 'large wall', 'verified'], ew));
+  for (const key of Object.keys(ENGINE) as EngineKey[]) {
+    if (!large.cost.has(key)) continue;
+    const s = cpu(small, key);
+    const l = cpu(large, key);
+    out.push(row([ENGINE[key], fmtNs(s), perSec(s), fmtNs(l), perSec(l), `${(l / s).toFixed(2)}x`, fmtNs(large.cost.get(key)!.wall), `${small.checked.get(key)}/${large.checked.get(key)}`], ew));
+  }
+  out.push(`(verified: cases checked against decide, small/large. CASL rules over the sampled users' abilities, large: ${large.stats.caslRules.perEntry} per entry,`);
+  out.push(` ${large.stats.caslRules.grouped} grouped; built in ${Math.round(large.stats.caslBuildMs.perEntry)} / ${Math.round(large.stats.caslBuildMs.grouped)} ms. Cedar policies, small/large: ACL in entities`);
+  out.push(` ${small.stats.cedarPolicies['acl-in-entities']}/${large.stats.cedarPolicies['acl-in-entities']}, ACL as policies ${small.stats.cedarPolicies['acl-as-policies']}/${large.stats.cedarPolicies['acl-as-policies']}.)`);
+  out.push('');
+  const lw = [74, 9, 9, 7];
+  out.push(row([`PostgreSQL lists on the large world (${RUNS} runs each, wall clock)`, 'p50 ms', 'p95 ms', 'rows'], lw));
+  for (const l of lists) {
+    const u = users[l.user];
+    const who = `${l.user} user ${u.userId} (${u.projects.length} projects), ${l.denies ? 'with' : 'no'} denies${l.index ? ', +bench index' : ''}`;
+    out.push(row([`first page, ${who}`, l.latency.firstPage.p50.toFixed(2), l.latency.firstPage.p95.toFixed(2), l.latency.firstPage.rows], lw));
+    out.push(row([`full ids,   ${who}`, l.latency.fullList.p50.toFixed(2), l.latency.fullList.p95.toFixed(2), l.latency.fullList.rows], lw));
+  }
+  for (const ddl of new Set(lists.map((l) => l.index).filter(Boolean))) out.push(`(+bench index, created in the scratch database only: ${ddl})`);
+
+  const ours = cpu(large, 'ours');
+  const casl = Math.min(cpu(large, 'caslPerEntry'), cpu(large, 'caslGrouped'));
+  const cedar = Math.min(cpu(large, 'cedarEntities'), cpu(large, 'cedarPolicies'));
+  const pick = (denies: boolean) => lists.find((l) => l.user === 'typical' && l.denies === denies && !l.index)!.latency;
+  const without = pick(false);
+  const withDeny = pick(true);
+  const summary = {
+    oursPerSec: perSec(ours),
+    caslPerSec: perSec(casl),
+    cedarPerSec: perSec(cedar),
+    vsCasl: round2(casl / ours),
+    vsCedar: round2(cedar / ours),
+    largeSlowdown: round2(ours / cpu(small, 'ours')),
+    explainCost: round2(ours / cpu(large, 'lean')),
+    sqlFirstPageP95Ms: round2(Math.max(without.firstPage.p95, withDeny.firstPage.p95)),
+    sqlFullListP95Ms: round2(Math.max(without.fullList.p95, withDeny.fullList.p95)),
+    denyOverhead: round2(Math.max(withDeny.firstPage.p95 / without.firstPage.p95, withDeny.fullList.p95 / without.fullList.p95)),
+  };
+  const targets: Array<[keyof typeof summary, '>=' | '<=', number]> = [
+    ['vsCasl', '>=', 2], ['vsCedar', '>=', 300], ['largeSlowdown', '<=', 1.5], ['explainCost', '<=', 2],
+    ['sqlFirstPageP95Ms', '<=', 20], ['sqlFullListP95Ms', '<=', 40], ['denyOverhead', '<=', 1.5],
+  ];
+  out.push('');
+  out.push('Summary: engine figures are CPU time on the large world, ours as run (tsx); CASL and Cedar are their faster variant;');
+  out.push(`explainCost = decide / lean decision-only path (vs same-helpers path ${(ours / cpu(large, 'sameHelpers')).toFixed(2)}; built without keepNames ${(cpu(large, 'oursPlain') / cpu(large, 'lean')).toFixed(2)}).`);
+  out.push('SQL figures are the typical restricted user, the worse of without/with deny entries; denyOverhead is the larger p95 ratio of the two queries.');
+  const tw = [20, 12, 10, 6];
+  out.push(row(['target', 'measured', 'goal', 'met'], tw));
+  for (const [key, op, goal] of targets) {
+    const value = summary[key];
+    out.push(row([key, value, `${op} ${goal}`, (op === '>=' ? value >= goal : value <= goal) ? 'yes' : 'NO'], tw));
+  }
+  out.push(`(${elapsed()} in all; checksum ${consumed()})`);
+  process.stdout.write(`${out.join('\n')}\n${JSON.stringify(summary)}\n`);
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});
