@@ -26,6 +26,9 @@ export interface Target {
 
 export type Authz = ReturnType<typeof createAuthz>;
 
+/** Checks that need only the answer (and a refusal's reason) skip building the explanation. */
+const QUICK = { explain: false } as const;
+
 /**
  * The engine: loads facts in batch and asks the pure core. Services call `authorize` (or
  * `authorizeItem`) once per operation; lists use the SQL predicates in ./sql.ts; abilities reuse
@@ -45,7 +48,7 @@ export function createAuthz(db: Database) {
   /** Checks a project-level action and throws the right error: 404 when the caller may not know the resource, else 403. */
   async function authorize(actor: Actor, action: Action, target: Target = {}): Promise<ProjectFacts | undefined> {
     const project = ACTIONS[action].scope === 'global' ? undefined : await projectFacts(actor, target.projectId);
-    enforce(decide(action, actor.subject, { project, ownerId: target.ownerId }), target.noun);
+    enforce(decide(action, actor.subject, { project, ownerId: target.ownerId }, QUICK), target.noun);
     return project;
   }
 
@@ -55,7 +58,7 @@ export function createAuthz(db: Database) {
    */
   async function authorizeItem(actor: Actor, action: Action, item: string | number, target: Omit<Target, 'projectId'> = {}): Promise<ItemFacts> {
     const facts = typeof item === 'string' ? await loadItem(db, item) : (await loadItems(db, sql`i.id = ${item}`)).get(item);
-    enforce(decide(action, actor.subject, { project: facts?.project, item: facts?.item, ownerId: target.ownerId }), target.noun ?? 'work item');
+    enforce(decide(action, actor.subject, { project: facts?.project, item: facts?.item, ownerId: target.ownerId }, QUICK), target.noun ?? 'work item');
     return facts!;
   }
 
@@ -78,7 +81,7 @@ export function abilities<K extends string>(
 ): Record<K, boolean> {
   const out = {} as Record<K, boolean>;
   for (const key of Object.keys(map) as K[]) {
-    out[key] = decide(map[key].action, subject, { ...resource, ownerId: map[key].ownerId }).allowed;
+    out[key] = decide(map[key].action, subject, { ...resource, ownerId: map[key].ownerId }, QUICK).allowed;
   }
   return out;
 }

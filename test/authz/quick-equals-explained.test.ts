@@ -1,0 +1,29 @@
+// Guards that the quick check and the explanation are one decision: on generated worlds, decide() without
+// an explanation gives the same answer, the same 404-or-403 and the same deciding reason (EXPL-1).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { decide } from '../../src/authz/decide.js';
+import { casesOf, contextOf, describeCase, resourceOf } from './cases.js';
+import { SEED, worldArb } from './world.js';
+
+const WORLDS = Number(process.env.AUTHZ_MEMORY_WORLDS ?? 300);
+
+test(`EXPL-1: ${WORLDS} generated worlds — the quick check (no explanation) decides exactly as the explained decision`, () => {
+  let cases = 0;
+  fc.assert(fc.property(worldArb, (world) => {
+    const ctx = contextOf(world);
+    for (const c of casesOf(world)) {
+      const subject = ctx.facts.subjects[c.user];
+      const explained = decide(c.action, subject, resourceOf(ctx, c));
+      const quick = decide(c.action, subject, resourceOf(ctx, c), { explain: false });
+      const what = describeCase(world, c);
+      assert.equal(quick.allowed, explained.allowed, what);
+      assert.equal(quick.hidden, explained.hidden, what);
+      if (!explained.allowed) assert.deepEqual(quick.deciding, explained.deciding, what);
+      cases++;
+    }
+  }), { seed: SEED, numRuns: WORLDS });
+  console.log(`quick = explained on ${cases} check cases`);
+  assert.ok(cases > WORLDS);
+});
