@@ -22,6 +22,8 @@ export interface ActionSpec {
   selfOnly?: boolean;
   /** System administrators may perform it without the project permissions (audited). */
   adminOverride?: boolean;
+  /** Only system administrators: nobody grants what they do not hold (the system administrator flag). */
+  systemAdminOnly?: boolean;
 }
 
 export const ACTIONS = {
@@ -33,6 +35,8 @@ export const ACTIONS = {
   'admin.roles': { scope: 'global', area: 'Administration' },
   'admin.denies': { scope: 'global', area: 'Administration' },
   'admin.explain': { scope: 'global', area: 'Administration' },
+  /** Part of user administration decided by the service: changing system administrators or their flag. */
+  'admin.systemAdmins': { scope: 'global', area: 'Administration', systemAdminOnly: true },
   'project.create': { scope: 'global', area: 'Administration' },
   'project.list': { scope: 'global' },
   'project.view': { scope: 'project', permissions: ['BROWSE_PROJECT'] },

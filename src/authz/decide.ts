@@ -192,6 +192,12 @@ export function decide(action: Action, subject: SubjectFacts, resource: Resource
     if (explain) note(trace, 'app', 'area_open', `the ${spec.area} area is open to the user`);
   }
 
+  // Grant boundary: what only system administrators hold, only they grant or change.
+  if (spec.systemAdminOnly) {
+    if (!subject.systemAdmin) return refuse(trace, 'app', 'grant_boundary', 'only system administrators change system administrators');
+    if (explain) note(trace, 'app', 'system_admin', 'the user is a system administrator');
+  }
+
   // Layer 6 (until teams): acting for someone else needs WL-5, which arrives with teams.
   if (spec.selfOnly && resource.ownerId !== undefined && resource.ownerId !== subject.userId) {
     return refuse(trace, 'team', 'not_own_worklog', 'acting on another user\'s work logs needs MANAGE_MEMBER_WORKLOGS (WL-5)');

@@ -48,6 +48,8 @@ export interface Requirement {
   surface?: DenyPermission;
   /** Layer 5: the app area that must be open. */
   area?: Area;
+  /** Layer 5, grant boundary: only system administrators change system administrators. */
+  systemAdminOnly?: boolean;
 }
 
 const BROWSE: ProjectPermission = 'BROWSE_PROJECT';
@@ -63,6 +65,7 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
   'admin.roles': { permissions: [], area: 'Administration' },
   'admin.denies': { permissions: [], area: 'Administration' },
   'admin.explain': { permissions: [], area: 'Administration' },
+  'admin.systemAdmins': { permissions: [], area: 'Administration', systemAdminOnly: true },
   'project.create': { permissions: [], area: 'Administration' },
   // WL-3: one's own work logs in the app areas live in the Timesheet area.
   'worklog.list': { permissions: [], area: 'Timesheet' },
@@ -233,7 +236,8 @@ export function layerVerdicts(world: World, user: number, action: Action, target
       || need.permissions.every((p) => hasPermission(world, user, project!, p))),
     item: verdict(need.item !== undefined && target.kind === 'item', () => target.kind === 'item' && itemSecurityAllows(world, user, target.item, need.item!)),
     deny: verdict(need.surface !== undefined, () => !isDenied(world, user, need.surface!)),
-    app: verdict(need.area !== undefined, () => openAreas(world, user).includes(need.area!)),
+    app: verdict(need.area !== undefined || need.systemAdminOnly === true,
+      () => (need.area === undefined || openAreas(world, user).includes(need.area)) && (!need.systemAdminOnly || u.systemAdmin)),
   };
 }
 

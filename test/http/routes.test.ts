@@ -37,8 +37,10 @@ describe('route table', () => {
   });
 
   test('API-2: every action in the catalogue is used by some route (no dead rules)', () => {
-    const used = new Set(routes.map((r) => r.access));
-    for (const action of ACTION_NAMES) assert.ok(used.has(action), `${action} is used by a route`);
+    const used = new Set<string | undefined>(routes.map((r) => r.access));
+    // Decided inside a route's operation for part of its input (the system administrator flag on user routes).
+    const withinOperations = ['admin.systemAdmins'];
+    for (const action of ACTION_NAMES) assert.ok(used.has(action) || withinOperations.includes(action), `${action} is used by a route`);
   });
 
   test('API-2: every non-public /api route answers 401 to an anonymous caller, before validating input', async () => {

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Actor } from '../../authz/engine.js';
+import { decide } from '../../authz/decide.js';
+import { enforce, type Actor } from '../../authz/engine.js';
 import type { Database } from '../../db/index.js';
-import { conflict, forbidden, notFound, unprocessable } from '../../http/errors.js';
+import { conflict, notFound, unprocessable } from '../../http/errors.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
 import type { Deps } from '../../http/types.js';
 import { recordAudit } from '../audit/record.js';
@@ -49,12 +50,13 @@ export function createUserService({ db }: Deps) {
   }
 
   /** Nobody grants more than they hold: only system administrators make system administrators. */
-  function checkGrantBoundary(actor: Actor, systemAdmin: boolean | undefined) {
-    if (systemAdmin !== undefined && !actor.systemAdmin) throw forbidden('grant_boundary', 'only system administrators change the system administrator flag');
+  /** Touching the system administrator flag, or a system administrator, is its own action (grant boundary). */
+  function checkGrantBoundary(actor: Actor, touchesSystemAdmin: boolean) {
+    if (touchesSystemAdmin) enforce(decide('admin.systemAdmins', actor.subject, {}, { explain: false }));
   }
 
   async function create(actor: Actor, input: z.infer<typeof userCreate>) {
-    checkGrantBoundary(actor, input.systemAdmin);
+    checkGrantBoundary(actor, input.systemAdmin !== undefined);
     const id = await db.transaction().execute(async (trx) => {
       const taken = await trx.selectFrom('users').select('id').where(sql`lower(login)`, '=', input.login.toLowerCase()).executeTakeFirst();
       if (taken) throw conflict('login_taken', `the login '${input.login}' is taken`);
@@ -66,13 +68,13 @@ export function createUserService({ db }: Deps) {
   }
 
   async function update(actor: Actor, id: number, input: z.infer<typeof userUpdate>) {
-    checkGrantBoundary(actor, input.systemAdmin);
+    checkGrantBoundary(actor, input.systemAdmin !== undefined);
     if (id === actor.userId && input.active === false) throw unprocessable('cannot_deactivate_self', 'you cannot deactivate yourself', 'active');
     await db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('users').select(['id', 'login', 'display_name', 'email', 'active', 'system_admin', 'version']).where('id', '=', id).forUpdate().executeTakeFirst();
       if (!before) throw notFound('user');
       // Otherwise an app_admin could set a system administrator's password and sign in as them.
-      if (before.system_admin && !actor.systemAdmin) throw forbidden('grant_boundary', 'only system administrators change a system administrator');
+      checkGrantBoundary(actor, before.system_admin);
       if (before.version !== input.version) throw conflict('version_conflict', `the user changed since version ${input.version}; reload it`, { currentVersion: before.version });
       const after = await trx.updateTable('users').set({
         ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
@@ -138,7 +140,7 @@ export function createUserService({ db }: Deps) {
   async function setMember(actor: Actor, groupId: number, userId: number, member: boolean) {
     await db.transaction().execute(async (trx) => {
       const group = await lockGroup(trx, groupId);
-      if (group.name === 'administrators') checkGrantBoundary(actor, member);
+      checkGrantBoundary(actor, group.name === 'administrators');
       const user = await trx.selectFrom('users').select(['id', 'active']).where('id', '=', userId).executeTakeFirst();
       if (!user) throw notFound('user');
       if (member) {
