@@ -4,6 +4,7 @@ import type { DenyCatalogueEntry, Group, Preview } from '../types.js';
 import { ChangePreview } from './ChangePreview.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { SelectField } from './SelectField.js';
+import { useAction } from '../useAction.js';
 
 interface Props {
   catalogue: DenyCatalogueEntry[];
@@ -16,23 +17,10 @@ export function AddDenyForm({ catalogue, groups, groupsError, onAdded }: Props) 
   const [permission, setPermission] = useState('');
   const [groupId, setGroupId] = useState<number | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const chosenPermission = permission || catalogue[0]?.permission || '';
   const chosenGroup = groupId ?? groups[0]?.id ?? null;
   const change = chosenGroup === null ? null : { permission: chosenPermission, groupId: chosenGroup };
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   function submit(event: FormEvent) {
     event.preventDefault();

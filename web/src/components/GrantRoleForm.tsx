@@ -6,6 +6,7 @@ import { ChangePreview } from './ChangePreview.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { SelectField } from './SelectField.js';
 import { UserSearch, type PersonOption } from './UserSearch.js';
+import { useAction } from '../useAction.js';
 
 interface Props {
   roles: string[];
@@ -21,23 +22,10 @@ export function GrantRoleForm({ roles, onGranted }: Props) {
   const [groupId, setGroupId] = useState<number | null>(null);
   const groups = useResource(() => api.listGroups(), []);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const chosenGroup = groupId ?? groups.data?.items[0]?.id ?? null;
   const grant: AppRoleGrantInput | null =
     to === 'user' ? (user ? { role, userId: user.id } : null) : chosenGroup !== null ? { role, groupId: chosenGroup } : null;
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   function submit(event: FormEvent) {
     event.preventDefault();

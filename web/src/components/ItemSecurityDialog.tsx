@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useAction } from '../useAction.js';
 import { api, ApiError, isNotFound } from '../api.js';
 import { href } from '../router.js';
 import type { Item, ItemSecurity, Preview, SecurityEntry, SecurityInput } from '../types.js';
@@ -24,8 +25,15 @@ export function ItemSecurityDialog({ item, onClose, onChanged }: Props) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [lockout, setLockout] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction((failure) => {
+    if (failure instanceof ApiError && failure.code === 'lockout_warning') {
+      setLockout(true);
+      return true;
+    }
+    // A change can take the caller's own access away; the item screen then shows what is left.
+    if (isNotFound(failure)) onChanged();
+    return false;
+  });
 
   useEffect(() => {
     let current = true;
@@ -61,24 +69,6 @@ export function ItemSecurityDialog({ item, onClose, onChanged }: Props) {
       applyToChildren,
       confirmLockout,
     };
-  }
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'lockout_warning') {
-        setLockout(true);
-      } else {
-        setError(failure);
-        // A change can take the caller's own access away; the item screen then shows what is left.
-        if (isNotFound(failure)) onChanged();
-      }
-    } finally {
-      setBusy(false);
-    }
   }
 
   const save = (confirmLockout: boolean) =>
