@@ -1,4 +1,4 @@
-import type { DenyPermission, ProjectPermission } from '../db/types.js';
+import type { AppRole, DenyPermission, ProjectPermission, TeamPermission } from '../db/types.js';
 import type { Area } from './areas.js';
 
 /**
@@ -6,7 +6,7 @@ import type { Area } from './areas.js';
  * the spec to know which layers apply. A test walks this catalogue and the route table, so a new
  * action or route cannot ship without a decision.
  */
-export type Scope = 'global' | 'project' | 'item' | 'worklog';
+export type Scope = 'global' | 'project' | 'item' | 'worklog' | 'team';
 
 export interface ActionSpec {
   scope: Scope;
@@ -24,7 +24,23 @@ export interface ActionSpec {
   adminOverride?: boolean;
   /** Only system administrators: nobody grants what they do not hold (the system administrator flag). */
   systemAdminOnly?: boolean;
+  /**
+   * Layer 5/6 authority: one of these app roles (system administrators too when `systemAdmin`), or — when
+   * `level` is set — that team permission in the resource's team (TEAM-2).
+   */
+  authority?: { roles: readonly AppRole[]; level?: TeamPermission; systemAdmin?: boolean };
+  /** Layer 6: acting on another user's work needs this team permission in a team of theirs (WL-5, TEAM-2). */
+  forOthers?: TeamPermission;
+  /** Layer 6: the team permissions being granted must all be held by the granter (grant boundary). */
+  grantBoundary?: boolean;
+  /** Layer 7: the team and price-list check for the person the work is logged for (PRICE-3). */
+  teamCheck?: boolean;
 }
+
+/** Who sees money: rates, prices, revenue, cost (PRICE-7). */
+export const MONEY_ROLES = ['app_admin', 'billing_admin', 'billing_viewer'] as const satisfies readonly AppRole[];
+/** Who administers teams installation-wide (APP-3). */
+const TEAM_ADMINS = ['app_admin', 'team_admin'] as const satisfies readonly AppRole[];
 
 export const ACTIONS = {
   'self.read': { scope: 'global' },
@@ -50,10 +66,29 @@ export const ACTIONS = {
   'item.security': { scope: 'item', permissions: ['ADMINISTER_PROJECT'], itemAccess: 'view', adminOverride: true },
   'item.timePanels': { scope: 'item', permissions: ['BROWSE_PROJECT'], itemAccess: 'view', denySurface: 'ISSUE_TIME_PANELS' },
   'worklog.list': { scope: 'global', area: 'Timesheet' },
+  /** A member's work logs in the app areas (WL-3): the caller's own, or through VIEW_MEMBER_WORKLOGS / team_admin / app_admin. */
+  'worklog.listFor': { scope: 'global', area: 'Timesheet', selfOnly: true, forOthers: 'VIEW_MEMBER_WORKLOGS' },
   'worklog.view': { scope: 'item', permissions: ['BROWSE_PROJECT'], itemAccess: 'view', denySurface: 'ISSUE_TIME_TABS' },
-  'worklog.create': { scope: 'item', permissions: ['BROWSE_PROJECT', 'WORK_ON_ISSUES'], itemAccess: 'edit', selfOnly: true },
-  'worklog.edit': { scope: 'worklog', permissions: ['BROWSE_PROJECT', 'WORK_ON_ISSUES'], itemAccess: 'edit', selfOnly: true },
-  'worklog.delete': { scope: 'worklog', permissions: ['BROWSE_PROJECT', 'WORK_ON_ISSUES'], itemAccess: 'edit', selfOnly: true },
+  'worklog.create': { scope: 'item', permissions: ['BROWSE_PROJECT', 'WORK_ON_ISSUES'], itemAccess: 'edit', selfOnly: true, forOthers: 'MANAGE_MEMBER_WORKLOGS', teamCheck: true },
+  'worklog.edit': { scope: 'worklog', permissions: ['BROWSE_PROJECT', 'WORK_ON_ISSUES'], itemAccess: 'edit', selfOnly: true, forOthers: 'MANAGE_MEMBER_WORKLOGS', teamCheck: true },
+  'worklog.delete': { scope: 'worklog', permissions: ['BROWSE_PROJECT', 'WORK_ON_ISSUES'], itemAccess: 'edit', selfOnly: true, forOthers: 'MANAGE_MEMBER_WORKLOGS' },
+  /** Money fields in any response (PRICE-7). */
+  'money.view': { scope: 'global', authority: { roles: MONEY_ROLES } },
+  /** The installation's settings, e.g. the global team-check switch (PRICE-2). */
+  'admin.settings': { scope: 'global', area: 'Administration' },
+  'team.list': { scope: 'global', area: 'Teams' },
+  /** A project-specific team is visible with its project (BROWSE_PROJECT); a global team to everyone in the Teams area. */
+  'team.view': { scope: 'team', permissions: ['BROWSE_PROJECT'], area: 'Teams' },
+  'team.create': { scope: 'team', permissions: ['BROWSE_PROJECT'], area: 'Teams', authority: { roles: TEAM_ADMINS, systemAdmin: true } },
+  /** Edit name and description, roles and members (MANAGE_TEAM: "except deletion"). */
+  'team.manage': { scope: 'team', permissions: ['BROWSE_PROJECT'], area: 'Teams', authority: { roles: TEAM_ADMINS, level: 'MANAGE_TEAM', systemAdmin: true } },
+  /** Give a role's permissions to a member, or define a role: nobody grants what they do not hold (app_admin excepted). */
+  'team.grant': { scope: 'team', permissions: ['BROWSE_PROJECT'], area: 'Teams', authority: { roles: TEAM_ADMINS, level: 'MANAGE_TEAM', systemAdmin: true }, grantBoundary: true },
+  'team.delete': { scope: 'team', permissions: ['BROWSE_PROJECT'], area: 'Teams', authority: { roles: TEAM_ADMINS, systemAdmin: true } },
+  /** Assign or unassign a global team to a project (TEAM-4, TEAM-7), and switch the project's team check (PRICE-2). */
+  'project.teams': { scope: 'project', permissions: ['BROWSE_PROJECT'], authority: { roles: TEAM_ADMINS, systemAdmin: true } },
+  /** Price lists carry money: only money managers create or change them (PRICE-1, APP-5). */
+  'pricelist.manage': { scope: 'team', permissions: ['BROWSE_PROJECT'], area: 'Teams', authority: { roles: ['app_admin', 'billing_admin'] } },
 } as const satisfies Record<string, ActionSpec>;
 
 export type Action = keyof typeof ACTIONS;

@@ -1,7 +1,10 @@
-import type { ProjectPermission } from '../db/types.js';
+import type { AppRole, ProjectPermission, TeamPermission } from '../db/types.js';
 import { openAreas } from './areas.js';
 import { ACTIONS, type Action, type ActionSpec } from './catalogue.js';
-import type { GrantVia, ItemSecurityFacts, PermissionGrant, ProjectFacts, ResourceFacts, RoleMember, SecurityEntry, StoredGrant, SubjectFacts } from './facts.js';
+import type {
+  GrantVia, ItemSecurityFacts, PermissionGrant, PriceListFact, ProjectFacts, ProjectTeamFacts, ResourceFacts, RoleMember, SecurityEntry, StoredGrant,
+  SubjectFacts, TeamFacts, TeamMembershipFact,
+} from './facts.js';
 
 /**
  * The pure decision core: facts in, decision and reasons out, no I/O. Layers are consulted in the
@@ -38,7 +41,12 @@ export function describeVia(via: GrantVia): string {
   }
 }
 
-const inGroup = (subject: SubjectFacts, groupId: number | undefined) => groupId !== undefined && subject.groups.some((g) => g.id === groupId);
+/** A plain loop: this runs for every group entry of every check, and a closure per call costs measurably there. */
+function inGroup(subject: SubjectFacts, groupId: number | undefined): boolean {
+  for (const g of subject.groups) if (g.id === groupId) return true;
+  return false;
+}
+const inTeam = (subject: SubjectFacts, teamId: number) => subject.teams.some((t) => t.teamId === teamId);
 
 /** How the subject holds each project role in the project: directly or through a group. */
 export function rolesHeld(project: ProjectFacts, subject: SubjectFacts): RoleMember[] {
@@ -61,7 +69,8 @@ export function matchingEntries(entries: ReadonlyArray<SecurityEntry>, subject: 
   return entries.filter((e) =>
     (e.kind === 'user' && e.subjectId === subject.userId)
     || (e.kind === 'group' && inGroup(subject, e.subjectId))
-    || (e.kind === 'role' && roleIds.has(e.subjectId)));
+    || (e.kind === 'role' && roleIds.has(e.subjectId))
+    || (e.kind === 'team' && inTeam(subject, e.subjectId)));
 }
 
 /** What a subject holds in a project: the grants that reach them, the permissions those give, their roles. */
@@ -127,30 +136,66 @@ export interface DecideOptions {
   explain?: boolean;
 }
 
-/** Where a decision accumulates: the reasons (when explaining) and whether a refusal must be a 404. */
-interface Trace { action: Action; reasons: Reason[] | null; itemHidden: boolean }
+/**
+ * Where a decision accumulates: the reasons (when explaining), whether a refusal must be a 404, and — in
+ * the pass for the user work is done for (WL-5) — the prefix naming them; their refusals are never 404s.
+ */
+interface Trace { action: Action; reasons: Reason[] | null; itemHidden: boolean; onBehalf: string | undefined }
 
 function refuse(trace: Trace, layer: Layer, code: string, message: string, hidden = false, inheritedFrom?: string): Decision {
-  const reason: Reason = inheritedFrom === undefined ? { layer, outcome: 'deny', code, message } : { layer, outcome: 'deny', code, message, inheritedFrom };
+  const text = (trace.onBehalf ?? '') + message;
+  const reason: Reason = inheritedFrom === undefined ? { layer, outcome: 'deny', code, message: text } : { layer, outcome: 'deny', code, message: text, inheritedFrom };
   const reasons = trace.reasons ?? [];
   reasons.push(reason);
-  return { allowed: false, action: trace.action, reasons, deciding: reason, hidden: hidden || (trace.itemHidden && layer !== 'identity') };
+  return { allowed: false, action: trace.action, reasons, deciding: reason, hidden: !trace.onBehalf && (hidden || (trace.itemHidden && layer !== 'identity')) };
 }
 
 function note(trace: Trace, layer: Layer, code: string, message: string, inheritedFrom?: string): void {
-  trace.reasons!.push(inheritedFrom === undefined ? { layer, outcome: 'allow', code, message } : { layer, outcome: 'allow', code, message, inheritedFrom });
+  const text = (trace.onBehalf ?? '') + message;
+  trace.reasons!.push(inheritedFrom === undefined ? { layer, outcome: 'allow', code, message: text } : { layer, outcome: 'allow', code, message: text, inheritedFrom });
 }
 
 export function decide(action: Action, subject: SubjectFacts, resource: ResourceFacts = {}, options?: DecideOptions): Decision {
   const spec: ActionSpec = ACTIONS[action];
   const explain = options?.explain !== false;
-  const trace: Trace = { action, reasons: explain ? [] : null, itemHidden: false };
+  const trace: Trace = { action, reasons: explain ? [] : null, itemHidden: false, onBehalf: undefined };
+  const other = spec.selfOnly && resource.ownerId !== undefined && resource.ownerId !== subject.userId;
+  if (!other) {
+    const refused = layers(trace, spec, subject, resource);
+    if (refused) return refused;
+  } else {
+    // Acting on another user's work (WL-5): the caller must see the resource and act for the owner; then
+    // every gate is evaluated for the owner, whose refusals are 403s (the caller knows the resource).
+    const refused = layers(trace, callerPart(spec), subject, resource) ?? actingFor(trace, spec, subject, resource);
+    if (refused) return refused;
+    if (spec.scope !== 'global') {
+      trace.onBehalf = `for ${resource.owner!.name ?? `user ${resource.owner!.userId}`}: `;
+      trace.itemHidden = false;
+      const ownerRefused = layers(trace, spec, resource.owner!, resource);
+      if (ownerRefused) return ownerRefused;
+    }
+  }
+  if (!trace.reasons) return { allowed: true, action, reasons: [], deciding: ALLOWED, hidden: false };
+  if (trace.reasons.length === 1) note(trace, 'app', 'any_user', 'open to every active user');
+  return { allowed: true, action, reasons: trace.reasons, deciding: trace.reasons[trace.reasons.length - 1], hidden: false };
+}
+
+/** What the caller needs when acting for someone else: to see the resource (the owner's pass checks the rest). */
+function callerPart(spec: ActionSpec): ActionSpec {
+  if (spec.scope === 'global') return { scope: 'global', area: spec.area };
+  return { scope: spec.scope, permissions: ['BROWSE_PROJECT'], itemAccess: spec.itemAccess ? 'view' : undefined };
+}
+
+/** Layers 1–7 of SPEC §0 for one subject; the first refusal is returned, nothing when every layer allows. */
+function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource: ResourceFacts): Decision | undefined {
+  const explain = trace.reasons !== null;
 
   // Layer 1 — identity.
   if (!subject.active) return refuse(trace, 'identity', 'user_inactive', 'the user is deactivated', true);
   if (explain) note(trace, 'identity', 'active_user', 'the user is active and signed in');
 
-  if (spec.scope !== 'global') {
+  if (spec.scope === 'team' && !resource.team) return refuse(trace, 'project', 'not_found', 'no such team', true);
+  if (spec.scope !== 'global' && !(spec.scope === 'team' && resource.team!.projectId === null)) {
     // Layer 2 — project permissions (the base layer). Never bypassed by the app layers.
     const project = resource.project;
     if (!project) return refuse(trace, 'project', 'not_found', 'no such resource', true);
@@ -160,7 +205,9 @@ export function decide(action: Action, subject: SubjectFacts, resource: Resource
       return refuse(trace, 'project', 'missing_permission', `BROWSE_PROJECT is not granted on ${project.projectKey}`, true);
     }
     // A refusal on an item the subject cannot view must not reveal that it exists (PRJ-4, ITEM-9).
-    if (spec.itemAccess && resource.item) trace.itemHidden = itemAccess('view', resource.item, subject, project) !== 'allow';
+    // Worked out once: item security (layer 3) reuses it.
+    const view = spec.itemAccess && resource.item ? itemAccess('view', resource.item, subject, project) : undefined;
+    if (view && !trace.onBehalf) trace.itemHidden = view !== 'allow';
     for (const permission of spec.permissions ?? []) {
       if (held.permissions.has(permission)) {
         if (explain) note(trace, 'project', 'permission_granted', `${permission} on ${project.projectKey}: ${describeVia(grantsFor(held.reaching, permission)[0].via)}`);
@@ -174,7 +221,7 @@ export function decide(action: Action, subject: SubjectFacts, resource: Resource
     // Layer 3 — item security.
     if (spec.itemAccess && (spec.scope !== 'project' || resource.item)) {
       if (!resource.item) return refuse(trace, 'item', 'not_found', 'no such work item', true);
-      const refused = itemSecurity(trace, spec.itemAccess, resource.item, subject, project);
+      const refused = itemSecurity(trace, spec.itemAccess, resource.item, view!, subject, project);
       if (refused) return refused;
     }
   }
@@ -198,27 +245,36 @@ export function decide(action: Action, subject: SubjectFacts, resource: Resource
     if (explain) note(trace, 'app', 'system_admin', 'the user is a system administrator');
   }
 
-  // Layer 6 (until teams): acting for someone else needs WL-5, which arrives with teams.
-  if (spec.selfOnly && resource.ownerId !== undefined && resource.ownerId !== subject.userId) {
-    return refuse(trace, 'team', 'not_own_worklog', 'acting on another user\'s work logs needs MANAGE_MEMBER_WORKLOGS (WL-5)');
+  // Layers 5–6 — authority from an app role, or a permission in the resource's team; then the grant boundary.
+  if (spec.authority) {
+    const refused = authority(trace, spec.authority, subject, resource.team);
+    if (refused) return refused;
   }
-  if (!trace.reasons) return { allowed: true, action, reasons: [], deciding: ALLOWED, hidden: false };
-  if (trace.reasons.length === 1) note(trace, 'app', 'any_user', 'open to every active user');
-  return { allowed: true, action, reasons: trace.reasons, deciding: trace.reasons[trace.reasons.length - 1], hidden: false };
+  if (spec.grantBoundary && resource.grantLevels?.length) {
+    const refused = grantBoundary(trace, subject, resource.team, resource.grantLevels);
+    if (refused) return refused;
+  }
+
+  // Layer 7 — the team and price-list check, for the person the work is logged for (PRICE-3).
+  if (spec.teamCheck && resource.teams && resource.date !== undefined) return teamCheck(trace, subject, resource.teams, resource.date);
+  return undefined;
 }
+
+type ItemAccess = 'allow' | 'deny' | 'none';
 
 /**
  * ITEM-3 for one kind of access: `allow` when some matching entry allows and none denies, `deny` when
  * one denies, `none` when nothing matching allows. System administrators and unsecured items: `allow`.
  */
-function itemAccess(kind: 'view' | 'edit', item: ItemSecurityFacts, subject: SubjectFacts, project: ProjectFacts): 'allow' | 'deny' | 'none' {
+function itemAccess(kind: 'view' | 'edit', item: ItemSecurityFacts, subject: SubjectFacts, project: ProjectFacts): ItemAccess {
   if (subject.systemAdmin || !item.governing) return 'allow';
   const { roleIds } = standing(project, subject);
   let allowed = false;
   for (const e of item.governing.entries) {
     const value = e[kind];
     if (value === 'unset') continue;
-    const matches = (e.kind === 'user' && e.subjectId === subject.userId) || (e.kind === 'group' && inGroup(subject, e.subjectId)) || (e.kind === 'role' && roleIds.has(e.subjectId));
+    const matches = (e.kind === 'user' && e.subjectId === subject.userId) || (e.kind === 'group' && inGroup(subject, e.subjectId))
+      || (e.kind === 'role' && roleIds.has(e.subjectId)) || (e.kind === 'team' && inTeam(subject, e.subjectId));
     if (!matches) continue;
     if (value === 'deny') return 'deny';
     allowed = true;
@@ -227,7 +283,7 @@ function itemAccess(kind: 'view' | 'edit', item: ItemSecurityFacts, subject: Sub
 }
 
 /** ITEM-2, ITEM-3, ITEM-5: the governing setting decides; deny beats allow; no allow means no access; edit needs view. */
-function itemSecurity(trace: Trace, access: 'view' | 'edit', item: ItemSecurityFacts, subject: SubjectFacts, project: ProjectFacts): Decision | undefined {
+function itemSecurity(trace: Trace, access: 'view' | 'edit', item: ItemSecurityFacts, view: ItemAccess, subject: SubjectFacts, project: ProjectFacts): Decision | undefined {
   const explain = trace.reasons !== null;
   if (subject.systemAdmin) {
     if (explain) note(trace, 'item', 'system_admin_bypass', 'system administrators are not restricted by item security');
@@ -239,16 +295,121 @@ function itemSecurity(trace: Trace, access: 'view' | 'edit', item: ItemSecurityF
     return undefined;
   }
   for (const kind of access === 'edit' ? (['view', 'edit'] as const) : (['view'] as const)) {
-    const outcome = itemAccess(kind, item, subject, project);
+    const outcome = kind === 'view' ? view : itemAccess(kind, item, subject, project);
     if (outcome === 'allow' && !explain) continue;
     // Explaining, or refusing: name the entry and where the setting comes from.
     const inherited = setting.itemId !== item.itemId ? setting.itemKey : undefined;
     const where = inherited ? `the setting of ${setting.itemKey}, inherited by ${item.itemKey}` : `the setting of ${item.itemKey}`;
-    const matches = matchingEntries(setting.entries, subject, project);
     const hide = kind === 'view';
-    if (outcome === 'deny') return refuse(trace, 'item', `${kind}_denied`, `${kind} is denied to ${describeEntry(matches.find((e) => e[kind] === 'deny')!)} by ${where}`, hide, inherited);
     if (outcome === 'none') return refuse(trace, 'item', `no_${kind}_allow`, `no entry of ${where} allows ${kind} to the user`, hide, inherited);
-    note(trace, 'item', `${kind}_allowed`, `${kind} is allowed to ${describeEntry(matches.find((e) => e[kind] === 'allow')!)} by ${where}`, inherited);
+    // The first matching entry with the outcome names who is denied or allowed.
+    const named = matchingEntries(setting.entries, subject, project).find((e) => e[kind] === outcome)!;
+    if (outcome === 'deny') return refuse(trace, 'item', `${kind}_denied`, `${kind} is denied to ${describeEntry(named)} by ${where}`, hide, inherited);
+    note(trace, 'item', `${kind}_allowed`, `${kind} is allowed to ${describeEntry(named)} by ${where}`, inherited);
   }
+  return undefined;
+}
+
+/** Team permissions a membership holds, with what each implies (TEAM-2: managing work logs or the team includes viewing members' work logs). */
+export function holdsTeamPermission(membership: TeamMembershipFact, permission: TeamPermission): boolean {
+  if (membership.permissions.includes(permission)) return true;
+  return permission === 'VIEW_MEMBER_WORKLOGS' && (membership.permissions.includes('MANAGE_MEMBER_WORKLOGS') || membership.permissions.includes('MANAGE_TEAM'));
+}
+
+const appRoleOf = (subject: SubjectFacts, roles: readonly AppRole[]) => subject.appRoles.find((r) => roles.includes(r.role));
+
+/** Layers 5–6: an app role of the list, a system administrator where allowed, or the team permission in the resource's team. */
+function authority(trace: Trace, needed: NonNullable<ActionSpec['authority']>, subject: SubjectFacts, team: TeamFacts | undefined): Decision | undefined {
+  const explain = trace.reasons !== null;
+  const role = appRoleOf(subject, needed.roles);
+  if (role) {
+    if (explain) note(trace, 'app', 'app_role', `app role ${role.role} (${role.via.kind === 'group' ? `through group '${role.via.groupName}'` : 'granted to the user'})`);
+    return undefined;
+  }
+  if (needed.systemAdmin && subject.systemAdmin) {
+    if (explain) note(trace, 'app', 'system_admin', 'the user is a system administrator');
+    return undefined;
+  }
+  const membership = needed.level && team ? subject.teams.find((t) => t.teamId === team.teamId) : undefined;
+  if (membership && holdsTeamPermission(membership, needed.level!)) {
+    if (explain) note(trace, 'team', 'team_permission', `${needed.level} in team '${membership.teamName}'`);
+    return undefined;
+  }
+  const teamPart = needed.level && team ? `${needed.level} in team '${team.teamName}' or ` : '';
+  return refuse(trace, needed.level ? 'team' : 'app', 'missing_authority', `needs ${teamPart}one of the app roles ${needed.roles.join(', ')}`);
+}
+
+/** Who is not bound by the grant boundary: app_admin, team_admin (APP-3: they manage team permissions) and system administrators. */
+const UNBOUNDED_GRANTERS = ['app_admin', 'team_admin'] as const satisfies readonly AppRole[];
+
+/** Grant boundary: nobody gives a team permission they do not hold in that team themselves. */
+function grantBoundary(trace: Trace, subject: SubjectFacts, team: TeamFacts | undefined, levels: ReadonlyArray<TeamPermission>): Decision | undefined {
+  const explain = trace.reasons !== null;
+  if (appRoleOf(subject, UNBOUNDED_GRANTERS) || subject.systemAdmin) {
+    if (explain) note(trace, 'team', 'unbounded_granter', 'app_admin, team_admin and system administrators may grant every team permission');
+    return undefined;
+  }
+  const membership = team ? subject.teams.find((t) => t.teamId === team.teamId) : undefined;
+  const missing = levels.filter((level) => !membership || !holdsTeamPermission(membership, level));
+  if (missing.length) return refuse(trace, 'team', 'grant_boundary', `cannot grant ${missing.join(', ')}: the user does not hold ${missing.length > 1 ? 'them' : 'it'} in team '${team?.teamName ?? ''}'`);
+  if (explain) note(trace, 'team', 'grant_within_holdings', `the user holds ${levels.join(', ')} in team '${team!.teamName}'`);
+  return undefined;
+}
+
+/** WL-5 / TEAM-2: acting on another user's work needs the permission in a team of theirs, team_admin over their team, or app_admin. */
+function actingFor(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource: ResourceFacts): Decision | undefined {
+  const explain = trace.reasons !== null;
+  const level = spec.forOthers;
+  const owner = resource.owner;
+  if (!level) return refuse(trace, 'team', 'not_own_worklog', 'only the user themselves may do this');
+  if (!owner || owner.userId !== resource.ownerId) return refuse(trace, 'team', 'not_own_worklog', `acting for another user needs ${level} in a team of theirs (WL-5)`);
+  const admin = appRoleOf(subject, ['app_admin']);
+  if (admin) {
+    if (explain) note(trace, 'app', 'app_role', 'app role app_admin acts for every user');
+    return undefined;
+  }
+  if (appRoleOf(subject, ['team_admin']) && owner.teams.length > 0) {
+    if (explain) note(trace, 'app', 'app_role', `app role team_admin over team '${owner.teams[0].teamName}' of ${owner.name ?? 'the user'}`);
+    return undefined;
+  }
+  for (const theirs of owner.teams) {
+    const mine = subject.teams.find((t) => t.teamId === theirs.teamId);
+    if (mine && holdsTeamPermission(mine, level)) {
+      if (explain) note(trace, 'team', 'team_permission', `${level} in team '${mine.teamName}' of ${owner.name ?? 'the user'}`);
+      return undefined;
+    }
+  }
+  return refuse(trace, 'team', 'not_own_worklog', `acting for ${owner.name ?? 'another user'} needs ${level} in a team of theirs, team_admin, or app_admin (WL-5)`);
+}
+
+/** The team a user works on a project in (TEAM-4: at most one), whether its roles let them log time, and its price list valid on the date. */
+export interface TeamStanding {
+  team: { teamId: number; teamName: string } | null;
+  canWork: boolean;
+  priceList: PriceListFact | null;
+}
+
+export function teamStanding(person: SubjectFacts, teams: ProjectTeamFacts, date: string): TeamStanding {
+  for (const team of teams.teams) {
+    const membership = person.teams.find((t) => t.teamId === team.teamId);
+    if (!membership) continue;
+    const priceList = team.priceLists.find((pl) => pl.validFrom <= date && (pl.validTo === null || pl.validTo >= date)) ?? null;
+    return { team: { teamId: team.teamId, teamName: team.teamName }, canWork: holdsTeamPermission(membership, 'WORK_ON_ISSUES'), priceList };
+  }
+  return { team: null, canWork: false, priceList: null };
+}
+
+/** Layer 7, PRICE-3: with the check on, a team of the project whose role grants WORK_ON_ISSUES and a price list valid on the work date. */
+function teamCheck(trace: Trace, person: SubjectFacts, teams: ProjectTeamFacts, date: string): Decision | undefined {
+  const explain = trace.reasons !== null;
+  if (teams.checks !== 'on') {
+    if (explain) note(trace, 'business', 'team_check_off', `the team check is off ${teams.checks === 'off_globally' ? 'for the installation' : `for ${teams.projectKey}`}`);
+    return undefined;
+  }
+  const held = teamStanding(person, teams, date);
+  if (!held.team) return refuse(trace, 'business', 'not_in_team', `not in a team of ${teams.projectKey} with a price list valid on ${date}`);
+  if (!held.canWork) return refuse(trace, 'business', 'team_role_cannot_work', `no role of the user in team '${held.team.teamName}' grants WORK_ON_ISSUES`);
+  if (!held.priceList) return refuse(trace, 'business', 'no_valid_price_list', `team '${held.team.teamName}' of ${teams.projectKey} has no price list valid on ${date}`);
+  if (explain) note(trace, 'business', 'team_check_passed', `member of team '${held.team.teamName}' of ${teams.projectKey}, price list '${held.priceList.name}' valid on ${date}`);
   return undefined;
 }

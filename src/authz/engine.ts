@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/index.js';
 import { forbidden, notFound } from '../http/errors.js';
-import { ACTIONS, type Action } from './catalogue.js';
+import { ACTIONS, actionSpec, type Action } from './catalogue.js';
 import { decide, type Decision } from './decide.js';
-import type { ItemSecurityFacts, ProjectFacts, SubjectFacts } from './facts.js';
-import { loadItem, loadItems, loadProjects, type ItemFacts } from './loader.js';
+import type { TeamPermission } from '../db/types.js';
+import type { ItemSecurityFacts, ProjectFacts, ProjectTeamFacts, SubjectFacts, TeamFacts } from './facts.js';
+import { loadItem, loadItems, loadProjects, loadProjectTeams, loadSubjects, loadTeams, type ItemFacts } from './loader.js';
 
 /** The authenticated caller: one value passed everywhere instead of id/role/flag arguments. */
 export interface Actor {
@@ -40,16 +41,22 @@ export function createAuthz(db: Database) {
     return (await loadProjects(db, [projectId])).get(projectId);
   }
 
-  async function check(actor: Actor, action: Action, target: Target = {}): Promise<Decision> {
+  /** The facts of a global or project action: the project's, and the other user's when acting for them (WL-5). */
+  async function targetFacts(actor: Actor, action: Action, target: Target) {
     const project = ACTIONS[action].scope === 'global' ? undefined : await projectFacts(actor, target.projectId);
-    return decide(action, actor.subject, { project, ownerId: target.ownerId });
+    const owner = target.ownerId === undefined || target.ownerId === actor.userId ? undefined : (await loadSubjects(db, [target.ownerId])).get(target.ownerId);
+    return { project, ownerId: target.ownerId, owner };
+  }
+
+  async function check(actor: Actor, action: Action, target: Target = {}): Promise<Decision> {
+    return decide(action, actor.subject, await targetFacts(actor, action, target));
   }
 
   /** Checks a project-level action and throws the right error: 404 when the caller may not know the resource, else 403. */
   async function authorize(actor: Actor, action: Action, target: Target = {}): Promise<ProjectFacts | undefined> {
-    const project = ACTIONS[action].scope === 'global' ? undefined : await projectFacts(actor, target.projectId);
-    enforce(decide(action, actor.subject, { project, ownerId: target.ownerId }, QUICK), target.noun);
-    return project;
+    const facts = await targetFacts(actor, action, target);
+    enforce(decide(action, actor.subject, facts, QUICK), target.noun);
+    return facts.project;
   }
 
   /**
@@ -62,11 +69,49 @@ export function createAuthz(db: Database) {
     return facts!;
   }
 
+  /**
+   * Looks a team up and authorizes a team action on it (or, for `team.create`, on a new team of that project
+   * or a global one). A project team whose project the caller may not browse answers 404 like a missing one.
+   */
+  async function authorizeTeam(actor: Actor, action: Action, team: number | { projectId: number | null }, options: { grantLevels?: TeamPermission[] } = {}): Promise<TeamFacts> {
+    const facts = typeof team === 'number' ? (await loadTeams(db, [team])).get(team) : { teamId: 0, teamName: '(new team)', projectId: team.projectId };
+    const project = facts?.projectId == null ? undefined : await projectFacts(actor, facts.projectId);
+    enforce(decide(action, actor.subject, { project, team: facts, grantLevels: options.grantLevels }, QUICK), 'team');
+    return facts!;
+  }
+
+  /**
+   * Decides a work-log action for the user the work is (or was) logged for — the caller, or someone the
+   * caller acts for (WL-5) — with the team check on the work date (PRICE-3). Returns the decision with the
+   * facts, the owner's facts and the project's team facts, from which the service takes the work log's snapshot.
+   */
+  async function decideWorklog(actor: Actor, action: Action, item: string | number, target: { ownerId: number; date?: string }) {
+    const owner = target.ownerId === actor.userId ? actor.subject : (await loadSubjects(db, [target.ownerId])).get(target.ownerId);
+    const facts = typeof item === 'string' ? await loadItem(db, item) : (await loadItems(db, sql`i.id = ${item}`)).get(item);
+    const teams = facts && actionSpec(action).teamCheck ? (await loadProjectTeams(db, [facts.projectId])).get(facts.projectId) : undefined;
+    const decision = decide(action, actor.subject, { project: facts?.project, item: facts?.item, ownerId: target.ownerId, owner, teams, date: target.date }, QUICK);
+    return { decision, item: facts, owner, teams };
+  }
+
+  /** `decideWorklog`, enforced: 404 when the caller may not know the item, else 403 with the deciding rule. */
+  async function authorizeWorklog(actor: Actor, action: Action, item: string | number, target: { ownerId: number; date?: string; noun?: string }) {
+    const { decision, item: facts, owner, teams } = await decideWorklog(actor, action, item, target);
+    enforce(decision, target.noun ?? 'work item');
+    return { item: facts!, owner: owner!, teams };
+  }
+
   return {
-    check, authorize, authorizeItem,
+    check, authorize, authorizeItem, authorizeTeam, authorizeWorklog, decideWorklog,
+    loadProjectTeams: (ids: number[]) => loadProjectTeams(db, ids),
+    loadSubjects: (ids: number[]) => loadSubjects(db, ids),
     loadProjects: (ids: number[]) => loadProjects(db, ids),
     loadItems: (ids: number[]) => (ids.length ? loadItems(db, sql`i.id in (${sql.join(ids)})`) : Promise.resolve(new Map<number, ItemFacts>())),
   };
+}
+
+/** PRICE-7: money (rates, prices, revenue, cost) only for app_admin, billing_admin and billing_viewer. */
+export function seesMoney(actor: Actor): boolean {
+  return decide('money.view', actor.subject, {}, QUICK).allowed;
 }
 
 export function enforce(decision: Decision, noun = 'resource'): void {
@@ -77,11 +122,12 @@ export function enforce(decision: Decision, noun = 'resource'): void {
 
 /** Abilities for a record, decided from facts already loaded — the web UI shows exactly these. */
 export function abilities<K extends string>(
-  subject: SubjectFacts, resource: { project?: ProjectFacts; item?: ItemSecurityFacts }, map: Record<K, { action: Action; ownerId?: number }>,
+  subject: SubjectFacts, resource: { project?: ProjectFacts; item?: ItemSecurityFacts; team?: TeamFacts; teams?: ProjectTeamFacts; owner?: SubjectFacts },
+  map: Record<K, { action: Action; ownerId?: number; date?: string }>,
 ): Record<K, boolean> {
   const out = {} as Record<K, boolean>;
   for (const key of Object.keys(map) as K[]) {
-    out[key] = decide(map[key].action, subject, { ...resource, ownerId: map[key].ownerId }, QUICK).allowed;
+    out[key] = decide(map[key].action, subject, { ...resource, ownerId: map[key].ownerId, date: map[key].date }, QUICK).allowed;
   }
   return out;
 }

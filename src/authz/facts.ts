@@ -1,4 +1,4 @@
-import type { AccessValue, AppRole, DenyPermission, ProjectPermission, SubjectKind } from '../db/types.js';
+import type { AccessValue, AppRole, DenyPermission, ProjectPermission, SubjectKind, TeamPermission } from '../db/types.js';
 
 /** Facts about the acting user, loaded once per request. */
 export interface SubjectFacts {
@@ -9,7 +9,28 @@ export interface SubjectFacts {
   appRoles: ReadonlyArray<{ role: AppRole; via: GrantVia }>;
   /** Deny permissions that reach the user through their groups (DENY-1). */
   denies: ReadonlyArray<{ permission: DenyPermission; groupId: number; groupName: string }>;
+  /** The user's current team memberships, with the permissions their roles there give (TEAM-2, TEAM-3). */
+  teams: ReadonlyArray<TeamMembershipFact>;
+  /** For explanations that speak about another user (WL-5). */
+  name?: string;
 }
+
+/** A current team membership: the team (its own project, or null for a global team) and the union of the member's role permissions. */
+export interface TeamMembershipFact { teamId: number; teamName: string; projectId: number | null; permissions: ReadonlyArray<TeamPermission> }
+
+/** A price list as the team check sees it (PRICE-1); the rate is server-side only, for the work log's snapshot. */
+export interface PriceListFact { id: number; name: string; currency: string; hourlyRate: string; validFrom: string; validTo: string | null }
+
+/** The teams working on a project — its own and the global teams assigned to it — and whether the team check is on (PRICE-2). */
+export interface ProjectTeamFacts {
+  projectId: number;
+  projectKey: string;
+  checks: 'on' | 'off_globally' | 'off_for_project';
+  teams: ReadonlyArray<{ teamId: number; teamName: string; global: boolean; priceLists: ReadonlyArray<PriceListFact> }>;
+}
+
+/** A team as a resource of team actions: its project (null: global team). */
+export interface TeamFacts { teamId: number; teamName: string; projectId: number | null }
 
 /** How a grant reaches the user: directly, through a group, or through a project role. */
 export type GrantVia =
@@ -50,4 +71,14 @@ export interface ResourceFacts {
   item?: ItemSecurityFacts;
   /** Author of the work log, or the user work is to be logged for. */
   ownerId?: number;
+  /** That user's facts when it is not the caller: all gates are evaluated for them too (WL-5). */
+  owner?: SubjectFacts;
+  /** The team layer's facts about the resource's project (PRICE-3). */
+  teams?: ProjectTeamFacts;
+  /** The work date the team check judges price lists on (PRICE-8). */
+  date?: string;
+  /** The team of a team action. */
+  team?: TeamFacts;
+  /** Team permissions a `team.grant` would give (the grant boundary). */
+  grantLevels?: ReadonlyArray<TeamPermission>;
 }

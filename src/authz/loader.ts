@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../db/index.js';
-import type { AppRole, DenyPermission, ProjectPermission } from '../db/types.js';
-import type { ItemSecurityFacts, ProjectFacts, SecurityEntry, SubjectFacts } from './facts.js';
+import type { AppRole, DenyPermission, ProjectPermission, TeamPermission } from '../db/types.js';
+import type { ItemSecurityFacts, ProjectFacts, ProjectTeamFacts, SecurityEntry, SubjectFacts, TeamFacts } from './facts.js';
 
 /** Batch loaders: each fetches the facts the decision core needs in one query, for any number of resources. */
 
@@ -10,6 +10,8 @@ export interface SubjectRow {
   groups: Array<{ id: number; name: string }>;
   roles: Array<{ role: AppRole; group_id: number | null; group_name: string | null }>;
   denies: Array<{ permission: DenyPermission; group_id: number; group_name: string }>;
+  teams?: Array<{ team_id: number; team_name: string; project_id: number | null; permissions: TeamPermission[] | null }>;
+  display_name?: string;
 }
 
 /** The subject's groups, app roles and deny permissions as JSON columns of a query over `users u`. */
@@ -21,7 +23,11 @@ export const subjectAggregates = sql`
             where a.user_id = u.id or a.group_id in (select group_id from group_members where user_id = u.id)), '[]') as roles,
   coalesce((select json_agg(json_build_object('permission', d.permission, 'group_id', d.group_id, 'group_name', g.name) order by d.id)
             from deny_grants d join groups g on g.id = d.group_id
-            where d.group_id in (select group_id from group_members where user_id = u.id)), '[]') as denies`;
+            where d.group_id in (select group_id from group_members where user_id = u.id)), '[]') as denies,
+  coalesce((select json_agg(json_build_object('team_id', t.id, 'team_name', t.name, 'project_id', t.project_id,
+                   'permissions', (select array_agg(distinct p) from team_membership_roles mr join team_roles r on r.id = mr.role_id,
+                                     unnest(r.permissions) p where mr.membership_id = m.id)) order by t.id)
+            from team_memberships m join teams t on t.id = m.team_id where m.user_id = u.id and m.left_at is null), '[]') as teams`;
 
 /** Loads a user's facts in one query: identity, groups, app roles and denials. */
 export async function loadSubject(db: Database, userId: number): Promise<SubjectFacts | undefined> {
@@ -30,7 +36,7 @@ export async function loadSubject(db: Database, userId: number): Promise<Subject
 
 export async function loadSubjects(db: Database, userIds: readonly number[]): Promise<Map<number, SubjectFacts>> {
   if (userIds.length === 0) return new Map();
-  const { rows } = await sql<SubjectRow>`select u.id, u.active, u.system_admin, ${subjectAggregates} from users u
+  const { rows } = await sql<SubjectRow>`select u.id, u.active, u.system_admin, u.display_name, ${subjectAggregates} from users u
     where u.id in (${sql.join([...userIds])})`.execute(db);
   return new Map(rows.map((r) => [r.id, subjectFromRow(r)]));
 }
@@ -46,6 +52,8 @@ export function subjectFromRow(row: SubjectRow): SubjectFacts {
       via: r.group_id === null ? { kind: 'user' } : { kind: 'group', groupId: r.group_id, groupName: r.group_name ?? '' },
     })),
     denies: (row.denies ?? []).map((d) => ({ permission: d.permission, groupId: d.group_id, groupName: d.group_name })),
+    teams: (row.teams ?? []).map((t) => ({ teamId: t.team_id, teamName: t.team_name, projectId: t.project_id, permissions: t.permissions ?? [] })),
+    ...(row.display_name !== undefined ? { name: row.display_name } : {}),
   };
 }
 
@@ -99,7 +107,8 @@ interface ItemRow extends ProjectRow {
 const entriesColumn = sql`(select json_agg(json_build_object('kind', e.subject_kind, 'subject_id', e.subject_id, 'view', e.view, 'edit', e.edit,
     'subject_name', case e.subject_kind when 'user' then (select display_name from users where id = e.subject_id)
                                         when 'group' then (select name from groups where id = e.subject_id)
-                                        when 'role' then (select name from project_roles where id = e.subject_id) end) order by e.id)
+                                        when 'role' then (select name from project_roles where id = e.subject_id)
+                                        when 'team' then (select name from teams where id = e.subject_id) end) order by e.id)
   from item_security_entries e where e.item_id = i.governing_item_id) as entries`;
 
 /** Loads work items (not in the trash) with their project's facts and item security facts, in one query. */
@@ -123,4 +132,39 @@ export async function loadItems(db: Database, where: RawBuilder<unknown>): Promi
 /** One work item by key with all its facts. */
 export async function loadItem(db: Database, itemKey: string): Promise<ItemFacts | undefined> {
   return [...(await loadItems(db, sql`i.key = ${itemKey}`)).values()][0];
+}
+
+/** Teams by id: their name and project (null: a global team). */
+export async function loadTeams(db: Database, teamIds: readonly number[]): Promise<Map<number, TeamFacts>> {
+  if (teamIds.length === 0) return new Map();
+  const rows = await db.selectFrom('teams').select(['id', 'name', 'project_id']).where('id', 'in', [...teamIds]).execute();
+  return new Map(rows.map((r) => [r.id, { teamId: r.id, teamName: r.name, projectId: r.project_id }]));
+}
+
+interface ProjectTeamRow {
+  project_id: number; project_key: string; project_checks: 'inherit' | 'disabled'; global_checks: boolean;
+  teams: Array<{ team_id: number; team_name: string; global: boolean;
+    price_lists: Array<{ id: number; name: string; currency: string; hourly_rate: string | number; valid_from: string; valid_to: string | null }> | null }> | null;
+}
+
+/** The team layer's facts of projects (PRICE-2, PRICE-3): the switches, and every team working on each project with its price lists. */
+export async function loadProjectTeams(db: Database, projectIds: readonly number[]): Promise<Map<number, ProjectTeamFacts>> {
+  if (projectIds.length === 0) return new Map();
+  const { rows } = await sql<ProjectTeamRow>`
+    select p.id as project_id, p.key as project_key, p.team_checks as project_checks, s.team_checks as global_checks,
+      (select json_agg(json_build_object('team_id', t.id, 'team_name', t.name, 'global', t.project_id is null,
+         'price_lists', (select json_agg(json_build_object('id', pl.id, 'name', pl.name, 'currency', pl.currency, 'hourly_rate', pl.hourly_rate::text,
+                           'valid_from', pl.valid_from, 'valid_to', pl.valid_to) order by pl.valid_from) from price_lists pl where pl.team_id = t.id)) order by t.id)
+       from teams t where t.project_id = p.id or t.id in (select tp.team_id from team_projects tp where tp.project_id = p.id)) as teams
+    from projects p cross join app_settings s where p.id in (${sql.join([...projectIds])})`.execute(db);
+  return new Map(rows.map((r) => [r.project_id, {
+    projectId: r.project_id, projectKey: r.project_key,
+    checks: !r.global_checks ? 'off_globally' : r.project_checks === 'disabled' ? 'off_for_project' : 'on',
+    teams: (r.teams ?? []).map((t) => ({
+      teamId: t.team_id, teamName: t.team_name, global: t.global,
+      priceLists: (t.price_lists ?? []).map((pl) => ({
+        id: pl.id, name: pl.name, currency: pl.currency, hourlyRate: String(pl.hourly_rate), validFrom: pl.valid_from, validTo: pl.valid_to,
+      })),
+    })),
+  } satisfies ProjectTeamFacts]));
 }

@@ -39,8 +39,8 @@ export function canBrowseProject(userId: UserRef, projectIdColumn: string): Expr
 
 /**
  * Settings (by item id) whose entries give the user `kind` access: some matching allow and no matching
- * deny (ITEM-3). Matching: the user, a group of the user, or a project role the user holds in the
- * setting's project.
+ * deny (ITEM-3). Matching: the user, a group of the user, a project role the user holds in the
+ * setting's project, or a team the user is currently a member of.
  */
 export function settingsAllowing(userId: UserRef, kind: 'view' | 'edit'): Expression<number> {
   // One select per subject kind, joined by union all: a single select matching all kinds at once with
@@ -58,7 +58,11 @@ export function settingsAllowing(userId: UserRef, kind: 'view' | 'edit'): Expres
         join item_security tw_s on tw_s.item_id = tw_e.item_id
         join project_role_members tw_rm on tw_rm.project_id = tw_s.project_id and tw_rm.role_id = tw_e.subject_id
         left join group_members tw_rgm on tw_rgm.group_id = tw_rm.group_id
-        where tw_e.subject_kind = 'role' and (tw_rm.user_id = ${userId} or tw_rgm.user_id = ${userId}) and ${column} = ${value}`;
+        where tw_e.subject_kind = 'role' and (tw_rm.user_id = ${userId} or tw_rgm.user_id = ${userId}) and ${column} = ${value}
+      union all
+      select tw_e.item_id from item_security_entries tw_e
+        join team_memberships tw_tm on tw_tm.team_id = tw_e.subject_id and tw_tm.left_at is null
+        where tw_e.subject_kind = 'team' and tw_tm.user_id = ${userId} and ${column} = ${value}`;
   };
   return sql<number>`((${matching('allow')}) except (${matching('deny')}))`;
 }

@@ -7,10 +7,14 @@ import type { DB } from './types.js';
 import * as m0001 from './migrations/0001_init.js';
 import * as m0002 from './migrations/0002_item_security.js';
 import * as m0003 from './migrations/0003_item_list_index.js';
+import * as m0004 from './migrations/0004_teams.js';
 
 export type Database = Kysely<DB>;
 
-export const migrations: Record<string, Migration> = { '0001_init': m0001, '0002_item_security': m0002, '0003_item_list_index': m0003 };
+export const migrations: Record<string, Migration> = {
+  '0001_init': m0001, '0002_item_security': m0002, '0003_item_list_index': m0003,
+  '0004_teams': m0004,
+};
 
 const INT8 = 20;
 const DATE = 1082;

@@ -74,6 +74,30 @@ export interface WorklogsTable {
   team_id: number | null; price_list_id: number | null; rate: string | null;
   created_by: number; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
 }
+/** Team permission levels (TEAM-2). */
+export const TEAM_PERMISSIONS = [
+  'WORK_ON_ISSUES', 'VIEW_MEMBER_WORKLOGS', 'MANAGE_MEMBER_WORKLOGS', 'MANAGE_SCHEDULE', 'MANAGE_TEAM', 'APPROVE_TIMESHEETS',
+] as const;
+export type TeamPermission = (typeof TEAM_PERMISSIONS)[number];
+export type TeamRoleKind = 'lead' | 'member' | 'custom';
+export interface AppSettingsTable { id: Generated<boolean>; team_checks: Generated<boolean>; updated_at: Timestamp; version: Generated<number> }
+export interface TeamsTable {
+  id: Generated<number>; project_id: number | null; name: string; description: Generated<string>;
+  created_by: number | null; created_at: Timestamp; version: Generated<number>;
+}
+export interface TeamProjectsTable { team_id: number; project_id: number; assigned_at: Timestamp; assigned_by: number | null }
+export interface TeamRolesTable { id: Generated<number>; team_id: number; name: string; kind: TeamRoleKind; permissions: TeamPermission[]; version: Generated<number> }
+export interface TeamMembershipsTable {
+  id: Generated<number>; team_id: number; user_id: number; joined_at: Timestamp; left_at: Timestamp | null;
+  joined_by: number | null; left_by: number | null;
+}
+export interface TeamMembershipRolesTable { membership_id: number; role_id: number }
+export interface PriceListsTable {
+  id: Generated<number>; team_id: number; name: string; currency: string;
+  /** Decimal string, never a float (PRICE-1). */
+  hourly_rate: string; valid_from: CalendarDate; valid_to: CalendarDate | null;
+  created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+}
 export interface AuditLogTable {
   id: Generated<number>; at: Timestamp; actor_id: number | null; action: string;
   entity_type: string; entity_id: string; project_id: number | null; before: Json; after: Json;
@@ -86,6 +110,8 @@ export interface DB {
   project_role_members: ProjectRoleMembersTable; project_permission_grants: ProjectPermissionGrantsTable;
   work_items: WorkItemsTable; item_comments: ItemCommentsTable; worklogs: WorklogsTable; audit_log: AuditLogTable;
   item_security: ItemSecurityTable; item_security_entries: ItemSecurityEntriesTable; deny_grants: DenyGrantsTable;
+  app_settings: AppSettingsTable; teams: TeamsTable; team_projects: TeamProjectsTable; team_roles: TeamRolesTable;
+  team_memberships: TeamMembershipsTable; team_membership_roles: TeamMembershipRolesTable; price_lists: PriceListsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

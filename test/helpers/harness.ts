@@ -15,8 +15,21 @@ export type Dialect = 'pglite' | 'postgres';
 /** The dialect list every integration suite runs over (like Kysely's own tests). */
 export const DIALECTS: Dialect[] = ['pglite', ...(process.env.TEST_DATABASE_URL ? (['postgres'] as const) : [])];
 
+/**
+ * Options of a test database. `teamChecks`: the global team & price-list check (PRICE-2) is on by default in
+ * the product; suites about other rules run with it off so their fixtures need no teams, and the team and
+ * price-list suites turn it on.
+ */
+export interface TestDbOptions { teamChecks?: boolean }
+
 /** A fresh migrated database: an in-memory PGlite, or a throwaway schema on the PostgreSQL server. */
-export async function createTestDb(dialect: Dialect): Promise<DbHandle> {
+export async function createTestDb(dialect: Dialect, options: TestDbOptions = {}): Promise<DbHandle> {
+  const handle = await openMigratedDb(dialect);
+  await handle.db.updateTable('app_settings').set({ team_checks: options.teamChecks ?? false }).execute();
+  return handle;
+}
+
+async function openMigratedDb(dialect: Dialect): Promise<DbHandle> {
   if (dialect === 'pglite') {
     const handle = await openDb({});
     await migrateToLatest(handle.db);
@@ -44,16 +57,16 @@ export async function createTestDb(dialect: Dialect): Promise<DbHandle> {
 
 export interface TestApp { app: App; db: Database; dialect: Dialect; close(): Promise<void> }
 
-export async function createTestApp(dialect: Dialect = 'pglite'): Promise<TestApp> {
-  const handle = await createTestDb(dialect);
+export async function createTestApp(dialect: Dialect = 'pglite', options: TestDbOptions = {}): Promise<TestApp> {
+  const handle = await createTestDb(dialect, options);
   const { app } = await buildApp({ db: handle.db });
   await app.ready();
   return { app, db: handle.db, dialect, close: async () => { await app.close(); await handle.close(); } };
 }
 
 /** A listening server with the built web UI, for browser tests. */
-export async function startTestServer(dialect: Dialect = 'pglite'): Promise<{ url: string; db: Database; close(): Promise<void> }> {
-  const handle = await createTestDb(dialect);
+export async function startTestServer(dialect: Dialect = 'pglite', options: TestDbOptions = {}): Promise<{ url: string; db: Database; close(): Promise<void> }> {
+  const handle = await createTestDb(dialect, options);
   const { app } = await buildApp({ db: handle.db, webDir: resolve('dist/web') });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { url, db: handle.db, close: async () => { await app.close(); await handle.close(); } };

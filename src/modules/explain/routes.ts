@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ACTION_NAMES, ACTIONS, type Action } from '../../authz/catalogue.js';
 import { LAYERS } from '../../authz/decide.js';
 import { actorOf } from '../../http/access.js';
-import { errorResponses, idParam as id, itemKey, page, pageQuery, projectKey } from '../../http/schemas.js';
+import { calendarDate, errorResponses, idParam as id, itemKey, page, pageQuery, projectKey } from '../../http/schemas.js';
 import type { App, Deps } from '../../http/types.js';
 import { createExplainService } from './service.js';
 
@@ -10,7 +10,7 @@ const tags = ['explain'];
 const reason = z.object({ layer: z.enum(LAYERS), outcome: z.enum(['allow', 'deny']), code: z.string(), message: z.string(), inheritedFrom: z.string().optional() });
 const explanation = z.object({
   user: z.object({ id: z.number(), login: z.string(), displayName: z.string() }),
-  action: z.string(), resource: z.object({ kind: z.enum(['item', 'project', 'global']), key: z.string().nullable() }),
+  action: z.string(), resource: z.object({ kind: z.enum(['item', 'project', 'team', 'global']), key: z.string().nullable() }),
   allowed: z.boolean(), hidden: z.boolean(), deciding: reason, layers: z.array(reason),
 });
 const answer = z.object({ allowed: z.boolean(), why: z.string(), layer: z.string() });
@@ -21,7 +21,12 @@ export function explainRoutes(app: App, deps: Deps) {
 
   // Work-log actions are explained on their work item (worklog.create), so they are not offered here.
   const explainable = ACTION_NAMES.filter((a) => ACTIONS[a].scope !== 'worklog') as [Action, ...Action[]];
-  const query = { action: z.enum(explainable), item: itemKey.optional(), project: projectKey.optional() };
+  const query = {
+    action: z.enum(explainable), item: itemKey.optional(), project: projectKey.optional(),
+    /** The work date, for the team and price-list check of logging work (PRICE-3). */
+    date: calendarDate.optional(),
+    team: id.optional(),
+  };
 
   app.get('/api/explain', {
     config: { access: 'self.explain' },

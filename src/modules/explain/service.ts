@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import { ACTIONS, type Action } from '../../authz/catalogue.js';
+import { ACTIONS, actionSpec, type Action } from '../../authz/catalogue.js';
 import { decide, grantsFor, reachingGrants, describeVia } from '../../authz/decide.js';
 import type { Actor } from '../../authz/engine.js';
-import { loadItem, loadProjects, loadSubjects, type ItemFacts } from '../../authz/loader.js';
+import type { ResourceFacts } from '../../authz/facts.js';
+import { loadItem, loadProjects, loadProjectTeams, loadSubjects, loadTeams } from '../../authz/loader.js';
 import { canViewItem, projectIdsWithPermission } from '../../authz/sql.js';
 import { PROJECT_PERMISSIONS } from '../../db/types.js';
 import { badRequest, notFound } from '../../http/errors.js';
@@ -10,7 +11,7 @@ import { decodeCursor, pageOf } from '../../http/pagination.js';
 import type { Deps } from '../../http/types.js';
 import { findProjectId } from '../projects/service.js';
 
-export interface ExplainQuery { action: Action; item?: string; project?: string; userId?: number }
+export interface ExplainQuery { action: Action; item?: string; project?: string; team?: number; date?: string; userId?: number }
 
 /** Explain (EXPL-1) and who has access (EXPL-2): the same core that decides, replayed with its reasons. */
 export function createExplainService({ db, authz }: Deps) {
@@ -22,12 +23,18 @@ export function createExplainService({ db, authz }: Deps) {
     const subject = user && (await loadSubjects(db, [userId])).get(userId);
     if (!user || !subject) throw notFound('user');
     const scope = ACTIONS[query.action].scope;
-    let facts: { project?: ItemFacts['project']; item?: ItemFacts['item'] } = {};
-    let resource: { kind: 'item' | 'project' | 'global'; key: string | null } = { kind: 'global', key: null };
+    let facts: ResourceFacts = {};
+    let resource: { kind: 'item' | 'project' | 'team' | 'global'; key: string | null } = { kind: 'global', key: null };
     if (query.item) {
       const item = await loadItem(db, query.item);
-      facts = { project: item?.project, item: item?.item };
+      // Logging work at a date: the team layer's facts for the team and price-list check (PRICE-3).
+      const teams = item && query.date && actionSpec(query.action).teamCheck ? (await loadProjectTeams(db, [item.projectId])).get(item.projectId) : undefined;
+      facts = { project: item?.project, item: item?.item, teams, date: query.date };
       resource = { kind: 'item', key: query.item };
+    } else if (query.team !== undefined) {
+      const team = (await loadTeams(db, [query.team])).get(query.team);
+      facts = { team, project: team?.projectId == null ? undefined : (await loadProjects(db, [team.projectId])).get(team.projectId) };
+      resource = { kind: 'team', key: String(query.team) };
     } else if (query.project) {
       const projectId = await findProjectId(db, query.project);
       facts = { project: projectId === undefined ? undefined : (await loadProjects(db, [projectId])).get(projectId) };
@@ -38,8 +45,9 @@ export function createExplainService({ db, authz }: Deps) {
     if (scope === 'item' && !query.item) throw badRequest('item', `${query.action} is decided on a work item`);
     const decision = decide(query.action, subject, { ...facts, ownerId: userId });
     // An explanation never reveals what its reader may not see: about oneself, a hidden resource is a 404.
-    if (!aboutOther && decision.hidden && resource.kind !== 'global') throw notFound(resource.kind === 'item' ? 'work item' : 'project');
-    if (aboutOther && resource.kind !== 'global' && !facts.project) throw notFound(resource.kind === 'item' ? 'work item' : 'project');
+    const noun = { item: 'work item', project: 'project', team: 'team', global: '' }[resource.kind];
+    if (!aboutOther && decision.hidden && resource.kind !== 'global') throw notFound(noun);
+    if (aboutOther && resource.kind !== 'global' && !facts.project && !(facts.team && facts.team.projectId === null)) throw notFound(noun);
     return {
       user: { id: user.id, login: user.login, displayName: user.display_name }, action: query.action, resource,
       allowed: decision.allowed, hidden: decision.hidden, deciding: decision.deciding, layers: decision.reasons,

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ACCESS_VALUES } from '../../db/types.js';
 import { id, itemKey, version } from '../../http/schemas.js';
 
-/** Subjects an item security entry can name (ITEM-1). Teams join when teams exist. */
-export const ENTRY_KINDS = ['user', 'group', 'role'] as const;
+/** Subjects an item security entry can name (ITEM-1): a team matches its current members. */
+export const ENTRY_KINDS = ['user', 'group', 'role', 'team'] as const;
 
 export const entryIn = z.strictObject({
   kind: z.enum(ENTRY_KINDS), subjectId: id, view: z.enum(ACCESS_VALUES).default('unset'), edit: z.enum(ACCESS_VALUES).default('unset'),

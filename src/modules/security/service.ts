@@ -12,15 +12,16 @@ import type { entryIn, securitySet } from './schema.js';
 
 type EntryIn = z.infer<typeof entryIn>;
 
-const subjectTables = { user: ['users', 'display_name'], group: ['groups', 'name'], role: ['project_roles', 'name'] } as const;
+const subjectTables = { user: ['users', 'display_name'], group: ['groups', 'name'], role: ['project_roles', 'name'], team: ['teams', 'name'] } as const;
 
 /** Entries of an item's own setting, with their subjects' names. */
 async function entriesOf(db: Database, itemId: number) {
-  const { rows } = await sql<{ kind: 'user' | 'group' | 'role'; subject_id: number; name: string | null; view: 'allow' | 'deny' | 'unset'; edit: 'allow' | 'deny' | 'unset' }>`
+  const { rows } = await sql<{ kind: 'user' | 'group' | 'role' | 'team'; subject_id: number; name: string | null; view: 'allow' | 'deny' | 'unset'; edit: 'allow' | 'deny' | 'unset' }>`
     select e.subject_kind as kind, e.subject_id, e.view, e.edit,
       case e.subject_kind when 'user' then (select display_name from users where id = e.subject_id)
                           when 'group' then (select name from groups where id = e.subject_id)
-                          when 'role' then (select name from project_roles where id = e.subject_id) end as name
+                          when 'role' then (select name from project_roles where id = e.subject_id)
+                          when 'team' then (select name from teams where id = e.subject_id) end as name
     from item_security_entries e where e.item_id = ${itemId} order by e.id`.execute(db);
   return rows.map((r) => ({ kind: r.kind, subject: { id: r.subject_id, name: r.name ?? '' }, view: r.view, edit: r.edit }));
 }
@@ -56,14 +57,19 @@ export function createSecurityService({ db, authz }: Deps) {
     };
   }
 
-  async function checkSubjects(trx: Database, entries: EntryIn[], field = 'entries') {
+  async function checkSubjects(trx: Database, entries: EntryIn[], projectId: number, field = 'entries') {
     const seen = new Set<string>();
     for (const [i, e] of entries.entries()) {
       const k = `${e.kind}:${e.subjectId}`;
       if (seen.has(k)) throw badRequest(`${field}.${i}`, `${e.kind} ${e.subjectId} appears twice`);
       seen.add(k);
       const [table] = subjectTables[e.kind];
-      const found = await trx.selectFrom(table).select('id').where('id', '=', e.subjectId).executeTakeFirst();
+      // A team must work on the item's project: its own team or a global team assigned to it.
+      const found = e.kind === 'team'
+        ? await trx.selectFrom('teams').select('id').where('id', '=', e.subjectId)
+          .where((eb) => eb.or([eb('project_id', '=', projectId), eb('id', 'in', eb.selectFrom('team_projects').select('team_id').where('project_id', '=', projectId))]))
+          .executeTakeFirst()
+        : await trx.selectFrom(table).select('id').where('id', '=', e.subjectId).executeTakeFirst();
       if (!found) throw badRequest(`${field}.${i}.subjectId`, `no such ${e.kind}`);
     }
   }
@@ -73,7 +79,7 @@ export function createSecurityService({ db, authz }: Deps) {
     if (!input.confirmLockout && lockoutWarnings(input.entries).length) {
       throw unprocessable('lockout_warning', 'no entry allows view: only system administrators would reach this item; confirm with confirmLockout', field);
     }
-    await checkSubjects(trx, input.entries, field);
+    await checkSubjects(trx, input.entries, projectId, field);
     await lockProjectTree(trx, projectId);
     const before = await trx.selectFrom('item_security').selectAll().where('item_id', '=', itemId).forUpdate().executeTakeFirst();
     // API-4: replacing an own setting needs the version read; a version for a setting that is gone is stale too.

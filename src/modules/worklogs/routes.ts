@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actorOf } from '../../http/access.js';
 import { calendarDate, errorResponses, idParam as id, itemKey, page, pageQuery } from '../../http/schemas.js';
 import type { App, Deps } from '../../http/types.js';
-import { worklogCreate, worklogOut, worklogUpdate } from './schema.js';
+import { worklogCreate, worklogOut, worklogPreview, worklogUpdate } from './schema.js';
 import { createWorklogService } from './service.js';
 
 const tags = ['work logs'];
@@ -57,5 +57,23 @@ export function worklogRoutes(app: App, deps: Deps) {
       querystring: z.strictObject({ ...pageQuery, from: calendarDate.optional(), to: calendarDate.optional() }),
       response: { 200: page(worklogOut).extend({ totalSeconds: z.number() }), ...errorResponses },
     },
-  }, async (req) => service.listMine(actorOf(req), req.query));
+  }, async (req) => service.listByAuthor(actorOf(req), actorOf(req).userId, req.query));
+
+  app.get('/api/users/:id/worklogs', {
+    config: { access: 'worklog.listFor' },
+    schema: {
+      tags, summary: "A member's work logs over a date range (own, or through VIEW_MEMBER_WORKLOGS, team_admin or app_admin), on items the caller can view",
+      params: idParams, querystring: z.strictObject({ ...pageQuery, from: calendarDate.optional(), to: calendarDate.optional() }),
+      response: { 200: page(worklogOut).extend({ totalSeconds: z.number() }), ...errorResponses },
+    },
+  }, async (req) => service.listByAuthor(actorOf(req), req.params.id, req.query));
+
+  app.get('/api/items/:key/worklog-preview', {
+    config: { access: 'worklog.create' },
+    schema: {
+      tags, summary: 'What logging work on the item at a date would record (team, price list; rate for money roles) and whether it may',
+      params: z.strictObject({ key: itemKey }), querystring: z.strictObject({ startDate: calendarDate, userId: id.optional() }),
+      response: { 200: worklogPreview, ...errorResponses },
+    },
+  }, async (req) => service.preview(actorOf(req), req.params.key, req.query));
 }
