@@ -4,7 +4,7 @@ import type { DB } from '../db/types.js';
 type Executor = Kysely<DB>;
 
 /** Postgres element types the bulk loader casts its arrays to. */
-export type ArrayType = 'int' | 'bigint' | 'text' | 'date' | 'time' | 'timestamptz' | 'boolean';
+export type ArrayType = 'int' | 'bigint' | 'text' | 'date' | 'time' | 'timestamptz' | 'boolean' | 'numeric';
 
 export type Columns = Record<string, { type: ArrayType; values: readonly unknown[] }>;
 

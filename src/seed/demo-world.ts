@@ -65,6 +65,8 @@ export interface DemoProject {
   key: string;
   name: string;
   client: string | null;
+  /** PRICE-2: the team check is on unless switched off for the project. */
+  teamChecks?: 'disabled';
   epics: string[];
   /** Relative weight when a worker with access picks a project for a work log. */
   weight: number;
@@ -76,7 +78,7 @@ export const PROJECTS: DemoProject[] = [
     'Accessibility audit', 'Performance budget', 'Customer accounts'] },
   { key: 'BETA', name: 'Beta Mobile App', client: 'Beta Labs GmbH', weight: 3, epics: [
     'Onboarding', 'Offline mode', 'Push notifications', 'In-app purchases', 'App store release', 'Crash-free sessions'] },
-  { key: 'INT', name: 'Internal', client: null, weight: 1, epics: [
+  { key: 'INT', name: 'Internal', client: null, weight: 1, teamChecks: 'disabled', epics: [
     'Meetings and planning', 'Training and conferences', 'Hiring', 'IT and infrastructure', 'Company events'] },
 ];
 
@@ -131,4 +133,41 @@ export function permissionsOf(person: DemoPerson, project: string): Set<ProjectP
     if (reaches) grant.permissions.forEach((p) => result.add(p));
   }
   return result;
+}
+
+/** A price list's validity in days relative to the seed's `today` (to: null = open-ended). */
+export interface DemoPriceList { name: string; rate: string; fromDay: number; toDay: number | null }
+export interface DemoTeam {
+  name: string;
+  description: string;
+  /** The team's own project, or null for a global team assigned to `assignedTo`. */
+  project: string | null;
+  assignedTo: string[];
+  lead: string;
+  members: string[];
+  priceLists: DemoPriceList[];
+}
+
+/**
+ * Teams and price lists (TEAM-1, PRICE-1): ACME has two project teams, BETA a global team with a rate
+ * change four weeks ago (PRICE-8), and INT runs with the team check off (PRICE-2).
+ */
+export const TEAMS: DemoTeam[] = [
+  { name: 'ACME Web Team', description: 'Designers and developers of the relaunch', project: 'ACME', assignedTo: [], lead: 'alice',
+    members: ['bob', 'carol', 'dave', 'erin', 'teamadmin', 'projectadmin'], priceLists: [{ name: 'ACME standard', rate: '95.00', fromDay: -365, toDay: null }] },
+  { name: 'ACME Consulting', description: 'Senior consulting, billed separately', project: 'ACME', assignedTo: [], lead: 'billingadmin',
+    members: [], priceLists: [{ name: 'Consulting', rate: '140.00', fromDay: -365, toDay: null }] },
+  { name: 'Mobile Squad', description: 'Global team for app projects', project: null, assignedTo: ['BETA'], lead: 'dave',
+    members: ['alice', 'bob', 'carol', 'erin', 'timesheetapprover', 'projectadmin'],
+    priceLists: [{ name: 'Mobile 2025', rate: '80.00', fromDay: -365, toDay: -29 }, { name: 'Mobile 2026', rate: '85.00', fromDay: -28, toDay: null }] },
+];
+
+/** The team a person works on a project in (TEAM-4: at most one). */
+export function teamOf(person: DemoPerson, project: string): DemoTeam | undefined {
+  return TEAMS.find((t) => (t.project === project || t.assignedTo.includes(project)) && (t.lead === person.login || t.members.includes(person.login)));
+}
+
+/** Whether the person may log work on the project: WORK_ON_ISSUES, and a team unless the check is off (PRJ-5, PRICE-3). */
+export function mayLogWork(person: DemoPerson, project: DemoProject): boolean {
+  return permissionsOf(person, project.key).has('WORK_ON_ISSUES') && (project.teamChecks === 'disabled' || teamOf(person, project.key) !== undefined);
 }

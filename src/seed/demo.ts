@@ -2,8 +2,9 @@ import type { Database } from '../db/index.js';
 import { recomputeGoverning } from '../modules/security/governing.js';
 import { hashPassword } from '../modules/auth/secrets.js';
 import { insertColumns, reserveIds } from './bulk.js';
+import { TEAM_PERMISSIONS } from '../db/types.js';
 import {
-  CLIENTS, DEMO_PASSWORD, GRANTS, NEW_GROUPS, PEOPLE, PROJECTS, ROLE_MEMBERS, groupsOf, permissionsOf,
+  CLIENTS, DEMO_PASSWORD, GRANTS, NEW_GROUPS, PEOPLE, PROJECTS, ROLE_MEMBERS, TEAMS, groupsOf, mayLogWork, permissionsOf, teamOf,
   type DemoProject,
 } from './demo-world.js';
 import { createRandom, recentWeekdays, todayUtc, type Random } from './random.js';
@@ -47,7 +48,8 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
       await trx.updateTable('projects').set({ next_item_num: last + 1 }).where('id', '=', projectIds.get(project.key)!).execute();
     }
 
-    const worklogs = await insertWorklogs(trx, random, { items, userIds, projectIds, today });
+    const teams = await insertTeams(trx, { userIds, projectIds, today });
+    const worklogs = await insertWorklogs(trx, random, { items, userIds, projectIds, today, teams });
     const comments = await insertComments(trx, random, { items, userIds, projectIds, today });
     await insertSecurity(trx, { items, userIds, groupIds, projectIds });
     await trx.insertInto('audit_log').values({
@@ -176,15 +178,53 @@ async function insertItems(trx: Trx, items: Item[]): Promise<void> {
   }, { overridingSystemValue: true });
 }
 
-interface WorldIds { items: Item[]; userIds: Map<string, number>; projectIds: Map<string, number>; today: string }
+interface TeamIds { id: number; priceLists: Array<{ id: number; from: string; to: string | null; rate: string }> }
+interface WorldIds { items: Item[]; userIds: Map<string, number>; projectIds: Map<string, number>; today: string; teams?: Map<string, TeamIds> }
+
+const dayOffset = (today: string, days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Teams with their default roles, members and price lists (TEAM-1, TEAM-3, PRICE-1). */
+async function insertTeams(trx: Trx, ids: { userIds: Map<string, number>; projectIds: Map<string, number>; today: string }): Promise<Map<string, TeamIds>> {
+  const out = new Map<string, TeamIds>();
+  for (const team of TEAMS) {
+    const lead = ids.userIds.get(team.lead)!;
+    const row = await trx.insertInto('teams').values({ name: team.name, description: team.description, project_id: team.project ? ids.projectIds.get(team.project)! : null, created_by: lead })
+      .returning('id').executeTakeFirstOrThrow();
+    for (const project of team.assignedTo) await trx.insertInto('team_projects').values({ team_id: row.id, project_id: ids.projectIds.get(project)!, assigned_by: lead }).execute();
+    const roles = await trx.insertInto('team_roles').values([
+      { team_id: row.id, name: 'Team Lead', kind: 'lead', permissions: [...TEAM_PERMISSIONS] },
+      { team_id: row.id, name: 'Team Member', kind: 'member', permissions: ['WORK_ON_ISSUES'] },
+    ]).returning(['id', 'kind']).execute();
+    for (const login of [team.lead, ...team.members]) {
+      const membership = await trx.insertInto('team_memberships').values({ team_id: row.id, user_id: ids.userIds.get(login)!, joined_at: `${dayOffset(ids.today, -365)}T09:00:00Z`, joined_by: lead })
+        .returning('id').executeTakeFirstOrThrow();
+      const kind = login === team.lead ? 'lead' : 'member';
+      await trx.insertInto('team_membership_roles').values({ membership_id: membership.id, role_id: roles.find((r) => r.kind === kind)!.id }).execute();
+    }
+    const priceLists = [];
+    for (const pl of team.priceLists) {
+      const from = dayOffset(ids.today, pl.fromDay);
+      const to = pl.toDay === null ? null : dayOffset(ids.today, pl.toDay);
+      const created = await trx.insertInto('price_lists').values({ team_id: row.id, name: pl.name, currency: 'EUR', hourly_rate: pl.rate, valid_from: from, valid_to: to })
+        .returning('id').executeTakeFirstOrThrow();
+      priceLists.push({ id: created.id, from, to, rate: pl.rate });
+    }
+    out.set(team.name, { id: row.id, priceLists });
+  }
+  for (const project of PROJECTS.filter((p) => p.teamChecks)) {
+    await trx.updateTable('projects').set({ team_checks: project.teamChecks! }).where('id', '=', ids.projectIds.get(project.key)!).execute();
+  }
+  return out;
+}
 
 /** Each worker logs a 6–8 h day on most weekdays, split into 2–6 entries on projects where they hold WORK_ON_ISSUES. */
 async function insertWorklogs(trx: Trx, random: Random, world: WorldIds): Promise<number> {
   const cols = { item: [] as number[], project: [] as number[], author: [] as number[], date: [] as string[], time: [] as string[],
-    seconds: [] as number[], description: [] as string[], createdAt: [] as string[] };
+    seconds: [] as number[], description: [] as string[], createdAt: [] as string[],
+    team: [] as Array<number | null>, priceList: [] as Array<number | null>, rate: [] as Array<string | null> };
   const itemsByProject = groupItems(world.items);
   for (const person of PEOPLE) {
-    const projects = PROJECTS.filter((p) => permissionsOf(person, p.key).has('WORK_ON_ISSUES'));
+    const projects = PROJECTS.filter((p) => mayLogWork(person, p));
     if (projects.length === 0) continue;
     const authorId = world.userIds.get(person.login)!;
     for (const date of recentWeekdays(world.today, WEEKS)) {
@@ -201,6 +241,13 @@ async function insertWorklogs(trx: Trx, random: Random, world: WorldIds): Promis
         cols.seconds.push(quarters * 900);
         cols.description.push(worklogDescription(random));
         cols.createdAt.push(`${date}T17:${String(random.int(0, 59)).padStart(2, '0')}:00Z`);
+        // The snapshot the API would record (PRICE-4): the person's team on the project and its price list on that date.
+        const team = teamOf(person, project.key);
+        const ids = team && world.teams?.get(team.name);
+        const priceList = ids?.priceLists.find((pl) => pl.from <= date && (pl.to === null || pl.to >= date));
+        cols.team.push(ids ? ids.id : null);
+        cols.priceList.push(priceList?.id ?? null);
+        cols.rate.push(priceList?.rate ?? null);
         minutes += quarters * 15;
       }
     }
@@ -211,6 +258,7 @@ async function insertWorklogs(trx: Trx, random: Random, world: WorldIds): Promis
     start_date: { type: 'date', values: cols.date }, start_time: { type: 'time', values: cols.time },
     duration_seconds: { type: 'int', values: cols.seconds }, description: { type: 'text', values: cols.description },
     created_at: { type: 'timestamptz', values: cols.createdAt }, updated_at: { type: 'timestamptz', values: cols.createdAt },
+    team_id: { type: 'int', values: cols.team }, price_list_id: { type: 'int', values: cols.priceList }, rate: { type: 'numeric', values: cols.rate },
   });
   return cols.item.length;
 }

@@ -1,5 +1,6 @@
 // Invariant: the demo seed is a consistent world — one user per role, every work log authored by someone with WORK_ON_ISSUES on its project (PRJ-5), item keys and next_item_num agree, every user is in group `users` (ID-2).
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { after, before, test } from 'node:test';
 import { migrateToLatest, openDb, type DbHandle } from '../../src/db/index.js';
 import { APP_ROLES } from '../../src/db/types.js';
@@ -91,4 +92,25 @@ test('EXPL-4: the seed leaves one audit row and some item comments', async () =>
   assert.deepEqual(audit.map((a) => a.action), ['seed.demo']);
   const { n } = await handle.db.selectFrom('item_comments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   assert.ok(Number(n) > 0);
+});
+
+test('PRICE-3, PRICE-4, TEAM-4: on projects with the team check on, every seeded work log records its author\'s team and the price list valid on its date, at that rate', async () => {
+  const { rows } = await sql<{ checked: number; wrong: number; teams: number; lists: number }>`
+    select count(*)::int as checked,
+      count(*) filter (where w.team_id is null or pl.id is null or pl.team_id <> w.team_id or w.rate <> pl.hourly_rate
+        or w.start_date < pl.valid_from or w.start_date > coalesce(pl.valid_to, w.start_date)
+        or not exists (select 1 from team_memberships m where m.team_id = w.team_id and m.user_id = w.author_id and m.left_at is null))::int as wrong,
+      count(distinct w.team_id)::int as teams, count(distinct w.price_list_id)::int as lists
+    from worklogs w join projects p on p.id = w.project_id left join price_lists pl on pl.id = w.price_list_id
+    where p.team_checks = 'inherit'`.execute(handle.db);
+  assert.ok(rows[0].checked > 1000, `only ${rows[0].checked} work logs on checked projects`);
+  assert.equal(rows[0].wrong, 0);
+  assert.ok(rows[0].teams >= 2 && rows[0].lists >= 3, JSON.stringify(rows[0]));
+  const { rows: twice } = await sql<{ n: number }>`
+    select count(*)::int as n from (
+      select p.id, m.user_id from projects p
+      join teams t on t.project_id = p.id or t.id in (select team_id from team_projects where project_id = p.id)
+      join team_memberships m on m.team_id = t.id and m.left_at is null
+      group by p.id, m.user_id having count(*) > 1) x`.execute(handle.db);
+  assert.equal(twice[0].n, 0);
 });
