@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { ACTION_NAMES, ACTIONS, type Action } from '../../src/authz/catalogue.js';
 import { decide, type Decision } from '../../src/authz/decide.js';
-import type { ResourceFacts } from '../../src/authz/facts.js';
+import type { ResourceFacts, TeamFacts } from '../../src/authz/facts.js';
 import { itemExists, reference, REQUIREMENTS, type Target, type Verdict, type World } from './reference.js';
 import { ids, names, worldArb, worldFacts, type WorldFacts } from './world.js';
 
@@ -16,48 +16,106 @@ export const contextOf = (world: World): Ctx => ({ world, facts: worldFacts(worl
 /** Something that decides like the engine: the real one, or a mutant. */
 export type Checker = (ctx: Ctx, c: Case) => Decision;
 
+/** Actions on someone's work (WL-5): asked for the caller's own and for every other user's. */
+export const forOthers = (action: Action) => REQUIREMENTS[action].forOthers !== undefined;
+
 /**
  * Every (action, user, resource) of the world: global actions once, project actions per project, item and
- * work-log actions per existing item, item.create both at the top level and under each item. Work-log
- * actions are the user's own (acting for others is layer 6).
+ * work-log actions per existing item, item.create both at the top level and under each item, team actions per
+ * team (team.create per project and for a global team; team.grant per probed level set). Actions on someone's
+ * work are asked for every owner — the caller and each other user (WL-5) — with one of the world's work dates.
  */
 export function casesOf(world: World): Case[] {
   const cases: Case[] = [];
   const liveItems = world.items.map((_, i) => i).filter((i) => itemExists(world, i));
-  for (let user = 0; user < world.users.length; user++) {
+  const users = world.users.map((_, u) => u);
+  const dateFor = (...picks: number[]) => world.dates[picks.reduce((a, b) => a + b, 0) % world.dates.length];
+  for (const user of users) {
     for (const action of ACTION_NAMES) {
       const scope = ACTIONS[action].scope;
-      if (scope === 'global') cases.push({ action, user, target: { kind: 'global' } });
+      const owners = forOthers(action) ? [user, ...users.filter((o) => o !== user)] : [undefined];
+      if (scope === 'global') for (const owner of owners) cases.push({ action, user, target: owner === undefined ? { kind: 'global' } : { kind: 'global', owner } });
       if (scope === 'project') for (let project = 0; project < world.projects; project++) cases.push({ action, user, target: { kind: 'project', project } });
       if (scope === 'item' || scope === 'worklog' || (scope === 'project' && REQUIREMENTS[action].item)) {
-        for (const item of liveItems) cases.push({ action, user, target: { kind: 'item', item } });
+        for (const item of liveItems) {
+          for (const owner of owners) {
+            cases.push({ action, user, target: owner === undefined ? { kind: 'item', item } : { kind: 'item', item, owner, date: dateFor(user, owner, item) } });
+          }
+        }
+      }
+      if (scope === 'team') {
+        if (action === 'team.create') {
+          for (let project = 0; project < world.projects; project++) cases.push({ action, user, target: { kind: 'team', team: null, project } });
+          cases.push({ action, user, target: { kind: 'team', team: null, project: null } });
+          continue;
+        }
+        for (const [team, t] of world.teams.entries()) {
+          if (action !== 'team.grant') cases.push({ action, user, target: { kind: 'team', team, project: t.project } });
+          else for (const levels of world.grantLevels) cases.push({ action, user, target: { kind: 'team', team, project: t.project, levels } });
+        }
       }
     }
   }
   return cases;
 }
 
+/** A team about to be created (team.create): no id yet, as the engine sees it. */
+const newTeam = (project: number | null): TeamFacts => ({ teamId: 0, teamName: '(new team)', projectId: project === null ? null : ids.project(project) });
+
+/** The facts the services hand the engine for the case (engine.ts: authorize, authorizeWorklog, authorizeTeam). */
 export function resourceOf(ctx: Ctx, c: Case): ResourceFacts {
-  const ownerId = ids.user(c.user);
-  if (c.target.kind === 'global') return { ownerId };
-  if (c.target.kind === 'project') return { project: ctx.facts.projects[c.target.project], ownerId };
-  return { project: ctx.facts.projects[ctx.world.items[c.target.item].project], item: ctx.facts.items[c.target.item], ownerId };
+  const { facts } = ctx;
+  const t = c.target;
+  if (t.kind === 'global') {
+    const owner = t.owner ?? c.user;
+    return { ownerId: ids.user(owner), owner: facts.subjects[owner] };
+  }
+  if (t.kind === 'project') return { project: facts.projects[t.project], ownerId: ids.user(c.user) };
+  if (t.kind === 'team') {
+    return {
+      project: t.project === null ? undefined : facts.projects[t.project],
+      team: t.team === null ? newTeam(t.project) : facts.teams[t.team],
+      ...(t.levels ? { grantLevels: t.levels } : {}),
+    };
+  }
+  const project = ctx.world.items[t.item].project;
+  const owner = t.owner ?? c.user;
+  return {
+    project: facts.projects[project], item: facts.items[t.item], ownerId: ids.user(owner), owner: facts.subjects[owner],
+    ...(t.date !== undefined ? { teams: facts.projectTeams[project], date: t.date } : {}),
+  };
 }
 
 /** The real engine: the pure core on the world's facts. */
 export const engine: Checker = (ctx, c) => decide(c.action, ctx.facts.subjects[c.user], resourceOf(ctx, c));
 
 export function describeTarget(world: World, t: Target): string {
-  return t.kind === 'global' ? 'global' : t.kind === 'project' ? `project ${names.project(t.project)}` : `item ${names.item(world, t.item)}`;
+  switch (t.kind) {
+    case 'global': return `global${t.owner !== undefined ? ` for ${names.user(t.owner)}` : ''}`;
+    case 'project': return `project ${names.project(t.project)}`;
+    case 'item': return `item ${names.item(world, t.item)}${t.owner !== undefined ? ` for ${names.user(t.owner)}` : ''}${t.date ? ` on ${t.date}` : ''}`;
+    case 'team': return `${t.team === null ? 'a new team' : `team ${names.team(t.team)}`} of ${t.project === null ? 'no project (global)' : `project ${names.project(t.project)}`}`
+      + `${t.levels ? ` granting ${t.levels.join('+')}` : ''}`;
+  }
 }
 export const describeCase = (world: World, c: Case) => `${c.action} by ${names.user(c.user)} on ${describeTarget(world, c.target)}`;
-const describeVerdict = (v: Verdict) => (v.allowed ? 'allow' : `deny at ${v.layer}`);
+const describeVerdict = (v: Verdict) => {
+  if (v.allowed) return 'allow';
+  const step = v.steps.find((s) => !s.ok)!;
+  return `deny at ${v.layer} for the ${v.who}${v.code ? ` (${v.code})` : ''}: ${step.what}`;
+};
 const describeDecision = (d: Decision) => (d.allowed ? 'allow' : `deny at ${d.deciding.layer} (${d.deciding.code}: ${d.deciding.message})`);
 
-/** Null when the decision agrees with the reference (allowed, and the layer that refused); else why not. */
+/** Whose standing a reason speaks about: the owner's pass prefixes each message with "for <name>: " (WL-5). */
+export const reasonWho = (message: string): 'caller' | 'owner' => (message.startsWith('for ') ? 'owner' : 'caller');
+
+/**
+ * Null when the decision agrees with the reference — allowed, and for a refusal the layer, whose standing refused
+ * (the caller's or the owner's, WL-5) and the error code where the spec names one (PRICE-3, WL-5); else why not.
+ */
 export function disagreement(world: World, c: Case, d: Decision): string | null {
   const r = reference(world, c.user, c.action, c.target);
-  if (d.allowed === r.allowed && (r.allowed || d.deciding.layer === r.layer)) return null;
+  if (d.allowed === r.allowed && (r.allowed || (d.deciding.layer === r.layer && reasonWho(d.deciding.message) === r.who && (r.code === null || r.code === d.deciding.code)))) return null;
   return `${describeCase(world, c)}: reference says ${describeVerdict(r)}, checker says ${describeDecision(d)}`;
 }
 

@@ -1,13 +1,17 @@
 // Guards "one model everywhere" on a real database: on generated worlds written the way the services write them, the
 // governing column, the SQL list predicates (full and keyset-paged), the batch loaders + decide(), explain and who-has-access
-// agree with the reference model and the in-memory core (ITEM-2, ITEM-3, ITEM-9, PRJ-3, PRJ-4, EXPL-1, EXPL-2).
+// agree with the reference model and the in-memory core (ITEM-2, ITEM-3, ITEM-9, PRJ-3, PRJ-4, EXPL-1, EXPL-2). The worlds
+// carry teams (project and global ones assigned to projects), team roles, current and ended memberships, item-security
+// entries naming teams, price lists and the team-check switches (ITEM-1, TEAM-1..TEAM-6, PRICE-1..PRICE-3).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { ACTIONS, type Action } from '../../src/authz/catalogue.js';
+import { decide } from '../../src/authz/decide.js';
 import { createAuthz, type Actor } from '../../src/authz/engine.js';
-import { loadItems, loadProjects, loadSubjects } from '../../src/authz/loader.js';
+import type { SubjectFacts } from '../../src/authz/facts.js';
+import { loadItems, loadProjects, loadProjectTeams, loadSubjects, loadTeams } from '../../src/authz/loader.js';
 import { canViewItem, itemSecurityAllowsEdit, projectIdsWithPermission } from '../../src/authz/sql.js';
 import type { Database, DbHandle } from '../../src/db/index.js';
 import { PROJECT_PERMISSIONS } from '../../src/db/types.js';
@@ -22,14 +26,14 @@ const WORLDS = Number(process.env.AUTHZ_SQL_WORLDS ?? 200);
 /** A system administrator outside the world: passes item.security on every item, so it may ask who has access. */
 const checker: Actor = {
   userId: 0, login: 'checker', displayName: 'Checker', email: 'checker@world.test', systemAdmin: true, auth: 'session',
-  subject: { userId: 0, active: true, systemAdmin: true, groups: [], appRoles: [], denies: [] },
+  subject: { userId: 0, active: true, systemAdmin: true, groups: [], appRoles: [], denies: [], teams: [] },
 };
 
 // Regressions these properties found (now fixed in src/authz/sql.ts): on PGlite (PostgreSQL 18) a single
 // select matching every subject kind with the user as an outer column reused the previous user's groups;
 // and an inner `users u` alias captured a caller's `u.id`, letting deactivated users keep their grants.
 
-const counts = { worlds: 0, listRows: 0, pages: 0, loaderDecisions: 0, explains: 0, accessItems: 0 };
+const counts = { worlds: 0, listRows: 0, pages: 0, loaderDecisions: 0, explains: 0, accessItems: 0, teamEntries: 0, endedMembershipsNamed: 0 };
 
 const usersOf = (world: World) => world.users.map((_, u) => u);
 const liveItemsOf = (world: World) => world.items.map((_, i) => i).filter((i) => itemExists(world, i));
@@ -102,10 +106,20 @@ async function checkLists(trx: Database, world: World, pageSize: number, pagedUs
   }
 }
 
-/** The batch loaders + decide() give the same decisions, reasons included, as the in-memory facts + decide() — and as the reference. */
+/** A subject's team memberships in a comparable form: the loader aggregates role permissions in no particular order. */
+const teamsOf = (subject: SubjectFacts) => ({ name: subject.name, teams: subject.teams.map((t) => ({ ...t, permissions: [...t.permissions].sort() })) });
+
+/**
+ * The batch loaders give the in-memory facts — team memberships (current ones only, TEAM-6), the teams working on each
+ * project with their price lists and the team-check switch (PRICE-2, PRICE-3), teams — and loaders + decide() give the same
+ * decisions, reasons included, as the in-memory facts + decide(), and as the reference: acting for others and the team check included.
+ */
 async function checkLoaders(trx: Database, world: World, memory: Ctx) {
   const subjects = await loadSubjects(trx, usersOf(world).map(ids.user));
-  const projects = await loadProjects(trx, Array.from({ length: world.projects }, (_, p) => ids.project(p)));
+  const projectIds = Array.from({ length: world.projects }, (_, p) => ids.project(p));
+  const projects = await loadProjects(trx, projectIds);
+  const projectTeams = await loadProjectTeams(trx, projectIds);
+  const teams = await loadTeams(trx, world.teams.map((_, t) => ids.team(t)));
   const items = await loadItems(trx, sql`true`);
   assert.deepEqual(sorted([...items.keys()]), liveItemsOf(world).map(ids.item), 'ITEM-8: the loader finds exactly the items not in the trash');
   for (const [id, facts] of items) assert.deepEqual(facts.project, projects.get(facts.projectId), `loadItems and loadProjects agree on item ${id}`);
@@ -113,10 +127,17 @@ async function checkLoaders(trx: Database, world: World, memory: Ctx) {
     world,
     facts: {
       subjects: usersOf(world).map((u) => subjects.get(ids.user(u))!),
-      projects: Array.from({ length: world.projects }, (_, p) => projects.get(ids.project(p))!),
+      projects: projectIds.map((id) => projects.get(id)!),
       items: world.items.map((_, i) => items.get(ids.item(i))?.item),
+      projectTeams: projectIds.map((id) => projectTeams.get(id)!),
+      teams: world.teams.map((_, t) => teams.get(ids.team(t))!),
     },
   };
+  for (const u of usersOf(world)) {
+    assert.deepEqual(teamsOf(loaded.facts.subjects[u]), teamsOf(memory.facts.subjects[u]), `TEAM-3, TEAM-6: the current team memberships of ${names.user(u)}`);
+  }
+  assert.deepEqual(loaded.facts.projectTeams, memory.facts.projectTeams, 'TEAM-1, PRICE-1, PRICE-2: the teams working on each project, their price lists and the team check');
+  assert.deepEqual(loaded.facts.teams, memory.facts.teams, 'TEAM-1: teams and their projects');
   for (const c of casesOf(world)) {
     const fromDb = engine(loaded, c);
     assert.deepEqual(fromDb, engine(memory, c), `loaders + decide = facts + decide: ${describeCase(world, c)}`);
@@ -137,7 +158,8 @@ async function checkExplain(trx: Database, world: World, memory: Ctx, probe: num
   for (const u of new Set([probe % world.users.length, (probe + 1) % world.users.length])) {
     const action = actions[(probe + u) % actions.length];
     const answer = await explain.explain(checker, { action, item: key, userId: ids.user(u) });
-    const d = engine(memory, { action, user: u, target: { kind: 'item', item } });
+    // What the explain service hands the core: the item's facts and the user as owner (no work date, so no team check).
+    const d = decide(action, memory.facts.subjects[u], { project: memory.facts.projects[world.items[item].project], item: memory.facts.items[item], ownerId: ids.user(u) });
     assert.deepEqual({ allowed: answer.allowed, hidden: answer.hidden, deciding: answer.deciding, layers: answer.layers },
       { allowed: d.allowed, hidden: d.hidden, deciding: d.deciding, layers: d.reasons }, `EXPL-1: explain ${action} for ${names.user(u)} on ${key}`);
     counts.explains++;
@@ -175,10 +197,15 @@ for (const dialect of DIALECTS) {
     before(async () => { handle = await createTestDb(dialect); });
     after(() => handle.close());
 
-    test(`ITEM-2, ITEM-3, ITEM-8, ITEM-9, PRJ-3, PRJ-4, API-3, EXPL-1: ${WORLDS} generated worlds — governing column, SQL lists full and paged, loaders + decide and explain agree with the reference`, async () => {
-      Object.assign(counts, { worlds: 0, listRows: 0, pages: 0, loaderDecisions: 0, explains: 0 });
+    test(`ITEM-1, ITEM-2, ITEM-3, ITEM-8, ITEM-9, PRJ-3, PRJ-4, TEAM-3, TEAM-4, TEAM-6, WL-5, PRICE-2, PRICE-3, API-3, EXPL-1: ${WORLDS} generated worlds with teams — `
+      + 'governing column, SQL lists full and paged (team entries match current members only), loaders + decide and explain agree with the reference', async () => {
+      Object.assign(counts, { worlds: 0, listRows: 0, pages: 0, loaderDecisions: 0, explains: 0, teamEntries: 0, endedMembershipsNamed: 0 });
       await fc.assert(fc.asyncProperty(dbWorldArb, async ({ world, settingOrder, pageSize, probe }) => {
         const memory = contextOf(world);
+        for (const e of world.items.flatMap((item) => item.setting ?? []).filter((x) => x.kind === 'team')) {
+          counts.teamEntries++;
+          if (world.memberships.some((m) => !m.current && m.team === e.subject)) counts.endedMembershipsNamed++;
+        }
         await withWorld(handle.db, world, settingOrder, async (trx) => {
           await checkGoverning(trx, world);
           await checkLists(trx, world, pageSize, [probe % world.users.length]);
@@ -188,11 +215,13 @@ for (const dialect of DIALECTS) {
         counts.worlds++;
       }), { seed: SEED, numRuns: WORLDS, includeErrorInReport: true });
       console.log(`${dialect}: ${counts.worlds} worlds through the database — ${counts.listRows} listed rows, ${counts.pages} keyset pages, `
-        + `${counts.loaderDecisions} loader decisions, ${counts.explains} explanations`);
+        + `${counts.loaderDecisions} loader decisions, ${counts.explains} explanations; ${counts.teamEntries} item-security entries naming teams, `
+        + `${counts.endedMembershipsNamed} of them naming a team with an ended membership`);
       assert.ok(counts.worlds >= WORLDS);
+      assert.ok(counts.endedMembershipsNamed >= 10, 'the worlds name teams with ended memberships in item security');
     });
 
-    test(`EXPL-2, ITEM-9, PRJ-3: ${WORLDS} generated worlds — who has access to every item (paged), and the predicates it is built on with the user as a column, agree with the reference`, async () => {
+    test(`EXPL-2, ITEM-1, ITEM-9, PRJ-3: ${WORLDS} generated worlds — who has access to every item (paged), and the predicates it is built on with the user as a column, agree with the reference`, async () => {
       counts.accessItems = 0;
       await fc.assert(fc.asyncProperty(dbWorldArb, async ({ world, settingOrder, pageSize }) => {
         await withWorld(handle.db, world, settingOrder, async (trx) => {

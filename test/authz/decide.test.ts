@@ -1,13 +1,14 @@
-// Guards the pure decision core (layers 1–2 of SPEC §0): which layer decides, in which order, and why.
+// Guards the pure decision core (SPEC §0) on hand-written examples: which layer decides, in which order, and why —
+// the generated-world properties beside this file cover the same rules exhaustively.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ACTION_NAMES, ACTIONS } from '../../src/authz/catalogue.js';
 import { decide } from '../../src/authz/decide.js';
-import type { ProjectFacts, SubjectFacts } from '../../src/authz/facts.js';
-import type { ProjectPermission } from '../../src/db/types.js';
+import type { ItemSecurityFacts, ProjectFacts, ProjectTeamFacts, SubjectFacts, TeamMembershipFact } from '../../src/authz/facts.js';
+import type { ProjectPermission, TeamPermission } from '../../src/db/types.js';
 
 const unsecured = { itemId: 1, itemKey: 'ACME-1', governing: null };
-const subject = (over: Partial<SubjectFacts> = {}): SubjectFacts => ({ userId: 7, active: true, systemAdmin: false, groups: [], appRoles: [], denies: [], ...over });
+const subject = (over: Partial<SubjectFacts> = {}): SubjectFacts => ({ userId: 7, active: true, systemAdmin: false, groups: [], appRoles: [], denies: [], teams: [], ...over });
 const project = (...permissions: ProjectPermission[]): ProjectFacts => ({ roleMembers: [],
   projectId: 1, projectKey: 'ACME', grants: permissions.map((permission) => ({ permission, kind: 'user' as const, subjectId: 7, subjectName: 'U' })),
 });
@@ -92,5 +93,82 @@ describe('decision core', () => {
         if (ACTIONS[action].scope !== 'global' && !facts.project) assert.equal(d.hidden, true);
       }
     }
+  });
+});
+
+const member = (teamId: number, ...permissions: TeamPermission[]): TeamMembershipFact => ({ teamId, teamName: `T${teamId}`, projectId: 1, permissions });
+const grantsTo = (userId: number, ...permissions: ProjectPermission[]) => permissions.map((permission) => ({ permission, kind: 'user' as const, subjectId: userId, subjectName: `U${userId}` }));
+const acme = (...grants: ProjectFacts['grants']): ProjectFacts => ({ projectId: 1, projectKey: 'ACME', grants, roleMembers: [] });
+const teamFacts = (checks: ProjectTeamFacts['checks'], validTo: string | null = null): ProjectTeamFacts => ({
+  projectId: 1, projectKey: 'ACME', checks,
+  teams: [{ teamId: 5, teamName: 'T5', global: false, priceLists: [{ id: 1, name: 'Standard', currency: 'EUR', hourlyRate: '50.00', validFrom: '2026-03-01', validTo }] }],
+});
+
+describe('decision core: team layers', () => {
+  test('ITEM-1, ITEM-3, TEAM-6: an item-security entry naming a team matches its current members only', () => {
+    const secured: ItemSecurityFacts = { itemId: 1, itemKey: 'ACME-1', governing: { itemId: 1, itemKey: 'ACME-1', entries: [{ kind: 'team', subjectId: 5, subjectName: 'T5', view: 'allow', edit: 'unset' }] } };
+    const project = acme(...grantsTo(7, 'BROWSE_PROJECT'));
+    const allowed = decide('item.view', subject({ teams: [member(5)] }), { project, item: secured });
+    assert.equal(allowed.allowed, true);
+    assert.match(allowed.deciding.message, /team 'T5'/);
+    const former = decide('item.view', subject(), { project, item: secured });
+    assert.equal(former.allowed, false);
+    assert.equal(former.hidden, true, 'ITEM-9: an item the user cannot view is a 404');
+  });
+
+  test('WL-5: acting for another user needs MANAGE_MEMBER_WORKLOGS in a team of theirs; then every gate is the owner\'s, refused as a 403 naming them', () => {
+    const project = acme(...grantsTo(7, 'BROWSE_PROJECT'), ...grantsTo(8, 'BROWSE_PROJECT'));
+    const owner = subject({ userId: 8, name: 'Olga', teams: [member(5, 'WORK_ON_ISSUES')] });
+    const resource = { project, item: unsecured, ownerId: 8, owner };
+    const stranger = decide('worklog.create', subject(), resource);
+    assert.equal(stranger.deciding.code, 'not_own_worklog');
+    assert.equal(stranger.hidden, false);
+    const lead = subject({ teams: [member(5, 'MANAGE_MEMBER_WORKLOGS')] });
+    const forOwner = decide('worklog.create', lead, resource);
+    assert.equal(forOwner.allowed, false, 'the owner lacks WORK_ON_ISSUES on the project');
+    assert.equal(forOwner.deciding.code, 'missing_permission');
+    assert.match(forOwner.deciding.message, /^for Olga: WORK_ON_ISSUES/);
+    assert.equal(forOwner.hidden, false);
+    assert.equal(decide('worklog.create', lead, { ...resource, project: acme(...grantsTo(7, 'BROWSE_PROJECT'), ...grantsTo(8, 'BROWSE_PROJECT', 'WORK_ON_ISSUES')) }).allowed, true);
+    assert.equal(decide('worklog.create', subject({ appRoles: [{ role: 'team_admin', via: { kind: 'user' } }] }), { ...resource, owner: { ...owner, teams: [] } }).deciding.code, 'not_own_worklog',
+      'team_admin acts only for users in a team');
+  });
+
+  test('TEAM-2, WL-3: MANAGE_MEMBER_WORKLOGS and MANAGE_TEAM include VIEW_MEMBER_WORKLOGS; MANAGE_SCHEDULE does not', () => {
+    const timesheet = { appRoles: [{ role: 'timesheet_viewer' as const, via: { kind: 'user' as const } }] };
+    const owner = subject({ userId: 8, teams: [member(5, 'WORK_ON_ISSUES')] });
+    for (const [level, allowed] of [['VIEW_MEMBER_WORKLOGS', true], ['MANAGE_MEMBER_WORKLOGS', true], ['MANAGE_TEAM', true], ['MANAGE_SCHEDULE', false]] as const) {
+      assert.equal(decide('worklog.listFor', subject({ ...timesheet, teams: [member(5, level)] }), { ownerId: 8, owner }).allowed, allowed, level);
+    }
+  });
+
+  test('PRICE-2, PRICE-3: with the check on, the refusal says which is missing — a team, a role granting WORK_ON_ISSUES, a price list valid on the date', () => {
+    const project = acme(...grantsTo(7, 'BROWSE_PROJECT', 'WORK_ON_ISSUES'));
+    const log = (who: SubjectFacts, teams: ProjectTeamFacts, date = '2026-03-10') => decide('worklog.create', who, { project, item: unsecured, ownerId: 7, owner: who, teams, date });
+    assert.equal(log(subject(), teamFacts('on')).deciding.code, 'not_in_team');
+    assert.equal(log(subject({ teams: [member(5, 'VIEW_MEMBER_WORKLOGS')] }), teamFacts('on')).deciding.code, 'team_role_cannot_work');
+    assert.equal(log(subject({ teams: [member(5, 'WORK_ON_ISSUES')] }), teamFacts('on', '2026-03-09')).deciding.code, 'no_valid_price_list');
+    assert.equal(log(subject({ teams: [member(5, 'WORK_ON_ISSUES')] }), teamFacts('on', '2026-03-10')).allowed, true, 'PRICE-1: the last valid day counts');
+    assert.equal(log(subject({ teams: [member(5, 'WORK_ON_ISSUES')] }), teamFacts('on'), '2026-02-28').deciding.code, 'no_valid_price_list', 'PRICE-8: judged on the work date');
+    for (const off of ['off_globally', 'off_for_project'] as const) assert.equal(log(subject(), teamFacts(off)).allowed, true, `PRICE-4: ${off}`);
+  });
+
+  test('TEAM-3, APP-3: nobody grants a team permission they do not hold there; app_admin, team_admin and system administrators are unbounded', () => {
+    const team = { teamId: 5, teamName: 'T5', projectId: null };
+    const teamsArea = { appRoles: [{ role: 'timesheet_viewer' as const, via: { kind: 'user' as const } }] };
+    const manager = subject({ ...teamsArea, teams: [member(5, 'MANAGE_TEAM', 'WORK_ON_ISSUES')] });
+    assert.equal(decide('team.grant', manager, { team, grantLevels: ['WORK_ON_ISSUES', 'VIEW_MEMBER_WORKLOGS'] }).allowed, true, 'MANAGE_TEAM includes VIEW_MEMBER_WORKLOGS');
+    const beyond = decide('team.grant', manager, { team, grantLevels: ['APPROVE_TIMESHEETS'] });
+    assert.equal(beyond.deciding.code, 'grant_boundary');
+    assert.match(beyond.deciding.message, /APPROVE_TIMESHEETS/);
+    assert.equal(decide('team.grant', subject({ appRoles: [{ role: 'team_admin', via: { kind: 'user' } }] }), { team, grantLevels: ['APPROVE_TIMESHEETS'] }).allowed, true);
+  });
+
+  test('TEAM-1, PRJ-4: a project team is hidden (404) without BROWSE_PROJECT on its project; a global team has no project layer', () => {
+    const teamsArea = { appRoles: [{ role: 'timesheet_viewer' as const, via: { kind: 'user' as const } }] };
+    const hidden = decide('team.view', subject(teamsArea), { project: acme(), team: { teamId: 5, teamName: 'T5', projectId: 1 } });
+    assert.equal(hidden.allowed, false);
+    assert.equal(hidden.hidden, true);
+    assert.equal(decide('team.view', subject(teamsArea), { team: { teamId: 6, teamName: 'G', projectId: null } }).allowed, true);
   });
 });

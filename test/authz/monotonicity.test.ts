@@ -1,23 +1,25 @@
 // Guards monotonicity of the permission model: adding a deny never gives anyone access, adding an allow never
-// takes any away — for the engine (and the reference), on every check of generated worlds (ITEM-3, DENY-2, PRJ-3, APP-2).
+// takes any away — for the engine (and the reference), on every check of generated worlds (ITEM-3, DENY-2, PRJ-3, APP-2,
+// TEAM-4, PRICE-3).
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { APP_ROLES, DENY_PERMISSIONS, PROJECT_PERMISSIONS, type AccessValue } from '../../src/db/types.js';
 import { casesOf, contextOf, describeCase, engine } from './cases.js';
-import { reference, type Entry, type EntryKind, type Grantee, type World } from './reference.js';
+import { currentMembership, reference, teamsOfProject, type Entry, type EntryKind, type World } from './reference.js';
 import { SEED, worldArb } from './world.js';
 
 const WORLDS = Number(process.env.AUTHZ_MEMORY_WORLDS ?? 300);
 
 const changeArb = fc.record({
   what: fc.nat(3), pick: fc.nat(99), entry: fc.nat(9), existing: fc.boolean(), kind: fc.constantFrom('view' as const, 'edit' as const),
-  subjectKind: fc.constantFrom<EntryKind>('user', 'group', 'role'), subject: fc.nat(9),
+  subjectKind: fc.constantFrom<EntryKind>('user', 'group', 'role', 'team'), subject: fc.nat(9),
   surface: fc.constantFrom(...DENY_PERMISSIONS), role: fc.constantFrom(...APP_ROLES), permission: fc.constantFrom(...PROJECT_PERMISSIONS),
 });
 type Change = typeof changeArb extends fc.Arbitrary<infer T> ? T : never;
 
-function granteeOf(world: World, kind: EntryKind, id: number): Grantee {
+function granteeOf(world: World, kind: EntryKind, id: number): { kind: EntryKind; id: number } {
   if (kind === 'role') return { kind, id: id % world.roles };
+  if (kind === 'team' && world.teams.length > 0) return { kind, id: id % world.teams.length };
   if (kind === 'group' && world.groups > 0) return { kind, id: id % world.groups };
   return { kind: 'user', id: id % world.users.length };
 }
@@ -57,7 +59,8 @@ function addAllow(world: World, ch: Change): World | null {
   switch (ch.what) {
     case 0: return setEntry(world, ch, 'allow', 'unset');
     case 1: {
-      const grant = { project: ch.pick % world.projects, permission: ch.permission, to: granteeOf(world, ch.subjectKind, ch.subject) };
+      const to = granteeOf(world, ch.subjectKind === 'team' ? 'user' : ch.subjectKind, ch.subject) as World['grants'][number]['to'];
+      const grant = { project: ch.pick % world.projects, permission: ch.permission, to };
       if (world.grants.some((g) => g.project === grant.project && g.permission === grant.permission && g.to.kind === grant.to.kind && g.to.id === grant.to.id)) return null;
       return { ...world, grants: [...world.grants, grant] };
     }
@@ -84,6 +87,22 @@ function noAccessLost(smaller: World, larger: World, change: string) {
   }
 }
 
+/**
+ * A user joins a team as a member whose roles include WORK_ON_ISSUES (TEAM-3: Team Member, maybe another role too), where
+ * TEAM-4 allows it (no current team of the user works on a project of this one) and no item-security entry denies the team.
+ */
+function joinTeam(world: World, ch: Change): World | null {
+  if (world.teams.length === 0) return null;
+  const team = ch.subject % world.teams.length;
+  const user = ch.pick % world.users.length;
+  const projectsOf = (t: number) => Array.from({ length: world.projects }, (_, p) => p).filter((p) => teamsOfProject(world, p).includes(t));
+  if (currentMembership(world, user, team)) return null;
+  if (world.memberships.some((m) => m.current && m.user === user && projectsOf(m.team).some((p) => projectsOf(team).includes(p)))) return null;
+  if (world.items.some((item) => item.setting?.some((e) => e.kind === 'team' && e.subject === team && (e.view === 'deny' || e.edit === 'deny')))) return null;
+  const roles = ch.existing ? [1] : [...new Set([1, ch.entry % world.teams[team].roles.length])].sort((a, b) => a - b);
+  return { ...world, memberships: [...world.memberships, { team, user, current: true, roles }] };
+}
+
 describe('monotonicity', () => {
   test('ITEM-3, DENY-2: adding a deny (an ACL deny entry or a group deny permission) never gives anyone access', () => {
     fc.assert(fc.property(worldArb, changeArb, (world, ch) => {
@@ -91,6 +110,26 @@ describe('monotonicity', () => {
       fc.pre(denied !== null);
       noAccessLost(denied!, world, 'removing the deny');
     }), { seed: SEED, numRuns: WORLDS, includeErrorInReport: true });
+  });
+
+  test('ITEM-1, ITEM-3: adding a deny entry naming a team to a setting never gives anyone access', () => {
+    fc.assert(fc.property(worldArb, changeArb, (world, ch) => {
+      fc.pre(world.teams.length > 0);
+      const denied = setEntry(world, { ...ch, existing: false, subjectKind: 'team' }, 'deny');
+      fc.pre(denied !== null);
+      noAccessLost(denied!, world, 'removing the team deny entry');
+    }), { seed: SEED, numRuns: WORLDS, includeErrorInReport: true });
+  });
+
+  test('TEAM-3, TEAM-4, PRICE-3, WL-5: joining a team with a role granting WORK_ON_ISSUES (TEAM-4 kept, no entry denying the team) never takes access away — log work included', () => {
+    let joined = 0;
+    fc.assert(fc.property(worldArb, changeArb, (world, ch) => {
+      const larger = joinTeam(world, ch);
+      fc.pre(larger !== null);
+      noAccessLost(world, larger!, 'joining the team');
+      joined++;
+    }), { seed: SEED, numRuns: WORLDS, includeErrorInReport: true });
+    console.log(`joined a team in ${joined} worlds`);
   });
 
   test('ITEM-3, PRJ-3, APP-2, ITEM-5: adding an allow (ACL allow, project permission, app role, system administration) never takes access away', () => {

@@ -1,12 +1,13 @@
 // Deliberately wrong variants of the permission rules, as wrappers around the real decide(): the mutation test
-// proves the reference harness catches each one (ITEM-2, ITEM-3, DENY-2, SPEC §0).
+// proves the reference harness catches each one (ITEM-2, ITEM-3, DENY-2, SPEC §0, and the team layers: TEAM-2,
+// TEAM-3, TEAM-6, WL-5, PRICE-3). Each feeds decide() facts rewritten the way the wrong rule would see them.
 import { actionSpec } from '../../src/authz/catalogue.js';
 import { decide, matchingEntries, type Decision } from '../../src/authz/decide.js';
-import type { ItemSecurityFacts, ProjectFacts, SecurityEntry, SubjectFacts } from '../../src/authz/facts.js';
+import type { ItemSecurityFacts, ProjectFacts, ProjectTeamFacts, ResourceFacts, SecurityEntry, SubjectFacts, TeamMembershipFact } from '../../src/authz/facts.js';
 import type { AccessValue } from '../../src/db/types.js';
-import { resourceOf, type Case, type Checker, type Ctx } from './cases.js';
+import { reasonWho, resourceOf, type Case, type Checker, type Ctx } from './cases.js';
 import { ancestorsOrSelf } from './reference.js';
-import { ids, names } from './world.js';
+import { ids, membershipFact, names, teamWorkFacts } from './world.js';
 
 export interface Mutant {
   name: string;
@@ -43,6 +44,34 @@ function governedBy(ctx: Ctx, c: Case, governing: number | null): ItemSecurityFa
 }
 
 const securedChain = (ctx: Ctx, item: number) => ancestorsOrSelf(ctx.world, item).filter((i) => ctx.world.items[i].setting !== null);
+
+/** Decides with every subject's facts — the caller's and the owner's (WL-5) — rewritten. */
+function withSubjects(rewrite: (subject: SubjectFacts, ctx: Ctx) => SubjectFacts): Checker {
+  return (ctx, c) => {
+    const resource = resourceOf(ctx, c);
+    return decide(c.action, rewrite(ctx.facts.subjects[c.user], ctx), resource.owner ? { ...resource, owner: rewrite(resource.owner, ctx) } : resource);
+  };
+}
+
+/** Decides with the team-check facts (PRICE-3) rewritten. */
+function withProjectTeams(rewrite: (teams: ProjectTeamFacts, ctx: Ctx) => ProjectTeamFacts): Checker {
+  return (ctx, c) => {
+    const resource = resourceOf(ctx, c);
+    return decide(c.action, ctx.facts.subjects[c.user], resource.teams ? { ...resource, teams: rewrite(resource.teams, ctx) } : resource);
+  };
+}
+
+/** Decides with the caller's facts and the resource rewritten together. */
+function withCase(rewrite: (subject: SubjectFacts, resource: ResourceFacts, ctx: Ctx) => ResourceFacts): Checker {
+  return (ctx, c) => {
+    const subject = ctx.facts.subjects[c.user];
+    return decide(c.action, subject, rewrite(subject, resourceOf(ctx, c), ctx));
+  };
+}
+
+const userIndex = (subject: SubjectFacts) => subject.userId - ids.user(0);
+const addPermission = (m: TeamMembershipFact, extra: TeamMembershipFact['permissions'][number]): TeamMembershipFact =>
+  (m.permissions.includes(extra) ? m : { ...m, permissions: [...m.permissions, extra] });
 
 export const MUTANTS: Mutant[] = [
   {
@@ -141,5 +170,64 @@ export const MUTANTS: Mutant[] = [
       const decisions = securedChain(ctx, c.target.item).map((i) => decide(c.action, subject, { ...resource, item: governedBy(ctx, c, i) }));
       return decisions.find((d) => !d.allowed) ?? decide(c.action, subject, resource);
     },
+  },
+  // The team layers (SPEC §0 layers 6–7).
+  {
+    name: 'team check ignores the price list\'s validity end',
+    breaks: 'PRICE-1, PRICE-3, PRICE-8',
+    meaning: 'a price list counts from its first valid day on, open-ended, so work after its end still passes the team check',
+    checker: withProjectTeams((teams) => ({ ...teams, teams: teams.teams.map((t) => ({ ...t, priceLists: t.priceLists.map((pl) => ({ ...pl, validTo: null })) })) })),
+  },
+  {
+    name: 'ended memberships still count',
+    breaks: 'TEAM-6, ITEM-1, PRICE-3',
+    meaning: 'the subject loader forgets `left_at is null`: a membership that ended still matches team entries, gives team permissions and passes the team check',
+    checker: withSubjects((subject, ctx) => {
+      const ended = ctx.world.memberships.filter((m) => !m.current && m.user === userIndex(subject)).map((m) => membershipFact(ctx.world, m));
+      return ended.length ? { ...subject, teams: [...subject.teams, ...ended] } : subject;
+    }),
+  },
+  {
+    name: 'acting for others does not evaluate the owner\'s gates',
+    breaks: 'WL-5',
+    meaning: 'once the caller may act for the owner, the owner\'s refusals (their project permissions, item security, team check) are ignored',
+    checker: (ctx, c) => {
+      const d = decide(c.action, ctx.facts.subjects[c.user], resourceOf(ctx, c));
+      if (d.allowed || reasonWho(d.deciding.message) !== 'owner') return d;
+      return { ...d, allowed: true, reasons: d.reasons.slice(0, -1), deciding: d.reasons[d.reasons.length - 2] ?? d.deciding, hidden: false };
+    },
+  },
+  {
+    name: 'grant boundary ignored',
+    breaks: 'TEAM-3, APP-3',
+    meaning: 'MANAGE_TEAM in a team is enough to grant any team permission there, including ones the granter does not hold',
+    checker: withCase((_subject, resource) => ({ ...resource, grantLevels: [] })),
+  },
+  {
+    name: 'team_admin acts for anyone',
+    breaks: 'WL-5, APP-3',
+    meaning: 'team_admin may act for users who are in no team at all (the spec: "team_admin over that person\'s team")',
+    checker: withCase((subject, resource) => {
+      if (!resource.owner || resource.owner.teams.length > 0 || !subject.appRoles.some((r) => r.role === 'team_admin')) return resource;
+      return { ...resource, owner: { ...resource.owner, teams: [{ teamId: -1, teamName: '(no team)', projectId: null, permissions: [] }] } };
+    }),
+  },
+  {
+    name: 'team check accepts any team',
+    breaks: 'PRICE-3, TEAM-1, TEAM-4',
+    meaning: 'membership of any team with a valid price list passes the team check, not only of the project\'s own teams and the global teams assigned to it',
+    checker: withProjectTeams((teams, ctx) => ({ ...teams, teams: ctx.world.teams.map((_, t) => teamWorkFacts(ctx.world, t)) })),
+  },
+  {
+    name: 'team check ignores the member\'s roles',
+    breaks: 'PRICE-3, TEAM-3',
+    meaning: 'any member of a team of the project may log time, whether or not a role of theirs grants WORK_ON_ISSUES',
+    checker: withSubjects((subject) => ({ ...subject, teams: subject.teams.map((m) => addPermission(m, 'WORK_ON_ISSUES')) })),
+  },
+  {
+    name: 'MANAGE_SCHEDULE includes viewing members\' work logs',
+    breaks: 'TEAM-2',
+    meaning: 'a wrong implication: team planning (MANAGE_SCHEDULE) lets a member see and grant viewing of other members\' work logs',
+    checker: withSubjects((subject) => ({ ...subject, teams: subject.teams.map((m) => (m.permissions.includes('MANAGE_SCHEDULE') ? addPermission(m, 'VIEW_MEMBER_WORKLOGS') : m)) })),
   },
 ];

@@ -1,5 +1,6 @@
 // Guards the guard: the reference harness that proves decide() correct must catch deliberately wrong rules —
-// each mutant in ./mutants.ts fails it, while the real engine passes the same harness with the same seeds.
+// each mutant in ./mutants.ts (item security, deny permissions, and the team layers: WL-5, TEAM-2/3/6, PRICE-3)
+// fails it, while the real engine passes the same harness with the same seeds.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';

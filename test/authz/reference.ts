@@ -1,10 +1,10 @@
-// The oracle the authz property tests compare the engine against: layers 1–5 of SPEC §0, written from the
+// The oracle the authz property tests compare the engine against: layers 1–7 of SPEC §0, written from the
 // SPEC text for clarity, not speed, on a plain in-memory world. It imports only types from src/.
 import type { Action } from '../../src/authz/catalogue.js';
-import type { AccessValue, AppRole, DenyPermission, ProjectPermission } from '../../src/db/types.js';
+import type { AccessValue, AppRole, DenyPermission, ProjectPermission, TeamPermission } from '../../src/db/types.js';
 
-/** Every index below is a position in the world's arrays: user 0, group 2, project 1, item 7. */
-export type EntryKind = 'user' | 'group' | 'role';
+/** Every index below is a position in the world's arrays: user 0, group 2, project 1, item 7, team 3. */
+export type EntryKind = 'user' | 'group' | 'role' | 'team';
 export interface Entry { kind: EntryKind; subject: number; view: AccessValue; edit: AccessValue }
 export type Holder = { kind: 'user'; id: number } | { kind: 'group'; id: number };
 export type Grantee = Holder | { kind: 'role'; id: number };
@@ -19,6 +19,21 @@ export interface WorldItem {
   setting: Entry[] | null;
 }
 
+/** A team (TEAM-1): project-specific, or global and assigned to some projects. */
+export interface WorldTeam {
+  /** The team's own project, or null for a global team. */
+  project: number | null;
+  /** The projects a global team is assigned to (always empty for a project team). */
+  assigned: number[];
+  /** The team's roles as permission sets: 0 Team Lead (all levels), 1 Team Member (WORK_ON_ISSUES), then custom roles (TEAM-3). */
+  roles: TeamPermission[][];
+  /** Price lists (PRICE-1): validity ranges that do not overlap, `validTo` null = open-ended. Dates are YYYY-MM-DD. */
+  priceLists: Array<{ validFrom: string; validTo: string | null }>;
+}
+
+/** One period of team membership (TEAM-6): `current` when it has not ended; the member holds zero or more of the team's roles. */
+export interface Membership { team: number; user: number; current: boolean; roles: number[] }
+
 export interface World {
   users: Array<{ active: boolean; systemAdmin: boolean; groups: number[] }>;
   groups: number;
@@ -30,9 +45,25 @@ export interface World {
   items: WorldItem[];
   denyGrants: Array<{ permission: DenyPermission; group: number }>;
   appRoles: Array<{ role: AppRole; to: Holder }>;
+  teams: WorldTeam[];
+  memberships: Membership[];
+  /** PRICE-2: the installation's team check switch, and each project's own ('disabled' turns it off for the project). */
+  teamChecks: boolean;
+  projectTeamChecks: Array<'inherit' | 'disabled'>;
+  /** Probes, not facts: the work dates and the granted level sets the checks ask about. */
+  dates: string[];
+  grantLevels: TeamPermission[][];
 }
 
-export type Target = { kind: 'global' } | { kind: 'project'; project: number } | { kind: 'item'; item: number };
+/**
+ * What a check is about. `owner`: the user whose work it is (absent: the caller's own). `date`: the work
+ * date the team check judges. A team target with `team` null is a team about to be created in `project`.
+ */
+export type Target =
+  | { kind: 'global'; owner?: number }
+  | { kind: 'project'; project: number }
+  | { kind: 'item'; item: number; owner?: number; date?: string }
+  | { kind: 'team'; team: number | null; project: number | null; levels?: TeamPermission[] };
 
 // ---------------------------------------------------------------------------------------------------
 // What each action asks of each layer, read from SPEC §0's table (the engine reads its own catalogue).
@@ -50,9 +81,19 @@ export interface Requirement {
   area?: Area;
   /** Layer 5, grant boundary: only system administrators change system administrators. */
   systemAdminOnly?: boolean;
+  /** Layers 5–6: one of these app roles, a system administrator (when `systemAdmin`), or `teamLevel` held in the target team. */
+  authority?: { roles: AppRole[]; systemAdmin?: boolean; teamLevel?: TeamPermission };
+  /** Layer 6: every team permission granted must be held by the granter in that team, unless they are unbounded. */
+  grantBoundary?: boolean;
+  /** WL-5: the action is on someone's own work; doing it for another user needs this team permission in a team of theirs. */
+  forOthers?: TeamPermission;
+  /** Layer 7: the team and price-list check for the person the work is logged for, on the work date (PRICE-3). */
+  teamCheck?: boolean;
 }
 
 const BROWSE: ProjectPermission = 'BROWSE_PROJECT';
+/** APP-3: app_admin has all configuration; team_admin administers teams. §0: system administrators may administer everything. */
+const TEAM_ADMIN_ROLES: AppRole[] = ['app_admin', 'team_admin'];
 
 export const REQUIREMENTS: Record<Action, Requirement> = {
   // Global actions: only identity and the app areas apply.
@@ -67,13 +108,34 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
   'admin.explain': { permissions: [], area: 'Administration' },
   'admin.systemAdmins': { permissions: [], area: 'Administration', systemAdminOnly: true },
   'project.create': { permissions: [], area: 'Administration' },
+  // PRICE-2: the global team-check switch is installation configuration (Administration, APP-2).
+  'admin.settings': { permissions: [], area: 'Administration' },
   // WL-3: one's own work logs in the app areas live in the Timesheet area.
   'worklog.list': { permissions: [], area: 'Timesheet' },
-  // PRJ-4, PRJ-3.
+  // WL-3, TEAM-2, APP-3: another member's work logs in the app areas — VIEW_MEMBER_WORKLOGS in a team of theirs,
+  // team_admin over their team, or app_admin (§0 row "see work log W (author U) in an app area").
+  'worklog.listFor': { permissions: [], area: 'Timesheet', forOthers: 'VIEW_MEMBER_WORKLOGS' },
+  // PRICE-7: money only for app_admin, billing_admin and billing_viewer (§0 row "see money on anything").
+  'money.view': { permissions: [], authority: { roles: ['app_admin', 'billing_admin', 'billing_viewer'] } },
+  // APP-2: the Teams area lists teams.
+  'team.list': { permissions: [], area: 'Teams' },
+  // PRJ-3, PRJ-4.
   'project.view': { permissions: [BROWSE] },
   'project.edit': { permissions: [BROWSE, 'ADMINISTER_PROJECT'] },
   // §0: system administrators grant themselves project access (audited).
   'project.permissions': { permissions: [BROWSE, 'ADMINISTER_PROJECT'], systemAdminOverride: true },
+  // TEAM-4, TEAM-7, PRICE-2: assigning global teams to a project and its team check are team administration (APP-3).
+  'project.teams': { permissions: [BROWSE], authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true } },
+  // Teams (TEAM-1): a project team is part of its project (PRJ-4: BROWSE_PROJECT); a global team has no project.
+  'team.view': { permissions: [BROWSE], area: 'Teams' },
+  // APP-3: team_admin creates and deletes teams; TEAM-2: MANAGE_TEAM edits a team "except deletion".
+  'team.create': { permissions: [BROWSE], area: 'Teams', authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true } },
+  'team.delete': { permissions: [BROWSE], area: 'Teams', authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true } },
+  'team.manage': { permissions: [BROWSE], area: 'Teams', authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true, teamLevel: 'MANAGE_TEAM' } },
+  // TEAM-3 roles and members, bounded: nobody grants a team permission they do not hold there (APP-3: team_admin manages team permissions).
+  'team.grant': { permissions: [BROWSE], area: 'Teams', authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true, teamLevel: 'MANAGE_TEAM' }, grantBoundary: true },
+  // PRICE-1, PRICE-7, APP-5: price lists carry money; billing_admin manages rate configuration, app_admin all configuration.
+  'pricelist.manage': { permissions: [BROWSE], area: 'Teams', authority: { roles: ['app_admin', 'billing_admin'] } },
   // §0 row "view work item I".
   'item.view': { permissions: [BROWSE], item: 'view' },
   // DENY-2: the comments tab stays for anyone who can view the item.
@@ -88,15 +150,16 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
   // §0 row "item screen: work-log tab / time panels", DENY-1, DENY-2.
   'worklog.view': { permissions: [BROWSE], item: 'view', surface: 'ISSUE_TIME_TABS' },
   'item.timePanels': { permissions: [BROWSE], item: 'view', surface: 'ISSUE_TIME_PANELS' },
-  // §0 row "log work for U on I": U views I, holds WORK_ON_ISSUES (PRJ-5), may edit I if it is secured (ITEM-9).
-  // Only one's own work is checked here: acting for others (WL-5) is layer 6.
-  'worklog.create': { permissions: [BROWSE, 'WORK_ON_ISSUES'], item: 'edit' },
-  'worklog.edit': { permissions: [BROWSE, 'WORK_ON_ISSUES'], item: 'edit' },
-  'worklog.delete': { permissions: [BROWSE, 'WORK_ON_ISSUES'], item: 'edit' },
+  // §0 row "log work for U on I at date D": the caller may act for U (WL-5), U views I, holds WORK_ON_ISSUES (PRJ-5),
+  // may edit I if it is secured (ITEM-9), and passes the team check on D (PRICE-3; PRICE-5 for edits).
+  'worklog.create': { permissions: [BROWSE, 'WORK_ON_ISSUES'], item: 'edit', forOthers: 'MANAGE_MEMBER_WORKLOGS', teamCheck: true },
+  'worklog.edit': { permissions: [BROWSE, 'WORK_ON_ISSUES'], item: 'edit', forOthers: 'MANAGE_MEMBER_WORKLOGS', teamCheck: true },
+  // WL-4, WL-5: deleting is a change like editing, without a team check (the spec asks one only to log and edit work).
+  'worklog.delete': { permissions: [BROWSE, 'WORK_ON_ISSUES'], item: 'edit', forOthers: 'MANAGE_MEMBER_WORKLOGS' },
 };
 
 // ---------------------------------------------------------------------------------------------------
-// Layer 5 data, copied from APP-2.
+// Layer 5 data, copied from APP-2; layer 6 data from TEAM-2.
 
 export const AREAS = ['Dashboard', 'Timesheet', 'Schedule', 'Reports', 'Teams', 'Timesheet Approval', 'Leave Approval', 'Clients', 'Cost', 'Administration'] as const;
 export type Area = (typeof AREAS)[number];
@@ -114,6 +177,14 @@ const HIDDEN_BY_ROLE: Record<AppRole, Area[]> = {
   app_admin: [],
 };
 
+/** TEAM-2: MANAGE_MEMBER_WORKLOGS is "view + create/edit for members"; MANAGE_TEAM includes "view". */
+const IMPLIED_BY: Partial<Record<TeamPermission, TeamPermission[]>> = {
+  VIEW_MEMBER_WORKLOGS: ['MANAGE_MEMBER_WORKLOGS', 'MANAGE_TEAM'],
+};
+
+/** APP-3 (team_admin manages team permissions), app_admin, and system administrators grant any team permission. */
+const UNBOUNDED_GRANTERS: AppRole[] = ['app_admin', 'team_admin'];
+
 // ---------------------------------------------------------------------------------------------------
 // Facts about the world, one small function each.
 
@@ -130,7 +201,7 @@ export function holdsRole(world: World, user: number, project: number, role: num
   return world.roleMembers.some((m) => m.project === project && m.role === role && holderIs(world, m.holder, user));
 }
 
-/** A grant or an item-security entry's subject covers the user (in the given project, for roles). */
+/** A grant's subject covers the user (in the given project, for roles). */
 export function covers(world: World, grantee: Grantee, user: number, project: number): boolean {
   if (grantee.kind === 'role') return holdsRole(world, user, project, grantee.id);
   return holderIs(world, grantee, user);
@@ -141,6 +212,56 @@ export function hasPermission(world: World, user: number, project: number, permi
   return world.grants.some((g) => g.project === project
     && (g.permission === permission || g.permission === 'ADMINISTER_PROJECT')
     && covers(world, g.to, user, project));
+}
+
+/** TEAM-6: the user's membership of the team that has not ended, if any. */
+export function currentMembership(world: World, user: number, team: number): Membership | undefined {
+  return world.memberships.find((m) => m.current && m.user === user && m.team === team);
+}
+
+/** The teams the user is currently a member of. */
+export function currentTeams(world: World, user: number): number[] {
+  return world.teams.map((_, t) => t).filter((t) => currentMembership(world, user, t) !== undefined);
+}
+
+/** TEAM-3: a member holds the union of the permissions of their roles in the team; nothing outside the team. */
+export function teamPermissionsOf(world: World, user: number, team: number): TeamPermission[] {
+  const membership = currentMembership(world, user, team);
+  if (!membership) return [];
+  return [...new Set(membership.roles.flatMap((r) => world.teams[team].roles[r]))];
+}
+
+/** TEAM-2: the user holds the level in the team, directly or through a level that includes it. */
+export function holdsTeamLevel(world: World, user: number, team: number, level: TeamPermission): boolean {
+  const held = teamPermissionsOf(world, user, team);
+  return held.includes(level) || (IMPLIED_BY[level] ?? []).some((p) => held.includes(p));
+}
+
+/** TEAM-1, TEAM-4: the teams working on a project — its own teams and the global teams assigned to it. */
+export function teamsOfProject(world: World, project: number): number[] {
+  return world.teams.map((_, t) => t).filter((t) => world.teams[t].project === project || (world.teams[t].project === null && world.teams[t].assigned.includes(project)));
+}
+
+/** PRICE-2: on by default; off globally, or (while on globally) off for one project. */
+export function teamChecksOn(world: World, project: number): boolean {
+  return world.teamChecks && world.projectTeamChecks[project] !== 'disabled';
+}
+
+/** PRICE-1: a price list covers a date from its first to its last valid day, inclusive; no end means open-ended. */
+export function priceListCovers(list: { validFrom: string; validTo: string | null }, date: string): boolean {
+  return list.validFrom <= date && (list.validTo === null || date <= list.validTo);
+}
+
+export type TeamCheckRefusal = 'not_in_team' | 'team_role_cannot_work' | 'no_valid_price_list';
+
+/** PRICE-3 with the check on: which requirement is missing for the person on the project at the date (null: passes). */
+export function teamCheckRefusal(world: World, person: number, project: number, date: string): TeamCheckRefusal | null {
+  // TEAM-4: a user belongs to at most one team per project.
+  const team = teamsOfProject(world, project).find((t) => currentMembership(world, person, t) !== undefined);
+  if (team === undefined) return 'not_in_team';
+  if (!teamPermissionsOf(world, person, team).includes('WORK_ON_ISSUES')) return 'team_role_cannot_work';
+  if (!world.teams[team].priceLists.some((list) => priceListCovers(list, date))) return 'no_valid_price_list';
+  return null;
 }
 
 /** The item and its ancestors, nearest first. */
@@ -160,10 +281,16 @@ export function governingItem(world: World, item: number): number | null {
   return ancestorsOrSelf(world, item).find((i) => world.items[i].setting !== null) ?? null;
 }
 
+/** ITEM-1: an entry names the user, a group of theirs, a project role they hold in the item's project, or a team they are currently in. */
+export function entryCovers(world: World, entry: Entry, user: number, project: number): boolean {
+  if (entry.kind === 'team') return currentMembership(world, user, entry.subject) !== undefined;
+  return covers(world, { kind: entry.kind, id: entry.subject }, user, project);
+}
+
 /** The entries of a setting that concern the user. */
 export function entriesFor(world: World, user: number, item: number, setting: Entry[]): Entry[] {
   const project = world.items[item].project;
-  return setting.filter((e) => covers(world, { kind: e.kind, id: e.subject }, user, project));
+  return setting.filter((e) => entryCovers(world, e, user, project));
 }
 
 /** ITEM-3 for one kind: some entry of the user allows it and none denies it (deny beats allow, no allow = no). */
@@ -202,56 +329,122 @@ export function openAreas(world: World, user: number): Area[] {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The decision.
+// The decision: a list of checks in SPEC §0 order, each a layer's answer for one person.
 
-export const REF_LAYERS = ['identity', 'project', 'item', 'deny', 'app'] as const;
+export const REF_LAYERS = ['identity', 'project', 'item', 'deny', 'app', 'team', 'business'] as const;
 export type RefLayer = (typeof REF_LAYERS)[number];
-/** Each layer's own verdict, evaluated on its own: `skip` when the layer does not apply to the action. */
-export type LayerVerdicts = Record<RefLayer, 'allow' | 'deny' | 'skip'>;
+
+/** Whose standing a check looks at: the caller's, or — acting for someone else (WL-5) — the owner's. */
+export type Who = 'caller' | 'owner';
+
+export interface Step {
+  who: Who;
+  layer: RefLayer;
+  ok: boolean;
+  /** What is checked, for failure messages. */
+  what: string;
+  /** The error code the spec names for this refusal, where it names one (PRICE-3, WL-5, the grant boundary). */
+  code?: string;
+}
 
 export interface Verdict {
   allowed: boolean;
-  /** The first layer that says no (SPEC §0: first "no" wins), or null when allowed. */
+  /** The first check that says no (SPEC §0: first "no" wins), or null when allowed. */
   layer: RefLayer | null;
+  who: Who | null;
+  code: string | null;
   /** PRJ-4, ITEM-9: the caller may not know the resource exists, so a refusal must look like "not found". */
   hidden: boolean;
-  layers: LayerVerdicts;
+  /** Every check that applies, in order, evaluated whether or not an earlier one said no. */
+  steps: Step[];
 }
 
-function projectOf(world: World, target: Target): number | null {
-  if (target.kind === 'project') return target.project;
+export function projectOf(world: World, target: Target): number | null {
+  if (target.kind === 'project' || target.kind === 'team') return target.project;
   if (target.kind === 'item') return world.items[target.item].project;
   return null;
 }
 
-/** Every layer's verdict for the action, each computed without looking at the others. */
-export function layerVerdicts(world: World, user: number, action: Action, target: Target): LayerVerdicts {
-  const need = REQUIREMENTS[action];
-  const u = world.users[user];
+export const ownerOf = (target: Target): number | undefined => (target.kind === 'global' || target.kind === 'item' ? target.owner : undefined);
+
+/** Layers 5–6: an app role of the list, a system administrator where allowed, else the team level in the target team. */
+function authorityStep(world: World, person: number, who: Who, authority: NonNullable<Requirement['authority']>, target: Target): Step {
+  const what = `authority: one of ${authority.roles.join(', ')}${authority.systemAdmin ? ', a system administrator' : ''}${authority.teamLevel ? ` or ${authority.teamLevel} in the team` : ''}`;
+  if (appRolesOf(world, person).some((r) => authority.roles.includes(r))) return { who, layer: 'app', ok: true, what };
+  if (authority.systemAdmin && world.users[person].systemAdmin) return { who, layer: 'app', ok: true, what };
+  if (!authority.teamLevel) return { who, layer: 'app', ok: false, what, code: 'missing_authority' };
+  const team = target.kind === 'team' ? target.team : null;
+  const ok = team !== null && holdsTeamLevel(world, person, team, authority.teamLevel);
+  return { who, layer: 'team', ok, what, ...(ok ? {} : { code: 'missing_authority' }) };
+}
+
+/** The grant boundary: unbounded granters, or every granted level held by the granter in the team. */
+function grantBoundaryHolds(world: World, person: number, team: number | null, levels: TeamPermission[]): boolean {
+  if (world.users[person].systemAdmin || appRolesOf(world, person).some((r) => UNBOUNDED_GRANTERS.includes(r))) return true;
+  return levels.every((level) => team !== null && holdsTeamLevel(world, person, team, level));
+}
+
+/** Every check of the action for one person, in layer order. */
+function gates(world: World, person: number, who: Who, need: Requirement, target: Target): Step[] {
+  const u = world.users[person];
+  const steps: Step[] = [];
+  const check = (layer: RefLayer, ok: boolean, what: string, code?: string) => steps.push({ who, layer, ok, what, ...(ok || code === undefined ? {} : { code }) });
   const project = projectOf(world, target);
-  const verdict = (applies: boolean, ok: () => boolean) => (applies ? (ok() ? 'allow' : 'deny') : 'skip');
-  return {
-    identity: verdict(true, () => u.active),
-    project: verdict(project !== null, () => (need.systemAdminOverride === true && u.systemAdmin)
-      || need.permissions.every((p) => hasPermission(world, user, project!, p))),
-    item: verdict(need.item !== undefined && target.kind === 'item', () => target.kind === 'item' && itemSecurityAllows(world, user, target.item, need.item!)),
-    deny: verdict(need.surface !== undefined, () => !isDenied(world, user, need.surface!)),
-    app: verdict(need.area !== undefined || need.systemAdminOnly === true,
-      () => (need.area === undefined || openAreas(world, user).includes(need.area)) && (!need.systemAdminOnly || u.systemAdmin)),
-  };
+  check('identity', u.active, 'active user');
+  if (project !== null) {
+    check('project', (need.systemAdminOverride === true && u.systemAdmin) || need.permissions.every((p) => hasPermission(world, person, project, p)), `${need.permissions.join(', ')}`);
+  }
+  if (need.item !== undefined && target.kind === 'item') check('item', itemSecurityAllows(world, person, target.item, need.item), `item security ${need.item}`);
+  if (need.surface !== undefined) check('deny', !isDenied(world, person, need.surface), `not denied ${need.surface}`);
+  if (need.area !== undefined) check('app', openAreas(world, person).includes(need.area), `${need.area} area open`);
+  if (need.systemAdminOnly) check('app', u.systemAdmin, 'system administrator', 'grant_boundary');
+  if (need.authority) steps.push(authorityStep(world, person, who, need.authority, target));
+  if (need.grantBoundary && target.kind === 'team' && target.levels && target.levels.length > 0) {
+    check('team', grantBoundaryHolds(world, person, target.team, target.levels), `holds ${target.levels.join(', ')} in the team`, 'grant_boundary');
+  }
+  if (need.teamCheck && target.kind === 'item' && target.date !== undefined) {
+    const refusal = teamChecksOn(world, project!) ? teamCheckRefusal(world, person, project!, target.date) : null;
+    check('business', refusal === null, `team check on ${target.date}`, refusal ?? undefined);
+  }
+  return steps;
 }
 
-/** Whether the user may even know the target exists: project.view for a project, item.view for an item. */
+/** WL-5, TEAM-2, APP-3: app_admin; team_admin when the owner is in a team; or the level in a team the owner is currently in. */
+function actingForStep(world: World, caller: number, owner: number, level: TeamPermission): Step {
+  const what = `acting for another user: ${level} in a team of theirs, team_admin over their team, or app_admin`;
+  const roles = appRolesOf(world, caller);
+  const ownerTeams = currentTeams(world, owner);
+  if (roles.includes('app_admin') || (roles.includes('team_admin') && ownerTeams.length > 0)) return { who: 'caller', layer: 'app', ok: true, what };
+  const ok = ownerTeams.some((t) => holdsTeamLevel(world, caller, t, level));
+  return { who: 'caller', layer: 'team', ok, what, ...(ok ? {} : { code: 'not_own_worklog' }) };
+}
+
+/** Every check of the action, in order: the caller's own, or — acting for another user — seeing, authority, then the owner's gates. */
+export function stepsOf(world: World, user: number, action: Action, target: Target): Step[] {
+  const need = REQUIREMENTS[action];
+  const owner = ownerOf(target);
+  if (need.forOthers === undefined || owner === undefined || owner === user) return gates(world, user, 'caller', need, target);
+  // §0 rows "see work log W (author U)" and "log work for U on I": the caller sees the resource (the area; or
+  // BROWSE_PROJECT and view of the item) and may act for U; every gate of the action is then U's (WL-5).
+  const seeing: Requirement = target.kind === 'global' ? { permissions: [], area: need.area } : { permissions: [BROWSE], item: need.item ? 'view' : undefined };
+  const steps = [...gates(world, user, 'caller', seeing, target), actingForStep(world, user, owner, need.forOthers)];
+  if (target.kind !== 'global') steps.push(...gates(world, owner, 'owner', need, target));
+  return steps;
+}
+
+/** Whether the user may even know the target exists: an item they can view, a project or team of a project they can browse. */
 export function canSee(world: World, user: number, target: Target): boolean {
-  if (target.kind === 'global') return world.users[user].active;
-  const action = target.kind === 'item' ? 'item.view' : 'project.view';
-  return Object.values(layerVerdicts(world, user, action, target)).every((v) => v !== 'deny');
+  if (!world.users[user].active) return false;
+  if (target.kind === 'global') return true;
+  if (target.kind === 'item') return stepsOf(world, user, 'item.view', { kind: 'item', item: target.item }).every((s) => s.ok);
+  const project = projectOf(world, target);
+  return project === null || hasPermission(world, user, project, BROWSE);
 }
 
-/** The reference answer: allowed only if every layer that applies allows; the first "no" names the layer. */
+/** The reference answer: allowed only if every check allows; the first "no" names the layer (and whose, and the code). */
 export function reference(world: World, user: number, action: Action, target: Target): Verdict {
-  const layers = layerVerdicts(world, user, action, target);
-  const layer = REF_LAYERS.find((l) => layers[l] === 'deny') ?? null;
-  const allowed = layer === null;
-  return { allowed, layer, hidden: !allowed && !canSee(world, user, target), layers };
+  const steps = stepsOf(world, user, action, target);
+  const first = steps.find((s) => !s.ok);
+  if (!first) return { allowed: true, layer: null, who: null, code: null, hidden: false, steps };
+  return { allowed: false, layer: first.layer, who: first.who, code: first.code ?? null, hidden: !canSee(world, user, target), steps };
 }

@@ -1,5 +1,6 @@
 // Guards "one model everywhere" for the base layer: on generated worlds the SQL list predicate, the
-// decision core fed by the batch loader, and a naive reference model all agree (PRJ-3, PRJ-4, ID-1).
+// decision core fed by the batch loader, and a naive reference model all agree (PRJ-3, PRJ-4, ID-1) — and team
+// roles and app roles, however strong, grant no project permission (SPEC §0 base layer, PRJ-5).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
@@ -8,7 +9,7 @@ import { decide } from '../../src/authz/decide.js';
 import { loadProjects, loadSubject } from '../../src/authz/loader.js';
 import { projectIdsWithPermission } from '../../src/authz/sql.js';
 import type { DbHandle } from '../../src/db/index.js';
-import { PROJECT_PERMISSIONS, type ProjectPermission } from '../../src/db/types.js';
+import { PROJECT_PERMISSIONS, TEAM_PERMISSIONS, type ProjectPermission } from '../../src/db/types.js';
 import { createTestDb, DIALECTS } from '../helpers/harness.js';
 
 const WORLDS = Number(process.env.AUTHZ_WORLDS ?? 100);
@@ -19,6 +20,9 @@ interface World {
   projects: number;
   roleMembers: Array<{ project: number; role: number; user?: number; group?: number }>;
   grants: Array<{ project: number; permission: ProjectPermission; user?: number; group?: number; role?: number }>;
+  /** Team Lead memberships (every team level) in a team of the project, current or ended, and app_admin holders: none of them reaches layer 2. */
+  teamLeads: Array<{ project: number; user: number; current: boolean }>;
+  appAdmins: number[];
 }
 
 /** Worlds small enough to check every (user, project, permission) triple. */
@@ -37,6 +41,8 @@ const worldArb: fc.Arbitrary<World> = fc.record({ users: fc.integer({ min: 1, ma
       grants: fc.array(fc.tuple(fc.integer({ min: 0, max: projects - 1 }), fc.constantFrom(...PROJECT_PERMISSIONS),
         fc.oneof(subjectArb, fc.integer({ min: 0, max: 2 }).map((role) => ({ role }))))
         .map(([project, permission, s]) => ({ project, permission, ...s })), { maxLength: 10 }),
+      teamLeads: fc.array(fc.record({ project: fc.integer({ min: 0, max: projects - 1 }), user: fc.integer({ min: 0, max: users - 1 }), current: fc.boolean() }), { maxLength: 4 }),
+      appAdmins: fc.uniqueArray(fc.integer({ min: 0, max: users - 1 }), { maxLength: 2 }),
     });
   });
 
@@ -61,7 +67,7 @@ for (const dialect of DIALECTS) {
     before(async () => { handle = await createTestDb(dialect); });
     after(() => handle.close());
 
-    test(`PRJ-3, PRJ-4, ID-1: ${WORLDS} generated worlds agree on every user × project × permission`, async () => {
+    test(`PRJ-3, PRJ-4, PRJ-5, ID-1: ${WORLDS} generated worlds — with team leads and app_admins, who gain nothing here — agree on every user × project × permission`, async () => {
       let checks = 0;
       await fc.assert(fc.asyncProperty(worldArb, async (world) => {
         await handle.db.transaction().execute(async (trx) => {
@@ -87,6 +93,16 @@ for (const dialect of DIALECTS) {
               group_id: g.group === undefined ? null : groupIds[g.group], role_id: g.role === undefined ? null : roles[g.role],
             }).onConflict((oc) => oc.doNothing()).execute();
           }
+          for (const [i, projectId] of projectIds.entries()) {
+            const team = await trx.insertInto('teams').values({ project_id: projectId, name: `team ${i}` }).returning('id').executeTakeFirstOrThrow();
+            const lead = await trx.insertInto('team_roles').values({ team_id: team.id, name: 'Team Lead', kind: 'lead', permissions: [...TEAM_PERMISSIONS] }).returning('id').executeTakeFirstOrThrow();
+            for (const m of world.teamLeads.filter((l) => l.project === i)) {
+              const membership = await trx.insertInto('team_memberships').values({ team_id: team.id, user_id: userIds[m.user], left_at: m.current ? null : sql<Date>`now()` })
+                .onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+              if (membership) await trx.insertInto('team_membership_roles').values({ membership_id: membership.id, role_id: lead.id }).execute();
+            }
+          }
+          for (const u of world.appAdmins) await trx.insertInto('app_role_grants').values({ role: 'app_admin', user_id: userIds[u] }).execute();
           // Groups of inactive users still count in the reference only through active users: mirror the DB (group ids < world.groups).
           const effective: World = { ...world, users: world.users.map((u) => ({ ...u, groups: u.groups.filter((g) => g < world.groups) })) };
 
