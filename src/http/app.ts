@@ -4,7 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createAuthz } from '../authz/engine.js';
 import type { Database } from '../db/index.js';
@@ -14,8 +14,10 @@ import { explainRoutes } from '../modules/explain/routes.js';
 import { createAuthenticator } from '../modules/auth/authenticate.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { itemRoutes, treeRoutes } from '../modules/items/routes.js';
+import { priceListRoutes } from '../modules/pricelists/routes.js';
 import { projectRoutes } from '../modules/projects/routes.js';
 import { securityRoutes } from '../modules/security/routes.js';
+import { teamRoutes } from '../modules/teams/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import { worklogRoutes } from '../modules/worklogs/routes.js';
 import { installAccessControl, type DeclaredRoute } from './access.js';
@@ -55,7 +57,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
     if (req.url.startsWith('/api') || !options.webDir || !existsSync(resolve(options.webDir, 'index.html'))) {
       return reply.code(404).type('application/problem+json').send(problem(404, 'route_not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
     }
-    return reply.type('text/html').sendFile('index.html');
+    // The UI's own routes (deep links, reloads): its index.html. @fastify/static decorates only the documentation
+    // scope's replies, so the file is streamed here.
+    return reply.type('text/html; charset=utf-8').send(createReadStream(resolve(options.webDir, 'index.html')));
   });
 
   const deps: Deps = { db: options.db, authz: createAuthz(options.db), secureCookies: options.secureCookies ?? false };
@@ -92,6 +96,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
   auditRoutes(app, deps);
   accessRoutes(app, deps);
   explainRoutes(app, deps);
+  teamRoutes(app, deps);
+  priceListRoutes(app, deps);
   return { app, routes };
 }
 

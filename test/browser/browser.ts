@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { after, before } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer } from '../helpers/harness.js';
+import { startTestServer, type TestDbOptions } from '../helpers/harness.js';
 
 const webSource = resolve('web');
 const builtIndex = resolve('dist/web/index.html');
@@ -94,13 +94,16 @@ export async function signInThroughForm(page: Page, login: string, password: str
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
-/** The shared set-up of a browser test file: a built UI, a test server on a fresh database, and Chromium. */
-export function browserSuite() {
+/**
+ * The shared set-up of a browser test file: a built UI, a test server on a fresh database, and Chromium.
+ * `options` set up the database, e.g. `{ teamChecks: true }` for the team & price-list check (PRICE-2).
+ */
+export function browserSuite(options: TestDbOptions = {}) {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   before(async () => {
     await ensureWebBuilt();
-    server = await startTestServer();
+    server = await startTestServer('pglite', options);
     browser = await launchBrowser();
   });
   after(async () => {

@@ -51,9 +51,16 @@ const BAD = {
   denyChange: ['x', 42, true, null, [], {}, { permission: 'EVERYTHING', groupId: 1 }, { permission: 'ISSUE_TIME_TABS', groupId: 0 }, { permission: 'ISSUE_TIME_TABS', groupId: 1, extra: 1 }],
   roleChange: ['x', 42, true, null, [], {}, { role: 'root', userId: 1 }, { role: 'billing_viewer', userId: 0 }, { role: 'billing_viewer', userId: 1, extra: 1 }],
   settings: ['week', 42, true, null, [], { teamChecks: 'sometimes' }, { periodLength: 'day' }, { extra: 1 }],
-  securityEntries: [...NOT_STRING.filter((v) => !Array.isArray(v) || v.length > 0), [null], [{}], [{ kind: 'team', subjectId: 1 }],
+  securityEntries: [...NOT_STRING.filter((v) => !Array.isArray(v) || v.length > 0), [null], [{}], [{ kind: 'project', subjectId: 1 }], [{ kind: 'team', subjectId: 999999, view: 'allow' }],
     [{ kind: 'user', subjectId: 0 }], [{ kind: 'user', subjectId: 1, view: 'maybe' }], [{ kind: 'user', subjectId: 1, extra: 1 }],
     Array(501).fill({ kind: 'user', subjectId: 1 })],
+  amount: [42, 85.5, 1e3, true, null, {}, [], ['85.50'], '', '1e3', '85.505', '-1.00', '+1', '1,50', ' 85.50', '.5', '85.', 'NaN', '1234567890123', HUGE],
+  currency: [...NOT_STRING, '', 'eur', 'EURO', 'E1R', 'EU', ' EUR'],
+  nullableDate: ['2026-02-30', '2026-13-01', '2026-1-1', '', '20260101', '2026-01-01T00:00:00Z', 20260101, true, {}, []],
+  idList: ['x', 42, true, null, {}, [], [0], [-1], [1.5], ['1'], [null], [true], [1, 1], Array.from({ length: 201 }, (_, i) => i + 1)],
+  optionalIdList: ['x', 42, true, null, {}, [0], [-1], [1.5], ['1'], [null], [1, 1], Array.from({ length: 201 }, (_, i) => i + 1)],
+  teamPermissions: ['WORK_ON_ISSUES', 42, true, null, {}, [], [null], [42], ['ROOT'], ['work_on_issues'], ['WORK_ON_ISSUES '], ['WORK_ON_ISSUES', 'WORK_ON_ISSUES']],
+  teamCheckSetting: [...NOT_STRING, '', 'on', 'INHERIT', 'disabled '],
   securityItems: [...NOT_STRING, [{}], [{ itemKey: 'acme-1', entries: [] }], [{ itemKey: 'ACME-1', entries: 'all' }], Array(101).fill({ itemKey: 'ACME-1', entries: [] })],
 } satisfies Record<string, unknown[]>;
 type Kind = keyof typeof BAD;
@@ -85,6 +92,7 @@ const ROUTER_REFUSED_PARAMS = {
 interface World {
   projectKey: string; itemKey: string; worklogId: number; groupId: number; userId: number;
   grantId: number; roleMemberId: number; tokenId: number; developersRoleId: number; adminId: number;
+  teamId: number; priceListId: number; teamRoleId: number;
 }
 interface RouteSpec {
   params?: Record<string, { kind: keyof typeof BAD_PARAMS; valid: (w: World) => string | number }>;
@@ -180,6 +188,53 @@ const ROUTES: Record<string, RouteSpec> = {
   'POST /api/app-roles': { body: (w) => ({ role: 'billing_viewer', userId: w.userId }), fields: { role: 'appRole', userId: 'id' } },
   'DELETE /api/app-roles/:id': { params: { id: id(() => 1) } },
   'POST /api/deny-permissions/preview': { body: (w) => ({ add: { permission: 'ISSUE_TIME_TABS', groupId: w.groupId }, removeId: 1 }), fields: { add: 'denyChange', removeId: 'id' }, allOptional: true },
+  'POST /api/teams/:id/price-lists': {
+    params: { id: id((w) => w.teamId) },
+    body: () => ({ name: 'Standard', currency: 'EUR', hourlyRate: '85.50', validFrom: '2027-01-01', validTo: '2027-12-31' }),
+    fields: { name: 'name', currency: 'currency', hourlyRate: 'amount', validFrom: 'date', validTo: 'nullableDate' },
+  },
+  'PATCH /api/price-lists/:id': {
+    params: { id: id((w) => w.priceListId) },
+    body: () => ({ version: 1, name: 'Renamed', currency: 'EUR', hourlyRate: '90.00', validFrom: '2026-01-01', validTo: null }),
+    fields: { version: 'version', name: 'name', currency: 'currency', hourlyRate: 'amount', validFrom: 'date', validTo: 'nullableDate' },
+  },
+  'DELETE /api/price-lists/:id': { params: { id: id((w) => w.priceListId) }, query: VERSION_QUERY },
+  'POST /api/price-lists/:id/successor': {
+    params: { id: id((w) => w.priceListId) },
+    body: () => ({ version: 1, hourlyRate: '95.00', validFrom: '2026-07-01', name: 'Next', currency: 'EUR' }),
+    fields: { version: 'version', hourlyRate: 'amount', validFrom: 'date', name: 'name', currency: 'currency' },
+  },
+  'POST /api/teams': {
+    body: (w) => ({ name: 'Created team', description: 'words', projectKey: w.projectKey, leadUserId: w.userId, memberIds: [] }),
+    fields: { name: 'name', description: 'description', projectKey: 'projectKey', leadUserId: 'id', memberIds: 'optionalIdList' },
+  },
+  'PATCH /api/teams/:id': {
+    params: { id: id((w) => w.teamId) }, body: () => ({ version: 1, name: 'Renamed team', description: 'words' }),
+    fields: { version: 'version', name: 'name', description: 'description' },
+  },
+  'DELETE /api/teams/:id': { params: { id: id((w) => w.teamId) }, query: VERSION_QUERY },
+  'POST /api/teams/:id/roles': {
+    params: { id: id((w) => w.teamId) }, body: () => ({ name: 'Viewer', permissions: ['VIEW_MEMBER_WORKLOGS'] }), fields: { name: 'name', permissions: 'teamPermissions' },
+  },
+  'PATCH /api/teams/:id/roles/:roleId': {
+    params: { id: id((w) => w.teamId), roleId: id((w) => w.teamRoleId) }, body: () => ({ version: 1, name: 'Watcher', permissions: ['VIEW_MEMBER_WORKLOGS'] }),
+    fields: { version: 'version', name: 'name', permissions: 'teamPermissions' },
+  },
+  'DELETE /api/teams/:id/roles/:roleId': { params: { id: id((w) => w.teamId), roleId: id((w) => w.teamRoleId) } },
+  'POST /api/teams/:id/members': {
+    params: { id: id((w) => w.teamId) }, body: (w) => ({ userIds: [w.userId], roleIds: [w.teamRoleId] }), fields: { userIds: 'idList', roleIds: 'idList' },
+  },
+  'PUT /api/teams/:id/members/:userId': {
+    params: { id: id((w) => w.teamId), userId: id((w) => w.userId) }, body: (w) => ({ roleIds: [w.teamRoleId] }), fields: { roleIds: 'idList' },
+  },
+  'DELETE /api/teams/:id/members/:userId': { params: { id: id((w) => w.teamId), userId: id((w) => w.userId) } },
+  'PUT /api/projects/:key/teams/:teamId/assignment': {
+    params: { key: projectKey, teamId: id((w) => w.teamId) }, body: () => ({ assigned: true }), fields: { assigned: 'boolean' },
+  },
+  'PATCH /api/projects/:key/team-checks': {
+    params: { key: projectKey }, body: () => ({ teamChecks: 'disabled', version: 1 }), fields: { teamChecks: 'teamCheckSetting', version: 'version' },
+  },
+  'PATCH /api/admin/settings': { body: () => ({ teamChecks: true, version: 1 }), fields: { teamChecks: 'boolean', version: 'version' } },
   'POST /api/app-roles/preview': { body: (w) => ({ grant: { role: 'billing_viewer', userId: w.userId }, revokeId: 1 }), fields: { grant: 'roleChange', revokeId: 'id' }, allOptional: true },
 };
 
@@ -225,11 +280,17 @@ for (const dialect of DIALECTS) {
       const worklog = await t.db.insertInto('worklogs').values({
         item_id: item.id, project_id: project.id, author_id: admin.id, created_by: admin.id, start_date: '2026-03-02', duration_seconds: 3600,
       }).returning('id').executeTakeFirstOrThrow();
+      // Teams are written straight to their tables here: this suite is about the price-list routes' input.
+      const team = await t.db.insertInto('teams').values({ project_id: project.id, name: 'Bad input team' }).returning('id').executeTakeFirstOrThrow();
+      const teamRole = await t.db.insertInto('team_roles').values({ team_id: team.id, name: 'Team Member', kind: 'member', permissions: ['WORK_ON_ISSUES'] })
+        .returning('id').executeTakeFirstOrThrow();
+      const priceList = await t.db.insertInto('price_lists').values({ team_id: team.id, name: 'Standard', currency: 'EUR', hourly_rate: '85.50', valid_from: '2026-01-01' })
+        .returning('id').executeTakeFirstOrThrow();
       const token = (await t.app.inject({ method: 'POST', url: '/api/me/tokens', payload: { name: 'kept' }, headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken } })).json();
       w = {
         projectKey: project.key, itemKey: item.key, worklogId: worklog.id, groupId: (await createGroup(t.db, [user.id])).id, userId: user.id,
         grantId: (await t.db.selectFrom('project_permission_grants').select('id').where('user_id', '=', user.id).executeTakeFirstOrThrow()).id,
-        roleMemberId: member.id, tokenId: token.id, developersRoleId: developers, adminId: admin.id,
+        roleMemberId: member.id, tokenId: token.id, developersRoleId: developers, adminId: admin.id, teamId: team.id, priceListId: priceList.id, teamRoleId: teamRole.id,
       };
       assert.ok(w.worklogId && w.tokenId, 'the world was built');
       const { rows } = await sql<{ name: string }>`select table_name::text as name from information_schema.tables

@@ -213,3 +213,29 @@ for (const dialect of DIALECTS) describe(`work logs: team and price-list check (
     assert.equal((await c.post('/api/worklogs', { itemKey: item.key, startDate: '2026-11-03', durationSeconds: 60 })).statusCode, 201);
   });
 });
+
+for (const dialect of DIALECTS) describe(`work logs: money stays out of the audit log for readers without a money role (${dialect})`, () => {
+  let t: TestApp;
+  before(async () => { t = await createTestApp(dialect, { teamChecks: true }); });
+  after(() => t.close());
+
+  test('PRICE-7: a system administrator without a money role reads work-log audit rows without the rate; billing_admin with it', async () => {
+    const rate = '321.09';
+    const { user, item, project } = await worldWithItem(t.db);
+    const team = await createTeam(t.db, { projectId: project.id, members: [{ userId: user.id }] });
+    await createPriceList(t.db, team.id, { rate });
+    const c = await signedIn(t.app, user.login);
+    const log = (await c.post('/api/worklogs', { itemKey: item.key, startDate: '2026-11-03', durationSeconds: 600 })).json();
+    assert.equal((await c.patch(`/api/worklogs/${log.id}`, { version: 1, durationSeconds: 900 })).statusCode, 200);
+    const url = `/api/audit?entityType=worklog&entityId=${log.id}`;
+    const sysadmin = await createUser(t.db, { systemAdmin: true });
+    const plain = await (await signedIn(t.app, sysadmin.login)).get(url);
+    assert.equal(plain.statusCode, 200, plain.body);
+    assert.equal(plain.json().items.length, 2);
+    assert.deepEqual(moneyTraces(plain.json(), [rate]), []);
+    const billing = await createUser(t.db, { systemAdmin: true });
+    await grantAppRole(t.db, billing.id, 'billing_admin');
+    const rows = (await (await signedIn(t.app, billing.login)).get(url)).json().items;
+    assert.equal(rows.find((r: { action: string }) => r.action === 'worklog.create').after.rate, rate);
+  });
+});

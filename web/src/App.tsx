@@ -9,6 +9,8 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { ProjectListPage } from './pages/ProjectListPage.js';
 import { ProjectPage } from './pages/ProjectPage.js';
 import { SignInPage } from './pages/SignInPage.js';
+import { TeamPage } from './pages/TeamPage.js';
+import { TeamsPage } from './pages/TeamsPage.js';
 import { parseRoute, useHash, type Route } from './router.js';
 import type { Me } from './types.js';
 
@@ -40,7 +42,7 @@ export function App() {
     });
   }, [signedIn, signedOut]);
 
-  const routeId = 'key' in route ? `${route.name}:${route.key}` : route.name;
+  const routeId = 'key' in route ? `${route.name}:${route.key}` : 'id' in route ? `${route.name}:${route.id}` : route.name;
   useEffect(() => {
     // A block body on purpose: newer Chromium returns a Promise from scrollTo, which React would take for a cleanup.
     window.scrollTo(0, 0);
@@ -79,11 +81,23 @@ function renderRoute(route: Route, me: Me) {
     case 'projects':
       return <ProjectListPage />;
     case 'project':
-      return <ProjectPage key={route.key} projectKey={route.key} />;
+    case 'projectTeams':
+      return (
+        <ProjectPage
+          key={route.key}
+          projectKey={route.key}
+          tab={route.name === 'projectTeams' ? 'teams' : 'items'}
+          teamsArea={me.areas.includes('Teams')}
+        />
+      );
     case 'item':
       return <ItemPage key={route.key} itemKey={route.key} />;
     case 'myWorklogs':
       return <MyWorklogsPage />;
+    case 'teams':
+      return me.areas.includes('Teams') ? <TeamsPage /> : <NotFoundPage />;
+    case 'team':
+      return me.areas.includes('Teams') ? <TeamPage key={route.id} teamId={route.id} /> : <NotFoundPage />;
     case 'admin':
       // An area the server does not open to the user looks like a page that does not exist (APP-2).
       return me.areas.includes('Administration') ? <AdminPage tab={route.tab} /> : <NotFoundPage />;

@@ -1,6 +1,8 @@
 import type {
-  AppRoleList, Comment, DenyList, Explanation, Group, Item, ItemAccessRow, ItemSecurity, ItemSummary, Me, Page, Preview,
-  Project, ProjectAccessRow, ProjectGrant, RoleMember, SecurityInput, TimeSummary, User, UserRecord, Worklog, WorklogInput,
+  AppRoleList, Comment, DenyList, Explanation, GlobalTeamSummary, Group, Item, ItemAccessRow, ItemSecurity, ItemSummary, Me,
+  MembershipPeriod, Page, Person, Preview, PriceList, PriceListInput, Project, ProjectAccessRow, ProjectGrant, ProjectTeams,
+  RoleMember, SecurityInput, TeamChecks, TeamDetail, TeamRole, TeamSummary, TimeSummary, User, UserRecord, Worklog, WorklogInput,
+  WorklogPreview,
 } from './types.js';
 
 /** An API failure carrying the problem+json fields; `detail` is what the user should read. */
@@ -10,6 +12,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly field?: string,
+    /** The whole problem document, for a problem's own fields (e.g. the teams of a `team_changed` warning). */
+    readonly problem: Record<string, unknown> = {},
   ) {
     super(detail);
   }
@@ -60,6 +64,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     problem.code ?? `http_${response.status}`,
     problem.detail ?? problem.title ?? `The request failed (HTTP ${response.status}).`,
     problem.field,
+    problem as Record<string, unknown>,
   );
   if (response.status === 401 && !options.expectUnauthorized) onSessionLost();
   throw error;
@@ -113,10 +118,13 @@ export const api = {
 
   createWorklog: (itemKey: string, input: WorklogInput) =>
     request<Worklog>('POST', '/worklogs', { body: { itemKey, ...input } }),
-  updateWorklog: (worklog: Worklog, input: WorklogInput) =>
+  /** `confirmTeamChange` answers a `team_changed` warning: move the work log to the author's current team (PRICE-5). */
+  updateWorklog: (worklog: Worklog, input: WorklogInput, confirmTeamChange = false) =>
     request<Worklog>('PATCH', `/worklogs/${seg(String(worklog.id))}`, {
-      body: { version: worklog.version, ...input },
+      body: { version: worklog.version, ...input, ...(confirmTeamChange ? { confirmTeamChange } : {}) },
     }),
+  previewWorklog: (itemKey: string, startDate: string) =>
+    request<WorklogPreview>('GET', `/items/${seg(itemKey)}/worklog-preview${query({ startDate })}`),
   deleteWorklog: (worklog: Worklog) =>
     request<void>('DELETE', `/worklogs/${seg(String(worklog.id))}${query({ version: worklog.version })}`),
   listMyWorklogs: (from: string, to: string, cursor?: string | null) =>
@@ -151,6 +159,50 @@ export const api = {
   previewAppRole: (change: { grant?: AppRoleGrantInput; revokeId?: number }) =>
     request<Preview>('POST', '/app-roles/preview', { body: change }),
 
+  listTeams: (scope: 'global' | 'project', cursor?: string | null) =>
+    request<Page<TeamSummary>>('GET', `/teams${query({ scope, limit: 50, cursor })}`),
+  projectTeams: (key: string) => request<ProjectTeams>('GET', `/projects/${seg(key)}/teams`),
+  createTeam: (input: TeamInput) => request<TeamDetail>('POST', '/teams', { body: input }),
+  getTeam: (id: number) => request<TeamDetail>('GET', `/teams/${id}`),
+  updateTeam: (team: TeamDetail, input: { name: string; description: string }) =>
+    request<TeamDetail>('PATCH', `/teams/${team.id}`, { body: { version: team.version, ...input } }),
+  deleteTeam: (team: { id: number; version: number }) =>
+    request<void>('DELETE', `/teams/${team.id}${query({ version: team.version })}`),
+  teamHistory: (id: number, cursor?: string | null) =>
+    request<Page<MembershipPeriod>>('GET', `/teams/${id}/history${query({ limit: 50, cursor })}`),
+  /** Users who may join a team (TEAM-5): of a project team through its project; without teamId, a new team. */
+  teamCandidates: (where: { projectKey: string | null; teamId?: number }, q = '') =>
+    request<Page<Person>>(
+      'GET',
+      `${where.projectKey === null ? '/teams' : `/projects/${seg(where.projectKey)}/teams`}/available-users${query({ teamId: where.teamId, q, limit: 100 })}`,
+    ),
+  addTeamMembers: (teamId: number, userIds: number[], roleIds?: number[]) =>
+    request<TeamDetail>('POST', `/teams/${teamId}/members`, { body: { userIds, ...(roleIds ? { roleIds } : {}) } }),
+  setMemberRoles: (teamId: number, userId: number, roleIds: number[]) =>
+    request<TeamDetail>('PUT', `/teams/${teamId}/members/${userId}`, { body: { roleIds } }),
+  removeTeamMember: (teamId: number, userId: number) => request<void>('DELETE', `/teams/${teamId}/members/${userId}`),
+  createTeamRole: (teamId: number, input: { name: string; permissions: string[] }) =>
+    request<TeamRole>('POST', `/teams/${teamId}/roles`, { body: input }),
+  updateTeamRole: (teamId: number, role: TeamRole, input: { name: string; permissions: string[] }) =>
+    request<TeamRole>('PATCH', `/teams/${teamId}/roles/${role.id}`, { body: { version: role.version, ...input } }),
+  deleteTeamRole: (teamId: number, roleId: number) => request<void>('DELETE', `/teams/${teamId}/roles/${roleId}`),
+  setTeamAssignment: (projectKey: string, teamId: number, assigned: boolean) =>
+    request<GlobalTeamSummary>('PUT', `/projects/${seg(projectKey)}/teams/${teamId}/assignment`, { body: { assigned } }),
+  setProjectTeamChecks: (projectKey: string, checks: TeamChecks, teamChecks: TeamChecks['project']) =>
+    request<TeamChecks>('PATCH', `/projects/${seg(projectKey)}/team-checks`, { body: { teamChecks, version: checks.version } }),
+
+  listPriceLists: (teamId: number) => request<{ items: PriceList[] }>('GET', `/teams/${teamId}/price-lists`),
+  createPriceList: (teamId: number, input: PriceListInput) =>
+    request<PriceList>('POST', `/teams/${teamId}/price-lists`, { body: input }),
+  updatePriceList: (list: PriceList, input: Partial<PriceListInput>) =>
+    request<PriceList>('PATCH', `/price-lists/${list.id}`, { body: { version: list.version, ...input } }),
+  deletePriceList: (list: PriceList) => request<void>('DELETE', `/price-lists/${list.id}${query({ version: list.version })}`),
+  /** PRICE-8: a new rate from a date ends this price list the day before. */
+  startPriceListSuccessor: (list: PriceList, input: { hourlyRate: string; validFrom: string; name?: string }) =>
+    request<{ previous: PriceList; successor: PriceList }>('POST', `/price-lists/${list.id}/successor`, {
+      body: { version: list.version, ...input },
+    }),
+
   explain: (action: string, resource: ExplainResource) =>
     request<Explanation>('GET', `/explain${query({ action, ...resource })}`),
   checkAccess: (userId: number, action: string, resource: ExplainResource) =>
@@ -160,6 +212,15 @@ export const api = {
   projectAccess: (key: string, cursor?: string | null, limit = 50) =>
     request<Page<ProjectAccessRow>>('GET', `/projects/${seg(key)}/access${query({ limit, cursor })}`),
 };
+
+export interface TeamInput {
+  name: string;
+  description?: string;
+  /** Absent: a global team (TEAM-1). */
+  projectKey?: string;
+  leadUserId?: number;
+  memberIds?: number[];
+}
 
 export interface AppRoleGrantInput {
   role: string;

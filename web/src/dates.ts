@@ -22,3 +22,8 @@ export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
 }
+
+/** A validity range of calendar dates; an open end reads "open-ended". */
+export function formatValidity(from: string, to: string | null): string {
+  return to === null ? `${from} – open-ended` : `${from} – ${to}`;
+}

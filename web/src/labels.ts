@@ -66,3 +66,16 @@ export function targetLabel(target: string): string {
   if (target === 'denied') return 'Item-screen surfaces';
   return target;
 }
+
+/** The team permission levels (TEAM-2), in the server's order, with what each lets a role's holders do. */
+export const TEAM_PERMISSIONS: { permission: string; label: string }[] = [
+  { permission: 'WORK_ON_ISSUES', label: 'Log time to the team' },
+  { permission: 'VIEW_MEMBER_WORKLOGS', label: "View members' work logs" },
+  { permission: 'MANAGE_MEMBER_WORKLOGS', label: "Manage members' work logs" },
+  { permission: 'MANAGE_SCHEDULE', label: 'Plan the team' },
+  { permission: 'MANAGE_TEAM', label: 'Manage the team, its roles and members' },
+  { permission: 'APPROVE_TIMESHEETS', label: 'Approve timesheets' },
+];
+
+export const teamPermissionLabel = (permission: string) =>
+  TEAM_PERMISSIONS.find((p) => p.permission === permission)?.label ?? permission;

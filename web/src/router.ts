@@ -7,8 +7,11 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'projects' }
   | { name: 'project'; key: string }
+  | { name: 'projectTeams'; key: string }
   | { name: 'item'; key: string }
   | { name: 'myWorklogs' }
+  | { name: 'teams' }
+  | { name: 'team'; id: number }
   | { name: 'admin'; tab: AdminTab }
   | { name: 'notFound' };
 
@@ -18,14 +21,24 @@ export type AdminTab = (typeof ADMIN_TABS)[number];
 
 const isAdminTab = (value: string): value is AdminTab => (ADMIN_TABS as readonly string[]).includes(value);
 
+/** The tabs of a project page, each with its own address; the work items are the project's own. */
+export type ProjectTab = 'items' | 'teams';
+
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
   if (parts.includes(null)) return { name: 'notFound' };
-  const [first, second, ...rest] = parts as string[];
+  const [first, second, third, ...rest] = parts as string[];
   if (rest.length > 0) return { name: 'notFound' };
-  if (first === undefined || (first === 'projects' && second === undefined)) return { name: 'projects' };
-  if (first === 'projects') return { name: 'project', key: second };
+  if (first === 'projects' && second !== undefined) {
+    if (third === undefined) return { name: 'project', key: second };
+    if (third === 'teams') return { name: 'projectTeams', key: second };
+    return { name: 'notFound' };
+  }
+  if (third !== undefined) return { name: 'notFound' };
+  if (first === undefined || first === 'projects') return { name: 'projects' };
   if (first === 'items' && second !== undefined) return { name: 'item', key: second };
+  if (first === 'teams' && second === undefined) return { name: 'teams' };
+  if (first === 'teams' && /^[1-9]\d{0,9}$/.test(second)) return { name: 'team', id: Number(second) };
   if (first === 'my-worklogs' && second === undefined) return { name: 'myWorklogs' };
   if (first === 'admin' && second === undefined) return { name: 'admin', tab: 'denies' };
   if (first === 'admin' && isAdminTab(second)) return { name: 'admin', tab: second };
@@ -42,9 +55,12 @@ function safeDecode(segment: string): string | null {
 
 export const href = {
   projects: () => '#/projects',
-  project: (key: string) => `#/projects/${encodeURIComponent(key)}`,
+  project: (key: string, tab: ProjectTab = 'items') =>
+    `#/projects/${encodeURIComponent(key)}${tab === 'teams' ? '/teams' : ''}`,
   item: (key: string) => `#/items/${encodeURIComponent(key)}`,
   myWorklogs: () => '#/my-worklogs',
+  teams: () => '#/teams',
+  team: (id: number) => `#/teams/${id}`,
   admin: (tab?: AdminTab) => (tab ? `#/admin/${tab}` : '#/admin'),
 };
 

@@ -67,9 +67,33 @@ export interface Worklog {
   startTime: string | null;
   durationSeconds: number;
   description: string;
+  /** The team and price list the work log was recorded with (WL-1, PRICE-5). */
+  team: Named | null;
+  priceList: Named | null;
+  /** Present only for callers who see money (PRICE-7). */
+  rate?: string;
+  currency?: string;
   version: number;
   createdAt: string;
   abilities: { canEdit: boolean; canDelete: boolean };
+}
+
+export interface Named {
+  id: number;
+  name: string;
+}
+
+/** What logging work on an item at a date would record, and whether it may (GET /api/items/:key/worklog-preview). */
+export interface WorklogPreview {
+  allowed: boolean;
+  code: string;
+  message: string;
+  teamChecks: TeamChecksState;
+  team: Named | null;
+  priceList: Named | null;
+  /** Present only for callers who see money (PRICE-7). */
+  rate?: string;
+  currency?: string;
 }
 
 /** Fields of a work log that the log-work dialog sends. */
@@ -226,4 +250,105 @@ export interface ItemAccessRow {
 export interface ProjectAccessRow {
   user: { id: number; login: string; displayName: string };
   permissions: { permission: string; allowed: boolean; why: string[] }[];
+}
+
+/** Whether the team & price-list check applies to a project (PRICE-2). */
+export type TeamChecksState = 'on' | 'off_globally' | 'off_for_project';
+
+export interface TeamChecks {
+  project: 'inherit' | 'disabled';
+  global: boolean;
+  effective: TeamChecksState;
+  /** The project's version, for changing its switch. */
+  version: number;
+}
+
+export interface Person {
+  id: number;
+  login: string;
+  displayName: string;
+}
+
+export interface TeamAbilities {
+  canManage: boolean;
+  canDelete: boolean;
+  canManagePriceLists: boolean;
+}
+
+/** A team as lists show it (TEAM-1): project null for a global team. */
+export interface TeamSummary {
+  id: number;
+  name: string;
+  description: string;
+  project: { key: string; name: string } | null;
+  members: Person[];
+  memberCount: number;
+  abilities: TeamAbilities;
+  version: number;
+}
+
+export interface GlobalTeamSummary extends TeamSummary {
+  assigned: boolean;
+}
+
+/** A project's "Teams & price lists" tab (GET /api/projects/:key/teams). */
+export interface ProjectTeams {
+  teamChecks: TeamChecks;
+  projectTeams: TeamSummary[];
+  globalTeams: GlobalTeamSummary[];
+  abilities: { canCreateTeam: boolean; canAssignTeams: boolean; canSwitchChecks: boolean };
+}
+
+export interface TeamRole {
+  id: number;
+  name: string;
+  /** lead and member are the default roles every team has (TEAM-3). */
+  kind: 'lead' | 'member' | 'custom';
+  permissions: string[];
+  version: number;
+}
+
+export interface TeamMember {
+  user: Person;
+  roleIds: number[];
+  joinedAt: string;
+}
+
+export interface TeamDetail extends Omit<TeamSummary, 'members'> {
+  roles: TeamRole[];
+  members: TeamMember[];
+  assignedProjects: { key: string; name: string }[];
+}
+
+/** One period of membership (TEAM-6). */
+export interface MembershipPeriod {
+  id: number;
+  user: Person;
+  joinedAt: string;
+  leftAt: string | null;
+  joinedBy: { id: number; displayName: string } | null;
+  leftBy: { id: number; displayName: string } | null;
+}
+
+export interface PriceList {
+  id: number;
+  teamId: number;
+  name: string;
+  currency: string;
+  /** A decimal string, present only for callers who see money (PRICE-7). */
+  hourlyRate?: string;
+  validFrom: string;
+  validTo: string | null;
+  /** Some work log records it (PRICE-6): its rate and currency stay, and it cannot be deleted. */
+  used: boolean;
+  version: number;
+  abilities: { canEdit: boolean; canDelete: boolean };
+}
+
+export interface PriceListInput {
+  name: string;
+  currency: string;
+  hourlyRate?: string;
+  validFrom: string;
+  validTo: string | null;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actorOf } from '../../http/access.js';
 import { calendarDate, errorResponses, idParam as id, page, pageQuery } from '../../http/schemas.js';
 import type { App, Deps } from '../../http/types.js';
 import { createAuditService } from './service.js';
@@ -20,5 +21,5 @@ export function auditRoutes(app: App, deps: Deps) {
       }),
       response: { 200: page(auditOut), ...errorResponses },
     },
-  }, async (req) => service.search(req.query));
+  }, async (req) => service.search(actorOf(req), req.query));
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { seesMoney, type Actor } from '../../authz/engine.js';
 import type { Deps } from '../../http/types.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
 
@@ -7,9 +8,20 @@ export interface AuditQuery {
   projectId?: number; from?: string; to?: string;
 }
 
+/** Money keys of the audited rows: a work log's rate, a price list's hourly rate (PRICE-7). */
+const MONEY_KEY = /^(rate|hourly_rate|hourlyRate)$/;
+
+/** The audited row without its money fields, for readers without a money role. */
+export function withoutMoney(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutMoney);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !MONEY_KEY.test(k)).map(([k, v]) => [k, withoutMoney(v)]));
+}
+
 export function createAuditService({ db }: Deps) {
-  /** Filters and pages in SQL; `to` is inclusive of the whole day. */
-  async function search(query: AuditQuery) {
+  /** Filters and pages in SQL; `to` is inclusive of the whole day. Money stays out for readers without a money role (PRICE-7). */
+  async function search(actor: Actor, query: AuditQuery) {
+    const shown = seesMoney(actor) ? (v: unknown) => v : withoutMoney;
     let q = db.selectFrom('audit_log as a').leftJoin('users as u', 'u.id', 'a.actor_id')
       .select(['a.id', 'a.at', 'a.actor_id', 'u.display_name', 'a.action', 'a.entity_type', 'a.entity_id', 'a.project_id', 'a.before', 'a.after'])
       .orderBy('a.id', 'desc').limit(query.limit + 1);
@@ -26,7 +38,7 @@ export function createAuditService({ db }: Deps) {
     return {
       items: page.items.map((r) => ({
         id: r.id, at: r.at, actor: r.actor_id === null ? null : { id: r.actor_id, displayName: r.display_name ?? '' }, action: r.action,
-        entityType: r.entity_type, entityId: r.entity_id, projectId: r.project_id, before: r.before, after: r.after,
+        entityType: r.entity_type, entityId: r.entity_id, projectId: r.project_id, before: shown(r.before), after: shown(r.after),
       })),
       nextCursor: page.nextCursor,
     };

@@ -118,7 +118,8 @@ export function createWorklogService({ db, authz }: Deps) {
         returning *),
       a as (
         insert into audit_log (actor_id, action, entity_type, entity_id, project_id, after)
-        select ${actor.userId}, 'worklog.create', 'worklog', w.id::text, w.project_id, to_jsonb(w) from w)
+        -- The rate stays a decimal string in the audit row, as everywhere else (money is never a float).
+        select ${actor.userId}, 'worklog.create', 'worklog', w.id::text, w.project_id, to_jsonb(w) || jsonb_build_object('rate', w.rate::text) from w)
       select w.id, w.item_id, w.project_id, w.author_id, w.start_date, w.start_time, w.duration_seconds, w.description,
              w.team_id, t.name as team_name, w.price_list_id, pl.name as price_list_name, w.rate::text as rate, pl.currency,
              w.version, w.created_at, w.updated_at, i.key as item_key, i.title as item_title, p.key as project_key, u.display_name as author_name

@@ -13,7 +13,8 @@ interface Props {
  */
 export function Header({ me, route, onSignOut }: Props) {
   const { user, areas } = me;
-  const inProjects = route.name === 'projects' || route.name === 'project' || route.name === 'item';
+  const inProjects = ['projects', 'project', 'projectTeams', 'item'].includes(route.name);
+  const inTeams = route.name === 'teams' || route.name === 'team';
   return (
     <header className="app-header">
       <a className="brand" href={href.projects()}>
@@ -26,6 +27,11 @@ export function Header({ me, route, onSignOut }: Props) {
         {areas.includes('Timesheet') && (
           <a href={href.myWorklogs()} aria-current={route.name === 'myWorklogs' ? 'page' : undefined}>
             My work logs
+          </a>
+        )}
+        {areas.includes('Teams') && (
+          <a href={href.teams()} aria-current={inTeams ? 'page' : undefined}>
+            Teams
           </a>
         )}
         {areas.includes('Administration') && (

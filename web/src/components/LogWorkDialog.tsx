@@ -3,8 +3,13 @@ import { api, ApiError } from '../api.js';
 import { today } from '../dates.js';
 import { formatDuration, parseDuration } from '../duration.js';
 import type { Worklog, WorklogInput } from '../types.js';
+import { useAction } from '../useAction.js';
+import { useResource } from '../useResource.js';
 import { Dialog } from './Dialog.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { TeamChangedDialog, teamChangeOf, type TeamChange } from './TeamChangedDialog.js';
+import { WorklogPreviewPanel } from './WorklogPreviewPanel.js';
+import { WorklogTeamFacts } from './WorklogTeamFacts.js';
 
 interface Props {
   itemKey: string;
@@ -21,15 +26,26 @@ export function LogWorkDialog({ itemKey, worklog, onClose, onSaved }: Props) {
   const [startTime, setStartTime] = useState(worklog?.startTime?.slice(0, 5) ?? '');
   const [duration, setDuration] = useState(worklog ? formatDuration(worklog.durationSeconds) : '');
   const [description, setDescription] = useState(worklog?.description ?? '');
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const [teamChange, setTeamChange] = useState<TeamChange | null>(null);
+  const { busy, error, setError, run } = useAction((failure) => {
+    if (failure instanceof ApiError && failure.code === 'team_changed') {
+      setTeamChange(teamChangeOf(failure.problem));
+      return true;
+    }
+    return false;
+  });
+  // New work only: what it would record on the chosen date, or why it may not be logged (PRICE-3).
+  const preview = useResource(
+    () => (worklog || !startDate ? Promise.resolve(undefined) : api.previewWorklog(itemKey, startDate)),
+    [itemKey, startDate, worklog],
+  );
   const helpId = useId();
 
   const seconds = parseDuration(duration);
   const badField = error instanceof ApiError ? error.field : undefined;
+  const refused = preview.data?.allowed === false;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function save(confirmTeamChange: boolean) {
     if (seconds === null) {
       setError(new ApiError(400, 'invalid_duration', `Enter a duration. ${durationHelp}`, 'durationSeconds'));
       return;
@@ -40,74 +56,90 @@ export function LogWorkDialog({ itemKey, worklog, onClose, onSaved }: Props) {
       durationSeconds: seconds,
       description: description.trim(),
     };
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = worklog ? await api.updateWorklog(worklog, input) : await api.createWorklog(itemKey, input);
+    void run(async () => {
+      const saved = worklog
+        ? await api.updateWorklog(worklog, input, confirmTeamChange)
+        : await api.createWorklog(itemKey, input);
+      setTeamChange(null);
       onSaved(saved);
-    } catch (failure) {
-      setError(failure);
-      setSaving(false);
-    }
+    });
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save(false);
   }
 
   return (
-    <Dialog title={worklog ? `Edit work log on ${itemKey}` : `Log work on ${itemKey}`} onClose={onClose}>
-      <form onSubmit={submit} className="form" noValidate>
-        <div className="form-row">
+    <>
+      <Dialog title={worklog ? `Edit work log on ${itemKey}` : `Log work on ${itemKey}`} onClose={onClose}>
+        <form onSubmit={submit} className="form" noValidate>
+          <div className="form-row">
+            <label>
+              Date
+              <input
+                type="date"
+                value={startDate}
+                onChange={(e) => setStartDate(e.target.value)}
+                required
+                aria-invalid={badField === 'startDate' || undefined}
+              />
+            </label>
+            <label>
+              Start time (optional)
+              <input
+                type="time"
+                value={startTime}
+                onChange={(e) => setStartTime(e.target.value)}
+                aria-invalid={badField === 'startTime' || undefined}
+              />
+            </label>
+          </div>
           <label>
-            Date
+            Duration
             <input
-              type="date"
-              value={startDate}
-              onChange={(e) => setStartDate(e.target.value)}
-              required
-              aria-invalid={badField === 'startDate' || undefined}
+              value={duration}
+              onChange={(e) => setDuration(e.target.value)}
+              placeholder="1h 30m"
+              autoFocus
+              aria-describedby={helpId}
+              aria-invalid={badField === 'durationSeconds' || undefined}
             />
           </label>
+          <p id={helpId} className="hint">
+            {seconds !== null ? `= ${formatDuration(seconds)}` : durationHelp}
+          </p>
           <label>
-            Start time (optional)
-            <input
-              type="time"
-              value={startTime}
-              onChange={(e) => setStartTime(e.target.value)}
-              aria-invalid={badField === 'startTime' || undefined}
+            Description
+            <textarea
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              rows={3}
+              aria-invalid={badField === 'description' || undefined}
             />
           </label>
-        </div>
-        <label>
-          Duration
-          <input
-            value={duration}
-            onChange={(e) => setDuration(e.target.value)}
-            placeholder="1h 30m"
-            autoFocus
-            aria-describedby={helpId}
-            aria-invalid={badField === 'durationSeconds' || undefined}
-          />
-        </label>
-        <p id={helpId} className="hint">
-          {seconds !== null ? `= ${formatDuration(seconds)}` : durationHelp}
-        </p>
-        <label>
-          Description
-          <textarea
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            rows={3}
-            aria-invalid={badField === 'description' || undefined}
-          />
-        </label>
-        <ErrorMessage error={error} />
-        <div className="form-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button" disabled={saving}>
-            {saving ? 'Saving…' : 'Save'}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+          {worklog ? (
+            <section className="worklog-preview" aria-label="Team and price list">
+              <h3>Recorded with</h3>
+              <WorklogTeamFacts team={worklog.team} priceList={worklog.priceList} rate={worklog.rate} currency={worklog.currency} />
+            </section>
+          ) : (
+            <WorklogPreviewPanel preview={preview.data} error={preview.error} />
+          )}
+          <ErrorMessage error={error} />
+          <div className="form-actions">
+            <button type="button" className="button secondary" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="button" disabled={busy || refused}>
+              {busy ? 'Saving…' : 'Save'}
+            </button>
+          </div>
+        </form>
+      </Dialog>
+      {teamChange && (
+        <TeamChangedDialog change={teamChange} busy={busy} onConfirm={() => save(true)} onCancel={() => setTeamChange(null)} />
+      )}
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, errorText } from '../api.js';
 import { formatDuration } from '../duration.js';
+import { formatRate } from '../money.js';
 import { href } from '../router.js';
 import type { Worklog } from '../types.js';
 import { ErrorMessage } from './ErrorMessage.js';
@@ -15,11 +16,16 @@ interface Props {
   onChanged: () => void;
 }
 
-/** Work logs with Edit/Delete offered exactly where the API's abilities allow. */
+/**
+ * Work logs with Edit/Delete offered exactly where the API's abilities allow. The team and price list each was
+ * recorded with show when any has one; the rate column only when the API sent rates (PRICE-7).
+ */
 export function WorklogTable({ worklogs, caption, showItem = false, showAuthor = false, onChanged }: Props) {
   const [editing, setEditing] = useState<Worklog | null>(null);
   const [error, setError] = useState<string | null>(null);
   const hasActions = worklogs.some((w) => w.abilities.canEdit || w.abilities.canDelete);
+  const showsTeams = worklogs.some((w) => w.team !== null);
+  const showsRates = worklogs.some((w) => w.rate !== undefined);
 
   async function remove(worklog: Worklog) {
     const label = `${formatDuration(worklog.durationSeconds)} on ${worklog.startDate}`;
@@ -47,6 +53,12 @@ export function WorklogTable({ worklogs, caption, showItem = false, showAuthor =
               Duration
             </th>
             <th scope="col">Description</th>
+            {showsTeams && <th scope="col">Team</th>}
+            {showsRates && (
+              <th scope="col" className="numeric">
+                Rate
+              </th>
+            )}
             {hasActions && (
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -71,6 +83,15 @@ export function WorklogTable({ worklogs, caption, showItem = false, showAuthor =
               {showAuthor && <td>{worklog.author.displayName}</td>}
               <td className="numeric nowrap">{formatDuration(worklog.durationSeconds)}</td>
               <td className="description">{worklog.description}</td>
+              {showsTeams && (
+                <td>
+                  <div>{worklog.team?.name ?? <span className="muted">—</span>}</div>
+                  {worklog.priceList && <div className="muted">{worklog.priceList.name}</div>}
+                </td>
+              )}
+              {showsRates && (
+                <td className="numeric nowrap">{worklog.rate !== undefined && formatRate(worklog.rate, worklog.currency ?? '')}</td>
+              )}
               {hasActions && (
                 <td>
                   <div className="row-actions">

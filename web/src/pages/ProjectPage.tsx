@@ -3,13 +3,21 @@ import { api, isNotFound } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ItemTree } from '../components/ItemTree.js';
 import { NewItemDialog } from '../components/NewItemDialog.js';
-import { href } from '../router.js';
+import { ProjectTeamsTab } from '../components/ProjectTeamsTab.js';
+import { href, type ProjectTab } from '../router.js';
 import type { ItemSummary } from '../types.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 import { useResource } from '../useResource.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
-export function ProjectPage({ projectKey }: { projectKey: string }) {
+interface Props {
+  projectKey: string;
+  tab: ProjectTab;
+  /** The Teams area is open to the user (APP-2): only then is there a teams tab. */
+  teamsArea: boolean;
+}
+
+export function ProjectPage({ projectKey, tab, teamsArea }: Props) {
   const project = useResource(() => api.getProject(projectKey), [projectKey]);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<ItemSummary | null>(null);
@@ -17,10 +25,12 @@ export function ProjectPage({ projectKey }: { projectKey: string }) {
   const [treeVersion, setTreeVersion] = useState(0);
   useDocumentTitle(project.data?.name ?? null);
 
-  if (isNotFound(project.error)) return <NotFoundPage />;
+  if (isNotFound(project.error) || (tab === 'teams' && !teamsArea)) return <NotFoundPage />;
   if (project.error) return <ErrorMessage error={project.error} />;
   if (!project.data) return <p className="muted">Loading…</p>;
   const { data } = project;
+  const tabs: { id: ProjectTab; label: string }[] = [{ id: 'items', label: 'Work items' }];
+  if (teamsArea) tabs.push({ id: 'teams', label: 'Teams & price lists' });
 
   return (
     <section>
@@ -31,7 +41,7 @@ export function ProjectPage({ projectKey }: { projectKey: string }) {
           </h1>
           {data.client && <p className="muted">Client: {data.client.name}</p>}
         </div>
-        {data.abilities.canCreateItems && (
+        {tab === 'items' && data.abilities.canCreateItems && (
           <button type="button" className="button" onClick={() => setCreating(true)}>
             New item
           </button>
@@ -42,8 +52,41 @@ export function ProjectPage({ projectKey }: { projectKey: string }) {
           Created <a href={href.item(created.key)}>{created.key}</a>.
         </p>
       )}
-      <h2>Work items</h2>
-      <ItemTree key={treeVersion} projectKey={data.key} parentKey={null} />
+      {tabs.length > 1 && (
+        <div role="tablist" aria-label="Project" className="tabs">
+          {tabs.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              id={`project-tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`project-panel-${t.id}`}
+              className="tab"
+              onClick={() => {
+                window.location.hash = href.project(data.key, t.id);
+              }}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {tab === 'items' ? (
+        <div
+          role={tabs.length > 1 ? 'tabpanel' : undefined}
+          id="project-panel-items"
+          aria-labelledby={tabs.length > 1 ? 'project-tab-items' : undefined}
+          className="project-items"
+        >
+          <h2>Work items</h2>
+          <ItemTree key={treeVersion} projectKey={data.key} parentKey={null} />
+        </div>
+      ) : (
+        <div role="tabpanel" id="project-panel-teams" aria-labelledby="project-tab-teams" className="tab-panel">
+          <ProjectTeamsTab projectKey={data.key} />
+        </div>
+      )}
       {creating && (
         <NewItemDialog
           projectKey={data.key}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { TEAM_PERMISSIONS } from '../../db/types.js';
+import { id, name, pageQuery, projectKey, text, userRef, version } from '../../http/schemas.js';
+
+/** A list of ids in a body: no repeats, so each names one thing once. */
+const idList = (max: number) => z.array(id).max(max).superRefine((ids, ctx) => {
+  const seen = new Set<number>();
+  ids.forEach((value, i) => {
+    if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [i], message: `${value} appears twice` });
+    seen.add(value);
+  });
+});
+
+/** The team permission levels a role gives (TEAM-2): at least one, each once. */
+export const teamPermissions = z.array(z.enum(TEAM_PERMISSIONS)).min(1).max(TEAM_PERMISSIONS.length).superRefine((levels, ctx) => {
+  levels.forEach((level, i) => {
+    if (levels.indexOf(level) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `${level} appears twice` });
+  });
+});
+
+export const teamCreate = z.strictObject({
+  name,
+  description: text(20_000).optional(),
+  /** Absent: a global team (TEAM-1). */
+  projectKey: projectKey.optional(),
+  /** Gets the Team Lead role; everyone else in `memberIds` the Team Member role (TEAM-3). */
+  leadUserId: id.optional(),
+  memberIds: idList(200).optional(),
+});
+export const teamUpdate = z.strictObject({ version, name: name.optional(), description: text(20_000).optional() });
+export const versionQuery = z.strictObject({ version: z.coerce.number().int().positive().max(2_147_483_647) });
+
+export const roleCreate = z.strictObject({ name, permissions: teamPermissions });
+export const roleUpdate = z.strictObject({ version, name: name.optional(), permissions: teamPermissions.optional() });
+
+export const membersAdd = z.strictObject({
+  userIds: idList(200).min(1),
+  /** The roles the new members hold; absent: the Team Member role. */
+  roleIds: idList(50).min(1).optional(),
+});
+export const memberUpdate = z.strictObject({ roleIds: idList(50).min(1) });
+
+export const assignmentSet = z.strictObject({ assigned: z.boolean() });
+export const projectChecksUpdate = z.strictObject({ teamChecks: z.enum(['inherit', 'disabled']), version });
+export const settingsUpdate = z.strictObject({ teamChecks: z.boolean(), version });
+
+export const teamListQuery = z.strictObject({
+  ...pageQuery,
+  scope: z.enum(['global', 'project']).optional(),
+  /** Teams working on this project: its own, and the global teams assigned to it. */
+  projectKey: projectKey.optional(),
+});
+export const candidatesQuery = z.strictObject({ ...pageQuery, teamId: z.coerce.number().int().positive().max(2_147_483_647).optional(), q: z.string().max(200).optional() });
+export const historyQuery = z.strictObject({ ...pageQuery, userId: z.coerce.number().int().positive().max(2_147_483_647).optional() });
+
+// ---- Responses (allowlists) -----------------------------------------------------------------------
+
+export const memberRef = z.object({ id: z.number(), login: z.string(), displayName: z.string() });
+const projectRef = z.object({ key: z.string(), name: z.string() });
+export const teamAbilities = z.object({ canManage: z.boolean(), canDelete: z.boolean(), canManagePriceLists: z.boolean() });
+
+export const teamOut = z.object({
+  id: z.number(), name: z.string(), description: z.string(),
+  /** null: a global team. */
+  project: projectRef.nullable(),
+  /** Current members. */
+  members: z.array(memberRef),
+  memberCount: z.number(),
+  abilities: teamAbilities,
+  version: z.number(),
+});
+export type TeamOut = z.infer<typeof teamOut>;
+export const globalTeamOut = teamOut.extend({ assigned: z.boolean() });
+
+export const roleOut = z.object({
+  id: z.number(), name: z.string(), kind: z.enum(['lead', 'member', 'custom']), permissions: z.array(z.enum(TEAM_PERMISSIONS)), version: z.number(),
+});
+
+export const teamDetail = teamOut.omit({ members: true }).extend({
+  roles: z.array(roleOut),
+  members: z.array(z.object({ user: memberRef, roleIds: z.array(z.number()), joinedAt: z.date() })),
+  /** A global team's projects the caller may browse ([] for a project team). */
+  assignedProjects: z.array(projectRef),
+});
+
+export const historyOut = z.object({
+  id: z.number(), user: memberRef, joinedAt: z.date(), leftAt: z.date().nullable(),
+  joinedBy: userRef.nullable(), leftBy: userRef.nullable(),
+});
+
+export const teamChecksOut = z.object({
+  project: z.enum(['inherit', 'disabled']),
+  global: z.boolean(),
+  /** What applies to the project (PRICE-2). */
+  effective: z.enum(['on', 'off_globally', 'off_for_project']),
+  /** The project's version, for changing its switch. */
+  version: z.number(),
+});
+
+export const projectTeamsOut = z.object({
+  teamChecks: teamChecksOut,
+  projectTeams: z.array(teamOut),
+  globalTeams: z.array(globalTeamOut),
+  abilities: z.object({ canCreateTeam: z.boolean(), canAssignTeams: z.boolean(), canSwitchChecks: z.boolean() }),
+});
+
+export const settingsOut = z.object({ teamChecks: z.boolean(), version: z.number() });

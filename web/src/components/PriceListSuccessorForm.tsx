@@ -1,0 +1,43 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api.js';
+import type { PriceList } from '../types.js';
+import { useAction } from '../useAction.js';
+import { ErrorMessage } from './ErrorMessage.js';
+
+/** PRICE-8: a new rate is a new price list; this one ends the day before the new rate starts. */
+export function PriceListSuccessorForm({ list, onSaved }: { list: PriceList; onSaved: () => void }) {
+  const [rate, setRate] = useState('');
+  const [from, setFrom] = useState('');
+  const { busy, error, run } = useAction();
+  const badField = error instanceof ApiError ? error.field : undefined;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void run(async () => {
+      await api.startPriceListSuccessor(list, { hourlyRate: rate.trim(), validFrom: from });
+      onSaved();
+    });
+  }
+
+  return (
+    <form onSubmit={submit} className="form successor-form" aria-labelledby="successor-title">
+      <h3 id="successor-title">New rate from a date</h3>
+      <div className="form-row">
+        <label>
+          New hourly rate
+          <input value={rate} onChange={(e) => setRate(e.target.value)} inputMode="decimal" placeholder="90.00" required aria-invalid={badField === 'hourlyRate' || undefined} />
+        </label>
+        <label>
+          Starting on
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required aria-invalid={badField === 'validFrom' || undefined} />
+        </label>
+      </div>
+      <ErrorMessage error={error} />
+      <div className="form-actions">
+        <button type="submit" className="button secondary" disabled={busy}>
+          Start new rate
+        </button>
+      </div>
+    </form>
+  );
+}

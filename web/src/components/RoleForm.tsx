@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api.js';
+import { TEAM_PERMISSIONS } from '../labels.js';
+import type { TeamRole } from '../types.js';
+import { useAction } from '../useAction.js';
+import { ErrorMessage } from './ErrorMessage.js';
+
+interface Props {
+  title: string;
+  /** The role being changed; absent for a new one. */
+  role?: TeamRole;
+  submitLabel: string;
+  save: (input: { name: string; permissions: string[] }) => Promise<void>;
+  onCancel?: () => void;
+}
+
+/** A custom team role: its name and permission levels (TEAM-2, TEAM-3). */
+export function RoleForm({ title, role, submitLabel, save, onCancel }: Props) {
+  const [name, setName] = useState(role?.name ?? '');
+  const [permissions, setPermissions] = useState<string[]>(role?.permissions ?? ['WORK_ON_ISSUES']);
+  const { busy, error, run } = useAction();
+  const badField = error instanceof ApiError ? error.field : undefined;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void run(async () => {
+      // In the server's order, so an unchanged set compares equal.
+      await save({ name: name.trim(), permissions: TEAM_PERMISSIONS.map((p) => p.permission).filter((p) => permissions.includes(p)) });
+      if (!role) {
+        setName('');
+        setPermissions(['WORK_ON_ISSUES']);
+      }
+    });
+  }
+
+  return (
+    <form onSubmit={submit} className="form panel" aria-label={title}>
+      <h3>{title}</h3>
+      <label>
+        Role name
+        <input value={name} onChange={(e) => setName(e.target.value)} required aria-invalid={badField === 'name' || undefined} />
+      </label>
+      <fieldset>
+        <legend>Permissions</legend>
+        {TEAM_PERMISSIONS.map(({ permission, label }) => (
+          <label key={permission} className="checkbox">
+            <input
+              type="checkbox"
+              checked={permissions.includes(permission)}
+              onChange={(e) =>
+                setPermissions(e.target.checked ? [...permissions, permission] : permissions.filter((p) => p !== permission))
+              }
+            />
+            <code>{permission}</code> <span className="muted">{label}</span>
+          </label>
+        ))}
+      </fieldset>
+      <ErrorMessage error={error} />
+      <div className="form-actions start">
+        <button type="submit" className="button" disabled={busy || permissions.length === 0}>
+          {submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { api } from '../api.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { LoadMoreButton } from '../components/LoadMoreButton.js';
+import { NewTeamDialog } from '../components/NewTeamDialog.js';
+import { TeamsTable } from '../components/TeamsTable.js';
+import { href } from '../router.js';
+import { useCursorList } from '../useCursorList.js';
+import { useDocumentTitle } from '../useDocumentTitle.js';
+import { useResource } from '../useResource.js';
+
+/** The Teams area (APP-2): global teams, which any project can be given (TEAM-1), and the project teams the user may see. */
+export function TeamsPage() {
+  const globalTeams = useCursorList((cursor) => api.listTeams('global', cursor), []);
+  const projectTeams = useCursorList((cursor) => api.listTeams('project', cursor), []);
+  // The list carries no ability to create a global team; asking for the users a new one may take is decided by
+  // the same server rule (team.create), so its answer says whether to offer the button.
+  const mayCreate = useResource(() => api.teamCandidates({ projectKey: null }).then(() => true, () => false), []);
+  const [creating, setCreating] = useState(false);
+  useDocumentTitle('Teams');
+
+  return (
+    <section>
+      <div className="page-header">
+        <h1>Teams</h1>
+        {mayCreate.data && (
+          <button type="button" className="button" onClick={() => setCreating(true)}>
+            Create global team
+          </button>
+        )}
+      </div>
+
+      <h2>Global teams</h2>
+      <ErrorMessage error={globalTeams.error} />
+      {globalTeams.loading && globalTeams.items.length === 0 ? (
+        <p className="muted">Loading…</p>
+      ) : globalTeams.items.length === 0 ? (
+        !globalTeams.error && <p className="muted">There are no global teams.</p>
+      ) : (
+        <TeamsTable teams={globalTeams.items} caption="Global teams" />
+      )}
+      <LoadMoreButton hasMore={globalTeams.hasMore} loading={globalTeams.loadingMore} onClick={globalTeams.loadMore} />
+
+      <h2>Project teams</h2>
+      <ErrorMessage error={projectTeams.error} />
+      {projectTeams.loading && projectTeams.items.length === 0 ? (
+        <p className="muted">Loading…</p>
+      ) : projectTeams.items.length === 0 ? (
+        !projectTeams.error && <p className="muted">No project of yours has teams.</p>
+      ) : (
+        <TeamsTable teams={projectTeams.items} caption="Project teams" showProject />
+      )}
+      <LoadMoreButton hasMore={projectTeams.hasMore} loading={projectTeams.loadingMore} onClick={projectTeams.loadMore} />
+
+      {creating && (
+        <NewTeamDialog
+          projectKey={null}
+          onClose={() => setCreating(false)}
+          onCreated={(team) => {
+            setCreating(false);
+            window.location.hash = href.team(team.id);
+          }}
+        />
+      )}
+    </section>
+  );
+}
