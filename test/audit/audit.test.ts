@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createItem, createProject, createUser, DIALECTS, grant, roleId, signedIn, createTestApp, unique, type TestApp } from '../helpers/harness.js';
+import { grantAppRole } from '../helpers/teams.js';
 import { allPages, assertDisjointAndComplete, createAppAdmin } from '../projects/fixtures.js';
 
 interface AuditOut {
@@ -157,7 +158,7 @@ for (const dialect of DIALECTS) describe(`audit log (${dialect})`, () => {
   test('EXPL-4: the audit log is open to app_admin (through the group administrators or directly) and system administrators; others get 403', async () => {
     const throughGroup = await createAppAdmin(t.db);
     const direct = await createUser(t.db);
-    await t.db.insertInto('app_role_grants').values({ role: 'app_admin', user_id: direct.id }).execute();
+    await grantAppRole(t.db, direct.id, 'app_admin');
     const sysadmin = await createUser(t.db, { systemAdmin: true });
     for (const login of [throughGroup.login, direct.login, sysadmin.login]) {
       const res = await (await signedIn(t.app, login)).get('/api/audit?limit=1');
@@ -168,7 +169,7 @@ for (const dialect of DIALECTS) describe(`audit log (${dialect})`, () => {
     const projectAdmin = await createUser(t.db);
     await grant(t.db, (await createProject(t.db)).id, 'ADMINISTER_PROJECT', { userId: projectAdmin.id });
     const billing = await createUser(t.db);
-    await t.db.insertInto('app_role_grants').values({ role: 'billing_admin', user_id: billing.id }).execute();
+    await grantAppRole(t.db, billing.id, 'billing_admin');
     for (const login of [ordinary.login, projectAdmin.login, billing.login]) {
       const res = await (await signedIn(t.app, login)).get('/api/audit');
       assert.equal(res.statusCode, 403, `${login}: ${res.body}`);

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { createItem, createProject, createUser, grant } from '../helpers/harness.js';
 import { toIsoDate } from '../../web/src/dates.js';
 import { browserSuite, screenshot } from './browser.js';
-import { addTeamMember, createTeamInDb, insertPriceList, signedInPage } from './fixtures.js';
+import { createPriceList, createTeam, leaveTeam } from '../helpers/teams.js';
+import { signedInPage } from './fixtures.js';
 
 const suite = browserSuite({ teamChecks: true });
 
@@ -19,9 +20,8 @@ async function world() {
   };
   const member = await worker('mia');
   const item = await createItem(db, { projectId: project.id, title: 'Login screen' });
-  const team = await createTeamInDb(db, project.id, 'Frontend');
-  await addTeamMember(db, team.id, member.id, team.memberRoleId);
-  const priceList = await insertPriceList(db, team.id, { name: 'Standard', hourlyRate: '87.35', validFrom: '2000-01-01' });
+  const team = await createTeam(db, project.id, { name: 'Frontend', members: [{ userId: member.id }] });
+  const priceList = await createPriceList(db, team.id, { name: 'Standard', hourlyRate: '87.35', validFrom: '2000-01-01' });
   return { project, item, team, priceList, member, worker };
 }
 
@@ -78,8 +78,7 @@ test('PRICE-3, WL-4: outside a team, or in a team without a valid price list, th
   await context.close();
 
   const idle = await worker('ida');
-  const bare = await createTeamInDb(db, project.id, 'Without prices');
-  await addTeamMember(db, bare.id, idle.id, bare.memberRoleId);
+  await createTeam(db, project.id, { name: 'Without prices', members: [{ userId: idle.id }] });
   const second = await signedInPage(suite.browser, suite.server.url, idle);
   const secondDialog = await openLogWork(second.page, item.key);
   await secondDialog.getByText(`team 'Without prices' of ${project.key} has no price list valid on ${today}`).waitFor();
@@ -103,11 +102,9 @@ test('PRICE-5: editing a work log whose author changed team warns, and moves it 
   await dialog.waitFor({ state: 'detached' });
 
   // The member moves to a global team assigned to the project, with a price list of its own.
-  await db.updateTable('team_memberships').set({ left_at: new Date() }).where('team_id', '=', team.id).where('user_id', '=', member.id).execute();
-  const platform = await createTeamInDb(db, null, `Platform ${project.key}`);
-  await db.insertInto('team_projects').values({ team_id: platform.id, project_id: project.id }).execute();
-  await addTeamMember(db, platform.id, member.id, platform.memberRoleId);
-  const platformList = await insertPriceList(db, platform.id, { name: 'Platform rate', hourlyRate: '64.10', validFrom: '2000-01-01' });
+  await leaveTeam(db, team.id, member.id);
+  const platform = await createTeam(db, null, { name: `Platform ${project.key}`, assignTo: [project.id], members: [{ userId: member.id }] });
+  const platformList = await createPriceList(db, platform.id, { name: 'Platform rate', hourlyRate: '64.10', validFrom: '2000-01-01' });
 
   await page.reload();
   const row = page.getByRole('tabpanel').getByRole('row', { name: /Wireframes/ });

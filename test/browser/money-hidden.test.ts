@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createGroup, createItem, createProject, createUser, grant } from '../helpers/harness.js';
 import { browserSuite, screenshot } from './browser.js';
-import { addTeamMember, createAppAdmin, createTeamInDb, grantAppRole, insertPriceList, signedInPage } from './fixtures.js';
+import { createPriceList, createTeam, grantAppRole } from '../helpers/teams.js';
+import { createAppAdmin, signedInPage } from './fixtures.js';
 
 const suite = browserSuite({ teamChecks: true });
 /** A rate no other number on these screens spells. */
@@ -35,10 +36,8 @@ test('PRICE-7: a client without a money role sees no rate in the dialog, the wor
   const admin = await createAppAdmin(db);
   for (const user of [client, admin]) await grant(db, project.id, ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISSUES'], { userId: user.id });
   const item = await createItem(db, { projectId: project.id, title: 'Review the mock-ups' });
-  const team = await createTeamInDb(db, project.id, 'Agency');
-  await addTeamMember(db, team.id, client.id, team.memberRoleId);
-  await addTeamMember(db, team.id, admin.id, team.memberRoleId);
-  await insertPriceList(db, team.id, { name: 'Agency rate', hourlyRate: RATE, validFrom: '2000-01-01' });
+  const team = await createTeam(db, project.id, { name: 'Agency', members: [{ userId: client.id }, { userId: admin.id }] });
+  await createPriceList(db, team.id, { name: 'Agency rate', hourlyRate: RATE, validFrom: '2000-01-01' });
 
   const { context, page, errors } = await signedInPage(suite.browser, suite.server.url, client);
   const bodies = recordApiBodies(page);

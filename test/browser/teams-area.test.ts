@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { createProject, createUser, grant } from '../helpers/harness.js';
 import { href, parseRoute } from '../../web/src/router.js';
 import { browserSuite, screenshot } from './browser.js';
-import { grantAppRole, signedInPage } from './fixtures.js';
+import { grantAppRole } from '../helpers/teams.js';
+import { signedInPage } from './fixtures.js';
 
 const suite = browserSuite({ teamChecks: true });
 
@@ -55,7 +56,7 @@ test('APP-2: without the Teams area there is no Teams link, team page or project
 test('TEAM-1, TEAM-3, TEAM-5, TEAM-6: a team admin creates a global team and manages its roles and members on the team page', async () => {
   const { db } = suite.server;
   const admin = await createUser(db);
-  await grantAppRole(db, { userId: admin.id }, 'team_admin');
+  await grantAppRole(db, admin.id, 'team_admin');
   const [ann, ben, cy] = [await createUser(db), await createUser(db), await createUser(db)];
   const gone = await createUser(db, { active: false });
 

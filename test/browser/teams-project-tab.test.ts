@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createProject, createUser, grant } from '../helpers/harness.js';
 import { browserSuite, screenshot } from './browser.js';
-import { addTeamMember, createAppAdmin, createTeamInDb, signedInPage } from './fixtures.js';
+import { createTeam } from '../helpers/teams.js';
+import { createAppAdmin, signedInPage } from './fixtures.js';
 
 const suite = browserSuite({ teamChecks: true });
 
@@ -84,12 +85,9 @@ test('TEAM-1, TEAM-3, PRICE-1: an app admin creates a project team with a lead a
 test('TEAM-4, PRICE-2: assigning a global team that would put a user in the project twice is refused naming the user; the switch turns the check off', async () => {
   const { db } = suite.server;
   const { project, admin, people: [alice, , carol] } = await world();
-  const own = await createTeamInDb(db, project.id, 'Backend');
-  await addTeamMember(db, own.id, alice.id, own.memberRoleId);
-  const clash = await createTeamInDb(db, null, `Designers ${project.key}`);
-  await addTeamMember(db, clash.id, alice.id, clash.memberRoleId);
-  const free = await createTeamInDb(db, null, `Operators ${project.key}`);
-  await addTeamMember(db, free.id, carol.id, free.memberRoleId);
+  await createTeam(db, project.id, { name: 'Backend', members: [{ userId: alice.id }] });
+  const clash = await createTeam(db, null, { name: `Designers ${project.key}`, members: [{ userId: alice.id }] });
+  const free = await createTeam(db, null, { name: `Operators ${project.key}`, members: [{ userId: carol.id }] });
 
   const { context, page, errors } = await signedInPage(suite.browser, suite.server.url, admin, 1100);
   await page.goto(`${suite.server.url}/#/projects/${project.key}/teams`);
@@ -128,9 +126,8 @@ test('TEAM-4, PRICE-2: assigning a global team that would put a user in the proj
 test('TEAM-2, APP-3: a project member without a team-admin role sees the teams but none of the controls', async () => {
   const { db } = suite.server;
   const { project, people: [alice] } = await world();
-  const own = await createTeamInDb(db, project.id, 'Support');
-  await addTeamMember(db, own.id, alice.id, own.memberRoleId);
-  await createTeamInDb(db, null, `Global ${project.key}`);
+  await createTeam(db, project.id, { name: 'Support', members: [{ userId: alice.id }] });
+  await createTeam(db, null, { name: `Global ${project.key}` });
 
   const { context, page, errors } = await signedInPage(suite.browser, suite.server.url, alice, 900);
   await page.goto(`${suite.server.url}/#/projects/${project.key}/teams`);

@@ -6,6 +6,7 @@ import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import type { DeclaredRoute } from '../../src/http/access.js';
 import { createGroup, createItem, createProject, createUser, DIALECTS, grant, roleId, signIn, type Session, type TestApp } from '../helpers/harness.js';
+import { createPriceList, createTeam } from '../helpers/teams.js';
 import { createTestAppWithRoutes } from '../identity/fixtures.js';
 
 const WRITE_METHODS = ['POST', 'PATCH', 'PUT', 'DELETE'];
@@ -281,16 +282,13 @@ for (const dialect of DIALECTS) {
         item_id: item.id, project_id: project.id, author_id: admin.id, created_by: admin.id, start_date: '2026-03-02', duration_seconds: 3600,
       }).returning('id').executeTakeFirstOrThrow();
       // Teams are written straight to their tables here: this suite is about the price-list routes' input.
-      const team = await t.db.insertInto('teams').values({ project_id: project.id, name: 'Bad input team' }).returning('id').executeTakeFirstOrThrow();
-      const teamRole = await t.db.insertInto('team_roles').values({ team_id: team.id, name: 'Team Member', kind: 'member', permissions: ['WORK_ON_ISSUES'] })
-        .returning('id').executeTakeFirstOrThrow();
-      const priceList = await t.db.insertInto('price_lists').values({ team_id: team.id, name: 'Standard', currency: 'EUR', hourly_rate: '85.50', valid_from: '2026-01-01' })
-        .returning('id').executeTakeFirstOrThrow();
+      const team = await createTeam(t.db, project.id, { name: 'Bad input team' });
+      const priceList = await createPriceList(t.db, team.id, { name: 'Standard', hourlyRate: '85.50', validFrom: '2026-01-01' });
       const token = (await t.app.inject({ method: 'POST', url: '/api/me/tokens', payload: { name: 'kept' }, headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken } })).json();
       w = {
         projectKey: project.key, itemKey: item.key, worklogId: worklog.id, groupId: (await createGroup(t.db, [user.id])).id, userId: user.id,
         grantId: (await t.db.selectFrom('project_permission_grants').select('id').where('user_id', '=', user.id).executeTakeFirstOrThrow()).id,
-        roleMemberId: member.id, tokenId: token.id, developersRoleId: developers, adminId: admin.id, teamId: team.id, priceListId: priceList.id, teamRoleId: teamRole.id,
+        roleMemberId: member.id, tokenId: token.id, developersRoleId: developers, adminId: admin.id, teamId: team.id, priceListId: priceList.id, teamRoleId: team.memberRoleId,
       };
       assert.ok(w.worklogId && w.tokenId, 'the world was built');
       const { rows } = await sql<{ name: string }>`select table_name::text as name from information_schema.tables

@@ -1,29 +1,11 @@
-// Fixtures of the price-list suites: a project team built straight in the tables (the teams API is another
-// module's), the people PRICE-7 distinguishes, price lists and work logs recorded with them.
+// Fixtures of the price-list suites, on top of test/helpers/teams.ts: a project team and the people PRICE-7
+// distinguishes, the set-up every suite shares, and work logs recorded with price lists.
+import { after, before } from 'node:test';
 import type { Database } from '../../src/db/index.js';
-import { TEAM_PERMISSIONS, type AppRole } from '../../src/db/types.js';
-import { createItem, createProject, createUser, grant, signedIn, unique, type TestApp } from '../helpers/harness.js';
+import { createItem, createProject, createTestApp, createUser, grant, signedIn, type Dialect, type TestApp } from '../helpers/harness.js';
+import { addMember, createTeam, grantAppRole } from '../helpers/teams.js';
 
 export type Client = Awaited<ReturnType<typeof signedIn>>;
-
-/** A team of the project (or a global team when projectId is null) with its two default roles (TEAM-3). */
-export async function createTeam(db: Database, projectId: number | null, name = unique('Team ')) {
-  const team = await db.insertInto('teams').values({ project_id: projectId, name }).returning(['id', 'name']).executeTakeFirstOrThrow();
-  const roles = await db.insertInto('team_roles').values([
-    { team_id: team.id, name: 'Team Lead', kind: 'lead', permissions: [...TEAM_PERMISSIONS] },
-    { team_id: team.id, name: 'Team Member', kind: 'member', permissions: ['WORK_ON_ISSUES'] },
-  ]).returning(['id', 'kind']).execute();
-  return { ...team, leadRoleId: roles.find((r) => r.kind === 'lead')!.id, memberRoleId: roles.find((r) => r.kind === 'member')!.id };
-}
-
-export async function addMember(db: Database, teamId: number, userId: number, roleId: number) {
-  const m = await db.insertInto('team_memberships').values({ team_id: teamId, user_id: userId }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('team_membership_roles').values({ membership_id: m.id, role_id: roleId }).execute();
-}
-
-export async function grantAppRole(db: Database, userId: number, role: AppRole) {
-  await db.insertInto('app_role_grants').values({ role, user_id: userId }).execute();
-}
 
 /**
  * A project with one item and one team, and the people the money rule tells apart, each able to browse the
@@ -53,11 +35,18 @@ export async function pricingWorld(t: TestApp) {
 }
 export type PricingWorld = Awaited<ReturnType<typeof pricingWorld>>;
 
-export async function insertPriceList(db: Database, teamId: number, values: { name?: string; currency?: string; hourlyRate?: string; validFrom: string; validTo?: string | null }) {
-  return db.insertInto('price_lists').values({
-    team_id: teamId, name: values.name ?? unique('List '), currency: values.currency ?? 'EUR', hourly_rate: values.hourlyRate ?? '87.35',
-    valid_from: values.validFrom, valid_to: values.validTo ?? null,
-  }).returningAll().executeTakeFirstOrThrow();
+/**
+ * The set-up every price-list suite shares: an app with the team checks on for the suite's dialect, and its
+ * pricingWorld. Call it inside the suite's describe; the world (and `db`, `app`) is there once `before` has run.
+ */
+export function pricingSuite(dialect: Dialect): PricingWorld & Pick<TestApp, 'db' | 'app'> {
+  const suite = {} as PricingWorld & TestApp;
+  before(async () => {
+    const t = await createTestApp(dialect, { teamChecks: true });
+    Object.assign(suite, t, await pricingWorld(t));
+  });
+  after(() => suite.close());
+  return suite;
 }
 
 /** A work log recorded with a price list (its team and rate snapshot), as the work-log module writes it (PRICE-5). */

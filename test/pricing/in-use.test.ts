@@ -2,36 +2,30 @@
 // rate and currency never change, and its validity changes only so every recorded work log stays inside —
 // judged on the work logs' dates. Refusals are 409s that change nothing and write no audit row.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { createTestApp, DIALECTS, type TestApp } from '../helpers/harness.js';
-import { auditRows, createTeam, insertPriceList, insertWorklog, pricingWorld, priceListRow, type PricingWorld } from './fixtures.js';
-import { assertNoMoney } from './money.js';
+import { describe, test } from 'node:test';
+import { DIALECTS } from '../helpers/harness.js';
+import { assertNoMoney, createPriceList, createTeam } from '../helpers/teams.js';
+import { auditRows, insertWorklog, priceListRow, pricingSuite } from './fixtures.js';
 
 for (const dialect of DIALECTS) describe(`price lists: in use (${dialect})`, () => {
-  let t: TestApp;
-  let w: PricingWorld;
-  before(async () => {
-    t = await createTestApp(dialect, { teamChecks: true });
-    w = await pricingWorld(t);
-  });
-  after(() => t.close());
+  const w = pricingSuite(dialect);
 
   /** A fresh team's price list 2026-01-01..2026-12-31 at 87.35, with work logs on the given dates. */
   async function usedList(dates: string[], range: { validFrom?: string; validTo?: string | null } = {}) {
-    const team = await createTeam(t.db, w.project.id);
-    const list = await insertPriceList(t.db, team.id, { name: 'Standard', hourlyRate: '87.35', validFrom: range.validFrom ?? '2026-01-01', validTo: range.validTo === undefined ? '2026-12-31' : range.validTo });
-    for (const date of dates) await insertWorklog(t.db, w, list, date);
+    const team = await createTeam(w.db, w.project.id);
+    const list = await createPriceList(w.db, team.id, { name: 'Standard', hourlyRate: '87.35', validFrom: range.validFrom ?? '2026-01-01', validTo: range.validTo === undefined ? '2026-12-31' : range.validTo });
+    for (const date of dates) await insertWorklog(w.db, w, list, date);
     return list;
   }
 
   /** Sends a refused change and asserts the 409, that the row and the audit log are untouched, and that no rate leaks. */
   async function refused(send: () => Promise<{ statusCode: number; body: string; json(): { code: string; detail: string } }>, id: number, code: string) {
-    const [row, audits] = [await priceListRow(t.db, id), (await auditRows(t.db)).length];
+    const [row, audits] = [await priceListRow(w.db, id), (await auditRows(w.db)).length];
     const res = await send();
     assert.equal(res.statusCode, 409, res.body);
     assert.equal(res.json().code, code);
-    assert.deepEqual(await priceListRow(t.db, id), row, 'the price list is unchanged');
-    assert.equal((await auditRows(t.db)).length, audits, 'nothing is audited');
+    assert.deepEqual(await priceListRow(w.db, id), row, 'the price list is unchanged');
+    assert.equal((await auditRows(w.db)).length, audits, 'nothing is audited');
     assertNoMoney(res.json(), ['87.35', '88.35'], 'the refusal');
     return res.json() as { code: string; detail: string; worklogs?: { count: number; from: string; to: string } };
   }
@@ -46,8 +40,8 @@ for (const dialect of DIALECTS) describe(`price lists: in use (${dialect})`, () 
     await refused(() => w.appAdmin.c.delete(`/api/price-lists/${unused.id}?version=2`), unused.id, 'version_conflict');
     const res = await w.appAdmin.c.delete(`/api/price-lists/${unused.id}?version=1`);
     assert.equal(res.statusCode, 204, res.body);
-    assert.equal(await priceListRow(t.db, unused.id), undefined);
-    assert.deepEqual((await auditRows(t.db, unused.id)).map((a) => a.action), ['pricelist.delete']);
+    assert.equal(await priceListRow(w.db, unused.id), undefined);
+    assert.deepEqual((await auditRows(w.db, unused.id)).map((a) => a.action), ['pricelist.delete']);
   });
 
   test('PRICE-6: the rate and currency of a used price list never change; the same amount written differently is no change', async () => {
@@ -70,7 +64,7 @@ for (const dialect of DIALECTS) describe(`price lists: in use (${dialect})`, () 
     assert.equal(res.json().version, 2);
     assert.equal(res.json().used, true);
     assert.deepEqual(res.json().abilities, { canEdit: true, canDelete: false });
-    const [audit] = await auditRows(t.db, list.id);
+    const [audit] = await auditRows(w.db, list.id);
     assert.equal(audit.action, 'pricelist.update');
     assert.equal((audit.before as { name: string }).name, 'Standard');
     assert.equal((audit.after as { name: string }).name, 'Developers (2026)');
@@ -100,7 +94,7 @@ for (const dialect of DIALECTS) describe(`price lists: in use (${dialect})`, () 
 
   test('PRICE-6: a validity change that would overlap another list of the team is refused like a create', async () => {
     const list = await usedList([]);
-    await insertPriceList(t.db, list.team_id, { name: 'Next year', validFrom: '2027-01-01' });
+    await createPriceList(w.db, list.team_id, { name: 'Next year', validFrom: '2027-01-01' });
     const problem = await refused(() => w.appAdmin.c.patch(`/api/price-lists/${list.id}`, { version: 1, validTo: '2027-01-01' }), list.id, 'price_list_overlap');
     assert.match(problem.detail, /"Next year" \(2027-01-01 – open-ended\)/);
     const bad = await w.appAdmin.c.patch(`/api/price-lists/${list.id}`, { version: 1, validFrom: '2027-02-01' });
@@ -113,14 +107,14 @@ for (const dialect of DIALECTS) describe(`price lists: in use (${dialect})`, () 
     const res = await w.billingAdmin.c.patch(`/api/price-lists/${list.id}`, { version: 1, hourlyRate: '88.35', currency: 'GBP' });
     assert.equal(res.statusCode, 200, res.body);
     assert.deepEqual([res.json().hourlyRate, res.json().currency], ['88.35', 'GBP']);
-    const [audit] = await auditRows(t.db, list.id);
+    const [audit] = await auditRows(w.db, list.id);
     assert.equal((audit.after as { rateChanged?: boolean }).rateChanged, true);
     assertNoMoney([audit.before, audit.after], ['87.35', '88.35'], 'the audit row');
   });
 
   test('PRICE-6: the list shows which price lists are used, and deletion only where allowed', async () => {
     const used = await usedList(['2026-04-01']);
-    const unused = await insertPriceList(t.db, used.team_id, { validFrom: '2027-01-01' });
+    const unused = await createPriceList(w.db, used.team_id, { validFrom: '2027-01-01' });
     const items = (await w.appAdmin.c.get(`/api/teams/${used.team_id}/price-lists`)).json().items;
     assert.deepEqual(items.map((p: { id: number; used: boolean; abilities: object }) => [p.id, p.used, p.abilities]), [
       [used.id, true, { canEdit: true, canDelete: false }], [unused.id, false, { canEdit: true, canDelete: true }],
@@ -135,6 +129,6 @@ for (const dialect of DIALECTS) describe(`price lists: in use (${dialect})`, () 
       assert.equal((await who.c.delete(`/api/price-lists/${list.id}?version=1`)).statusCode, 403);
     }
     assert.equal((await w.appAdmin.c.patch('/api/price-lists/2147483647', { version: 1, name: 'x' })).statusCode, 404);
-    assert.equal((await priceListRow(t.db, list.id))?.version, 1);
+    assert.equal((await priceListRow(w.db, list.id))?.version, 1);
   });
 });

@@ -2,29 +2,25 @@
 // a team lead, a project administrator, a system administrator without a money role — sees the price lists
 // without any money at any depth of any response: lists, refusals, error messages and the audit log.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { createTestApp, DIALECTS, type TestApp } from '../helpers/harness.js';
-import { createTeam, insertPriceList, insertWorklog, pricingWorld, type PricingWorld } from './fixtures.js';
-import { assertNoMoney, findMoney } from './money.js';
+import { before, describe, test } from 'node:test';
+import { DIALECTS } from '../helpers/harness.js';
+import { assertNoMoney, createPriceList, createTeam, findMoney } from '../helpers/teams.js';
+import { insertWorklog, pricingSuite } from './fixtures.js';
 
 const RATES = ['87.35', '123.45', '64.07'];
 
 for (const dialect of DIALECTS) describe(`price lists: who sees money (${dialect})`, () => {
-  let t: TestApp;
-  let w: PricingWorld;
+  const w = pricingSuite(dialect);
   let ids: { used: number; open: number };
   before(async () => {
-    t = await createTestApp(dialect, { teamChecks: true });
-    w = await pricingWorld(t);
-    const used = await insertPriceList(t.db, w.team.id, { name: 'Past', hourlyRate: RATES[0], validFrom: '2025-01-01', validTo: '2025-12-31' });
-    await insertWorklog(t.db, w, used, '2025-06-02');
-    const open = await insertPriceList(t.db, w.team.id, { name: 'Current', hourlyRate: RATES[1], validFrom: '2026-01-01' });
+    const used = await createPriceList(w.db, w.team.id, { name: 'Past', hourlyRate: RATES[0], validFrom: '2025-01-01', validTo: '2025-12-31' });
+    await insertWorklog(w.db, w, used, '2025-06-02');
+    const open = await createPriceList(w.db, w.team.id, { name: 'Current', hourlyRate: RATES[1], validFrom: '2026-01-01' });
     ids = { used: used.id, open: open.id };
     // A change by a money manager, so the audit log holds price-list rows.
     const res = await w.appAdmin.c.post(`/api/price-lists/${open.id}/successor`, { version: 1, hourlyRate: RATES[2], validFrom: '2026-07-01' });
     assert.equal(res.statusCode, 201, res.body);
   });
-  after(() => t.close());
 
   const listUrl = () => `/api/teams/${w.team.id}/price-lists`;
   const nonMoney = () => [['a team lead', w.teamLead], ['a project administrator', w.projectAdmin], ['a system administrator', w.systemAdmin]] as const;
@@ -98,7 +94,7 @@ for (const dialect of DIALECTS) describe(`price lists: who sees money (${dialect
   });
 
   test('PRICE-7: a team of a project the caller cannot browse is not found, even for a money role', async () => {
-    const hidden = await createTeam(t.db, (await t.db.insertInto('projects').values({ key: `H${Date.now() % 1e6}`, name: 'Hidden' }).returning('id').executeTakeFirstOrThrow()).id);
+    const hidden = await createTeam(w.db, (await w.db.insertInto('projects').values({ key: `H${Date.now() % 1e6}`, name: 'Hidden' }).returning('id').executeTakeFirstOrThrow()).id);
     const res = await w.billingViewer.c.get(`/api/teams/${hidden.id}/price-lists`);
     assert.equal(res.statusCode, 404, res.body);
   });

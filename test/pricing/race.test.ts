@@ -6,7 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import { sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryId, type RawNode } from 'kysely';
 import { buildApp } from '../../src/http/app.js';
 import { createTestDb, DIALECTS, grant, type TestApp } from '../helpers/harness.js';
-import { insertPriceList, pricingWorld, type PricingWorld } from './fixtures.js';
+import { createPriceList } from '../helpers/teams.js';
+import { pricingWorld, type PricingWorld } from './fixtures.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -71,13 +72,13 @@ for (const dialect of DIALECTS) describe(`price lists: racing work-log inserts (
   test('PRICE-6: a price-list edit, delete or successor racing work-log inserts never strands a work log (36 rounds)', async (ctx) => {
     const outcomes = new Map<string, number>();
     // How long logging work takes here (it varies a lot between engines): the changes are spread over that time.
-    await insertPriceList(t.db, w.team.id, { name: 'Warm-up', validFrom: '2199-01-01', validTo: '2199-12-31' });
+    await createPriceList(t.db, w.team.id, { name: 'Warm-up', validFrom: '2199-01-01', validTo: '2199-12-31' });
     const started = performance.now();
     assert.equal((await w.teamLead.c.post('/api/worklogs', { itemKey: w.item.key, startDate: '2199-06-15', durationSeconds: 3600 })).statusCode, 201);
     const span = performance.now() - started;
     for (let round = 0; round < 36; round++) {
       const year = 2200 + round;
-      const list = await insertPriceList(t.db, w.team.id, { name: `Year ${year}`, validFrom: `${year}-01-01`, validTo: `${year}-12-31` });
+      const list = await createPriceList(t.db, w.team.id, { name: `Year ${year}`, validFrom: `${year}-01-01`, validTo: `${year}-12-31` });
       const logWork = () => w.teamLead.c.post('/api/worklogs', { itemKey: w.item.key, startDate: `${year}-06-15`, durationSeconds: 3600 });
       const change = [
         () => w.appAdmin.c.patch(`/api/price-lists/${list.id}`, { version: 1, validTo: `${year}-06-14` }),
@@ -111,7 +112,7 @@ for (const dialect of DIALECTS) describe(`price lists: racing work-log inserts (
     ];
     for (const [i, { what, change, status }] of cases.entries()) {
       const year = 2300 + i;
-      const list = await insertPriceList(t.db, w.team.id, { name: `Year ${year}`, validFrom: `${year}-01-01`, validTo: `${year}-12-31` });
+      const list = await createPriceList(t.db, w.team.id, { name: `Year ${year}`, validFrom: `${year}-01-01`, validTo: `${year}-12-31` });
       // PGlite is one connection: a transaction holds it to the end, so no insert can come between; only PostgreSQL is forced.
       if (dialect === 'postgres') interleave.arm();
       const [changed, logged] = await Promise.all([

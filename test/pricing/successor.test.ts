@@ -2,27 +2,21 @@
 // day before, in one transaction (a refusal leaves both as they were) — and every change is judged on the
 // work logs' dates, not on the day of the action.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { createTestApp, DIALECTS, type TestApp } from '../helpers/harness.js';
-import { auditRows, createTeam, insertPriceList, insertWorklog, pricingWorld, priceListRow, type PricingWorld } from './fixtures.js';
-import { assertNoMoney } from './money.js';
+import { describe, test } from 'node:test';
+import { DIALECTS } from '../helpers/harness.js';
+import { assertNoMoney, createPriceList, createTeam } from '../helpers/teams.js';
+import { auditRows, insertWorklog, priceListRow, pricingSuite } from './fixtures.js';
 
 for (const dialect of DIALECTS) describe(`price lists: successors (${dialect})`, () => {
-  let t: TestApp;
-  let w: PricingWorld;
-  before(async () => {
-    t = await createTestApp(dialect, { teamChecks: true });
-    w = await pricingWorld(t);
-  });
-  after(() => t.close());
+  const w = pricingSuite(dialect);
 
-  const teamLists = (teamId: number) => t.db.selectFrom('price_lists').select(['id', 'name', 'currency', 'hourly_rate', 'valid_from', 'valid_to', 'version'])
+  const teamLists = (teamId: number) => w.db.selectFrom('price_lists').select(['id', 'name', 'currency', 'hourly_rate', 'valid_from', 'valid_to', 'version'])
     .where('team_id', '=', teamId).orderBy('valid_from').execute();
 
   async function usedList(range: { validFrom: string; validTo?: string | null }, dates: string[]) {
-    const team = await createTeam(t.db, w.project.id);
-    const list = await insertPriceList(t.db, team.id, { name: 'Developers', hourlyRate: '87.35', currency: 'EUR', ...range });
-    for (const date of dates) await insertWorklog(t.db, w, list, date);
+    const team = await createTeam(w.db, w.project.id);
+    const list = await createPriceList(w.db, team.id, { name: 'Developers', hourlyRate: '87.35', currency: 'EUR', ...range });
+    for (const date of dates) await insertWorklog(w.db, w, list, date);
     return list;
   }
 
@@ -35,7 +29,7 @@ for (const dialect of DIALECTS) describe(`price lists: successors (${dialect})`,
     assert.deepEqual([successor.name, successor.currency, successor.hourlyRate, successor.validFrom, successor.validTo, successor.used], ['Developers', 'EUR', '91.20', '2024-03-01', null, false]);
     assert.deepEqual((await teamLists(old.team_id)).map((p) => [p.hourly_rate, p.valid_from, p.valid_to]), [['87.35', '2024-01-01', '2024-02-29'], ['91.20', '2024-03-01', null]]);
 
-    const audit = await auditRows(t.db);
+    const audit = await auditRows(w.db);
     const mine = audit.filter((a) => [String(old.id), String(successor.id)].includes(a.entity_id));
     assert.deepEqual(mine.map((a) => [a.action, a.entity_id]), [['pricelist.update', String(old.id)], ['pricelist.create', String(successor.id)]]);
     assert.equal((mine[0].after as { successorId: number }).successorId, successor.id);
@@ -53,7 +47,7 @@ for (const dialect of DIALECTS) describe(`price lists: successors (${dialect})`,
 
   test('PRICE-8: a successor that would leave work logs of the old list after its new end is refused; nothing changes (one transaction)', async () => {
     const old = await usedList({ validFrom: '2026-01-01' }, ['2026-01-05', '2026-04-01', '2026-04-30']);
-    const [lists, audits] = [await teamLists(old.team_id), (await auditRows(t.db)).length];
+    const [lists, audits] = [await teamLists(old.team_id), (await auditRows(w.db)).length];
     const res = await w.appAdmin.c.post(`/api/price-lists/${old.id}/successor`, { version: 1, hourlyRate: '91.20', validFrom: '2026-04-01' });
     assert.equal(res.statusCode, 409, res.body);
     assert.equal(res.json().code, 'price_list_in_use');
@@ -61,20 +55,20 @@ for (const dialect of DIALECTS) describe(`price lists: successors (${dialect})`,
     assert.match(res.json().detail, /cannot end on 2026-03-31/);
     assertNoMoney(res.json(), ['87.35', '91.20'], 'the refusal');
     assert.deepEqual(await teamLists(old.team_id), lists);
-    assert.equal((await auditRows(t.db)).length, audits);
+    assert.equal((await auditRows(w.db)).length, audits);
   });
 
   test('PRICE-8: when creating the successor fails after the old list was ended, the end is rolled back too', async () => {
     const old = await usedList({ validFrom: '2026-01-01', validTo: '2026-12-31' }, []);
     // A list written around the API, overlapping the old one's remainder: the successor's insert is refused late.
-    await insertPriceList(t.db, old.team_id, { name: 'Stray', validFrom: '2026-10-01', validTo: '2026-10-31' });
-    const [lists, audits] = [await teamLists(old.team_id), (await auditRows(t.db)).length];
+    await createPriceList(w.db, old.team_id, { name: 'Stray', validFrom: '2026-10-01', validTo: '2026-10-31' });
+    const [lists, audits] = [await teamLists(old.team_id), (await auditRows(w.db)).length];
     const res = await w.appAdmin.c.post(`/api/price-lists/${old.id}/successor`, { version: 1, hourlyRate: '91.20', validFrom: '2026-07-01' });
     assert.equal(res.statusCode, 409, res.body);
     assert.equal(res.json().code, 'price_list_overlap');
     assert.match(res.json().detail, /"Stray"/);
     assert.deepEqual(await teamLists(old.team_id), lists, 'the old list still ends on 2026-12-31, at version 1');
-    assert.equal((await auditRows(t.db)).length, audits);
+    assert.equal((await auditRows(w.db)).length, audits);
   });
 
   test('PRICE-8: the successor must start after the old list starts and within its validity; a stale version is refused', async () => {
@@ -88,7 +82,7 @@ for (const dialect of DIALECTS) describe(`price lists: successors (${dialect})`,
     assert.equal(stale.statusCode, 409);
     assert.equal(stale.json().code, 'version_conflict');
     assert.equal((await teamLists(old.team_id)).length, 1);
-    assert.equal((await priceListRow(t.db, old.id))?.valid_to, '2026-06-30');
+    assert.equal((await priceListRow(w.db, old.id))?.valid_to, '2026-06-30');
   });
 
   test('PRICE-8: validity is judged on work dates, not today: a past range may end in the past, a future-dated work log holds its list open', async () => {
@@ -112,6 +106,6 @@ for (const dialect of DIALECTS) describe(`price lists: successors (${dialect})`,
     assert.equal(edit.json().code, 'price_list_in_use');
     const next = await w.appAdmin.c.post(`/api/price-lists/${old.id}/successor`, { version: 1, hourlyRate: '91.20', validFrom: '2026-01-03' });
     assert.equal(next.statusCode, 201, next.body);
-    assert.equal((await priceListRow(t.db, old.id))?.hourly_rate, '87.35');
+    assert.equal((await priceListRow(w.db, old.id))?.hourly_rate, '87.35');
   });
 });

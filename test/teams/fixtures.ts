@@ -5,13 +5,10 @@ import { sql } from 'kysely';
 import type { Database } from '../../src/db/index.js';
 import type { AppRole } from '../../src/db/types.js';
 import { createProject, createUser, grant } from '../helpers/harness.js';
+import { grantAppRole } from '../helpers/teams.js';
 import type { Client } from '../security/fixtures.js';
 
 export { as, type Client } from '../security/fixtures.js';
-
-export async function grantAppRole(db: Database, userId: number, role: AppRole) {
-  await db.insertInto('app_role_grants').values({ role, user_id: userId, group_id: null }).execute();
-}
 
 /** A user with an app role (team_admin by default). */
 export async function userWithRole(db: Database, role: AppRole = 'team_admin') {

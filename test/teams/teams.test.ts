@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createProject, createUser, createTestApp, DIALECTS, grant, type TestApp } from '../helpers/harness.js';
+import { createPriceList } from '../helpers/teams.js';
 import { leaveUsersGroup } from '../security/fixtures.js';
 import { as, assign, createTeam, roleOf, teamState, teamsOfUserInProject, teamWorld, worklogWithTeam } from './fixtures.js';
 
@@ -98,7 +99,7 @@ for (const dialect of DIALECTS) describe(`teams (${dialect})`, () => {
     const c = await as(t.app, w.admin.login);
     const team = await createTeam(c, { projectKey: w.project.key });
     assert.equal((await c.get(`/api/teams/${team.id}`)).json().abilities.canDelete, true);
-    await t.db.insertInto('price_lists').values({ team_id: team.id, name: 'Standard', currency: 'EUR', hourly_rate: '80.00', valid_from: '2026-01-01' }).execute();
+    await createPriceList(t.db, team.id, { name: 'Standard', hourlyRate: '80.00', validFrom: '2026-01-01' });
     // The ability follows the rule, so the UI offers no button that can only fail.
     assert.equal((await c.get(`/api/teams/${team.id}`)).json().abilities.canDelete, false);
     const state = await teamState(t.db);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, createUser, DIALECTS, grant, signedIn, worldWithItem, type TestApp } from '../helpers/harness.js';
 import type { TeamPermission } from '../../src/db/types.js';
 import { auditCount } from '../projects/fixtures.js';
-import { createPriceList, createTeam, grantAppRole } from './team-fixtures.js';
+import { addMember, createPriceList, createTeam, grantAppRole } from '../helpers/teams.js';
 
 for (const dialect of DIALECTS) describe(`work logs: on behalf of team members (${dialect})`, () => {
   let t: TestApp;
@@ -18,8 +18,8 @@ for (const dialect of DIALECTS) describe(`work logs: on behalf of team members (
     const { user: member, project, item } = await worldWithItem(t.db);
     const manager = await createUser(t.db);
     await grant(t.db, project.id, ['BROWSE_PROJECT'], { userId: manager.id });
-    const team = await createTeam(t.db, { projectId: project.id, members: [{ userId: member.id }, { userId: manager.id, permissions: managerPermissions }] });
-    await createPriceList(t.db, team.id, { rate: '70.00' });
+    const team = await createTeam(t.db, project.id, { members: [{ userId: member.id }, { userId: manager.id, permissions: managerPermissions }] });
+    await createPriceList(t.db, team.id, { hourlyRate: '70.00' });
     return { member, manager, project, item, team, mc: await signedIn(t.app, manager.login) };
   }
 
@@ -50,8 +50,7 @@ for (const dialect of DIALECTS) describe(`work logs: on behalf of team members (
     const { item, project, team, mc } = await teamOf(['MANAGE_MEMBER_WORKLOGS']);
     const viewer = await createUser(t.db);
     await grant(t.db, project.id, ['BROWSE_PROJECT'], { userId: viewer.id });
-    await t.db.insertInto('team_memberships').values({ team_id: team.id, user_id: viewer.id }).returning('id').executeTakeFirstOrThrow()
-      .then((m) => t.db.insertInto('team_membership_roles').values({ membership_id: m.id, role_id: team.memberRoleId }).execute());
+    await addMember(t.db, team.id, viewer.id, team.memberRoleId);
     const res = await mc.post('/api/worklogs', { itemKey: item.key, startDate: '2026-11-03', durationSeconds: 60, userId: viewer.id });
     assert.equal(res.statusCode, 403, res.body);
     assert.equal(res.json().code, 'missing_permission');

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, createUser, DIALECTS, grant, signedIn, worldWithItem, type TestApp } from '../helpers/harness.js';
 import { auditCount } from '../projects/fixtures.js';
-import { createPriceList, createTeam, grantAppRole, joinTeam, leaveTeam, moneyTraces } from './team-fixtures.js';
+import { addMember, assertNoMoney, assignTeam, createPriceList, createTeam, grantAppRole, leaveTeam } from '../helpers/teams.js';
 
 for (const dialect of DIALECTS) describe(`work logs: team and price-list check (${dialect})`, () => {
   let t: TestApp;
@@ -17,8 +17,8 @@ for (const dialect of DIALECTS) describe(`work logs: team and price-list check (
   /** A worker with project access, in a team of the project with a price list valid in 2026 (rate 87.50). */
   async function teamWorld(options: { rate?: string } = {}) {
     const world = await worldWithItem(t.db);
-    const team = await createTeam(t.db, { projectId: world.project.id, members: [{ userId: world.user.id }] });
-    const prices = await createPriceList(t.db, team.id, { rate: options.rate ?? '87.50', validFrom: '2026-01-01', validTo: '2026-12-31' });
+    const team = await createTeam(t.db, world.project.id, { members: [{ userId: world.user.id }] });
+    const prices = await createPriceList(t.db, team.id, { hourlyRate: options.rate ?? '87.50', validFrom: '2026-01-01', validTo: '2026-12-31' });
     return { ...world, team, prices, c: await signedIn(t.app, world.user.login) };
   }
 
@@ -35,7 +35,7 @@ for (const dialect of DIALECTS) describe(`work logs: team and price-list check (
 
   test('PRICE-3: a role without WORK_ON_ISSUES — 403 team_role_cannot_work naming the team', async () => {
     const { user, item, project } = await worldWithItem(t.db);
-    const team = await createTeam(t.db, { projectId: project.id, members: [{ userId: user.id, permissions: ['VIEW_MEMBER_WORKLOGS'] }] });
+    const team = await createTeam(t.db, project.id, { members: [{ userId: user.id, permissions: ['VIEW_MEMBER_WORKLOGS'] }] });
     await createPriceList(t.db, team.id);
     const res = await (await signedIn(t.app, user.login)).post('/api/worklogs', { itemKey: item.key, startDate: '2026-11-03', durationSeconds: 600 });
     assert.equal(res.statusCode, 403, res.body);
@@ -55,11 +55,11 @@ for (const dialect of DIALECTS) describe(`work logs: team and price-list check (
 
   test('PRICE-3: a member of a global team assigned to the project may log work; unassigned, not', async () => {
     const { user, item, project } = await worldWithItem(t.db);
-    const team = await createTeam(t.db, { projectId: null, members: [{ userId: user.id }] });
+    const team = await createTeam(t.db, null, { members: [{ userId: user.id }] });
     await createPriceList(t.db, team.id);
     const c = await signedIn(t.app, user.login);
     assert.equal((await c.post('/api/worklogs', { itemKey: item.key, startDate: '2026-11-03', durationSeconds: 60 })).json().code, 'not_in_team');
-    await t.db.insertInto('team_projects').values({ team_id: team.id, project_id: project.id }).execute();
+    await assignTeam(t.db, team.id, project.id);
     const res = await c.post('/api/worklogs', { itemKey: item.key, startDate: '2026-11-03', durationSeconds: 60 });
     assert.equal(res.statusCode, 201, res.body);
     assert.deepEqual(res.json().team, { id: team.id, name: team.name });
@@ -67,7 +67,7 @@ for (const dialect of DIALECTS) describe(`work logs: team and price-list check (
 
   test('PRICE-3, PRJ-5: a team role never grants what the base layer does not — WORK_ON_ISSUES on the project is still needed', async () => {
     const { user, item, project } = await worldWithItem(t.db, ['BROWSE_PROJECT', 'EDIT_ISSUES']);
-    const team = await createTeam(t.db, { projectId: project.id, members: [{ userId: user.id }] });
+    const team = await createTeam(t.db, project.id, { members: [{ userId: user.id }] });
     await createPriceList(t.db, team.id);
     const res = await (await signedIn(t.app, user.login)).post('/api/worklogs', { itemKey: item.key, startDate: '2026-11-03', durationSeconds: 60 });
     assert.equal(res.statusCode, 403);
@@ -114,8 +114,8 @@ for (const dialect of DIALECTS) describe(`work logs: team and price-list check (
     const { user, item, project, team, c } = await teamWorld({ rate: '50.00' });
     const log = (await c.post('/api/worklogs', { itemKey: item.key, startDate: '2026-11-03', durationSeconds: 600 })).json();
     await leaveTeam(t.db, team.id, user.id);
-    const other = await createTeam(t.db, { projectId: project.id, members: [{ userId: user.id }] });
-    const otherPrices = await createPriceList(t.db, other.id, { rate: '65.00' });
+    const other = await createTeam(t.db, project.id, { members: [{ userId: user.id }] });
+    const otherPrices = await createPriceList(t.db, other.id, { hourlyRate: '65.00' });
     const audits = await auditCount(t.db);
     const warned = await c.patch(`/api/worklogs/${log.id}`, { version: 1, durationSeconds: 900 });
     assert.equal(warned.statusCode, 409, warned.body);
@@ -142,7 +142,7 @@ for (const dialect of DIALECTS) describe(`work logs: team and price-list check (
 
   test('PRICE-8: moving a work log to a date no price list covers is refused (check on); within the team it follows the price list of the new date', async () => {
     const { item, team, c } = await teamWorld({ rate: '40.00' });
-    const next = await createPriceList(t.db, team.id, { rate: '45.00', validFrom: '2027-01-01' });
+    const next = await createPriceList(t.db, team.id, { hourlyRate: '45.00', validFrom: '2027-01-01' });
     const log = (await c.post('/api/worklogs', { itemKey: item.key, startDate: '2026-11-03', durationSeconds: 600 })).json();
     const moved = await c.patch(`/api/worklogs/${log.id}`, { version: 1, startDate: '2027-02-01' });
     assert.equal(moved.statusCode, 200, moved.body);
@@ -162,12 +162,12 @@ for (const dialect of DIALECTS) describe(`work logs: team and price-list check (
       (await client.get(`/api/items/${item.key}/time-summary`)).json(),
       (await client.patch(`/api/worklogs/${created.json().id}`, { version: 99 })).json(),
     ];
-    assert.deepEqual(moneyTraces(created.json(), [rate]), []);
-    assert.deepEqual(moneyTraces(await requests(c), [rate]), []);
-    assert.deepEqual(moneyTraces((await c.get('/api/me/worklogs')).json(), [rate]), []);
+    assertNoMoney(created.json(), [rate], 'the created work log');
+    assertNoMoney(await requests(c), [rate], 'the lists, preview, summary and refusal');
+    assertNoMoney((await c.get('/api/me/worklogs')).json(), [rate], 'My work logs');
     const sysadmin = await createUser(t.db, { systemAdmin: true });
     await grant(t.db, project.id, ['BROWSE_PROJECT'], { userId: sysadmin.id });
-    assert.deepEqual(moneyTraces(await requests(await signedIn(t.app, sysadmin.login)), [rate]), []);
+    assertNoMoney(await requests(await signedIn(t.app, sysadmin.login)), [rate], 'what a system administrator reads');
     for (const role of ['billing_viewer', 'billing_admin', 'app_admin'] as const) {
       const viewer = await createUser(t.db);
       await grant(t.db, project.id, ['BROWSE_PROJECT'], { userId: viewer.id });
@@ -205,11 +205,11 @@ for (const dialect of DIALECTS) describe(`work logs: team and price-list check (
 
   test('PRICE-3: joining a team takes effect on the next request', async () => {
     const { user, item, project } = await worldWithItem(t.db);
-    const team = await createTeam(t.db, { projectId: project.id });
+    const team = await createTeam(t.db, project.id);
     await createPriceList(t.db, team.id);
     const c = await signedIn(t.app, user.login);
     assert.equal((await c.post('/api/worklogs', { itemKey: item.key, startDate: '2026-11-03', durationSeconds: 60 })).statusCode, 403);
-    await joinTeam(t.db, team.id, { userId: user.id });
+    await addMember(t.db, team.id, user.id);
     assert.equal((await c.post('/api/worklogs', { itemKey: item.key, startDate: '2026-11-03', durationSeconds: 60 })).statusCode, 201);
   });
 });
@@ -222,8 +222,8 @@ for (const dialect of DIALECTS) describe(`work logs: money stays out of the audi
   test('PRICE-7: a system administrator without a money role reads work-log audit rows without the rate; billing_admin with it', async () => {
     const rate = '321.09';
     const { user, item, project } = await worldWithItem(t.db);
-    const team = await createTeam(t.db, { projectId: project.id, members: [{ userId: user.id }] });
-    await createPriceList(t.db, team.id, { rate });
+    const team = await createTeam(t.db, project.id, { members: [{ userId: user.id }] });
+    await createPriceList(t.db, team.id, { hourlyRate: rate });
     const c = await signedIn(t.app, user.login);
     const log = (await c.post('/api/worklogs', { itemKey: item.key, startDate: '2026-11-03', durationSeconds: 600 })).json();
     assert.equal((await c.patch(`/api/worklogs/${log.id}`, { version: 1, durationSeconds: 900 })).statusCode, 200);
@@ -232,7 +232,7 @@ for (const dialect of DIALECTS) describe(`work logs: money stays out of the audi
     const plain = await (await signedIn(t.app, sysadmin.login)).get(url);
     assert.equal(plain.statusCode, 200, plain.body);
     assert.equal(plain.json().items.length, 2);
-    assert.deepEqual(moneyTraces(plain.json(), [rate]), []);
+    assertNoMoney(plain.json(), [rate], 'the audit rows');
     const billing = await createUser(t.db, { systemAdmin: true });
     await grantAppRole(t.db, billing.id, 'billing_admin');
     const rows = (await (await signedIn(t.app, billing.login)).get(url)).json().items;
