@@ -87,8 +87,10 @@ export function createAuthz(db: Database) {
    */
   async function decideWorklog(actor: Actor, action: Action, item: string | number, target: { ownerId: number; date?: string }) {
     const owner = target.ownerId === actor.userId ? actor.subject : (await loadSubjects(db, [target.ownerId])).get(target.ownerId);
-    const facts = typeof item === 'string' ? await loadItem(db, item) : (await loadItems(db, sql`i.id = ${item}`)).get(item);
-    const teams = facts && actionSpec(action).teamCheck ? (await loadProjectTeams(db, [facts.projectId])).get(facts.projectId) : undefined;
+    // The project's team facts come with the item, in the same query, for actions with the team check.
+    const withTeams = Boolean(actionSpec(action).teamCheck);
+    const facts = typeof item === 'string' ? await loadItem(db, item, { withTeams }) : (await loadItems(db, sql`i.id = ${item}`, { withTeams })).get(item);
+    const teams = facts?.teams;
     const decision = decide(action, actor.subject, { project: facts?.project, item: facts?.item, ownerId: target.ownerId, owner, teams, date: target.date }, QUICK);
     return { decision, item: facts, owner, teams };
   }

@@ -96,9 +96,13 @@ export async function loadProjects(db: Database, projectIds: readonly number[]):
   return new Map(rows.map((r) => [r.project_id, projectFromRow(r)]));
 }
 
-export interface ItemFacts { itemId: number; itemKey: string; projectId: number; project: ProjectFacts; item: ItemSecurityFacts }
+export interface ItemFacts {
+  itemId: number; itemKey: string; projectId: number; project: ProjectFacts; item: ItemSecurityFacts;
+  /** The project's team facts, when asked for (`withTeams`): work-log actions load them in the same query. */
+  teams?: ProjectTeamFacts;
+}
 
-interface ItemRow extends ProjectRow {
+interface ItemRow extends ProjectRow, Partial<Omit<ProjectTeamRow, 'project_id' | 'project_key'>> {
   item_id: number; item_key: string; governing_id: number | null; governing_key: string | null;
   entries: Array<{ kind: SecurityEntry['kind']; subject_id: number; subject_name: string | null; view: SecurityEntry['view']; edit: SecurityEntry['edit'] }> | null;
 }
@@ -111,14 +115,19 @@ const entriesColumn = sql`(select json_agg(json_build_object('kind', e.subject_k
                                         when 'team' then (select name from teams where id = e.subject_id) end) order by e.id)
   from item_security_entries e where e.item_id = i.governing_item_id) as entries`;
 
-/** Loads work items (not in the trash) with their project's facts and item security facts, in one query. */
-export async function loadItems(db: Database, where: RawBuilder<unknown>): Promise<Map<number, ItemFacts>> {
+/**
+ * Loads work items (not in the trash) with their project's facts and item security facts, in one query;
+ * with `withTeams`, the project's team facts too (the team check of work-log actions).
+ */
+export async function loadItems(db: Database, where: RawBuilder<unknown>, options: { withTeams?: boolean } = {}): Promise<Map<number, ItemFacts>> {
   const { rows } = await sql<ItemRow>`
     select i.id as item_id, i.key as item_key, i.governing_item_id as governing_id, gi.key as governing_key, ${entriesColumn}, ${projectColumns}
+      ${options.withTeams ? sql`, ${projectTeamColumns}` : sql``}
     from work_items i join projects p on p.id = i.project_id left join work_items gi on gi.id = i.governing_item_id
     where i.deleted_at is null and ${where}`.execute(db);
   return new Map(rows.map((row) => [row.item_id, {
     itemId: row.item_id, itemKey: row.item_key, projectId: row.project_id, project: projectFromRow(row),
+    ...(options.withTeams ? { teams: projectTeamsFromRow(row as ItemRow & ProjectTeamRow) } : {}),
     item: {
       itemId: row.item_id, itemKey: row.item_key,
       governing: row.governing_id === null ? null : {
@@ -130,8 +139,8 @@ export async function loadItems(db: Database, where: RawBuilder<unknown>): Promi
 }
 
 /** One work item by key with all its facts. */
-export async function loadItem(db: Database, itemKey: string): Promise<ItemFacts | undefined> {
-  return [...(await loadItems(db, sql`i.key = ${itemKey}`)).values()][0];
+export async function loadItem(db: Database, itemKey: string, options: { withTeams?: boolean } = {}): Promise<ItemFacts | undefined> {
+  return [...(await loadItems(db, sql`i.key = ${itemKey}`, options)).values()][0];
 }
 
 /** Teams by id: their name and project (null: a global team). */
@@ -147,17 +156,16 @@ interface ProjectTeamRow {
     price_lists: Array<{ id: number; name: string; currency: string; hourly_rate: string | number; valid_from: string; valid_to: string | null }> | null }> | null;
 }
 
-/** The team layer's facts of projects (PRICE-2, PRICE-3): the switches, and every team working on each project with its price lists. */
-export async function loadProjectTeams(db: Database, projectIds: readonly number[]): Promise<Map<number, ProjectTeamFacts>> {
-  if (projectIds.length === 0) return new Map();
-  const { rows } = await sql<ProjectTeamRow>`
-    select p.id as project_id, p.key as project_key, p.team_checks as project_checks, s.team_checks as global_checks,
-      (select json_agg(json_build_object('team_id', t.id, 'team_name', t.name, 'global', t.project_id is null,
-         'price_lists', (select json_agg(json_build_object('id', pl.id, 'name', pl.name, 'currency', pl.currency, 'hourly_rate', pl.hourly_rate::text,
-                           'valid_from', pl.valid_from, 'valid_to', pl.valid_to) order by pl.valid_from) from price_lists pl where pl.team_id = t.id)) order by t.id)
-       from teams t where t.project_id = p.id or t.id in (select tp.team_id from team_projects tp where tp.project_id = p.id)) as teams
-    from projects p cross join app_settings s where p.id in (${sql.join([...projectIds])})`.execute(db);
-  return new Map(rows.map((r) => [r.project_id, {
+/** A project's team-check switches and the teams working on it with their price lists, as columns of a query over `projects p`. */
+const projectTeamColumns = sql`p.team_checks as project_checks,
+  (select tw_s.team_checks from app_settings tw_s) as global_checks,
+  (select json_agg(json_build_object('team_id', t.id, 'team_name', t.name, 'global', t.project_id is null,
+     'price_lists', (select json_agg(json_build_object('id', pl.id, 'name', pl.name, 'currency', pl.currency, 'hourly_rate', pl.hourly_rate::text,
+                       'valid_from', pl.valid_from, 'valid_to', pl.valid_to) order by pl.valid_from) from price_lists pl where pl.team_id = t.id)) order by t.id)
+   from teams t where t.project_id = p.id or t.id in (select tp.team_id from team_projects tp where tp.project_id = p.id)) as teams`;
+
+function projectTeamsFromRow(r: ProjectTeamRow): ProjectTeamFacts {
+  return {
     projectId: r.project_id, projectKey: r.project_key,
     checks: !r.global_checks ? 'off_globally' : r.project_checks === 'disabled' ? 'off_for_project' : 'on',
     teams: (r.teams ?? []).map((t) => ({
@@ -166,5 +174,13 @@ export async function loadProjectTeams(db: Database, projectIds: readonly number
         id: pl.id, name: pl.name, currency: pl.currency, hourlyRate: String(pl.hourly_rate), validFrom: pl.valid_from, validTo: pl.valid_to,
       })),
     })),
-  } satisfies ProjectTeamFacts]));
+  };
+}
+
+/** The team layer's facts of projects (PRICE-2, PRICE-3): the switches, and every team working on each project with its price lists. */
+export async function loadProjectTeams(db: Database, projectIds: readonly number[]): Promise<Map<number, ProjectTeamFacts>> {
+  if (projectIds.length === 0) return new Map();
+  const { rows } = await sql<ProjectTeamRow>`select p.id as project_id, p.key as project_key, ${projectTeamColumns}
+    from projects p where p.id in (${sql.join([...projectIds])})`.execute(db);
+  return new Map(rows.map((r) => [r.project_id, projectTeamsFromRow(r)]));
 }
