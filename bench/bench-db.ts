@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { migrateToLatest, openDb } from '../src/db/index.js';
+import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
+import { TEAM_PERMISSIONS } from '../src/db/types.js';
 import { digest, newSecret, TOKEN_PREFIX } from '../src/modules/auth/secrets.js';
 import { recentWeekdays, todayUtc } from '../src/seed/random.js';
 import { generate } from './generate.js';
@@ -14,6 +15,8 @@ export interface BenchWorker {
   items: Array<{ id: number; key: string }>;
   /** Request bodies for POST /api/worklogs, varying item, date and duration. */
   nextBody(): string;
+  /** Request bodies for the floor server's POST /floor: the raw insert's row as JSON. */
+  nextFloorBody(): string;
   nextRow(n: number): [itemId: number, projectId: number, authorId: number, startDate: string, durationSeconds: number, description: string];
 }
 
@@ -50,29 +53,56 @@ export async function prepareWorld(databaseUrl: string): Promise<BenchWorker> {
     await migrateToLatest(handle.db);
     const world = await generate(handle.db, {
       users: 50, projects: 3, itemsPerProject: 1500, worklogs: 100_000, seed: 11, concurrency: 2,
-      // No teams or price lists exist in this world, so the PRICE-3 team check is off for its projects.
-      teamChecks: 'disabled',
     });
     log(`world: ${JSON.stringify(world)}`);
     const grant = await handle.db.selectFrom('project_permission_grants').select(['user_id', 'project_id'])
       .where('permission', '=', 'WORK_ON_ISSUES').where('user_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
     const items = await handle.db.selectFrom('work_items').select(['id', 'key']).where('project_id', '=', grant.project_id).execute();
+    await joinBenchTeam(handle.db, grant.user_id!, grant.project_id);
     const token = newSecret(TOKEN_PREFIX);
     await handle.db.insertInto('api_tokens').values({ user_id: grant.user_id!, name: 'bench', token_hash: digest(token), prefix: token.slice(0, 8) }).execute();
     const days = recentWeekdays(todayUtc(), 4);
     let n = 0;
     const item = (i: number) => items[(i * 7919) % items.length];
+    const nextRow: BenchWorker['nextRow'] = (i) => [item(i).id, grant.project_id, grant.user_id!, days[i % days.length], 900 * (1 + (i % 16)), `raw ${i}`];
     return {
       userId: grant.user_id!, projectId: grant.project_id, token, items,
       nextBody: () => {
         n += 1;
         return JSON.stringify({ itemKey: item(n).key, startDate: days[n % days.length], durationSeconds: 900 * (1 + (n % 16)), description: `bench ${n}` });
       },
-      nextRow: (i) => [item(i).id, grant.project_id, grant.user_id!, days[i % days.length], 900 * (1 + (i % 16)), `raw ${i}`],
+      nextRow,
+      nextFloorBody: () => {
+        n += 1;
+        const [itemId, projectId, authorId, startDate, durationSeconds, description] = nextRow(n);
+        return JSON.stringify({ itemId, projectId, authorId, startDate, durationSeconds, description });
+      },
     };
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The bench user's team on its project (PRICE-3): a project team with the default roles, the user as Team
+ * Member, and a price list valid on every bench date — so work logs pass the team check and record a rate.
+ */
+async function joinBenchTeam(db: Database, userId: number, projectId: number) {
+  const team = await db.insertInto('teams').values({ project_id: projectId, name: 'Bench team' }).returning('id').executeTakeFirstOrThrow();
+  const [, member] = await db.insertInto('team_roles').values([
+    { team_id: team.id, name: 'Team Lead', kind: 'lead', permissions: [...TEAM_PERMISSIONS] },
+    { team_id: team.id, name: 'Team Member', kind: 'member', permissions: ['WORK_ON_ISSUES'] },
+  ]).returning('id').execute();
+  const membership = await db.insertInto('team_memberships').values({ team_id: team.id, user_id: userId }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('team_membership_roles').values({ membership_id: membership.id, role_id: member.id }).execute();
+  await db.insertInto('price_lists').values({ team_id: team.id, name: 'Bench rate', currency: 'EUR', hourly_rate: '92.50', valid_from: '2000-01-01' }).execute();
+}
+
+/** The global team-check switch (PRICE-2), set directly in the bench database between phases. */
+export async function setTeamChecks(databaseUrl: string, on: boolean): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try { await client.query('update app_settings set team_checks = $1', [on]); } finally { await client.end(); }
 }
 
 /** Transaction and insert counters of one database (read through a fresh connection, so they are current). */

@@ -1,9 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { build } from 'esbuild';
 
-/** Runs `timeward serve` (src/cli/index.ts) in a child process for the benchmark and stops it again. */
+/**
+ * Builds and runs the benchmark's HTTP servers in child processes, and stops them again: the real server
+ * (`timeward serve`, built as by `npm run build:server`) and the floor server (bench/floor-server.ts).
+ */
 export interface ServerProcess { url: string; pid: number; stop(): Promise<void> }
+
+export const SERVER_BUNDLE = 'dist/server/cli.js';
+export const FLOOR_BUNDLE = 'dist/bench/floor-server.js';
+
+/** Bundles both servers the way package.json's `build:server` does (run from the repository root). */
+export async function buildServers(): Promise<void> {
+  const options = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' } as const;
+  await build({ ...options, entryPoints: ['src/cli/index.ts'], outfile: SERVER_BUNDLE });
+  await build({ ...options, entryPoints: ['bench/floor-server.ts'], outfile: FLOOR_BUNDLE });
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -16,9 +30,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServerProcess(databaseUrl: string, env: Record<string, string | undefined> = {}): Promise<ServerProcess> {
+/** Starts a bundle with plain node (the real server by default) and waits until `readyPath` answers. */
+export async function startServerProcess(databaseUrl: string, env: Record<string, string | undefined> = {},
+  { script = SERVER_BUNDLE, args = ['serve'], readyPath = '/api/openapi.json' } = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'serve'], {
+  // BENCH_CPU_PROF_DIR=dir: each server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, script, ...args], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', TIMEWARD_DEMO: '0', LOG: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -28,7 +46,7 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
   const url = `http://127.0.0.1:${port}`;
   const stop = () => stopChild(child);
   try {
-    await waitUntilServing(url, child, () => output);
+    await waitUntilServing(`${url}${readyPath}`, child, () => output);
   } catch (error) {
     await stop();
     throw error;
@@ -41,7 +59,7 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output()}`);
     try {
-      const response = await fetch(`${url}/api/openapi.json`);
+      const response = await fetch(url);
       await response.arrayBuffer();
       return;
     } catch {

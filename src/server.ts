@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { migrateToLatest, openDb, type DbHandle } from './db/index.js';
 import { buildApp } from './http/app.js';
 
@@ -31,10 +33,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       demoUsers = (await seedDemo(db.db)).users;
     }
   }
-  const { app } = await buildApp({ db: db.db, logger: options.logger, webDir: options.webDir ?? resolve('dist/web'), trustProxy: options.trustProxy });
+  const { app } = await buildApp({ db: db.db, logger: options.logger, webDir: options.webDir ?? defaultWebDir(), trustProxy: options.trustProxy });
   const address = await app.listen({ port: options.port ?? 3000, host: options.host ?? '127.0.0.1' });
   return {
     url: address.replace('[::1]', 'localhost'), db, demoUsers,
     close: async () => { await app.close(); await db.close(); },
   };
+}
+
+/**
+ * The built web UI: `dist/web` of the package this module belongs to — the nearest directory above it with a
+ * package.json, which is the same for src/server.ts (run through tsx) and the bundle dist/server/cli.js —
+ * whatever the working directory.
+ */
+function defaultWebDir(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'dist', 'web');
+    if (dirname(dir) === dir) return resolve('dist/web');
+  }
 }
