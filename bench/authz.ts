@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { decide } from '../src/authz/decide.js';
 import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
@@ -11,7 +13,6 @@ import { log, updateEntries, withScratchDatabase, writeWorld } from './authz/db.
 import { explainLists, measureLists, summarize, verifyLists, type ListLatency, type ListSamples } from './authz/lists.js';
 import { consumed, fmtNs, forcedGc, round2, timeContenders, type Contender, type Cost } from './authz/measure.js';
 import { allowedLean, allowedSameHelpers, loadOurFacts, prepareOurs } from './authz/ours.js';
-import { importDecideWithoutKeepNames } from './authz/plain-build.js';
 import {
   applyDenies, generateWorld, indexWorld, LARGE, pickRestrictedUsers, sampleChecks, SMALL,
   type RestrictedUser, type World, type WorldIndex, type WorldSpec,
@@ -22,6 +23,8 @@ import {
  * the same sampled checks (every engine first proven to agree with `decide` on every case it is timed
  * on), then PostgreSQL list latency for restricted users on the large world, without and with deny
  * entries. Progress goes to stderr, a table to stdout, and the last line is the JSON summary.
+ * The script bundles this file with esbuild (no keepNames, packages external) and runs the bundle with
+ * node, as a build would ship the code; `npx tsx bench/authz.ts` still runs it from source.
  */
 
 
@@ -35,6 +38,8 @@ const { values: args } = parseArgs({
     /** Also measure the lists with these extra indexes (created in the scratch database only, then dropped). */
     'try-index': { type: 'string', multiple: true, default: [] },
     'no-index-trial': { type: 'boolean', default: false },
+    /** Internal: this process is a Cedar child (see cedar-worker.ts); main() does not run. */
+    'cedar-worker': { type: 'boolean', default: false },
   },
 });
 const SAMPLE = Number(args.sample);
@@ -45,10 +50,11 @@ const loadAtStart = loadavg();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 const step = (message: string) => log(`[${elapsed()}] ${message}`);
 
+/** How our engine's code runs: from the esbuild bundle (`npm run bench:authz`), or from source under tsx (keepNames). */
+const RUNTIME = import.meta.url.endsWith('.ts') ? 'tsx' : 'bundle';
 const ENGINE = {
-  ours: 'ours: decide (check, no explanation), as run (tsx)',
-  oursExplain: 'ours: decide with the explanation (explain), as run (tsx)',
-  oursPlain: 'ours: decide, built without keepNames',
+  ours: `ours: decide (check, no explanation), ${RUNTIME}`,
+  oursExplain: `ours: decide with the explanation, ${RUNTIME}`,
   sameHelpers: 'ours decision-only, same helpers',
   lean: 'ours decision-only, lean',
   caslPerEntry: 'CASL, a rule per ACL entry',
@@ -133,8 +139,6 @@ async function runEngines(db: Database, index: WorldIndex): Promise<WorldRun> {
   const quick = { explain: false } as const;
   add('ours', SAMPLE, (k) => decide(prepared[k].action, prepared[k].subject, prepared[k].resource, quick).allowed);
   add('oursExplain', SAMPLE, (k) => decide(prepared[k].action, prepared[k].subject, prepared[k].resource).allowed);
-  const plain = await importDecideWithoutKeepNames();
-  if (plain) add('oursPlain', SAMPLE, (k) => plain.decide(prepared[k].action, prepared[k].subject, prepared[k].resource, quick).allowed);
   add('sameHelpers', SAMPLE, (k) => allowedSameHelpers(prepared[k]));
   add('lean', SAMPLE, (k) => allowedLean(prepared[k]));
 
@@ -218,8 +222,13 @@ async function runLists(db: Database, world: World, users: Record<'typical' | 'b
   });
 }
 
+/** A package's version, from the nearest node_modules up from this file (bench/ or the bundle's folder). */
 function version(pkg: string): string {
-  return (JSON.parse(readFileSync(new URL(`../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')) as { version: string }).version;
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const file = join(dir, 'node_modules', pkg, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    if (dirname(dir) === dir) return '?';
+  }
 }
 
 async function main() {
@@ -315,7 +324,7 @@ function report(small: WorldRun, large: WorldRun, lists: ListRun[], users: Recor
     ['sqlFirstPageP95Ms', '<=', 20], ['sqlFullListP95Ms', '<=', 40], ['denyOverhead', '<=', 1.5],
   ];
   out.push('');
-  out.push('Summary: engine figures are CPU time on the large world, ours as run (tsx); CASL and Cedar are their faster variant;');
+  out.push(`Summary: engine figures are CPU time on the large world, ours from the ${RUNTIME === 'bundle' ? 'esbuild bundle (no keepNames)' : 'source under tsx (keepNames)'}; CASL and Cedar are their faster variant;`);
   out.push(`explainCost = decide with the explanation / decide's check path (the one authorize() and abilities use); for reference the check path is ${(ours / cpu(large, 'lean')).toFixed(2)}× a hand-written lean path.`);
   out.push('SQL figures are the typical restricted user, the worse of without/with deny entries; denyOverhead is the larger p95 ratio of the two queries.');
   const tw = [20, 12, 10, 6];
@@ -328,7 +337,9 @@ function report(small: WorldRun, large: WorldRun, lists: ListRun[], users: Recor
   process.stdout.write(`${out.join('\n')}\n${JSON.stringify(summary)}\n`);
 }
 
-main().catch((error: unknown) => {
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exitCode = 1;
-});
+if (!args['cedar-worker']) {
+  main().catch((error: unknown) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  });
+}

@@ -1,5 +1,4 @@
 import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { CedarModel } from './cedar.js';
 import { timeContenders, type Cost } from './measure.js';
 import { applyDenies, generateWorld, indexWorld, LARGE, sampleChecks, SMALL } from './world.js';
@@ -55,10 +54,13 @@ async function runJob(job: CedarJob): Promise<CedarResult> {
   return { cedarVersion: cedarVersion(), policies: side.policies, verified, timed, perCallMs, cost, disagreements };
 }
 
-/** Runs one job in a fresh child process (same loader flags, so tsx applies). */
+/**
+ * Runs one job in a fresh child process: the same entry script (bench/authz.ts under tsx, or its esbuild
+ * bundle, which has no file of this module to fork) with `--cedar-worker` and the same node flags.
+ */
 export function runCedarJob(job: CedarJob): Promise<CedarResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--cedar-worker'], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(process.argv[1], ['--cedar-worker'], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let result: CedarResult | undefined;
     child.on('message', (message) => { result = message as CedarResult; });
     child.on('error', reject);

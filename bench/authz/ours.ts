@@ -42,11 +42,9 @@ export function prepareOurs(facts: OurFacts, checks: Check[]): Prepared[] {
 }
 
 /*
- * Decision-only baselines for the cost of explaining. `decide` always builds its reasons; these answer
- * the same question for item.view / item.edit without any reason, message or `via` object. Both are
- * checked to agree with `decide` on every sampled case before they are timed. They define no named
- * closure per call: under tsx (esbuild keepNames) each one costs a `__name` call, which would blur
- * what is being compared.
+ * Hand-written decision-only baselines, for reference: they answer the same question for item.view /
+ * item.edit without any reason, message or `via` object, and without the engine's memoised standing.
+ * Both are checked to agree with `decide` on every sampled case before they are timed.
  */
 
 function holdsWithHelpers(p: Prepared, roles: ReturnType<typeof rolesHeld>, permission: string): boolean {
