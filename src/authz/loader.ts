@@ -125,16 +125,22 @@ export async function loadItems(db: Database, where: RawBuilder<unknown>, option
       ${options.withTeams ? sql`, ${projectTeamColumns}` : sql``}
     from work_items i join projects p on p.id = i.project_id left join work_items gi on gi.id = i.governing_item_id
     where i.deleted_at is null and ${where}`.execute(db);
+  // Items of one project share one ProjectFacts object, and items under one setting one governing object: the
+  // engine memoises a subject's standing per ProjectFacts, and a batch's facts stay small in memory.
+  const projects = new Map<number, ProjectFacts>();
+  const settings = new Map<number, NonNullable<ItemSecurityFacts['governing']>>();
+  const projectOf = (row: ItemRow) => projects.get(row.project_id) ?? projects.set(row.project_id, projectFromRow(row)).get(row.project_id)!;
+  const governingOf = (row: ItemRow) => {
+    if (row.governing_id === null) return null;
+    return settings.get(row.governing_id) ?? settings.set(row.governing_id, {
+      itemId: row.governing_id, itemKey: row.governing_key ?? '',
+      entries: (row.entries ?? []).map((e) => ({ kind: e.kind, subjectId: e.subject_id, subjectName: e.subject_name ?? '', view: e.view, edit: e.edit })),
+    }).get(row.governing_id)!;
+  };
   return new Map(rows.map((row) => [row.item_id, {
-    itemId: row.item_id, itemKey: row.item_key, projectId: row.project_id, project: projectFromRow(row),
+    itemId: row.item_id, itemKey: row.item_key, projectId: row.project_id, project: projectOf(row),
     ...(options.withTeams ? { teams: projectTeamsFromRow(row as ItemRow & ProjectTeamRow) } : {}),
-    item: {
-      itemId: row.item_id, itemKey: row.item_key,
-      governing: row.governing_id === null ? null : {
-        itemId: row.governing_id, itemKey: row.governing_key ?? '',
-        entries: (row.entries ?? []).map((e) => ({ kind: e.kind, subjectId: e.subject_id, subjectName: e.subject_name ?? '', view: e.view, edit: e.edit })),
-      },
-    },
+    item: { itemId: row.item_id, itemKey: row.item_key, governing: governingOf(row) },
   }]));
 }
 
