@@ -21,17 +21,28 @@ class CountThenInsert implements KyselyPlugin {
   #armed = false;
   #insertSent: Promise<void> = Promise.resolve();
   #markInsert = () => {};
+  #countSent: Promise<void> = Promise.resolve();
+  #markCount = () => {};
 
   arm() {
     this.#armed = true;
     this.#insertSent = new Promise((resolve) => { this.#markInsert = resolve; });
+    this.#countSent = new Promise((resolve) => { this.#markCount = resolve; });
+  }
+
+  /** Resolves once the armed change has sent its count (it then holds the price list's row lock), or after 5 s. */
+  get countSent(): Promise<unknown> {
+    return Promise.race([this.#countSent, sleep(5_000)]);
   }
 
   transformQuery({ node, queryId }: PluginTransformQueryArgs) {
     if (node.kind === 'RawNode') {
       const text = (node as RawNode).sqlFragments.join(' ');
       if (/insert into worklogs/.test(text)) this.#markInsert();
-      if (/from worklogs where price_list_id/.test(text)) this.#counts.set(queryId, true);
+      if (/from worklogs where price_list_id/.test(text)) {
+        this.#counts.set(queryId, true);
+        if (this.#armed) this.#markCount();
+      }
     }
     return node;
   }
@@ -115,8 +126,11 @@ for (const dialect of DIALECTS) describe(`price lists: racing work-log inserts (
       const list = await createPriceList(t.db, w.team.id, { name: `Year ${year}`, validFrom: `${year}-01-01`, validTo: `${year}-12-31` });
       // PGlite is one connection: a transaction holds it to the end, so no insert can come between; only PostgreSQL is forced.
       if (dialect === 'postgres') interleave.arm();
+      // The insert is sent only once the change has counted under its lock, so it cannot simply win the race.
+      const changing = change(list.id, year);
+      if (dialect === 'postgres') await interleave.countSent;
       const [changed, logged] = await Promise.all([
-        change(list.id, year),
+        changing,
         w.teamLead.c.post('/api/worklogs', { itemKey: w.item.key, startDate: `${year}-06-15`, durationSeconds: 3600 }),
       ]);
       assert.equal(changed.statusCode, status, `${what}: ${changed.body}`);
