@@ -63,16 +63,14 @@ export function grantsFor(grants: ReadonlyArray<PermissionGrant>, permission: Pr
   return grants.filter((g) => g.permission === permission || g.permission === 'ADMINISTER_PROJECT');
 }
 
-/** An entry names the subject: as user, through a group, a project role held in the project, or a team they are in (ITEM-1). */
-function entryMatches(e: SecurityEntry, subject: SubjectFacts, roleIds: readonly number[]): boolean {
-  return (e.kind === 'user' && e.subjectId === subject.userId) || (e.kind === 'group' && inGroup(subject, e.subjectId))
-    || (e.kind === 'role' && roleIds.includes(e.subjectId)) || (e.kind === 'team' && inTeam(subject, e.subjectId));
-}
-
-/** The entries of a setting that match the subject. */
+/** The entries of a setting that match the subject: as user, through a group, or through a project role held in the project. */
 export function matchingEntries(entries: ReadonlyArray<SecurityEntry>, subject: SubjectFacts, project: ProjectFacts): SecurityEntry[] {
   const { roleIds } = standing(project, subject);
-  return entries.filter((e) => entryMatches(e, subject, roleIds));
+  return entries.filter((e) =>
+    (e.kind === 'user' && e.subjectId === subject.userId)
+    || (e.kind === 'group' && inGroup(subject, e.subjectId))
+    || (e.kind === 'role' && roleIds.includes(e.subjectId))
+    || (e.kind === 'team' && inTeam(subject, e.subjectId)));
 }
 
 /**
@@ -219,7 +217,7 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
     if (view && !trace.onBehalf) trace.itemHidden = view !== 'allow';
     for (const permission of spec.permissions ?? []) {
       if (holds(held, permission)) {
-        if (explain) note(trace, 'project', 'permission_granted', `${permission} on ${project.projectKey}: ${describeVia(held.reaching.find((g) => g.permission === permission || g.permission === 'ADMINISTER_PROJECT')!.via)}`);
+        if (explain) note(trace, 'project', 'permission_granted', `${permission} on ${project.projectKey}: ${describeVia(grantsFor(held.reaching, permission)[0].via)}`);
       } else if (overridable) {
         if (explain) note(trace, 'project', 'system_admin_override', `system administrator acting without ${permission} on ${project.projectKey} (audited)`);
       } else {
@@ -282,7 +280,9 @@ function itemAccess(kind: 'view' | 'edit', item: ItemSecurityFacts, subject: Sub
   for (const e of item.governing.entries) {
     const value = e[kind];
     if (value === 'unset') continue;
-    if (!entryMatches(e, subject, roleIds)) continue;
+    const matches = (e.kind === 'user' && e.subjectId === subject.userId) || (e.kind === 'group' && inGroup(subject, e.subjectId))
+      || (e.kind === 'role' && roleIds.includes(e.subjectId)) || (e.kind === 'team' && inTeam(subject, e.subjectId));
+    if (!matches) continue;
     if (value === 'deny') return 'deny';
     allowed = true;
   }
@@ -310,8 +310,7 @@ function itemSecurity(trace: Trace, access: 'view' | 'edit', item: ItemSecurityF
     const hide = kind === 'view';
     if (outcome === 'none') return refuse(trace, 'item', `no_${kind}_allow`, `no entry of ${where} allows ${kind} to the user`, hide, inherited);
     // The first matching entry with the outcome names who is denied or allowed.
-    const { roleIds } = standing(project, subject);
-    const named = setting.entries.find((e) => e[kind] === outcome && entryMatches(e, subject, roleIds))!;
+    const named = matchingEntries(setting.entries, subject, project).find((e) => e[kind] === outcome)!;
     if (outcome === 'deny') return refuse(trace, 'item', `${kind}_denied`, `${kind} is denied to ${describeEntry(named)} by ${where}`, hide, inherited);
     note(trace, 'item', `${kind}_allowed`, `${kind} is allowed to ${describeEntry(named)} by ${where}`, inherited);
   }
