@@ -137,6 +137,16 @@ for (const dialect of DIALECTS) describe(`teams (${dialect})`, () => {
     assert.deepEqual(audit.map((a) => a.action), ['team.create', 'team.delete']);
   });
 
+  test('APP-3: the team list says who may create a global team — team_admin yes, a plain user no — and the API agrees', async () => {
+    const w = await teamWorld(t.db);
+    const ac = await as(t.app, w.admin.login);
+    assert.equal((await ac.get('/api/teams')).json().abilities.canCreateGlobalTeam, true);
+    const plain = await as(t.app, (await createUser(t.db)).login);
+    assert.equal((await plain.get('/api/teams')).json().abilities.canCreateGlobalTeam, false);
+    const refused = await plain.post('/api/teams', { name: 'Not allowed crew' });
+    assert.equal(refused.statusCode, 403, refused.body);
+  });
+
   test('PRJ-4: a user without BROWSE_PROJECT sees no trace of a project team — not by id, not in lists, not among a global team\'s projects', async () => {
     const w = await teamWorld(t.db);
     const c = await as(t.app, w.admin.login);

@@ -160,7 +160,7 @@ export const api = {
     request<Preview>('POST', '/app-roles/preview', { body: change }),
 
   listTeams: (scope: 'global' | 'project', cursor?: string | null) =>
-    request<Page<TeamSummary>>('GET', `/teams${query({ scope, limit: 50, cursor })}`),
+    request<Page<TeamSummary> & { abilities: { canCreateGlobalTeam: boolean } }>('GET', `/teams${query({ scope, limit: 50, cursor })}`),
   projectTeams: (key: string) => request<ProjectTeams>('GET', `/projects/${seg(key)}/teams`),
   createTeam: (input: TeamInput) => request<TeamDetail>('POST', '/teams', { body: input }),
   getTeam: (id: number) => request<TeamDetail>('GET', `/teams/${id}`),

@@ -29,7 +29,7 @@ export function teamRoutes(app: App, deps: Deps) {
     config: { access: 'team.list' },
     schema: {
       tags, summary: 'Global teams, and project teams of projects the caller may browse, by name',
-      querystring: teamListQuery, response: { 200: page(teamOut), ...errorResponses },
+      querystring: teamListQuery, response: { 200: page(teamOut).extend({ abilities: z.object({ canCreateGlobalTeam: z.boolean() }) }), ...errorResponses },
     },
   }, async (req) => teams.list(actorOf(req), req.query));
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Actor } from '../../authz/engine.js';
+import { abilities, type Actor } from '../../authz/engine.js';
 import { canBrowseProject, projectIdsWithPermission } from '../../authz/sql.js';
 import { TEAM_PERMISSIONS } from '../../db/types.js';
 import { conflict, notFound } from '../../http/errors.js';
@@ -44,7 +44,9 @@ export function createTeamService({ db, authz }: Deps) {
     if (after) q = q.where(sql<boolean>`(t.name, t.id) > (${after[0]}, ${after[1]})`);
     const rows = await q.orderBy('t.name').orderBy('t.id').limit(query.limit + 1).execute();
     const page = pageOf(rows, query.limit, (r) => [r.name, r.id]);
-    return { items: await teamOuts(db, loadProjects, actor, page.items), nextCursor: page.nextCursor };
+    // Whether the Teams area may offer "Create global team": the engine's answer for a new global team.
+    const listAbilities = abilities(actor.subject, { team: { teamId: 0, teamName: '(new team)', projectId: null } }, { canCreateGlobalTeam: { action: 'team.create' } });
+    return { items: await teamOuts(db, loadProjects, actor, page.items), nextCursor: page.nextCursor, abilities: listAbilities };
   }
 
   async function get(actor: Actor, teamId: number) {

@@ -7,15 +7,13 @@ import { TeamsTable } from '../components/TeamsTable.js';
 import { href } from '../router.js';
 import { useCursorList } from '../useCursorList.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
-import { useResource } from '../useResource.js';
 
 /** The Teams area (APP-2): global teams, which any project can be given (TEAM-1), and the project teams the user may see. */
 export function TeamsPage() {
   const globalTeams = useCursorList((cursor) => api.listTeams('global', cursor), []);
   const projectTeams = useCursorList((cursor) => api.listTeams('project', cursor), []);
-  // The list carries no ability to create a global team; asking for the users a new one may take is decided by
-  // the same server rule (team.create), so its answer says whether to offer the button.
-  const mayCreate = useResource(() => api.teamCandidates({ projectKey: null }).then(() => true, () => false), []);
+  // The list says whether the caller may create a global team (team.create, decided by the server).
+  const mayCreate = globalTeams.lastPage?.abilities.canCreateGlobalTeam ?? false;
   const [creating, setCreating] = useState(false);
   useDocumentTitle('Teams');
 
@@ -23,7 +21,7 @@ export function TeamsPage() {
     <section>
       <div className="page-header">
         <h1>Teams</h1>
-        {mayCreate.data && (
+        {mayCreate && (
           <button type="button" className="button" onClick={() => setCreating(true)}>
             Create global team
           </button>
