@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
-import { TEAM_PERMISSIONS } from '../src/db/types.js';
+import { insertDefaultRoles } from '../src/modules/teams/repo.js';
 import { digest, newSecret, TOKEN_PREFIX } from '../src/modules/auth/secrets.js';
 import { recentWeekdays, todayUtc } from '../src/seed/random.js';
 import { generate } from './generate.js';
@@ -89,12 +89,9 @@ export async function prepareWorld(databaseUrl: string): Promise<BenchWorker> {
  */
 async function joinBenchTeam(db: Database, userId: number, projectId: number) {
   const team = await db.insertInto('teams').values({ project_id: projectId, name: 'Bench team' }).returning('id').executeTakeFirstOrThrow();
-  const [, member] = await db.insertInto('team_roles').values([
-    { team_id: team.id, name: 'Team Lead', kind: 'lead', permissions: [...TEAM_PERMISSIONS] },
-    { team_id: team.id, name: 'Team Member', kind: 'member', permissions: ['WORK_ON_ISSUES'] },
-  ]).returning('id').execute();
+  const { member } = await insertDefaultRoles(db, team.id);
   const membership = await db.insertInto('team_memberships').values({ team_id: team.id, user_id: userId }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('team_membership_roles').values({ membership_id: membership.id, role_id: member.id }).execute();
+  await db.insertInto('team_membership_roles').values({ membership_id: membership.id, role_id: member }).execute();
   await db.insertInto('price_lists').values({ team_id: team.id, name: 'Bench rate', currency: 'EUR', hourly_rate: '92.50', valid_from: '2000-01-01' }).execute();
 }
 

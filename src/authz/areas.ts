@@ -20,13 +20,16 @@ export const HIDDEN_AREAS = {
   timesheet_approver: ['Leave Approval', 'Clients', 'Cost'],
 } as const satisfies Record<AppRole, readonly Area[]>;
 
+/** The areas one app role opens: all but its hidden ones; Administration only for app_admin (APP-2). */
+export function areasOf(role: AppRole): Area[] {
+  const hidden: readonly Area[] = HIDDEN_AREAS[role] ?? AREAS;
+  return AREAS.filter((area) => !hidden.includes(area) && (area !== 'Administration' || role === 'app_admin'));
+}
+
 /** The union of the areas the user's roles open; Administration only for app_admin and system administrators. */
 export function openAreas(subject: SubjectFacts): Area[] {
   const open = new Set<Area>();
-  for (const { role } of subject.appRoles) {
-    const hidden: readonly Area[] = HIDDEN_AREAS[role] ?? AREAS;
-    for (const area of AREAS) if (!hidden.includes(area) && (area !== 'Administration' || role === 'app_admin')) open.add(area);
-  }
+  for (const { role } of subject.appRoles) for (const area of areasOf(role)) open.add(area);
   if (subject.systemAdmin) open.add('Administration');
   return AREAS.filter((a) => open.has(a));
 }

@@ -1,8 +1,8 @@
 import type { Database } from '../db/index.js';
 import { recomputeGoverning } from '../modules/security/governing.js';
+import { insertDefaultRoles } from '../modules/teams/repo.js';
 import { hashPassword } from '../modules/auth/secrets.js';
 import { insertColumns, reserveIds } from './bulk.js';
-import { TEAM_PERMISSIONS } from '../db/types.js';
 import {
   CLIENTS, DEMO_PASSWORD, GRANTS, NEW_GROUPS, PEOPLE, PROJECTS, ROLE_MEMBERS, TEAMS, groupsOf, mayLogWork, permissionsOf, teamOf,
   type DemoProject,
@@ -191,15 +191,12 @@ async function insertTeams(trx: Trx, ids: { userIds: Map<string, number>; projec
     const row = await trx.insertInto('teams').values({ name: team.name, description: team.description, project_id: team.project ? ids.projectIds.get(team.project)! : null, created_by: lead })
       .returning('id').executeTakeFirstOrThrow();
     for (const project of team.assignedTo) await trx.insertInto('team_projects').values({ team_id: row.id, project_id: ids.projectIds.get(project)!, assigned_by: lead }).execute();
-    const roles = await trx.insertInto('team_roles').values([
-      { team_id: row.id, name: 'Team Lead', kind: 'lead', permissions: [...TEAM_PERMISSIONS] },
-      { team_id: row.id, name: 'Team Member', kind: 'member', permissions: ['WORK_ON_ISSUES'] },
-    ]).returning(['id', 'kind']).execute();
+    const roles = await insertDefaultRoles(trx, row.id);
     for (const login of [team.lead, ...team.members]) {
       const membership = await trx.insertInto('team_memberships').values({ team_id: row.id, user_id: ids.userIds.get(login)!, joined_at: `${dayOffset(ids.today, -365)}T09:00:00Z`, joined_by: lead })
         .returning('id').executeTakeFirstOrThrow();
       const kind = login === team.lead ? 'lead' : 'member';
-      await trx.insertInto('team_membership_roles').values({ membership_id: membership.id, role_id: roles.find((r) => r.kind === kind)!.id }).execute();
+      await trx.insertInto('team_membership_roles').values({ membership_id: membership.id, role_id: roles[kind] }).execute();
     }
     const priceLists = [];
     for (const pl of team.priceLists) {

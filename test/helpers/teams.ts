@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Database } from '../../src/db/index.js';
 import { TEAM_PERMISSIONS, type AppRole, type TeamPermission } from '../../src/db/types.js';
+import { insertDefaultRoles } from '../../src/modules/teams/repo.js';
 import { unique } from './harness.js';
 
 /** A member of a team made by createTeam: one role with `permissions` (default: Team Member's WORK_ON_ISSUES). */
@@ -14,13 +15,10 @@ export interface TeamMember { userId: number; permissions?: readonly TeamPermiss
  */
 export async function createTeam(db: Database, projectId: number | null, options: { name?: string; members?: TeamMember[]; assignTo?: number[] } = {}) {
   const team = await db.insertInto('teams').values({ project_id: projectId, name: options.name ?? unique('Team ') }).returning(['id', 'name']).executeTakeFirstOrThrow();
-  const roles = await db.insertInto('team_roles').values([
-    { team_id: team.id, name: 'Team Lead', kind: 'lead', permissions: [...TEAM_PERMISSIONS] },
-    { team_id: team.id, name: 'Team Member', kind: 'member', permissions: ['WORK_ON_ISSUES'] },
-  ]).returning(['id', 'kind']).execute();
+  const roles = await insertDefaultRoles(db, team.id);
   for (const project of options.assignTo ?? []) await assignTeam(db, team.id, project);
   for (const m of options.members ?? []) await addMember(db, team.id, m.userId, m.permissions);
-  return { ...team, leadRoleId: roles.find((r) => r.kind === 'lead')!.id, memberRoleId: roles.find((r) => r.kind === 'member')!.id };
+  return { ...team, leadRoleId: roles.lead, memberRoleId: roles.member };
 }
 
 /** Assigns a global team to a project. */

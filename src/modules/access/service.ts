@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { AREAS, HIDDEN_AREAS, ROLE_PREREQUISITES } from '../../authz/areas.js';
+import { areasOf, ROLE_PREREQUISITES } from '../../authz/areas.js';
 import type { Actor } from '../../authz/engine.js';
 import { loadSubjects } from '../../authz/loader.js';
 import { APP_ROLES, DENY_PERMISSIONS, type AppRole, type DenyPermission } from '../../db/types.js';
@@ -83,7 +83,7 @@ export function createAccessService({ db }: Deps) {
     return {
       roles: APP_ROLES.map((role) => ({
         role,
-        areas: AREAS.filter((area) => !(HIDDEN_AREAS[role] as readonly string[]).includes(area) && (area !== 'Administration' || role === 'app_admin')),
+        areas: areasOf(role),
         prerequisites: ROLE_PREREQUISITES[role] ?? [],
         grants: rows.filter((r) => r.role === role).map((r) => ({
           id: r.id, subject: r.user_id !== null ? { kind: 'user' as const, id: r.user_id, name: r.display_name ?? '' } : { kind: 'group' as const, id: r.group_id!, name: r.name ?? '' },

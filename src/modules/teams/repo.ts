@@ -59,6 +59,15 @@ export function teamAbilities(actor: Actor, team: { id: number; name: string; pr
   return { ...decided, canDelete: decided.canDelete && !team.has_price_lists };
 }
 
+/** The two default roles every team is created with (TEAM-3): Team Lead (all permissions) and Team Member (WORK_ON_ISSUES). */
+export async function insertDefaultRoles(db: Database, teamId: number): Promise<{ lead: number; member: number }> {
+  const roles = await db.insertInto('team_roles').values([
+    { team_id: teamId, name: 'Team Lead', kind: 'lead', permissions: [...TEAM_PERMISSIONS] },
+    { team_id: teamId, name: 'Team Member', kind: 'member', permissions: ['WORK_ON_ISSUES'] },
+  ]).returning(['id', 'kind']).execute();
+  return { lead: roles.find((r) => r.kind === 'lead')!.id, member: roles.find((r) => r.kind === 'member')!.id };
+}
+
 /** Permissions in TEAM_PERMISSIONS order, each once. */
 export function normalizeLevels(levels: Iterable<TeamPermission>): TeamPermission[] {
   const set = new Set(levels);

@@ -2,23 +2,16 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { abilities, type Actor } from '../../authz/engine.js';
 import { canBrowseProject, projectIdsWithPermission } from '../../authz/sql.js';
-import { TEAM_PERMISSIONS } from '../../db/types.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
 import type { Deps } from '../../http/types.js';
 import { recordAudit } from '../audit/record.js';
 import { escapeLike, findProjectId } from '../projects/service.js';
 import {
-  addMemberships, checkNewMembers, lockProjects, lockTeam, memberConflict, projectsOfTeam, selectTeams, teamAbilities, teamHasWorklogs,
+  addMemberships, checkNewMembers, insertDefaultRoles, lockProjects, lockTeam, memberConflict, normalizeLevels, projectsOfTeam, selectTeams, teamAbilities, teamHasWorklogs,
   teamOuts, usersInOtherTeams,
 } from './repo.js';
 import type { teamCreate, teamUpdate } from './schema.js';
-
-/** The two default roles every team is created with (TEAM-3); they cannot be changed or deleted. */
-export const DEFAULT_ROLES = [
-  { name: 'Team Lead', kind: 'lead' as const, permissions: [...TEAM_PERMISSIONS] },
-  { name: 'Team Member', kind: 'member' as const, permissions: ['WORK_ON_ISSUES' as const] },
-];
 
 /** Teams (TEAM-1, TEAM-3, TEAM-7): lists, detail, create, rename, delete, membership history. */
 export function createTeamService({ db, authz }: Deps) {
@@ -75,7 +68,7 @@ export function createTeamService({ db, authz }: Deps) {
       memberCount: members.length,
       abilities: teamAbilities(actor, row, row.project_id === null ? undefined : facts.get(row.project_id)),
       version: row.version,
-      roles: roles.map((r) => ({ ...r, permissions: TEAM_PERMISSIONS.filter((p) => r.permissions.includes(p)) })),
+      roles: roles.map((r) => ({ ...r, permissions: normalizeLevels(r.permissions) })),
       members: members.map((m) => ({ user: { id: m.id, login: m.login, displayName: m.display_name }, roleIds: m.role_ids.map(Number), joinedAt: m.joined_at })),
       assignedProjects: projects.map((p) => ({ key: p.key, name: p.name })),
     };
@@ -99,9 +92,8 @@ export function createTeamService({ db, authz }: Deps) {
       }
       const team = await trx.insertInto('teams').values({ project_id: projectId, name: input.name, description: input.description ?? '', created_by: actor.userId })
         .returningAll().executeTakeFirstOrThrow();
-      const roles = await trx.insertInto('team_roles').values(DEFAULT_ROLES.map((r) => ({ team_id: team.id, ...r })))
-        .returning(['id', 'kind']).execute();
-      const roleOf = (kind: 'lead' | 'member') => roles.find((r) => r.kind === kind)!.id;
+      const roles = await insertDefaultRoles(trx, team.id);
+      const roleOf = (kind: 'lead' | 'member') => roles[kind];
       if (input.leadUserId !== undefined) await addMemberships(trx, { teamId: team.id, userIds: [input.leadUserId], roleIds: [roleOf('lead')], actorId: actor.userId });
       await addMemberships(trx, { teamId: team.id, userIds: memberIds, roleIds: [roleOf('member')], actorId: actor.userId });
       await recordAudit(trx, {
