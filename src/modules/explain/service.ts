@@ -50,7 +50,7 @@ export function createExplainService({ db, authz }: Deps) {
     if (aboutOther && resource.kind !== 'global' && !facts.project && !(facts.team && facts.team.projectId === null)) throw notFound(noun);
     return {
       user: { id: user.id, login: user.login, displayName: user.display_name }, action: query.action, resource,
-      allowed: decision.allowed, hidden: decision.hidden, deciding: decision.deciding, layers: decision.reasons,
+      allowed: decision.allowed, hidden: decision.hidden, deciding: decision.deciding, layers: [...decision.reasons],
     };
   }
 
