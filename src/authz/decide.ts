@@ -154,6 +154,8 @@ const describeEntry = (e: SecurityEntry) => `${e.kind} '${e.subjectName}'`;
 /** The deciding reason of a decision made without an explanation. */
 const ALLOWED: Reason = Object.freeze({ layer: 'app', outcome: 'allow', code: 'allowed', message: 'allowed' }) as Reason;
 const NO_REASONS: readonly Reason[] = Object.freeze([]);
+/** The first reason of nearly every explanation, the same every time. */
+const ACTIVE_USER: Reason = Object.freeze({ layer: 'identity', outcome: 'allow', code: 'active_user', message: 'the user is active and signed in' }) as Reason;
 
 export interface DecideOptions {
   /** Record every layer consulted (the explanation). Off, only a refusal's reason is built. Default on. */
@@ -228,7 +230,10 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
 
   // Layer 1 — identity.
   if (!subject.active) return refuse(trace, 'identity', 'user_inactive', 'the user is deactivated', true);
-  if (explain) note(trace, 'identity', 'active_user', 'the user is active and signed in');
+  if (explain) {
+    if (trace.onBehalf) note(trace, 'identity', 'active_user', 'the user is active and signed in');
+    else trace.reasons!.push(ACTIVE_USER);
+  }
 
   if (spec.scope === 'team' && !resource.team) return refuse(trace, 'project', 'not_found', 'no such team', true);
   if (spec.scope !== 'global' && !(spec.scope === 'team' && resource.team!.projectId === null)) {

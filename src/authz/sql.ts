@@ -16,6 +16,15 @@ function userGroupIds(userId: UserRef) {
 }
 
 /**
+ * The (project, role) pairs the user holds, directly or through a group. Worked out first, as a small set:
+ * matching role entries against role members joined to every group's members scanned both tables in full.
+ */
+function rolesHeld(userId: UserRef) {
+  return sql`(select tw_rm.project_id, tw_rm.role_id from project_role_members tw_rm
+    where tw_rm.user_id = ${userId} or tw_rm.group_id in ${userGroupIds(userId)})`;
+}
+
+/**
  * Project ids on which the user holds `permission` (directly, through a group, or through a project
  * role held directly or through a group), honouring ADMINISTER_PROJECT ⇒ all. Inactive users hold nothing.
  */
@@ -56,9 +65,8 @@ export function settingsAllowing(userId: UserRef, kind: 'view' | 'edit'): Expres
       union all
       select tw_e.item_id from item_security_entries tw_e
         join item_security tw_s on tw_s.item_id = tw_e.item_id
-        join project_role_members tw_rm on tw_rm.project_id = tw_s.project_id and tw_rm.role_id = tw_e.subject_id
-        left join group_members tw_rgm on tw_rgm.group_id = tw_rm.group_id
-        where tw_e.subject_kind = 'role' and (tw_rm.user_id = ${userId} or tw_rgm.user_id = ${userId}) and ${column} = ${value}
+        where tw_e.subject_kind = 'role' and ${column} = ${value}
+          and (tw_s.project_id, tw_e.subject_id) in ${rolesHeld(userId)}
       union all
       select tw_e.item_id from item_security_entries tw_e
         join team_memberships tw_tm on tw_tm.team_id = tw_e.subject_id and tw_tm.left_at is null
