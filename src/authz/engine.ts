@@ -125,11 +125,12 @@ export function enforce(decision: Decision, noun = 'resource'): void {
 /** Abilities for a record, decided from facts already loaded — the web UI shows exactly these. */
 export function abilities<K extends string>(
   subject: SubjectFacts, resource: { project?: ProjectFacts; item?: ItemSecurityFacts; team?: TeamFacts; teams?: ProjectTeamFacts; owner?: SubjectFacts },
-  map: Record<K, { action: Action; ownerId?: number; date?: string }>,
+  map: Record<K, { action: Action; ownerId?: number; date?: string; grantLevels?: readonly TeamPermission[] }>,
 ): Record<K, boolean> {
   const out = {} as Record<K, boolean>;
   for (const key of Object.keys(map) as K[]) {
-    out[key] = decide(map[key].action, subject, { ...resource, ownerId: map[key].ownerId, date: map[key].date }, QUICK).allowed;
+    const { action, ownerId, date, grantLevels } = map[key];
+    out[key] = decide(action, subject, { ...resource, ownerId, date, grantLevels }, QUICK).allowed;
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { createProject, createUser, grant } from '../helpers/harness.js';
 import { href, parseRoute } from '../../web/src/router.js';
 import { browserSuite, screenshot } from './browser.js';
-import { grantAppRole } from '../helpers/teams.js';
+import { createTeam, grantAppRole } from '../helpers/teams.js';
 import { signedInPage } from './fixtures.js';
 
 const suite = browserSuite({ teamChecks: true });
@@ -123,6 +123,31 @@ test('TEAM-1, TEAM-3, TEAM-5, TEAM-6: a team admin creates a global team and man
     .innerJoin('team_roles as r', 'r.id', 'mr.role_id').select('r.name').where('m.team_id', '=', team.id).where('m.user_id', '=', ben.id).orderBy('r.name').execute();
   assert.deepEqual(benRoles.map((r) => r.name), ['Auditor', 'Team Member'], 'the role picker gave the member a second role');
 
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('TEAM-2: the role editor offers a team manager only the permissions they hold in the team, as the team\'s abilities say', async () => {
+  const { db } = suite.server;
+  const project = await createProject(db, { name: 'Boundary works' });
+  const manager = await createUser(db);
+  await grant(db, project.id, ['BROWSE_PROJECT'], { userId: manager.id });
+  const team = await createTeam(db, project.id, { name: 'Bounded crew', members: [{ userId: manager.id, permissions: ['WORK_ON_ISSUES', 'MANAGE_TEAM'] }] });
+
+  const { context, page, errors } = await signedInPage(suite.browser, suite.server.url, manager, 1400);
+  await page.goto(`${suite.server.url}/${href.team(team.id)}`);
+  await page.getByRole('heading', { name: 'Team Bounded crew' }).waitFor();
+  const addRole = page.getByRole('form', { name: 'Add a role' });
+  const box = (permission: string) => addRole.getByRole('checkbox', { name: new RegExp(permission) });
+  for (const held of ['WORK_ON_ISSUES', 'VIEW_MEMBER_WORKLOGS', 'MANAGE_TEAM']) assert.equal(await box(held).isDisabled(), false, held);
+  for (const withheld of ['MANAGE_MEMBER_WORKLOGS', 'MANAGE_SCHEDULE', 'APPROVE_TIMESHEETS']) assert.equal(await box(withheld).isDisabled(), true, withheld);
+  await addRole.getByText('You can give only the permissions you hold in this team.').waitFor();
+  await addRole.getByLabel('Role name').fill('Watcher');
+  await box('VIEW_MEMBER_WORKLOGS').check();
+  await addRole.getByRole('button', { name: 'Add role' }).click();
+  await page.getByRole('table', { name: 'Roles of Bounded crew' }).getByRole('row', { name: /Watcher/ }).waitFor();
+  const saved = await db.selectFrom('team_roles').select('permissions').where('team_id', '=', team.id).where('name', '=', 'Watcher').executeTakeFirstOrThrow();
+  assert.deepEqual(saved.permissions, ['WORK_ON_ISSUES', 'VIEW_MEMBER_WORKLOGS']);
   assert.deepEqual(errors, []);
   await context.close();
 });

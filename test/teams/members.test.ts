@@ -158,6 +158,10 @@ for (const dialect of DIALECTS) describe(`team members (${dialect})`, () => {
     const managerRole = (await ac.post(`/api/teams/${team.id}/roles`, { name: 'Manager', permissions: ['MANAGE_TEAM', 'WORK_ON_ISSUES', 'VIEW_MEMBER_WORKLOGS'] })).json();
     assert.equal((await ac.post(`/api/teams/${team.id}/members`, { userIds: [manager.id], roleIds: [managerRole.id] })).statusCode, 201);
     const mc = await as(t.app, manager.login);
+    // The team's abilities name what the manager may give: what they hold (VIEW_MEMBER_WORKLOGS also through MANAGE_TEAM).
+    assert.deepEqual((await mc.get(`/api/teams/${team.id}`)).json().abilities.grantable, ['WORK_ON_ISSUES', 'VIEW_MEMBER_WORKLOGS', 'MANAGE_TEAM']);
+    assert.deepEqual((await ac.get(`/api/teams/${team.id}`)).json().abilities.grantable, ['WORK_ON_ISSUES', 'VIEW_MEMBER_WORKLOGS', 'MANAGE_MEMBER_WORKLOGS', 'MANAGE_SCHEDULE', 'MANAGE_TEAM', 'APPROVE_TIMESHEETS']);
+    assert.deepEqual((await (await as(t.app, worker.login)).get(`/api/teams/${team.id}`)).json().abilities.grantable, []);
     const lead = roleOf(team, 'lead').id;
     const state = await teamState(t.db);
     const refusals = [

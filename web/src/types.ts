@@ -273,6 +273,8 @@ export interface TeamAbilities {
   canManage: boolean;
   canDelete: boolean;
   canManagePriceLists: boolean;
+  /** Team permissions the caller may give in this team (the grant boundary). */
+  grantable: string[];
 }
 
 /** A team as lists show it (TEAM-1): project null for a global team. */

@@ -51,12 +51,18 @@ export async function teamOuts(db: Database, loadProjects: (ids: number[]) => Pr
   });
 }
 
-/** The engine's abilities; deleting also needs the team to have no price list (TEAM-7), so the UI offers no doomed button. */
+/**
+ * The engine's abilities; deleting also needs the team to have no price list (TEAM-7), so the UI offers no
+ * doomed button. `grantable` lists the team permissions the caller may give in this team (the grant
+ * boundary), so the role editor offers only those.
+ */
 export function teamAbilities(actor: Actor, team: { id: number; name: string; project_id: number | null; has_price_lists: boolean }, project: ProjectFacts | undefined) {
-  const decided = abilities(actor.subject, { project, team: { teamId: team.id, teamName: team.name, projectId: team.project_id } }, {
+  const resource = { project, team: { teamId: team.id, teamName: team.name, projectId: team.project_id } };
+  const decided = abilities(actor.subject, resource, {
     canManage: { action: 'team.manage' }, canDelete: { action: 'team.delete' }, canManagePriceLists: { action: 'pricelist.manage' },
   });
-  return { ...decided, canDelete: decided.canDelete && !team.has_price_lists };
+  const grants = abilities(actor.subject, resource, Object.fromEntries(TEAM_PERMISSIONS.map((p) => [p, { action: 'team.grant', grantLevels: [p] }])) as Record<TeamPermission, { action: 'team.grant'; grantLevels: TeamPermission[] }>);
+  return { ...decided, canDelete: decided.canDelete && !team.has_price_lists, grantable: TEAM_PERMISSIONS.filter((p) => grants[p]) };
 }
 
 /** The two default roles every team is created with (TEAM-3): Team Lead (all permissions) and Team Member (WORK_ON_ISSUES). */

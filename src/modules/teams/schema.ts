@@ -57,7 +57,11 @@ export const historyQuery = z.strictObject({ ...pageQuery, userId: z.coerce.numb
 
 export const memberRef = z.object({ id: z.number(), login: z.string(), displayName: z.string() });
 const projectRef = z.object({ key: z.string(), name: z.string() });
-export const teamAbilities = z.object({ canManage: z.boolean(), canDelete: z.boolean(), canManagePriceLists: z.boolean() });
+export const teamAbilities = z.object({
+  canManage: z.boolean(), canDelete: z.boolean(), canManagePriceLists: z.boolean(),
+  /** Team permissions the caller may give in this team (the grant boundary): the role editor offers only these. */
+  grantable: z.array(z.enum(TEAM_PERMISSIONS)),
+});
 
 export const teamOut = z.object({
   id: z.number(), name: z.string(), description: z.string(),

@@ -10,14 +10,20 @@ interface Props {
   /** The role being changed; absent for a new one. */
   role?: TeamRole;
   submitLabel: string;
+  /** The permissions the caller may give in this team, from the team's abilities (the grant boundary). */
+  grantable: readonly string[];
   save: (input: { name: string; permissions: string[] }) => Promise<void>;
   onCancel?: () => void;
 }
 
 /** A custom team role: its name and permission levels (TEAM-2, TEAM-3). */
-export function RoleForm({ title, role, submitLabel, save, onCancel }: Props) {
+export function RoleForm({ title, role, submitLabel, grantable, save, onCancel }: Props) {
+  const initial = role?.permissions ?? (grantable.includes('WORK_ON_ISSUES') ? ['WORK_ON_ISSUES'] : []);
   const [name, setName] = useState(role?.name ?? '');
-  const [permissions, setPermissions] = useState<string[]>(role?.permissions ?? ['WORK_ON_ISSUES']);
+  const [permissions, setPermissions] = useState<string[]>(initial);
+  // Keeping or removing what the role already has gives nothing; adding needs the permission to be grantable.
+  const offered = (permission: string) => grantable.includes(permission) || (role?.permissions.includes(permission) ?? false);
+  const withheld = TEAM_PERMISSIONS.some(({ permission }) => !offered(permission));
   const { busy, error, run } = useAction();
   const badField = error instanceof ApiError ? error.field : undefined;
 
@@ -28,7 +34,7 @@ export function RoleForm({ title, role, submitLabel, save, onCancel }: Props) {
       await save({ name: name.trim(), permissions: TEAM_PERMISSIONS.map((p) => p.permission).filter((p) => permissions.includes(p)) });
       if (!role) {
         setName('');
-        setPermissions(['WORK_ON_ISSUES']);
+        setPermissions(initial);
       }
     });
   }
@@ -47,6 +53,7 @@ export function RoleForm({ title, role, submitLabel, save, onCancel }: Props) {
             <input
               type="checkbox"
               checked={permissions.includes(permission)}
+              disabled={!offered(permission)}
               onChange={(e) =>
                 setPermissions(e.target.checked ? [...permissions, permission] : permissions.filter((p) => p !== permission))
               }
@@ -54,6 +61,7 @@ export function RoleForm({ title, role, submitLabel, save, onCancel }: Props) {
             <code>{permission}</code> <span className="muted">{label}</span>
           </label>
         ))}
+        {withheld && <p className="muted">You can give only the permissions you hold in this team.</p>}
       </fieldset>
       <ErrorMessage error={error} />
       <div className="form-actions start">

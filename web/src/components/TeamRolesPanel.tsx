@@ -90,6 +90,7 @@ export function TeamRolesPanel({ team, onChanged }: Props) {
             title={`Change role ${editing.name}`}
             role={editing}
             submitLabel="Save role"
+            grantable={team.abilities.grantable}
             save={async (input) => {
               await api.updateTeamRole(team.id, editing, input);
               setEditing(null);
@@ -101,6 +102,7 @@ export function TeamRolesPanel({ team, onChanged }: Props) {
           <RoleForm
             title="Add a role"
             submitLabel="Add role"
+            grantable={team.abilities.grantable}
             save={async (input) => {
               await api.createTeamRole(team.id, input);
               onChanged();
