@@ -49,7 +49,7 @@ for (const dialect of DIALECTS) describe(`item security: scope of impact (${dial
   test('ITEM-9: a hidden item answers 404 exactly like one that does not exist, on every item route', async () => {
     const w = await world();
     const missing = `${w.project.key}-999`;
-    for (const suffix of ['', '/comments', '/worklogs', '/time-summary']) {
+    for (const suffix of ['', '/comments', '/worklogs', '/time-summary', '/worklog-preview?startDate=2026-11-02', '/access', '/security']) {
       const hidden = await w.uc.get(`/api/items/${w.hidden.key}${suffix}`);
       const absent = await w.uc.get(`/api/items/${missing}${suffix}`);
       assert.equal(hidden.statusCode, 404, `${suffix}: ${hidden.body}`);
