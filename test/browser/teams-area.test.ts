@@ -127,7 +127,7 @@ test('TEAM-1, TEAM-3, TEAM-5, TEAM-6: a team admin creates a global team and man
   await context.close();
 });
 
-test('TEAM-2: the role editor offers a team manager only the permissions they hold in the team, as the team\'s abilities say', async () => {
+test('TEAM-2: the role editor and role pickers offer a team manager only what they may give in the team, as the team\'s answer says', async () => {
   const { db } = suite.server;
   const project = await createProject(db, { name: 'Boundary works' });
   const manager = await createUser(db);
@@ -142,6 +142,11 @@ test('TEAM-2: the role editor offers a team manager only the permissions they ho
   for (const held of ['WORK_ON_ISSUES', 'VIEW_MEMBER_WORKLOGS', 'MANAGE_TEAM']) assert.equal(await box(held).isDisabled(), false, held);
   for (const withheld of ['MANAGE_MEMBER_WORKLOGS', 'MANAGE_SCHEDULE', 'APPROVE_TIMESHEETS']) assert.equal(await box(withheld).isDisabled(), true, withheld);
   await addRole.getByText('You can give only the permissions you hold in this team.').waitFor();
+  await screenshot(page, 'teams-role-editor-bounded');
+  const ownRoles = page.getByRole('group', { name: `Roles of User ${manager.login}` });
+  assert.equal(await ownRoles.getByLabel('Team Lead').isDisabled(), true, 'a role with permissions they do not hold is not offered');
+  assert.equal(await page.getByLabel('Role of the new members').locator('option', { hasText: 'Team Lead' }).isDisabled(), true);
+  assert.equal(await page.getByLabel('Role of the new members').inputValue(), String(team.memberRoleId));
   await addRole.getByLabel('Role name').fill('Watcher');
   await box('VIEW_MEMBER_WORKLOGS').check();
   await addRole.getByRole('button', { name: 'Add role' }).click();

@@ -162,6 +162,9 @@ for (const dialect of DIALECTS) describe(`team members (${dialect})`, () => {
     assert.deepEqual((await mc.get(`/api/teams/${team.id}`)).json().abilities.grantable, ['WORK_ON_ISSUES', 'VIEW_MEMBER_WORKLOGS', 'MANAGE_TEAM']);
     assert.deepEqual((await ac.get(`/api/teams/${team.id}`)).json().abilities.grantable, ['WORK_ON_ISSUES', 'VIEW_MEMBER_WORKLOGS', 'MANAGE_MEMBER_WORKLOGS', 'MANAGE_SCHEDULE', 'MANAGE_TEAM', 'APPROVE_TIMESHEETS']);
     assert.deepEqual((await (await as(t.app, worker.login)).get(`/api/teams/${team.id}`)).json().abilities.grantable, []);
+    // And which roles they may give: their own and Team Member, not Team Lead (it holds APPROVE_TIMESHEETS).
+    const givable = (await mc.get(`/api/teams/${team.id}`)).json().roles.map((r: { name: string; canGive: boolean }) => [r.name, r.canGive]);
+    assert.deepEqual(givable, [['Team Lead', false], ['Team Member', true], ['Manager', true]]);
     const lead = roleOf(team, 'lead').id;
     const state = await teamState(t.db);
     const refusals = [

@@ -308,6 +308,8 @@ export interface TeamRole {
   kind: 'lead' | 'member' | 'custom';
   permissions: string[];
   version: number;
+  /** The caller may give this role in the team (the grant boundary). */
+  canGive: boolean;
 }
 
 export interface TeamMember {

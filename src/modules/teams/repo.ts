@@ -57,12 +57,21 @@ export async function teamOuts(db: Database, loadProjects: (ids: number[]) => Pr
  * boundary), so the role editor offers only those.
  */
 export function teamAbilities(actor: Actor, team: { id: number; name: string; project_id: number | null; has_price_lists: boolean }, project: ProjectFacts | undefined) {
-  const resource = { project, team: { teamId: team.id, teamName: team.name, projectId: team.project_id } };
+  const resource = teamResource(team, project);
   const decided = abilities(actor.subject, resource, {
     canManage: { action: 'team.manage' }, canDelete: { action: 'team.delete' }, canManagePriceLists: { action: 'pricelist.manage' },
   });
   const grants = abilities(actor.subject, resource, Object.fromEntries(TEAM_PERMISSIONS.map((p) => [p, { action: 'team.grant', grantLevels: [p] }])) as Record<TeamPermission, { action: 'team.grant'; grantLevels: TeamPermission[] }>);
   return { ...decided, canDelete: decided.canDelete && !team.has_price_lists, grantable: TEAM_PERMISSIONS.filter((p) => grants[p]) };
+}
+
+/** Whether the caller may give a role with these permissions in the team (the grant boundary): the role pickers offer only such roles. */
+export function canGiveRole(actor: Actor, team: { id: number; name: string; project_id: number | null }, project: ProjectFacts | undefined, permissions: TeamPermission[]): boolean {
+  return abilities(actor.subject, teamResource(team, project), { canGive: { action: 'team.grant', grantLevels: permissions } }).canGive;
+}
+
+function teamResource(team: { id: number; name: string; project_id: number | null }, project: ProjectFacts | undefined) {
+  return { project, team: { teamId: team.id, teamName: team.name, projectId: team.project_id } };
 }
 
 /** The two default roles every team is created with (TEAM-3): Team Lead (all permissions) and Team Member (WORK_ON_ISSUES). */

@@ -81,7 +81,8 @@ export const roleOut = z.object({
 });
 
 export const teamDetail = teamOut.omit({ members: true }).extend({
-  roles: z.array(roleOut),
+  /** canGive: the caller may give the role in this team (the grant boundary); the role pickers offer only these. */
+  roles: z.array(roleOut.extend({ canGive: z.boolean() })),
   members: z.array(z.object({ user: memberRef, roleIds: z.array(z.number()), joinedAt: z.date() })),
   /** A global team's projects the caller may browse ([] for a project team). */
   assignedProjects: z.array(projectRef),

@@ -8,7 +8,7 @@ import type { Deps } from '../../http/types.js';
 import { recordAudit } from '../audit/record.js';
 import { escapeLike, findProjectId } from '../projects/service.js';
 import {
-  addMemberships, checkNewMembers, insertDefaultRoles, lockProjects, lockTeam, memberConflict, normalizeLevels, projectsOfTeam, selectTeams, teamAbilities, teamHasWorklogs,
+  addMemberships, canGiveRole, checkNewMembers, insertDefaultRoles, lockProjects, lockTeam, memberConflict, normalizeLevels, projectsOfTeam, selectTeams, teamAbilities, teamHasWorklogs,
   teamOuts, usersInOtherTeams,
 } from './repo.js';
 import type { teamCreate, teamUpdate } from './schema.js';
@@ -62,13 +62,14 @@ export function createTeamService({ db, authz }: Deps) {
         .select(['p.key', 'p.name']).where('tp.team_id', '=', teamId).where(canBrowseProject(actor.userId, 'tp.project_id')).orderBy('p.key').execute(),
       row.project_id === null ? Promise.resolve(new Map()) : loadProjects([row.project_id]),
     ]);
+    const project = row.project_id === null ? undefined : facts.get(row.project_id);
     return {
       id: row.id, name: row.name, description: row.description,
       project: row.project_id === null ? null : { key: row.project_key ?? '', name: row.project_name ?? '' },
       memberCount: members.length,
-      abilities: teamAbilities(actor, row, row.project_id === null ? undefined : facts.get(row.project_id)),
+      abilities: teamAbilities(actor, row, project),
       version: row.version,
-      roles: roles.map((r) => ({ ...r, permissions: normalizeLevels(r.permissions) })),
+      roles: roles.map((r) => ({ ...r, permissions: normalizeLevels(r.permissions), canGive: canGiveRole(actor, row, project, r.permissions) })),
       members: members.map((m) => ({ user: { id: m.id, login: m.login, displayName: m.display_name }, roleIds: m.role_ids.map(Number), joinedAt: m.joined_at })),
       assignedProjects: projects.map((p) => ({ key: p.key, name: p.name })),
     };

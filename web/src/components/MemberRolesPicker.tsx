@@ -24,8 +24,9 @@ export function MemberRolesPicker({ member, roles, editable, disabled, onChange 
             <input
               type="checkbox"
               checked={held}
-              // A member keeps at least one role; the last one goes only by leaving the team.
-              disabled={disabled || (held && member.roleIds.length === 1)}
+              // A member keeps at least one role; the last one goes only by leaving the team. A role the caller may
+              // not give (the team's answer) is not offered; taking one away is always offered.
+              disabled={disabled || (held && member.roleIds.length === 1) || (!held && !role.canGive)}
               onChange={(e) =>
                 onChange(e.target.checked ? [...member.roleIds, role.id] : member.roleIds.filter((id) => id !== role.id))
               }

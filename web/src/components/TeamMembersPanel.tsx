@@ -20,14 +20,15 @@ export function TeamMembersPanel({ team, onChanged }: Props) {
   const canManage = team.abilities.canManage;
   const [picked, setPicked] = useState<Person[]>([]);
   const [leaving, setLeaving] = useState<number[]>([]);
-  const memberRole = team.roles.find((r) => r.kind === 'member');
+  // New members get Team Member unless the caller may not give it; then the first role they may give.
+  const defaultRole = team.roles.find((r) => r.kind === 'member' && r.canGive) ?? team.roles.find((r) => r.canGive);
   const [newRoleId, setNewRoleId] = useState<number | null>(null);
   const [candidatesVersion, setCandidatesVersion] = useState(0);
   const { busy, error, run } = useAction();
 
   const assign = () =>
     run(async () => {
-      const roleId = newRoleId ?? memberRole?.id;
+      const roleId = newRoleId ?? defaultRole?.id;
       await api.addTeamMembers(team.id, picked.map((p) => p.id), roleId === undefined ? undefined : [roleId]);
       setPicked([]);
       setCandidatesVersion((v) => v + 1);
@@ -125,9 +126,9 @@ export function TeamMembersPanel({ team, onChanged }: Props) {
             selected={picked}
             onChange={setPicked}
           />
-          <SelectField label="Role of the new members" value={newRoleId ?? memberRole?.id ?? ''} onChange={(id) => setNewRoleId(Number(id))}>
+          <SelectField label="Role of the new members" value={newRoleId ?? defaultRole?.id ?? ''} onChange={(id) => setNewRoleId(Number(id))}>
             {team.roles.map((role) => (
-              <option key={role.id} value={role.id}>
+              <option key={role.id} value={role.id} disabled={!role.canGive}>
                 {role.name}
               </option>
             ))}
