@@ -73,11 +73,11 @@ export function createAuthz(db: Database) {
    * Looks a team up and authorizes a team action on it (or, for `team.create`, on a new team of that project
    * or a global one). A project team whose project the caller may not browse answers 404 like a missing one.
    */
-  async function authorizeTeam(actor: Actor, action: Action, team: number | { projectId: number | null }, options: { grantLevels?: TeamPermission[] } = {}): Promise<TeamFacts> {
+  async function authorizeTeam(actor: Actor, action: Action, team: number | { projectId: number | null }, options: { grantLevels?: TeamPermission[] } = {}): Promise<AuthorizedTeam> {
     const facts = typeof team === 'number' ? (await loadTeams(db, [team])).get(team) : { teamId: 0, teamName: '(new team)', projectId: team.projectId };
     const project = facts?.projectId == null ? undefined : await projectFacts(actor, facts.projectId);
     enforce(decide(action, actor.subject, { project, team: facts, grantLevels: options.grantLevels }, QUICK), 'team');
-    return facts!;
+    return { ...facts!, project };
   }
 
   /**
@@ -110,6 +110,9 @@ export function createAuthz(db: Database) {
     loadItems: (ids: number[]) => (ids.length ? loadItems(db, sql`i.id in (${sql.join(ids)})`) : Promise.resolve(new Map<number, ItemFacts>())),
   };
 }
+
+/** A team the caller was authorized on, with the facts of its project (none for a global team) for further abilities. */
+export type AuthorizedTeam = TeamFacts & { project: ProjectFacts | undefined };
 
 /** PRICE-7: money (rates, prices, revenue, cost) only for app_admin, billing_admin and billing_viewer. */
 export function seesMoney(actor: Actor): boolean {

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { abilities, seesMoney, type Actor } from '../../authz/engine.js';
-import type { TeamFacts } from '../../authz/facts.js';
+import { abilities, seesMoney, type Actor, type AuthorizedTeam } from '../../authz/engine.js';
 import type { Database } from '../../db/index.js';
 import type { PriceListsTable } from '../../db/types.js';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
@@ -38,9 +37,8 @@ function auditState(row: PriceListRow) {
 
 /** Price lists of teams (PRICE-1, PRICE-6, PRICE-8): each change one authorization, one transaction, audited in it. */
 export function createPriceListService({ db, authz }: Deps) {
-  /** Whether the caller manages this team's price lists, decided by the same core from the team's facts. */
-  async function mayManage(actor: Actor, team: TeamFacts): Promise<boolean> {
-    const project = team.projectId === null ? undefined : (await authz.loadProjects([team.projectId])).get(team.projectId);
+  /** Whether the caller manages this team's price lists, decided by the same core from the facts the authorization loaded. */
+  function mayManage(actor: Actor, { project, ...team }: AuthorizedTeam): boolean {
     return abilities(actor.subject, { project, team }, { manage: { action: 'pricelist.manage' } }).manage;
   }
 
@@ -54,12 +52,9 @@ export function createPriceListService({ db, authz }: Deps) {
   /** The team's price lists by validity; the team must be visible to the caller (404 otherwise). */
   async function list(actor: Actor, teamId: number) {
     const team = await authz.authorizeTeam(actor, 'team.view', teamId);
-    const [rows, canManage] = await Promise.all([
-      selectPriceLists(db).where('pl.team_id', '=', teamId).orderBy('pl.valid_from').orderBy('pl.id').execute(),
-      mayManage(actor, team),
-    ]);
-    const money = seesMoney(actor);
-    return { items: rows.map((r) => priceListOut(r, { money, canManage })) };
+    const rows = await selectPriceLists(db).where('pl.team_id', '=', teamId).orderBy('pl.valid_from').orderBy('pl.id').execute();
+    const view = { money: seesMoney(actor), canManage: mayManage(actor, team) };
+    return { items: rows.map((r) => priceListOut(r, view)) };
   }
 
   async function create(actor: Actor, teamId: number, input: z.infer<typeof priceListCreate>) {

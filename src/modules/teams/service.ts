@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { abilities, type Actor } from '../../authz/engine.js';
+import { abilities, type Actor, type AuthorizedTeam } from '../../authz/engine.js';
+import type { ProjectFacts } from '../../authz/facts.js';
 import { canBrowseProject, projectIdsWithPermission } from '../../authz/sql.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
@@ -43,12 +44,15 @@ export function createTeamService({ db, authz }: Deps) {
   }
 
   async function get(actor: Actor, teamId: number) {
-    await authz.authorizeTeam(actor, 'team.view', teamId);
-    return describe(actor, teamId);
+    const team = await authz.authorizeTeam(actor, 'team.view', teamId);
+    return describe(actor, teamId, team);
   }
 
-  /** A team as it now stands (the caller was authorized by the operation that asks). */
-  async function describe(actor: Actor, teamId: number) {
+  /**
+   * A team as it now stands (the caller was authorized by the operation that asks). With the team that
+   * authorization returned, its project's facts are reused rather than loaded again.
+   */
+  async function describe(actor: Actor, teamId: number, authorized?: AuthorizedTeam) {
     const row = await selectTeams(db).where('t.id', '=', teamId).executeTakeFirst();
     if (!row) throw notFound('team');
     const [roles, members, projects, facts] = await Promise.all([
@@ -60,9 +64,9 @@ export function createTeamService({ db, authz }: Deps) {
         .where('m.team_id', '=', teamId).where('m.left_at', 'is', null).orderBy('u.login').execute(),
       row.project_id !== null ? Promise.resolve([]) : db.selectFrom('team_projects as tp').innerJoin('projects as p', 'p.id', 'tp.project_id')
         .select(['p.key', 'p.name']).where('tp.team_id', '=', teamId).where(canBrowseProject(actor.userId, 'tp.project_id')).orderBy('p.key').execute(),
-      row.project_id === null ? Promise.resolve(new Map()) : loadProjects([row.project_id]),
+      row.project_id === null || authorized ? Promise.resolve(new Map<number, ProjectFacts>()) : loadProjects([row.project_id]),
     ]);
-    const project = row.project_id === null ? undefined : facts.get(row.project_id);
+    const project = authorized ? authorized.project : row.project_id === null ? undefined : facts.get(row.project_id);
     return {
       id: row.id, name: row.name, description: row.description,
       project: row.project_id === null ? null : { key: row.project_key ?? '', name: row.project_name ?? '' },
