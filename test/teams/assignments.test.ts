@@ -3,7 +3,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createProject, createTestApp, createUser, DIALECTS, grant, type TestApp } from '../helpers/harness.js';
-import { TEAM_PERMISSIONS } from '../../src/db/types.js';
 import { createAppAdmin } from '../identity/fixtures.js';
 import { as, assign, createTeam, teamState, teamWorld, worklogWithTeam } from './fixtures.js';
 
@@ -85,10 +84,10 @@ for (const dialect of DIALECTS) describe(`team assignments and switches (${diale
     const flags = Object.fromEntries(page.globalTeams.map((x: { id: number; assigned: boolean }) => [x.id, x.assigned]));
     assert.deepEqual([flags[assigned.id], flags[loose.id]], [true, false]);
     assert.deepEqual(page.abilities, { canCreateTeam: true, canAssignTeams: true, canSwitchChecks: true });
-    assert.deepEqual(page.projectTeams[0].abilities, { canManage: true, canDelete: true, canManagePriceLists: false, grantable: [...TEAM_PERMISSIONS] });
+    assert.deepEqual(page.projectTeams[0].abilities, { canManage: true, canDelete: true, canManagePriceLists: false });
     const viewer = (await (await as(t.app, (await w.browser()).login)).get(`/api/projects/${w.project.key}/teams`)).json();
     assert.deepEqual(viewer.abilities, { canCreateTeam: false, canAssignTeams: false, canSwitchChecks: false });
-    assert.deepEqual(viewer.projectTeams[0].abilities, { canManage: false, canDelete: false, canManagePriceLists: false, grantable: [] });
+    assert.deepEqual(viewer.projectTeams[0].abilities, { canManage: false, canDelete: false, canManagePriceLists: false });
   });
 
   test('PRICE-2: the team check is on by default, can be turned off globally, and while on globally, for one project', async () => {

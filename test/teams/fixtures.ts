@@ -32,7 +32,7 @@ export async function teamWorld(db: Database) {
 
 export interface TeamDetail {
   id: number; name: string; description: string; project: { key: string; name: string } | null; memberCount: number; version: number;
-  abilities: { canManage: boolean; canDelete: boolean; canManagePriceLists: boolean; grantable: string[] };
+  abilities: { canManage: boolean; canDelete: boolean; canManagePriceLists: boolean };
   roles: Array<{ id: number; name: string; kind: 'lead' | 'member' | 'custom'; permissions: string[]; version: number }>;
   members: Array<{ user: { id: number; login: string; displayName: string }; roleIds: number[]; joinedAt: string }>;
   assignedProjects: Array<{ key: string; name: string }>;

@@ -273,8 +273,6 @@ export interface TeamAbilities {
   canManage: boolean;
   canDelete: boolean;
   canManagePriceLists: boolean;
-  /** Team permissions the caller may give in this team (the grant boundary). */
-  grantable: string[];
 }
 
 /** A team as lists show it (TEAM-1): project null for a global team. */
@@ -318,7 +316,9 @@ export interface TeamMember {
   joinedAt: string;
 }
 
-export interface TeamDetail extends Omit<TeamSummary, 'members'> {
+export interface TeamDetail extends Omit<TeamSummary, 'members' | 'abilities'> {
+  /** grantable: team permissions the caller may give in this team (the grant boundary). */
+  abilities: TeamAbilities & { grantable: string[] };
   roles: TeamRole[];
   members: TeamMember[];
   assignedProjects: { key: string; name: string }[];

@@ -51,23 +51,21 @@ export async function teamOuts(db: Database, loadProjects: (ids: number[]) => Pr
   });
 }
 
-/**
- * The engine's abilities; deleting also needs the team to have no price list (TEAM-7), so the UI offers no
- * doomed button. `grantable` lists the team permissions the caller may give in this team (the grant
- * boundary), so the role editor offers only those.
- */
+/** The engine's abilities; deleting also needs the team to have no price list (TEAM-7), so the UI offers no doomed button. */
 export function teamAbilities(actor: Actor, team: { id: number; name: string; project_id: number | null; has_price_lists: boolean }, project: ProjectFacts | undefined) {
-  const resource = teamResource(team, project);
-  const decided = abilities(actor.subject, resource, {
+  const decided = abilities(actor.subject, teamResource(team, project), {
     canManage: { action: 'team.manage' }, canDelete: { action: 'team.delete' }, canManagePriceLists: { action: 'pricelist.manage' },
   });
-  const grants = abilities(actor.subject, resource, Object.fromEntries(TEAM_PERMISSIONS.map((p) => [p, { action: 'team.grant', grantLevels: [p] }])) as Record<TeamPermission, { action: 'team.grant'; grantLevels: TeamPermission[] }>);
-  return { ...decided, canDelete: decided.canDelete && !team.has_price_lists, grantable: TEAM_PERMISSIONS.filter((p) => grants[p]) };
+  return { ...decided, canDelete: decided.canDelete && !team.has_price_lists };
 }
 
-/** Whether the caller may give a role with these permissions in the team (the grant boundary): the role pickers offer only such roles. */
-export function canGiveRole(actor: Actor, team: { id: number; name: string; project_id: number | null }, project: ProjectFacts | undefined, permissions: TeamPermission[]): boolean {
-  return abilities(actor.subject, teamResource(team, project), { canGive: { action: 'team.grant', grantLevels: permissions } }).canGive;
+/**
+ * What the caller may give in the team (the grant boundary), for the team page's role editor and pickers:
+ * each team permission, and each role with its permissions — one `team.grant` decision each.
+ */
+export function grantAbilities(actor: Actor, team: { id: number; name: string; project_id: number | null }, project: ProjectFacts | undefined, roles: ReadonlyArray<{ id: number; permissions: TeamPermission[] }>) {
+  const may = (levels: TeamPermission[]) => abilities(actor.subject, teamResource(team, project), { give: { action: 'team.grant', grantLevels: levels } }).give;
+  return { grantable: TEAM_PERMISSIONS.filter((p) => may([p])), givableRoles: new Set(roles.filter((r) => may(r.permissions)).map((r) => r.id)) };
 }
 
 function teamResource(team: { id: number; name: string; project_id: number | null }, project: ProjectFacts | undefined) {

@@ -57,11 +57,7 @@ export const historyQuery = z.strictObject({ ...pageQuery, userId: z.coerce.numb
 
 export const memberRef = z.object({ id: z.number(), login: z.string(), displayName: z.string() });
 const projectRef = z.object({ key: z.string(), name: z.string() });
-export const teamAbilities = z.object({
-  canManage: z.boolean(), canDelete: z.boolean(), canManagePriceLists: z.boolean(),
-  /** Team permissions the caller may give in this team (the grant boundary): the role editor offers only these. */
-  grantable: z.array(z.enum(TEAM_PERMISSIONS)),
-});
+export const teamAbilities = z.object({ canManage: z.boolean(), canDelete: z.boolean(), canManagePriceLists: z.boolean() });
 
 export const teamOut = z.object({
   id: z.number(), name: z.string(), description: z.string(),
@@ -81,6 +77,8 @@ export const roleOut = z.object({
 });
 
 export const teamDetail = teamOut.omit({ members: true }).extend({
+  /** grantable: team permissions the caller may give in this team (the grant boundary); the role editor offers only these. */
+  abilities: teamAbilities.extend({ grantable: z.array(z.enum(TEAM_PERMISSIONS)) }),
   /** canGive: the caller may give the role in this team (the grant boundary); the role pickers offer only these. */
   roles: z.array(roleOut.extend({ canGive: z.boolean() })),
   members: z.array(z.object({ user: memberRef, roleIds: z.array(z.number()), joinedAt: z.date() })),

@@ -9,7 +9,7 @@ import type { Deps } from '../../http/types.js';
 import { recordAudit } from '../audit/record.js';
 import { escapeLike, findProjectId } from '../projects/service.js';
 import {
-  addMemberships, canGiveRole, checkNewMembers, insertDefaultRoles, lockProjects, lockTeam, memberConflict, normalizeLevels, projectsOfTeam, selectTeams, teamAbilities, teamHasWorklogs,
+  addMemberships, checkNewMembers, grantAbilities, insertDefaultRoles, lockProjects, lockTeam, memberConflict, normalizeLevels, projectsOfTeam, selectTeams, teamAbilities, teamHasWorklogs,
   teamOuts, usersInOtherTeams,
 } from './repo.js';
 import type { teamCreate, teamUpdate } from './schema.js';
@@ -67,13 +67,14 @@ export function createTeamService({ db, authz }: Deps) {
       row.project_id === null || authorized ? Promise.resolve(new Map<number, ProjectFacts>()) : loadProjects([row.project_id]),
     ]);
     const project = authorized ? authorized.project : row.project_id === null ? undefined : facts.get(row.project_id);
+    const { grantable, givableRoles } = grantAbilities(actor, row, project, roles);
     return {
       id: row.id, name: row.name, description: row.description,
       project: row.project_id === null ? null : { key: row.project_key ?? '', name: row.project_name ?? '' },
       memberCount: members.length,
-      abilities: teamAbilities(actor, row, project),
+      abilities: { ...teamAbilities(actor, row, project), grantable },
       version: row.version,
-      roles: roles.map((r) => ({ ...r, permissions: normalizeLevels(r.permissions), canGive: canGiveRole(actor, row, project, r.permissions) })),
+      roles: roles.map((r) => ({ ...r, permissions: normalizeLevels(r.permissions), canGive: givableRoles.has(r.id) })),
       members: members.map((m) => ({ user: { id: m.id, login: m.login, displayName: m.display_name }, roleIds: m.role_ids.map(Number), joinedAt: m.joined_at })),
       assignedProjects: projects.map((p) => ({ key: p.key, name: p.name })),
     };
