@@ -30,8 +30,8 @@ export function createTeamService({ db, authz }: Deps) {
       q = q.where((eb) => {
         const project = eb.selectFrom('projects as tw_p').select('tw_p.id').where('tw_p.key', '=', key).where(canBrowseProject(actor.userId, 'tw_p.id'));
         return eb.or([
-        eb('t.project_id', 'in', project),
-        eb.and([eb('t.project_id', 'is', null), eb.exists(eb.selectFrom('team_projects as tp').select('tp.team_id').whereRef('tp.team_id', '=', 't.id').where('tp.project_id', 'in', project))]),
+          eb('t.project_id', 'in', project),
+          eb.and([eb('t.project_id', 'is', null), eb.exists(eb.selectFrom('team_projects as tp').select('tp.team_id').whereRef('tp.team_id', '=', 't.id').where('tp.project_id', 'in', project))]),
         ]);
       });
     }
