@@ -43,7 +43,7 @@ export function projectIdsWithPermission(userId: UserRef, permission: ProjectPer
 
 /** `column in (projects the user may browse)` — the visibility predicate every list uses (PRJ-4). */
 export function canBrowseProject(userId: UserRef, projectIdColumn: string): Expression<SqlBool> {
-  return sql<SqlBool>`${sql.ref(projectIdColumn)} in ${projectIdsWithPermission(userId, 'BROWSE_PROJECT')}`;
+  return sql<SqlBool>`${sql.ref(projectIdColumn)} = any(array${projectIdsWithPermission(userId, 'BROWSE_PROJECT')})`;
 }
 
 /**
