@@ -64,7 +64,7 @@ export function allowedSameHelpers(p: Prepared): boolean {
   const edit = p.action === 'item.edit';
   if (edit && !holdsWithHelpers(p, roles, 'EDIT_ISSUES')) return false;
   if (subject.systemAdmin || !item.governing) return true;
-  const matches = matchingEntries(item.governing.entries, subject, project);
+  const matches = matchingEntries(item.governing, subject, project);
   for (const kind of edit ? (['view', 'edit'] as const) : (['view'] as const)) {
     if (matches.some((e) => e[kind] === 'deny') || !matches.some((e) => e[kind] === 'allow')) return false;
   }

@@ -1,6 +1,7 @@
 import type { AppRole, ProjectPermission, TeamPermission } from '../db/types.js';
 import { openAreas } from './areas.js';
 import { ACTIONS, type Action, type ActionSpec } from './catalogue.js';
+import { ACCESS, principal, type SecuritySetting } from './setting.js';
 import type {
   GrantVia, ItemSecurityFacts, PermissionGrant, PriceListFact, ProjectFacts, ProjectTeamFacts, ResourceFacts, RoleMember, SecurityEntry, StoredGrant,
   SubjectFacts, TeamFacts, TeamMembershipFact,
@@ -42,12 +43,10 @@ export function describeVia(via: GrantVia): string {
   }
 }
 
-/** A plain loop: this runs for every group entry of every check, and a closure per call costs measurably there. */
 function inGroup(subject: SubjectFacts, groupId: number | undefined): boolean {
   for (const g of subject.groups) if (g.id === groupId) return true;
   return false;
 }
-const inTeam = (subject: SubjectFacts, teamId: number) => subject.teams.some((t) => t.teamId === teamId);
 
 /** How the subject holds each project role in the project: directly or through a group. */
 export function rolesHeld(project: ProjectFacts, subject: SubjectFacts): RoleMember[] {
@@ -56,7 +55,7 @@ export function rolesHeld(project: ProjectFacts, subject: SubjectFacts): RoleMem
 
 /** The grants on the project that reach the subject, and how (PRJ-3). */
 export function reachingGrants(project: ProjectFacts, subject: SubjectFacts): PermissionGrant[] {
-  return standing(project, subject).reaching;
+  return standingDetail(project, subject, standing(project, subject)).reaching;
 }
 
 /** Grants that give `permission`, honouring ADMINISTER_PROJECT ⇒ all (PRJ-3). */
@@ -64,27 +63,28 @@ export function grantsFor(grants: ReadonlyArray<PermissionGrant>, permission: Pr
   return grants.filter((g) => g.permission === permission || g.permission === 'ADMINISTER_PROJECT');
 }
 
-/** The entries of a setting that match the subject: as user, through a group, or through a project role held in the project. */
-export function matchingEntries(entries: ReadonlyArray<SecurityEntry>, subject: SubjectFacts, project: ProjectFacts): SecurityEntry[] {
-  const { roleIds } = standing(project, subject);
-  return entries.filter((e) => entryMatches(e, subject, roleIds));
-}
-
-/** Whether an entry names the subject: as the user, a group of theirs, a project role they hold in the project, or a team of theirs. */
-function entryMatches(e: SecurityEntry, subject: SubjectFacts, roleIds: readonly number[]): boolean {
-  return (e.kind === 'user' && e.subjectId === subject.userId) || (e.kind === 'group' && inGroup(subject, e.subjectId))
-    || (e.kind === 'role' && roleIds.includes(e.subjectId)) || (e.kind === 'team' && inTeam(subject, e.subjectId));
+/** The entries of a setting that name the subject: as user, through a group, a project role held in the project, or a current team. */
+export function matchingEntries(setting: SecuritySetting, subject: SubjectFacts, project: ProjectFacts): SecurityEntry[] {
+  return setting.matching(standing(project, subject).principals);
 }
 
 /**
- * What a subject holds in a project: the grants that reach them, the permissions those give (one bit each),
- * their roles. Kept compact — a number and a short array rather than Sets — because every check reads it,
- * and on large worlds each extra object read is a likely cache miss.
+ * What checks read of a subject's standing in a project: the permissions they hold there and who an entry
+ * may name to reach them. Kept small — a number and one short array — and allocated apart from what only
+ * explanations read, because every check reads it and on large worlds each object read is a likely cache miss.
  */
 interface Standing {
-  reaching: PermissionGrant[];
+  /** The project permissions the subject holds there, a bit each (PERMISSION_BIT; ADMINISTER_PROJECT implies the rest). */
   permissions: number;
-  roleIds: number[];
+  /** Who an item-security entry may name to reach the subject here: the user, their groups, their roles in the project, their current teams. */
+  principals: number[];
+  /** How the grants reach the subject, for explanations: built the first time one needs it (standingDetail). */
+  detail: StandingDetail | undefined;
+}
+
+/** The part of a standing only explanations read, kept apart so that checks read one small object. */
+interface StandingDetail {
+  reaching: PermissionGrant[];
   /**
    * The explanation's "permission granted" reason for each permission, built the first time it is needed
    * (facts are immutable). Fields rather than a map or array: one object fewer to reach on every explained check.
@@ -94,7 +94,7 @@ interface Standing {
   workReason: Reason | undefined;
   adminReason: Reason | undefined;
 }
-const REASON_FIELD = { BROWSE_PROJECT: 'browseReason', EDIT_ISSUES: 'editReason', WORK_ON_ISSUES: 'workReason', ADMINISTER_PROJECT: 'adminReason' } as const satisfies Record<ProjectPermission, keyof Standing>;
+const REASON_FIELD = { BROWSE_PROJECT: 'browseReason', EDIT_ISSUES: 'editReason', WORK_ON_ISSUES: 'workReason', ADMINISTER_PROJECT: 'adminReason' } as const satisfies Record<ProjectPermission, keyof StandingDetail>;
 const PERMISSION_BIT: Record<ProjectPermission, number> = { BROWSE_PROJECT: 1, EDIT_ISSUES: 2, WORK_ON_ISSUES: 4, ADMINISTER_PROJECT: 8 };
 const holds = (held: Standing, permission: ProjectPermission) => (held.permissions & PERMISSION_BIT[permission]) !== 0;
 
@@ -122,31 +122,54 @@ function projectIndex(project: ProjectFacts): ProjectIndex {
   return index;
 }
 
-/** The subject's standing, from the project's index: the work grows with the subject's groups, not the project's size. */
+/** How the subject holds project roles in the project (directly or through a group), from the project's index. */
+function heldRoles(index: ProjectIndex, subject: SubjectFacts): RoleMember[] {
+  const roles: RoleMember[] = [...(index.membersBy.get(`user:${subject.userId}`) ?? [])];
+  for (const g of subject.groups) roles.push(...(index.membersBy.get(`group:${g.id}`) ?? []));
+  return roles;
+}
+
+/**
+ * The subject's standing, from the project's index: the work grows with the subject's groups, not the project's size.
+ * It allocates only what checks read — the standing and its principals — so they sit together in memory.
+ */
 function standing(project: ProjectFacts, subject: SubjectFacts): Standing {
   let bySubject = standings.get(project);
   if (!bySubject) standings.set(project, (bySubject = new WeakMap()));
   let found = bySubject.get(subject);
   if (found) return found;
   const index = projectIndex(project);
-  const roles: RoleMember[] = [...(index.membersBy.get(`user:${subject.userId}`) ?? [])];
-  for (const g of subject.groups) roles.push(...(index.membersBy.get(`group:${g.id}`) ?? []));
+  const roles = heldRoles(index, subject);
+  let permissions = 0;
+  const add = (grants: StoredGrant[] | undefined) => { for (const g of grants ?? []) permissions |= PERMISSION_BIT[g.permission]; };
+  add(index.grantsTo.get(`user:${subject.userId}`));
+  for (const group of subject.groups) add(index.grantsTo.get(`group:${group.id}`));
+  for (const m of roles) add(index.grantsTo.get(`role:${m.roleId}`));
+  if (permissions & PERMISSION_BIT.ADMINISTER_PROJECT) permissions |= PERMISSION_BIT.BROWSE_PROJECT | PERMISSION_BIT.EDIT_ISSUES | PERMISSION_BIT.WORK_ON_ISSUES;
+  const roleIds = [...new Set(roles.map((r) => r.roleId))];
+  const principals = [principal('user', subject.userId), ...subject.groups.map((g) => principal('group', g.id)),
+    ...roleIds.map((id) => principal('role', id)), ...subject.teams.map((t) => principal('team', t.teamId))];
+  found = { permissions, principals, detail: undefined };
+  bySubject.set(subject, found);
+  return found;
+}
+
+/** The grants that reach the subject and how, for explanations; built once per standing. */
+function standingDetail(project: ProjectFacts, subject: SubjectFacts, held: Standing): StandingDetail {
+  if (held.detail) return held.detail;
+  const index = projectIndex(project);
   const reaching: PermissionGrant[] = [];
   for (const g of index.grantsTo.get(`user:${subject.userId}`) ?? []) reaching.push({ permission: g.permission, via: { kind: 'user' } });
   for (const group of subject.groups) {
     for (const g of index.grantsTo.get(`group:${group.id}`) ?? []) reaching.push({ permission: g.permission, via: { kind: 'group', groupId: g.subjectId, groupName: g.subjectName } });
   }
-  for (const m of roles) {
+  for (const m of heldRoles(index, subject)) {
     for (const g of index.grantsTo.get(`role:${m.roleId}`) ?? []) {
       reaching.push({ permission: g.permission, via: { kind: 'role', roleId: m.roleId, roleName: m.roleName, ...(m.groupId !== undefined ? { groupId: m.groupId, groupName: m.groupName } : {}) } });
     }
   }
-  let permissions = 0;
-  for (const g of reaching) permissions |= PERMISSION_BIT[g.permission];
-  if (permissions & PERMISSION_BIT.ADMINISTER_PROJECT) permissions |= PERMISSION_BIT.BROWSE_PROJECT | PERMISSION_BIT.EDIT_ISSUES | PERMISSION_BIT.WORK_ON_ISSUES;
-  found = { reaching, permissions, roleIds: [...new Set(roles.map((r) => r.roleId))], browseReason: undefined, editReason: undefined, workReason: undefined, adminReason: undefined };
-  bySubject.set(subject, found);
-  return found;
+  held.detail = { reaching, browseReason: undefined, editReason: undefined, workReason: undefined, adminReason: undefined };
+  return held.detail;
 }
 
 const describeEntry = (e: SecurityEntry) => `${e.kind} '${e.subjectName}'`;
@@ -182,13 +205,14 @@ function note(trace: Trace, layer: Layer, code: string, message: string, inherit
 }
 
 /** Names the grant that gives `permission`; the reason is the same for every check of the standing, so it is built once. */
-function noteGranted(trace: Trace, held: Standing, project: ProjectFacts, permission: ProjectPermission): void {
+function noteGranted(trace: Trace, held: Standing, subject: SubjectFacts, project: ProjectFacts, permission: ProjectPermission): void {
   const field = REASON_FIELD[permission];
-  let reason = trace.onBehalf ? undefined : held[field];
+  const detail = standingDetail(project, subject, held);
+  let reason = trace.onBehalf ? undefined : detail[field];
   if (!reason) {
-    const message = `${trace.onBehalf ?? ''}${permission} on ${project.projectKey}: ${describeVia(grantsFor(held.reaching, permission)[0].via)}`;
+    const message = `${trace.onBehalf ?? ''}${permission} on ${project.projectKey}: ${describeVia(grantsFor(detail.reaching, permission)[0].via)}`;
     reason = Object.freeze({ layer: 'project', outcome: 'allow', code: 'permission_granted', message }) as Reason;
-    if (!trace.onBehalf) held[field] = reason;
+    if (!trace.onBehalf) detail[field] = reason;
   }
   trace.reasons!.push(reason);
 }
@@ -247,11 +271,11 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
     }
     // A refusal on an item the subject cannot view must not reveal that it exists (PRJ-4, ITEM-9).
     // Worked out once: item security (layer 3) reuses it.
-    const view = spec.itemAccess && resource.item ? itemAccess('view', resource.item, subject, held.roleIds) : undefined;
-    if (view && !trace.onBehalf) trace.itemHidden = view !== 'allow';
+    const access = spec.itemAccess && resource.item ? itemAccess(resource.item, subject, held) : undefined;
+    if (access !== undefined && !trace.onBehalf) trace.itemHidden = outcome(access, 'view') !== 'allow';
     for (const permission of spec.permissions ?? []) {
       if (holds(held, permission)) {
-        if (explain) noteGranted(trace, held, project, permission);
+        if (explain) noteGranted(trace, held, subject, project, permission);
       } else if (overridable) {
         if (explain) note(trace, 'project', 'system_admin_override', `system administrator acting without ${permission} on ${project.projectKey} (audited)`);
       } else {
@@ -262,7 +286,7 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
     // Layer 3 — item security.
     if (spec.itemAccess && (spec.scope !== 'project' || resource.item)) {
       if (!resource.item) return refuse(trace, 'item', 'not_found', 'no such work item', true);
-      const refused = itemSecurity(trace, spec.itemAccess, resource.item, view!, subject, held.roleIds);
+      const refused = itemSecurity(trace, spec.itemAccess, resource.item, access!, subject, held);
       if (refused) return refused;
     }
   }
@@ -301,32 +325,32 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
   return undefined;
 }
 
-type ItemAccess = 'allow' | 'deny' | 'none';
+/** Access of system administrators and on unsecured items: view and edit allowed. */
+const UNRESTRICTED = ACCESS.viewAllow | ACCESS.editAllow;
 
-/**
- * ITEM-3 for one kind of access: `allow` when some matching entry allows and none denies, `deny` when
- * one denies, `none` when nothing matching allows. System administrators and unsecured items: `allow`.
- */
-function itemAccess(kind: 'view' | 'edit', item: ItemSecurityFacts, subject: SubjectFacts, roleIds: readonly number[]): ItemAccess {
-  if (subject.systemAdmin || !item.governing) return 'allow';
-  let allowed = false;
-  for (const e of item.governing.entries) {
-    const value = e[kind];
-    if (value === 'unset' || !entryMatches(e, subject, roleIds)) continue;
-    if (value === 'deny') return 'deny';
-    allowed = true;
-  }
-  return allowed ? 'allow' : 'none';
+/** The access bits of the governing setting's entries that name the subject (or UNRESTRICTED), worked out once per check. */
+function itemAccess(item: ItemSecurityFacts, subject: SubjectFacts, held: Standing): number {
+  return subject.systemAdmin || !item.governing ? UNRESTRICTED : item.governing.accessOf(held.principals);
 }
 
-/** The first entry that matches the subject and gives `value` for `kind`: the one an explanation names. */
-function firstEntry(entries: ReadonlyArray<SecurityEntry>, kind: 'view' | 'edit', value: 'allow' | 'deny', subject: SubjectFacts, roleIds: readonly number[]): SecurityEntry {
-  for (const e of entries) if (e[kind] === value && entryMatches(e, subject, roleIds)) return e;
-  throw new Error(`no entry gives ${kind} ${value}`);
+type ItemAccess = 'allow' | 'deny' | 'none';
+
+/** ITEM-3 for one kind of access: `deny` when a matching entry denies, else `allow` when one allows, else `none`. */
+function outcome(access: number, kind: 'view' | 'edit'): ItemAccess {
+  if ((access & (kind === 'view' ? ACCESS.viewDeny : ACCESS.editDeny)) !== 0) return 'deny';
+  return (access & (kind === 'view' ? ACCESS.viewAllow : ACCESS.editAllow)) !== 0 ? 'allow' : 'none';
+}
+
+/** The first entry that names the subject and gives `value` for `kind`: the one an explanation names. */
+function firstEntry(setting: SecuritySetting, kind: 'view' | 'edit', value: 'allow' | 'deny', held: Standing): SecurityEntry {
+  const bit = kind === 'view' ? (value === 'allow' ? ACCESS.viewAllow : ACCESS.viewDeny) : (value === 'allow' ? ACCESS.editAllow : ACCESS.editDeny);
+  const entry = setting.firstEntry(held.principals, bit);
+  if (!entry) throw new Error(`no entry gives ${kind} ${value}`);
+  return entry;
 }
 
 /** ITEM-2, ITEM-3, ITEM-5: the governing setting decides; deny beats allow; no allow means no access; edit needs view. */
-function itemSecurity(trace: Trace, access: 'view' | 'edit', item: ItemSecurityFacts, view: ItemAccess, subject: SubjectFacts, roleIds: readonly number[]): Decision | undefined {
+function itemSecurity(trace: Trace, needed: 'view' | 'edit', item: ItemSecurityFacts, access: number, subject: SubjectFacts, held: Standing): Decision | undefined {
   const explain = trace.reasons !== null;
   if (subject.systemAdmin) {
     if (explain) note(trace, 'item', 'system_admin_bypass', 'system administrators are not restricted by item security');
@@ -337,17 +361,17 @@ function itemSecurity(trace: Trace, access: 'view' | 'edit', item: ItemSecurityF
     if (explain) note(trace, 'item', 'unsecured', `${item.itemKey} has no item security; project permissions apply`);
     return undefined;
   }
-  for (const kind of access === 'edit' ? (['view', 'edit'] as const) : (['view'] as const)) {
-    const outcome = kind === 'view' ? view : itemAccess(kind, item, subject, roleIds);
-    if (outcome === 'allow' && !explain) continue;
+  for (const kind of needed === 'edit' ? (['view', 'edit'] as const) : (['view'] as const)) {
+    const result = outcome(access, kind);
+    if (result === 'allow' && !explain) continue;
     // Explaining, or refusing: name the entry and where the setting comes from.
     const inherited = setting.itemId !== item.itemId ? setting.itemKey : undefined;
     const where = inherited ? `the setting of ${setting.itemKey}, inherited by ${item.itemKey}` : `the setting of ${item.itemKey}`;
     const hide = kind === 'view';
-    if (outcome === 'none') return refuse(trace, 'item', `no_${kind}_allow`, `no entry of ${where} allows ${kind} to the user`, hide, inherited);
+    if (result === 'none') return refuse(trace, 'item', `no_${kind}_allow`, `no entry of ${where} allows ${kind} to the user`, hide, inherited);
     // The first matching entry with the outcome names who is denied or allowed.
-    const named = firstEntry(setting.entries, kind, outcome, subject, roleIds);
-    if (outcome === 'deny') return refuse(trace, 'item', `${kind}_denied`, `${kind} is denied to ${describeEntry(named)} by ${where}`, hide, inherited);
+    const named = firstEntry(setting, kind, result, held);
+    if (result === 'deny') return refuse(trace, 'item', `${kind}_denied`, `${kind} is denied to ${describeEntry(named)} by ${where}`, hide, inherited);
     note(trace, 'item', `${kind}_allowed`, `${kind} is allowed to ${describeEntry(named)} by ${where}`, inherited);
   }
   return undefined;

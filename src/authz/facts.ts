@@ -1,4 +1,5 @@
 import type { AccessValue, AppRole, DenyPermission, ProjectPermission, SubjectKind, TeamPermission } from '../db/types.js';
+import type { SecuritySetting } from './setting.js';
 
 /** Facts about the acting user, loaded once per request. */
 export interface SubjectFacts {
@@ -59,11 +60,11 @@ export interface ProjectFacts {
 
 export interface SecurityEntry { kind: SubjectKind; subjectId: number; subjectName: string; view: AccessValue; edit: AccessValue }
 
-/** Item security facts (ITEM-1, ITEM-2): the governing setting — own or inherited — and its entries. */
+/** Item security facts (ITEM-1, ITEM-2): the governing setting — own or inherited — with its entries (null: unsecured). */
 export interface ItemSecurityFacts {
   itemId: number;
   itemKey: string;
-  governing: null | { itemId: number; itemKey: string; entries: ReadonlyArray<SecurityEntry> };
+  governing: SecuritySetting | null;
 }
 
 export interface ResourceFacts {

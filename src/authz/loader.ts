@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../db/index.js';
 import type { AppRole, DenyPermission, ProjectPermission, TeamPermission } from '../db/types.js';
 import type { ItemSecurityFacts, ProjectFacts, ProjectTeamFacts, SecurityEntry, SubjectFacts, TeamFacts } from './facts.js';
+import { SecuritySetting } from './setting.js';
 
 /** Batch loaders: each fetches the facts the decision core needs in one query, for any number of resources. */
 
@@ -133,14 +134,13 @@ export async function loadItems(db: Database, where: RawBuilder<unknown>, option
   // Items of one project share one ProjectFacts object, and items under one setting one governing object: the
   // engine memoises a subject's standing per ProjectFacts, and a batch's facts stay small in memory.
   const projects = new Map<number, ProjectFacts>();
-  const settings = new Map<number, NonNullable<ItemSecurityFacts['governing']>>();
+  const settings = new Map<number, SecuritySetting>();
   const projectOf = (row: ItemRow) => projects.get(row.project_id) ?? projects.set(row.project_id, projectFromRow(row)).get(row.project_id)!;
   const governingOf = (row: ItemRow) => {
     if (row.governing_id === null) return null;
-    return settings.get(row.governing_id) ?? settings.set(row.governing_id, {
-      itemId: row.governing_id, itemKey: row.governing_key ?? '',
-      entries: (row.entries ?? []).map((e) => ({ kind: e.kind, subjectId: e.subject_id, subjectName: e.subject_name ?? '', view: e.view, edit: e.edit })),
-    }).get(row.governing_id)!;
+    return settings.get(row.governing_id) ?? settings.set(row.governing_id, new SecuritySetting(row.governing_id, row.governing_key ?? '',
+      (row.entries ?? []).map((e) => ({ kind: e.kind, subjectId: e.subject_id, subjectName: e.subject_name ?? '', view: e.view, edit: e.edit })),
+    )).get(row.governing_id)!;
   };
   return new Map(rows.map((row) => [row.item_id, {
     itemId: row.item_id, itemKey: row.item_key, projectId: row.project_id, project: projectOf(row),

@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { ACTION_NAMES, ACTIONS } from '../../src/authz/catalogue.js';
 import { decide } from '../../src/authz/decide.js';
 import type { ItemSecurityFacts, ProjectFacts, ProjectTeamFacts, SubjectFacts, TeamMembershipFact } from '../../src/authz/facts.js';
+import { SecuritySetting } from '../../src/authz/setting.js';
 import type { ProjectPermission, TeamPermission } from '../../src/db/types.js';
 
 const unsecured = { itemId: 1, itemKey: 'ACME-1', governing: null };
@@ -106,7 +107,7 @@ const teamFacts = (checks: ProjectTeamFacts['checks'], validTo: string | null = 
 
 describe('decision core: team layers', () => {
   test('ITEM-1, ITEM-3, TEAM-6: an item-security entry naming a team matches its current members only', () => {
-    const secured: ItemSecurityFacts = { itemId: 1, itemKey: 'ACME-1', governing: { itemId: 1, itemKey: 'ACME-1', entries: [{ kind: 'team', subjectId: 5, subjectName: 'T5', view: 'allow', edit: 'unset' }] } };
+    const secured: ItemSecurityFacts = { itemId: 1, itemKey: 'ACME-1', governing: new SecuritySetting(1, 'ACME-1', [{ kind: 'team', subjectId: 5, subjectName: 'T5', view: 'allow', edit: 'unset' }]) };
     const project = acme(...grantsTo(7, 'BROWSE_PROJECT'));
     const allowed = decide('item.view', subject({ teams: [member(5)] }), { project, item: secured });
     assert.equal(allowed.allowed, true);

@@ -4,6 +4,7 @@
 import { actionSpec } from '../../src/authz/catalogue.js';
 import { decide, matchingEntries, type Decision } from '../../src/authz/decide.js';
 import type { ItemSecurityFacts, ProjectFacts, ProjectTeamFacts, ResourceFacts, SecurityEntry, SubjectFacts, TeamMembershipFact } from '../../src/authz/facts.js';
+import { SecuritySetting } from '../../src/authz/setting.js';
 import type { AccessValue } from '../../src/db/types.js';
 import { reasonWho, resourceOf, type Case, type Checker, type Ctx } from './cases.js';
 import { ancestorsOrSelf } from './reference.js';
@@ -21,13 +22,13 @@ export interface Mutant {
 const KINDS = ['view', 'edit'] as const;
 
 /** Decides with the governing setting's entries rewritten for this subject. */
-function withEntries(rewrite: (entries: readonly SecurityEntry[], subject: SubjectFacts, project: ProjectFacts, c: Case) => SecurityEntry[]): Checker {
+function withEntries(rewrite: (setting: SecuritySetting, subject: SubjectFacts, project: ProjectFacts, c: Case) => SecurityEntry[]): Checker {
   return (ctx, c) => {
     const resource = resourceOf(ctx, c);
     const subject = ctx.facts.subjects[c.user];
     const governing = resource.item?.governing;
     if (!governing || !resource.project) return decide(c.action, subject, resource);
-    const item: ItemSecurityFacts = { ...resource.item!, governing: { ...governing, entries: rewrite(governing.entries, subject, resource.project, c) } };
+    const item: ItemSecurityFacts = { ...resource.item!, governing: new SecuritySetting(governing.itemId, governing.itemKey, rewrite(governing, subject, resource.project, c)) };
     return decide(c.action, subject, { ...resource, item });
   };
 }
@@ -40,7 +41,7 @@ function governedBy(ctx: Ctx, c: Case, governing: number | null): ItemSecurityFa
   const own = ctx.facts.items[c.target.item]!;
   if (governing === null) return { ...own, governing: null };
   const facts = ctx.facts.items[governing]!;
-  return { ...own, governing: { itemId: ids.item(governing), itemKey: names.item(ctx.world, governing), entries: facts.governing!.entries } };
+  return { ...own, governing: new SecuritySetting(ids.item(governing), names.item(ctx.world, governing), facts.governing!.entries) };
 }
 
 const securedChain = (ctx: Ctx, item: number) => ancestorsOrSelf(ctx.world, item).filter((i) => ctx.world.items[i].setting !== null);
@@ -78,9 +79,9 @@ export const MUTANTS: Mutant[] = [
     name: 'allow wins over deny',
     breaks: 'ITEM-3',
     meaning: 'a matching allow cancels every matching deny of the same kind',
-    checker: withEntries((entries, subject, project) => {
-      const mine = new Set(matchingEntries(entries, subject, project));
-      return entries.map((e) => KINDS.reduce((acc, kind) => (mine.has(e) && e[kind] === 'deny' && [...mine].some((m) => m[kind] === 'allow') ? setKind(acc, kind, 'unset') : acc), e));
+    checker: withEntries((setting, subject, project) => {
+      const mine = new Set(matchingEntries(setting, subject, project));
+      return setting.entries.map((e) => KINDS.reduce((acc, kind) => (mine.has(e) && e[kind] === 'deny' && [...mine].some((m) => m[kind] === 'allow') ? setKind(acc, kind, 'unset') : acc), e));
     }),
   },
   {
@@ -88,10 +89,10 @@ export const MUTANTS: Mutant[] = [
     breaks: 'ITEM-3',
     meaning: 'the matching entry nearest the user decides alone — their own user entry, else a project-role entry, else a group entry — '
       + 'instead of any deny beating any allow (so a user allow overrides a group deny)',
-    checker: withEntries((entries, subject, project) => {
-      const mine = matchingEntries(entries, subject, project);
+    checker: withEntries((setting, subject, project) => {
+      const mine = matchingEntries(setting, subject, project);
       const nearness = { user: 0, role: 1, group: 2, team: 3 } as const;
-      return entries.map((e) => KINDS.reduce((acc, kind) => {
+      return setting.entries.map((e) => KINDS.reduce((acc, kind) => {
         const nearest = mine.filter((m) => m[kind] !== 'unset').sort((a, b) => nearness[a.kind] - nearness[b.kind])[0];
         return mine.includes(e) && e !== nearest ? setKind(acc, kind, 'unset') : acc;
       }, e));
@@ -124,13 +125,13 @@ export const MUTANTS: Mutant[] = [
     name: 'edit without view',
     breaks: 'ITEM-3',
     meaning: 'actions that need edit read only the edit column: an edit allow is enough even when view is denied or unset (the spec: edit also needs view)',
-    checker: withEntries((entries, _subject, _project, c) => (actionSpec(c.action).itemAccess === 'edit' ? entries.map((e) => setKind(e, 'view', e.edit)) : [...entries])),
+    checker: withEntries(({ entries }, _subject, _project, c) => (actionSpec(c.action).itemAccess === 'edit' ? entries.map((e) => setKind(e, 'view', e.edit)) : [...entries])),
   },
   {
     name: 'group deny ignored',
     breaks: 'ITEM-3',
     meaning: 'deny on a group entry is treated as unset (the spec: any matching deny beats any allow)',
-    checker: withEntries((entries) => entries.map((e) => (e.kind === 'group' ? KINDS.reduce((acc, kind) => (acc[kind] === 'deny' ? setKind(acc, kind, 'unset') : acc), e) : e))),
+    checker: withEntries(({ entries }) => entries.map((e) => (e.kind === 'group' ? KINDS.reduce((acc, kind) => (acc[kind] === 'deny' ? setKind(acc, kind, 'unset') : acc), e) : e))),
   },
   {
     name: 'deny permissions skip system administrators',
@@ -156,7 +157,7 @@ export const MUTANTS: Mutant[] = [
           if (!seen.has(key)) { seen.add(key); merged.push(e); }
         }
       }
-      return decide(c.action, ctx.facts.subjects[c.user], { ...resource, item: { ...resource.item, governing: { ...resource.item.governing, entries: merged } } });
+      return decide(c.action, ctx.facts.subjects[c.user], { ...resource, item: { ...resource.item, governing: new SecuritySetting(resource.item.governing.itemId, resource.item.governing.itemKey, merged) } });
     },
   },
   {

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { sql, type RawBuilder } from 'kysely';
 import type { ItemSecurityFacts, ProjectFacts, ProjectTeamFacts, SubjectFacts, TeamFacts, TeamMembershipFact } from '../../src/authz/facts.js';
+import { SecuritySetting } from '../../src/authz/setting.js';
 import type { Database } from '../../src/db/index.js';
 import { APP_ROLES, DENY_PERMISSIONS, TEAM_PERMISSIONS, type AccessValue, type ProjectPermission, type TeamPermission } from '../../src/db/types.js';
 import { recomputeGoverning } from '../../src/modules/security/governing.js';
@@ -263,10 +264,8 @@ export function worldFacts(world: World): WorldFacts {
     const g = governing[i];
     return {
       itemId: ids.item(i), itemKey: names.item(world, i),
-      governing: g === null ? null : {
-        itemId: ids.item(g), itemKey: names.item(world, g),
-        entries: world.items[g].setting!.map((e) => ({ kind: e.kind, subjectId: subjectId(e.kind, e.subject), subjectName: subjectName(e.kind, e.subject), view: e.view, edit: e.edit })),
-      },
+      governing: g === null ? null : new SecuritySetting(ids.item(g), names.item(world, g),
+        world.items[g].setting!.map((e) => ({ kind: e.kind, subjectId: subjectId(e.kind, e.subject), subjectName: subjectName(e.kind, e.subject), view: e.view, edit: e.edit }))),
     };
   });
   const projectTeams = Array.from({ length: world.projects }, (_, p): ProjectTeamFacts => ({
