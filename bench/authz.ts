@@ -11,7 +11,7 @@ import type { CedarModel } from './authz/cedar.js';
 import { runCedarJob } from './authz/cedar-worker.js';
 import { log, updateEntries, withScratchDatabase, writeWorld } from './authz/db.js';
 import { explainLists, measureLists, summarize, verifyLists, type ListLatency, type ListSamples } from './authz/lists.js';
-import { consumed, fmtNs, forcedGc, round2, timeContenders, type Contender, type Cost } from './authz/measure.js';
+import { consumed, fmtNs, forcedGc, median, memoryGauge, round2, timeContenders, type Contender, type Cost } from './authz/measure.js';
 import { allowedLean, allowedSameHelpers, loadOurFacts, prepareOurs } from './authz/ours.js';
 import {
   applyDenies, generateWorld, indexWorld, LARGE, pickRestrictedUsers, sampleChecks, SMALL,
@@ -102,6 +102,8 @@ function assertAgree(name: string, expected: boolean[], n: number, answer: (k: n
 
 const sampleSeed = (spec: WorldSpec) => spec.seed + 99;
 let cedarLanguage = '?';
+/** The memory gauge per round: ns per dependent read over 8 MB. */
+let gaugeRounds: number[] = [];
 
 /** Cedar in a child process per world and model (see cedar-worker.ts), checked against decide's answers. */
 async function runCedar(run: WorldRun, denyUsers: number[]) {
@@ -264,10 +266,13 @@ async function main() {
     return runEngines(db, large.index);
   });
 
-  // Both worlds' contenders in the same rounds, so the machine's drift hits small and large alike.
-  step(`timing ${smallRun.contenders.length + largeRun.contenders.length} contenders, ${ROUNDS} rounds, CPU time per check`);
-  const times = timeContenders([...smallRun.contenders, ...largeRun.contenders], ROUNDS, log, forcedGc());
+  // Both worlds' contenders in the same rounds, so the machine's drift hits small and large alike; the gauge
+  // between them measures how slow the machine's caches and memory were in each round.
+  const gauge = memoryGauge(8 << 20, 10);
+  step(`timing ${smallRun.contenders.length + largeRun.contenders.length} contenders and the memory gauge, ${ROUNDS} rounds, CPU time per check`);
+  const times = timeContenders([...smallRun.contenders, gauge, ...largeRun.contenders], ROUNDS, log, forcedGc());
   for (const run of [smallRun, largeRun]) for (const c of run.contenders) run.cost.set(c.key, times.get(c.name)!);
+  gaugeRounds = times.get(gauge.name)!.rounds.map((ns) => ns / 10);
   if (!args['engines-only']) {
     await runCedar(smallRun, []);
     await runCedar(largeRun, [users.typical.userId, users.broad.userId]);
@@ -302,6 +307,9 @@ function report(small: WorldRun, large: WorldRun, lists: ListRun[], users: Recor
     const l = cpu(large, key);
     out.push(row([ENGINE[key], fmtNs(s), perSec(s), fmtNs(l), perSec(l), `${(l / s).toFixed(2)}x`, fmtNs(large.cost.get(key)!.wall), `${small.checked.get(key)}/${large.checked.get(key)}`], ew));
   }
+  const ratios = large.cost.get('ours')!.rounds.map((ns, r) => ns / small.cost.get('ours')!.rounds[r]);
+  out.push(`Our check path, large / small, round by round: ${ratios.map((x) => x.toFixed(2)).join(' ')} (median ${median(ratios).toFixed(2)});`);
+  out.push(`memory gauge, ns per dependent read over 8 MB in the same rounds: ${gaugeRounds.map((x) => x.toFixed(0)).join(' ')} (median ${median(gaugeRounds).toFixed(0)}).`);
   out.push(`(verified: cases checked against decide, small/large. CASL rules over the sampled users' abilities, large: ${large.stats.caslRules.perEntry} per entry,`);
   out.push(` ${large.stats.caslRules.grouped} grouped; built in ${Math.round(large.stats.caslBuildMs.perEntry)} / ${Math.round(large.stats.caslBuildMs.grouped)} ms. Cedar policies, small/large: ACL in entities`);
   out.push(` ${small.stats.cedarPolicies['acl-in-entities']}/${large.stats.cedarPolicies['acl-in-entities']}, ACL as policies ${small.stats.cedarPolicies['acl-as-policies']}/${large.stats.cedarPolicies['acl-as-policies']}.)`);

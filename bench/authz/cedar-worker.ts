@@ -49,7 +49,7 @@ async function runJob(job: CedarJob): Promise<CedarResult> {
   const perCallMs = (performance.now() - warm) / Math.max(1, verified - 20);
   const timed = Math.min(verified, Math.max(20, Math.floor(400 / perCallMs)));
   const name = `${job.world}: Cedar ${job.model}`;
-  const cost = disagreements.length > 0 ? { cpu: NaN, wall: NaN }
+  const cost = disagreements.length > 0 ? { cpu: NaN, wall: NaN, rounds: [] }
     : timeContenders([{ name, n: timed, check: (k) => cedarAllows(cedarCall(side, checks[k], projectOf[k])), minMs: 0 }], job.rounds, (m) => process.stderr.write(`${m}\n`)).get(name)!;
   return { cedarVersion: cedarVersion(), policies: side.policies, verified, timed, perCallMs, cost, disagreements };
 }

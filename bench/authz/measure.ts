@@ -28,11 +28,11 @@ export interface Contender {
   minMs: number;
 }
 
-/** Per check: process CPU time and wall-clock time, in ns. */
-export interface Cost { cpu: number; wall: number }
+/** Per check: process CPU time and wall-clock time, in ns (the median round), and the CPU time of each round in order. */
+export interface Cost { cpu: number; wall: number; rounds: number[] }
 
 /** One round of whole passes over the contender's checks. */
-function round(c: Contender, beforeRound?: () => void): Cost {
+function round(c: Contender, beforeRound?: () => void): Omit<Cost, 'rounds'> {
   beforeRound?.();
   let hits = 0;
   let count = 0;
@@ -56,12 +56,36 @@ function round(c: Contender, beforeRound?: () => void): Cost {
  */
 export function timeContenders(contenders: Contender[], rounds: number, progress: (message: string) => void, beforeRound?: () => void): Map<string, Cost> {
   for (let warm = 0; warm < 2; warm++) for (const c of contenders) round(c, beforeRound);
-  const samples = new Map<string, Cost[]>(contenders.map((c) => [c.name, []]));
+  const samples = new Map<string, Array<Omit<Cost, 'rounds'>>>(contenders.map((c) => [c.name, []]));
   for (let r = 0; r < rounds; r++) {
     for (const c of contenders) samples.get(c.name)!.push(round(c, beforeRound));
     progress(`  round ${r + 1}/${rounds}: ${contenders.map((c) => `${c.name} ${fmtNs(samples.get(c.name)![r].cpu)}`).join(', ')}`);
   }
-  return new Map([...samples].map(([name, costs]) => [name, { cpu: median(costs.map((x) => x.cpu)), wall: median(costs.map((x) => x.wall)) }]));
+  return new Map([...samples].map(([name, costs]) => [name, { cpu: median(costs.map((x) => x.cpu)), wall: median(costs.map((x) => x.wall)), rounds: costs.map((x) => x.cpu) }]));
+}
+
+/**
+ * A gauge of the machine, not an engine: dependent random reads over a buffer larger than a core's L2 cache
+ * (a random cyclic permutation, so every read waits for the one before). Timed in the same rounds as the
+ * engines, its cost per read shows how slow the shared caches and memory were while they ran; one check
+ * is `steps` reads.
+ */
+export function memoryGauge(bytes: number, steps: number): Contender {
+  const n = bytes / 4;
+  const next = new Int32Array(n);
+  const order = Array.from({ length: n }, (_, k) => k);
+  let seed = 12345;
+  for (let k = n - 1; k > 0; k--) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    const j = seed % (k + 1);
+    [order[k], order[j]] = [order[j], order[k]];
+  }
+  for (let k = 0; k < n; k++) next[order[k]] = order[(k + 1) % n];
+  let at = 0;
+  return {
+    name: `gauge: ${steps} dependent reads over ${bytes / (1 << 20)} MB`, n: 10_000, minMs: 100,
+    check: () => { for (let s = 0; s < steps; s++) at = next[at]; return (at & 1) === 0; },
+  };
 }
 
 export function median(values: number[]): number {
