@@ -55,7 +55,7 @@ export function rolesHeld(project: ProjectFacts, subject: SubjectFacts): RoleMem
 
 /** The grants on the project that reach the subject, and how (PRJ-3). */
 export function reachingGrants(project: ProjectFacts, subject: SubjectFacts): PermissionGrant[] {
-  return standingDetail(project, subject, standing(project, subject)).reaching;
+  return reachingOf(project, subject, standing(project, subject));
 }
 
 /** Grants that give `permission`, honouring ADMINISTER_PROJECT ⇒ all (PRJ-3). */
@@ -69,22 +69,17 @@ export function matchingEntries(setting: SecuritySetting, subject: SubjectFacts,
 }
 
 /**
- * What checks read of a subject's standing in a project: the permissions they hold there and who an entry
- * may name to reach them. Kept small — a number and one short array — and allocated apart from what only
- * explanations read, because every check reads it and on large worlds each object read is a likely cache miss.
+ * A subject's standing in a project. Checks read the first two fields: the permissions they hold there and who
+ * an entry may name to reach them — a number and one short array, because every check reads them and on large
+ * worlds each object read is a likely cache miss. The rest is for explanations and is filled in on first need.
  */
 interface Standing {
   /** The project permissions the subject holds there, a bit each (PERMISSION_BIT; ADMINISTER_PROJECT implies the rest). */
   permissions: number;
   /** Who an item-security entry may name to reach the subject here: the user, their groups, their roles in the project, their current teams. */
   principals: number[];
-  /** How the grants reach the subject, for explanations: built the first time one needs it (standingDetail). */
-  detail: StandingDetail | undefined;
-}
-
-/** The part of a standing only explanations read, kept apart so that checks read one small object. */
-interface StandingDetail {
-  reaching: PermissionGrant[];
+  /** How the grants reach the subject, for explanations: built the first time one needs it (reachingOf). */
+  reaching: PermissionGrant[] | undefined;
   /**
    * The explanation's "permission granted" reason for each permission, built the first time it is needed
    * (facts are immutable). Fields rather than a map or array: one object fewer to reach on every explained check.
@@ -94,7 +89,7 @@ interface StandingDetail {
   workReason: Reason | undefined;
   adminReason: Reason | undefined;
 }
-const REASON_FIELD = { BROWSE_PROJECT: 'browseReason', EDIT_ISSUES: 'editReason', WORK_ON_ISSUES: 'workReason', ADMINISTER_PROJECT: 'adminReason' } as const satisfies Record<ProjectPermission, keyof StandingDetail>;
+const REASON_FIELD = { BROWSE_PROJECT: 'browseReason', EDIT_ISSUES: 'editReason', WORK_ON_ISSUES: 'workReason', ADMINISTER_PROJECT: 'adminReason' } as const satisfies Record<ProjectPermission, keyof Standing>;
 const PERMISSION_BIT: Record<ProjectPermission, number> = { BROWSE_PROJECT: 1, EDIT_ISSUES: 2, WORK_ON_ISSUES: 4, ADMINISTER_PROJECT: 8 };
 const holds = (held: Standing, permission: ProjectPermission) => (held.permissions & PERMISSION_BIT[permission]) !== 0;
 
@@ -131,7 +126,8 @@ function heldRoles(index: ProjectIndex, subject: SubjectFacts): RoleMember[] {
 
 /**
  * The subject's standing, from the project's index: the work grows with the subject's groups, not the project's size.
- * It allocates only what checks read — the standing and its principals — so they sit together in memory.
+ * It allocates only what checks read — the standing and its principals — so they sit together in memory; the
+ * grants that reach the subject, with how, are listed when an explanation first needs them.
  */
 function standing(project: ProjectFacts, subject: SubjectFacts): Standing {
   let bySubject = standings.get(project);
@@ -149,14 +145,14 @@ function standing(project: ProjectFacts, subject: SubjectFacts): Standing {
   const roleIds = [...new Set(roles.map((r) => r.roleId))];
   const principals = [principal('user', subject.userId), ...subject.groups.map((g) => principal('group', g.id)),
     ...roleIds.map((id) => principal('role', id)), ...subject.teams.map((t) => principal('team', t.teamId))];
-  found = { permissions, principals, detail: undefined };
+  found = { permissions, principals, reaching: undefined, browseReason: undefined, editReason: undefined, workReason: undefined, adminReason: undefined };
   bySubject.set(subject, found);
   return found;
 }
 
 /** The grants that reach the subject and how, for explanations; built once per standing. */
-function standingDetail(project: ProjectFacts, subject: SubjectFacts, held: Standing): StandingDetail {
-  if (held.detail) return held.detail;
+function reachingOf(project: ProjectFacts, subject: SubjectFacts, held: Standing): PermissionGrant[] {
+  if (held.reaching) return held.reaching;
   const index = projectIndex(project);
   const reaching: PermissionGrant[] = [];
   for (const g of index.grantsTo.get(`user:${subject.userId}`) ?? []) reaching.push({ permission: g.permission, via: { kind: 'user' } });
@@ -168,8 +164,8 @@ function standingDetail(project: ProjectFacts, subject: SubjectFacts, held: Stan
       reaching.push({ permission: g.permission, via: { kind: 'role', roleId: m.roleId, roleName: m.roleName, ...(m.groupId !== undefined ? { groupId: m.groupId, groupName: m.groupName } : {}) } });
     }
   }
-  held.detail = { reaching, browseReason: undefined, editReason: undefined, workReason: undefined, adminReason: undefined };
-  return held.detail;
+  held.reaching = reaching;
+  return reaching;
 }
 
 const describeEntry = (e: SecurityEntry) => `${e.kind} '${e.subjectName}'`;
@@ -207,12 +203,11 @@ function note(trace: Trace, layer: Layer, code: string, message: string, inherit
 /** Names the grant that gives `permission`; the reason is the same for every check of the standing, so it is built once. */
 function noteGranted(trace: Trace, held: Standing, subject: SubjectFacts, project: ProjectFacts, permission: ProjectPermission): void {
   const field = REASON_FIELD[permission];
-  const detail = standingDetail(project, subject, held);
-  let reason = trace.onBehalf ? undefined : detail[field];
+  let reason = trace.onBehalf ? undefined : held[field];
   if (!reason) {
-    const message = `${trace.onBehalf ?? ''}${permission} on ${project.projectKey}: ${describeVia(grantsFor(detail.reaching, permission)[0].via)}`;
+    const message = `${trace.onBehalf ?? ''}${permission} on ${project.projectKey}: ${describeVia(grantsFor(reachingOf(project, subject, held), permission)[0].via)}`;
     reason = Object.freeze({ layer: 'project', outcome: 'allow', code: 'permission_granted', message }) as Reason;
-    if (!trace.onBehalf) detail[field] = reason;
+    if (!trace.onBehalf) held[field] = reason;
   }
   trace.reasons!.push(reason);
 }
