@@ -102,8 +102,6 @@ function assertAgree(name: string, expected: boolean[], n: number, answer: (k: n
 
 const sampleSeed = (spec: WorldSpec) => spec.seed + 99;
 let cedarLanguage = '?';
-/** The memory gauge per round: ns per dependent read over 8 MB. */
-let gaugeRounds: number[] = [];
 
 /** Cedar in a child process per world and model (see cedar-worker.ts), checked against decide's answers. */
 async function runCedar(run: WorldRun, denyUsers: number[]) {
@@ -272,15 +270,16 @@ async function main() {
   step(`timing ${smallRun.contenders.length + largeRun.contenders.length} contenders and the memory gauge, ${ROUNDS} rounds, CPU time per check`);
   const times = timeContenders([...smallRun.contenders, gauge, ...largeRun.contenders], ROUNDS, log, forcedGc());
   for (const run of [smallRun, largeRun]) for (const c of run.contenders) run.cost.set(c.key, times.get(c.name)!);
-  gaugeRounds = times.get(gauge.name)!.rounds.map((ns) => ns / 10);
+  const gaugeRounds = times.get(gauge.name)!.rounds.map((ns) => ns / 10);
   if (!args['engines-only']) {
     await runCedar(smallRun, []);
     await runCedar(largeRun, [users.typical.userId, users.broad.userId]);
   }
-  report(smallRun, largeRun, lists, users);
+  report(smallRun, largeRun, lists, users, gaugeRounds);
 }
 
-function report(small: WorldRun, large: WorldRun, lists: ListRun[], users: Record<'typical' | 'broad', RestrictedUser>) {
+/** Prints the tables and the JSON summary; `gaugeRounds` is the memory gauge per round, in ns per read over 8 MB. */
+function report(small: WorldRun, large: WorldRun, lists: ListRun[], users: Record<'typical' | 'broad', RestrictedUser>, gaugeRounds: number[]) {
   const perSec = (ns: number) => Math.round(1e9 / ns);
   const cpu = (run: WorldRun, key: EngineKey) => run.cost.get(key)?.cpu ?? NaN;
   const out: string[] = [];

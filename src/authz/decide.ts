@@ -1,7 +1,7 @@
 import type { AppRole, ProjectPermission, TeamPermission } from '../db/types.js';
 import { openAreas } from './areas.js';
 import { ACTIONS, type Action, type ActionSpec } from './catalogue.js';
-import { ACCESS, principal, type SecuritySetting } from './setting.js';
+import { ACCESS, accessBit, principal, type SecuritySetting } from './setting.js';
 import type {
   GrantVia, ItemSecurityFacts, PermissionGrant, PriceListFact, ProjectFacts, ProjectTeamFacts, ResourceFacts, RoleMember, SecurityEntry, StoredGrant,
   SubjectFacts, TeamFacts, TeamMembershipFact,
@@ -43,14 +43,9 @@ export function describeVia(via: GrantVia): string {
   }
 }
 
-function inGroup(subject: SubjectFacts, groupId: number | undefined): boolean {
-  for (const g of subject.groups) if (g.id === groupId) return true;
-  return false;
-}
-
 /** How the subject holds each project role in the project: directly or through a group. */
 export function rolesHeld(project: ProjectFacts, subject: SubjectFacts): RoleMember[] {
-  return project.roleMembers.filter((m) => m.userId === subject.userId || inGroup(subject, m.groupId));
+  return heldRoles(projectIndex(project), subject);
 }
 
 /** The grants on the project that reach the subject, and how (PRJ-3). */
@@ -137,10 +132,7 @@ function standing(project: ProjectFacts, subject: SubjectFacts): Standing {
   const index = projectIndex(project);
   const roles = heldRoles(index, subject);
   let permissions = 0;
-  const add = (grants: StoredGrant[] | undefined) => { for (const g of grants ?? []) permissions |= PERMISSION_BIT[g.permission]; };
-  add(index.grantsTo.get(`user:${subject.userId}`));
-  for (const group of subject.groups) add(index.grantsTo.get(`group:${group.id}`));
-  for (const m of roles) add(index.grantsTo.get(`role:${m.roleId}`));
+  for (const [g] of grantsReaching(index, subject, roles)) permissions |= PERMISSION_BIT[g.permission];
   if (permissions & PERMISSION_BIT.ADMINISTER_PROJECT) permissions |= PERMISSION_BIT.BROWSE_PROJECT | PERMISSION_BIT.EDIT_ISSUES | PERMISSION_BIT.WORK_ON_ISSUES;
   const roleIds = [...new Set(roles.map((r) => r.roleId))];
   const principals = [principal('user', subject.userId), ...subject.groups.map((g) => principal('group', g.id)),
@@ -150,22 +142,21 @@ function standing(project: ProjectFacts, subject: SubjectFacts): Standing {
   return found;
 }
 
+/** The stored grants on the project that reach the subject: to the user, to a group of theirs, to a role they hold (with the holding). */
+function* grantsReaching(index: ProjectIndex, subject: SubjectFacts, roles: readonly RoleMember[]): Generator<[StoredGrant, RoleMember?]> {
+  for (const g of index.grantsTo.get(`user:${subject.userId}`) ?? []) yield [g];
+  for (const group of subject.groups) for (const g of index.grantsTo.get(`group:${group.id}`) ?? []) yield [g];
+  for (const m of roles) for (const g of index.grantsTo.get(`role:${m.roleId}`) ?? []) yield [g, m];
+}
+
 /** The grants that reach the subject and how, for explanations; built once per standing. */
 function reachingOf(project: ProjectFacts, subject: SubjectFacts, held: Standing): PermissionGrant[] {
   if (held.reaching) return held.reaching;
   const index = projectIndex(project);
-  const reaching: PermissionGrant[] = [];
-  for (const g of index.grantsTo.get(`user:${subject.userId}`) ?? []) reaching.push({ permission: g.permission, via: { kind: 'user' } });
-  for (const group of subject.groups) {
-    for (const g of index.grantsTo.get(`group:${group.id}`) ?? []) reaching.push({ permission: g.permission, via: { kind: 'group', groupId: g.subjectId, groupName: g.subjectName } });
-  }
-  for (const m of heldRoles(index, subject)) {
-    for (const g of index.grantsTo.get(`role:${m.roleId}`) ?? []) {
-      reaching.push({ permission: g.permission, via: { kind: 'role', roleId: m.roleId, roleName: m.roleName, ...(m.groupId !== undefined ? { groupId: m.groupId, groupName: m.groupName } : {}) } });
-    }
-  }
-  held.reaching = reaching;
-  return reaching;
+  const via = (g: StoredGrant, m?: RoleMember): GrantVia => (m ? { kind: 'role', roleId: m.roleId, roleName: m.roleName, ...(m.groupId !== undefined ? { groupId: m.groupId, groupName: m.groupName } : {}) }
+    : g.kind === 'group' ? { kind: 'group', groupId: g.subjectId, groupName: g.subjectName } : { kind: 'user' });
+  held.reaching = [...grantsReaching(index, subject, heldRoles(index, subject))].map(([g, m]) => ({ permission: g.permission, via: via(g, m) }));
+  return held.reaching;
 }
 
 const describeEntry = (e: SecurityEntry) => `${e.kind} '${e.subjectName}'`;
@@ -332,14 +323,13 @@ type ItemAccess = 'allow' | 'deny' | 'none';
 
 /** ITEM-3 for one kind of access: `deny` when a matching entry denies, else `allow` when one allows, else `none`. */
 function outcome(access: number, kind: 'view' | 'edit'): ItemAccess {
-  if ((access & (kind === 'view' ? ACCESS.viewDeny : ACCESS.editDeny)) !== 0) return 'deny';
-  return (access & (kind === 'view' ? ACCESS.viewAllow : ACCESS.editAllow)) !== 0 ? 'allow' : 'none';
+  if ((access & accessBit(kind, 'deny')) !== 0) return 'deny';
+  return (access & accessBit(kind, 'allow')) !== 0 ? 'allow' : 'none';
 }
 
 /** The first entry that names the subject and gives `value` for `kind`: the one an explanation names. */
 function firstEntry(setting: SecuritySetting, kind: 'view' | 'edit', value: 'allow' | 'deny', held: Standing): SecurityEntry {
-  const bit = kind === 'view' ? (value === 'allow' ? ACCESS.viewAllow : ACCESS.viewDeny) : (value === 'allow' ? ACCESS.editAllow : ACCESS.editDeny);
-  const entry = setting.firstEntry(held.principals, bit);
+  const entry = setting.firstEntry(held.principals, accessBit(kind, value));
   if (!entry) throw new Error(`no entry gives ${kind} ${value}`);
   return entry;
 }

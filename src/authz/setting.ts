@@ -1,4 +1,4 @@
-import type { SubjectKind } from '../db/types.js';
+import type { AccessValue, SubjectKind } from '../db/types.js';
 import type { SecurityEntry } from './facts.js';
 
 /**
@@ -14,7 +14,7 @@ export class SecuritySetting {
 
   constructor(readonly itemId: number, readonly itemKey: string, readonly entries: ReadonlyArray<SecurityEntry>) {
     const packed: number[] = [];
-    for (const e of entries) packed.push(principal(e.kind, e.subjectId), ACCESS_BITS.view[e.view] | ACCESS_BITS.edit[e.edit]);
+    for (const e of entries) packed.push(principal(e.kind, e.subjectId), accessBit('view', e.view) | accessBit('edit', e.edit));
     this.#packed = packed;
   }
 
@@ -52,7 +52,9 @@ export const principal = (kind: SubjectKind, id: number): number => id * 4 + KIN
 
 /** Access bits of an entry: allow and deny, for view and for edit. */
 export const ACCESS = { viewAllow: 1, viewDeny: 2, editAllow: 4, editDeny: 8 } as const;
-const ACCESS_BITS = {
-  view: { allow: ACCESS.viewAllow, deny: ACCESS.viewDeny, unset: 0 },
-  edit: { allow: ACCESS.editAllow, deny: ACCESS.editDeny, unset: 0 },
-} as const;
+
+/** The bit of one kind of access and one value (0 for unset). */
+export function accessBit(kind: 'view' | 'edit', value: AccessValue): number {
+  if (value === 'unset') return 0;
+  return kind === 'view' ? (value === 'allow' ? ACCESS.viewAllow : ACCESS.viewDeny) : (value === 'allow' ? ACCESS.editAllow : ACCESS.editDeny);
+}
