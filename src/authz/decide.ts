@@ -50,7 +50,8 @@ export function rolesHeld(project: ProjectFacts, subject: SubjectFacts): RoleMem
 
 /** The grants on the project that reach the subject, and how (PRJ-3). */
 export function reachingGrants(project: ProjectFacts, subject: SubjectFacts): PermissionGrant[] {
-  return reachingOf(project, subject, standing(project, subject));
+  const index = projectIndex(project);
+  return reachingOf(index, subject, explained(index, standing(index, subject)));
 }
 
 /** Grants that give `permission`, honouring ADMINISTER_PROJECT ⇒ all (PRJ-3). */
@@ -60,52 +61,60 @@ export function grantsFor(grants: ReadonlyArray<PermissionGrant>, permission: Pr
 
 /** The entries of a setting that name the subject: as user, through a group, a project role held in the project, or a current team. */
 export function matchingEntries(setting: SecuritySetting, subject: SubjectFacts, project: ProjectFacts): SecurityEntry[] {
-  return setting.matching(standing(project, subject).principals);
+  const index = projectIndex(project);
+  const at = standing(index, subject);
+  return setting.matching(index.standings, at + PRINCIPALS);
 }
 
+const PERMISSION_BIT: Record<ProjectPermission, number> = { BROWSE_PROJECT: 1, EDIT_ISSUES: 2, WORK_ON_ISSUES: 4, ADMINISTER_PROJECT: 8 };
+const holds = (permissions: number, permission: ProjectPermission) => (permissions & PERMISSION_BIT[permission]) !== 0;
+
 /**
- * A subject's standing in a project. Checks read the first two fields: the permissions they hold there and who
- * an entry may name to reach them — a number and one short array, because every check reads them and on large
- * worlds each object read is a likely cache miss. The rest is for explanations and is filled in on first need.
+ * Facts are immutable, so what a project's facts say is indexed once per project facts object (one request, or one
+ * cached facts set), and a subject's standing there is worked out once and reused by every decision that needs it.
  */
-interface Standing {
-  /** The project permissions the subject holds there, a bit each (PERMISSION_BIT; ADMINISTER_PROJECT implies the rest). */
-  permissions: number;
-  /** Who an item-security entry may name to reach the subject here: the user, their groups, their roles in the project, their current teams. */
-  principals: number[];
-  /** How the grants reach the subject, for explanations: built the first time one needs it (reachingOf). */
-  reaching: PermissionGrant[] | undefined;
+interface ProjectIndex {
+  /** The project's grants and role holders by who receives them. */
+  grantsTo: Map<string, StoredGrant[]>;
+  membersBy: Map<string, RoleMember[]>;
   /**
-   * The explanation's "permission granted" reason for each permission, built the first time it is needed
-   * (facts are immutable). Fields rather than a map or array: one object fewer to reach on every explained check.
+   * The standings worked out so far, packed one after another: the project permissions the subject holds (a bit
+   * each, PERMISSION_BIT; ADMINISTER_PROJECT implies the rest), the standing's place in `explained`, how many
+   * principals name the subject, then those principals — the user, their groups, their roles in the project, their
+   * current teams. A check reads these few adjacent numbers instead of an object and its array: on large worlds
+   * each object read is a likely cache miss.
    */
+  standings: Float64Array;
+  used: number;
+  /** Where each subject's standing starts in `standings`. */
+  standingAt: WeakMap<SubjectFacts, number>;
+  /** What explanations add to each standing, in the order the standings were worked out; built on first need. */
+  explained: Array<Explained | undefined>;
+}
+/** Where the parts of a standing sit in `ProjectIndex.standings`, from its start. */
+const PERMISSIONS = 0;
+const EXPLAINED = 1;
+const PRINCIPALS = 2;
+const indexes = new WeakMap<ProjectFacts, ProjectIndex>();
+
+/**
+ * How the grants reach the subject, and the explanation's "permission granted" reason for each permission —
+ * fields rather than a map: one object fewer to reach on every explained check.
+ */
+interface Explained {
+  reaching: PermissionGrant[] | undefined;
   browseReason: Reason | undefined;
   editReason: Reason | undefined;
   workReason: Reason | undefined;
   adminReason: Reason | undefined;
 }
-const REASON_FIELD = { BROWSE_PROJECT: 'browseReason', EDIT_ISSUES: 'editReason', WORK_ON_ISSUES: 'workReason', ADMINISTER_PROJECT: 'adminReason' } as const satisfies Record<ProjectPermission, keyof Standing>;
-const PERMISSION_BIT: Record<ProjectPermission, number> = { BROWSE_PROJECT: 1, EDIT_ISSUES: 2, WORK_ON_ISSUES: 4, ADMINISTER_PROJECT: 8 };
-const holds = (held: Standing, permission: ProjectPermission) => (held.permissions & PERMISSION_BIT[permission]) !== 0;
-
-/**
- * Facts are immutable, so a subject's standing in a project is worked out once per pair of fact
- * objects (one request, or one cached facts set) and reused by every decision that needs it.
- */
-const standings = new WeakMap<ProjectFacts, WeakMap<SubjectFacts, Standing>>();
-
-/** A project's grants and role holders indexed by who receives them, built once per project facts object. */
-interface ProjectIndex {
-  grantsTo: Map<string, StoredGrant[]>;
-  membersBy: Map<string, RoleMember[]>;
-}
-const indexes = new WeakMap<ProjectFacts, ProjectIndex>();
+const REASON_FIELD = { BROWSE_PROJECT: 'browseReason', EDIT_ISSUES: 'editReason', WORK_ON_ISSUES: 'workReason', ADMINISTER_PROJECT: 'adminReason' } as const satisfies Record<ProjectPermission, keyof Explained>;
 
 function projectIndex(project: ProjectFacts): ProjectIndex {
   let index = indexes.get(project);
   if (index) return index;
   const add = <T>(map: Map<string, T[]>, key: string, value: T) => { const list = map.get(key); if (list) list.push(value); else map.set(key, [value]); };
-  index = { grantsTo: new Map(), membersBy: new Map() };
+  index = { grantsTo: new Map(), membersBy: new Map(), standings: new Float64Array(64), used: 0, standingAt: new WeakMap(), explained: [] };
   for (const g of project.grants) add(index.grantsTo, `${g.kind}:${g.subjectId}`, g);
   for (const m of project.roleMembers) add(index.membersBy, m.userId !== undefined ? `user:${m.userId}` : `group:${m.groupId}`, m);
   indexes.set(project, index);
@@ -120,26 +129,40 @@ function heldRoles(index: ProjectIndex, subject: SubjectFacts): RoleMember[] {
 }
 
 /**
- * The subject's standing, from the project's index: the work grows with the subject's groups, not the project's size.
- * It allocates only what checks read — the standing and its principals — so they sit together in memory; the
- * grants that reach the subject, with how, are listed when an explanation first needs them.
+ * Where the subject's standing starts in the index's `standings`, worked out on first need from the project's
+ * index: the work grows with the subject's groups, not the project's size. Read `index.standings` after calling
+ * this: working a standing out may move them to a larger array.
  */
-function standing(project: ProjectFacts, subject: SubjectFacts): Standing {
-  let bySubject = standings.get(project);
-  if (!bySubject) standings.set(project, (bySubject = new WeakMap()));
-  let found = bySubject.get(subject);
-  if (found) return found;
-  const index = projectIndex(project);
+function standing(index: ProjectIndex, subject: SubjectFacts): number {
+  const found = index.standingAt.get(subject);
+  if (found !== undefined) return found;
   const roles = heldRoles(index, subject);
   let permissions = 0;
   for (const [g] of grantsReaching(index, subject, roles)) permissions |= PERMISSION_BIT[g.permission];
   if (permissions & PERMISSION_BIT.ADMINISTER_PROJECT) permissions |= PERMISSION_BIT.BROWSE_PROJECT | PERMISSION_BIT.EDIT_ISSUES | PERMISSION_BIT.WORK_ON_ISSUES;
-  const roleIds = [...new Set(roles.map((r) => r.roleId))];
   const principals = [principal('user', subject.userId), ...subject.groups.map((g) => principal('group', g.id)),
-    ...roleIds.map((id) => principal('role', id)), ...subject.teams.map((t) => principal('team', t.teamId))];
-  found = { permissions, principals, reaching: undefined, browseReason: undefined, editReason: undefined, workReason: undefined, adminReason: undefined };
-  bySubject.set(subject, found);
-  return found;
+    ...new Set(roles.map((r) => principal('role', r.roleId))), ...subject.teams.map((t) => principal('team', t.teamId))];
+  const at = index.used;
+  const end = at + PRINCIPALS + 1 + principals.length;
+  if (end > index.standings.length) {
+    const larger = new Float64Array(Math.max(2 * index.standings.length, end));
+    larger.set(index.standings.subarray(0, at));
+    index.standings = larger;
+  }
+  index.standings[at + PERMISSIONS] = permissions;
+  index.standings[at + EXPLAINED] = index.explained.length;
+  index.standings[at + PRINCIPALS] = principals.length;
+  index.standings.set(principals, at + PRINCIPALS + 1);
+  index.explained.push(undefined);
+  index.used = end;
+  index.standingAt.set(subject, at);
+  return at;
+}
+
+/** What explanations add to the standing at `at`, created empty on first need. */
+function explained(index: ProjectIndex, at: number): Explained {
+  const k = index.standings[at + EXPLAINED];
+  return (index.explained[k] ??= { reaching: undefined, browseReason: undefined, editReason: undefined, workReason: undefined, adminReason: undefined });
 }
 
 /** The stored grants on the project that reach the subject: to the user, to a group of theirs, to a role they hold (with the holding). */
@@ -149,10 +172,9 @@ function* grantsReaching(index: ProjectIndex, subject: SubjectFacts, roles: read
   for (const m of roles) for (const g of index.grantsTo.get(`role:${m.roleId}`) ?? []) yield [g, m];
 }
 
-/** The grants that reach the subject and how, for explanations; built once per standing. */
-function reachingOf(project: ProjectFacts, subject: SubjectFacts, held: Standing): PermissionGrant[] {
+/** The grants that reach the subject and how, for explanations; built once per subject and project facts. */
+function reachingOf(index: ProjectIndex, subject: SubjectFacts, held: Explained): PermissionGrant[] {
   if (held.reaching) return held.reaching;
-  const index = projectIndex(project);
   const via = (g: StoredGrant, m?: RoleMember): GrantVia => (m ? { kind: 'role', roleId: m.roleId, roleName: m.roleName, ...(m.groupId !== undefined ? { groupId: m.groupId, groupName: m.groupName } : {}) }
     : g.kind === 'group' ? { kind: 'group', groupId: g.subjectId, groupName: g.subjectName } : { kind: 'user' });
   held.reaching = [...grantsReaching(index, subject, heldRoles(index, subject))].map(([g, m]) => ({ permission: g.permission, via: via(g, m) }));
@@ -192,11 +214,12 @@ function note(trace: Trace, layer: Layer, code: string, message: string, inherit
 }
 
 /** Names the grant that gives `permission`; the reason is the same for every check of the standing, so it is built once. */
-function noteGranted(trace: Trace, held: Standing, subject: SubjectFacts, project: ProjectFacts, permission: ProjectPermission): void {
+function noteGranted(trace: Trace, index: ProjectIndex, at: number, subject: SubjectFacts, project: ProjectFacts, permission: ProjectPermission): void {
   const field = REASON_FIELD[permission];
+  const held = explained(index, at);
   let reason = trace.onBehalf ? undefined : held[field];
   if (!reason) {
-    const message = `${trace.onBehalf ?? ''}${permission} on ${project.projectKey}: ${describeVia(grantsFor(reachingOf(project, subject, held), permission)[0].via)}`;
+    const message = `${trace.onBehalf ?? ''}${permission} on ${project.projectKey}: ${describeVia(grantsFor(reachingOf(index, subject, held), permission)[0].via)}`;
     reason = Object.freeze({ layer: 'project', outcome: 'allow', code: 'permission_granted', message }) as Reason;
     if (!trace.onBehalf) held[field] = reason;
   }
@@ -251,17 +274,19 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
     const project = resource.project;
     if (!project) return refuse(trace, 'project', 'not_found', 'no such resource', true);
     const overridable = Boolean(spec.adminOverride) && subject.systemAdmin;
-    const held = standing(project, subject);
-    if (!holds(held, 'BROWSE_PROJECT') && !overridable) {
+    const index = projectIndex(project);
+    const at = standing(index, subject);
+    const permissions = index.standings[at + PERMISSIONS];
+    if (!holds(permissions, 'BROWSE_PROJECT') && !overridable) {
       return refuse(trace, 'project', 'missing_permission', `BROWSE_PROJECT is not granted on ${project.projectKey}`, true);
     }
     // A refusal on an item the subject cannot view must not reveal that it exists (PRJ-4, ITEM-9).
     // Worked out once: item security (layer 3) reuses it.
-    const access = spec.itemAccess && resource.item ? itemAccess(resource.item, subject, held) : undefined;
+    const access = spec.itemAccess && resource.item ? itemAccess(resource.item, subject, index, at) : undefined;
     if (access !== undefined && !trace.onBehalf) trace.itemHidden = outcome(access, 'view') !== 'allow';
     for (const permission of spec.permissions ?? []) {
-      if (holds(held, permission)) {
-        if (explain) noteGranted(trace, held, subject, project, permission);
+      if (holds(permissions, permission)) {
+        if (explain) noteGranted(trace, index, at, subject, project, permission);
       } else if (overridable) {
         if (explain) note(trace, 'project', 'system_admin_override', `system administrator acting without ${permission} on ${project.projectKey} (audited)`);
       } else {
@@ -272,7 +297,7 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
     // Layer 3 — item security.
     if (spec.itemAccess && (spec.scope !== 'project' || resource.item)) {
       if (!resource.item) return refuse(trace, 'item', 'not_found', 'no such work item', true);
-      const refused = itemSecurity(trace, spec.itemAccess, resource.item, access!, subject, held);
+      const refused = itemSecurity(trace, spec.itemAccess, resource.item, access!, subject, index, at);
       if (refused) return refused;
     }
   }
@@ -315,8 +340,8 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
 const UNRESTRICTED = ACCESS.viewAllow | ACCESS.editAllow;
 
 /** The access bits of the governing setting's entries that name the subject (or UNRESTRICTED), worked out once per check. */
-function itemAccess(item: ItemSecurityFacts, subject: SubjectFacts, held: Standing): number {
-  return subject.systemAdmin || !item.governing ? UNRESTRICTED : item.governing.accessOf(held.principals);
+function itemAccess(item: ItemSecurityFacts, subject: SubjectFacts, index: ProjectIndex, at: number): number {
+  return subject.systemAdmin || !item.governing ? UNRESTRICTED : item.governing.accessOf(index.standings, at + PRINCIPALS);
 }
 
 type ItemAccess = 'allow' | 'deny' | 'none';
@@ -328,14 +353,14 @@ function outcome(access: number, kind: 'view' | 'edit'): ItemAccess {
 }
 
 /** The first entry that names the subject and gives `value` for `kind`: the one an explanation names. */
-function firstEntry(setting: SecuritySetting, kind: 'view' | 'edit', value: 'allow' | 'deny', held: Standing): SecurityEntry {
-  const entry = setting.firstEntry(held.principals, accessBit(kind, value));
+function firstEntry(setting: SecuritySetting, kind: 'view' | 'edit', value: 'allow' | 'deny', index: ProjectIndex, at: number): SecurityEntry {
+  const entry = setting.firstEntry(index.standings, at + PRINCIPALS, accessBit(kind, value));
   if (!entry) throw new Error(`no entry gives ${kind} ${value}`);
   return entry;
 }
 
 /** ITEM-2, ITEM-3, ITEM-5: the governing setting decides; deny beats allow; no allow means no access; edit needs view. */
-function itemSecurity(trace: Trace, needed: 'view' | 'edit', item: ItemSecurityFacts, access: number, subject: SubjectFacts, held: Standing): Decision | undefined {
+function itemSecurity(trace: Trace, needed: 'view' | 'edit', item: ItemSecurityFacts, access: number, subject: SubjectFacts, index: ProjectIndex, at: number): Decision | undefined {
   const explain = trace.reasons !== null;
   if (subject.systemAdmin) {
     if (explain) note(trace, 'item', 'system_admin_bypass', 'system administrators are not restricted by item security');
@@ -355,7 +380,7 @@ function itemSecurity(trace: Trace, needed: 'view' | 'edit', item: ItemSecurityF
     const hide = kind === 'view';
     if (result === 'none') return refuse(trace, 'item', `no_${kind}_allow`, `no entry of ${where} allows ${kind} to the user`, hide, inherited);
     // The first matching entry with the outcome names who is denied or allowed.
-    const named = firstEntry(setting, kind, result, held);
+    const named = firstEntry(setting, kind, result, index, at);
     if (result === 'deny') return refuse(trace, 'item', `${kind}_denied`, `${kind} is denied to ${describeEntry(named)} by ${where}`, hide, inherited);
     note(trace, 'item', `${kind}_allowed`, `${kind} is allowed to ${describeEntry(named)} by ${where}`, inherited);
   }

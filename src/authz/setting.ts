@@ -18,30 +18,34 @@ export class SecuritySetting {
     this.#packed = packed;
   }
 
-  /** The access bits of every entry naming one of `principals`, or-ed together. */
-  accessOf(principals: readonly number[]): number {
+  /** The access bits of every entry naming one of the principals at `list[at]` (see `names`), or-ed together. */
+  accessOf(list: Float64Array, at: number): number {
     const packed = this.#packed;
     let access = 0;
-    for (let i = 0; i < packed.length; i += 2) if (packed[i + 1] !== 0 && names(principals, packed[i])) access |= packed[i + 1];
+    for (let i = 0; i < packed.length; i += 2) if (packed[i + 1] !== 0 && names(list, at, packed[i])) access |= packed[i + 1];
     return access;
   }
 
-  /** The first entry naming one of `principals` whose access has `bit` (the entry an explanation names). */
-  firstEntry(principals: readonly number[], bit: number): SecurityEntry | undefined {
+  /** The first entry naming one of the principals at `list[at]` whose access has `bit` (the entry an explanation names). */
+  firstEntry(list: Float64Array, at: number, bit: number): SecurityEntry | undefined {
     const packed = this.#packed;
-    for (let i = 0; i < packed.length; i += 2) if ((packed[i + 1] & bit) !== 0 && names(principals, packed[i])) return this.entries[i >> 1];
+    for (let i = 0; i < packed.length; i += 2) if ((packed[i + 1] & bit) !== 0 && names(list, at, packed[i])) return this.entries[i >> 1];
     return undefined;
   }
 
-  /** Every entry naming one of `principals`. */
-  matching(principals: readonly number[]): SecurityEntry[] {
-    return this.entries.filter((_, k) => names(principals, this.#packed[2 * k]));
+  /** Every entry naming one of the principals at `list[at]`. */
+  matching(list: Float64Array, at: number): SecurityEntry[] {
+    return this.entries.filter((_, k) => names(list, at, this.#packed[2 * k]));
   }
 }
 
-/** A plain loop: a subject holds a handful of principals, and this runs for every entry of every check. */
-function names(principals: readonly number[], code: number): boolean {
-  for (let j = 0; j < principals.length; j++) if (principals[j] === code) return true;
+/**
+ * Whether `code` is among the principals at `list[at]`: their number, then the principals, as the decision core
+ * packs a subject's standing. A plain loop: a subject holds a handful of principals, and this runs for every
+ * entry of every check.
+ */
+function names(list: Float64Array, at: number, code: number): boolean {
+  for (let j = at + 1, end = at + 1 + list[at]; j < end; j++) if (list[j] === code) return true;
   return false;
 }
 
