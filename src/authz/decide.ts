@@ -51,7 +51,7 @@ export function rolesHeld(project: ProjectFacts, subject: SubjectFacts): RoleMem
 /** The grants on the project that reach the subject, and how (PRJ-3). */
 export function reachingGrants(project: ProjectFacts, subject: SubjectFacts): PermissionGrant[] {
   const index = projectIndex(project);
-  return reachingOf(index, subject, explained(index, standing(index, subject)));
+  return reachingOf(index, subject, standing(index, subject));
 }
 
 /** Grants that give `permission`, honouring ADMINISTER_PROJECT ⇒ all (PRJ-3). */
@@ -66,7 +66,9 @@ export function matchingEntries(setting: SecuritySetting, subject: SubjectFacts,
   return setting.matching(index.standings, at + PRINCIPALS);
 }
 
-const PERMISSION_BIT: Record<ProjectPermission, number> = { BROWSE_PROJECT: 1, EDIT_ISSUES: 2, WORK_ON_ISSUES: 4, ADMINISTER_PROJECT: 8 };
+/** Each project permission's place among a standing's permissions: its bit is 1 << place, its granted reason is at ordinal × 4 + place. */
+const PERMISSION_PLACE: Record<ProjectPermission, number> = { BROWSE_PROJECT: 0, EDIT_ISSUES: 1, WORK_ON_ISSUES: 2, ADMINISTER_PROJECT: 3 };
+const PERMISSION_BIT = Object.fromEntries(Object.entries(PERMISSION_PLACE).map(([p, place]) => [p, 1 << place])) as Record<ProjectPermission, number>;
 const holds = (permissions: number, permission: ProjectPermission) => (permissions & PERMISSION_BIT[permission]) !== 0;
 
 /**
@@ -79,7 +81,7 @@ interface ProjectIndex {
   membersBy: Map<string, RoleMember[]>;
   /**
    * The standings worked out so far, packed one after another: the project permissions the subject holds (a bit
-   * each, PERMISSION_BIT; ADMINISTER_PROJECT implies the rest), the standing's place in `explained`, how many
+   * each, PERMISSION_BIT; ADMINISTER_PROJECT implies the rest), the standing's ordinal (its place among them), how many
    * principals name the subject, then those principals — the user, their groups, their roles in the project, their
    * current teams. A check reads these few adjacent numbers instead of an object and its array: on large worlds
    * each object read is a likely cache miss.
@@ -88,33 +90,25 @@ interface ProjectIndex {
   used: number;
   /** Where each subject's standing starts in `standings`. */
   standingAt: WeakMap<SubjectFacts, number>;
-  /** What explanations add to each standing, in the order the standings were worked out; built on first need. */
-  explained: Array<Explained | undefined>;
+  /**
+   * What explanations add, by the standing's ordinal, built on first need: how the grants reach the subject, and the
+   * "permission granted" reason of each permission (at ordinal × 4 + PERMISSION_PLACE). Flat arrays rather than an
+   * object per standing: an explained check reads one slot of a dense array (bench:authz, large world).
+   */
+  reaching: Array<PermissionGrant[] | undefined>;
+  granted: Array<Reason | undefined>;
 }
 /** Where the parts of a standing sit in `ProjectIndex.standings`, from its start. */
 const PERMISSIONS = 0;
-const EXPLAINED = 1;
+const ORDINAL = 1;
 const PRINCIPALS = 2;
 const indexes = new WeakMap<ProjectFacts, ProjectIndex>();
-
-/**
- * How the grants reach the subject, and the explanation's "permission granted" reason for each permission —
- * fields rather than a map: one object fewer to reach on every explained check.
- */
-interface Explained {
-  reaching: PermissionGrant[] | undefined;
-  browseReason: Reason | undefined;
-  editReason: Reason | undefined;
-  workReason: Reason | undefined;
-  adminReason: Reason | undefined;
-}
-const REASON_FIELD = { BROWSE_PROJECT: 'browseReason', EDIT_ISSUES: 'editReason', WORK_ON_ISSUES: 'workReason', ADMINISTER_PROJECT: 'adminReason' } as const satisfies Record<ProjectPermission, keyof Explained>;
 
 function projectIndex(project: ProjectFacts): ProjectIndex {
   let index = indexes.get(project);
   if (index) return index;
   const add = <T>(map: Map<string, T[]>, key: string, value: T) => { const list = map.get(key); if (list) list.push(value); else map.set(key, [value]); };
-  index = { grantsTo: new Map(), membersBy: new Map(), standings: new Float64Array(64), used: 0, standingAt: new WeakMap(), explained: [] };
+  index = { grantsTo: new Map(), membersBy: new Map(), standings: new Float64Array(64), used: 0, standingAt: new WeakMap(), reaching: [], granted: [] };
   for (const g of project.grants) add(index.grantsTo, `${g.kind}:${g.subjectId}`, g);
   for (const m of project.roleMembers) add(index.membersBy, m.userId !== undefined ? `user:${m.userId}` : `group:${m.groupId}`, m);
   indexes.set(project, index);
@@ -150,19 +144,14 @@ function standing(index: ProjectIndex, subject: SubjectFacts): number {
     index.standings = larger;
   }
   index.standings[at + PERMISSIONS] = permissions;
-  index.standings[at + EXPLAINED] = index.explained.length;
+  index.standings[at + ORDINAL] = index.reaching.length;
   index.standings[at + PRINCIPALS] = principals.length;
   index.standings.set(principals, at + PRINCIPALS + 1);
-  index.explained.push(undefined);
+  index.reaching.push(undefined);
+  index.granted.push(undefined, undefined, undefined, undefined);
   index.used = end;
   index.standingAt.set(subject, at);
   return at;
-}
-
-/** What explanations add to the standing at `at`, created empty on first need. */
-function explained(index: ProjectIndex, at: number): Explained {
-  const k = index.standings[at + EXPLAINED];
-  return (index.explained[k] ??= { reaching: undefined, browseReason: undefined, editReason: undefined, workReason: undefined, adminReason: undefined });
 }
 
 /** The stored grants on the project that reach the subject: to the user, to a group of theirs, to a role they hold (with the holding). */
@@ -172,13 +161,16 @@ function* grantsReaching(index: ProjectIndex, subject: SubjectFacts, roles: read
   for (const m of roles) for (const g of index.grantsTo.get(`role:${m.roleId}`) ?? []) yield [g, m];
 }
 
-/** The grants that reach the subject and how, for explanations; built once per subject and project facts. */
-function reachingOf(index: ProjectIndex, subject: SubjectFacts, held: Explained): PermissionGrant[] {
-  if (held.reaching) return held.reaching;
+/** The grants that reach the subject (whose standing is at `at`) and how, for explanations; built once per standing. */
+function reachingOf(index: ProjectIndex, subject: SubjectFacts, at: number): PermissionGrant[] {
+  const ordinal = index.standings[at + ORDINAL];
+  const known = index.reaching[ordinal];
+  if (known) return known;
   const via = (g: StoredGrant, m?: RoleMember): GrantVia => (m ? { kind: 'role', roleId: m.roleId, roleName: m.roleName, ...(m.groupId !== undefined ? { groupId: m.groupId, groupName: m.groupName } : {}) }
     : g.kind === 'group' ? { kind: 'group', groupId: g.subjectId, groupName: g.subjectName } : { kind: 'user' });
-  held.reaching = [...grantsReaching(index, subject, heldRoles(index, subject))].map(([g, m]) => ({ permission: g.permission, via: via(g, m) }));
-  return held.reaching;
+  const reaching = [...grantsReaching(index, subject, heldRoles(index, subject))].map(([g, m]) => ({ permission: g.permission, via: via(g, m) }));
+  index.reaching[ordinal] = reaching;
+  return reaching;
 }
 
 const describeEntry = (e: SecurityEntry) => `${e.kind} '${e.subjectName}'`;
@@ -215,13 +207,12 @@ function note(trace: Trace, layer: Layer, code: string, message: string, inherit
 
 /** Names the grant that gives `permission`; the reason is the same for every check of the standing, so it is built once. */
 function noteGranted(trace: Trace, index: ProjectIndex, at: number, subject: SubjectFacts, project: ProjectFacts, permission: ProjectPermission): void {
-  const field = REASON_FIELD[permission];
-  const held = explained(index, at);
-  let reason = trace.onBehalf ? undefined : held[field];
+  const slot = 4 * index.standings[at + ORDINAL] + PERMISSION_PLACE[permission];
+  let reason = trace.onBehalf ? undefined : index.granted[slot];
   if (!reason) {
-    const message = `${trace.onBehalf ?? ''}${permission} on ${project.projectKey}: ${describeVia(grantsFor(reachingOf(index, subject, held), permission)[0].via)}`;
+    const message = `${trace.onBehalf ?? ''}${permission} on ${project.projectKey}: ${describeVia(grantsFor(reachingOf(index, subject, at), permission)[0].via)}`;
     reason = Object.freeze({ layer: 'project', outcome: 'allow', code: 'permission_granted', message }) as Reason;
-    if (!trace.onBehalf) held[field] = reason;
+    if (!trace.onBehalf) index.granted[slot] = reason;
   }
   trace.reasons!.push(reason);
 }
