@@ -173,8 +173,6 @@ function reachingOf(index: ProjectIndex, subject: SubjectFacts, at: number): Per
   return reaching;
 }
 
-const describeEntry = (e: SecurityEntry) => `${e.kind} '${e.subjectName}'`;
-
 /** The deciding reason of a decision made without an explanation. */
 const ALLOWED: Reason = Object.freeze({ layer: 'app', outcome: 'allow', code: 'allowed', message: 'allowed' }) as Reason;
 const NO_REASONS: readonly Reason[] = Object.freeze([]);
@@ -343,11 +341,11 @@ function outcome(access: number, kind: 'view' | 'edit'): ItemAccess {
   return (access & accessBit(kind, 'allow')) !== 0 ? 'allow' : 'none';
 }
 
-/** The first entry that names the subject and gives `value` for `kind`: the one an explanation names. */
-function firstEntry(setting: SecuritySetting, kind: 'view' | 'edit', value: 'allow' | 'deny', index: ProjectIndex, at: number): SecurityEntry {
-  const entry = setting.firstEntry(index.standings, at + PRINCIPALS, accessBit(kind, value));
-  if (!entry) throw new Error(`no entry gives ${kind} ${value}`);
-  return entry;
+/** How an explanation names the first entry that names the subject and gives `value` for `kind`, e.g. `group 'devs'`. */
+function firstEntryName(setting: SecuritySetting, kind: 'view' | 'edit', value: 'allow' | 'deny', index: ProjectIndex, at: number): string {
+  const name = setting.firstEntryName(index.standings, at + PRINCIPALS, accessBit(kind, value));
+  if (name === undefined) throw new Error(`no entry gives ${kind} ${value}`);
+  return name;
 }
 
 /** ITEM-2, ITEM-3, ITEM-5: the governing setting decides; deny beats allow; no allow means no access; edit needs view. */
@@ -371,9 +369,9 @@ function itemSecurity(trace: Trace, needed: 'view' | 'edit', item: ItemSecurityF
     const hide = kind === 'view';
     if (result === 'none') return refuse(trace, 'item', `no_${kind}_allow`, `no entry of ${where} allows ${kind} to the user`, hide, inherited);
     // The first matching entry with the outcome names who is denied or allowed.
-    const named = firstEntry(setting, kind, result, index, at);
-    if (result === 'deny') return refuse(trace, 'item', `${kind}_denied`, `${kind} is denied to ${describeEntry(named)} by ${where}`, hide, inherited);
-    note(trace, 'item', `${kind}_allowed`, `${kind} is allowed to ${describeEntry(named)} by ${where}`, inherited);
+    const named = firstEntryName(setting, kind, result, index, at);
+    if (result === 'deny') return refuse(trace, 'item', `${kind}_denied`, `${kind} is denied to ${named} by ${where}`, hide, inherited);
+    note(trace, 'item', `${kind}_allowed`, `${kind} is allowed to ${named} by ${where}`, inherited);
   }
   return undefined;
 }

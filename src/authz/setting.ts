@@ -11,11 +11,22 @@ import type { SecurityEntry } from './facts.js';
  */
 export class SecuritySetting {
   readonly #packed: readonly number[];
+  /**
+   * How an explanation names each entry — its kind and name, e.g. `group 'devs'` — made with the packing, so the
+   * names sit together in memory: an explanation reads one of them instead of the entry and its name (bench:authz,
+   * large world).
+   */
+  readonly #named: readonly string[];
 
   constructor(readonly itemId: number, readonly itemKey: string, readonly entries: ReadonlyArray<SecurityEntry>) {
     const packed: number[] = [];
-    for (const e of entries) packed.push(principal(e.kind, e.subjectId), accessBit('view', e.view) | accessBit('edit', e.edit));
+    const named: string[] = [];
+    for (const e of entries) {
+      packed.push(principal(e.kind, e.subjectId), accessBit('view', e.view) | accessBit('edit', e.edit));
+      named.push(`${e.kind} '${e.subjectName}'`);
+    }
     this.#packed = packed;
+    this.#named = named;
   }
 
   /** The access bits of every entry naming one of the principals at `list[at]` (see `names`), or-ed together. */
@@ -26,10 +37,10 @@ export class SecuritySetting {
     return access;
   }
 
-  /** The first entry naming one of the principals at `list[at]` whose access has `bit` (the entry an explanation names). */
-  firstEntry(list: Float64Array, at: number, bit: number): SecurityEntry | undefined {
+  /** The name (see `#named`) of the first entry naming one of the principals at `list[at]` whose access has `bit`: the entry an explanation names. */
+  firstEntryName(list: Float64Array, at: number, bit: number): string | undefined {
     const packed = this.#packed;
-    for (let i = 0; i < packed.length; i += 2) if ((packed[i + 1] & bit) !== 0 && names(list, at, packed[i])) return this.entries[i >> 1];
+    for (let i = 0; i < packed.length; i += 2) if ((packed[i + 1] & bit) !== 0 && names(list, at, packed[i])) return this.#named[i >> 1];
     return undefined;
   }
 
