@@ -9,8 +9,8 @@ import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
 import { buildCasl, CASL_ACTION, type CaslShape } from './authz/casl.js';
 import type { CedarModel } from './authz/cedar.js';
 import { runCedarJob } from './authz/cedar-worker.js';
-import { log, updateEntries, withScratchDatabase, writeWorld } from './authz/db.js';
-import { explainLists, measureLists, summarize, verifyLists, type ListLatency, type ListSamples } from './authz/lists.js';
+import { log, withScratchDatabase, writeWorld } from './authz/db.js';
+import { explainLists, measureListPair, summarize, verifyLists, type ListLatency } from './authz/lists.js';
 import { consumed, fmtNs, forcedGc, median, memoryGauge, round2, timeContenders, type Contender, type Cost } from './authz/measure.js';
 import { allowedLean, allowedSameHelpers, loadOurFacts, prepareOurs } from './authz/ours.js';
 import {
@@ -175,65 +175,39 @@ async function runEngines(db: Database, index: WorldIndex): Promise<WorldRun> {
 }
 
 interface ListRun { user: 'typical' | 'broad'; denies: boolean; index?: string; latency: ListLatency }
-type ListKey = `${'typical' | 'broad'}|${boolean}|${string}`;
 
 /**
- * One pass of list measurements in the current state of the deny entries: per restricted user, the
- * production predicate as migrated, then with each trial index (created, measured, dropped).
+ * List latency for the restricted users, without and with deny entries: the same world in two databases, one
+ * without and one with the deny entries, timed query by query in alternation (measureListPair), so drift in a
+ * shared machine's load does not pass for the cost of denials. Each list is first proven right in both.
+ * With --try-index, each trial index is created in both databases, measured, and dropped.
  */
-async function measureListPass(db: Database, users: Record<'typical' | 'broad', RestrictedUser>, denies: boolean, verify: boolean, pooled: Map<ListKey, ListSamples>) {
-  const add = (key: ListKey, s: ListSamples) => {
-    const into = pooled.get(key);
-    if (!into) pooled.set(key, s);
-    else { into.firstPage.push(...s.firstPage); into.fullList.push(...s.fullList); }
-  };
+async function runLists(plain: Database, denied: Database, users: Record<'typical' | 'broad', RestrictedUser>): Promise<ListRun[]> {
+  const dbs = [plain, denied] as const;
+  const runs: ListRun[] = [];
   for (const which of ['typical', 'broad'] as const) {
     const user = users[which];
-    if (verify) {
+    for (const [d, db] of dbs.entries()) {
       const verified = await verifyLists(db, user.userId, user.projects);
-      step(`lists, ${which} user ${user.userId}, ${denies ? 'with' : 'no'} deny entries: SQL agrees with decide (${verified.visible} of ${verified.considered} items of the browsable projects visible)`);
+      step(`lists, ${which} user ${user.userId}, ${d ? 'with' : 'no'} deny entries: SQL agrees with decide (${verified.visible} of ${verified.considered} items of the browsable projects visible)`);
       if (args.plans) log(await explainLists(db, user.userId));
     }
-    const base = await measureLists(db, user.userId, Math.ceil(RUNS / 2), 10);
-    add(`${which}|${denies}|`, base);
-    step(`  ${which}, ${denies ? 'with' : 'no'} denies: ${JSON.stringify(summarize(base))}`);
-    for (const ddl of args['no-index-trial'] ? [] : args['try-index']) {
-      await sql.raw(ddl).execute(db);
-      await sql`analyze work_items`.execute(db);
-      if (verify && args.plans) log(await explainLists(db, user.userId));
-      const withIndex = await measureLists(db, user.userId, Math.ceil(RUNS / 2), 10);
-      add(`${which}|${denies}|${ddl}`, withIndex);
-      step(`  … with ${ddl.slice(0, 60)}…: ${JSON.stringify(summarize(withIndex))}`);
+    for (const ddl of ['', ...(args['no-index-trial'] ? [] : args['try-index'])]) {
+      if (ddl) {
+        for (const db of dbs) { await sql.raw(ddl).execute(db); await sql`analyze work_items`.execute(db); }
+        if (args.plans) for (const db of dbs) log(await explainLists(db, user.userId));
+      }
+      const pair = await measureListPair(dbs, user.userId, RUNS, 10);
+      for (const [d, samples] of pair.entries()) {
+        const latency = summarize(samples);
+        runs.push({ user: which, denies: d === 1, ...(ddl ? { index: ddl } : {}), latency });
+        step(`  ${which}, ${d ? 'with' : 'no'} denies${ddl ? `, with ${ddl.slice(0, 60)}…` : ''}: ${JSON.stringify(latency)}`);
+      }
       const indexName = /index\s+(?:if\s+not\s+exists\s+)?(\w+)/i.exec(ddl)?.[1];
-      if (indexName) await sql.raw(`drop index ${indexName}`).execute(db);
+      if (indexName) for (const db of dbs) await sql.raw(`drop index ${indexName}`).execute(db);
     }
   }
-}
-
-/**
- * List latency without and with deny entries, measured A-B-A-B (half the runs in each pass, pooled), so
- * drift in a shared machine's load does not masquerade as the cost of denials. Leaves the denials applied.
- */
-async function runLists(db: Database, world: World, users: Record<'typical' | 'broad', RestrictedUser>): Promise<ListRun[]> {
-  const pooled = new Map<ListKey, ListSamples>();
-  await measureListPass(db, users, false, true, pooled);
-  const original = new Map([...world.settings.values()].flatMap((s) => s.entries).map((e) => [e, { view: e.view, edit: e.edit }] as const));
-  const changed = applyDenies(world, 0.1, { userIds: [users.typical.userId, users.broad.userId], min: 5 });
-  const denied = changed.map((e) => ({ ...e }));
-  const undenied = changed.map((e) => ({ ...e, ...original.get(e)! }));
-  step('adding deny entries (10% of entries, at least 5 through a group of each restricted user)');
-  await updateEntries(db, denied);
-  await measureListPass(db, users, true, true, pooled);
-  step('second pass: deny entries removed again');
-  await updateEntries(db, undenied);
-  await measureListPass(db, users, false, false, pooled);
-  step('second pass: deny entries back');
-  await updateEntries(db, denied);
-  await measureListPass(db, users, true, false, pooled);
-  return [...pooled].map(([key, samples]) => {
-    const [user, denies, index] = key.split('|');
-    return { user: user as 'typical' | 'broad', denies: denies === 'true', ...(index ? { index } : {}), latency: summarize(samples) };
-  });
+  return runs;
 }
 
 /** A package's version, from the nearest node_modules up from this file (bench/ or the bundle's folder). */
@@ -258,10 +232,16 @@ async function main() {
   for (const [which, u] of Object.entries(users)) {
     step(`${which} restricted user ${u.userId}: browses ${u.projects.length} projects (${u.browsableItems} items), ${u.visibleItems} visible before deny entries`);
   }
+  // The large world is written twice: as generated, then with deny entries (10% of entries, at least 5 through a
+  // group of each restricted user). The lists compare the two; the engines judge the second.
   let lists: ListRun[] = [];
-  const largeRun = await withWorldDb(large.world, async (db) => {
-    if (!args['engines-only']) lists = await runLists(db, large.world, users);
-    return runEngines(db, large.index);
+  const largeRun = await withWorldDb(large.world, async (plain) => {
+    applyDenies(large.world, 0.1, { userIds: [users.typical.userId, users.broad.userId], min: 5 });
+    step('deny entries added (10% of entries, at least 5 through a group of each restricted user); writing the world again');
+    return withWorldDb(large.world, async (db) => {
+      if (!args['engines-only']) lists = await runLists(plain, db, users);
+      return runEngines(db, large.index);
+    });
   });
 
   // Both worlds' contenders in the same rounds, so the machine's drift hits small and large alike; the gauge

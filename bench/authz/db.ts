@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../src/db/index.js';
 import { insertColumns } from '../../src/seed/bulk.js';
-import { ROLES, type Entry, type World } from './world.js';
+import { ROLES, type World } from './world.js';
 
 /** Throw-away PostgreSQL databases for the authorization benchmark, and writing a world into one. */
 
@@ -152,16 +152,4 @@ async function checkGoverning(db: Database, world: World): Promise<void> {
   if (rows.length !== world.items.length - 1) throw new Error(`expected ${world.items.length - 1} work items, found ${rows.length}`);
   const wrong = rows.filter((r) => (r.governing_item_id ?? 0) !== world.governing[r.id]);
   if (wrong.length > 0) throw new Error(`governing_item_id differs from the world's on ${wrong.length} items, e.g. ${JSON.stringify(wrong[0])}`);
-}
-
-/** Writes changed entries' view/edit values back, matched by (item, subject). */
-export async function updateEntries(db: Database, entries: Entry[]): Promise<void> {
-  await sql`
-    update item_security_entries e set view = v.view, edit = v.edit
-    from unnest(${entries.map((x) => x.itemId)}::int[], ${entries.map((x) => x.kind)}::text[], ${entries.map((x) => x.subjectId)}::int[],
-                ${entries.map((x) => x.view)}::text[], ${entries.map((x) => x.edit)}::text[]) as v(item_id, kind, subject_id, view, edit)
-    where e.item_id = v.item_id and e.subject_kind = v.kind and e.subject_id = v.subject_id`.execute(db);
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from item_security_entries where view = 'deny' or edit = 'deny'`.execute(db);
-  log(`  ${entries.length} entries changed; ${rows[0].n} entries now deny view or edit`);
-  await sql`analyze item_security_entries`.execute(db);
 }

@@ -23,24 +23,29 @@ export function listQueries(db: Database, userId: number) {
   };
 }
 
-async function time(db: Database, query: CompiledQuery, runs: number, warmup: number): Promise<{ ms: number[]; rows: number }> {
-  let rows = 0;
-  for (let k = 0; k < warmup; k++) await db.executeQuery(query);
-  const ms: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const start = performance.now();
-    const result = await db.executeQuery(query);
-    ms.push(performance.now() - start);
-    rows = result.rows.length;
+/**
+ * Times the same list for one user in two databases — the world without deny entries and the same world with
+ * them — query by query in alternation (A B, then B A, …), so whatever else the machine does in the meantime
+ * falls on both alike. Returns the samples of each, in ms.
+ */
+export async function measureListPair(dbs: readonly [Database, Database], userId: number, runs: number, warmup: number): Promise<[ListSamples, ListSamples]> {
+  const queries = dbs.map((db) => listQueries(db, userId));
+  const samples: [ListSamples, ListSamples] = [
+    { firstPage: [], fullList: [], firstPageRows: 0, fullListRows: 0 },
+    { firstPage: [], fullList: [], firstPageRows: 0, fullListRows: 0 },
+  ];
+  for (const list of ['firstPage', 'fullList'] as const) {
+    for (let k = 0; k < warmup; k++) for (const d of [0, 1]) await dbs[d].executeQuery(queries[d][list]);
+    for (let k = 0; k < runs; k++) {
+      for (const d of k % 2 === 0 ? [0, 1] : [1, 0]) {
+        const start = performance.now();
+        const result = await dbs[d].executeQuery(queries[d][list]);
+        samples[d][list].push(performance.now() - start);
+        samples[d][list === 'firstPage' ? 'firstPageRows' : 'fullListRows'] = result.rows.length;
+      }
+    }
   }
-  return { ms, rows };
-}
-
-export async function measureLists(db: Database, userId: number, runs: number, warmup: number): Promise<ListSamples> {
-  const q = listQueries(db, userId);
-  const first = await time(db, q.firstPage, runs, warmup);
-  const full = await time(db, q.fullList, runs, warmup);
-  return { firstPage: first.ms, fullList: full.ms, firstPageRows: first.rows, fullListRows: full.rows };
+  return samples;
 }
 
 export function summarize(samples: ListSamples): ListLatency {
