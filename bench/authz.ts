@@ -312,7 +312,7 @@ function report(small: WorldRun, large: WorldRun, lists: ListRun[], users: Recor
     out.push(row([`first page, ${who}`, l.latency.firstPage.p50.toFixed(2), l.latency.firstPage.p95.toFixed(2), l.latency.firstPage.rows], lw));
     out.push(row([`full ids,   ${who}`, l.latency.fullList.p50.toFixed(2), l.latency.fullList.p95.toFixed(2), l.latency.fullList.rows], lw));
   }
-  for (const ddl of new Set(lists.map((l) => l.index).filter(Boolean))) out.push(`(+bench index, created in the scratch database only: ${ddl})`);
+  for (const ddl of new Set(lists.map((l) => l.index).filter(Boolean))) out.push(`(+bench index, created in the scratch databases only: ${ddl})`);
 
   const ours = cpu(large, 'ours');
   const casl = Math.min(cpu(large, 'caslPerEntry'), cpu(large, 'caslGrouped'));
