@@ -35,7 +35,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '7' },
     /** Print EXPLAIN ANALYZE of the list queries to stderr. */
     plans: { type: 'boolean', default: false },
-    /** Also measure the lists with these extra indexes (created in the scratch database only, then dropped). */
+    /** Also measure the lists with these extra indexes (created in both scratch databases only, then dropped). */
     'try-index': { type: 'string', multiple: true, default: [] },
     'no-index-trial': { type: 'boolean', default: false },
     /** For working on the engine: time our engine and CASL only (no lists, no Cedar); the summary then lacks those figures. */
