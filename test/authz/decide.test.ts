@@ -95,6 +95,27 @@ describe('decision core', () => {
       }
     }
   });
+
+  test('ITEM-3, PRJ-3: many subjects judged against one project facts object each keep their own standing', () => {
+    // 300 subjects in one project: the memoised standings outgrow their first array several times over.
+    const groupOf = (u: number) => 1000 + u;
+    const facts: ProjectFacts = {
+      projectId: 1, projectKey: 'ACME', roleMembers: [],
+      grants: Array.from({ length: 300 }, (_, u) => ({ permission: 'BROWSE_PROJECT' as const, kind: 'group' as const, subjectId: groupOf(u), subjectName: `g${groupOf(u)}` })),
+    };
+    const entries = Array.from({ length: 300 }, (_, u) => ({ kind: 'group' as const, subjectId: groupOf(u), subjectName: `g${groupOf(u)}`, view: u % 5 === 0 ? 'deny' as const : u % 2 === 0 ? 'allow' as const : 'unset' as const, edit: 'unset' as const }));
+    const item: ItemSecurityFacts = { itemId: 1, itemKey: 'ACME-1', governing: new SecuritySetting(1, 'ACME-1', entries) };
+    const subjects = Array.from({ length: 300 }, (_, u) => subject({ userId: u + 1, groups: [{ id: groupOf(u), name: `g${groupOf(u)}` }] }));
+    const expected = (u: number) => u % 2 === 0 && u % 5 !== 0;
+    for (const u of [...subjects.keys(), ...[...subjects.keys()].reverse()]) {
+      const quick = decide('item.view', subjects[u], { project: facts, item }, { explain: false });
+      assert.equal(quick.allowed, expected(u), `user ${u + 1}`);
+      const explained = decide('item.view', subjects[u], { project: facts, item });
+      assert.equal(explained.allowed, expected(u));
+      assert.match(explained.reasons.find((r) => r.code === 'permission_granted')!.message, new RegExp(`granted to group 'g${groupOf(u)}'`));
+      if (u % 5 === 0) assert.equal(explained.deciding.message, `view is denied to group 'g${groupOf(u)}' by the setting of ACME-1`);
+    }
+  });
 });
 
 const member = (teamId: number, ...permissions: TeamPermission[]): TeamMembershipFact => ({ teamId, teamName: `T${teamId}`, projectId: 1, permissions });
