@@ -365,7 +365,7 @@ function itemSecurity(trace: Trace, needed: 'view' | 'edit', item: ItemSecurityF
     if (result === 'allow' && !explain) continue;
     // Explaining, or refusing: name the entry and where the setting comes from.
     const inherited = setting.itemId !== item.itemId ? setting.itemKey : undefined;
-    const where = inherited ? `the setting of ${setting.itemKey}, inherited by ${item.itemKey}` : `the setting of ${item.itemKey}`;
+    const where = inherited ? `${setting.described}, inherited by ${item.itemKey}` : setting.described;
     const hide = kind === 'view';
     if (result === 'none') return refuse(trace, 'item', `no_${kind}_allow`, `no entry of ${where} allows ${kind} to the user`, hide, inherited);
     // The first matching entry with the outcome names who is denied or allowed.

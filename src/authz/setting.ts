@@ -17,6 +17,8 @@ export class SecuritySetting {
    * large world).
    */
   readonly #named: readonly string[];
+  /** How an explanation names the setting itself, `the setting of ACME-1`, made with the rest for the same reason. */
+  readonly described: string;
 
   constructor(readonly itemId: number, readonly itemKey: string, readonly entries: ReadonlyArray<SecurityEntry>) {
     const packed: number[] = [];
@@ -27,6 +29,7 @@ export class SecuritySetting {
     }
     this.#packed = packed;
     this.#named = named;
+    this.described = `the setting of ${itemKey}`;
   }
 
   /** The access bits of every entry naming one of the principals at `list[at]` (see `names`), or-ed together. */
