@@ -5,13 +5,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { decide } from '../src/authz/decide.js';
-import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
+import type { Database } from '../src/db/index.js';
 import { buildCasl, CASL_ACTION, type CaslShape } from './authz/casl.js';
 import type { CedarModel } from './authz/cedar.js';
 import { runCedarJob } from './authz/cedar-worker.js';
-import { log, withScratchDatabase, writeWorld } from './authz/db.js';
+import { log, withWorldDb } from './authz/db.js';
 import { explainLists, measureListPair, summarize, verifyLists, type ListLatency } from './authz/lists.js';
-import { consumed, fmtNs, forcedGc, median, memoryGauge, round2, timeContenders, type Contender, type Cost } from './authz/measure.js';
+import { consumed, fmtNs, forcedGc, median, memoryGauge, round2, roundRatios, timeContenders, type Contender, type Cost } from './authz/measure.js';
 import { allowedLean, allowedSameHelpers, loadOurFacts, prepareOurs } from './authz/ours.js';
 import {
   applyDenies, generateWorld, indexWorld, LARGE, pickRestrictedUsers, sampleChecks, SMALL,
@@ -74,21 +74,6 @@ interface WorldRun {
   cost: Map<EngineKey, Cost>;
   checked: Map<EngineKey, number>;
   stats: { sample: number; allowed: number; itemLayer: number; governed: number; caslRules: Record<CaslShape, number>; caslBuildMs: Record<CaslShape, number>; cedarPolicies: Record<CedarModel, number> };
-}
-
-async function withWorldDb<T>(world: World, fn: (db: Database) => Promise<T>): Promise<T> {
-  return withScratchDatabase(async (url) => {
-    const handle = await openDb({ url, poolSize: 2 });
-    try {
-      await migrateToLatest(handle.db);
-      step(`writing the ${world.spec.name} world (${world.items.length - 1} items, ${world.settings.size} settings)`);
-      await writeWorld(handle.db, world);
-      step(`${world.spec.name} world written, governing_item_id checked, vacuumed and analyzed`);
-      return await fn(handle.db);
-    } finally {
-      await handle.close();
-    }
-  });
 }
 
 /** Fails loudly when an engine answers any measured case differently from `decide`. */
@@ -225,7 +210,7 @@ async function main() {
 
   const small = build(SMALL);
   applyDenies(small.world, 0.1);
-  const smallRun = await withWorldDb(small.world, (db) => runEngines(db, small.index));
+  const smallRun = await withWorldDb(small.world, step, (db) => runEngines(db, small.index));
 
   const large = build(LARGE);
   const users = pickRestrictedUsers(large.index);
@@ -235,10 +220,10 @@ async function main() {
   // The large world is written twice: as generated, then with deny entries (10% of entries, at least 5 through a
   // group of each restricted user). The lists compare the two; the engines judge the second.
   let lists: ListRun[] = [];
-  const largeRun = await withWorldDb(large.world, async (plain) => {
+  const largeRun = await withWorldDb(large.world, step, async (plain) => {
     applyDenies(large.world, 0.1, { userIds: [users.typical.userId, users.broad.userId], min: 5 });
     step('deny entries added (10% of entries, at least 5 through a group of each restricted user); writing the world again');
-    return withWorldDb(large.world, async (db) => {
+    return withWorldDb(large.world, step, async (db) => {
       if (!args['engines-only']) lists = await runLists(plain, db, users);
       return runEngines(db, large.index);
     });
@@ -256,17 +241,6 @@ async function main() {
     await runCedar(largeRun, [users.typical.userId, users.broad.userId]);
   }
   report(smallRun, largeRun, lists, users, gaugeRounds);
-}
-
-/**
- * One contender's time over another's, round by round. Both were timed in the same round, a second or two apart, so
- * the machine's drift between rounds cancels out; the median of these is the ratio the summary reports. (The ratio
- * of the two median rounds can pair a fast round of one with a slow round of the other: in one run, slow rounds
- * began between the small and the large world's turn in round 4, and that ratio read 2.21 where five of seven
- * rounds read 1.27–1.35, median 1.33.)
- */
-function roundRatios(a: Pick<Cost, 'rounds'>, b: Pick<Cost, 'rounds'>): number[] {
-  return a.rounds.map((ns, r) => ns / b.rounds[r]);
 }
 
 /** Prints the tables and the JSON summary; `gaugeRounds` is the memory gauge per round, in ns per read over 8 MB. */

@@ -1,9 +1,8 @@
 import type { decide as Decide } from '../../src/authz/decide.js';
 import type { ItemSecurityFacts, SecurityEntry } from '../../src/authz/facts.js';
 import type { SecuritySetting } from '../../src/authz/setting.js';
-import { migrateToLatest, openDb } from '../../src/db/index.js';
-import { log, withScratchDatabase, writeWorld } from './db.js';
-import { forcedGc, fmtNs, median, memoryGauge, timeContenders, type Contender, type Cost } from './measure.js';
+import { log, withWorldDb } from './db.js';
+import { forcedGc, fmtNs, median, memoryGauge, roundRatios, timeContenders, type Contender, type Cost } from './measure.js';
 import { loadOurFacts, prepareOurs } from './ours.js';
 import { applyDenies, generateWorld, indexWorld, LARGE, sampleChecks, SMALL, type WorldSpec } from './world.js';
 
@@ -28,51 +27,44 @@ async function contenders(spec: WorldSpec, versions: readonly Version[], message
   const world = generateWorld(spec);
   applyDenies(world, 0.1);
   const index = indexWorld(world);
-  return withScratchDatabase(async (url) => {
-    const handle = await openDb({ url, poolSize: 2 });
-    try {
-      await migrateToLatest(handle.db);
-      await writeWorld(handle.db, world);
-      const checks = sampleChecks(index, SAMPLE, spec.seed + 99);
-      const prepared = prepareOurs(await loadOurFacts(handle.db, checks), checks);
-      const actions = prepared.map((p) => p.action);
-      const subjects = prepared.map((p) => p.subject);
-      const sides = versions.map((version) => {
-        const settings = new Map<SecuritySetting, SecuritySetting>();
-        const items = new Map<ItemSecurityFacts, ItemSecurityFacts>();
-        const resources = prepared.map(({ resource: { project, item } }) => {
-          let copy = items.get(item);
-          if (!copy) {
-            const from = item.governing;
-            let governing = from ? settings.get(from) : null;
-            if (from && !governing) settings.set(from, (governing = new version.Setting(from.itemId, from.itemKey, from.entries)));
-            items.set(item, (copy = { itemId: item.itemId, itemKey: item.itemKey, governing: governing ?? null }));
-          }
-          return { project, item: copy };
-        });
-        // As in bench:authz: every check explained once before timing, so the explanations' memos exist.
-        for (let k = 0; k < SAMPLE; k++) version.decide(actions[k], subjects[k], resources[k]);
-        return { version, resources };
-      });
-      for (let k = 0; k < SAMPLE; k++) {
-        const [a, b] = sides.map((s) => s.version.decide(actions[k], subjects[k], s.resources[k]));
-        if (a.allowed !== b.allowed || a.hidden !== b.hidden || a.deciding.code !== b.deciding.code || (!messagesMayDiffer && a.deciding.message !== b.deciding.message)) {
-          throw new Error(`${spec.name} world, check ${k}: ${versions[0].name} says ${a.allowed} (${a.deciding.message}), ${versions[1].name} says ${b.allowed} (${b.deciding.message})`);
+  return withWorldDb(world, log, async (db) => {
+    const checks = sampleChecks(index, SAMPLE, spec.seed + 99);
+    const prepared = prepareOurs(await loadOurFacts(db, checks), checks);
+    const actions = prepared.map((p) => p.action);
+    const subjects = prepared.map((p) => p.subject);
+    const sides = versions.map((version) => {
+      const settings = new Map<SecuritySetting, SecuritySetting>();
+      const items = new Map<ItemSecurityFacts, ItemSecurityFacts>();
+      const resources = prepared.map(({ resource: { project, item } }) => {
+        let copy = items.get(item);
+        if (!copy) {
+          const from = item.governing;
+          let governing = from ? settings.get(from) : null;
+          if (from && !governing) settings.set(from, (governing = new version.Setting(from.itemId, from.itemKey, from.entries)));
+          items.set(item, (copy = { itemId: item.itemId, itemKey: item.itemKey, governing: governing ?? null }));
         }
+        return { project, item: copy };
+      });
+      // As in bench:authz: every check explained once before timing, so the explanations' memos exist.
+      for (let k = 0; k < SAMPLE; k++) version.decide(actions[k], subjects[k], resources[k]);
+      return { version, resources };
+    });
+    for (let k = 0; k < SAMPLE; k++) {
+      const [a, b] = sides.map((s) => s.version.decide(actions[k], subjects[k], s.resources[k]));
+      if (a.allowed !== b.allowed || a.hidden !== b.hidden || a.deciding.code !== b.deciding.code || (!messagesMayDiffer && a.deciding.message !== b.deciding.message)) {
+        throw new Error(`${spec.name} world, check ${k}: ${versions[0].name} says ${a.allowed} (${a.deciding.message}), ${versions[1].name} says ${b.allowed} (${b.deciding.message})`);
       }
-      log(`${spec.name}: both versions agree on all ${SAMPLE} checks`);
-      const quick = { explain: false } as const;
-      return sides.flatMap(({ version, resources }): Contender[] => [
-        { name: `${spec.name} ${version.name}: check`, n: SAMPLE, minMs: 150, check: (k) => version.decide(actions[k], subjects[k], resources[k], quick).allowed },
-        { name: `${spec.name} ${version.name}: explained`, n: SAMPLE, minMs: 150, check: (k) => version.decide(actions[k], subjects[k], resources[k]).allowed },
-      ]);
-    } finally {
-      await handle.close();
     }
+    log(`${spec.name}: both versions agree on all ${SAMPLE} checks`);
+    const quick = { explain: false } as const;
+    return sides.flatMap(({ version, resources }): Contender[] => [
+      { name: `${spec.name} ${version.name}: check`, n: SAMPLE, minMs: 150, check: (k) => version.decide(actions[k], subjects[k], resources[k], quick).allowed },
+      { name: `${spec.name} ${version.name}: explained`, n: SAMPLE, minMs: 150, check: (k) => version.decide(actions[k], subjects[k], resources[k]).allowed },
+    ]);
   });
 }
 
-const pairedMedian = (a: Cost, b: Cost) => median(a.rounds.map((ns, r) => ns / b.rounds[r]));
+const pairedMedian = (a: Cost, b: Cost) => median(roundRatios(a, b));
 
 export async function runAb(versions: readonly [Version, Version], rounds: number, messagesMayDiffer: boolean): Promise<void> {
   const small = await contenders(SMALL, versions, messagesMayDiffer);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
-import type { Database } from '../../src/db/index.js';
+import { migrateToLatest, openDb, type Database } from '../../src/db/index.js';
 import { insertColumns } from '../../src/seed/bulk.js';
 import { ROLES, type World } from './world.js';
 
@@ -48,6 +48,22 @@ export async function withScratchDatabase<T>(fn: (url: string) => Promise<T>): P
     process.off('SIGTERM', onSignal);
     await drop();
   }
+}
+
+/** A scratch database holding `world`, migrated and written (writeWorld), for the length of `fn`. */
+export async function withWorldDb<T>(world: World, progress: (message: string) => void, fn: (db: Database) => Promise<T>): Promise<T> {
+  return withScratchDatabase(async (url) => {
+    const handle = await openDb({ url, poolSize: 2 });
+    try {
+      await migrateToLatest(handle.db);
+      progress(`writing the ${world.spec.name} world (${world.items.length - 1} items, ${world.settings.size} settings)`);
+      await writeWorld(handle.db, world);
+      progress(`${world.spec.name} world written, governing_item_id checked, vacuumed and analyzed`);
+      return await fn(handle.db);
+    } finally {
+      await handle.close();
+    }
+  });
 }
 
 const CHUNK = 25_000;

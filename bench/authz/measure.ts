@@ -88,6 +88,17 @@ export function memoryGauge(bytes: number, steps: number): Contender {
   };
 }
 
+/**
+ * One contender's time over another's, round by round. Both were timed in the same round, a second or two apart, so
+ * the machine's drift between rounds cancels out; the median of these is the ratio bench:authz's summary reports. (The ratio
+ * of the two median rounds can pair a fast round of one with a slow round of the other: in one run, slow rounds
+ * began between the small and the large world's turn in round 4, and that ratio read 2.21 where five of seven
+ * rounds read 1.27–1.35, median 1.33.)
+ */
+export function roundRatios(a: Pick<Cost, 'rounds'>, b: Pick<Cost, 'rounds'>): number[] {
+  return a.rounds.map((ns, r) => ns / b.rounds[r]);
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

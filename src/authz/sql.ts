@@ -41,7 +41,10 @@ export function projectIdsWithPermission(userId: UserRef, permission: ProjectPer
                      and (tw_rm.user_id = ${userId} or tw_rm.group_id in ${userGroupIds(userId)}))))`;
 }
 
-/** `column in (projects the user may browse)` — the visibility predicate every list uses (PRJ-4). */
+/**
+ * `column = any(array(projects the user may browse))` — the visibility predicate every list uses (PRJ-4). The array form
+ * lets PostgreSQL scan the project index for those projects only; with `in (…)` it estimated every project as browsable.
+ */
 export function canBrowseProject(userId: UserRef, projectIdColumn: string): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(projectIdColumn)} = any(array${projectIdsWithPermission(userId, 'BROWSE_PROJECT')})`;
 }
