@@ -80,7 +80,13 @@ export const TEAM_PERMISSIONS = [
 ] as const;
 export type TeamPermission = (typeof TEAM_PERMISSIONS)[number];
 export type TeamRoleKind = 'lead' | 'member' | 'custom';
-export interface AppSettingsTable { id: Generated<boolean>; team_checks: Generated<boolean>; updated_at: Timestamp; version: Generated<number> }
+export interface AppSettingsTable {
+  id: Generated<boolean>; team_checks: Generated<boolean>; updated_at: Timestamp; version: Generated<number>;
+  /** IANA zone that says which calendar day "today" is (EXPL-1, WL-6). */
+  time_zone: Generated<string>;
+  /** WL-6's work-date window: earliest date, and days after today (null: one calendar year). */
+  worklog_earliest: Generated<string>; worklog_days_ahead: number | null;
+}
 export interface TeamsTable {
   id: Generated<number>; project_id: number | null; name: string; description: Generated<string>;
   created_by: number | null; created_at: Timestamp; version: Generated<number>;
