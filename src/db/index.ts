@@ -10,6 +10,7 @@ import * as m0003 from './migrations/0003_item_list_index.js';
 import * as m0004 from './migrations/0004_teams.js';
 import * as m0005 from './migrations/0005_role_member_indexes.js';
 import * as m0006 from './migrations/0006_installation_settings.js';
+import * as m0007 from './migrations/0007_sign_in_counters.js';
 
 export type Database = Kysely<DB>;
 
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0001_init': m0001, '0002_item_security': m0002, '0003_item_list_index': m0003,
   '0004_teams': m0004, '0005_role_member_indexes': m0005,
   '0006_installation_settings': m0006,
+  '0007_sign_in_counters': m0007,
 };
 
 const INT8 = 20;

@@ -37,6 +37,8 @@ export interface ApiTokensTable {
   created_at: Timestamp; last_used_at: Timestamp | null; revoked_at: Timestamp | null;
 }
 export interface LoginAttemptsTable { id: Generated<number>; login: string; ip: string; at: Timestamp; success: boolean }
+/** ID-4: attempts in the current window of one login (`login:…`) or client address (`ip:…`). */
+export interface SignInCountersTable { key: string; failures: number; window_start: Timestamp }
 export interface AppRoleGrantsTable { id: Generated<number>; role: AppRole; user_id: number | null; group_id: number | null }
 export interface ClientsTable { id: Generated<number>; name: string; contact: Generated<string>; notes: Generated<string> }
 export interface ProjectsTable {
@@ -118,6 +120,7 @@ export interface DB {
   item_security: ItemSecurityTable; item_security_entries: ItemSecurityEntriesTable; deny_grants: DenyGrantsTable;
   app_settings: AppSettingsTable; teams: TeamsTable; team_projects: TeamProjectsTable; team_roles: TeamRolesTable;
   team_memberships: TeamMembershipsTable; team_membership_roles: TeamMembershipRolesTable; price_lists: PriceListsTable;
+  sign_in_counters: SignInCountersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -10,26 +10,64 @@ export const SIGN_IN_LIMIT = { failures: 5, windowMinutes: 15 };
 const SESSION_DAYS = 14;
 
 export function createAuthService(db: Database) {
-  async function tooManyFailures(login: string, ip: string): Promise<boolean> {
-    const { rows } = await sql<{ by_login: number; by_ip: number }>`
-      select
-        (select count(*) from login_attempts where lower(login) = lower(${login}) and not success
-           and at > now() - make_interval(mins => ${SIGN_IN_LIMIT.windowMinutes})
-           and at > coalesce((select max(at) from login_attempts where lower(login) = lower(${login}) and success), '-infinity')) as by_login,
-        (select count(*) from login_attempts where ip = ${ip} and not success
-           and at > now() - make_interval(mins => ${SIGN_IN_LIMIT.windowMinutes})) as by_ip`.execute(db);
-    const { by_login, by_ip } = rows[0];
-    return Number(by_login) >= SIGN_IN_LIMIT.failures || Number(by_ip) >= SIGN_IN_LIMIT.failures * 4;
+  const windowLength = sql`make_interval(mins => ${SIGN_IN_LIMIT.windowMinutes})`;
+  /**
+   * One counter row's upsert: a fresh window starts at 1; inside the window the count goes up only while it is
+   * below `limit`. `on conflict do update` locks the row and evaluates the where clause on its latest committed
+   * version — not on the statement's snapshot — so parallel attempts queue on the row and each sees the others.
+   */
+  const reserve = (key: string, limit: number) => sql`
+    on conflict (key) do update set
+      failures = case when c.window_start > now() - ${windowLength} then c.failures + 1 else 1 end,
+      window_start = case when c.window_start > now() - ${windowLength} then c.window_start else now() end
+    where c.window_start <= now() - ${windowLength} or c.failures < ${limit}
+    returning c.key`;
+
+  /**
+   * ID-4: the attempt counts before the password is checked — for the login and for the address, in one statement;
+   * when either is at its limit the transaction rolls back, so a refused attempt counts against neither.
+   */
+  async function reserveAttempt(login: string, ip: string) {
+    const loginKey = `login:${login.toLowerCase()}`;
+    const ipKey = `ip:${ip}`;
+    await db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ by_login: string | null; by_ip: string | null }>`
+        with by_login as (
+          insert into sign_in_counters as c (key, failures, window_start) values (${loginKey}, 1, now())
+          ${reserve(loginKey, SIGN_IN_LIMIT.failures)}
+        ), by_ip as (
+          insert into sign_in_counters as c (key, failures, window_start) select ${ipKey}, 1, now() from by_login
+          ${reserve(ipKey, SIGN_IN_LIMIT.failures * 4)}
+        )
+        select (select key from by_login) as by_login, (select key from by_ip) as by_ip`.execute(trx);
+      if (!rows[0].by_login || !rows[0].by_ip) {
+        throw new AppError(429, 'too_many_attempts', `too many failed sign-ins; try again in ${SIGN_IN_LIMIT.windowMinutes} minutes`);
+      }
+    });
+    return { loginKey, ipKey };
+  }
+
+  /**
+   * Records the outcome of a reserved attempt. A failure keeps its reservation. A success starts the login's count
+   * again ("counted since the last success") and gives the address its reservation back (only failures count there).
+   */
+  async function settleAttempt(reservation: { loginKey: string; ipKey: string }, login: string, ip: string, success: boolean) {
+    await sql`
+      with settled as (
+        update sign_in_counters set
+          failures = case when key = ${reservation.loginKey} then 0 else greatest(failures - 1, 0) end,
+          window_start = case when key = ${reservation.loginKey} then now() else window_start end
+        where ${success} and key in (${reservation.loginKey}, ${reservation.ipKey})
+      )
+      insert into login_attempts (login, ip, success) values (${login}, ${ip}, ${success})`.execute(db);
   }
 
   /** Password sign-in; answers the same error for unknown login, wrong password and deactivated user. */
   async function signIn(login: string, password: string, ip: string) {
-    if (await tooManyFailures(login, ip)) {
-      throw new AppError(429, 'too_many_attempts', `too many failed sign-ins; try again in ${SIGN_IN_LIMIT.windowMinutes} minutes`);
-    }
+    const reservation = await reserveAttempt(login, ip);
     const user = await db.selectFrom('users').selectAll().where(sql`lower(login)`, '=', login.toLowerCase()).executeTakeFirst();
     const ok = (await verifyPassword(user?.password_hash ?? null, password)) && user?.active === true;
-    await db.insertInto('login_attempts').values({ login, ip, success: ok }).execute();
+    await settleAttempt(reservation, login, ip, ok);
     if (!ok || !user) throw new AppError(401, 'invalid_credentials', 'login or password is wrong');
     const sessionId = newSecret(SESSION_PREFIX);
     const csrfToken = newSecret('');
