@@ -20,8 +20,11 @@ export interface ActionSpec {
   area?: Area;
   /** The actor must be the work log's author / the user the work is logged for. */
   selfOnly?: boolean;
-  /** System administrators may perform it without the project permissions (audited). */
-  adminOverride?: boolean;
+  /**
+   * System administrators may perform it without the project permissions (audited). `true` passes BROWSE_PROJECT too —
+   * how they grant themselves project access; `'browsing'` only where they browse the project (SPEC §0).
+   */
+  adminOverride?: boolean | 'browsing';
   /** Only system administrators: nobody grants what they do not hold (the system administrator flag). */
   systemAdminOnly?: boolean;
   /**
@@ -35,6 +38,11 @@ export interface ActionSpec {
   grantBoundary?: boolean;
   /** Layer 7: the team and price-list check for the person the work is logged for (PRICE-3). */
   teamCheck?: boolean;
+  /**
+   * Layer 6, TEAM-8: the team must be visible to the user — a member, `team_admin`, `app_admin`, a system
+   * administrator, or an administrator of a project the team serves; every refusal about a team they cannot see is a 404.
+   */
+  teamVisible?: boolean;
 }
 
 /** Who sees money: rates, prices, revenue, cost (PRICE-7). */
@@ -63,7 +71,7 @@ export const ACTIONS = {
   'item.edit': { scope: 'item', permissions: ['BROWSE_PROJECT', 'EDIT_ISSUES'], itemAccess: 'edit' },
   'item.delete': { scope: 'item', permissions: ['BROWSE_PROJECT', 'EDIT_ISSUES'], itemAccess: 'edit' },
   'item.comment': { scope: 'item', permissions: ['BROWSE_PROJECT'], itemAccess: 'view' },
-  'item.security': { scope: 'item', permissions: ['ADMINISTER_PROJECT'], itemAccess: 'view', adminOverride: true },
+  'item.security': { scope: 'item', permissions: ['ADMINISTER_PROJECT'], itemAccess: 'view', adminOverride: 'browsing' },
   'item.timePanels': { scope: 'item', permissions: ['BROWSE_PROJECT'], itemAccess: 'view', denySurface: 'ISSUE_TIME_PANELS' },
   'worklog.list': { scope: 'global', area: 'Timesheet' },
   /** A member's work logs in the app areas (WL-3): the caller's own, or through VIEW_MEMBER_WORKLOGS / team_admin / app_admin. */
@@ -77,18 +85,24 @@ export const ACTIONS = {
   /** The installation's settings, e.g. the global team-check switch (PRICE-2). */
   'admin.settings': { scope: 'global', area: 'Administration' },
   'team.list': { scope: 'global', area: 'Teams' },
-  /** A project-specific team is visible with its project (BROWSE_PROJECT); a global team to everyone in the Teams area. */
-  'team.view': { scope: 'team', permissions: ['BROWSE_PROJECT'], area: 'Teams' },
-  'team.create': { scope: 'team', permissions: ['BROWSE_PROJECT'], area: 'Teams', authority: { roles: TEAM_ADMINS, systemAdmin: true } },
+  /**
+   * TEAM-8: a team (name, roster, roles, price-list names) is seen by its members, team_admin, app_admin, system
+   * administrators and administrators of the projects it serves — never by a user denied ISSUE_TIME_TABS; a project team
+   * also needs its project (BROWSE_PROJECT, the base layer). Every other team action is on a team the user can see.
+   */
+  'team.view': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', teamVisible: true },
+  'team.create': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMINS, systemAdmin: true } },
   /** Edit name and description, roles and members (MANAGE_TEAM: "except deletion"). */
-  'team.manage': { scope: 'team', permissions: ['BROWSE_PROJECT'], area: 'Teams', authority: { roles: TEAM_ADMINS, level: 'MANAGE_TEAM', systemAdmin: true } },
+  'team.manage': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMINS, level: 'MANAGE_TEAM', systemAdmin: true }, teamVisible: true },
   /** Give a role's permissions to a member, or define a role: nobody grants what they do not hold (app_admin excepted). */
-  'team.grant': { scope: 'team', permissions: ['BROWSE_PROJECT'], area: 'Teams', authority: { roles: TEAM_ADMINS, level: 'MANAGE_TEAM', systemAdmin: true }, grantBoundary: true },
-  'team.delete': { scope: 'team', permissions: ['BROWSE_PROJECT'], area: 'Teams', authority: { roles: TEAM_ADMINS, systemAdmin: true } },
+  'team.grant': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMINS, level: 'MANAGE_TEAM', systemAdmin: true }, grantBoundary: true, teamVisible: true },
+  'team.delete': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMINS, systemAdmin: true }, teamVisible: true },
+  /** A project's "Teams & price lists" tab (TEAM-8): the Teams area, and no denial of the time-tracking tabs; it lists only the teams the user can see. */
+  'project.teamList': { scope: 'project', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams' },
   /** Assign or unassign a global team to a project (TEAM-4, TEAM-7), and switch the project's team check (PRICE-2). */
   'project.teams': { scope: 'project', permissions: ['BROWSE_PROJECT'], authority: { roles: TEAM_ADMINS, systemAdmin: true } },
-  /** Price lists carry money: only money managers create or change them (PRICE-1, APP-5). */
-  'pricelist.manage': { scope: 'team', permissions: ['BROWSE_PROJECT'], area: 'Teams', authority: { roles: ['app_admin', 'billing_admin'] } },
+  /** Price lists carry money: only money managers create or change them (PRICE-1, APP-5), on teams they can see (TEAM-8). */
+  'pricelist.manage': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: ['app_admin', 'billing_admin'] }, teamVisible: true },
 } as const satisfies Record<string, ActionSpec>;
 
 export type Action = keyof typeof ACTIONS;

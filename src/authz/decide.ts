@@ -257,7 +257,15 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
     else trace.reasons!.push(ACTIVE_USER);
   }
 
-  if (spec.scope === 'team' && !resource.team) return refuse(trace, 'project', 'not_found', 'no such team', true);
+  // TEAM-8: how the user sees the team, worked out once; every refusal about a team they cannot see is a 404.
+  let sight: TeamSight | null = null;
+  if (spec.scope === 'team') {
+    if (!resource.team) return refuse(trace, 'project', 'not_found', 'no such team', true);
+    if (spec.teamVisible) {
+      sight = teamSight(subject, resource.team, resource);
+      if (!trace.onBehalf) trace.itemHidden = sight === null;
+    }
+  }
   if (spec.scope !== 'global' && !(spec.scope === 'team' && resource.team!.projectId === null)) {
     // Layer 2 — project permissions (the base layer). Never bypassed by the app layers.
     const project = resource.project;
@@ -266,7 +274,7 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
     const index = projectIndex(project);
     const at = standing(index, subject);
     const permissions = index.standings[at + PERMISSIONS];
-    if (!holds(permissions, 'BROWSE_PROJECT') && !overridable) {
+    if (!holds(permissions, 'BROWSE_PROJECT') && !(overridable && spec.adminOverride === true)) {
       return refuse(trace, 'project', 'missing_permission', `BROWSE_PROJECT is not granted on ${project.projectKey}`, true);
     }
     // A refusal on an item the subject cannot view must not reveal that it exists (PRJ-4, ITEM-9).
@@ -318,6 +326,12 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
   if (spec.grantBoundary && resource.grantLevels?.length) {
     const refused = grantBoundary(trace, subject, resource.team, resource.grantLevels);
     if (refused) return refused;
+  }
+
+  // Layer 6 — TEAM-8: the team is visible to the user.
+  if (spec.teamVisible) {
+    if (sight === null) return refuse(trace, 'team', 'team_not_visible', `team '${resource.team!.teamName}' is visible only to its members, team_admin, app_admin and administrators of the projects it serves (TEAM-8)`);
+    if (explain) note(trace, 'team', 'team_visible', describeSight(sight, resource.team!));
   }
 
   // Layer 7 — the team and price-list check, for the person the work is logged for (PRICE-3).
@@ -403,6 +417,41 @@ function authority(trace: Trace, needed: NonNullable<ActionSpec['authority']>, s
   }
   const teamPart = needed.level && team ? `${needed.level} in team '${team.teamName}' or ` : '';
   return refuse(trace, needed.level ? 'team' : 'app', 'missing_authority', `needs ${teamPart}one of the app roles ${needed.roles.join(', ')}`);
+}
+
+/** Who sees every team (TEAM-8), beside system administrators. */
+const TEAM_SEERS = ['app_admin', 'team_admin'] as const satisfies readonly AppRole[];
+
+/** How a user sees a team (TEAM-8): as a member, through an app role, as a system administrator, or administering a project it serves. */
+type TeamSight = { kind: 'member' } | { kind: 'role'; role: AppRole } | { kind: 'systemAdmin' } | { kind: 'projectAdmin'; project: ProjectFacts };
+
+/**
+ * TEAM-8: null when the team is hidden from the user — a user denied ISSUE_TIME_TABS sees no team at all; others see
+ * it as a member, `team_admin`, `app_admin`, a system administrator, or with ADMINISTER_PROJECT on its project (a
+ * project team) or on a project it is assigned to (a global team).
+ */
+function teamSight(subject: SubjectFacts, team: TeamFacts, resource: ResourceFacts): TeamSight | null {
+  if (subject.denies.some((d) => d.permission === 'ISSUE_TIME_TABS')) return null;
+  if (subject.teams.some((t) => t.teamId === team.teamId)) return { kind: 'member' };
+  const role = appRoleOf(subject, TEAM_SEERS);
+  if (role) return { kind: 'role', role: role.role };
+  if (subject.systemAdmin) return { kind: 'systemAdmin' };
+  const served = team.projectId === null ? resource.servedProjects ?? [] : resource.project ? [resource.project] : [];
+  for (const project of served) {
+    const index = projectIndex(project);
+    const at = standing(index, subject);
+    if (holds(index.standings[at + PERMISSIONS], 'ADMINISTER_PROJECT')) return { kind: 'projectAdmin', project };
+  }
+  return null;
+}
+
+function describeSight(sight: TeamSight, team: TeamFacts): string {
+  switch (sight.kind) {
+    case 'member': return `member of team '${team.teamName}'`;
+    case 'role': return `app role ${sight.role} sees every team`;
+    case 'systemAdmin': return 'system administrators see every team';
+    case 'projectAdmin': return `ADMINISTER_PROJECT on ${sight.project.projectKey}, which team '${team.teamName}' serves`;
+  }
 }
 
 /** Who is not bound by the grant boundary: app_admin, team_admin (APP-3: they manage team permissions) and system administrators. */

@@ -75,23 +75,32 @@ export function createAuthz(db: Database) {
    */
   async function authorizeTeam(actor: Actor, action: Action, team: number | { projectId: number | null }, options: { grantLevels?: TeamPermission[] } = {}): Promise<AuthorizedTeam> {
     const facts = typeof team === 'number' ? (await loadTeams(db, [team])).get(team) : { teamId: 0, teamName: '(new team)', projectId: team.projectId };
-    const project = facts?.projectId == null ? undefined : await projectFacts(actor, facts.projectId);
-    enforce(decide(action, actor.subject, { project, team: facts, grantLevels: options.grantLevels }, QUICK), 'team');
-    return { ...facts!, project };
+    const { project, servedProjects } = await teamProjectFacts(facts);
+    enforce(decide(action, actor.subject, { project, servedProjects, team: facts, grantLevels: options.grantLevels }, QUICK), 'team');
+    return { ...facts!, project, servedProjects };
+  }
+
+  /** A team's project facts, and for a global team those of the projects it is assigned to (TEAM-8), in one load. */
+  async function teamProjectFacts(team: TeamFacts | undefined): Promise<{ project: ProjectFacts | undefined; servedProjects: ProjectFacts[] }> {
+    const ids = team === undefined ? [] : team.projectId !== null ? [team.projectId] : [...(team.assignedProjectIds ?? [])];
+    const loaded = await loadProjects(db, ids);
+    if (team?.projectId != null) return { project: loaded.get(team.projectId), servedProjects: [] };
+    return { project: undefined, servedProjects: ids.flatMap((id) => loaded.get(id) ?? []) };
   }
 
   /**
    * Decides a work-log action for the user the work is (or was) logged for — the caller, or someone the
    * caller acts for (WL-5) — with the team check on the work date (PRICE-3). Returns the decision with the
    * facts, the owner's facts and the project's team facts, from which the service takes the work log's snapshot.
+   * The explanation (EXPL-1) asks the same question with `explain: true`, so the two load and decide alike.
    */
-  async function decideWorklog(actor: Actor, action: Action, item: string | number, target: { ownerId: number; date?: string }) {
+  async function decideWorklog(actor: Pick<Actor, 'userId' | 'subject'>, action: Action, item: string | number, target: { ownerId: number; date?: string }, options: { explain?: boolean } = {}) {
     const owner = target.ownerId === actor.userId ? actor.subject : (await loadSubjects(db, [target.ownerId])).get(target.ownerId);
     // The project's team facts come with the item, in the same query, for actions with the team check.
     const withTeams = Boolean(actionSpec(action).teamCheck);
     const facts = typeof item === 'string' ? await loadItem(db, item, { withTeams }) : (await loadItems(db, sql`i.id = ${item}`, { withTeams })).get(item);
     const teams = facts?.teams;
-    const decision = decide(action, actor.subject, { project: facts?.project, item: facts?.item, ownerId: target.ownerId, owner, teams, date: target.date }, QUICK);
+    const decision = decide(action, actor.subject, { project: facts?.project, item: facts?.item, ownerId: target.ownerId, owner, teams, date: target.date }, options.explain ? undefined : QUICK);
     return { decision, item: facts, owner, teams };
   }
 
@@ -103,7 +112,7 @@ export function createAuthz(db: Database) {
   }
 
   return {
-    check, authorize, authorizeItem, authorizeTeam, authorizeWorklog, decideWorklog,
+    check, authorize, authorizeItem, authorizeTeam, authorizeWorklog, decideWorklog, teamProjectFacts,
     loadProjectTeams: (ids: number[]) => loadProjectTeams(db, ids),
     loadSubjects: (ids: number[]) => loadSubjects(db, ids),
     loadProjects: (ids: number[]) => loadProjects(db, ids),
@@ -111,8 +120,8 @@ export function createAuthz(db: Database) {
   };
 }
 
-/** A team the caller was authorized on, with the facts of its project (none for a global team) for further abilities. */
-export type AuthorizedTeam = TeamFacts & { project: ProjectFacts | undefined };
+/** A team the caller was authorized on, with the facts of its project (none for a global team) and of the projects it serves, for further abilities. */
+export type AuthorizedTeam = TeamFacts & { project: ProjectFacts | undefined; servedProjects: ProjectFacts[] };
 
 /** PRICE-7: money (rates, prices, revenue, cost) only for app_admin, billing_admin and billing_viewer. */
 export function seesMoney(actor: Actor): boolean {
@@ -127,7 +136,7 @@ export function enforce(decision: Decision, noun = 'resource'): void {
 
 /** Abilities for a record, decided from facts already loaded — the web UI shows exactly these. */
 export function abilities<K extends string>(
-  subject: SubjectFacts, resource: { project?: ProjectFacts; item?: ItemSecurityFacts; team?: TeamFacts; teams?: ProjectTeamFacts; owner?: SubjectFacts },
+  subject: SubjectFacts, resource: { project?: ProjectFacts; servedProjects?: ReadonlyArray<ProjectFacts>; item?: ItemSecurityFacts; team?: TeamFacts; teams?: ProjectTeamFacts; owner?: SubjectFacts },
   map: Record<K, { action: Action; ownerId?: number; date?: string; grantLevels?: readonly TeamPermission[] }>,
 ): Record<K, boolean> {
   const out = {} as Record<K, boolean>;

@@ -30,8 +30,8 @@ export interface ProjectTeamFacts {
   teams: ReadonlyArray<{ teamId: number; teamName: string; global: boolean; priceLists: ReadonlyArray<PriceListFact> }>;
 }
 
-/** A team as a resource of team actions: its project (null: global team). */
-export interface TeamFacts { teamId: number; teamName: string; projectId: number | null }
+/** A team as a resource of team actions: its project (null: global team), and the projects a global team is assigned to (TEAM-8). */
+export interface TeamFacts { teamId: number; teamName: string; projectId: number | null; assignedProjectIds?: ReadonlyArray<number> }
 
 /** How a grant reaches the user: directly, through a group, or through a project role. */
 export type GrantVia =
@@ -80,6 +80,8 @@ export interface ResourceFacts {
   date?: string;
   /** The team of a team action. */
   team?: TeamFacts;
+  /** The facts of the projects a global team is assigned to: their administrators see the team (TEAM-8). */
+  servedProjects?: ReadonlyArray<ProjectFacts>;
   /** Team permissions a `team.grant` would give (the grant boundary). */
   grantLevels?: ReadonlyArray<TeamPermission>;
 }

@@ -154,11 +154,13 @@ export async function loadItem(db: Database, itemKey: string, options: { withTea
   return [...(await loadItems(db, sql`i.key = ${itemKey}`, options)).values()][0];
 }
 
-/** Teams by id: their name and project (null: a global team). */
+/** Teams by id: their name and project (null: a global team), and the projects a global team is assigned to (TEAM-8). */
 export async function loadTeams(db: Database, teamIds: readonly number[]): Promise<Map<number, TeamFacts>> {
   if (teamIds.length === 0) return new Map();
-  const rows = await db.selectFrom('teams').select(['id', 'name', 'project_id']).where('id', 'in', [...teamIds]).execute();
-  return new Map(rows.map((r) => [r.id, { teamId: r.id, teamName: r.name, projectId: r.project_id }]));
+  const rows = await db.selectFrom('teams as t').select(['t.id', 't.name', 't.project_id'])
+    .select(sql<number[]>`coalesce((select array_agg(tp.project_id order by tp.project_id) from team_projects tp where tp.team_id = t.id), '{}')`.as('assigned'))
+    .where('t.id', 'in', [...teamIds]).execute();
+  return new Map(rows.map((r) => [r.id, { teamId: r.id, teamName: r.name, projectId: r.project_id, assignedProjectIds: r.assigned.map(Number) }]));
 }
 
 interface ProjectTeamRow {

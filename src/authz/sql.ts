@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { ProjectPermission } from '../db/types.js';
+import { APP_ROLES, type AppRole, type ProjectPermission } from '../db/types.js';
+import { areasOf } from './areas.js';
 
 /**
  * SQL twins of the decision core, for lists and reports. They are proven equal to `decide` by the
@@ -95,4 +96,35 @@ export function itemSecurityAllowsEdit(actor: { userId: number; systemAdmin: boo
   if (actor.systemAdmin) return sql<SqlBool>`true`;
   const governing = sql.ref(`${alias}.governing_item_id`);
   return sql<SqlBool>`(${governing} is null or (${governing} in ${settingsAllowing(actor.userId, 'view')} and ${governing} in ${settingsAllowing(actor.userId, 'edit')}))`;
+}
+
+/** App roles that open the Teams area (APP-2), from the same data the core reads. */
+const TEAMS_AREA_ROLES = APP_ROLES.filter((role) => areasOf(role).includes('Teams'));
+/** Who sees every team (TEAM-8), beside system administrators: the same list as the core's. */
+const TEAM_SEER_ROLES = ['app_admin', 'team_admin'] as const satisfies readonly AppRole[];
+
+/** The app roles the user holds, directly or through a group. */
+function appRolesHeld(userId: UserRef) {
+  return sql`(select tw_a.role from app_role_grants tw_a where tw_a.user_id = ${userId} or tw_a.group_id in ${userGroupIds(userId)})`;
+}
+
+/**
+ * The list twin of `team.view` (TEAM-8) for a query over `teams <alias>`: the user is active, in no group denied
+ * ISSUE_TIME_TABS, has the Teams area open, may browse a project team's project (the base layer), and sees the team —
+ * as a current member, `team_admin`, `app_admin`, a system administrator, or with ADMINISTER_PROJECT on its project or
+ * on a project a global team is assigned to.
+ */
+export function canViewTeam(userId: UserRef, alias: string): Expression<SqlBool> {
+  const id = sql.ref(`${alias}.id`);
+  const projectId = sql.ref(`${alias}.project_id`);
+  const administered = projectIdsWithPermission(userId, 'ADMINISTER_PROJECT');
+  return sql<SqlBool>`(exists (select 1 from users tw_u where tw_u.id = ${userId} and tw_u.active)
+    and not exists (select 1 from deny_grants tw_d where tw_d.permission = 'ISSUE_TIME_TABS' and tw_d.group_id in ${userGroupIds(userId)})
+    and exists (select 1 from ${appRolesHeld(userId)} tw_r(role) where tw_r.role in (${sql.join([...TEAMS_AREA_ROLES])}))
+    and (${projectId} is null or ${projectId} = any(array${projectIdsWithPermission(userId, 'BROWSE_PROJECT')}))
+    and (exists (select 1 from team_memberships tw_tm where tw_tm.team_id = ${id} and tw_tm.user_id = ${userId} and tw_tm.left_at is null)
+      or exists (select 1 from users tw_s where tw_s.id = ${userId} and tw_s.system_admin)
+      or exists (select 1 from ${appRolesHeld(userId)} tw_r(role) where tw_r.role in (${sql.join([...TEAM_SEER_ROLES])}))
+      or ${projectId} in ${administered}
+      or (${projectId} is null and exists (select 1 from team_projects tw_tp where tw_tp.team_id = ${id} and tw_tp.project_id in ${administered}))))`;
 }

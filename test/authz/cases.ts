@@ -72,9 +72,12 @@ export function resourceOf(ctx: Ctx, c: Case): ResourceFacts {
   }
   if (t.kind === 'project') return { project: facts.projects[t.project], ownerId: ids.user(c.user) };
   if (t.kind === 'team') {
+    // A global team's assigned projects, whose administrators see it (TEAM-8), as engine.authorizeTeam loads them.
+    const served = t.team === null || t.project !== null ? [] : ctx.world.teams[t.team].assigned.map((p) => facts.projects[p]);
     return {
       project: t.project === null ? undefined : facts.projects[t.project],
       team: t.team === null ? newTeam(t.project) : facts.teams[t.team],
+      ...(served.length ? { servedProjects: served } : {}),
       ...(t.levels ? { grantLevels: t.levels } : {}),
     };
   }

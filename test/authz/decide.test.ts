@@ -191,6 +191,29 @@ describe('decision core: team layers', () => {
     const hidden = decide('team.view', subject(teamsArea), { project: acme(), team: { teamId: 5, teamName: 'T5', projectId: 1 } });
     assert.equal(hidden.allowed, false);
     assert.equal(hidden.hidden, true);
-    assert.equal(decide('team.view', subject(teamsArea), { team: { teamId: 6, teamName: 'G', projectId: null } }).allowed, true);
+    assert.equal(decide('team.view', subject({ ...teamsArea, teams: [member(6)] }), { team: { teamId: 6, teamName: 'G', projectId: null } }).allowed, true);
+  });
+
+  test('TEAM-8: a team is seen by its members, team_admin, app_admin and administrators of the projects it serves; others and denied users get 404', () => {
+    const teamsArea = { appRoles: [{ role: 'timesheet_viewer' as const, via: { kind: 'user' as const } }] };
+    const global = { teamId: 6, teamName: 'G', projectId: null, assignedProjectIds: [1] };
+    const own = { teamId: 5, teamName: 'T5', projectId: 1 };
+    const view = (who: SubjectFacts, team: typeof global | typeof own, project: ProjectFacts) =>
+      decide('team.view', who, team.projectId === null ? { team, servedProjects: [project] } : { team, project });
+    for (const team of [global, own]) {
+      const outsider = view(subject(teamsArea), team, acme(...grantsTo(7, 'BROWSE_PROJECT')));
+      assert.deepEqual([outsider.allowed, outsider.hidden, outsider.deciding.code], [false, true, 'team_not_visible'], `${team.teamName}: a browsing outsider`);
+      assert.equal(view(subject({ ...teamsArea, teams: [member(team.teamId)] }), team, acme(...grantsTo(7, 'BROWSE_PROJECT'))).allowed, true, `${team.teamName}: a member`);
+      assert.equal(view(subject({ appRoles: [{ role: 'team_admin', via: { kind: 'user' } }] }), team, acme(...grantsTo(7, 'BROWSE_PROJECT'))).allowed, true, `${team.teamName}: team_admin`);
+      const admin = view(subject(teamsArea), team, acme(...grantsTo(7, 'ADMINISTER_PROJECT')));
+      assert.equal(admin.allowed, true, `${team.teamName}: an administrator of a project it serves`);
+      assert.match(admin.reasons.find((r) => r.code === 'team_visible')!.message, /ADMINISTER_PROJECT on ACME/);
+      const denied = view(subject({ ...teamsArea, teams: [member(team.teamId)], denies: [{ permission: 'ISSUE_TIME_TABS', groupId: 3, groupName: 'clients' }] }), team, acme(...grantsTo(7, 'ADMINISTER_PROJECT')));
+      assert.deepEqual([denied.allowed, denied.hidden, denied.deciding.code], [false, true, 'denied_surface'], `${team.teamName}: a denied member sees no team`);
+    }
+    const unassigned = decide('team.view', subject(teamsArea), { team: { ...global, assignedProjectIds: [] }, servedProjects: [] });
+    assert.equal(unassigned.hidden, true, 'a global team serving no project is seen by no project administrator');
+    const manager = decide('team.manage', subject(teamsArea), { team: own, project: acme(...grantsTo(7, 'BROWSE_PROJECT')) });
+    assert.deepEqual([manager.allowed, manager.hidden], [false, true], 'an action on a team the user cannot see is a 404 too');
   });
 });

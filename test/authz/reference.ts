@@ -71,8 +71,11 @@ export type Target =
 export interface Requirement {
   /** Layer 2: project permissions that must all be held (BROWSE_PROJECT is always among them, PRJ-4). */
   permissions: ProjectPermission[];
-  /** System administrators pass layer 2: they can manage grants and security without project access (§0, ITEM-5). */
-  systemAdminOverride?: boolean;
+  /**
+   * System administrators pass layer 2: `true` without project access (they grant themselves access, §0); `'browsing'`
+   * where they browse the project — they change item security there without ADMINISTER_PROJECT (ITEM-5), and see nothing elsewhere (§0).
+   */
+  systemAdminOverride?: boolean | 'browsing';
   /** Layer 3 on the target item (on the parent for item.create). */
   item?: 'view' | 'edit';
   /** Layer 4: the item-screen surface shown. */
@@ -89,6 +92,8 @@ export interface Requirement {
   forOthers?: TeamPermission;
   /** Layer 7: the team and price-list check for the person the work is logged for, on the work date (PRICE-3). */
   teamCheck?: boolean;
+  /** Layer 6, TEAM-8: the target team must be visible to the user; otherwise it does not exist for them (404). */
+  teamVisible?: boolean;
 }
 
 const BROWSE: ProjectPermission = 'BROWSE_PROJECT';
@@ -126,16 +131,20 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
   'project.permissions': { permissions: [BROWSE, 'ADMINISTER_PROJECT'], systemAdminOverride: true },
   // TEAM-4, TEAM-7, PRICE-2: assigning global teams to a project and its team check are team administration (APP-3).
   'project.teams': { permissions: [BROWSE], authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true } },
-  // Teams (TEAM-1): a project team is part of its project (PRJ-4: BROWSE_PROJECT); a global team has no project.
-  'team.view': { permissions: [BROWSE], area: 'Teams' },
+  // Teams (TEAM-1): a project team is part of its project (PRJ-4: BROWSE_PROJECT); a global team has no project. TEAM-8: a
+  // team is seen by its members, team_admin, app_admin and administrators of the projects it serves, never by users denied
+  // ISSUE_TIME_TABS ("no team or price-list name anywhere"); every action on a team is on one the user can see.
+  'team.view': { permissions: [BROWSE], surface: 'ISSUE_TIME_TABS', area: 'Teams', teamVisible: true },
   // APP-3: team_admin creates and deletes teams; TEAM-2: MANAGE_TEAM edits a team "except deletion".
-  'team.create': { permissions: [BROWSE], area: 'Teams', authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true } },
-  'team.delete': { permissions: [BROWSE], area: 'Teams', authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true } },
-  'team.manage': { permissions: [BROWSE], area: 'Teams', authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true, teamLevel: 'MANAGE_TEAM' } },
+  'team.create': { permissions: [BROWSE], surface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true } },
+  'team.delete': { permissions: [BROWSE], surface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true }, teamVisible: true },
+  'team.manage': { permissions: [BROWSE], surface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true, teamLevel: 'MANAGE_TEAM' }, teamVisible: true },
   // TEAM-3 roles and members, bounded: nobody grants a team permission they do not hold there (APP-3: team_admin manages team permissions).
-  'team.grant': { permissions: [BROWSE], area: 'Teams', authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true, teamLevel: 'MANAGE_TEAM' }, grantBoundary: true },
-  // PRICE-1, PRICE-7, APP-5: price lists carry money; billing_admin manages rate configuration, app_admin all configuration.
-  'pricelist.manage': { permissions: [BROWSE], area: 'Teams', authority: { roles: ['app_admin', 'billing_admin'] } },
+  'team.grant': { permissions: [BROWSE], surface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true, teamLevel: 'MANAGE_TEAM' }, grantBoundary: true, teamVisible: true },
+  // PRICE-1, PRICE-7, APP-5: price lists carry money; billing_admin manages rate configuration, app_admin all configuration — of teams they see (TEAM-8).
+  'pricelist.manage': { permissions: [BROWSE], surface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: ['app_admin', 'billing_admin'] }, teamVisible: true },
+  // TEAM-8, DENY-2: a project's teams tab is a time-tracking surface in the Teams area.
+  'project.teamList': { permissions: [BROWSE], surface: 'ISSUE_TIME_TABS', area: 'Teams' },
   // §0 row "view work item I".
   'item.view': { permissions: [BROWSE], item: 'view' },
   // DENY-2: the comments tab stays for anyone who can view the item.
@@ -146,7 +155,7 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
   'item.create': { permissions: [BROWSE, 'EDIT_ISSUES'], item: 'edit' },
   // §0 row "change I's security", ITEM-5; project administrators must reach the item (ITEM-4: a setting
   // without allow leaves it to system administrators only).
-  'item.security': { permissions: [BROWSE, 'ADMINISTER_PROJECT'], systemAdminOverride: true, item: 'view' },
+  'item.security': { permissions: [BROWSE, 'ADMINISTER_PROJECT'], systemAdminOverride: 'browsing', item: 'view' },
   // §0 row "item screen: work-log tab / time panels", DENY-1, DENY-2.
   'worklog.view': { permissions: [BROWSE], item: 'view', surface: 'ISSUE_TIME_TABS' },
   'item.timePanels': { permissions: [BROWSE], item: 'view', surface: 'ISSUE_TIME_PANELS' },
@@ -262,6 +271,24 @@ export function teamCheckRefusal(world: World, person: number, project: number, 
   if (!teamPermissionsOf(world, person, team).includes('WORK_ON_ISSUES')) return 'team_role_cannot_work';
   if (!world.teams[team].priceLists.some((list) => priceListCovers(list, date))) return 'no_valid_price_list';
   return null;
+}
+
+/** TEAM-8's "administrators of projects it serves": the team's own project, or the projects a global team is assigned to. */
+export function projectsServed(world: World, team: number): number[] {
+  const t = world.teams[team];
+  return t.project !== null ? [t.project] : t.assigned;
+}
+
+/**
+ * TEAM-8: a team is visible only to its members (holders of a team permission in it are members), team_admin, app_admin,
+ * system administrators (§0: they administer everything) and administrators of projects it serves; never to a user in a
+ * group denied ISSUE_TIME_TABS.
+ */
+export function teamVisibleTo(world: World, user: number, team: number): boolean {
+  if (isDenied(world, user, 'ISSUE_TIME_TABS')) return false;
+  if (currentMembership(world, user, team) !== undefined) return true;
+  if (world.users[user].systemAdmin || appRolesOf(world, user).some((r) => r === 'team_admin' || r === 'app_admin')) return true;
+  return projectsServed(world, team).some((p) => hasPermission(world, user, p, 'ADMINISTER_PROJECT'));
 }
 
 /** The item and its ancestors, nearest first. */
@@ -392,7 +419,8 @@ function gates(world: World, person: number, who: Who, need: Requirement, target
   const project = projectOf(world, target);
   check('identity', u.active, 'active user');
   if (project !== null) {
-    check('project', (need.systemAdminOverride === true && u.systemAdmin) || need.permissions.every((p) => hasPermission(world, person, project, p)), `${need.permissions.join(', ')}`);
+    const overridden = u.systemAdmin && (need.systemAdminOverride === true || (need.systemAdminOverride === 'browsing' && hasPermission(world, person, project, BROWSE)));
+    check('project', overridden || need.permissions.every((p) => hasPermission(world, person, project, p)), `${need.permissions.join(', ')}`);
   }
   if (need.item !== undefined && target.kind === 'item') check('item', itemSecurityAllows(world, person, target.item, need.item), `item security ${need.item}`);
   if (need.surface !== undefined) check('deny', !isDenied(world, person, need.surface), `not denied ${need.surface}`);
@@ -401,6 +429,9 @@ function gates(world: World, person: number, who: Who, need: Requirement, target
   if (need.authority) steps.push(authorityStep(world, person, who, need.authority, target));
   if (need.grantBoundary && target.kind === 'team' && target.levels && target.levels.length > 0) {
     check('team', grantBoundaryHolds(world, person, target.team, target.levels), `holds ${target.levels.join(', ')} in the team`, 'grant_boundary');
+  }
+  if (need.teamVisible && target.kind === 'team' && target.team !== null) {
+    check('team', teamVisibleTo(world, person, target.team), 'TEAM-8: the team is visible to the user', 'team_not_visible');
   }
   if (need.teamCheck && target.kind === 'item' && target.date !== undefined) {
     const refusal = teamChecksOn(world, project!) ? teamCheckRefusal(world, person, project!, target.date) : null;
@@ -432,13 +463,16 @@ export function stepsOf(world: World, user: number, action: Action, target: Targ
   return steps;
 }
 
-/** Whether the user may even know the target exists: an item they can view, a project or team of a project they can browse. */
-export function canSee(world: World, user: number, target: Target): boolean {
+/** Whether the user may even know the target exists: an item they can view, a project they can browse, a team they can see (TEAM-8). */
+export function canSee(world: World, user: number, target: Target, action?: Action): boolean {
   if (!world.users[user].active) return false;
   if (target.kind === 'global') return true;
   if (target.kind === 'item') return stepsOf(world, user, 'item.view', { kind: 'item', item: target.item }).every((s) => s.ok);
   const project = projectOf(world, target);
-  return project === null || hasPermission(world, user, project, BROWSE);
+  if (project !== null && !hasPermission(world, user, project, BROWSE)) return false;
+  // A team about to be created exists for nobody yet; actions that need the team visible (TEAM-8) hide it from everyone else.
+  if (target.kind === 'team' && target.team !== null && action !== undefined && REQUIREMENTS[action].teamVisible) return teamVisibleTo(world, user, target.team);
+  return true;
 }
 
 /** The reference answer: allowed only if every check allows; the first "no" names the layer (and whose, and the code). */
@@ -446,5 +480,5 @@ export function reference(world: World, user: number, action: Action, target: Ta
   const steps = stepsOf(world, user, action, target);
   const first = steps.find((s) => !s.ok);
   if (!first) return { allowed: true, layer: null, who: null, code: null, hidden: false, steps };
-  return { allowed: false, layer: first.layer, who: first.who, code: first.code ?? null, hidden: !canSee(world, user, target), steps };
+  return { allowed: false, layer: first.layer, who: first.who, code: first.code ?? null, hidden: !canSee(world, user, target, action), steps };
 }

@@ -273,7 +273,9 @@ export function worldFacts(world: World): WorldFacts {
     checks: !world.teamChecks ? 'off_globally' : world.projectTeamChecks[p] === 'disabled' ? 'off_for_project' : 'on',
     teams: teamsOfProject(world, p).map((t) => teamWorkFacts(world, t)),
   }));
-  const teams = world.teams.map((t, i): TeamFacts => ({ teamId: ids.team(i), teamName: names.team(i), projectId: t.project === null ? null : ids.project(t.project) }));
+  const teams = world.teams.map((t, i): TeamFacts => ({
+    teamId: ids.team(i), teamName: names.team(i), projectId: t.project === null ? null : ids.project(t.project), assignedProjectIds: t.assigned.map(ids.project),
+  }));
   return { subjects, projects, items, projectTeams, teams };
 }
 
