@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -29,8 +30,12 @@ export interface AppOptions {
   /** Directory of the built web UI; served at / when present. */
   webDir?: string;
   logger?: boolean;
+  /** Mark the session cookie Secure on every response; without it, only on requests that came over HTTPS (ID-5). */
   secureCookies?: boolean;
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (sign-in rate limits use it). */
+  /**
+   * Behind a reverse proxy: take the client address from X-Forwarded-For (sign-in rate limits use it) and the
+   * protocol from X-Forwarded-Proto (the session cookie is Secure when it says https).
+   */
   trustProxy?: boolean;
 }
 
@@ -65,6 +70,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
   const deps: Deps = { db: options.db, authz: createAuthz(options.db), secureCookies: options.secureCookies ?? false };
   const authenticator = createAuthenticator(options.db);
   const routes: DeclaredRoute[] = [];
+  // First, so every answer — refusals of the access hook and the UI's index.html included — carries the headers.
+  await app.register(helmet, SECURITY_HEADERS);
   // Cookies are parsed before the access hook runs (hooks run in the order they are added).
   await app.register(cookie);
   installAccessControl(app, async (req) => (await authenticator.resolve(req))?.actor ?? null, routes);
@@ -79,7 +86,14 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
   // Documentation routes are public by declaration, stamped in their own scope.
   await app.register(async (docs) => {
     docs.addHook('onRoute', (route) => { route.config = { ...route.config, access: 'public' }; });
-    await docs.register(swaggerUi, { routePrefix: '/api/docs' });
+    // Swagger UI gets its own policy on its routes only (ID-5): its scripts as @fastify/swagger-ui hashes them, and inline
+    // styles, which its bundle injects at run time; framed by nobody, and no validator badge fetched from swagger.io.
+    await docs.register(swaggerUi, {
+      routePrefix: '/api/docs', staticCSP: true, uiConfig: { validatorUrl: null },
+      transformStaticCSP: (header) => header
+        .replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'").replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'")
+        .replace(' validator.swagger.io', '').replace(/\s*upgrade-insecure-requests;?/, ''),
+    });
     docs.get('/api/openapi.json', { schema: { hide: true } }, async () => docs.swagger());
     if (options.webDir && existsSync(options.webDir)) {
       await docs.register(fastifyStatic, { root: resolve(options.webDir), wildcard: false });
@@ -100,6 +114,24 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
   priceListRoutes(app, deps);
   return { app, routes };
 }
+
+/**
+ * ID-5: the built UI is one script and one stylesheet from its own origin, so the policy allows nothing else — no
+ * inline script or style, no other origin, no framing. `upgrade-insecure-requests` is left out: an installation
+ * served over plain HTTP on a LAN would otherwise break. HSTS holds for the host only (browsers ignore it over HTTP).
+ */
+const SECURITY_HEADERS = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], fontSrc: ["'self'"],
+      connectSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"], frameAncestors: ["'none'"],
+    },
+  },
+  frameguard: { action: 'deny' as const },
+  referrerPolicy: { policy: 'no-referrer' as const },
+  strictTransportSecurity: { maxAge: 15_552_000, includeSubDomains: false },
+};
 
 const PG_CONFLICTS: Record<string, [number, string, string]> = {
   '23505': [409, 'already_exists', 'a record with the same unique value exists'],

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { openAreas } from '../../authz/areas.js';
 import { actorOf } from '../../http/access.js';
@@ -12,7 +13,8 @@ const token = z.object({ id: z.number(), name: z.string(), prefix: z.string(), c
 export function authRoutes(app: App, deps: Deps) {
   const service = createAuthService(deps.db);
   const authenticator = createAuthenticator(deps.db);
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.secureCookies };
+  /** ID-5: Secure whenever the request came over HTTPS — directly, or as X-Forwarded-Proto says when TRUST_PROXY is set. */
+  const cookieOptions = (req: FastifyRequest) => ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.secureCookies || req.protocol === 'https' });
 
   app.post('/api/session', {
     config: { access: 'public' },
@@ -24,7 +26,7 @@ export function authRoutes(app: App, deps: Deps) {
     },
   }, async (req, reply) => {
     const session = await service.signIn(req.body.login, req.body.password, req.ip);
-    reply.setCookie(SESSION_COOKIE, session.sessionId, { ...cookieOptions, maxAge: session.maxAgeSeconds });
+    reply.setCookie(SESSION_COOKIE, session.sessionId, { ...cookieOptions(req), maxAge: session.maxAgeSeconds });
     const found = await authenticator.bySession(session.sessionId);
     return { user: selfOf(found!.actor), csrfToken: session.csrfToken };
   });
@@ -35,7 +37,7 @@ export function authRoutes(app: App, deps: Deps) {
   }, async (req, reply) => {
     const cookie = req.cookies[SESSION_COOKIE];
     if (cookie) await service.signOut(cookie);
-    reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    reply.clearCookie(SESSION_COOKIE, cookieOptions(req));
     return reply.code(204).send(null);
   });
 
