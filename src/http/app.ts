@@ -23,6 +23,7 @@ import { userRoutes } from '../modules/users/routes.js';
 import { worklogRoutes } from '../modules/worklogs/routes.js';
 import { installAccessControl, type DeclaredRoute } from './access.js';
 import { AppError, badRequest, problem } from './errors.js';
+import { plainMessage } from './messages.js';
 import type { App, Deps } from './types.js';
 
 export interface AppOptions {
@@ -154,7 +155,7 @@ function errorHandler(this: App, error: FastifyError & { code?: string; validati
     const where = [path, keys?.[0]].filter(Boolean).join('.');
     const context = error.validationContext === 'querystring' ? 'query' : error.validationContext;
     const field = context === 'body' ? where || 'body' : [context, where].filter(Boolean).join('.');
-    return send(400, 'invalid_input', `${field || 'request'}: ${first.message}`, field || undefined);
+    return send(400, 'invalid_input', plainMessage(field || 'request', { code: first.keyword, message: first.message ?? '', params: first.params }), field || undefined);
   }
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
     return send(400, 'invalid_json', error.message.replace(/^FST_\w+: /, ''), 'body');

@@ -10,6 +10,8 @@ import { createPriceList, createTeam } from '../helpers/teams.js';
 import { createTestAppWithRoutes } from '../identity/fixtures.js';
 
 const WRITE_METHODS = ['POST', 'PATCH', 'PUT', 'DELETE'];
+/** What a person should never read in a 400 (API-5): zod's wording, operators, or a field path instead of a sentence. */
+const JARGON = /Too (big|small)|Invalid (input|string|option)|expected (number|string|boolean|array|object|int)|received|Unrecognized key|[<>]=|^[\w.]+: /;
 /** The tables named by the brief; every table of the schema is checked, these must be among them. */
 const KNOWN_TABLES = ['users', 'groups', 'group_members', 'sessions', 'api_tokens', 'projects', 'project_permission_grants',
   'project_role_members', 'work_items', 'item_comments', 'worklogs', 'audit_log'];
@@ -40,6 +42,8 @@ const BAD = {
   nullableId: positive(2_147_483_647).filter((v) => v !== null),
   date: ['2026-02-30', '2026-13-01', '2026-1-1', '', '2026-02-29', '2026-00-10', '2026-01-32', '20260101', '2026/01/01',
     '2026-01-01T00:00:00Z', ' 2026-01-01', 20260101, null, true, {}, []],
+  /** WL-6: a work date also lies between 2000-01-01 and a year ahead. */
+  workDate: ['2026-02-30', '2026-13-01', '', '20260101', '2026-01-01T00:00:00Z', 20260101, null, true, {}, [], '1999-12-31', '0001-01-01', '9999-12-31', '2100-01-01'],
   time: ['24:00', '12:60', '1:00', '12', 'noon', '', '12:00:60', 1200, true, {}, []],
   duration: [...positive(86_400), '3600', true],
   nullableItemKey: [42, true, {}, [], '', 'acme-1', 'ACME-0', 'ACME'],
@@ -70,6 +74,7 @@ type Kind = keyof typeof BAD;
 const FORMER_BUGS: Partial<Record<Kind, { values: unknown[]; bug: string }>> = {
   id: { values: ['1', true, [1]], bug: 'body ids use z.coerce.number() (src/http/schemas.ts `id`): true, "1" and [1] are taken as id 1' },
   date: { values: ['0000-01-01'], bug: 'z.iso.date() accepts year 0; PostgreSQL then fails with 22008 and the 400 names no field' },
+  workDate: { values: ['0000-01-01'], bug: 'z.iso.date() accepts year 0; PostgreSQL then fails with 22008 and the 400 names no field' },
   name: { values: ['a\u0000b'], bug: 'shared `name` (src/http/schemas.ts) lets NUL through; PostgreSQL fails with 22021 and the 400 names no field' },
   description: { values: ['a\u0000b'], bug: 'shared `text` (src/http/schemas.ts) lets NUL through; the 400 names no field' },
   worklogDescription: { values: ['a\u0000b'], bug: 'shared `text` (src/http/schemas.ts) lets NUL through; the 400 names no field' },
@@ -163,12 +168,12 @@ const ROUTES: Record<string, RouteSpec> = {
   'POST /api/items/:key/comments': { params: { key: itemKey }, body: () => ({ body: 'a comment' }), fields: { body: 'comment' } },
   'POST /api/worklogs': {
     body: (w) => ({ itemKey: w.itemKey, startDate: '2026-03-02', startTime: '09:00', durationSeconds: 3600, description: 'work' }),
-    fields: { itemKey: 'itemKey', startDate: 'date', startTime: 'time', durationSeconds: 'duration', description: 'worklogDescription' },
+    fields: { itemKey: 'itemKey', startDate: 'workDate', startTime: 'time', durationSeconds: 'duration', description: 'worklogDescription' },
   },
   'PATCH /api/worklogs/:id': {
     params: { id: id((w) => w.worklogId) },
     body: () => ({ version: 1, startDate: '2026-03-03', startTime: null, durationSeconds: 60, description: 'changed' }),
-    fields: { version: 'version', startDate: 'date', startTime: 'time', durationSeconds: 'duration', description: 'worklogDescription' },
+    fields: { version: 'version', startDate: 'workDate', startTime: 'time', durationSeconds: 'duration', description: 'worklogDescription' },
   },
   'DELETE /api/worklogs/:id': { params: { id: id((w) => w.worklogId) }, query: VERSION_QUERY },
   'DELETE /api/items/:key': { params: { key: itemKey }, query: VERSION_QUERY },
@@ -322,6 +327,7 @@ for (const dialect of DIALECTS) {
           !body && `answered ${res.headers['content-type']}, not application/problem+json`,
           body && !(typeof body.code === 'string' && /^[a-z_]+$/.test(body.code) && body.status === res.statusCode) && 'problem without a stable code',
           body && res.statusCode === 400 && !body.field && 'the 400 names no field',
+          body && res.statusCode === 400 && JARGON.test(body.detail) && `detail is not plain words: "${body.detail}"`,
           body && res.statusCode === 400 && c.field && body.field && body.field !== c.field && !body.field.startsWith(`${c.field}.`) && `names field '${body.field}', not '${c.field}'`,
           changed.length > 0 && `wrote to ${changed.join(', ')}`,
         ].filter(Boolean);

@@ -11,6 +11,9 @@ import { pricingWorld, type PricingWorld } from './fixtures.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A month of its own for each round, all inside the work-date window (WL-6): 2001-01, 2001-02, … */
+const monthOf = (n: number) => `${2001 + Math.floor(n / 12)}-${String(1 + (n % 12)).padStart(2, '0')}`;
+
 /**
  * Forces the worst interleaving: once armed, the price-list change's count of its work logs does not return
  * until a work-log insert has been sent to the database (and 100 ms more), so the insert runs between the
@@ -83,18 +86,18 @@ for (const dialect of DIALECTS) describe(`price lists: racing work-log inserts (
   test('PRICE-6: a price-list edit, delete or successor racing work-log inserts never strands a work log (36 rounds)', async (ctx) => {
     const outcomes = new Map<string, number>();
     // How long logging work takes here (it varies a lot between engines): the changes are spread over that time.
-    await createPriceList(t.db, w.team.id, { name: 'Warm-up', validFrom: '2199-01-01', validTo: '2199-12-31' });
+    await createPriceList(t.db, w.team.id, { name: 'Warm-up', validFrom: '2000-01-01', validTo: '2000-12-31' });
     const started = performance.now();
-    assert.equal((await w.teamLead.c.post('/api/worklogs', { itemKey: w.item.key, startDate: '2199-06-15', durationSeconds: 3600 })).statusCode, 201);
+    assert.equal((await w.teamLead.c.post('/api/worklogs', { itemKey: w.item.key, startDate: '2000-06-15', durationSeconds: 3600 })).statusCode, 201);
     const span = performance.now() - started;
     for (let round = 0; round < 36; round++) {
-      const year = 2200 + round;
-      const list = await createPriceList(t.db, w.team.id, { name: `Year ${year}`, validFrom: `${year}-01-01`, validTo: `${year}-12-31` });
-      const logWork = () => w.teamLead.c.post('/api/worklogs', { itemKey: w.item.key, startDate: `${year}-06-15`, durationSeconds: 3600 });
+      const month = monthOf(round);
+      const list = await createPriceList(t.db, w.team.id, { name: `Month ${month}`, validFrom: `${month}-01`, validTo: `${month}-28` });
+      const logWork = () => w.teamLead.c.post('/api/worklogs', { itemKey: w.item.key, startDate: `${month}-15`, durationSeconds: 3600 });
       const change = [
-        () => w.appAdmin.c.patch(`/api/price-lists/${list.id}`, { version: 1, validTo: `${year}-06-14` }),
+        () => w.appAdmin.c.patch(`/api/price-lists/${list.id}`, { version: 1, validTo: `${month}-14` }),
         () => w.appAdmin.c.delete(`/api/price-lists/${list.id}?version=1`),
-        () => w.appAdmin.c.post(`/api/price-lists/${list.id}/successor`, { version: 1, hourlyRate: '91.20', validFrom: `${year}-06-01` }),
+        () => w.appAdmin.c.post(`/api/price-lists/${list.id}/successor`, { version: 1, hourlyRate: '91.20', validFrom: `${month}-10` }),
       ][round % 3];
       // The change starts between 0 and 1.2× an insert's duration after the inserts, so each side wins in some rounds.
       const delay = ((round * 7) % 36) / 30 * span;
@@ -117,21 +120,21 @@ for (const dialect of DIALECTS) describe(`price lists: racing work-log inserts (
 
   test('PRICE-6: a work-log insert sent between a change\'s count and its write waits, and is then judged on the new validity', async () => {
     const cases = [
-      { what: 'edit', change: (id: number, year: number) => w.appAdmin.c.patch(`/api/price-lists/${id}`, { version: 1, validTo: `${year}-06-14` }), status: 200 },
-      { what: 'successor', change: (id: number, year: number) => w.appAdmin.c.post(`/api/price-lists/${id}/successor`, { version: 1, hourlyRate: '91.20', validFrom: `${year}-06-01` }), status: 201 },
+      { what: 'edit', change: (id: number, month: string) => w.appAdmin.c.patch(`/api/price-lists/${id}`, { version: 1, validTo: `${month}-14` }), status: 200 },
+      { what: 'successor', change: (id: number, month: string) => w.appAdmin.c.post(`/api/price-lists/${id}/successor`, { version: 1, hourlyRate: '91.20', validFrom: `${month}-10` }), status: 201 },
       { what: 'delete', change: (id: number) => w.appAdmin.c.delete(`/api/price-lists/${id}?version=1`), status: 204 },
     ];
     for (const [i, { what, change, status }] of cases.entries()) {
-      const year = 2300 + i;
-      const list = await createPriceList(t.db, w.team.id, { name: `Year ${year}`, validFrom: `${year}-01-01`, validTo: `${year}-12-31` });
+      const month = monthOf(36 + i);
+      const list = await createPriceList(t.db, w.team.id, { name: `Month ${month}`, validFrom: `${month}-01`, validTo: `${month}-28` });
       // PGlite is one connection: a transaction holds it to the end, so no insert can come between; only PostgreSQL is forced.
       if (dialect === 'postgres') interleave.arm();
       // The insert is sent only once the change has counted under its lock, so it cannot simply win the race.
-      const changing = change(list.id, year);
+      const changing = change(list.id, month);
       if (dialect === 'postgres') await interleave.countSent;
       const [changed, logged] = await Promise.all([
         changing,
-        w.teamLead.c.post('/api/worklogs', { itemKey: w.item.key, startDate: `${year}-06-15`, durationSeconds: 3600 }),
+        w.teamLead.c.post('/api/worklogs', { itemKey: w.item.key, startDate: `${month}-15`, durationSeconds: 3600 }),
       ]);
       assert.equal(changed.statusCode, status, `${what}: ${changed.body}`);
       assert.notEqual(logged.statusCode === 201 ? logged.json().priceList?.id : undefined, list.id, `${what}: the work log was recorded with the changed list: ${logged.body}`);

@@ -90,13 +90,14 @@ for (const dialect of DIALECTS) describe(`price lists: successors (${dialect})`,
     const past = await usedList({ validFrom: '2001-01-01' }, ['2001-03-01']);
     const ended = await w.appAdmin.c.patch(`/api/price-lists/${past.id}`, { version: 1, validTo: '2001-03-01' });
     assert.equal(ended.statusCode, 200, ended.body);
-    // A work log dated in the future keeps the list from ending today, though today is inside either way.
+    // A work log dated in the future (inside the work-date window, WL-6) keeps the list from ending today, though today is inside either way.
     const today = new Date().toISOString().slice(0, 10);
-    const future = await usedList({ validFrom: '2001-01-01' }, ['2099-01-05']);
+    const ahead = (days: number) => new Date(Date.parse(today) + days * 86_400_000).toISOString().slice(0, 10);
+    const future = await usedList({ validFrom: '2001-01-01' }, [ahead(300)]);
     const refused = await w.appAdmin.c.patch(`/api/price-lists/${future.id}`, { version: 1, validTo: today });
     assert.equal(refused.statusCode, 409, refused.body);
-    assert.deepEqual(refused.json().worklogs, { count: 1, from: '2099-01-05', to: '2099-01-05' });
-    const successor = await w.appAdmin.c.post(`/api/price-lists/${future.id}/successor`, { version: 1, hourlyRate: '91.20', validFrom: '2099-01-06' });
+    assert.deepEqual(refused.json().worklogs, { count: 1, from: ahead(300), to: ahead(300) });
+    const successor = await w.appAdmin.c.post(`/api/price-lists/${future.id}/successor`, { version: 1, hourlyRate: '91.20', validFrom: ahead(301) });
     assert.equal(successor.statusCode, 201, successor.body);
   });
 

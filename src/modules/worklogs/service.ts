@@ -7,8 +7,10 @@ import type { ItemFacts } from '../../authz/loader.js';
 import { canViewItem } from '../../authz/sql.js';
 import type { Database } from '../../db/index.js';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
+import { calendarDate } from '../../http/schemas.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
 import type { Deps } from '../../http/types.js';
+import { loadDateSettings } from '../../lib/installation.js';
 import { recordAudit } from '../audit/record.js';
 import type { worklogCreate, worklogUpdate, WorklogOut } from './schema.js';
 
@@ -56,10 +58,27 @@ function worklogOut(row: WorklogRow, actor: Actor, facts: ItemFacts | undefined,
   };
 }
 
-/** Newest first; the cursor is (start_date, id) of the last row. */
+/**
+ * Newest first, down to the minute: days newest first, a day's work logs by start time (latest first; a work log
+ * without one counts as starting at 00:00), then by creation (latest first). The cursor is that key of the last row.
+ */
+const startKey = sql<string>`coalesce(w.start_time, time '00:00')`;
+
 function newestFirst(cursor: string | undefined): Expression<SqlBool> | undefined {
-  const after = decodeCursor<[string, number]>(cursor, ['string', 'number']);
-  return after && sql<SqlBool>`(w.start_date, w.id) < (${after[0]}::date, ${after[1]})`;
+  const after = decodeCursor<[string, string, number]>(cursor, ['string', 'string', 'number']);
+  if (!after) return undefined;
+  if (!calendarDate.safeParse(after[0]).success || !/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(after[1])) throw badRequest('query.cursor', 'cursor is not valid for this list');
+  return sql<SqlBool>`(w.start_date, ${startKey}, w.id) < (${after[0]}::date, ${after[1]}::time, ${after[2]})`;
+}
+
+const orderNewestFirst = (q: ReturnType<typeof selectWorklogs>) => q.orderBy('w.start_date', 'desc').orderBy(startKey, 'desc').orderBy('w.id', 'desc');
+
+const cursorOf = (r: WorklogRow) => [r.start_date, r.start_time ?? '00:00:00', r.id];
+
+/** WL-6: work dates lie in the installation's window; read with `db` (the write's transaction where there is one). */
+async function checkWorkDate(db: Database, date: string, field = 'startDate') {
+  const { earliest, latest } = await loadDateSettings(db);
+  if (date < earliest || date > latest) throw badRequest(field, `Work date must be between ${earliest} and ${latest}.`, 'work_date_out_of_range');
 }
 
 /**
@@ -101,10 +120,15 @@ export function createWorklogService({ db, authz }: Deps) {
    */
   async function create(actor: Actor, input: z.infer<typeof worklogCreate>, attempt = 1): Promise<WorklogOut> {
     const ownerId = input.userId ?? actor.userId;
+    // Before the layers: a date outside the window gets its plain answer, not a team check's about that date.
+    await checkWorkDate(db, input.startDate);
     const { item, owner, teams } = await authz.authorizeWorklog(actor, 'worklog.create', input.itemKey, { ownerId, date: input.startDate });
     const snapshot = snapshotOf(owner, teams, input.startDate);
     const priceListId = snapshot.priceList?.id ?? null;
-    const { rows } = await sql<WorklogRow>`
+    const rows = await db.transaction().execute(async (trx) => {
+      // Again in the write's transaction: the window the row is written under (WL-6).
+      await checkWorkDate(trx, input.startDate);
+      return (await sql<WorklogRow>`
       with pl as (
         select id, name, currency, hourly_rate from price_lists
         where id = ${priceListId}::int and valid_from <= ${input.startDate}::date and (valid_to is null or valid_to >= ${input.startDate}::date)
@@ -124,7 +148,8 @@ export function createWorklogService({ db, authz }: Deps) {
              w.team_id, t.name as team_name, w.price_list_id, pl.name as price_list_name, w.rate::text as rate, pl.currency,
              w.version, w.created_at, w.updated_at, i.key as item_key, i.title as item_title, p.key as project_key, u.display_name as author_name
       from w join work_items i on i.id = w.item_id join projects p on p.id = w.project_id join users u on u.id = w.author_id
-        left join teams t on t.id = w.team_id left join pl on pl.id = w.price_list_id`.execute(db);
+        left join teams t on t.id = w.team_id left join pl on pl.id = w.price_list_id`.execute(trx)).rows;
+    });
     if (!rows[0]) {
       if (attempt < 2) return create(actor, input, attempt + 1);
       throw priceListChanged();
@@ -139,6 +164,9 @@ export function createWorklogService({ db, authz }: Deps) {
   async function update(actor: Actor, id: number, input: z.infer<typeof worklogUpdate>) {
     const found = await db.selectFrom('worklogs').select(['item_id', 'author_id', 'start_date', 'team_id']).where('id', '=', id).executeTakeFirst();
     const date = input.startDate ?? found?.start_date ?? '';
+    // A work log dated before a narrowed window keeps its date; a new date must lie inside (WL-6).
+    const movesDate = (from: string | undefined) => input.startDate !== undefined && input.startDate !== from;
+    if (found && movesDate(found.start_date)) await checkWorkDate(db, date);
     // A work log on an item the caller cannot view does not exist for them.
     const { owner, teams } = await authz.authorizeWorklog(actor, 'worklog.edit', found?.item_id ?? 0, { ownerId: found?.author_id ?? actor.userId, date, noun: 'work log' });
     const snapshot = snapshotOf(owner, teams, date);
@@ -153,6 +181,7 @@ export function createWorklogService({ db, authz }: Deps) {
       const before = await trx.selectFrom('worklogs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       if (!before) throw notFound('work log');
       if (before.version !== input.version) throw conflict('version_conflict', `the work log changed since version ${input.version}; reload it`, { currentVersion: before.version });
+      if (movesDate(before.start_date)) await checkWorkDate(trx, date);
       const priceList = snapshot.priceList && await trx.selectFrom('price_lists').select(['id', 'hourly_rate']).where('id', '=', snapshot.priceList.id)
         .where('valid_from', '<=', date).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)])).forShare().executeTakeFirst();
       if (snapshot.priceList && !priceList) throw priceListChanged();
@@ -184,11 +213,10 @@ export function createWorklogService({ db, authz }: Deps) {
   /** The item screen's work-log tab (WL-2): everyone who can view the item sees its work logs. */
   async function listForItem(actor: Actor, itemKey: string, query: { limit: number; cursor?: string }) {
     const item = await authz.authorizeItem(actor, 'worklog.view', itemKey);
-    let q = selectWorklogs(db).where('w.item_id', '=', item.itemId)
-      .orderBy('w.start_date', 'desc').orderBy('w.id', 'desc').limit(query.limit + 1);
+    let q = selectWorklogs(db).where('w.item_id', '=', item.itemId);
     const after = newestFirst(query.cursor);
     if (after) q = q.where(after);
-    const page = pageOf(await q.execute(), query.limit, (r) => [r.start_date, r.id]);
+    const page = pageOf(await orderNewestFirst(q).limit(query.limit + 1).execute(), query.limit, cursorOf);
     return { items: await rowsOut(actor, page.items, () => item), nextCursor: page.nextCursor };
   }
 
@@ -197,15 +225,15 @@ export function createWorklogService({ db, authz }: Deps) {
    * team permission or app role (worklog.listFor). Either way only on items the caller can view (PRJ-4, ITEM-9).
    */
   async function listByAuthor(actor: Actor, authorId: number, query: { from?: string; to?: string; limit: number; cursor?: string }) {
-    if (query.from && query.to && query.from > query.to) throw badRequest('query.to', 'to is before from');
+    if (query.from && query.to && query.from > query.to) throw badRequest('query.to', 'The end of the range must not be before its start.');
     if (authorId !== actor.userId) await authz.authorize(actor, 'worklog.listFor', { ownerId: authorId, noun: 'user' });
     let q = selectWorklogs(db).where('w.author_id', '=', authorId).where(canViewItem(actor, 'i'));
     if (query.from) q = q.where('w.start_date', '>=', query.from);
     if (query.to) q = q.where('w.start_date', '<=', query.to);
     const total = await q.clearSelect().select(sql<number>`coalesce(sum(w.duration_seconds), 0)::int8`.as('total')).executeTakeFirstOrThrow();
     const after = newestFirst(query.cursor);
-    const rows = await (after ? q.where(after) : q).orderBy('w.start_date', 'desc').orderBy('w.id', 'desc').limit(query.limit + 1).execute();
-    const page = pageOf(rows, query.limit, (r) => [r.start_date, r.id]);
+    const rows = await orderNewestFirst(after ? q.where(after) : q).limit(query.limit + 1).execute();
+    const page = pageOf(rows, query.limit, cursorOf);
     const facts = await authz.loadItems([...new Set(page.items.map((r) => r.item_id))]);
     return { items: await rowsOut(actor, page.items, (r) => facts.get(r.item_id)), nextCursor: page.nextCursor, totalSeconds: Number(total.total) };
   }
@@ -219,13 +247,14 @@ export function createWorklogService({ db, authz }: Deps) {
       select coalesce(sum(w.duration_seconds) filter (where w.item_id = ${item.itemId}), 0)::int8 as own,
              coalesce(sum(w.duration_seconds), 0)::int8 as subtree
       from worklogs w join work_items i on i.id = w.item_id where w.item_id in (select id from t) and ${canViewItem(actor, 'i')}`.execute(db);
-    const last = await selectWorklogs(db).where('w.item_id', '=', item.itemId).where('w.author_id', '=', actor.userId)
-      .orderBy('w.start_date', 'desc').orderBy('w.id', 'desc').limit(1).executeTakeFirst();
+    const last = await orderNewestFirst(selectWorklogs(db).where('w.item_id', '=', item.itemId).where('w.author_id', '=', actor.userId))
+      .limit(1).executeTakeFirst();
     return { itemKey, timeSpentSeconds: Number(rows[0].own), subtreeTimeSpentSeconds: Number(rows[0].subtree), myLastWorklog: last ? worklogOut(last, actor, item, actor.subject) : null };
   }
 
   /** The log-work dialog: whether work may be logged on the item at the date, and the team, price list (and, for money roles, rate) it would record. */
   async function preview(actor: Actor, itemKey: string, query: { startDate: string; userId?: number }) {
+    await checkWorkDate(db, query.startDate, 'query.startDate');
     const { decision, owner, teams } = await authz.decideWorklog(actor, 'worklog.create', itemKey, { ownerId: query.userId ?? actor.userId, date: query.startDate });
     if (decision.hidden) throw notFound('work item');
     const snapshot = owner && decision.allowed ? snapshotOf(owner, teams, query.startDate) : { team: null, priceList: null };
