@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { ACTIONS, type Action } from '../../src/authz/catalogue.js';
+import { ACTIONS, actionSpec, type Action } from '../../src/authz/catalogue.js';
 import { decide } from '../../src/authz/decide.js';
 import { createAuthz, type Actor } from '../../src/authz/engine.js';
 import type { SubjectFacts } from '../../src/authz/facts.js';
@@ -15,6 +15,7 @@ import { loadItems, loadProjects, loadProjectTeams, loadSubjects, loadTeams } fr
 import { canViewItem, itemSecurityAllowsEdit, projectIdsWithPermission } from '../../src/authz/sql.js';
 import type { Database, DbHandle } from '../../src/db/index.js';
 import { PROJECT_PERMISSIONS } from '../../src/db/types.js';
+import { loadDateSettings } from '../../src/lib/installation.js';
 import { createExplainService } from '../../src/modules/explain/service.js';
 import { createTestDb, DIALECTS } from '../helpers/harness.js';
 import { casesOf, contextOf, describeCase, disagreement, engine, type Ctx } from './cases.js';
@@ -147,28 +148,52 @@ async function checkLoaders(trx: Database, world: World, memory: Ctx) {
   }
 }
 
-/** EXPL-1: "Check access" for a sample of (user, item, action) answers what decide() answers on the in-memory facts, reasons included. */
+/**
+ * EXPL-1: "Check access" for a sample of (user, item, action) answers what decide() answers on the in-memory facts, reasons
+ * included — a dated action (worklog.create) for today in the installation's time zone, with the project's team facts — to a
+ * reader who can view the item, and the same 404 as for a missing item to a reader who cannot.
+ */
 async function checkExplain(trx: Database, world: World, memory: Ctx, probe: number) {
   const live = liveItemsOf(world);
   if (live.length === 0) return;
   const explain = createExplainService({ db: trx, authz: createAuthz(trx), secureCookies: false });
   const item = live[probe % live.length];
   const key = names.item(world, item);
+  const project = world.items[item].project;
+  const { today } = await loadDateSettings(trx);
   const actions = (Object.keys(ACTIONS) as Action[]).filter((a) => ACTIONS[a].scope === 'item');
+  const readerOf = (r: number): Actor => ({ ...checker, userId: ids.user(r), systemAdmin: world.users[r].systemAdmin, subject: memory.facts.subjects[r] });
   for (const u of new Set([probe % world.users.length, (probe + 1) % world.users.length])) {
     const action = actions[(probe + u) % actions.length];
-    const answer = await explain.explain(checker, { action, item: key, userId: ids.user(u) });
-    // What the explain service hands the core: the item's facts and the user as owner (no work date, so no team check).
-    const d = decide(action, memory.facts.subjects[u], { project: memory.facts.projects[world.items[item].project], item: memory.facts.items[item], ownerId: ids.user(u) });
-    assert.deepEqual({ allowed: answer.allowed, hidden: answer.hidden, deciding: answer.deciding, layers: answer.layers },
-      { allowed: d.allowed, hidden: d.hidden, deciding: d.deciding, layers: d.reasons }, `EXPL-1: explain ${action} for ${names.user(u)} on ${key}`);
+    const reader = (probe + 2 * u) % world.users.length;
+    const ask = () => explain.explain(readerOf(reader), { action, item: key, userId: ids.user(u) });
+    if (reader !== u && !canView(world, reader, item)) {
+      await assert.rejects(ask, (e: { status?: number; message?: string }) => e.status === 404 && e.message === 'no such work item',
+        `EXPL-1: ${names.user(reader)} cannot view ${key}, so may not have it explained`);
+      continue;
+    }
+    // What the explain service hands the core: the item's facts and the user as owner; a dated action also the team facts and today.
+    const dated = Boolean(actionSpec(action).teamCheck);
+    const d = decide(action, memory.facts.subjects[u], {
+      project: memory.facts.projects[project], item: memory.facts.items[item], ownerId: ids.user(u),
+      ...(dated ? { owner: memory.facts.subjects[u], teams: memory.facts.projectTeams[project], date: today } : {}),
+    });
+    if (reader === u && d.hidden) {
+      // About oneself, a decision hidden from the user is the 404 of a missing item.
+      await assert.rejects(ask, (e: { status?: number; message?: string }) => e.status === 404 && e.message === 'no such work item');
+      continue;
+    }
+    const answer = await ask();
+    assert.deepEqual({ allowed: answer.allowed, hidden: answer.hidden, deciding: answer.deciding, layers: answer.layers, date: answer.date },
+      { allowed: d.allowed, hidden: d.hidden, deciding: d.deciding, layers: d.reasons, date: dated ? today : null }, `EXPL-1: explain ${action} for ${names.user(u)} on ${key}`);
     counts.explains++;
   }
 }
 
-/** EXPL-2: who has access to each item (itemAccess, paged by login) = the users the check lets view it, with edit and log-work as decided. */
+/** EXPL-2: who has access to each item (itemAccess, paged by login) = the users the check lets view it, with edit and log-work (today) as decided. */
 async function checkWhoHasAccess(trx: Database, world: World, pageSize: number) {
   const explain = createExplainService({ db: trx, authz: createAuthz(trx), secureCookies: false });
+  const { today } = await loadDateSettings(trx);
   for (const item of liveItemsOf(world)) {
     const key = names.item(world, item);
     const rows: Awaited<ReturnType<typeof explain.itemAccess>>['items'] = [];
@@ -184,7 +209,9 @@ async function checkWhoHasAccess(trx: Database, world: World, pageSize: number) 
     for (const row of rows) {
       const u = row.user.id - ids.user(0);
       const answer = (action: Action) => reference(world, u, action, { kind: 'item', item }).allowed;
-      assert.deepEqual([row.view.allowed, row.edit.allowed, row.logWork.allowed], [true, answer('item.edit'), answer('worklog.create')],
+      // Log work is answered for today (installation time zone), the team and price-list check included (EXPL-1, PRICE-3).
+      const logWork = reference(world, u, 'worklog.create', { kind: 'item', item, owner: u, date: today }).allowed;
+      assert.deepEqual([row.view.allowed, row.edit.allowed, row.logWork.allowed], [true, answer('item.edit'), logWork],
         `EXPL-2: abilities of ${names.user(u)} on ${key}`);
     }
     counts.accessItems++;

@@ -8,6 +8,7 @@ import { SecuritySetting } from '../../src/authz/setting.js';
 import type { AccessValue } from '../../src/db/types.js';
 import { reasonWho, resourceOf, type Case, type Checker, type Ctx } from './cases.js';
 import { ancestorsOrSelf } from './reference.js';
+import { explainer, undated, type Explainer } from './explanations.js';
 import { ids, membershipFact, names, teamWorkFacts } from './world.js';
 
 export interface Mutant {
@@ -230,5 +231,18 @@ export const MUTANTS: Mutant[] = [
     breaks: 'TEAM-2',
     meaning: 'a wrong implication: team planning (MANAGE_SCHEDULE) lets a member see and grant viewing of other members\' work logs',
     checker: withSubjects((subject) => ({ ...subject, teams: subject.teams.map((m) => (m.permissions.includes('MANAGE_SCHEDULE') ? addPermission(m, 'VIEW_MEMBER_WORKLOGS') : m)) })),
+  },
+];
+
+/** A deliberately wrong explanation (EXPL-1): the explanation property test (explain-equals-create.test.ts) must catch it. */
+export interface ExplanationMutant { name: string; breaks: string; meaning: string; explainer: Explainer }
+
+export const EXPLANATION_MUTANTS: ExplanationMutant[] = [
+  {
+    name: 'explanation skips the team gate',
+    breaks: 'EXPL-1, PRICE-3',
+    meaning: 'without a date the explanation leaves the team and price-list check out (as the explain service did before "or today"), '
+      + 'so it answers "allowed" where logging work today is refused with not_in_team, team_role_cannot_work or no_valid_price_list',
+    explainer: (ctx, probe, today) => (probe.date === undefined ? undated(ctx, probe) : explainer(ctx, probe, today)),
   },
 ];

@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createGroup, createUser, DIALECTS, grant, createTestApp, type TestApp } from '../helpers/harness.js';
+import { createTeam } from '../helpers/teams.js';
 import { allPages, createAppAdmin } from '../projects/fixtures.js';
 import { as, editor, leaveUsersGroup, projectWorld, secure, systemAdmin, viewer, type Client } from '../security/fixtures.js';
 
@@ -113,16 +114,19 @@ for (const dialect of DIALECTS) describe(`explain and who has access (${dialect}
     assert.equal(other.statusCode, 400, 'the self explanation takes no userId');
   });
 
-  test('EXPL-1: "Check access" explains any user\'s decision to administrators — hidden resources included — and answers 403 to others', async () => {
+  test('EXPL-1: "Check access" explains any user\'s decision on a resource the administrator can see — hidden from that user included — and answers 403 to others', async () => {
     const w = await world();
     const outsider = await w.member();
-    const res = await admin.get(`/api/admin/check-access?action=item.view&item=${w.child.key}&userId=${outsider.id}`);
+    // A system administrator who may browse the project: item security does not hide the secured child from them.
+    const root = await systemAdmin(t.db);
+    await grant(t.db, w.project.id, 'BROWSE_PROJECT', { userId: root.id });
+    const rc = await as(t.app, root.login);
+    const res = await rc.get(`/api/admin/check-access?action=item.view&item=${w.child.key}&userId=${outsider.id}`);
     assert.equal(res.statusCode, 200, res.body);
     const e = res.json() as Explanation;
     assertWellFormed(e);
     assert.deepEqual([e.allowed, e.hidden, e.user.id, e.deciding.code, e.deciding.inheritedFrom], [false, true, outsider.id, 'no_view_allow', w.parent.key]);
-    const root = await systemAdmin(t.db);
-    const byRoot = await (await as(t.app, root.login)).get(`/api/admin/check-access?action=item.edit&item=${w.child.key}&userId=${w.user.id}`);
+    const byRoot = await rc.get(`/api/admin/check-access?action=item.edit&item=${w.child.key}&userId=${w.user.id}`);
     assert.equal(byRoot.statusCode, 200, byRoot.body);
     assert.equal(byRoot.json().deciding.code, 'no_edit_allow');
 
@@ -131,8 +135,42 @@ for (const dialect of DIALECTS) describe(`explain and who has access (${dialect}
       assert.equal(refused.statusCode, 403, refused.body);
       assert.equal(refused.json().code, 'area_closed');
     }
-    assert.equal((await admin.get(`/api/admin/check-access?action=item.view&item=${w.child.key}&userId=2000000`)).statusCode, 404);
-    assert.equal((await admin.get(`/api/admin/check-access?action=item.view&item=${w.project.key}-999&userId=${outsider.id}`)).statusCode, 404);
+    assert.equal((await rc.get(`/api/admin/check-access?action=item.view&item=${w.child.key}&userId=2000000`)).statusCode, 404);
+    assert.equal((await rc.get(`/api/admin/check-access?action=item.view&item=${w.project.key}-999&userId=${outsider.id}`)).statusCode, 404);
+  });
+
+  test('EXPL-1: administrators explain only resources they may see themselves — an item, project or team they cannot see answers the same 404 as a missing one', async () => {
+    const w = await world();
+    const rootNoBrowse = await as(t.app, (await systemAdmin(t.db)).login);
+    // An app_admin who browses the project but matches no entry of the parent's setting: the child is hidden from them.
+    const browsingAdmin = await createAppAdmin(t.db);
+    await grant(t.db, w.project.id, 'BROWSE_PROJECT', { userId: browsingAdmin.id });
+    const bc = await as(t.app, browsingAdmin.login);
+    const unsecured = await w.item(undefined, 'Open');
+    const projectTeam = await createTeam(t.db, w.project.id);
+    const about = `&userId=${w.user.id}`;
+    // [reader, hidden resource, a missing one of the same kind]
+    const pairs: Array<[Client, string, string]> = [
+      [admin, `action=item.view&item=${unsecured.key}`, `action=item.view&item=${w.project.key}-997`],
+      [admin, `action=worklog.create&item=${unsecured.key}`, `action=worklog.create&item=${w.project.key}-997`],
+      [admin, `action=project.view&project=${w.project.key}`, 'action=project.view&project=NOSUCHPRJ'],
+      [admin, `action=team.view&team=${projectTeam.id}`, 'action=team.view&team=2000000'],
+      [rootNoBrowse, `action=item.view&item=${w.child.key}`, `action=item.view&item=${w.project.key}-996`],
+      [rootNoBrowse, `action=project.view&project=${w.project.key}`, 'action=project.view&project=NOSUCHPRJ'],
+      [bc, `action=item.view&item=${w.child.key}`, `action=item.view&item=${w.project.key}-995`],
+      [bc, `action=worklog.create&item=${w.child.key}&date=2026-03-02`, `action=worklog.create&item=${w.project.key}-995&date=2026-03-02`],
+    ];
+    for (const [c, hidden, missing] of pairs) {
+      const a = await c.get(`/api/admin/check-access?${hidden}${about}`);
+      const b = await c.get(`/api/admin/check-access?${missing}${about}`);
+      assert.equal(a.statusCode, 404, `${hidden}: ${a.body}`);
+      assert.deepEqual(a.json(), b.json(), `${hidden} is told apart from a missing resource`);
+    }
+    // What the reader can see, they may explain: the browsing app_admin on the unsecured item and the project.
+    for (const query of [`action=item.view&item=${unsecured.key}`, `action=project.view&project=${w.project.key}`, `action=team.view&team=${projectTeam.id}`]) {
+      const res = await bc.get(`/api/admin/check-access?${query}${about}`);
+      assert.equal(res.statusCode, 200, `${query}: ${res.body}`);
+    }
   });
 
   test('EXPL-1: an explanation agrees with the decision the API actually makes', async () => {

@@ -11,6 +11,8 @@ const reason = z.object({ layer: z.enum(LAYERS), outcome: z.enum(['allow', 'deny
 const explanation = z.object({
   user: z.object({ id: z.number(), login: z.string(), displayName: z.string() }),
   action: z.string(), resource: z.object({ kind: z.enum(['item', 'project', 'team', 'global']), key: z.string().nullable() }),
+  /** The work date a dated action (the team and price-list check, PRICE-3) was explained for; null for undated actions. */
+  date: calendarDate.nullable(),
   allowed: z.boolean(), hidden: z.boolean(), deciding: reason, layers: z.array(reason),
 });
 const answer = z.object({ allowed: z.boolean(), why: z.string(), layer: z.string() });
@@ -23,7 +25,7 @@ export function explainRoutes(app: App, deps: Deps) {
   const explainable = ACTION_NAMES.filter((a) => ACTIONS[a].scope !== 'worklog') as [Action, ...Action[]];
   const query = {
     action: z.enum(explainable), item: itemKey.optional(), project: projectKey.optional(),
-    /** The work date, for the team and price-list check of logging work (PRICE-3). */
+    /** The work date, for the team and price-list check of logging work (PRICE-3); today in the installation's time zone when absent. */
     date: calendarDate.optional(),
     team: id.optional(),
   };
@@ -47,9 +49,9 @@ export function explainRoutes(app: App, deps: Deps) {
   app.get('/api/items/:key/access', {
     config: { access: 'item.security' },
     schema: {
-      tags, summary: 'Who has access to a work item: every user who can view it, with edit and log-work, and why (EXPL-2)',
+      tags, summary: 'Who has access to a work item: every user who can view it, with edit and log-work (today, installation time zone), and why (EXPL-2)',
       params: z.strictObject({ key: itemKey }), querystring: z.strictObject(pageQuery),
-      response: { 200: page(z.object({ user: userRef, view: answer, edit: answer, logWork: answer })), ...errorResponses },
+      response: { 200: page(z.object({ user: userRef, view: answer, edit: answer, logWork: answer.extend({ date: calendarDate }) })), ...errorResponses },
     },
   }, async (req) => service.itemAccess(actorOf(req), req.params.key, req.query));
 

@@ -1,71 +1,103 @@
 import { sql } from 'kysely';
-import { ACTIONS, actionSpec, type Action } from '../../authz/catalogue.js';
-import { decide, grantsFor, reachingGrants, describeVia } from '../../authz/decide.js';
+import { actionSpec, type Action } from '../../authz/catalogue.js';
+import { decide, grantsFor, reachingGrants, describeVia, type Decision } from '../../authz/decide.js';
 import type { Actor } from '../../authz/engine.js';
 import type { ResourceFacts } from '../../authz/facts.js';
-import { loadItem, loadProjects, loadProjectTeams, loadSubjects, loadTeams } from '../../authz/loader.js';
+import { loadItem, loadProjects, loadSubjects, loadTeams } from '../../authz/loader.js';
 import { canViewItem, projectIdsWithPermission } from '../../authz/sql.js';
 import { PROJECT_PERMISSIONS } from '../../db/types.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
+import { loadDateSettings } from '../../lib/installation.js';
 import type { Deps } from '../../http/types.js';
 import { findProjectId } from '../projects/service.js';
 
 export interface ExplainQuery { action: Action; item?: string; project?: string; team?: number; date?: string; userId?: number }
 
+type ResourceKind = 'item' | 'project' | 'team' | 'global';
+const NOUN: Record<ResourceKind, string> = { item: 'work item', project: 'project', team: 'team', global: '' };
+/** What the reader must be allowed to do with a resource to be told anything about it (EXPL-1: "only resources they may see themselves"). */
+const SEE: Record<Exclude<ResourceKind, 'global'>, Action> = { item: 'item.view', project: 'project.view', team: 'team.view' };
+const QUICK = { explain: false } as const;
+
 /** Explain (EXPL-1) and who has access (EXPL-2): the same core that decides, replayed with its reasons. */
 export function createExplainService({ db, authz }: Deps) {
+  /**
+   * The explanation of one user's decision. A dated action (the team and price-list check, PRICE-3) is explained for
+   * `date`, or today in the installation's time zone, through the engine's own `decideWorklog` — the path
+   * `POST /api/worklogs` takes — so the explanation and the refusal cannot drift apart.
+   */
   async function explain(actor: Actor, query: ExplainQuery) {
-    // The route decides who may ask about others ("Check access" is Administration); this is the same answer either way.
+    // The route decides who may ask about others ("Check access" is Administration).
     const aboutOther = query.userId !== undefined && query.userId !== actor.userId;
     const userId = query.userId ?? actor.userId;
+    const spec = actionSpec(query.action);
+    if (spec.scope === 'item' && !query.item) throw badRequest('item', `${query.action} is decided on a work item`);
+    if (spec.scope !== 'global' && !query.item && !query.project && query.team === undefined) throw badRequest('item', `${query.action} needs an item or a project`);
     const user = await db.selectFrom('users').select(['id', 'login', 'display_name']).where('id', '=', userId).executeTakeFirst();
     const subject = user && (await loadSubjects(db, [userId])).get(userId);
     if (!user || !subject) throw notFound('user');
-    const scope = ACTIONS[query.action].scope;
+    const date = spec.teamCheck ? query.date ?? (await loadDateSettings(db)).today : undefined;
+
     let facts: ResourceFacts = {};
-    let resource: { kind: 'item' | 'project' | 'team' | 'global'; key: string | null } = { kind: 'global', key: null };
+    let resource: { kind: ResourceKind; key: string | null } = { kind: 'global', key: null };
+    let decision: Decision;
     if (query.item) {
-      const item = await loadItem(db, query.item);
-      // Logging work at a date: the team layer's facts for the team and price-list check (PRICE-3).
-      const teams = item && query.date && actionSpec(query.action).teamCheck ? (await loadProjectTeams(db, [item.projectId])).get(item.projectId) : undefined;
-      facts = { project: item?.project, item: item?.item, teams, date: query.date };
       resource = { kind: 'item', key: query.item };
-    } else if (query.team !== undefined) {
-      const team = (await loadTeams(db, [query.team])).get(query.team);
-      facts = { team, project: team?.projectId == null ? undefined : (await loadProjects(db, [team.projectId])).get(team.projectId) };
-      resource = { kind: 'team', key: String(query.team) };
-    } else if (query.project) {
-      const projectId = await findProjectId(db, query.project);
-      facts = { project: projectId === undefined ? undefined : (await loadProjects(db, [projectId])).get(projectId) };
-      resource = { kind: 'project', key: query.project };
-    } else if (scope !== 'global') {
-      throw badRequest('item', `${query.action} needs an item or a project`);
+      if (spec.teamCheck) {
+        const worklog = await authz.decideWorklog({ userId, subject }, query.action, query.item, { ownerId: userId, date }, { explain: true });
+        facts = { project: worklog.item?.project, item: worklog.item?.item };
+        decision = worklog.decision;
+      } else {
+        const item = await loadItem(db, query.item);
+        facts = { project: item?.project, item: item?.item };
+        decision = decide(query.action, subject, { ...facts, ownerId: userId });
+      }
+    } else {
+      if (query.team !== undefined) {
+        const team = (await loadTeams(db, [query.team])).get(query.team);
+        facts = { team, project: team?.projectId == null ? undefined : (await loadProjects(db, [team.projectId])).get(team.projectId) };
+        resource = { kind: 'team', key: String(query.team) };
+      } else if (query.project) {
+        const projectId = await findProjectId(db, query.project);
+        facts = { project: projectId === undefined ? undefined : (await loadProjects(db, [projectId])).get(projectId) };
+        resource = { kind: 'project', key: query.project };
+      }
+      decision = decide(query.action, subject, { ...facts, ownerId: userId });
     }
-    if (scope === 'item' && !query.item) throw badRequest('item', `${query.action} is decided on a work item`);
-    const decision = decide(query.action, subject, { ...facts, ownerId: userId });
-    // An explanation never reveals what its reader may not see: about oneself, a hidden resource is a 404.
-    const noun = { item: 'work item', project: 'project', team: 'team', global: '' }[resource.kind];
-    if (!aboutOther && decision.hidden && resource.kind !== 'global') throw notFound(noun);
-    if (aboutOther && resource.kind !== 'global' && !facts.project && !(facts.team && facts.team.projectId === null)) throw notFound(noun);
+    // An explanation never reveals what its reader may not see: about oneself, a hidden resource is a 404; about
+    // someone else, so is a resource the reader could not view themselves (system administrators bypass item
+    // security, not BROWSE_PROJECT) — with the same answer as a missing one.
+    if (resource.kind !== 'global') {
+      const visible = aboutOther ? decide(SEE[resource.kind], actor.subject, facts, QUICK).allowed : !decision.hidden;
+      if (!visible) throw notFound(NOUN[resource.kind]);
+    }
     return {
-      user: { id: user.id, login: user.login, displayName: user.display_name }, action: query.action, resource,
+      user: { id: user.id, login: user.login, displayName: user.display_name }, action: query.action, resource, date: date ?? null,
       allowed: decision.allowed, hidden: decision.hidden, deciding: decision.deciding, layers: [...decision.reasons],
     };
   }
 
-  /** EXPL-2 for a work item: every active user who can view it, with edit and log-work, and why. Paged by login. */
+  /**
+   * EXPL-2 for a work item: every active user who can view it, with edit and log-work, and why. Paged by login.
+   * Log-work is decided as logging work today (installation time zone) would be: with the project's team facts.
+   */
   async function itemAccess(actor: Actor, key: string, page: { limit: number; cursor?: string }) {
     const item = await authz.authorizeItem(actor, 'item.security', key);
     const rows = await candidates(page, (q) => q.where(sql<boolean>`exists (select 1 from work_items i where i.id = ${item.itemId}
       and ${canViewItem({ userId: sql.ref('u.id'), systemAdmin: sql.ref('u.system_admin') }, 'i')})`));
     const subjects = await loadSubjects(db, rows.items.map((u) => u.id));
+    const teams = (await authz.loadProjectTeams([item.projectId])).get(item.projectId);
+    const { today } = await loadDateSettings(db);
     return {
       items: rows.items.map((u) => {
         const subject = subjects.get(u.id)!;
         const resource = { project: item.project, item: item.item, ownerId: u.id };
-        const answer = (action: Action) => { const d = decide(action, subject, resource); return { allowed: d.allowed, why: d.deciding.message, layer: d.deciding.layer }; };
-        return { user: { id: u.id, login: u.login, displayName: u.display_name }, view: answer('item.view'), edit: answer('item.edit'), logWork: answer('worklog.create') };
+        const answer = (action: Action) => {
+          const d = decide(action, subject, actionSpec(action).teamCheck ? { ...resource, teams, date: today } : resource);
+          return { allowed: d.allowed, why: d.deciding.message, layer: d.deciding.layer };
+        };
+        return { user: { id: u.id, login: u.login, displayName: u.display_name }, view: answer('item.view'), edit: answer('item.edit'), logWork: { ...answer('worklog.create'), date: today } };
       }),
       nextCursor: rows.nextCursor,
     };
