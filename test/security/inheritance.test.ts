@@ -54,7 +54,7 @@ for (const dialect of DIALECTS) describe(`item security: inheritance, apply to c
     assert.equal((await setting(w.ac, key)).inheritedFrom, w.child.key);
     assert.equal(await visible(w.oc, `/api/items/${key}`), false);
     const listed = await w.oc.get(`/api/projects/${w.project.key}/items?parent=${w.grandchild.key}`);
-    assert.equal(listed.statusCode, 400, 'the parent itself is hidden from the outsider');
+    assert.equal(listed.statusCode, 404, 'the parent itself is hidden from the outsider: listing under it answers as reading it');
     // The outsider cannot create under it either: the parent does not exist for them.
     const refused = await w.oc.post(`/api/projects/${w.project.key}/items`, { title: 'Sneak in', parentKey: w.child.key });
     assert.equal(refused.statusCode, 404, refused.body);

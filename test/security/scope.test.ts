@@ -61,14 +61,16 @@ for (const dialect of DIALECTS) describe(`item security: scope of impact (${dial
     assert.equal(edit.statusCode, 404, edit.body);
   });
 
-  test('ITEM-9: the path (breadcrumbs) leaves out hidden ancestors and parentKey never names one', async () => {
+  test('ITEM-2, ITEM-9: the path (breadcrumbs) leaves out hidden ancestors and parentKey names the nearest viewable one', async () => {
     const w = await world();
     const deep = await w.item(w.hidden.id, 'Deep');
     const deeper = await w.item(deep.id, 'Deeper');
     await secure(w.ac, deep.key, [editor('user', w.admin.id), editor('user', w.user.id)]);
     const a = (await w.uc.get(`/api/items/${deep.key}`)).json();
     assert.deepEqual(a.path, [{ key: w.parent.key, title: 'Parent' }]);
-    assert.equal(a.parentKey, null, 'the real parent is hidden');
+    assert.equal(a.parentKey, w.parent.key, 'the real parent is hidden: the grandparent is the visible parent');
+    // The lists agree: the grandparent lists the item, and has children for the user through it.
+    assert.deepEqual(keysOf(await w.uc.get(`/api/projects/${w.project.key}/items?parent=${w.parent.key}`)), [w.shown.key, deep.key]);
     const b = (await w.uc.get(`/api/items/${deeper.key}`)).json();
     assert.deepEqual(b.path.map((p: { key: string }) => p.key), [w.parent.key, deep.key]);
     assert.equal(b.parentKey, deep.key);

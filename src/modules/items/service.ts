@@ -3,12 +3,15 @@ import type { z } from 'zod';
 import { abilities, type Actor } from '../../authz/engine.js';
 import type { ItemFacts } from '../../authz/loader.js';
 import { canViewItem } from '../../authz/sql.js';
+import { promotedItems } from '../../authz/tree-sql.js';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
 import type { Deps } from '../../http/types.js';
 import { recordAudit } from '../audit/record.js';
 import { findProjectId } from '../projects/service.js';
-import type { commentCreate, itemCreate, itemUpdate } from './schema.js';
+import type { commentCreate, itemCreate, ITEM_STATUSES, itemUpdate } from './schema.js';
+
+type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 export function itemAbilities(actor: Actor, facts: ItemFacts) {
   return abilities(actor.subject, facts, {
@@ -19,36 +22,46 @@ export function itemAbilities(actor: Actor, facts: ItemFacts) {
 }
 
 export function createItemService({ db, authz }: Deps) {
-  /** Children of a parent (top-level items without one), in key order, paged in SQL. */
+  /**
+   * The items listed under a parent (at the top without one), in key order, paged in SQL: the viewable items whose
+   * visible parent — nearest viewable ancestor — it is (ITEM-2). Mostly its viewable children; also viewable items
+   * under hidden children, which would otherwise be in no list. hasChildren counts the same way.
+   */
   async function listChildren(actor: Actor, projectKey: string, query: { parent?: string; limit: number; cursor?: string }) {
     const projectId = await findProjectId(db, projectKey);
     await authz.authorize(actor, 'project.view', { projectId, noun: 'project' });
-    let parentId: number | null = null;
-    if (query.parent) {
-      const parent = await authz.authorizeItem(actor, 'item.view', query.parent).catch(() => undefined);
-      if (!parent || parent.projectId !== projectId) throw badRequest('parent', 'no such work item in this project');
-      parentId = parent.itemId;
-    }
+    // Under an item the caller cannot view the answer is 404, as reading the item is: no trace of it.
+    const parent = query.parent ? await authz.authorizeItem(actor, 'item.view', query.parent) : undefined;
+    if (parent && parent.projectId !== projectId) throw badRequest('parent', 'no such work item in this project');
+    const parentId = parent?.itemId ?? null;
     const after = decodeCursor<[number]>(query.cursor, ['number']);
-    // Only viewable items are listed, and hasChildren counts only viewable children (ITEM-9).
-    let q = db.selectFrom('work_items as i')
-      .select(['i.id', 'i.key', 'i.title', 'i.status', 'i.num'])
-      .select(sql<boolean>`exists (select 1 from work_items c where c.parent_id = i.id and ${canViewItem(actor, 'c')})`.as('has_children'))
-      .where('i.project_id', '=', projectId!)
-      .where(canViewItem(actor, 'i'))
-      .where('i.parent_id', parentId === null ? 'is' : '=', parentId)
-      .orderBy('i.num').limit(query.limit + 1);
-    if (after) q = q.where('i.num', '>', after[0]);
-    const page = pageOf(await q.execute(), query.limit, (r) => [r.num]);
+    const afterCursor = (alias: string) => (after ? sql`${sql.ref(`${alias}.num`)} > ${after[0]}` : sql`true`);
+    // Children first through the (project, parent, num) index, at most a page of them; then the few promoted items.
+    const { rows } = await sql<{ id: number; key: string; title: string; status: ItemStatus; num: number; has_children: boolean }>`
+      with tw_promoted as (${promotedItems(actor, projectId!)})
+      select i.id, i.key, i.title, i.status, i.num,
+        (exists (select 1 from work_items c where c.parent_id = i.id and ${canViewItem(actor, 'c')})
+          or exists (select 1 from tw_promoted p where p.visible_parent_id = i.id)) as has_children
+      from work_items i
+      where i.id in (
+        (select c.id from work_items c
+          where c.project_id = ${projectId!} and ${parentId === null ? sql`c.parent_id is null` : sql`c.parent_id = ${parentId}`}
+            and ${afterCursor('c')} and ${canViewItem(actor, 'c')}
+          order by c.num limit ${query.limit + 1})
+        union all
+        select p.id from tw_promoted p where ${parentId === null ? sql`p.visible_parent_id is null` : sql`p.visible_parent_id = ${parentId}`})
+        and ${afterCursor('i')}
+      order by i.num limit ${query.limit + 1}`.execute(db);
+    const page = pageOf(rows, query.limit, (r) => [r.num]);
     return {
-      items: page.items.map((r) => ({ id: r.id, key: r.key, title: r.title, status: r.status, parentKey: query.parent ?? null, hasChildren: r.has_children })),
+      items: page.items.map((r) => ({ id: r.id, key: r.key, title: r.title, status: r.status, parentKey: parent ? query.parent! : null, hasChildren: r.has_children })),
       nextCursor: page.nextCursor,
     };
   }
 
   async function get(actor: Actor, key: string) {
     const found = await authz.authorizeItem(actor, 'item.view', key);
-    // Ancestors the caller may not view are left out of the path: no trace of them (ITEM-9).
+    // Ancestors the caller may not view are left out of the path: no trace of them (ITEM-2, ITEM-9).
     const { rows: path } = await sql<{ id: number; key: string; title: string; depth: number }>`
       with recursive up as (
         select id, parent_id, 0 as depth from work_items where id = ${found.itemId}
@@ -60,7 +73,8 @@ export function createItemService({ db, authz }: Deps) {
     const ancestors = path.slice(0, -1);
     return {
       id: item.id, key: item.key, projectKey: item.project_key, title: item.title, description: item.description, status: item.status,
-      parentKey: path.length > 1 && path[path.length - 2].depth === 1 ? path[path.length - 2].key : null,
+      // The visible parent: the nearest ancestor the caller may view, under which the lists show the item (ITEM-2).
+      parentKey: ancestors.length ? ancestors[ancestors.length - 1].key : null,
       path: ancestors.map((a) => ({ key: a.key, title: a.title })),
       version: item.version, createdAt: item.created_at, updatedAt: item.updated_at,
       abilities: itemAbilities(actor, found),
