@@ -68,6 +68,8 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Dates follow the browser's locale; tests read them in one known locale.
+      '--lang=en-US',
     ],
   });
 }

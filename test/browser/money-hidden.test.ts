@@ -68,7 +68,7 @@ test('PRICE-7: a client without a money role sees no rate in the dialog, the wor
   assert.equal(await page.getByRole('button', { name: /Edit price list|Create price list/ }).count(), 0);
   assert.ok(!(await everythingOn(page)).includes(RATE), 'no rate in the project price lists');
   await page.goto(`${suite.server.url}/#/teams/${team.id}`);
-  await page.getByRole('table', { name: 'Price lists of Agency' }).getByText('2000-01-01 – open-ended').waitFor();
+  await page.getByRole('table', { name: 'Price lists of Agency' }).getByText('Jan 1, 2000 – open-ended').waitFor();
   assert.equal(await page.getByLabel('Hourly rate').count(), 0);
   assert.ok(!(await everythingOn(page)).includes(RATE), 'no rate on the team page');
   await screenshot(page, 'money-hidden-team-page');

@@ -60,7 +60,7 @@ test('TEAM-1, TEAM-3, PRICE-1: an app admin creates a project team with a lead a
   await editor.waitFor({ state: 'detached' });
   const priceRow = row.getByRole('table', { name: 'Price lists of Frontend' }).getByRole('row', { name: /Standard/ });
   await priceRow.waitFor();
-  assert.match((await priceRow.textContent()) ?? '', /2026-01-01 – open-ended.*87\.35 EUR\/h/);
+  assert.match((await priceRow.textContent()) ?? '', /Jan 1, 2026 – open-ended.*87\.35 EUR\/h/);
   await screenshot(page, 'teams-project-tab');
 
   const team = await db.selectFrom('teams').select(['id', 'project_id', 'description']).where('name', '=', 'Frontend').executeTakeFirstOrThrow();

@@ -1,12 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api.js';
 import { today } from '../dates.js';
-import { formatDuration, parseDuration } from '../duration.js';
+import { describeDuration, DURATION_HELP, formatDuration, readDuration } from '../duration.js';
 import type { Worklog, WorklogInput } from '../types.js';
 import { useAction } from '../useAction.js';
+import { useFieldErrors } from '../useFieldErrors.js';
 import { useResource } from '../useResource.js';
 import { Dialog } from './Dialog.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { FieldError } from './FieldError.js';
 import { TeamChangedDialog, teamChangeOf, type TeamChange } from './TeamChangedDialog.js';
 import { WorklogPreviewPanel } from './WorklogPreviewPanel.js';
 import { WorklogTeamFacts } from './WorklogTeamFacts.js';
@@ -19,7 +21,7 @@ interface Props {
   onSaved: (worklog: Worklog | undefined) => void;
 }
 
-const durationHelp = 'For example 1h 30m, 1.5h or 90 (minutes).';
+const FIELDS = ['startDate', 'startTime', 'durationSeconds', 'description'];
 
 export function LogWorkDialog({ itemKey, worklog, onClose, onSaved }: Props) {
   const [startDate, setStartDate] = useState(worklog?.startDate ?? today());
@@ -41,13 +43,18 @@ export function LogWorkDialog({ itemKey, worklog, onClose, onSaved }: Props) {
   );
   const helpId = useId();
 
-  const seconds = parseDuration(duration);
-  const badField = error instanceof ApiError ? error.field : undefined;
+  // WL-6: the parsed value (or why it is not one) shows as the user types, before saving.
+  const reading = readDuration(duration);
+  const seconds = reading.seconds;
+  const fields = useFieldErrors(error, FIELDS);
+  // A date outside the work-date window is already refused by the preview: shown at the date, before saving.
+  const previewFields = useFieldErrors(preview.error, ['startDate']);
+  const dateErrors = fields.message('startDate') ? fields : previewFields;
   const refused = preview.data?.allowed === false;
 
   function save(confirmTeamChange: boolean) {
-    if (seconds === null) {
-      setError(new ApiError(400, 'invalid_duration', `Enter a duration. ${durationHelp}`, 'durationSeconds'));
+    if (seconds === undefined) {
+      setError(new ApiError(400, 'invalid_duration', reading.error, 'durationSeconds'));
       return;
     }
     const input: WorklogInput = {
@@ -82,7 +89,7 @@ export function LogWorkDialog({ itemKey, worklog, onClose, onSaved }: Props) {
                 value={startDate}
                 onChange={(e) => setStartDate(e.target.value)}
                 required
-                aria-invalid={badField === 'startDate' || undefined}
+                {...dateErrors.props('startDate')}
               />
             </label>
             <label>
@@ -91,42 +98,52 @@ export function LogWorkDialog({ itemKey, worklog, onClose, onSaved }: Props) {
                 type="time"
                 value={startTime}
                 onChange={(e) => setStartTime(e.target.value)}
-                aria-invalid={badField === 'startTime' || undefined}
+                {...fields.props('startTime')}
               />
             </label>
+            <FieldError errors={dateErrors} field="startDate" />
+            <FieldError errors={fields} field="startTime" />
           </div>
           <label>
             Duration
             <input
               value={duration}
-              onChange={(e) => setDuration(e.target.value)}
+              onChange={(e) => {
+                setDuration(e.target.value);
+                // The live reading takes over again from a refusal of what was there before.
+                if (fields.message('durationSeconds')) setError(null);
+              }}
               placeholder="1h 30m"
               autoFocus
-              aria-describedby={helpId}
-              aria-invalid={badField === 'durationSeconds' || undefined}
+              {...fields.props('durationSeconds', fields.message('durationSeconds') ? undefined : helpId)}
             />
           </label>
-          <p id={helpId} className="hint">
-            {seconds !== null ? `= ${formatDuration(seconds)}` : durationHelp}
-          </p>
+          {fields.message('durationSeconds') ? (
+            <FieldError errors={fields} field="durationSeconds" />
+          ) : (
+            <p id={helpId} className="hint" aria-live="polite">
+              {seconds !== undefined ? `= ${describeDuration(seconds)}` : duration.trim() ? reading.error : DURATION_HELP}
+            </p>
+          )}
           <label>
             Description
             <textarea
               value={description}
               onChange={(e) => setDescription(e.target.value)}
               rows={3}
-              aria-invalid={badField === 'description' || undefined}
+              {...fields.props('description')}
             />
           </label>
+          <FieldError errors={fields} field="description" />
           {worklog ? (
             <section className="worklog-preview" aria-label="Team and price list">
               <h3>Recorded with</h3>
               <WorklogTeamFacts team={worklog.team} priceList={worklog.priceList} rate={worklog.rate} currency={worklog.currency} />
             </section>
           ) : (
-            <WorklogPreviewPanel preview={preview.data} error={preview.error} />
+            <WorklogPreviewPanel preview={preview.data} error={previewFields.rest} />
           )}
-          <ErrorMessage error={error} />
+          <ErrorMessage error={fields.rest} />
           <div className="form-actions">
             <button type="button" className="button secondary" onClick={onClose}>
               Cancel

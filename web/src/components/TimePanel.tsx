@@ -1,4 +1,5 @@
 import { api } from '../api.js';
+import { formatDate } from '../dates.js';
 import { formatDuration } from '../duration.js';
 import { useResource } from '../useResource.js';
 import { ErrorMessage } from './ErrorMessage.js';
@@ -29,7 +30,7 @@ export function TimePanel({ itemKey }: { itemKey: string }) {
               {data.myLastWorklog ? (
                 <>
                   {formatDuration(data.myLastWorklog.durationSeconds)}{' '}
-                  <span className="muted">on {data.myLastWorklog.startDate}</span>
+                  <span className="muted">on {formatDate(data.myLastWorklog.startDate)}</span>
                 </>
               ) : (
                 <span className="muted">None yet</span>

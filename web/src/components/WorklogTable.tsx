@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, errorText } from '../api.js';
+import { formatDate } from '../dates.js';
 import { formatDuration } from '../duration.js';
 import { formatRate } from '../money.js';
 import { href } from '../router.js';
@@ -28,7 +29,7 @@ export function WorklogTable({ worklogs, caption, showItem = false, showAuthor =
   const showsRates = worklogs.some((w) => w.rate !== undefined);
 
   async function remove(worklog: Worklog) {
-    const label = `${formatDuration(worklog.durationSeconds)} on ${worklog.startDate}`;
+    const label = `${formatDuration(worklog.durationSeconds)} on ${formatDate(worklog.startDate)}`;
     if (!window.confirm(`Delete the work log of ${label}?`)) return;
     setError(null);
     try {
@@ -70,7 +71,7 @@ export function WorklogTable({ worklogs, caption, showItem = false, showAuthor =
           {worklogs.map((worklog) => (
             <tr key={worklog.id}>
               <td className="nowrap">
-                {worklog.startDate}
+                <time dateTime={worklog.startDate}>{formatDate(worklog.startDate)}</time>
                 {worklog.startTime && <span className="muted"> {worklog.startTime.slice(0, 5)}</span>}
               </td>
               {showItem && (

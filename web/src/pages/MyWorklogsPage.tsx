@@ -1,25 +1,28 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { FieldError } from '../components/FieldError.js';
 import { LoadMoreButton } from '../components/LoadMoreButton.js';
 import { WorklogTable } from '../components/WorklogTable.js';
-import { weekOf } from '../dates.js';
+import { formatDate, weekOf } from '../dates.js';
 import { formatDuration, formatHours } from '../duration.js';
 import { useCursorList } from '../useCursorList.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
+import { useFieldErrors } from '../useFieldErrors.js';
 
 export function MyWorklogsPage() {
   const [range, setRange] = useState(() => weekOf(new Date()));
   const [from, setFrom] = useState(range.from);
   const [to, setTo] = useState(range.to);
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<ApiError | null>(null);
   const list = useCursorList((cursor) => api.listMyWorklogs(range.from, range.to, cursor), [range.from, range.to]);
   useDocumentTitle('My work logs');
+  const fields = useFieldErrors(formError ?? list.error, ['from', 'to']);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!from || !to || from > to) {
-      setFormError('Choose a start date on or before the end date.');
+      setFormError(new ApiError(400, 'invalid_range', from && to ? 'Choose an end date on or after the start date.' : 'Choose both dates.', from ? 'to' : 'from'));
       return;
     }
     setFormError(null);
@@ -36,17 +39,19 @@ export function MyWorklogsPage() {
       <form onSubmit={submit} className="form inline-form" aria-label="Date range">
         <label>
           From
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required {...fields.props('from')} />
         </label>
+        <FieldError errors={fields} field="from" />
         <label>
           To
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} required />
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} required {...fields.props('to')} />
         </label>
+        <FieldError errors={fields} field="to" />
         <button type="submit" className="button">
           Show
         </button>
       </form>
-      <ErrorMessage error={formError ?? list.error} />
+      <ErrorMessage error={fields.rest} />
 
       {list.loading && list.items.length === 0 ? (
         <p className="muted">Loading…</p>
@@ -54,7 +59,7 @@ export function MyWorklogsPage() {
         !list.error && (
           <>
             <p className="total" aria-live="polite">
-              Total {range.from} to {range.to}: <strong>{formatDuration(totalSeconds)}</strong>{' '}
+              Total {formatDate(range.from)} to {formatDate(range.to)}: <strong>{formatDuration(totalSeconds)}</strong>{' '}
               <span className="muted">({formatHours(totalSeconds)} hours)</span>
             </p>
             {list.items.length === 0 ? (
