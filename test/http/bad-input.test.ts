@@ -140,7 +140,7 @@ const ROUTES: Record<string, RouteSpec> = {
   },
   'POST /api/groups': { body: () => ({ name: 'fresh group' }), fields: { name: 'name' } },
   'PATCH /api/groups/:id': { params: { id: id((w) => w.groupId) }, body: () => ({ version: 1, name: 'renamed group' }), fields: { version: 'version', name: 'name' } },
-  'DELETE /api/groups/:id': { params: { id: id((w) => w.groupId) } },
+  'DELETE /api/groups/:id': { params: { id: id((w) => w.groupId) }, query: { valid: { version: '1' }, bad: { ...VERSION_QUERY.bad, confirm: ['', 'yes', '1', 'TRUE'] }, required: 'version' } },
   'PUT /api/groups/:id/members/:userId': { params: { id: id((w) => w.groupId), userId: id((w) => w.userId) } },
   'DELETE /api/groups/:id/members/:userId': { params: { id: id((w) => w.groupId), userId: id((w) => w.userId) } },
   'POST /api/projects': { body: () => ({ key: 'FRESH1', name: 'Fresh', clientId: null }), fields: { key: 'projectKey', name: 'name', clientId: 'nullableId' } },

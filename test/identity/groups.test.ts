@@ -47,25 +47,28 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await memberIds(group.id), [bob.id]);
       assert.equal((await groupNamed(name)).memberCount, 1);
 
-      const renamed = await admin.patch(`/api/groups/${group.id}`, { version: 1, name: `${name}-renamed` });
+      // Each change of members is a change of the group (ID-6: a deletion previewed before it is stale).
+      const { version } = await groupNamed(name);
+      assert.equal(version, 4, 'three member changes');
+      const renamed = await admin.patch(`/api/groups/${group.id}`, { version, name: `${name}-renamed` });
       assert.equal(renamed.statusCode, 200, renamed.body);
-      assert.deepEqual([renamed.json().name, renamed.json().version], [`${name}-renamed`, 2]);
-      const stale = await admin.patch(`/api/groups/${group.id}`, { version: 1, name: `${name}-again` });
+      assert.deepEqual([renamed.json().name, renamed.json().version], [`${name}-renamed`, version + 1]);
+      const stale = await admin.patch(`/api/groups/${group.id}`, { version, name: `${name}-again` });
       assert.equal(stale.statusCode, 409);
       assert.equal(stale.json().code, 'version_conflict');
 
-      assert.equal((await admin.delete(`/api/groups/${group.id}`)).statusCode, 204);
+      assert.equal((await admin.delete(`/api/groups/${group.id}?version=${version + 1}&confirm=true`)).statusCode, 204);
       assert.equal(await groupNamed(`${name}-renamed`), undefined);
       assert.equal((await t.db.selectFrom('group_members').select('user_id').where('group_id', '=', group.id).execute()).length, 0);
       assert.equal((await t.db.selectFrom('users').select('id').where('id', '=', bob.id).execute()).length, 1, 'its members stay');
-      assert.equal((await admin.delete(`/api/groups/${group.id}`)).statusCode, 404);
+      assert.equal((await admin.delete(`/api/groups/${group.id}?version=${version + 1}&confirm=true`)).statusCode, 404);
     });
 
     test('ID-2: the built-in groups cannot be renamed or deleted', async () => {
       const before = await countRows(t.db, WRITE_TABLES);
       for (const name of ['administrators', 'users']) {
         const group = await groupNamed(name);
-        for (const res of [await admin.patch(`/api/groups/${group.id}`, { version: group.version, name: `${name}2` }), await admin.delete(`/api/groups/${group.id}`)]) {
+        for (const res of [await admin.patch(`/api/groups/${group.id}`, { version: group.version, name: `${name}2` }), await admin.delete(`/api/groups/${group.id}?version=${group.version}&confirm=true`), await admin.get(`/api/groups/${group.id}/deletion-preview`)]) {
           assert.equal(res.statusCode, 422, `${name}: ${res.body}`);
           assert.equal(res.json().code, 'built_in_group');
         }

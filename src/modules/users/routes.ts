@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actorOf } from '../../http/access.js';
 import { errorResponses, idParam as id, page, pageQuery } from '../../http/schemas.js';
 import type { App, Deps } from '../../http/types.js';
-import { groupCreate, groupOut, groupUpdate, userCreate, userOut, userUpdate } from './schema.js';
+import { groupCreate, groupDeleteQuery, groupDeletionPreview, groupOut, groupUpdate, userCreate, userOut, userUpdate } from './schema.js';
 import { createUserService } from './service.js';
 
 const tags = ['administration'];
@@ -46,11 +46,22 @@ export function userRoutes(app: App, deps: Deps) {
     schema: { tags, summary: 'Rename a group', params: z.strictObject({ id }), body: groupUpdate, response: { 200: groupOut, ...errorResponses } },
   }, async (req) => service.renameGroup(actorOf(req), req.params.id, req.body));
 
+  app.get('/api/groups/:id/deletion-preview', {
+    config: { access },
+    schema: {
+      tags, summary: 'What deleting a group would remove and whose access would change (ID-6, EXPL-3); nothing is written',
+      params: z.strictObject({ id }), response: { 200: groupDeletionPreview, ...errorResponses },
+    },
+  }, async (req) => service.previewGroupDelete(actorOf(req), req.params.id));
+
   app.delete('/api/groups/:id', {
     config: { access },
-    schema: { tags, summary: 'Delete a group (not the built-in ones)', params: z.strictObject({ id }), response: { 204: z.null(), ...errorResponses } },
+    schema: {
+      tags, summary: 'Delete a group (not the built-in ones) with everything it carries; send the version previewed, and confirm=true when the preview listed anything (ID-6)',
+      params: z.strictObject({ id }), querystring: groupDeleteQuery, response: { 204: z.null(), ...errorResponses },
+    },
   }, async (req, reply) => {
-    await service.deleteGroup(actorOf(req), req.params.id);
+    await service.deleteGroup(actorOf(req), req.params.id, { version: req.query.version, confirm: req.query.confirm === 'true' });
     return reply.code(204).send(null);
   });
 

@@ -18,3 +18,26 @@ export const groupOut = z.object({ id: z.number(), name: z.string(), memberCount
 export const groupCreate = z.strictObject({ name });
 export const groupUpdate = z.strictObject({ version, name });
 export const BUILT_IN_GROUPS = ['administrators', 'users'];
+
+export const groupDeleteQuery = z.strictObject({
+  version: z.coerce.number().int().positive().max(2_147_483_647),
+  confirm: z.enum(['true', 'false']).optional(),
+});
+const change = z.object({ user: z.object({ id: z.number(), login: z.string(), displayName: z.string() }), target: z.string(), before: z.array(z.string()), after: z.array(z.string()) });
+const access = z.enum(['allow', 'deny', 'unset']);
+/** ID-6: what a group's deletion removes — only what lies in projects and items the caller may see; the rest is counted. */
+export const groupDeletionPreview = z.object({
+  group: z.object({ id: z.number(), name: z.string(), version: z.number() }),
+  removes: z.object({
+    members: z.array(z.object({ id: z.number(), login: z.string(), displayName: z.string() })),
+    projectPermissions: z.array(z.object({ id: z.number(), projectKey: z.string(), permission: z.string() })),
+    denials: z.array(z.object({ id: z.number(), permission: z.string() })),
+    projectRoles: z.array(z.object({ id: z.number(), projectKey: z.string(), role: z.string() })),
+    itemSecurity: z.array(z.object({ id: z.number(), itemKey: z.string(), view: access, edit: access })),
+    appRoles: z.array(z.object({ id: z.number(), role: z.string() })),
+  }),
+  hiddenEntries: z.number(),
+  needsConfirmation: z.boolean(),
+  changes: z.array(change),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+});

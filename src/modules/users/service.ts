@@ -3,12 +3,13 @@ import type { z } from 'zod';
 import { decide } from '../../authz/decide.js';
 import { enforce, type Actor } from '../../authz/engine.js';
 import type { Database } from '../../db/index.js';
-import { conflict, notFound, unprocessable } from '../../http/errors.js';
+import { AppError, conflict, notFound, unprocessable } from '../../http/errors.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
 import type { Deps } from '../../http/types.js';
 import { recordAudit } from '../audit/record.js';
 import { hashPassword } from '../auth/secrets.js';
 import { escapeLike } from '../projects/service.js';
+import { auditFootprint, carriesAnything, footprintCounts, groupFootprint, previewGroupDeletion, removeGroup } from './group-deletion.js';
 import { BUILT_IN_GROUPS, type groupCreate, type groupUpdate, type userCreate, type userUpdate } from './schema.js';
 
 const groupsOfUser = sql<Array<{ id: number; name: string }>>`coalesce((select json_agg(json_build_object('id', g.id, 'name', g.name) order by g.name)
@@ -113,6 +114,11 @@ export function createUserService({ db }: Deps) {
     return group;
   }
 
+  /** A change of members is a change of the group: a deletion previewed before it is stale (ID-6). */
+  async function bumpVersion(trx: Database, groupId: number) {
+    await trx.updateTable('groups').set({ version: sql`version + 1` }).where('id', '=', groupId).execute();
+  }
+
   async function renameGroup(actor: Actor, id: number, input: z.infer<typeof groupUpdate>) {
     await db.transaction().execute(async (trx) => {
       const before = await lockGroup(trx, id);
@@ -126,14 +132,33 @@ export function createUserService({ db }: Deps) {
     return (await listGroups()).items.find((g) => g.id === id)!;
   }
 
-  async function deleteGroup(actor: Actor, id: number) {
+  function refuseBuiltIn(group: { name: string }) {
+    if (BUILT_IN_GROUPS.includes(group.name)) throw unprocessable('built_in_group', `the group '${group.name}' is built in and cannot be deleted`);
+  }
+
+  /** ID-6 / EXPL-3: what deleting the group would remove and whose access would change; nothing is written. */
+  async function previewGroupDelete(actor: Actor, id: number) {
+    const group = await db.selectFrom('groups').select(['id', 'name', 'version']).where('id', '=', id).executeTakeFirst();
+    if (!group) throw notFound('group');
+    refuseBuiltIn(group);
+    return previewGroupDeletion(db, actor, group);
+  }
+
+  /**
+   * ID-6: the version the caller previewed, and `confirm` when the group still carries anything; the audit row's
+   * `before` lists every row removed.
+   */
+  async function deleteGroup(actor: Actor, id: number, input: { version: number; confirm: boolean }) {
     await db.transaction().execute(async (trx) => {
-      const before = await lockGroup(trx, id);
-      if (BUILT_IN_GROUPS.includes(before.name)) throw unprocessable('built_in_group', `the group '${before.name}' is built in and cannot be deleted`);
-      // Item security entries name groups by id: they go with the group.
-      await trx.deleteFrom('item_security_entries').where('subject_kind', '=', 'group').where('subject_id', '=', id).execute();
-      await trx.deleteFrom('groups').where('id', '=', id).execute();
-      await recordAudit(trx, { actorId: actor.userId, action: 'group.delete', entityType: 'group', entityId: id, before });
+      const group = await lockGroup(trx, id);
+      refuseBuiltIn(group);
+      if (group.version !== input.version) throw conflict('version_conflict', `the group changed since version ${input.version}; look at what its deletion removes again`, { currentVersion: group.version });
+      const footprint = await groupFootprint(trx, id);
+      if (carriesAnything(footprint) && !input.confirm) {
+        throw new AppError(422, 'confirmation_required', `the group '${group.name}' still has members, grants, denials, roles or item-security entries; preview the deletion and confirm it`, 'confirm', { removes: footprintCounts(footprint) });
+      }
+      await removeGroup(trx, id);
+      await recordAudit(trx, { actorId: actor.userId, action: 'group.delete', entityType: 'group', entityId: id, before: { group, ...auditFootprint(footprint) } });
     });
   }
 
@@ -145,9 +170,11 @@ export function createUserService({ db }: Deps) {
       if (!user) throw notFound('user');
       if (member) {
         const added = await trx.insertInto('group_members').values({ group_id: groupId, user_id: userId }).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
+        if (added) await bumpVersion(trx, groupId);
         if (added) await recordAudit(trx, { actorId: actor.userId, action: 'group.member.add', entityType: 'group', entityId: groupId, after: { userId } });
       } else {
         const removed = await trx.deleteFrom('group_members').where('group_id', '=', groupId).where('user_id', '=', userId).returningAll().executeTakeFirst();
+        if (removed) await bumpVersion(trx, groupId);
         if (removed) await recordAudit(trx, { actorId: actor.userId, action: 'group.member.remove', entityType: 'group', entityId: groupId, before: { userId } });
       }
     });
@@ -159,5 +186,5 @@ export function createUserService({ db }: Deps) {
     return { items: rows.map(userOut) };
   }
 
-  return { list, get, create, update, listGroups, createGroup, renameGroup, deleteGroup, setMember, members };
+  return { list, get, create, update, listGroups, createGroup, renameGroup, previewGroupDelete, deleteGroup, setMember, members };
 }
