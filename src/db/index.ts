@@ -11,6 +11,7 @@ import * as m0004 from './migrations/0004_teams.js';
 import * as m0005 from './migrations/0005_role_member_indexes.js';
 import * as m0006 from './migrations/0006_installation_settings.js';
 import * as m0007 from './migrations/0007_sign_in_counters.js';
+import * as m0010 from './migrations/0010_audit_scope.js';
 
 export type Database = Kysely<DB>;
 
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0004_teams': m0004, '0005_role_member_indexes': m0005,
   '0006_installation_settings': m0006,
   '0007_sign_in_counters': m0007,
+  '0010_audit_scope': m0010,
 };
 
 const INT8 = 20;

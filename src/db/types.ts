@@ -109,6 +109,8 @@ export interface PriceListsTable {
 export interface AuditLogTable {
   id: Generated<number>; at: Timestamp; actor_id: number | null; action: string;
   entity_type: string; entity_id: string; project_id: number | null; before: Json; after: Json;
+  /** The work item the row is about (migration 0010: filled from the entity type and id when not given, like project_id). */
+  item_id: Generated<number | null>;
 }
 
 export interface DB {

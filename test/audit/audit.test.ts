@@ -18,8 +18,10 @@ for (const dialect of DIALECTS) describe(`audit log (${dialect})`, () => {
   before(async () => { t = await createTestApp(dialect); });
   after(() => t.close());
 
-  async function auditOf(entityType: string, entityId: number | string): Promise<AuditOut[]> {
+  /** The rows about one entity, read by an app_admin who may browse its project (EXPL-4: nobody else reads them). */
+  async function auditOf(entityType: string, entityId: number | string, projectId: number): Promise<AuditOut[]> {
     const admin = await createAppAdmin(t.db);
+    await grant(t.db, projectId, 'BROWSE_PROJECT', { userId: admin.id });
     const res = await (await signedIn(t.app, admin.login)).get(`/api/audit?entityType=${entityType}&entityId=${entityId}&limit=200`);
     assert.equal(res.statusCode, 200, res.body);
     return (res.json().items as AuditOut[]).reverse();
@@ -41,13 +43,13 @@ for (const dialect of DIALECTS) describe(`audit log (${dialect})`, () => {
     const c = await signedIn(t.app, admin.login);
     const key = `A${unique('').replace(/\D/g, '').slice(-6)}`;
     const project = (await c.post('/api/projects', { key, name: 'Audited' })).json();
-    const [created] = await auditOf('project', project.id);
+    const [created] = await auditOf('project', project.id, project.id);
     assertEntry(created, { action: 'project.create', actorId: admin.id, projectId: project.id, before: false, after: true });
     assert.equal(created.after!.key, key);
     assert.equal(created.actor!.displayName, `User ${admin.login}`);
 
     assert.equal((await c.patch(`/api/projects/${key}`, { version: 1, name: 'Audited twice', settings: { periodLength: 'month' } })).statusCode, 200);
-    const [, updated] = await auditOf('project', project.id);
+    const [, updated] = await auditOf('project', project.id, project.id);
     assertEntry(updated, { action: 'project.update', actorId: admin.id, projectId: project.id, before: true, after: true });
     assert.deepEqual([updated.before!.name, updated.before!.period_length, updated.before!.version], ['Audited', 'week', 1]);
     assert.deepEqual([updated.after!.name, updated.after!.period_length, updated.after!.version], ['Audited twice', 'month', 2]);
@@ -56,7 +58,7 @@ for (const dialect of DIALECTS) describe(`audit log (${dialect})`, () => {
     const grants = (await c.post(`/api/projects/${key}/permissions`, { permission: 'EDIT_ISSUES', userId: user.id })).json().items;
     const grantId = grants.find((g: { subject: { id: number; kind: string } }) => g.subject.kind === 'user' && g.subject.id === user.id).id;
     assert.equal((await c.delete(`/api/projects/${key}/permissions/${grantId}`)).statusCode, 204);
-    const [granted, revoked] = await auditOf('project_permission', grantId);
+    const [granted, revoked] = await auditOf('project_permission', grantId, project.id);
     assertEntry(granted, { action: 'project.grant', actorId: admin.id, projectId: project.id, before: false, after: true });
     assertEntry(revoked, { action: 'project.revoke', actorId: admin.id, projectId: project.id, before: true, after: false });
 
@@ -64,7 +66,7 @@ for (const dialect of DIALECTS) describe(`audit log (${dialect})`, () => {
     const members = (await c.post(`/api/projects/${key}/role-members`, { roleId: viewers, userId: user.id })).json().items;
     const memberId = members.find((m: { subject: { id: number; kind: string } }) => m.subject.kind === 'user' && m.subject.id === user.id).id;
     assert.equal((await c.delete(`/api/projects/${key}/role-members/${memberId}`)).statusCode, 204);
-    const [added, removed] = await auditOf('project_role_member', memberId);
+    const [added, removed] = await auditOf('project_role_member', memberId, project.id);
     assertEntry(added, { action: 'project.role.add', actorId: admin.id, projectId: project.id, before: false, after: true });
     assertEntry(removed, { action: 'project.role.remove', actorId: admin.id, projectId: project.id, before: true, after: false });
   });
@@ -77,19 +79,19 @@ for (const dialect of DIALECTS) describe(`audit log (${dialect})`, () => {
 
     const item = (await c.post(`/api/projects/${project.key}/items`, { title: 'Audited item' })).json();
     assert.equal((await c.patch(`/api/items/${item.key}`, { version: 1, status: 'done' })).statusCode, 200);
-    const [itemCreated, itemUpdated] = await auditOf('work_item', item.id);
+    const [itemCreated, itemUpdated] = await auditOf('work_item', item.id, project.id);
     assertEntry(itemCreated, { action: 'item.create', actorId: user.id, projectId: project.id, before: false, after: true });
     assertEntry(itemUpdated, { action: 'item.update', actorId: user.id, projectId: project.id, before: true, after: true });
     assert.deepEqual([itemUpdated.before!.status, itemUpdated.after!.status], ['open', 'done']);
 
     const comment = (await c.post(`/api/items/${item.key}/comments`, { body: 'noted' })).json();
-    const [commented] = await auditOf('item_comment', comment.id);
+    const [commented] = await auditOf('item_comment', comment.id, project.id);
     assertEntry(commented, { action: 'comment.create', actorId: user.id, projectId: project.id, before: false, after: true });
 
     const log = (await c.post('/api/worklogs', { itemKey: item.key, startDate: '2024-08-01', durationSeconds: 600, description: 'v1' })).json();
     assert.equal((await c.patch(`/api/worklogs/${log.id}`, { version: 1, durationSeconds: 900 })).statusCode, 200);
     assert.equal((await c.delete(`/api/worklogs/${log.id}?version=2`)).statusCode, 204);
-    const [logged, edited, deleted] = await auditOf('worklog', log.id);
+    const [logged, edited, deleted] = await auditOf('worklog', log.id, project.id);
     assertEntry(logged, { action: 'worklog.create', actorId: user.id, projectId: project.id, before: false, after: true });
     assertEntry(edited, { action: 'worklog.update', actorId: user.id, projectId: project.id, before: true, after: true });
     assertEntry(deleted, { action: 'worklog.delete', actorId: user.id, projectId: project.id, before: true, after: false });
@@ -191,7 +193,9 @@ for (const dialect of DIALECTS) describe(`audit log (${dialect})`, () => {
     const logB = (await bc.post('/api/worklogs', { itemKey: item.key, startDate: '2024-10-01', durationSeconds: 60 })).json();
     await ac.patch(`/api/items/${item.key}`, { version: 1, title: 'by a' });
     await bc.post(`/api/items/${item.key}/comments`, { body: 'by b' });
-    const admin = await signedIn(t.app, (await createAppAdmin(t.db)).login);
+    const reader = await createAppAdmin(t.db);
+    await grant(t.db, project.id, 'BROWSE_PROJECT', { userId: reader.id });
+    const admin = await signedIn(t.app, reader.login);
     const search = async (query: string) => {
       const res = await admin.get(`/api/audit?limit=200&${query}`);
       assert.equal(res.statusCode, 200, res.body);

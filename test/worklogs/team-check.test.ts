@@ -228,12 +228,15 @@ for (const dialect of DIALECTS) describe(`work logs: money stays out of the audi
     const log = (await c.post('/api/worklogs', { itemKey: item.key, startDate: '2026-11-03', durationSeconds: 600 })).json();
     assert.equal((await c.patch(`/api/worklogs/${log.id}`, { version: 1, durationSeconds: 900 })).statusCode, 200);
     const url = `/api/audit?entityType=worklog&entityId=${log.id}`;
+    // Readers who browse the project: nobody else reads rows about it (EXPL-4).
     const sysadmin = await createUser(t.db, { systemAdmin: true });
+    await grant(t.db, project.id, 'BROWSE_PROJECT', { userId: sysadmin.id });
     const plain = await (await signedIn(t.app, sysadmin.login)).get(url);
     assert.equal(plain.statusCode, 200, plain.body);
     assert.equal(plain.json().items.length, 2);
     assertNoMoney(plain.json(), [rate], 'the audit rows');
     const billing = await createUser(t.db, { systemAdmin: true });
+    await grant(t.db, project.id, 'BROWSE_PROJECT', { userId: billing.id });
     await grantAppRole(t.db, billing.id, 'billing_admin');
     const rows = (await (await signedIn(t.app, billing.login)).get(url)).json().items;
     assert.equal(rows.find((r: { action: string }) => r.action === 'worklog.create').after.rate, rate);

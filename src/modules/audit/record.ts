@@ -6,7 +6,12 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string | number;
+  /**
+   * The project and work item the row is about (EXPL-4: who may read it). When left out, the database works them out
+   * from the entity type and id (migration 0010), so call sites give them only where they know better.
+   */
   projectId?: number | null;
+  itemId?: number | null;
   before?: unknown;
   after?: unknown;
 }
@@ -19,6 +24,7 @@ export async function recordAudit(db: Kysely<DB>, entry: AuditEntry): Promise<vo
     entity_type: entry.entityType,
     entity_id: String(entry.entityId),
     project_id: entry.projectId ?? null,
+    item_id: entry.itemId ?? null,
     before: entry.before === undefined ? null : JSON.stringify(entry.before),
     after: entry.after === undefined ? null : JSON.stringify(entry.after),
   }).execute();
