@@ -39,7 +39,7 @@ test('ID-5: signed in, the main screens and the API documentation run with no CS
   const screens: Array<[string, string]> = [
     ['#/projects', 'Projects'], ['#/projects/ACME', 'ACME'], ['#/items/ACME-1', 'ACME-1'], ['#/my-worklogs', 'My work logs'],
     ['#/teams', 'Teams'], ['#/projects/ACME/teams', 'ACME'],
-    ['#/admin/denies', 'Administration'], ['#/admin/roles', 'Administration'], ['#/admin/check', 'Administration'], ['#/admin/access', 'Administration'],
+    ['#/admin/denies', 'Administration'], ['#/admin/roles', 'Administration'], ['#/admin/groups', 'Groups'], ['#/admin/check', 'Administration'], ['#/admin/access', 'Administration'],
   ];
   for (const [hash, text] of screens) {
     await page.goto(`${suite.server.url}/${hash}`);

@@ -1,5 +1,5 @@
 import type {
-  AppRoleList, Comment, DenyList, Explanation, GlobalTeamSummary, Group, Item, ItemAccessRow, ItemSecurity, ItemSummary, Me,
+  AppRoleList, Comment, DenyList, Explanation, GlobalTeamSummary, Group, GroupDeletionPreview, Item, ItemAccessRow, ItemSecurity, ItemSummary, Me,
   MembershipPeriod, Page, Person, Preview, PriceList, PriceListInput, Project, ProjectAccessRow, ProjectGrant, ProjectTeams,
   RoleMember, SecurityInput, TeamChecks, TeamDetail, TeamRole, TeamSummary, TimeSummary, User, UserRecord, Worklog, WorklogInput,
   WorklogPreview,
@@ -142,6 +142,11 @@ export const api = {
 
   searchUsers: (q: string) => request<Page<UserRecord>>('GET', `/users${query({ q, limit: 20 })}`),
   listGroups: () => request<{ items: Group[] }>('GET', '/groups'),
+  createGroup: (name: string) => request<Group>('POST', '/groups', { body: { name } }),
+  previewGroupDeletion: (id: number) => request<GroupDeletionPreview>('GET', `/groups/${id}/deletion-preview`),
+  /** ID-6: the version the preview showed, and the confirmation the preview asked for. */
+  deleteGroup: (group: { id: number; version: number }, confirm: boolean) =>
+    request<void>('DELETE', `/groups/${group.id}${query({ version: group.version, confirm: confirm ? 'true' : undefined })}`),
   listProjectGrants: (key: string) => request<{ items: ProjectGrant[] }>('GET', `/projects/${seg(key)}/permissions`),
   listRoleMembers: (key: string) => request<{ items: RoleMember[] }>('GET', `/projects/${seg(key)}/role-members`),
   projectSubjects: (key: string, q = '') => request<ProjectSubjects>('GET', `/projects/${seg(key)}/subjects${query({ q })}`),

@@ -16,7 +16,7 @@ export type Route =
   | { name: 'notFound' };
 
 /** The tabs of the Administration area, each with its own address so a reload keeps the tab. */
-export const ADMIN_TABS = ['denies', 'roles', 'check', 'access'] as const;
+export const ADMIN_TABS = ['denies', 'roles', 'groups', 'check', 'access'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 const isAdminTab = (value: string): value is AdminTab => (ADMIN_TABS as readonly string[]).includes(value);

@@ -171,6 +171,22 @@ export interface Group {
   id: number;
   name: string;
   memberCount: number;
+  version: number;
+}
+
+/** ID-6: what deleting a group removes (only what the caller may see; `hiddenEntries` counts the rest). */
+export interface GroupDeletionPreview extends Preview {
+  group: { id: number; name: string; version: number };
+  removes: {
+    members: { id: number; login: string; displayName: string }[];
+    projectPermissions: { id: number; projectKey: string; permission: string }[];
+    denials: { id: number; permission: string }[];
+    projectRoles: { id: number; projectKey: string; role: string }[];
+    itemSecurity: { id: number; itemKey: string; view: string; edit: string }[];
+    appRoles: { id: number; role: string }[];
+  };
+  hiddenEntries: number;
+  needsConfirmation: boolean;
 }
 
 export interface ProjectGrant {

@@ -1,6 +1,7 @@
 import { AppRolesTab } from '../components/AppRolesTab.js';
 import { CheckAccessTab } from '../components/CheckAccessTab.js';
 import { DenyPermissionsTab } from '../components/DenyPermissionsTab.js';
+import { GroupsTab } from '../components/GroupsTab.js';
 import { WhoHasAccessTab } from '../components/WhoHasAccessTab.js';
 import { href, type AdminTab } from '../router.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
@@ -8,6 +9,7 @@ import { useDocumentTitle } from '../useDocumentTitle.js';
 const TABS: { id: AdminTab; label: string }[] = [
   { id: 'denies', label: 'Deny permissions' },
   { id: 'roles', label: 'App roles' },
+  { id: 'groups', label: 'Groups' },
   { id: 'check', label: 'Check access' },
   { id: 'access', label: 'Who has access' },
 ];
@@ -39,6 +41,7 @@ export function AdminPage({ tab }: { tab: AdminTab }) {
       <div role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`} className="tab-panel">
         {tab === 'denies' && <DenyPermissionsTab />}
         {tab === 'roles' && <AppRolesTab />}
+        {tab === 'groups' && <GroupsTab />}
         {tab === 'check' && <CheckAccessTab />}
         {tab === 'access' && <WhoHasAccessTab />}
       </div>
