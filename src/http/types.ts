@@ -9,6 +9,6 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
 export interface Deps {
   db: Database;
   authz: Authz;
-  /** Cookies are marked Secure when the server is reached over HTTPS. */
+  /** Mark cookies Secure on every response; otherwise they are Secure on requests that came over HTTPS (ID-5). */
   secureCookies: boolean;
 }
