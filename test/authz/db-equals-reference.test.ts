@@ -24,11 +24,20 @@ import { dbWorldArb, ids, names, SEED, withWorld } from './world.js';
 
 const WORLDS = Number(process.env.AUTHZ_SQL_WORLDS ?? 200);
 
-/** A system administrator outside the world: passes item.security on every item, so it may ask who has access. */
+/**
+ * A system administrator outside the world: passes item.security on every item, so it may ask who has access. It browses
+ * every project (SPEC §0: otherwise item security is hidden from it too) through a group of its own that no world user is in.
+ */
+const CHECKERS = { id: 999, name: 'checkers' };
 const checker: Actor = {
   userId: 0, login: 'checker', displayName: 'Checker', email: 'checker@world.test', systemAdmin: true, auth: 'session',
-  subject: { userId: 0, active: true, systemAdmin: true, groups: [], appRoles: [], denies: [], teams: [] },
+  subject: { userId: 0, active: true, systemAdmin: true, groups: [CHECKERS], appRoles: [], denies: [], teams: [] },
 };
+async function letCheckerBrowse(trx: Database, world: World) {
+  await sql`insert into groups (id, name) overriding system value values (${CHECKERS.id}, ${CHECKERS.name})`.execute(trx);
+  await trx.insertInto('project_permission_grants')
+    .values(Array.from({ length: world.projects }, (_, p) => ({ project_id: ids.project(p), permission: 'BROWSE_PROJECT' as const, group_id: CHECKERS.id }))).execute();
+}
 
 // Regressions these properties found (now fixed in src/authz/sql.ts): on PGlite (PostgreSQL 18) a single
 // select matching every subject kind with the user as an outer column reused the previous user's groups;
@@ -193,6 +202,7 @@ async function checkExplain(trx: Database, world: World, memory: Ctx, probe: num
 /** EXPL-2: who has access to each item (itemAccess, paged by login) = the users the check lets view it, with edit and log-work (today) as decided. */
 async function checkWhoHasAccess(trx: Database, world: World, pageSize: number) {
   const explain = createExplainService({ db: trx, authz: createAuthz(trx), secureCookies: false });
+  await letCheckerBrowse(trx, world);
   const { today } = await loadDateSettings(trx);
   for (const item of liveItemsOf(world)) {
     const key = names.item(world, item);

@@ -2,7 +2,7 @@
 // the target's), deleting moves a subtree to the trash and drops its settings, and a restored subtree inherits again.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, createTestApp, type TestApp } from '../helpers/harness.js';
+import { DIALECTS, createTestApp, grant, type TestApp } from '../helpers/harness.js';
 import { as, editor, projectWorld, secure, securityState, systemAdmin, viewer, visible, type Client } from './fixtures.js';
 
 for (const dialect of DIALECTS) describe(`item security: copy, paste, move, trash, restore (${dialect})`, () => {
@@ -197,6 +197,7 @@ for (const dialect of DIALECTS) describe(`item security: copy, paste, move, tras
     assert.deepEqual((await w.ac.get(`/api/projects/${w.project.key}/trash`)).json().items.map((i: { key: string }) => i.key), [item.key]);
 
     const root = await systemAdmin(t.db);
+    await grant(t.db, w.project.id, 'BROWSE_PROJECT', { userId: root.id });
     await secure(await as(t.app, root.login), w.target.key, [editor('user', w.copier.id), viewer('user', w.admin.id)], { version: 1 });
     const viewOnly = await w.ac.post(`/api/items/${item.key}/restore`);
     assert.equal(viewOnly.statusCode, 403, viewOnly.body);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../authz/engine.js';
 import type { ItemFacts } from '../../authz/loader.js';
+import { canViewItem } from '../../authz/sql.js';
 import type { Database } from '../../db/index.js';
 import { badRequest, conflict, unprocessable } from '../../http/errors.js';
 import type { Deps } from '../../http/types.js';
@@ -35,21 +36,23 @@ function lockoutWarnings(entries: ReadonlyArray<{ view: string }>) {
 export function createSecurityService({ db, authz }: Deps) {
   async function get(actor: Actor, key: string) {
     const item = await authz.authorizeItem(actor, 'item.security', key);
-    return describe(key, item.itemId);
+    return describe(actor, key, item.itemId);
   }
 
   /**
    * The setting as it now stands. After a change it is answered without a second check: a setting that
    * shuts out the very administrator who saved it (ITEM-4, confirmed) is saved, and the answer says so.
    */
-  async function describe(key: string, itemId: number) {
+  async function describe(actor: Actor, key: string, itemId: number) {
     const row = await db.selectFrom('work_items as i').leftJoin('work_items as g', 'g.id', 'i.governing_item_id').leftJoin('item_security as s', 's.item_id', 'i.id')
       .select(['i.id', 'i.governing_item_id', 'g.key as governing_key', 's.version']).where('i.id', '=', itemId).executeTakeFirstOrThrow();
     const mode = row.governing_item_id === null ? 'none' : row.governing_item_id === row.id ? 'own' : 'inherited';
     const entries = row.governing_item_id === null ? [] : await entriesOf(db, row.governing_item_id);
     const ids = (await subtreeIds(db, itemId)).filter((id) => id !== itemId);
+    // Only descendants the caller may view are named: a project administrator kept out of part of the subtree learns
+    // nothing of it (ITEM-9); clearing the whole subtree (ITEM-7) still clears them.
     const own = ids.length ? await db.selectFrom('item_security as s').innerJoin('work_items as w', 'w.id', 's.item_id').select('w.key')
-      .where('s.item_id', 'in', ids).where('w.deleted_at', 'is', null).orderBy('w.num').execute() : [];
+      .where('s.item_id', 'in', ids).where(canViewItem(actor, 'w')).orderBy('w.num').execute() : [];
     return {
       itemKey: key, mode: mode as 'own' | 'inherited' | 'none', inheritedFrom: mode === 'inherited' ? row.governing_key : null,
       entries, version: mode === 'own' ? row.version : null, childrenWithOwnSetting: own.map((r) => r.key),
@@ -111,7 +114,7 @@ export function createSecurityService({ db, authz }: Deps) {
   async function set(actor: Actor, key: string, input: z.infer<typeof securitySet>) {
     const item = await authz.authorizeItem(actor, 'item.security', key);
     await db.transaction().execute((trx) => applySet(trx, actor, item.itemId, item.projectId, input));
-    return describe(key, item.itemId);
+    return describe(actor, key, item.itemId);
   }
 
   /** ITEM-10: several items in one request, each checked on its own; all or nothing. */
@@ -123,7 +126,7 @@ export function createSecurityService({ db, authz }: Deps) {
       for (const projectId of [...new Set(checked.map((c) => c.item.projectId))].sort((a, b) => a - b)) await lockProjectTree(trx, projectId);
       for (const [i, { entry, item }] of checked.entries()) await applySet(trx, actor, item.itemId, item.projectId, entry, `items.${i}.entries`);
     });
-    return { items: await Promise.all(checked.map(({ entry, item }) => describe(entry.itemKey, item.itemId))) };
+    return { items: await Promise.all(checked.map(({ entry, item }) => describe(actor, entry.itemKey, item.itemId))) };
   }
 
   /** ITEM-7: clears the own setting (the item inherits again, ITEM-6) — with `children`, the whole subtree's. */
@@ -139,16 +142,23 @@ export function createSecurityService({ db, authz }: Deps) {
         before: { clearedItems: removed.map((r) => r.item_id) }, after: { children },
       });
     });
-    return describe(key, item.itemId);
+    return describe(actor, key, item.itemId);
   }
 
   /** EXPL-3: whose access to the item and its subtree would change, without saving. */
   async function preview(actor: Actor, key: string, input: z.infer<typeof securitySet>) {
     const item = await authz.authorizeItem(actor, 'item.security', key);
+    // Changes are named only on items of the subtree the caller may view now: the others do not exist for them (ITEM-9).
+    const { rows } = await sql<{ key: string }>`
+      with recursive t as (select id from work_items where id = ${item.itemId}
+        union all select c.id from work_items c join t on c.parent_id = t.id)
+      select w.key from t join work_items w on w.id = t.id where ${canViewItem(actor, 'w')}`.execute(db);
+    const shown = new Set(rows.map((r) => r.key));
     return dryRun(db, async (trx) => {
       const before = await itemAccessSnapshot(trx, item.itemId);
       await applySet(trx, actor, item.itemId, item.projectId, { ...input, confirmLockout: true });
-      return { changes: await diffSnapshots(trx, before, await itemAccessSnapshot(trx, item.itemId)), warnings: lockoutWarnings(input.entries) };
+      const changes = await diffSnapshots(trx, before, await itemAccessSnapshot(trx, item.itemId));
+      return { changes: changes.filter((c) => shown.has(c.target)), warnings: lockoutWarnings(input.entries) };
     });
   }
 
