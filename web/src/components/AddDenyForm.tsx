@@ -5,6 +5,7 @@ import { ChangePreview } from './ChangePreview.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { SelectField } from './SelectField.js';
 import { useAction } from '../useAction.js';
+import { useFieldErrors } from '../useFieldErrors.js';
 
 interface Props {
   catalogue: DenyCatalogueEntry[];
@@ -18,6 +19,7 @@ export function AddDenyForm({ catalogue, groups, groupsError, onAdded }: Props) 
   const [groupId, setGroupId] = useState<number | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const { busy, error, run } = useAction();
+  const fields = useFieldErrors(error, ['permission', 'groupId']);
   const chosenPermission = permission || catalogue[0]?.permission || '';
   const chosenGroup = groupId ?? groups[0]?.id ?? null;
   const change = chosenGroup === null ? null : { permission: chosenPermission, groupId: chosenGroup };
@@ -39,6 +41,8 @@ export function AddDenyForm({ catalogue, groups, groupsError, onAdded }: Props) 
         <SelectField
           label="Permission to deny"
           value={chosenPermission}
+          errors={fields}
+          field="permission"
           onChange={(value) => {
             setPermission(value);
             setPreview(null);
@@ -53,6 +57,8 @@ export function AddDenyForm({ catalogue, groups, groupsError, onAdded }: Props) 
         <SelectField
           label="Group"
           value={chosenGroup ?? ''}
+          errors={fields}
+          field="groupId"
           onChange={(id) => {
             setGroupId(Number(id));
             setPreview(null);
@@ -65,7 +71,7 @@ export function AddDenyForm({ catalogue, groups, groupsError, onAdded }: Props) 
           ))}
         </SelectField>
       </div>
-      <ErrorMessage error={groupsError ?? error} />
+      <ErrorMessage error={groupsError ?? fields.rest} />
       <div className="form-actions start">
         <button
           type="button"

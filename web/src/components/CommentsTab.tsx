@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
 import { formatDateTime } from '../dates.js';
 import { useCursorList } from '../useCursorList.js';
+import { useFieldErrors } from '../useFieldErrors.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { FieldError } from './FieldError.js';
 import { LoadMoreButton } from './LoadMoreButton.js';
 
 interface Props {
@@ -15,6 +17,7 @@ export function CommentsTab({ itemKey, canComment }: Props) {
   const [body, setBody] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const fields = useFieldErrors(error, ['body']);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -58,9 +61,10 @@ export function CommentsTab({ itemKey, canComment }: Props) {
         <form onSubmit={submit} className="form comment-form">
           <label>
             Comment
-            <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={3} required />
+            <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={3} required {...fields.props('body')} />
           </label>
-          <ErrorMessage error={error} />
+          <FieldError errors={fields} field="body" />
+          <ErrorMessage error={fields.rest} />
           <div className="form-actions">
             <button type="submit" className="button" disabled={saving || body.trim() === ''}>
               {saving ? 'Adding…' : 'Add comment'}

@@ -4,9 +4,11 @@ import type { Preview } from '../types.js';
 import { useResource } from '../useResource.js';
 import { ChangePreview } from './ChangePreview.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { FieldError } from './FieldError.js';
 import { SelectField } from './SelectField.js';
 import { UserSearch, type PersonOption } from './UserSearch.js';
 import { useAction } from '../useAction.js';
+import { useFieldErrors } from '../useFieldErrors.js';
 
 interface Props {
   roles: string[];
@@ -23,6 +25,7 @@ export function GrantRoleForm({ roles, onGranted }: Props) {
   const groups = useResource(() => api.listGroups(), []);
   const [preview, setPreview] = useState<Preview | null>(null);
   const { busy, error, run } = useAction();
+  const fields = useFieldErrors(error, ['role', 'groupId', 'userId']);
   const chosenGroup = groupId ?? groups.data?.items[0]?.id ?? null;
   const grant: AppRoleGrantInput | null =
     to === 'user' ? (user ? { role, userId: user.id } : null) : chosenGroup !== null ? { role, groupId: chosenGroup } : null;
@@ -46,6 +49,8 @@ export function GrantRoleForm({ roles, onGranted }: Props) {
         <SelectField
           label="Role"
           value={role}
+          errors={fields}
+          field="role"
           onChange={(value) => {
             setRole(value);
             changed();
@@ -72,6 +77,8 @@ export function GrantRoleForm({ roles, onGranted }: Props) {
           <SelectField
             label="Group"
             value={chosenGroup ?? ''}
+            errors={fields}
+            field="groupId"
             onChange={(id) => {
               setGroupId(Number(id));
               changed();
@@ -95,7 +102,8 @@ export function GrantRoleForm({ roles, onGranted }: Props) {
           }}
         />
       )}
-      <ErrorMessage error={groups.error ?? error} />
+      <FieldError errors={fields} field="userId" />
+      <ErrorMessage error={groups.error ?? fields.rest} />
       <div className="form-actions start">
         <button
           type="button"

@@ -3,9 +3,11 @@ import { useAction } from '../useAction.js';
 import { api, ApiError, isNotFound } from '../api.js';
 import { href } from '../router.js';
 import type { Item, ItemSecurity, Preview, SecurityEntry, SecurityInput } from '../types.js';
+import { useFieldErrors } from '../useFieldErrors.js';
 import { ChangePreview } from './ChangePreview.js';
 import { Dialog } from './Dialog.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { FieldError } from './FieldError.js';
 import { SecurityClearControls } from './SecurityClearControls.js';
 import { SecurityEntriesTable } from './SecurityEntriesTable.js';
 import { SecuritySubjectPicker } from './SecuritySubjectPicker.js';
@@ -34,6 +36,7 @@ export function ItemSecurityDialog({ item, onClose, onChanged }: Props) {
     if (isNotFound(failure)) onChanged();
     return false;
   });
+  const fields = useFieldErrors(error, ['entries', 'applyToChildren']);
 
   useEffect(() => {
     let current = true;
@@ -103,6 +106,7 @@ export function ItemSecurityDialog({ item, onClose, onChanged }: Props) {
           ))}
 
           <SecurityEntriesTable entries={draft} onChange={edit} />
+          <FieldError errors={fields} field="entries" />
           <SecuritySubjectPicker
             projectKey={item.projectKey}
             existing={draft}
@@ -112,6 +116,7 @@ export function ItemSecurityDialog({ item, onClose, onChanged }: Props) {
             <input type="checkbox" checked={applyToChildren} onChange={(e) => setApplyToChildren(e.target.checked)} />
             Apply this setting to all child items
           </label>
+          <FieldError errors={fields} field="applyToChildren" />
 
           {lockout && (
             <div className="warning lockout" role="alert">
@@ -129,7 +134,7 @@ export function ItemSecurityDialog({ item, onClose, onChanged }: Props) {
               </div>
             </div>
           )}
-          <ErrorMessage error={error} />
+          <ErrorMessage error={fields.rest} />
           {status && (
             <p className="notice" role="status">
               {status}

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
 import type { ItemSummary } from '../types.js';
+import { useFieldErrors } from '../useFieldErrors.js';
 import { Dialog } from './Dialog.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { FieldError } from './FieldError.js';
 
 interface Props {
   projectKey: string;
@@ -16,7 +18,7 @@ export function NewItemDialog({ projectKey, onClose, onCreated }: Props) {
   const [parentKey, setParentKey] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  const badField = error instanceof ApiError ? error.field : undefined;
+  const fields = useFieldErrors(error, ['title', 'description', 'parentKey']);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -45,28 +47,31 @@ export function NewItemDialog({ projectKey, onClose, onCreated }: Props) {
             onChange={(e) => setTitle(e.target.value)}
             required
             autoFocus
-            aria-invalid={badField === 'title' || undefined}
+            {...fields.props('title')}
           />
         </label>
+        <FieldError errors={fields} field="title" />
         <label>
           Description
           <textarea
             value={description}
             onChange={(e) => setDescription(e.target.value)}
             rows={4}
-            aria-invalid={badField === 'description' || undefined}
+            {...fields.props('description')}
           />
         </label>
+        <FieldError errors={fields} field="description" />
         <label>
           Parent item key (optional)
           <input
             value={parentKey}
             onChange={(e) => setParentKey(e.target.value)}
             placeholder={`${projectKey}-1`}
-            aria-invalid={badField === 'parentKey' || undefined}
+            {...fields.props('parentKey')}
           />
         </label>
-        <ErrorMessage error={error} />
+        <FieldError errors={fields} field="parentKey" />
+        <ErrorMessage error={fields.rest} />
         <div className="form-actions">
           <button type="button" className="button secondary" onClick={onClose}>
             Cancel

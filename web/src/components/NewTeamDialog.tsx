@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
 import type { Person, TeamDetail } from '../types.js';
 import { useAction } from '../useAction.js';
+import { useFieldErrors } from '../useFieldErrors.js';
 import { Dialog } from './Dialog.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { FieldError } from './FieldError.js';
 import { SelectField } from './SelectField.js';
 import { UserChecklist } from './UserChecklist.js';
 
@@ -24,7 +26,7 @@ export function NewTeamDialog({ projectKey, onClose, onCreated }: Props) {
   const [members, setMembers] = useState<Person[]>([]);
   const [leadId, setLeadId] = useState<number | null>(null);
   const { busy, error, run } = useAction();
-  const badField = error instanceof ApiError ? error.field : undefined;
+  const fields = useFieldErrors(error, ['name']);
   const lead = members.find((m) => m.id === leadId);
 
   function submit(event: FormEvent) {
@@ -46,8 +48,9 @@ export function NewTeamDialog({ projectKey, onClose, onCreated }: Props) {
       <form onSubmit={submit} className="form">
         <label>
           Name
-          <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus aria-invalid={badField === 'name' || undefined} />
+          <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus {...fields.props('name')} />
         </label>
+        <FieldError errors={fields} field="name" />
         <label>
           Description (optional)
           <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} />
@@ -66,7 +69,7 @@ export function NewTeamDialog({ projectKey, onClose, onCreated }: Props) {
             </option>
           ))}
         </SelectField>
-        <ErrorMessage error={error} />
+        <ErrorMessage error={fields.rest} />
         <div className="form-actions">
           <button type="button" className="button secondary" onClick={onClose}>
             Cancel

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
 import { today } from '../dates.js';
 import type { PriceList, PriceListInput } from '../types.js';
 import { useAction } from '../useAction.js';
+import { useFieldErrors } from '../useFieldErrors.js';
 import { Dialog } from './Dialog.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { FieldError } from './FieldError.js';
 import { PriceListSuccessorForm } from './PriceListSuccessorForm.js';
 
 interface Props {
@@ -30,7 +32,7 @@ export function PriceListDialog({ teamId, teamName, list, onClose, onSaved }: Pr
   const [validFrom, setValidFrom] = useState(list?.validFrom ?? today());
   const [validTo, setValidTo] = useState(list?.validTo ?? '');
   const { busy, error, run } = useAction();
-  const badField = error instanceof ApiError ? error.field : undefined;
+  const fields = useFieldErrors(error, ['name', 'currency', 'hourlyRate', 'validFrom', 'validTo']);
   const showsRate = !list || list.hourlyRate !== undefined;
   const fixedMoney = list?.used ?? false;
 
@@ -65,7 +67,7 @@ export function PriceListDialog({ teamId, teamName, list, onClose, onSaved }: Pr
         <div className="form-row">
           <label>
             Name
-            <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus aria-invalid={badField === 'name' || undefined} />
+            <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus {...fields.props('name')} />
           </label>
           <label>
             Currency
@@ -75,7 +77,7 @@ export function PriceListDialog({ teamId, teamName, list, onClose, onSaved }: Pr
               maxLength={3}
               required
               readOnly={fixedMoney}
-              aria-invalid={badField === 'currency' || undefined}
+              {...fields.props('currency')}
             />
           </label>
           {showsRate && (
@@ -89,20 +91,25 @@ export function PriceListDialog({ teamId, teamName, list, onClose, onSaved }: Pr
                 required
                 readOnly={fixedMoney}
                 title={rateHelp}
-                aria-invalid={badField === 'hourlyRate' || undefined}
+                {...fields.props('hourlyRate')}
               />
             </label>
           )}
+          <FieldError errors={fields} field="name" />
+          <FieldError errors={fields} field="currency" />
+          <FieldError errors={fields} field="hourlyRate" />
         </div>
         <div className="form-row">
           <label>
             Valid from
-            <input type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} required aria-invalid={badField === 'validFrom' || undefined} />
+            <input type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} required {...fields.props('validFrom')} />
           </label>
           <label>
             Valid to (optional)
-            <input type="date" value={validTo} onChange={(e) => setValidTo(e.target.value)} aria-invalid={badField === 'validTo' || undefined} />
+            <input type="date" value={validTo} onChange={(e) => setValidTo(e.target.value)} {...fields.props('validTo')} />
           </label>
+          <FieldError errors={fields} field="validFrom" />
+          <FieldError errors={fields} field="validTo" />
         </div>
         {fixedMoney && (
           <p className="hint-inline muted">
@@ -110,7 +117,7 @@ export function PriceListDialog({ teamId, teamName, list, onClose, onSaved }: Pr
             from a date below.
           </p>
         )}
-        <ErrorMessage error={error} />
+        <ErrorMessage error={fields.rest} />
         <div className="form-actions">
           {list?.abilities.canDelete && (
             <button type="button" className="button danger" onClick={remove} disabled={busy}>

@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
 import type { PriceList } from '../types.js';
 import { useAction } from '../useAction.js';
+import { useFieldErrors } from '../useFieldErrors.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { FieldError } from './FieldError.js';
 
 /** PRICE-8: a new rate is a new price list; this one ends the day before the new rate starts. */
 export function PriceListSuccessorForm({ list, onSaved }: { list: PriceList; onSaved: () => void }) {
   const [rate, setRate] = useState('');
   const [from, setFrom] = useState('');
   const { busy, error, run } = useAction();
-  const badField = error instanceof ApiError ? error.field : undefined;
+  const fields = useFieldErrors(error, ['hourlyRate', 'validFrom']);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -25,14 +27,16 @@ export function PriceListSuccessorForm({ list, onSaved }: { list: PriceList; onS
       <div className="form-row">
         <label>
           New hourly rate
-          <input value={rate} onChange={(e) => setRate(e.target.value)} inputMode="decimal" placeholder="90.00" required aria-invalid={badField === 'hourlyRate' || undefined} />
+          <input value={rate} onChange={(e) => setRate(e.target.value)} inputMode="decimal" placeholder="90.00" required {...fields.props('hourlyRate')} />
         </label>
         <label>
           Starting on
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required aria-invalid={badField === 'validFrom' || undefined} />
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required {...fields.props('validFrom')} />
         </label>
+        <FieldError errors={fields} field="hourlyRate" />
+        <FieldError errors={fields} field="validFrom" />
       </div>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={fields.rest} />
       <div className="form-actions">
         <button type="submit" className="button secondary" disabled={busy}>
           Start new rate

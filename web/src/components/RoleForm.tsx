@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api.js';
 import { TEAM_PERMISSIONS } from '../labels.js';
 import type { TeamRole } from '../types.js';
 import { useAction } from '../useAction.js';
+import { useFieldErrors } from '../useFieldErrors.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { FieldError } from './FieldError.js';
 
 interface Props {
   title: string;
@@ -25,7 +26,7 @@ export function RoleForm({ title, role, submitLabel, grantable, save, onCancel }
   const offered = (permission: string) => grantable.includes(permission) || (role?.permissions.includes(permission) ?? false);
   const withheld = TEAM_PERMISSIONS.some(({ permission }) => !offered(permission));
   const { busy, error, run } = useAction();
-  const badField = error instanceof ApiError ? error.field : undefined;
+  const fields = useFieldErrors(error, ['name']);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -44,8 +45,9 @@ export function RoleForm({ title, role, submitLabel, grantable, save, onCancel }
       <h3>{title}</h3>
       <label>
         Role name
-        <input value={name} onChange={(e) => setName(e.target.value)} required aria-invalid={badField === 'name' || undefined} />
+        <input value={name} onChange={(e) => setName(e.target.value)} required {...fields.props('name')} />
       </label>
+      <FieldError errors={fields} field="name" />
       <fieldset>
         <legend>Permissions</legend>
         {TEAM_PERMISSIONS.map(({ permission, label }) => (
@@ -63,7 +65,7 @@ export function RoleForm({ title, role, submitLabel, grantable, save, onCancel }
         ))}
         {withheld && <p className="muted">You can give only the permissions you hold in this team.</p>}
       </fieldset>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={fields.rest} />
       <div className="form-actions start">
         <button type="submit" className="button" disabled={busy || permissions.length === 0}>
           {submitLabel}

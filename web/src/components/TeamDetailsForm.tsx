@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
 import type { TeamDetail } from '../types.js';
 import { useAction } from '../useAction.js';
+import { useFieldErrors } from '../useFieldErrors.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { FieldError } from './FieldError.js';
 
 /** A team's name and description, for those who manage it; saved with the version read (API-4). */
 export function TeamDetailsForm({ team, onSaved }: { team: TeamDetail; onSaved: () => void }) {
@@ -10,7 +12,7 @@ export function TeamDetailsForm({ team, onSaved }: { team: TeamDetail; onSaved: 
   const [description, setDescription] = useState(team.description);
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = useAction();
-  const badField = error instanceof ApiError ? error.field : undefined;
+  const fields = useFieldErrors(error, ['name', 'description']);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -26,13 +28,15 @@ export function TeamDetailsForm({ team, onSaved }: { team: TeamDetail; onSaved: 
     <form onSubmit={submit} className="form panel" aria-label="Team details">
       <label>
         Name
-        <input value={name} onChange={(e) => setName(e.target.value)} required aria-invalid={badField === 'name' || undefined} />
+        <input value={name} onChange={(e) => setName(e.target.value)} required {...fields.props('name')} />
       </label>
+      <FieldError errors={fields} field="name" />
       <label>
         Description
-        <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} aria-invalid={badField === 'description' || undefined} />
+        <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} {...fields.props('description')} />
       </label>
-      <ErrorMessage error={error} />
+      <FieldError errors={fields} field="description" />
+      <ErrorMessage error={fields.rest} />
       {saved && (
         <p className="notice" role="status">
           Saved.

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api, setCsrfToken } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { FieldError } from '../components/FieldError.js';
+import { useFieldErrors } from '../useFieldErrors.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 import type { Me } from '../types.js';
 
@@ -8,6 +10,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const fields = useFieldErrors(error, ['login', 'password']);
   const [busy, setBusy] = useState(false);
   useDocumentTitle('Sign in');
 
@@ -41,8 +44,10 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
             onChange={(e) => setLogin(e.target.value)}
             required
             autoFocus
+            {...fields.props('login')}
           />
         </label>
+        <FieldError errors={fields} field="login" />
         <label>
           Password
           <input
@@ -52,9 +57,11 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             required
+            {...fields.props('password')}
           />
         </label>
-        <ErrorMessage error={error} />
+        <FieldError errors={fields} field="password" />
+        <ErrorMessage error={fields.rest} />
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
