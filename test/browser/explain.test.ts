@@ -1,4 +1,5 @@
-// Guards EXPL-1 in the browser: "Why can't I…?" shows a user the rule that decided for them, and an admin's "Check access" for that user shows the same rule.
+// Guards EXPL-1 in the browser: "Why can't I…?" shows a user the rule that decided for them — logging work for the date in its
+// date field, and says which date — and an admin's "Check access" for that user, on a project the admin may browse, shows the same rule.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createItem, createProject, createUser, grant } from '../helpers/harness.js';
@@ -13,6 +14,8 @@ test('EXPL-1: a user without WORK_ON_ISSUES sees the deciding rule in "Why can\'
   const reader = await createUser(db);
   const project = await createProject(db, { key: 'WHY', name: 'Why project' });
   await grant(db, project.id, ['BROWSE_PROJECT', 'EDIT_ISSUES'], { userId: reader.id });
+  // Administrators explain only what they may see themselves (EXPL-1).
+  await grant(db, project.id, 'BROWSE_PROJECT', { userId: admin.id });
   const item = await createItem(db, { projectId: project.id, title: 'Write the release notes' });
 
   const readerContext = await suite.browser.newContext({ viewport: { width: 1100, height: 900 } });
@@ -28,6 +31,11 @@ test('EXPL-1: a user without WORK_ON_ISSUES sees the deciding rule in "Why can\'
   await dialog.getByLabel('Action').selectOption({ label: 'Log work' });
   const verdict = dialog.getByRole('status');
   await verdict.filter({ hasText: 'Denied' }).waitFor();
+  // Logging work depends on the date: the dialog asks for the date in its field (today by default) and says which.
+  const shown = await dialog.getByLabel('Work date').inputValue();
+  assert.match(await verdict.innerText(), new RegExp(`explained for ${shown}`));
+  await dialog.getByLabel('Work date').fill('2026-11-02');
+  await verdict.filter({ hasText: 'explained for 2026-11-02' }).waitFor();
   const deciding = await dialog.getByRole('group', { name: 'Deciding rule' }).innerText();
   assert.match(deciding, /Project permissions/);
   assert.match(deciding, /WORK_ON_ISSUES is not granted on WHY/);
@@ -51,11 +59,12 @@ test('EXPL-1: a user without WORK_ON_ISSUES sees the deciding rule in "Why can\'
   await form.getByLabel('User', { exact: true }).selectOption(String(reader.id));
   await form.getByLabel('Action').selectOption('worklog.create');
   await form.getByLabel('Work item key').fill(item.key);
+  await form.getByLabel('Work date').fill('2026-11-02');
   await form.getByRole('button', { name: 'Check' }).click();
   const adminDeciding = adminPage.getByRole('group', { name: 'Deciding rule' });
   await adminDeciding.waitFor();
   assert.equal(await adminDeciding.innerText(), deciding, 'the admin sees the rule the user saw');
-  assert.match(await adminPage.getByRole('status').innerText(), new RegExp(`Denied: .*\\(${reader.login}\\)`));
+  assert.match(await adminPage.getByRole('status').innerText(), new RegExp(`Denied: .*\\(${reader.login}\\).*explained for 2026-11-02`));
   await screenshot(adminPage, 'explain-check-access');
 
   assert.deepEqual(readerErrors, []);

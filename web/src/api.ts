@@ -237,6 +237,8 @@ export interface AppRoleGrantInput {
 export interface ExplainResource {
   item?: string;
   project?: string;
+  /** The work date of a dated action (logging work); the server takes today in the installation's time zone without it. */
+  date?: string;
 }
 
 /** Text to show for any thrown value. */

@@ -244,6 +244,8 @@ export interface Explanation {
   user: { id: number; login: string; displayName: string };
   action: string;
   resource: { kind: 'item' | 'project' | 'global'; key: string | null };
+  /** The work date a dated action (logging work: the team and price-list check) was explained for; null for other actions. */
+  date: string | null;
   allowed: boolean;
   hidden: boolean;
   deciding: Reason;
@@ -260,7 +262,8 @@ export interface ItemAccessRow {
   user: { id: number; login: string; displayName: string };
   view: AccessAnswer;
   edit: AccessAnswer;
-  logWork: AccessAnswer;
+  /** Decided for today in the installation's time zone, with the team and price-list check. */
+  logWork: AccessAnswer & { date: string };
 }
 
 export interface ProjectAccessRow {

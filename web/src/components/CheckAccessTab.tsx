@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type ExplainResource } from '../api.js';
+import { api, type ExplainResource } from '../api.js';
 import { CHECKABLE_ACTIONS, type ResourceKind } from '../labels.js';
+import { today } from '../dates.js';
 import type { Explanation } from '../types.js';
+import { useFieldErrors } from '../useFieldErrors.js';
 import { ErrorMessage } from './ErrorMessage.js';
-import { ExplanationView } from './ExplanationView.js';
+import { FieldError } from './FieldError.js';
+import { DATED_ACTIONS, ExplanationView } from './ExplanationView.js';
 import { SelectField } from './SelectField.js';
 import { UserSearch, type PersonOption } from './UserSearch.js';
 
@@ -15,16 +18,18 @@ export function CheckAccessTab() {
   const [action, setAction] = useState(CHECKABLE_ACTIONS[0].action);
   const [resourceKind, setResourceKind] = useState<ResourceKind>(CHECKABLE_ACTIONS[0].resource);
   const [key, setKey] = useState('');
+  const [date, setDate] = useState(today());
+  const dated = DATED_ACTIONS.has(action) && resourceKind === 'item';
   const [result, setResult] = useState<Explanation | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const badField = error instanceof ApiError ? error.field : undefined;
+  const fields = useFieldErrors(error, ['item', 'project', 'date']);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!user) return;
     const resource: ExplainResource =
-      resourceKind === 'item' ? { item: key.trim() } : resourceKind === 'project' ? { project: key.trim() } : {};
+      resourceKind === 'item' ? { item: key.trim(), ...(dated && date ? { date } : {}) } : resourceKind === 'project' ? { project: key.trim() } : {};
     setBusy(true);
     setError(null);
     setResult(null);
@@ -71,12 +76,21 @@ export function CheckAccessTab() {
                 onChange={(e) => setKey(e.target.value.toUpperCase())}
                 placeholder={resourceKind === 'item' ? 'ACME-12' : 'ACME'}
                 required
-                aria-invalid={badField === 'item' || badField === 'project' || undefined}
+                {...fields.props(resourceKind)}
               />
             </label>
           )}
+          {dated && (
+            <label>
+              Work date
+              <input type="date" value={date} onChange={(e) => setDate(e.target.value)} {...fields.props('date')} />
+            </label>
+          )}
         </div>
-        <ErrorMessage error={error} />
+        <FieldError errors={fields} field="item" />
+        <FieldError errors={fields} field="project" />
+        <FieldError errors={fields} field="date" />
+        <ErrorMessage error={fields.rest} />
         <div className="form-actions start">
           <button type="submit" className="button" disabled={busy || !user}>
             {busy ? 'Checking…' : 'Check'}

@@ -3,9 +3,15 @@ import { actionLabel, layerLabel } from '../labels.js';
 import { href } from '../router.js';
 import type { Explanation, Reason } from '../types.js';
 
+/**
+ * Actions that depend on a date (logging work: the team and price-list check, PRICE-3): the explanation is asked
+ * for the date the user is looking at, and says which date it was for (EXPL-1).
+ */
+export const DATED_ACTIONS: ReadonlySet<string> = new Set(['worklog.create']);
+
 /** An explained decision (EXPL-1): the verdict, the rule that decided, and every layer consulted in order. */
 export function ExplanationView({ explanation }: { explanation: Explanation }) {
-  const { user, resource, allowed, deciding, layers } = explanation;
+  const { user, resource, allowed, deciding, layers, date } = explanation;
   const on = resource.key ? ` on ${resource.key}` : '';
   const layersId = useId();
   return (
@@ -14,6 +20,12 @@ export function ExplanationView({ explanation }: { explanation: Explanation }) {
         <strong>{allowed ? 'Allowed' : 'Denied'}</strong>: {user.displayName} ({user.login}) —{' '}
         {actionLabel(explanation.action)}
         {on}
+        {date && (
+          <>
+            {' '}
+            <span className="explained-for">(explained for {date})</span>
+          </>
+        )}
       </p>
       <div className="deciding" aria-label="Deciding rule" role="group">
         <h3>Deciding rule</h3>

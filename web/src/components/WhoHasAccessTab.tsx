@@ -37,6 +37,9 @@ export function WhoHasAccessTab() {
           Show
         </button>
       </form>
+      {target?.kind === 'item' && (
+        <p className="muted">Log work is decided for today in the installation's time zone, with the team and price-list check.</p>
+      )}
       {target?.kind === 'item' && <ItemAccessTable key={target.key} itemKey={target.key} />}
       {target?.kind === 'project' && <ProjectAccessTable key={target.key} projectKey={target.key} />}
     </>

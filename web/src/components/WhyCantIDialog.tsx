@@ -1,21 +1,30 @@
 import { useState } from 'react';
 import { api } from '../api.js';
+import { today } from '../dates.js';
 import { ITEM_SCREEN_ACTIONS } from '../labels.js';
 import { useResource } from '../useResource.js';
 import { Dialog } from './Dialog.js';
 import { ErrorMessage } from './ErrorMessage.js';
-import { ExplanationView } from './ExplanationView.js';
+import { DATED_ACTIONS, ExplanationView } from './ExplanationView.js';
 import { SelectField } from './SelectField.js';
 
 interface Props {
   itemKey: string;
+  /** The work date the user is looking at (e.g. the log-work dialog's); today when not given. */
+  date?: string;
+  /** The action to explain first; the first item-screen action when not given. */
+  action?: string;
   onClose: () => void;
 }
 
 /** "Why can't I see this?" (EXPL-1): the server's explanation of one of the caller's own decisions on this item. */
-export function WhyCantIDialog({ itemKey, onClose }: Props) {
-  const [action, setAction] = useState(ITEM_SCREEN_ACTIONS[0].action);
-  const explanation = useResource(() => api.explain(action, { item: itemKey }), [action, itemKey]);
+export function WhyCantIDialog({ itemKey, date: initialDate, action: initialAction, onClose }: Props) {
+  const [action, setAction] = useState(initialAction ?? ITEM_SCREEN_ACTIONS[0].action);
+  const [date, setDate] = useState(initialDate ?? today());
+  const dated = DATED_ACTIONS.has(action);
+  // A dated action is explained for the date shown; an empty field leaves it to the server's today.
+  const asked = dated && date ? date : undefined;
+  const explanation = useResource(() => api.explain(action, { item: itemKey, date: asked }), [action, itemKey, asked]);
 
   return (
     <Dialog title="Why can't I…?" onClose={onClose} wide>
@@ -27,6 +36,12 @@ export function WhyCantIDialog({ itemKey, onClose }: Props) {
             </option>
           ))}
         </SelectField>
+        {dated && (
+          <label>
+            Work date
+            <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          </label>
+        )}
         <div aria-live="polite" aria-busy={explanation.loading}>
           <ErrorMessage error={explanation.error} />
           {explanation.data && explanation.data.action === action && (
