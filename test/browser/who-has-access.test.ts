@@ -15,6 +15,8 @@ test('EXPL-2, EXPL-3: who has access to a secured item and its project, and a pr
   const project = await createProject(db, { key: 'WHO', name: 'Who project' });
   await grant(db, project.id, ['BROWSE_PROJECT', 'WORK_ON_ISSUES'], { groupId: finance.id });
   await grant(db, project.id, 'BROWSE_PROJECT', { userId: outsider.id });
+  // SPEC §0: a system administrator sees an item's access only in a project they browse.
+  await grant(db, project.id, 'BROWSE_PROJECT', { userId: sysadmin.id });
   const item = await createItem(db, { projectId: project.id, title: 'Budget' });
   await db.insertInto('item_security').values({ item_id: item.id, project_id: project.id }).execute();
   await db.insertInto('item_security_entries').values({ item_id: item.id, subject_kind: 'group', subject_id: finance.id, view: 'allow', edit: 'allow' }).execute();
