@@ -135,7 +135,10 @@ for (const dialect of DIALECTS) describe(`deny permissions (${dialect})`, () => 
     assert.equal(own.json().deciding.code, 'denied_surface');
     assert.match(own.json().deciding.message, /DENY ISSUE_TIME_TABS/);
     assert.ok(own.json().deciding.message.includes(`'${w.clients.name}'`), own.body);
-    const checked = await w.admin.get(`/api/admin/check-access?action=worklog.view&item=${w.item.key}&userId=${w.client.id}`);
+    // An administrator explains only what they may see themselves (EXPL-1): this one browses the project.
+    const checker = await createAppAdmin(t.db);
+    await grant(t.db, w.project.id, 'BROWSE_PROJECT', { userId: checker.id });
+    const checked = await (await as(t.app, checker.login)).get(`/api/admin/check-access?action=worklog.view&item=${w.item.key}&userId=${w.client.id}`);
     assert.equal(checked.statusCode, 200, checked.body);
     assert.deepEqual(checked.json().deciding, own.json().deciding);
   });
