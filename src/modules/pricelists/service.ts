@@ -105,13 +105,13 @@ export function createPriceListService({ db, authz }: Deps) {
       if (rateChanged || currencyChanged) {
         const used = await worklogsOf(trx, id);
         if (used.count > 0) {
-          throw inUse(`price list "${before.name}" is used by work logs: its rate and currency never change; end it and start a successor instead`, used);
+          throw inUse(`price list "${before.name}" is used by work logs: its rate and currency never change; end it and start a successor instead`);
         }
       }
       if (validityChanged) {
         const stranded = await worklogsOf(trx, id, { from, to });
         if (stranded.count > 0) {
-          throw inUse(`the validity ${describeRange(from, to)} would leave work logs of price list "${before.name}" outside it`, stranded);
+          throw inUse(`the validity ${describeRange(from, to)} would leave work logs of price list "${before.name}" outside it`);
         }
         if (!(await lockTeam(trx, before.team_id))) throw notFound('price list');
         await refuseOverlap(trx, before.team_id, { from, to }, id);
@@ -136,7 +136,7 @@ export function createPriceListService({ db, authz }: Deps) {
     await db.transaction().execute(async (trx) => {
       const before = await lockForChange(trx, id, version);
       const used = await worklogsOf(trx, id);
-      if (used.count > 0) throw inUse(`price list "${before.name}" is used by work logs and cannot be deleted; end it instead`, used);
+      if (used.count > 0) throw inUse(`price list "${before.name}" is used by work logs and cannot be deleted; end it instead`);
       await trx.deleteFrom('price_lists').where('id', '=', id).execute();
       await recordAudit(trx, { actorId: actor.userId, action: 'pricelist.delete', entityType: 'price_list', entityId: id, projectId: team.projectId, before: auditState(before) });
     });
@@ -156,7 +156,7 @@ export function createPriceListService({ db, authz }: Deps) {
       const end = dayBefore(input.validFrom);
       const stranded = await worklogsOf(trx, id, { from: before.valid_from, to: end });
       if (stranded.count > 0) {
-        throw inUse(`price list "${before.name}" cannot end on ${end}: work logs after that day are recorded with it`, stranded);
+        throw inUse(`price list "${before.name}" cannot end on ${end}: work logs after that day are recorded with it`);
       }
       if (!(await lockTeam(trx, before.team_id))) throw notFound('price list');
       const ended = await trx.updateTable('price_lists').set({ valid_to: end, version: sql`version + 1`, updated_at: new Date() })

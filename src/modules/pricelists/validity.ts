@@ -64,8 +64,10 @@ export async function worklogsOf(trx: Database, priceListId: number, outside?: {
   return { count: Number(rows[0].count), from: rows[0].min, to: rows[0].max };
 }
 
-/** 409 price_list_in_use: why, and how many of the price list's work logs are concerned, on which work dates. */
-export function inUse(reason: string, span: WorklogSpan) {
-  const dates = span.from === span.to ? `on ${span.from}` : `from ${span.from} to ${span.to}`;
-  return conflict('price_list_in_use', `${reason} (${span.count} work log${span.count === 1 ? '' : 's'} ${dates})`, { worklogs: span });
+/**
+ * 409 price_list_in_use: why, without how many work logs or on which dates — some may be on items or by people the
+ * caller may not see, and an error never counts what its reader may not see (REP-5).
+ */
+export function inUse(reason: string) {
+  return conflict('price_list_in_use', reason);
 }
