@@ -80,6 +80,8 @@ export const ACTIONS = {
   'worklog.create': { scope: 'item', permissions: ['BROWSE_PROJECT', 'WORK_ON_ISSUES'], itemAccess: 'edit', selfOnly: true, forOthers: 'MANAGE_MEMBER_WORKLOGS', teamCheck: true },
   'worklog.edit': { scope: 'worklog', permissions: ['BROWSE_PROJECT', 'WORK_ON_ISSUES'], itemAccess: 'edit', selfOnly: true, forOthers: 'MANAGE_MEMBER_WORKLOGS', teamCheck: true },
   'worklog.delete': { scope: 'worklog', permissions: ['BROWSE_PROJECT', 'WORK_ON_ISSUES'], itemAccess: 'edit', selfOnly: true, forOthers: 'MANAGE_MEMBER_WORKLOGS' },
+  /** Team and price-list names in any response, e.g. on work logs (TEAM-8: none for users denied ISSUE_TIME_TABS). */
+  'team.names': { scope: 'global', denySurface: 'ISSUE_TIME_TABS' },
   /** Money fields in any response (PRICE-7). */
   'money.view': { scope: 'global', authority: { roles: MONEY_ROLES } },
   /** The installation's settings, e.g. the global team-check switch (PRICE-2). */

@@ -128,6 +128,11 @@ export function seesMoney(actor: Actor): boolean {
   return decide('money.view', actor.subject, {}, QUICK).allowed;
 }
 
+/** TEAM-8: team and price-list names (on work logs, previews, …) for everyone but users denied ISSUE_TIME_TABS. */
+export function seesTeamNames(actor: Actor): boolean {
+  return decide('team.names', actor.subject, {}, QUICK).allowed;
+}
+
 export function enforce(decision: Decision, noun = 'resource'): void {
   if (decision.allowed) return;
   if (decision.hidden) throw notFound(noun);

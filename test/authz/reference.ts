@@ -120,6 +120,8 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
   // WL-3, TEAM-2, APP-3: another member's work logs in the app areas — VIEW_MEMBER_WORKLOGS in a team of theirs,
   // team_admin over their team, or app_admin (§0 row "see work log W (author U) in an app area").
   'worklog.listFor': { permissions: [], area: 'Timesheet', forOthers: 'VIEW_MEMBER_WORKLOGS' },
+  // TEAM-8: users in a group denied ISSUE_TIME_TABS see no team or price-list name anywhere (work logs included).
+  'team.names': { permissions: [], surface: 'ISSUE_TIME_TABS' },
   // PRICE-7: money only for app_admin, billing_admin and billing_viewer (§0 row "see money on anything").
   'money.view': { permissions: [], authority: { roles: ['app_admin', 'billing_admin', 'billing_viewer'] } },
   // APP-2: the Teams area lists teams.

@@ -10,7 +10,9 @@ export type Client = Awaited<ReturnType<typeof signedIn>>;
 /**
  * A project with one item and one team, and the people the money rule tells apart, each able to browse the
  * project: money managers (app_admin, billing_admin), a billing_viewer, and — without any money role — the
- * team's lead, a project administrator and a system administrator.
+ * team's lead, a project administrator and a system administrator. Each sees the project's teams (TEAM-8): the billing
+ * roles and the project administrator through ADMINISTER_PROJECT, the others through app_admin, membership or the
+ * system administrator flag.
  */
 export async function pricingWorld(t: TestApp) {
   const project = await createProject(t.db);
@@ -26,8 +28,8 @@ export async function pricingWorld(t: TestApp) {
     project, team, appAdmin,
     // After the first user: an item records its creator.
     item: await createItem(t.db, { projectId: project.id }),
-    billingAdmin: await person((id) => grantAppRole(t.db, id, 'billing_admin')),
-    billingViewer: await person((id) => grantAppRole(t.db, id, 'billing_viewer')),
+    billingAdmin: await person(async (id) => { await grantAppRole(t.db, id, 'billing_admin'); await grant(t.db, project.id, 'ADMINISTER_PROJECT', { userId: id }); }),
+    billingViewer: await person(async (id) => { await grantAppRole(t.db, id, 'billing_viewer'); await grant(t.db, project.id, 'ADMINISTER_PROJECT', { userId: id }); }),
     teamLead: await person((id) => addMember(t.db, team.id, id, team.leadRoleId)),
     projectAdmin: await person((id) => grant(t.db, project.id, 'ADMINISTER_PROJECT', { userId: id })),
     systemAdmin: await person(async () => {}, { systemAdmin: true }),

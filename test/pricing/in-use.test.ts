@@ -63,7 +63,7 @@ for (const dialect of DIALECTS) describe(`price lists: in use (${dialect})`, () 
     assert.equal(res.json().name, 'Developers (2026)');
     assert.equal(res.json().version, 2);
     assert.equal(res.json().used, true);
-    assert.deepEqual(res.json().abilities, { canEdit: true, canDelete: false });
+    assert.deepEqual(res.json().abilities, { canEdit: true, canDelete: false, canChangeRate: false, canStartSuccessor: true });
     const [audit] = await auditRows(w.db, list.id);
     assert.equal(audit.action, 'pricelist.update');
     assert.equal((audit.before as { name: string }).name, 'Standard');
@@ -115,16 +115,17 @@ for (const dialect of DIALECTS) describe(`price lists: in use (${dialect})`, () 
     const unused = await createPriceList(w.db, used.team_id, { validFrom: '2027-01-01' });
     const items = (await w.appAdmin.c.get(`/api/teams/${used.team_id}/price-lists`)).json().items;
     assert.deepEqual(items.map((p: { id: number; used: boolean; abilities: object }) => [p.id, p.used, p.abilities]), [
-      [used.id, true, { canEdit: true, canDelete: false }], [unused.id, false, { canEdit: true, canDelete: true }],
+      [used.id, true, { canEdit: true, canDelete: false, canChangeRate: false, canStartSuccessor: true }],
+      [unused.id, false, { canEdit: true, canDelete: true, canChangeRate: true, canStartSuccessor: true }],
     ]);
   });
 
-  test('PRICE-6: changes by people who do not manage money are refused 403 (or 404 for a missing list) before anything is checked', async () => {
+  test('PRICE-6, TEAM-8: changes by people who do not manage money are refused 403 (404 for a missing list, or a team they do not see) before anything is checked', async () => {
     const list = await usedList([]);
-    for (const who of [w.teamLead, w.projectAdmin, w.systemAdmin, w.billingViewer]) {
+    for (const [who, status] of [[w.teamLead, 404], [w.projectAdmin, 403], [w.systemAdmin, 403], [w.billingViewer, 403]] as const) {
       const res = await who.c.patch(`/api/price-lists/${list.id}`, { version: 1, name: 'Mine now' });
-      assert.equal(res.statusCode, 403, `${who.login}: ${res.body}`);
-      assert.equal((await who.c.delete(`/api/price-lists/${list.id}?version=1`)).statusCode, 403);
+      assert.equal(res.statusCode, status, `${who.login}: ${res.body}`);
+      assert.equal((await who.c.delete(`/api/price-lists/${list.id}?version=1`)).statusCode, status);
     }
     assert.equal((await w.appAdmin.c.patch('/api/price-lists/2147483647', { version: 1, name: 'x' })).statusCode, 404);
     assert.equal((await priceListRow(w.db, list.id))?.version, 1);

@@ -32,7 +32,7 @@ for (const dialect of DIALECTS) describe(`price lists: who sees money (${dialect
       assert.deepEqual(res.json().items.map((p: { name: string; hourlyRate: string }) => [p.name, p.hourlyRate]),
         [['Past', RATES[0]], ['Current', RATES[1]], ['Current', RATES[2]]]);
     }
-    assert.deepEqual((await w.billingViewer.c.get(listUrl())).json().items[0].abilities, { canEdit: false, canDelete: false }, 'billing_viewer only reads');
+    assert.deepEqual((await w.billingViewer.c.get(listUrl())).json().items[0].abilities, { canEdit: false, canDelete: false, canChangeRate: false, canStartSuccessor: false }, 'billing_viewer only reads');
   });
 
   test('PRICE-7: a team lead, a project administrator and a system administrator without a money role see the lists with no money at all', async () => {
@@ -44,7 +44,7 @@ for (const dialect of DIALECTS) describe(`price lists: who sees money (${dialect
       for (const item of items) assert.ok(!('hourlyRate' in item), `${who}: hourlyRate is absent, not null`);
       assert.deepEqual(items.map((p: { name: string; currency: string; validFrom: string; validTo: string | null; used: boolean }) => [p.name, p.currency, p.validFrom, p.validTo, p.used]),
         [['Past', 'EUR', '2025-01-01', '2025-12-31', true], ['Current', 'EUR', '2026-01-01', '2026-06-30', false], ['Current', 'EUR', '2026-07-01', null, false]], who);
-      assert.deepEqual(items[1].abilities, { canEdit: false, canDelete: false }, who);
+      assert.deepEqual(items[1].abilities, { canEdit: false, canDelete: false, canChangeRate: false, canStartSuccessor: false }, who);
       assertNoMoney(res.body, RATES, `${who}'s list`);
     }
   });

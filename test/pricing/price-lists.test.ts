@@ -19,7 +19,7 @@ for (const dialect of DIALECTS) describe(`price lists: create and validity (${di
     const created = res.json();
     assert.deepEqual({ ...created, id: 0 }, {
       id: 0, teamId: team.id, name: 'Developers 2026', currency: 'CHF', hourlyRate: '87.35', validFrom: '2026-01-01', validTo: '2026-12-31',
-      used: false, version: 1, abilities: { canEdit: true, canDelete: true },
+      used: false, version: 1, abilities: { canEdit: true, canDelete: true, canChangeRate: true, canStartSuccessor: true },
     });
     const row = await priceListRow(w.db, created.id);
     assert.equal(row?.hourly_rate, '87.35');
@@ -102,8 +102,8 @@ for (const dialect of DIALECTS) describe(`price lists: create and validity (${di
     assert.equal((await w.appAdmin.c.post(url(b.id), body())).statusCode, 201);
   });
 
-  test('PRICE-1: a global team has price lists too; a billing_admin manages them without any project permission', async () => {
-    const team = await createTeam(w.db, null);
+  test('PRICE-1, TEAM-8: a global team has price lists too; a billing_admin in it manages them without any project permission', async () => {
+    const team = await createTeam(w.db, null, { members: [{ userId: w.billingAdmin.id }] });
     const res = await w.billingAdmin.c.post(url(team.id), body());
     assert.equal(res.statusCode, 201, res.body);
     assert.equal((await w.billingAdmin.c.get(url(team.id))).json().items.length, 1);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createProject, createTestApp, createUser, DIALECTS, grant, type TestApp } from '../helpers/harness.js';
 import { createAppAdmin } from '../identity/fixtures.js';
+import { addMember } from '../helpers/teams.js';
 import { as, assign, createTeam, teamState, teamWorld, worklogWithTeam } from './fixtures.js';
 
 for (const dialect of DIALECTS) describe(`team assignments and switches (${dialect})`, () => {
@@ -73,7 +74,7 @@ for (const dialect of DIALECTS) describe(`team assignments and switches (${diale
     assert.equal((await outsider.put(`/api/projects/${w.project.key}/teams/${global.id}/assignment`, { assigned: false })).statusCode, 404);
   });
 
-  test('TEAM-1: the project\'s teams page lists its own teams and every global team with whether it is assigned, and the caller\'s abilities', async () => {
+  test('TEAM-1, TEAM-8: the project\'s teams page lists its own teams and the global teams with whether each is assigned — those the caller sees — and the caller\'s abilities', async () => {
     const w = await teamWorld(t.db);
     const c = await as(t.app, w.admin.login);
     const own = await createTeam(c, { name: 'Own crew', projectKey: w.project.key });
@@ -85,8 +86,13 @@ for (const dialect of DIALECTS) describe(`team assignments and switches (${diale
     assert.deepEqual([flags[assigned.id], flags[loose.id]], [true, false]);
     assert.deepEqual(page.abilities, { canCreateTeam: true, canAssignTeams: true, canSwitchChecks: true });
     assert.deepEqual(page.projectTeams[0].abilities, { canManage: true, canDelete: true, canManagePriceLists: false });
-    const viewer = (await (await as(t.app, (await w.browser()).login)).get(`/api/projects/${w.project.key}/teams`)).json();
+    const browser = (await (await as(t.app, (await w.browser()).login)).get(`/api/projects/${w.project.key}/teams`)).json();
+    assert.deepEqual([browser.projectTeams, browser.globalTeams], [[], []], 'TEAM-8: a browsing user sees no team they are not in');
+    const member = await w.browser();
+    await addMember(t.db, own.id, member.id);
+    const viewer = (await (await as(t.app, member.login)).get(`/api/projects/${w.project.key}/teams`)).json();
     assert.deepEqual(viewer.abilities, { canCreateTeam: false, canAssignTeams: false, canSwitchChecks: false });
+    assert.deepEqual([viewer.projectTeams.map((x: { id: number }) => x.id), viewer.globalTeams], [[own.id], []]);
     assert.deepEqual(viewer.projectTeams[0].abilities, { canManage: false, canDelete: false, canManagePriceLists: false });
   });
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createProject, createUser, createTestApp, DIALECTS, grant, type TestApp } from '../helpers/harness.js';
-import { createPriceList } from '../helpers/teams.js';
+import { addMember, createPriceList } from '../helpers/teams.js';
 import { leaveUsersGroup } from '../security/fixtures.js';
 import { as, assign, createTeam, roleOf, teamState, teamsOfUserInProject, teamWorld, worklogWithTeam } from './fixtures.js';
 
@@ -153,8 +153,10 @@ for (const dialect of DIALECTS) describe(`teams (${dialect})`, () => {
     const hidden = await createTeam(c, { name: 'Hidden crew', projectKey: w.project.key });
     const global = await createTeam(c, { name: 'Roaming crew' });
     await assign(c, w.project.key, global.id);
-    // In the built-in `users` group (the Teams area is open), without any permission on the project.
+    // In the built-in `users` group (the Teams area is open), without any permission on the project; a member of the
+    // global team, which it sees (TEAM-8).
     const outsider = await createUser(t.db);
+    await addMember(t.db, global.id, outsider.id);
     const oc = await as(t.app, outsider.login);
     for (const url of [`/api/teams/${hidden.id}`, `/api/teams/${hidden.id}/history`, `/api/projects/${w.project.key}/teams`]) {
       const res = await oc.get(url);

@@ -41,7 +41,8 @@ export const priceListOut = z.object({
   /** Some work log records this price list (PRICE-6): it cannot be deleted, nor its rate or currency changed. */
   used: z.boolean(),
   version: z.number(),
-  abilities: z.object({ canEdit: z.boolean(), canDelete: z.boolean() }),
+  /** canChangeRate: rate and currency may change (PRICE-6: not once used); canStartSuccessor: a new rate may start within its validity (PRICE-8). */
+  abilities: z.object({ canEdit: z.boolean(), canDelete: z.boolean(), canChangeRate: z.boolean(), canStartSuccessor: z.boolean() }),
 });
 export type PriceListOut = z.infer<typeof priceListOut>;
 

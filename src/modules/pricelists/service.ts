@@ -7,7 +7,7 @@ import { badRequest, conflict, notFound } from '../../http/errors.js';
 import type { Deps } from '../../http/types.js';
 import { recordAudit } from '../audit/record.js';
 import type { PriceListOut, priceListCreate, priceListUpdate, successorCreate } from './schema.js';
-import { dayBefore, describeRange, inUse, lockPriceList, lockTeam, refuseOverlap, sameAmount, worklogsOf } from './validity.js';
+import { dayBefore, describeRange, inUse, lockPriceList, lockTeam, refuseOverlap, sameAmount, successorWindow, worklogsOf } from './validity.js';
 
 type PriceListRow = Pick<PriceListsTable, 'team_id' | 'name' | 'currency' | 'hourly_rate' | 'valid_from' | 'valid_to'> & { id: number; version: number };
 
@@ -23,7 +23,11 @@ function priceListOut(row: PriceListRow & { used: boolean }, view: { money: bool
     id: row.id, teamId: row.team_id, name: row.name, currency: row.currency,
     ...(view.money ? { hourlyRate: row.hourly_rate } : {}),
     validFrom: row.valid_from, validTo: row.valid_to, used: row.used, version: row.version,
-    abilities: { canEdit: view.canManage, canDelete: view.canManage && !row.used },
+    // PRICE-6: a used list is neither deleted nor re-rated (the operations count the same work logs under the row's lock).
+    abilities: {
+      canEdit: view.canManage, canDelete: view.canManage && !row.used, canChangeRate: view.canManage && !row.used,
+      canStartSuccessor: view.canManage && successorWindow(row) !== null,
+    },
   };
 }
 
@@ -38,8 +42,8 @@ function auditState(row: PriceListRow) {
 /** Price lists of teams (PRICE-1, PRICE-6, PRICE-8): each change one authorization, one transaction, audited in it. */
 export function createPriceListService({ db, authz }: Deps) {
   /** Whether the caller manages this team's price lists, decided by the same core from the facts the authorization loaded. */
-  function mayManage(actor: Actor, { project, ...team }: AuthorizedTeam): boolean {
-    return abilities(actor.subject, { project, team }, { manage: { action: 'pricelist.manage' } }).manage;
+  function mayManage(actor: Actor, { project, servedProjects, ...team }: AuthorizedTeam): boolean {
+    return abilities(actor.subject, { project, servedProjects, team }, { manage: { action: 'pricelist.manage' } }).manage;
   }
 
   async function byId(actor: Actor, id: number) {
@@ -150,7 +154,8 @@ export function createPriceListService({ db, authz }: Deps) {
     const team = await loadForChange(actor, id);
     const successorId = await db.transaction().execute(async (trx) => {
       const before = await lockForChange(trx, id, input.version);
-      if (input.validFrom <= before.valid_from || (before.valid_to !== null && input.validFrom > before.valid_to)) {
+      const window = successorWindow(before);
+      if (!window || input.validFrom < window.from || (window.to !== null && input.validFrom > window.to)) {
         throw badRequest('validFrom', `the successor must start after ${before.valid_from} and within the validity of price list "${before.name}" (${describeRange(before.valid_from, before.valid_to)})`);
       }
       const end = dayBefore(input.validFrom);

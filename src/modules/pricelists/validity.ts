@@ -25,6 +25,22 @@ export function sameAmount(a: string, b: string): boolean {
   return cents(a) === cents(b);
 }
 
+/** The day after a calendar day (YYYY-MM-DD). */
+function dayAfter(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * PRICE-8: the days a successor of the price list may start on — after its first day, within its validity — or null when
+ * there is none. The successor operation refuses a date outside it, and `canStartSuccessor` is false when it is null.
+ */
+export function successorWindow(list: { valid_from: string; valid_to: string | null }): { from: string; to: string | null } | null {
+  const from = dayAfter(list.valid_from);
+  return list.valid_to !== null && list.valid_to < from ? null : { from, to: list.valid_to };
+}
+
 export const describeRange = (from: string, to: string | null) => `${from} – ${to ?? 'open-ended'}`;
 
 /** Serialises changes to one team's price lists; a team deleted meanwhile is reported as missing. */

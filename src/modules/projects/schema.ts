@@ -7,7 +7,8 @@ export const projectOut = z.object({
   client: z.object({ id: z.number(), name: z.string() }).nullable(),
   settings: z.object({ teamChecks: z.enum(['inherit', 'disabled']), periodLength: z.enum(['week', 'month']) }),
   version: z.number(),
-  abilities: z.object({ canAdminister: z.boolean(), canCreateItems: z.boolean(), canManagePermissions: z.boolean() }),
+  /** canViewTeams: the project's "Teams & price lists" tab (TEAM-8: not for users denied ISSUE_TIME_TABS). */
+  abilities: z.object({ canAdminister: z.boolean(), canCreateItems: z.boolean(), canManagePermissions: z.boolean(), canViewTeams: z.boolean() }),
 });
 export type ProjectOut = z.infer<typeof projectOut>;
 

@@ -32,6 +32,7 @@ export function projectOut(row: ProjectRow, actor: Actor, facts: ProjectFacts | 
     version: row.version,
     abilities: abilities(actor.subject, { project: facts }, {
       canAdminister: { action: 'project.edit' }, canCreateItems: { action: 'item.create' }, canManagePermissions: { action: 'project.permissions' },
+      canViewTeams: { action: 'project.teamList' },
     }),
   };
 }

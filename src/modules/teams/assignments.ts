@@ -4,6 +4,7 @@ import type { Database } from '../../db/index.js';
 import { conflict, notFound } from '../../http/errors.js';
 import type { Deps } from '../../http/types.js';
 import { recordAudit } from '../audit/record.js';
+import { canViewTeam } from '../../authz/sql.js';
 import { findProjectId } from '../projects/service.js';
 import { lockProjects, memberConflict, selectTeams, teamHasWorklogs, teamOuts, usersInOtherTeams } from './repo.js';
 
@@ -24,15 +25,15 @@ async function globalChecks(db: Database): Promise<boolean> {
 export function createAssignmentService({ db, authz }: Deps) {
   const loadProjects = (ids: number[]) => authz.loadProjects(ids);
 
-  /** The project's own teams and every global team, with whether it is assigned here. */
+  /** The project's own teams and the global teams, with whether each is assigned here — those the caller can see (TEAM-8). */
   async function projectTeams(actor: Actor, key: string) {
     const projectId = await findProjectId(db, key);
-    const facts = await authz.authorize(actor, 'project.view', { projectId, noun: 'project' });
+    const facts = await authz.authorize(actor, 'project.teamList', { projectId, noun: 'project' });
     const [project, global, own, globals] = await Promise.all([
       db.selectFrom('projects').select(['team_checks', 'version']).where('id', '=', projectId!).executeTakeFirstOrThrow(),
       globalChecks(db),
-      selectTeams(db).where('t.project_id', '=', projectId!).orderBy('t.name').orderBy('t.id').execute(),
-      selectTeams(db).where('t.project_id', 'is', null)
+      selectTeams(db).where('t.project_id', '=', projectId!).where(canViewTeam(actor.userId, 't')).orderBy('t.name').orderBy('t.id').execute(),
+      selectTeams(db).where('t.project_id', 'is', null).where(canViewTeam(actor.userId, 't'))
         .select(sql<boolean>`exists (select 1 from team_projects tp where tp.team_id = t.id and tp.project_id = ${projectId})`.as('assigned'))
         .orderBy('t.name').orderBy('t.id').execute(),
     ]);
@@ -55,6 +56,8 @@ export function createAssignmentService({ db, authz }: Deps) {
   async function assign(actor: Actor, key: string, teamId: number, assigned: boolean) {
     const projectId = await findProjectId(db, key);
     await authz.authorize(actor, 'project.teams', { projectId, noun: 'project' });
+    // The answer names the team: it must be one the caller can see (TEAM-8).
+    await authz.authorizeTeam(actor, 'team.view', teamId);
     await db.transaction().execute(async (trx) => {
       // Project teams are not assignable; the same 404 as a missing team says nothing about other projects' teams.
       const team = await trx.selectFrom('teams').select('id').where('id', '=', teamId).where('project_id', 'is', null).forNoKeyUpdate().executeTakeFirst();

@@ -16,8 +16,8 @@ export function projectTeamRoutes(app: App, deps: Deps, teams: ReturnType<typeof
   const service = createAssignmentService(deps);
 
   app.get('/api/projects/:key/teams', {
-    // The Teams area is decided here; the project (404 without BROWSE_PROJECT) by the service.
-    config: { access: 'team.list' },
+    // The project's teams tab (TEAM-8): decided by the service on the project (404 without BROWSE_PROJECT, 403 in a denied group).
+    config: { access: 'project.teamList' },
     schema: {
       tags, summary: 'The project\'s teams, the global teams (and whether each is assigned here) and its team-check switch',
       params: keyParams, response: { 200: projectTeamsOut, ...errorResponses },

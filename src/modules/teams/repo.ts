@@ -12,14 +12,44 @@ import type { TeamOut } from './schema.js';
 export interface TeamRow {
   id: number; project_id: number | null; name: string; description: string; version: number;
   project_key: string | null; project_name: string | null;
-  /** TEAM-7: a team with a price list cannot be deleted. */
+  /** The projects a global team is assigned to: their administrators see it (TEAM-8). */
+  assigned_project_ids: number[];
+  /** TEAM-7: whether a price list, or a work log, keeps the team from being deleted (`deletionRefusal`). */
   has_price_lists: boolean;
+  has_worklogs: boolean;
 }
 
+/** Teams with what their abilities need; lists add `canViewTeam` (TEAM-8). */
 export function selectTeams(db: Database) {
   return db.selectFrom('teams as t').leftJoin('projects as p', 'p.id', 't.project_id')
     .select(['t.id', 't.project_id', 't.name', 't.description', 't.version', 'p.key as project_key', 'p.name as project_name'])
-    .select(sql<boolean>`exists (select 1 from price_lists pl where pl.team_id = t.id)`.as('has_price_lists'));
+    .select(sql<number[]>`coalesce((select array_agg(tp.project_id order by tp.project_id) from team_projects tp where tp.team_id = t.id), '{}')`.as('assigned_project_ids'))
+    .select(sql<boolean>`exists (select 1 from price_lists pl where pl.team_id = t.id)`.as('has_price_lists'))
+    .select(sql<boolean>`exists (select 1 from worklogs w where w.team_id = t.id)`.as('has_worklogs'));
+}
+
+/**
+ * TEAM-7, the one place it is decided: a team with a price list cannot be deleted, then one a work log records. The
+ * delete operation throws this (read under the team's lock) and `canDelete` is false whenever it is not null.
+ */
+export function deletionRefusal(team: { has_price_lists: boolean; has_worklogs: boolean }): AppError | null {
+  if (team.has_price_lists) return conflict('team_has_price_lists', 'the team has price lists and cannot be deleted (TEAM-7); remove its members to stop it being used');
+  if (team.has_worklogs) return conflict('team_has_worklogs', 'work logs were recorded with this team, so it cannot be deleted (TEAM-7); remove its members instead');
+  return null;
+}
+
+/** TEAM-3, the one place it is decided: the two default roles cannot be changed or deleted. */
+export function roleChangeRefusal(role: { kind: string; name: string }): AppError | null {
+  if (role.kind === 'custom') return null;
+  return unprocessable('default_role_immutable', `'${role.name}' is a default role of every team and cannot be changed or deleted (TEAM-3)`);
+}
+
+/**
+ * TEAM-3: deleting a role its sole holders would be left without falls back to Team Member, which gives WORK_ON_ISSUES —
+ * then the deletion is a grant. The delete operation and the role's `canDelete` both decide this.
+ */
+export function roleDeletionDecision(hasSoleHolders: boolean): { action: 'team.manage' | 'team.grant'; grantLevels: TeamPermission[] } {
+  return hasSoleHolders ? { action: 'team.grant', grantLevels: ['WORK_ON_ISSUES'] } : { action: 'team.manage', grantLevels: [] };
 }
 
 export type Member = { id: number; login: string; displayName: string };
@@ -35,41 +65,56 @@ export async function currentMembers(db: Database, teamIds: number[]): Promise<M
   return out;
 }
 
+/** The project facts team abilities are decided on: each team's own project, and the projects global teams are assigned to (TEAM-8). */
+export type ProjectFactsById = Map<number, ProjectFacts>;
+export const projectIdsOfTeams = (rows: ReadonlyArray<Pick<TeamRow, 'project_id' | 'assigned_project_ids'>>) =>
+  [...new Set(rows.flatMap((r) => (r.project_id === null ? r.assigned_project_ids.map(Number) : [r.project_id])))];
+
 /** Records with the caller's abilities, decided from project facts loaded in one batch. */
-export async function teamOuts(db: Database, loadProjects: (ids: number[]) => Promise<Map<number, ProjectFacts>>, actor: Actor, rows: TeamRow[]): Promise<TeamOut[]> {
-  const projectIds = [...new Set(rows.flatMap((r) => (r.project_id === null ? [] : [r.project_id])))];
-  const [members, facts] = await Promise.all([currentMembers(db, rows.map((r) => r.id)), loadProjects(projectIds)]);
+export async function teamOuts(db: Database, loadProjects: (ids: number[]) => Promise<ProjectFactsById>, actor: Actor, rows: TeamRow[]): Promise<TeamOut[]> {
+  const [members, facts] = await Promise.all([currentMembers(db, rows.map((r) => r.id)), loadProjects(projectIdsOfTeams(rows))]);
   return rows.map((r) => {
     const list = members.get(r.id) ?? [];
     return {
       id: r.id, name: r.name, description: r.description,
       project: r.project_id === null ? null : { key: r.project_key ?? '', name: r.project_name ?? '' },
       members: list, memberCount: list.length,
-      abilities: teamAbilities(actor, r, r.project_id === null ? undefined : facts.get(r.project_id)),
+      abilities: teamAbilities(actor, r, facts),
       version: r.version,
     };
   });
 }
 
-/** The engine's abilities; deleting also needs the team to have no price list (TEAM-7), so the UI offers no doomed button. */
-export function teamAbilities(actor: Actor, team: { id: number; name: string; project_id: number | null; has_price_lists: boolean }, project: ProjectFacts | undefined) {
-  const decided = abilities(actor.subject, teamResource(team, project), {
+/** The engine's abilities; `canDelete` also asks `deletionRefusal` (TEAM-7), the check the delete operation makes, so the UI offers no doomed button. */
+export function teamAbilities(actor: Actor, team: TeamRow, facts: ProjectFactsById) {
+  const decided = abilities(actor.subject, teamResource(team, facts), {
     canManage: { action: 'team.manage' }, canDelete: { action: 'team.delete' }, canManagePriceLists: { action: 'pricelist.manage' },
   });
-  return { ...decided, canDelete: decided.canDelete && !team.has_price_lists };
+  return { ...decided, canDelete: decided.canDelete && deletionRefusal(team) === null };
 }
 
 /**
  * What the caller may give in the team (the grant boundary), for the team page's role editor and pickers:
  * each team permission, and each role with its permissions — one `team.grant` decision each.
  */
-export function grantAbilities(actor: Actor, team: { id: number; name: string; project_id: number | null }, project: ProjectFacts | undefined, roles: ReadonlyArray<{ id: number; permissions: TeamPermission[] }>) {
-  const may = (levels: TeamPermission[]) => abilities(actor.subject, teamResource(team, project), { give: { action: 'team.grant', grantLevels: levels } }).give;
+export function grantAbilities(actor: Actor, team: TeamRow, facts: ProjectFactsById, roles: ReadonlyArray<{ id: number; permissions: TeamPermission[] }>) {
+  const may = (levels: TeamPermission[]) => mayGrant(actor, team, facts, levels);
   return { grantable: TEAM_PERMISSIONS.filter((p) => may([p])), givableRoles: new Set(roles.filter((r) => may(r.permissions)).map((r) => r.id)) };
 }
 
-function teamResource(team: { id: number; name: string; project_id: number | null }, project: ProjectFacts | undefined) {
-  return { project, team: { teamId: team.id, teamName: team.name, projectId: team.project_id } };
+/** One `team.grant` decision (an empty list: MANAGE_TEAM alone), from facts already loaded. */
+export function mayGrant(actor: Actor, team: TeamRow, facts: ProjectFactsById, levels: readonly TeamPermission[]): boolean {
+  return abilities(actor.subject, teamResource(team, facts), { give: { action: 'team.grant', grantLevels: levels } }).give;
+}
+
+/** The resource facts of a team action: the team, its project, the projects a global team serves (TEAM-8). */
+export function teamResource(team: Pick<TeamRow, 'id' | 'name' | 'project_id' | 'assigned_project_ids'>, facts: ProjectFactsById) {
+  const assigned = team.assigned_project_ids.map(Number);
+  return {
+    project: team.project_id === null ? undefined : facts.get(team.project_id),
+    servedProjects: team.project_id === null ? assigned.flatMap((id) => facts.get(id) ?? []) : [],
+    team: { teamId: team.id, teamName: team.name, projectId: team.project_id, assignedProjectIds: assigned },
+  };
 }
 
 /** The two default roles every team is created with (TEAM-3): Team Lead (all permissions) and Team Member (WORK_ON_ISSUES). */

@@ -3,10 +3,10 @@ import type { z } from 'zod';
 import type { Actor } from '../../authz/engine.js';
 import type { Database } from '../../db/index.js';
 import type { TeamPermission } from '../../db/types.js';
-import { conflict, notFound, unprocessable } from '../../http/errors.js';
+import { conflict, notFound } from '../../http/errors.js';
 import type { Deps } from '../../http/types.js';
 import { recordAudit } from '../audit/record.js';
-import { lockTeam, normalizeLevels } from './repo.js';
+import { lockTeam, normalizeLevels, roleChangeRefusal, roleDeletionDecision } from './repo.js';
 import type { roleCreate, roleUpdate } from './schema.js';
 
 const roleColumns = ['id', 'team_id', 'name', 'kind', 'permissions', 'version'] as const;
@@ -16,7 +16,8 @@ function roleOut(r: { id: number; name: string; kind: 'lead' | 'member' | 'custo
 }
 
 function requireCustom(role: { kind: string; name: string }) {
-  if (role.kind !== 'custom') throw unprocessable('default_role_immutable', `'${role.name}' is a default role of every team and cannot be changed or deleted (TEAM-3)`);
+  const refusal = roleChangeRefusal(role);
+  if (refusal) throw refusal;
 }
 
 async function requireFreeName(trx: Database, teamId: number, name: string) {
@@ -76,7 +77,8 @@ export function createRoleService({ db, authz }: Deps) {
    */
   async function remove(actor: Actor, teamId: number, roleId: number) {
     const fallback = (await soleHolders(db, teamId, roleId)).length > 0;
-    const team = await authz.authorizeTeam(actor, fallback ? 'team.grant' : 'team.manage', teamId, fallback ? { grantLevels: ['WORK_ON_ISSUES'] } : {});
+    const deletion = roleDeletionDecision(fallback);
+    const team = await authz.authorizeTeam(actor, deletion.action, teamId, { grantLevels: deletion.grantLevels });
     await db.transaction().execute(async (trx) => {
       await lockTeam(trx, teamId);
       const before = await trx.selectFrom('team_roles').select(roleColumns).where('team_id', '=', teamId).where('id', '=', roleId).forUpdate().executeTakeFirst();

@@ -79,9 +79,16 @@ export const roleOut = z.object({
 export const teamDetail = teamOut.omit({ members: true }).extend({
   /** grantable: team permissions the caller may give in this team (the grant boundary); the role editor offers only these. */
   abilities: teamAbilities.extend({ grantable: z.array(z.enum(TEAM_PERMISSIONS)) }),
-  /** canGive: the caller may give the role in this team (the grant boundary); the role pickers offer only these. */
-  roles: z.array(roleOut.extend({ canGive: z.boolean() })),
-  members: z.array(z.object({ user: memberRef, roleIds: z.array(z.number()), joinedAt: z.date() })),
+  /**
+   * canGive: the caller may give the role in this team (the grant boundary); the role pickers offer only these.
+   * abilities: the role may be changed or deleted by the caller (TEAM-3: default roles never).
+   */
+  roles: z.array(roleOut.extend({ canGive: z.boolean(), abilities: z.object({ canEdit: z.boolean(), canDelete: z.boolean() }) })),
+  /** abilities.canDropRole: a role may be taken from the member (they keep at least one). */
+  members: z.array(z.object({
+    user: memberRef, roleIds: z.array(z.number()), joinedAt: z.date(),
+    abilities: z.object({ canRemove: z.boolean(), canChangeRoles: z.boolean(), canDropRole: z.boolean() }),
+  })),
   /** A global team's projects the caller may browse ([] for a project team). */
   assignedProjects: z.array(projectRef),
 });

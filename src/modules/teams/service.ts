@@ -2,15 +2,15 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { abilities, type Actor, type AuthorizedTeam } from '../../authz/engine.js';
 import type { ProjectFacts } from '../../authz/facts.js';
-import { canBrowseProject, projectIdsWithPermission } from '../../authz/sql.js';
+import { canBrowseProject, canViewTeam, projectIdsWithPermission } from '../../authz/sql.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
 import type { Deps } from '../../http/types.js';
 import { recordAudit } from '../audit/record.js';
 import { escapeLike, findProjectId } from '../projects/service.js';
 import {
-  addMemberships, checkNewMembers, grantAbilities, insertDefaultRoles, lockProjects, lockTeam, memberConflict, normalizeLevels, projectsOfTeam, selectTeams, teamAbilities, teamHasWorklogs,
-  teamOuts, usersInOtherTeams,
+  addMemberships, checkNewMembers, deletionRefusal, grantAbilities, insertDefaultRoles, lockProjects, lockTeam, mayGrant, memberConflict, normalizeLevels, projectIdsOfTeams,
+  projectsOfTeam, roleChangeRefusal, roleDeletionDecision, selectTeams, teamAbilities, teamOuts, usersInOtherTeams, type ProjectFactsById,
 } from './repo.js';
 import type { teamCreate, teamUpdate } from './schema.js';
 
@@ -18,10 +18,10 @@ import type { teamCreate, teamUpdate } from './schema.js';
 export function createTeamService({ db, authz }: Deps) {
   const loadProjects = (ids: number[]) => authz.loadProjects(ids);
 
-  /** Global teams, and project teams of projects the caller may browse — decided in SQL, paged by name. */
+  /** The teams the caller can see (TEAM-8) — decided in SQL by the twin of `team.view`, paged by name. */
   async function list(actor: Actor, query: { limit: number; cursor?: string; scope?: 'global' | 'project'; projectKey?: string }) {
     const after = decodeCursor<[string, number]>(query.cursor, ['string', 'number']);
-    let q = selectTeams(db).where((eb) => eb.or([eb('t.project_id', 'is', null), canBrowseProject(actor.userId, 't.project_id')]));
+    let q = selectTeams(db).where(canViewTeam(actor.userId, 't'));
     if (query.scope === 'global') q = q.where('t.project_id', 'is', null);
     if (query.scope === 'project') q = q.where('t.project_id', 'is not', null);
     if (query.projectKey) {
@@ -55,7 +55,7 @@ export function createTeamService({ db, authz }: Deps) {
   async function describe(actor: Actor, teamId: number, authorized?: AuthorizedTeam) {
     const row = await selectTeams(db).where('t.id', '=', teamId).executeTakeFirst();
     if (!row) throw notFound('team');
-    const [roles, members, projects, facts] = await Promise.all([
+    const [roles, members, projects, loaded] = await Promise.all([
       db.selectFrom('team_roles').select(['id', 'name', 'kind', 'permissions', 'version']).where('team_id', '=', teamId)
         .orderBy(sql`case kind when 'lead' then 0 when 'member' then 1 else 2 end`).orderBy('name').execute(),
       db.selectFrom('team_memberships as m').innerJoin('users as u', 'u.id', 'm.user_id')
@@ -64,18 +64,32 @@ export function createTeamService({ db, authz }: Deps) {
         .where('m.team_id', '=', teamId).where('m.left_at', 'is', null).orderBy('u.login').execute(),
       row.project_id !== null ? Promise.resolve([]) : db.selectFrom('team_projects as tp').innerJoin('projects as p', 'p.id', 'tp.project_id')
         .select(['p.key', 'p.name']).where('tp.team_id', '=', teamId).where(canBrowseProject(actor.userId, 'tp.project_id')).orderBy('p.key').execute(),
-      row.project_id === null || authorized ? Promise.resolve(new Map<number, ProjectFacts>()) : loadProjects([row.project_id]),
+      authorized ? Promise.resolve(new Map<number, ProjectFacts>()) : loadProjects(projectIdsOfTeams([row])),
     ]);
-    const project = authorized ? authorized.project : row.project_id === null ? undefined : facts.get(row.project_id);
-    const { grantable, givableRoles } = grantAbilities(actor, row, project, roles);
+    const facts: ProjectFactsById = authorized ? new Map([authorized.project, ...authorized.servedProjects].flatMap((p) => (p ? [[p.projectId, p]] : []))) : loaded;
+    const { grantable, givableRoles } = grantAbilities(actor, row, facts, roles);
+    const teamAbility = teamAbilities(actor, row, facts);
+    const roleIdsOf = members.map((m) => m.role_ids.map(Number));
     return {
       id: row.id, name: row.name, description: row.description,
       project: row.project_id === null ? null : { key: row.project_key ?? '', name: row.project_name ?? '' },
       memberCount: members.length,
-      abilities: { ...teamAbilities(actor, row, project), grantable },
+      abilities: { ...teamAbility, grantable },
       version: row.version,
-      roles: roles.map((r) => ({ ...r, permissions: normalizeLevels(r.permissions), canGive: givableRoles.has(r.id) })),
-      members: members.map((m) => ({ user: { id: m.id, login: m.login, displayName: m.display_name }, roleIds: m.role_ids.map(Number), joinedAt: m.joined_at })),
+      roles: roles.map((r) => {
+        // The role's deletion is decided as the delete operation decides it: a grant of WORK_ON_ISSUES when holders would fall back to Team Member.
+        const deletion = roleDeletionDecision(roleIdsOf.some((ids) => ids.length === 1 && ids[0] === r.id));
+        const changeable = roleChangeRefusal(r) === null;
+        return {
+          ...r, permissions: normalizeLevels(r.permissions), canGive: givableRoles.has(r.id),
+          abilities: { canEdit: changeable && teamAbility.canManage, canDelete: changeable && mayGrant(actor, row, facts, deletion.grantLevels) },
+        };
+      }),
+      members: members.map((m, i) => ({
+        user: { id: m.id, login: m.login, displayName: m.display_name }, roleIds: roleIdsOf[i], joinedAt: m.joined_at,
+        // memberUpdate keeps at least one role; a role is taken away only while another stays.
+        abilities: { canRemove: teamAbility.canManage, canChangeRoles: teamAbility.canManage, canDropRole: teamAbility.canManage && roleIdsOf[i].length > 1 },
+      })),
       assignedProjects: projects.map((p) => ({ key: p.key, name: p.name })),
     };
   }
@@ -137,11 +151,8 @@ export function createTeamService({ db, authz }: Deps) {
     await db.transaction().execute(async (trx) => {
       const before = await lockTeam(trx, teamId);
       if (before.version !== version) throw conflict('version_conflict', `the team changed since version ${version}; reload it`, { currentVersion: before.version });
-      const priceLists = await trx.selectFrom('price_lists').select(({ fn }) => fn.countAll<number>().as('n')).where('team_id', '=', teamId).executeTakeFirstOrThrow();
-      if (Number(priceLists.n) > 0) {
-        throw conflict('team_has_price_lists', `the team has ${priceLists.n} price list(s) and cannot be deleted (TEAM-7); remove its members to stop it being used`);
-      }
-      if (await teamHasWorklogs(trx, teamId)) throw conflict('team_has_worklogs', 'work logs were recorded with this team, so it cannot be deleted (TEAM-7); remove its members instead');
+      const refusal = deletionRefusal(await selectTeams(trx).where('t.id', '=', teamId).executeTakeFirstOrThrow());
+      if (refusal) throw refusal;
       const members = await trx.selectFrom('team_memberships').select(['user_id', 'joined_at']).where('team_id', '=', teamId).where('left_at', 'is', null).execute();
       const projects = await projectsOfTeam(trx, before);
       await trx.deleteFrom('teams').where('id', '=', teamId).execute();

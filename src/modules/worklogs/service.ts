@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import { teamStanding, type TeamStanding } from '../../authz/decide.js';
-import { abilities, seesMoney, type Actor } from '../../authz/engine.js';
+import { abilities, seesMoney, seesTeamNames, type Actor } from '../../authz/engine.js';
 import type { ProjectTeamFacts, SubjectFacts } from '../../authz/facts.js';
 import type { ItemFacts } from '../../authz/loader.js';
 import { canViewItem } from '../../authz/sql.js';
@@ -48,8 +48,10 @@ function worklogOut(row: WorklogRow, actor: Actor, facts: ItemFacts | undefined,
     author: { id: row.author_id, displayName: row.author_name },
     startDate: row.start_date, startTime: row.start_time ? row.start_time.slice(0, 5) : null,
     durationSeconds: row.duration_seconds, description: row.description,
-    team: row.team_id === null ? null : { id: row.team_id, name: row.team_name ?? '' },
-    priceList: row.price_list_id === null ? null : { id: row.price_list_id, name: row.price_list_name ?? '' },
+    // TEAM-8: no team or price-list name for users denied ISSUE_TIME_TABS.
+    ...(seesTeamNames(actor)
+      ? { team: row.team_id === null ? null : { id: row.team_id, name: row.team_name ?? '' }, priceList: row.price_list_id === null ? null : { id: row.price_list_id, name: row.price_list_name ?? '' } }
+      : { team: null, priceList: null }),
     ...money(actor, row.rate, row.currency),
     version: row.version, createdAt: row.created_at, updatedAt: row.updated_at,
     abilities: abilities(actor.subject, resource, {
@@ -257,7 +259,7 @@ export function createWorklogService({ db, authz }: Deps) {
     await checkWorkDate(db, query.startDate, 'query.startDate');
     const { decision, owner, teams } = await authz.decideWorklog(actor, 'worklog.create', itemKey, { ownerId: query.userId ?? actor.userId, date: query.startDate });
     if (decision.hidden) throw notFound('work item');
-    const snapshot = owner && decision.allowed ? snapshotOf(owner, teams, query.startDate) : { team: null, priceList: null };
+    const snapshot = owner && decision.allowed && seesTeamNames(actor) ? snapshotOf(owner, teams, query.startDate) : { team: null, priceList: null };
     return {
       allowed: decision.allowed, code: decision.deciding.code, message: decision.deciding.message, teamChecks: teams?.checks ?? 'on',
       team: snapshot.team ? { id: snapshot.team.teamId, name: snapshot.team.teamName } : null,
