@@ -83,12 +83,7 @@ function renderRoute(route: Route, me: Me) {
     case 'project':
     case 'projectTeams':
       return (
-        <ProjectPage
-          key={route.key}
-          projectKey={route.key}
-          tab={route.name === 'projectTeams' ? 'teams' : 'items'}
-          teamsArea={me.areas.includes('Teams')}
-        />
+        <ProjectPage key={route.key} projectKey={route.key} tab={route.name === 'projectTeams' ? 'teams' : 'items'} />
       );
     case 'item':
       return <ItemPage key={route.key} itemKey={route.key} />;

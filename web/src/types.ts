@@ -24,7 +24,7 @@ export interface Project {
   key: string;
   name: string;
   client: { id: number; name: string } | null;
-  abilities: { canAdminister: boolean; canCreateItems: boolean; canManagePermissions: boolean };
+  abilities: { canAdminister: boolean; canCreateItems: boolean; canManagePermissions: boolean; canViewTeams: boolean };
 }
 
 export interface ItemSummary {
@@ -327,12 +327,16 @@ export interface TeamRole {
   version: number;
   /** The caller may give this role in the team (the grant boundary). */
   canGive: boolean;
+  /** The caller may change or delete the role (TEAM-3: never a default role). */
+  abilities: { canEdit: boolean; canDelete: boolean };
 }
 
 export interface TeamMember {
   user: Person;
   roleIds: number[];
   joinedAt: string;
+  /** canDropRole: a role may be taken away (the member keeps at least one). */
+  abilities: { canRemove: boolean; canChangeRoles: boolean; canDropRole: boolean };
 }
 
 export interface TeamDetail extends Omit<TeamSummary, 'members' | 'abilities'> {
@@ -365,7 +369,8 @@ export interface PriceList {
   /** Some work log records it (PRICE-6): its rate and currency stay, and it cannot be deleted. */
   used: boolean;
   version: number;
-  abilities: { canEdit: boolean; canDelete: boolean };
+  /** canChangeRate: rate and currency may change (PRICE-6); canStartSuccessor: a new rate may start within its validity (PRICE-8). */
+  abilities: { canEdit: boolean; canDelete: boolean; canChangeRate: boolean; canStartSuccessor: boolean };
 }
 
 export interface PriceListInput {

@@ -24,9 +24,9 @@ export function MemberRolesPicker({ member, roles, editable, disabled, onChange 
             <input
               type="checkbox"
               checked={held}
-              // A member keeps at least one role; the last one goes only by leaving the team. A role the caller may
-              // not give (the team's answer) is not offered; taking one away is always offered.
-              disabled={disabled || (held && member.roleIds.length === 1) || (!held && !role.canGive)}
+              // The server's answers: whether a role may be taken from the member (they keep at least one), and
+              // whether the caller may give a role (the grant boundary).
+              disabled={disabled || (held && !member.abilities.canDropRole) || (!held && !role.canGive)}
               onChange={(e) =>
                 onChange(e.target.checked ? [...member.roleIds, role.id] : member.roleIds.filter((id) => id !== role.id))
               }

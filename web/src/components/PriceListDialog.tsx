@@ -34,7 +34,7 @@ export function PriceListDialog({ teamId, teamName, list, onClose, onSaved }: Pr
   const { busy, error, run } = useAction();
   const fields = useFieldErrors(error, ['name', 'currency', 'hourlyRate', 'validFrom', 'validTo']);
   const showsRate = !list || list.hourlyRate !== undefined;
-  const fixedMoney = list?.used ?? false;
+  const fixedMoney = list ? !list.abilities.canChangeRate : false;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -132,7 +132,7 @@ export function PriceListDialog({ teamId, teamName, list, onClose, onSaved }: Pr
           </button>
         </div>
       </form>
-      {list?.abilities.canEdit && list.hourlyRate !== undefined && <PriceListSuccessorForm list={list} onSaved={onSaved} />}
+      {list?.abilities.canStartSuccessor && list.hourlyRate !== undefined && <PriceListSuccessorForm list={list} onSaved={onSaved} />}
     </Dialog>
   );
 }

@@ -81,6 +81,7 @@ export function TeamMembersPanel({ team, onChanged }: Props) {
                     <td>
                       <input
                         type="checkbox"
+                        disabled={!member.abilities.canRemove}
                         aria-label={`Select ${member.user.displayName}`}
                         checked={leaving.includes(member.user.id)}
                         onChange={(e) =>
@@ -96,7 +97,7 @@ export function TeamMembersPanel({ team, onChanged }: Props) {
                     <MemberRolesPicker
                       member={member}
                       roles={team.roles}
-                      editable={canManage}
+                      editable={member.abilities.canChangeRoles}
                       disabled={busy}
                       onChange={(roleIds) => setRoles(member.user.id, roleIds)}
                     />

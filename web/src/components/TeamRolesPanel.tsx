@@ -61,11 +61,13 @@ export function TeamRolesPanel({ team, onChanged }: Props) {
               </td>
               {canManage && (
                 <td>
-                  {role.kind === 'custom' && (
-                    <div className="row-actions">
+                  <div className="row-actions">
+                    {role.abilities.canEdit && (
                       <button type="button" className="button small secondary" aria-label={`Edit role ${role.name}`} onClick={() => setEditing(role)}>
                         Edit
                       </button>
+                    )}
+                    {role.abilities.canDelete && (
                       <button
                         type="button"
                         className="button small danger"
@@ -75,8 +77,8 @@ export function TeamRolesPanel({ team, onChanged }: Props) {
                       >
                         Delete
                       </button>
-                    </div>
-                  )}
+                    )}
+                  </div>
                 </td>
               )}
             </tr>

@@ -13,11 +13,9 @@ import { NotFoundPage } from './NotFoundPage.js';
 interface Props {
   projectKey: string;
   tab: ProjectTab;
-  /** The Teams area is open to the user (APP-2): only then is there a teams tab. */
-  teamsArea: boolean;
 }
 
-export function ProjectPage({ projectKey, tab, teamsArea }: Props) {
+export function ProjectPage({ projectKey, tab }: Props) {
   const project = useResource(() => api.getProject(projectKey), [projectKey]);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<ItemSummary | null>(null);
@@ -25,12 +23,14 @@ export function ProjectPage({ projectKey, tab, teamsArea }: Props) {
   const [treeVersion, setTreeVersion] = useState(0);
   useDocumentTitle(project.data?.name ?? null);
 
-  if (isNotFound(project.error) || (tab === 'teams' && !teamsArea)) return <NotFoundPage />;
+  if (isNotFound(project.error)) return <NotFoundPage />;
   if (project.error) return <ErrorMessage error={project.error} />;
   if (!project.data) return <p className="muted">Loading…</p>;
   const { data } = project;
+  // The server says whether the teams tab is there (the Teams area, and no denial of the time-tracking tabs: TEAM-8).
+  if (tab === 'teams' && !data.abilities.canViewTeams) return <NotFoundPage />;
   const tabs: { id: ProjectTab; label: string }[] = [{ id: 'items', label: 'Work items' }];
-  if (teamsArea) tabs.push({ id: 'teams', label: 'Teams & price lists' });
+  if (data.abilities.canViewTeams) tabs.push({ id: 'teams', label: 'Teams & price lists' });
 
   return (
     <section>
