@@ -20,8 +20,11 @@ export function promotedItems(actor: { userId: UserRef; systemAdmin: boolean }, 
   if (actor.systemAdmin) return sql`select null::int as id, null::int as visible_parent_id where false`;
   return sql`
     with recursive tw_hiding as (
-      select tw_sec.item_id from item_security tw_sec join work_items tw_h on tw_h.id = tw_sec.item_id
-        where tw_sec.project_id = ${projectId} and not ${canViewItem(actor, 'tw_h')}),
+      -- A scalar subquery, so each setting's item is looked up by its key: as a join or an anti-join, PostgreSQL
+      -- scanned every viewable item of the user's projects (36,000 rows on the benchmark world) to find 50 settings.
+      select tw_sec.item_id from item_security tw_sec
+        where tw_sec.project_id = ${projectId}
+          and not coalesce((select ${canViewItem(actor, 'tw_h')} from work_items tw_h where tw_h.id = tw_sec.item_id), false)),
     tw_climb(id, at) as (
       select tw_s.id, tw_s.parent_id from item_security tw_sec
         join work_items tw_s on tw_s.id = tw_sec.item_id

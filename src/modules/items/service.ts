@@ -37,10 +37,12 @@ export function createItemService({ db, authz }: Deps) {
     const after = decodeCursor<[number]>(query.cursor, ['number']);
     const afterCursor = (alias: string) => (after ? sql`${sql.ref(`${alias}.num`)} > ${after[0]}` : sql`true`);
     // Children first through the (project, parent, num) index, at most a page of them; then the few promoted items.
+    // hasChildren names the project, so it is an index lookup per listed row: without it PostgreSQL hashed every
+    // viewable item of the user's projects to answer for a page of children.
     const { rows } = await sql<{ id: number; key: string; title: string; status: ItemStatus; num: number; has_children: boolean }>`
       with tw_promoted as (${promotedItems(actor, projectId!)})
       select i.id, i.key, i.title, i.status, i.num,
-        (exists (select 1 from work_items c where c.parent_id = i.id and ${canViewItem(actor, 'c')})
+        (exists (select 1 from work_items c where c.project_id = ${projectId!} and c.parent_id = i.id and ${canViewItem(actor, 'c')})
           or exists (select 1 from tw_promoted p where p.visible_parent_id = i.id)) as has_children
       from work_items i
       where i.id in (
