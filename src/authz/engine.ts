@@ -3,6 +3,7 @@ import type { Database } from '../db/index.js';
 import { forbidden, notFound } from '../http/errors.js';
 import { ACTIONS, actionSpec, type Action } from './catalogue.js';
 import { decide, type Decision } from './decide.js';
+import { noteDecided } from './decided.js';
 import type { TeamPermission } from '../db/types.js';
 import type { ItemSecurityFacts, ProjectFacts, ProjectTeamFacts, SubjectFacts, TeamFacts } from './facts.js';
 import { loadItem, loadItems, loadProjects, loadProjectTeams, loadSubjects, loadTeams, type ItemFacts } from './loader.js';
@@ -101,6 +102,8 @@ export function createAuthz(db: Database) {
     const facts = typeof item === 'string' ? await loadItem(db, item, { withTeams }) : (await loadItems(db, sql`i.id = ${item}`, { withTeams })).get(item);
     const teams = facts?.teams;
     const decision = decide(action, actor.subject, { project: facts?.project, item: facts?.item, ownerId: target.ownerId, owner, teams, date: target.date }, options.explain ? undefined : QUICK);
+    // A caller that answers with the decision (the log-work preview) has decided the action, allowed or not.
+    noteDecided(action);
     return { decision, item: facts, owner, teams };
   }
 
@@ -133,8 +136,12 @@ export function seesTeamNames(actor: Actor): boolean {
   return decide('team.names', actor.subject, {}, QUICK).allowed;
 }
 
+/** Throws the refusal of a decision (404 when hidden, else 403); an allowed decision is noted for the request's route check. */
 export function enforce(decision: Decision, noun = 'resource'): void {
-  if (decision.allowed) return;
+  if (decision.allowed) {
+    noteDecided(decision.action);
+    return;
+  }
   if (decision.hidden) throw notFound(noun);
   throw forbidden(decision.deciding.code, decision.deciding.message);
 }

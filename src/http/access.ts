@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ACTIONS, type Action } from '../authz/catalogue.js';
 import { decide } from '../authz/decide.js';
+import { collectDecisions } from '../authz/decided.js';
 import { enforce, type Actor } from '../authz/engine.js';
 import { AppError, unauthorized } from './errors.js';
 
@@ -8,8 +9,12 @@ export type Access = Action | 'public';
 
 declare module 'fastify' {
   interface FastifyContextConfig { access?: Access }
-  interface FastifyRequest { actor: Actor | null }
+  interface FastifyRequest { actor: Actor | null; decided: Set<Action> | null }
+  interface FastifyInstance { undecidedAnswers: UndecidedAnswer[] }
 }
+
+/** A 2xx answer of a route whose declared action the engine never decided (logged, and kept for the route test). */
+export interface UndecidedAnswer { method: string; url: string; access: Action; statusCode: number }
 
 export interface DeclaredRoute { method: string; url: string; readonly access: Access | undefined }
 
@@ -23,6 +28,23 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function installAccessControl(app: FastifyInstance, resolveActor: (req: FastifyRequest) => Promise<Actor | null>, routes: DeclaredRoute[]) {
   app.decorateRequest('actor', null);
+  app.decorateRequest('decided', null);
+  app.decorate('undecidedAnswers', [] as UndecidedAnswer[]);
+  // First of all hooks: the engine notes every decision of the request here (global ones in the hook below).
+  app.addHook('onRequest', (req, _reply, done) => {
+    const decided = new Set<Action>();
+    req.decided = decided;
+    collectDecisions(decided, done);
+  });
+  // A 2xx answer must come after the engine decided the route's declared action (default deny, checked per request).
+  app.addHook('onSend', async (req, reply, payload) => {
+    const access = req.routeOptions.config?.access;
+    if (!access || access === 'public' || reply.statusCode < 200 || reply.statusCode >= 300 || req.decided?.has(access)) return payload;
+    const answer = { method: req.method, url: req.routeOptions.url ?? req.url, access, statusCode: reply.statusCode };
+    app.undecidedAnswers.push(answer);
+    req.log.error(answer, 'route answered 2xx without an engine decision for its declared action');
+    return payload;
+  });
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     // Read the declaration when asked, so hooks of inner scopes (which run after this one) can stamp it.
