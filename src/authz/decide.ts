@@ -523,8 +523,11 @@ function teamCheck(trace: Trace, person: SubjectFacts, teams: ProjectTeamFacts, 
   }
   const held = teamStanding(person, teams, date);
   if (!held.team) return refuse(trace, 'business', 'not_in_team', `not in a team of ${teams.projectKey} with a price list valid on ${date}`);
-  if (!held.canWork) return refuse(trace, 'business', 'team_role_cannot_work', `no role of the user in team '${held.team.teamName}' grants WORK_ON_ISSUES`);
-  if (!held.priceList) return refuse(trace, 'business', 'no_valid_price_list', `team '${held.team.teamName}' of ${teams.projectKey} has no price list valid on ${date}`);
-  if (explain) note(trace, 'business', 'team_check_passed', `member of team '${held.team.teamName}' of ${teams.projectKey}, price list '${held.priceList.name}' valid on ${date}`);
+  // TEAM-8: a user denied ISSUE_TIME_TABS reads no team or price-list name, not even in a refusal about their own work.
+  const named = !person.denies.some((d) => d.permission === 'ISSUE_TIME_TABS');
+  const team = named ? `team '${held.team.teamName}'` : 'the user\'s team';
+  if (!held.canWork) return refuse(trace, 'business', 'team_role_cannot_work', `no role of the user in ${team} grants WORK_ON_ISSUES`);
+  if (!held.priceList) return refuse(trace, 'business', 'no_valid_price_list', `${team} of ${teams.projectKey} has no price list valid on ${date}`);
+  if (explain) note(trace, 'business', 'team_check_passed', `member of ${team} of ${teams.projectKey}, ${named ? `price list '${held.priceList.name}'` : 'a price list'} valid on ${date}`);
   return undefined;
 }

@@ -62,7 +62,9 @@ function citedRuleHolds(world: World, c: Case, reason: Reason): string | null {
   const u = world.users[person];
   const project = projectOf(world, c.target);
   const permission = PROJECT_PERMISSIONS.find((p) => message.startsWith(`${p} `));
-  const team = teamNamed(world, message);
+  // TEAM-8: a person denied ISSUE_TIME_TABS reads "the user's team" instead of its name; it is their team in the project.
+  const unnamed = message.includes('the user\'s team') && world.users[person].groups.some((g) => world.denyGrants.some((d) => d.group === g && d.permission === 'ISSUE_TIME_TABS'));
+  const team = teamNamed(world, message) ?? (unnamed && project !== null ? teamsOfProject(world, project).find((t) => currentMembership(world, person, t)) : undefined);
   const date = c.target.kind === 'item' ? c.target.date : undefined;
   const targetTeam = c.target.kind === 'team' ? c.target.team : null;
   switch (reason.code) {
@@ -142,7 +144,8 @@ function citedRuleHolds(world: World, c: Case, reason: Reason): string | null {
       return team !== undefined && date !== undefined && !world.teams[team].priceLists.some((pl) => priceListCovers(pl, date)) ? null : `"${message}": a price list covers ${date}`;
     case 'team_check_passed': {
       if (team === undefined || date === undefined || project === null || !teamsOfProject(world, project).includes(team) || !currentMembership(world, person, team)) return `"${message}" names a team the user is not in`;
-      const list = world.teams[team].priceLists.findIndex((_, k) => message.includes(`'${names.priceList(team, k)}'`));
+      const list = unnamed ? world.teams[team].priceLists.findIndex((pl) => priceListCovers(pl, date))
+        : world.teams[team].priceLists.findIndex((_, k) => message.includes(`'${names.priceList(team, k)}'`));
       return list >= 0 && priceListCovers(world.teams[team].priceLists[list], date) && teamPermissionsOf(world, person, team).includes('WORK_ON_ISSUES')
         ? null : `"${message}" names a price list not valid on ${date}, or a role without WORK_ON_ISSUES`;
     }

@@ -3,7 +3,7 @@
 // only for money roles — in responses, lists, previews and errors.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, createUser, DIALECTS, grant, signedIn, worldWithItem, type TestApp } from '../helpers/harness.js';
+import { createGroup, createTestApp, createUser, DIALECTS, grant, signedIn, worldWithItem, type TestApp } from '../helpers/harness.js';
 import { auditCount } from '../projects/fixtures.js';
 import { addMember, assertNoMoney, assignTeam, createPriceList, createTeam, grantAppRole, leaveTeam } from '../helpers/teams.js';
 
@@ -51,6 +51,20 @@ for (const dialect of DIALECTS) describe(`work logs: team and price-list check (
     assert.equal(res.json().code, 'no_valid_price_list');
     assert.match(res.json().detail, new RegExp(`team '${team.name}' of [A-Z0-9]+ has no price list valid on 2027-01-01`));
     assert.equal((await c.post('/api/worklogs', { itemKey: item.key, startDate: '2026-12-31', durationSeconds: 600 })).statusCode, 201);
+  });
+
+  test('TEAM-8, PRICE-3: a user denied ISSUE_TIME_TABS is refused without their team or price list being named — in the refusal and its explanation alike', async () => {
+    const { user, item, project, team, prices, c } = await teamWorld();
+    const group = await createGroup(t.db, [user.id]);
+    await t.db.insertInto('deny_grants').values({ permission: 'ISSUE_TIME_TABS', group_id: group.id }).execute();
+    const res = await c.post('/api/worklogs', { itemKey: item.key, startDate: '2027-01-01', durationSeconds: 600 });
+    assert.equal(res.statusCode, 403, res.body);
+    assert.deepEqual([res.json().code, res.json().detail], ['no_valid_price_list', `the user's team of ${project.key} has no price list valid on 2027-01-01`]);
+    const why = await c.get(`/api/explain?action=worklog.create&item=${item.key}&date=2027-01-01`);
+    assert.deepEqual([why.json().deciding.code, why.json().deciding.message], [res.json().code, res.json().detail]);
+    const allowed = await c.get(`/api/explain?action=worklog.create&item=${item.key}&date=2026-11-03`);
+    assert.equal(allowed.json().allowed, true, allowed.body);
+    for (const body of [res.body, why.body, allowed.body]) assert.ok(!body.includes(team.name) && !body.includes(prices.name), body);
   });
 
   test('PRICE-3: a member of a global team assigned to the project may log work; unassigned, not', async () => {
