@@ -43,6 +43,12 @@ export interface ActionSpec {
    * administrator, or an administrator of a project the team serves; every refusal about a team they cannot see is a 404.
    */
   teamVisible?: boolean;
+  /**
+   * Weaker actions an allowed decision of this one also answers, for the per-request check that a route decided its
+   * declared action (src/authz/decided.ts): `team.grant` is `team.manage` plus the grant boundary; `team.create`
+   * answers `team.manage` for a team that does not exist yet (nobody holds MANAGE_TEAM in it).
+   */
+  covers?: readonly string[];
 }
 
 /** Who sees money: rates, prices, revenue, cost (PRICE-7). */
@@ -93,11 +99,11 @@ export const ACTIONS = {
    * also needs its project (BROWSE_PROJECT, the base layer). Every other team action is on a team the user can see.
    */
   'team.view': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', teamVisible: true },
-  'team.create': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMINS, systemAdmin: true } },
+  'team.create': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMINS, systemAdmin: true }, covers: ['team.manage'] },
   /** Edit name and description, roles and members (MANAGE_TEAM: "except deletion"). */
   'team.manage': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMINS, level: 'MANAGE_TEAM', systemAdmin: true }, teamVisible: true },
   /** Give a role's permissions to a member, or define a role: nobody grants what they do not hold (app_admin excepted). */
-  'team.grant': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMINS, level: 'MANAGE_TEAM', systemAdmin: true }, grantBoundary: true, teamVisible: true },
+  'team.grant': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMINS, level: 'MANAGE_TEAM', systemAdmin: true }, grantBoundary: true, teamVisible: true, covers: ['team.manage'] },
   'team.delete': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMINS, systemAdmin: true }, teamVisible: true },
   /** A project's "Teams & price lists" tab (TEAM-8): the Teams area, and no denial of the time-tracking tabs; it lists only the teams the user can see. */
   'project.teamList': { scope: 'project', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams' },

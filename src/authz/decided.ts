@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Action } from './catalogue.js';
+import { ACTIONS, type Action } from './catalogue.js';
 
 /**
  * The actions the engine decided while serving one request. The access hook opens a set per request; the engine
@@ -14,5 +14,8 @@ export function collectDecisions(set: Set<Action>, next: () => void): void {
 }
 
 export function noteDecided(action: Action): void {
-  decisions.getStore()?.add(action);
+  const set = decisions.getStore();
+  if (!set) return;
+  set.add(action);
+  for (const weaker of (ACTIONS[action] as { covers?: readonly string[] }).covers ?? []) set.add(weaker as Action);
 }

@@ -186,6 +186,12 @@ describe('route table: every resource-scoped route decides its declared action b
     const memberRole = withMember.roles.find((r: { kind: string }) => r.kind === 'member').id;
     await ok('PUT /api/teams/:id/members/:userId', await app.inject({ method: 'PUT', url: `/api/teams/${team.id}/members/${alice}`, headers, payload: { roleIds: [memberRole] } }));
     await ok('DELETE /api/teams/:id/roles/:roleId', await c.delete(`/api/teams/${team.id}/roles/${role.id}`));
+    // The variants that decide a stronger action than the route declares (catalogue `covers`): a role whose sole
+    // holders fall back to Team Member is deleted under team.grant; candidates for a team not yet made, under team.create.
+    const sole = (await c.post(`/api/teams/${team.id}/roles`, { name: 'Sole', permissions: ['WORK_ON_ISSUES'] })).json();
+    await app.inject({ method: 'PUT', url: `/api/teams/${team.id}/members/${alice}`, headers, payload: { roleIds: [sole.id] } });
+    assert.equal((await c.delete(`/api/teams/${team.id}/roles/${sole.id}`)).statusCode, 204);
+    assert.equal((await c.get('/api/teams/available-users')).statusCode, 200);
     await ok('DELETE /api/teams/:id/members/:userId', await c.delete(`/api/teams/${team.id}/members/${alice}`));
     await ok('GET /api/projects/:key/teams', await c.get('/api/projects/INT/teams'));
     await ok('PUT /api/projects/:key/teams/:teamId/assignment', await app.inject({ method: 'PUT', url: `/api/projects/INT/teams/${global.id}/assignment`, headers, payload: { assigned: true } }));
