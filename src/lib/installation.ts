@@ -11,34 +11,25 @@ export interface DateSettings {
   today: string;
 }
 
-/** The calendar date of `at` in the IANA zone `timeZone` (`YYYY-MM-DD`). */
-export function calendarDateIn(timeZone: string, at: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
+/** Today in the installation's time zone, over `app_settings s`. */
+const todayExpr = sql`(now() at time zone s.time_zone)::date`;
+/** The last work date WL-6 admits, over `app_settings s`: one calendar year after today, or fewer days when narrowed. */
+const latestExpr = sql`least((${todayExpr} + interval '1 year')::date, ${todayExpr} + coalesce(s.worklog_days_ahead, 366))`;
 
-/** `date` plus `years` calendar years (29 February becomes 28 February in a common year). */
-export function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y + years, m - 1, d));
-  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
-  return target.toISOString().slice(0, 10);
-}
-
-/** `date` plus `days` days. */
-export function addDays(date: string, days: number): string {
-  const t = new Date(`${date}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
+/**
+ * WL-6 as a condition a write can carry in its own statement: `date` lies in the installation's window. The one
+ * definition of the window, which `loadDateSettings` reads too, so a check and a write cannot disagree.
+ */
+export function inWorkDateWindow(date: string) {
+  return sql<boolean>`exists (select 1 from app_settings s where ${date}::date between s.worklog_earliest and ${latestExpr})`;
 }
 
 /** Reads the date settings in one query; `db` may be a transaction. */
-export async function loadDateSettings(db: Database, at: Date = new Date()): Promise<DateSettings> {
-  const row = await db.selectFrom('app_settings')
-    .select(['time_zone', sql<string>`to_char(worklog_earliest, 'YYYY-MM-DD')`.as('earliest'), 'worklog_days_ahead'])
-    .executeTakeFirstOrThrow();
-  const today = calendarDateIn(row.time_zone, at);
-  const yearAhead = addYears(today, 1);
-  const latest = row.worklog_days_ahead === null ? yearAhead : [addDays(today, row.worklog_days_ahead), yearAhead].sort()[0]!;
-  return { timeZone: row.time_zone, earliest: row.earliest, latest, today };
+export async function loadDateSettings(db: Database): Promise<DateSettings> {
+  const { rows } = await sql<{ time_zone: string; earliest: string; latest: string; today: string }>`
+    select s.time_zone, to_char(s.worklog_earliest, 'YYYY-MM-DD') as earliest, to_char(${latestExpr}, 'YYYY-MM-DD') as latest,
+           to_char(${todayExpr}, 'YYYY-MM-DD') as today
+    from app_settings s`.execute(db);
+  const row = rows[0]!;
+  return { timeZone: row.time_zone, earliest: row.earliest, latest: row.latest, today: row.today };
 }

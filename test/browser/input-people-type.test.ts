@@ -3,7 +3,8 @@
 // are listed by start time.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addYears, loadDateSettings } from '../../src/lib/installation.js';
+import { loadDateSettings } from '../../src/lib/installation.js';
+import { addYears } from '../helpers/dates.js';
 import { createItem, createProject, createUser, grant } from '../helpers/harness.js';
 import { browserSuite, screenshot } from './browser.js';
 import { signedInPage } from './fixtures.js';

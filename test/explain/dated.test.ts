@@ -3,7 +3,8 @@
 // code and message POST /api/worklogs gives for that date; who-has-access's log-work column is decided for today (EXPL-2).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, calendarDateIn, loadDateSettings } from '../../src/lib/installation.js';
+import { loadDateSettings } from '../../src/lib/installation.js';
+import { addDays, calendarDateIn } from '../helpers/dates.js';
 import { createItem, createProject, createUser, DIALECTS, grant, createTestApp, type TestApp } from '../helpers/harness.js';
 import { addMember, createPriceList, createTeam } from '../helpers/teams.js';
 import { createAppAdmin } from '../projects/fixtures.js';

@@ -3,7 +3,8 @@
 // day's work logs by start time, then by creation.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addDays, addYears, loadDateSettings } from '../../src/lib/installation.js';
+import { loadDateSettings } from '../../src/lib/installation.js';
+import { addDays, addYears } from '../helpers/dates.js';
 import { createUser, DIALECTS, grant, signedIn, createTestApp, worldWithItem, type TestApp } from '../helpers/harness.js';
 import { allPages, assertDisjointAndComplete, auditCount } from '../projects/fixtures.js';
 

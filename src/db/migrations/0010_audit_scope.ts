@@ -45,7 +45,9 @@ const statements = [
      end if;
      return new;
    end $$`,
-  `create trigger audit_log_scope before insert on audit_log for each row execute function audit_log_scope()`,
+  // Only rows that leave either out pay for the trigger: the work-log insert, the hot path, names both itself.
+  `create trigger audit_log_scope before insert on audit_log for each row
+     when (new.item_id is null or new.project_id is null) execute function audit_log_scope()`,
   `update audit_log set item_id = audit_scope_item(entity_type, entity_id, before, after) where item_id is null`,
   `update audit_log set project_id = audit_scope_project(entity_type, entity_id, item_id) where project_id is null`,
   `create index audit_log_project_idx on audit_log (project_id, id desc)`,

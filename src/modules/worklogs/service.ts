@@ -6,11 +6,11 @@ import type { ProjectTeamFacts, SubjectFacts } from '../../authz/facts.js';
 import type { ItemFacts } from '../../authz/loader.js';
 import { canViewItem } from '../../authz/sql.js';
 import type { Database } from '../../db/index.js';
-import { badRequest, conflict, notFound } from '../../http/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import { calendarDate } from '../../http/schemas.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
 import type { Deps } from '../../http/types.js';
-import { loadDateSettings } from '../../lib/installation.js';
+import { inWorkDateWindow, loadDateSettings } from '../../lib/installation.js';
 import { recordAudit } from '../audit/record.js';
 import type { worklogCreate, worklogUpdate, WorklogOut } from './schema.js';
 
@@ -122,15 +122,16 @@ export function createWorklogService({ db, authz }: Deps) {
    */
   async function create(actor: Actor, input: z.infer<typeof worklogCreate>, attempt = 1): Promise<WorklogOut> {
     const ownerId = input.userId ?? actor.userId;
-    // Before the layers: a date outside the window gets its plain answer, not a team check's about that date.
-    await checkWorkDate(db, input.startDate);
-    const { item, owner, teams } = await authz.authorizeWorklog(actor, 'worklog.create', input.itemKey, { ownerId, date: input.startDate });
+    // A date outside the window gets its plain 400 rather than a layer's refusal about that date (a 404 stays a 404).
+    const { item, owner, teams } = await authz.authorizeWorklog(actor, 'worklog.create', input.itemKey, { ownerId, date: input.startDate })
+      .catch(async (refusal: unknown) => {
+        if (refusal instanceof AppError && refusal.status === 403) await checkWorkDate(db, input.startDate);
+        throw refusal;
+      });
     const snapshot = snapshotOf(owner, teams, input.startDate);
     const priceListId = snapshot.priceList?.id ?? null;
-    const rows = await db.transaction().execute(async (trx) => {
-      // Again in the write's transaction: the window the row is written under (WL-6).
-      await checkWorkDate(trx, input.startDate);
-      return (await sql<WorklogRow>`
+    // One statement, so one transaction: the window (WL-6) and the price list's validity (PRICE-6) are checked as the row is written.
+    const { rows } = await sql<WorklogRow>`
       with pl as (
         select id, name, currency, hourly_rate from price_lists
         where id = ${priceListId}::int and valid_from <= ${input.startDate}::date and (valid_to is null or valid_to >= ${input.startDate}::date)
@@ -140,19 +141,19 @@ export function createWorklogService({ db, authz }: Deps) {
         select ${item.itemId}, ${item.projectId}, ${ownerId}, ${input.startDate}, ${input.startTime ?? null}, ${input.durationSeconds},
                ${input.description ?? ''}, ${snapshot.team?.teamId ?? null}::int, pl.id, pl.hourly_rate, ${actor.userId}
         from (select 1) one left join pl on true
-        where pl.id is not null or ${priceListId}::int is null
+        where (pl.id is not null or ${priceListId}::int is null) and ${inWorkDateWindow(input.startDate)}
         returning *),
       a as (
-        insert into audit_log (actor_id, action, entity_type, entity_id, project_id, after)
+        insert into audit_log (actor_id, action, entity_type, entity_id, project_id, item_id, after)
         -- The rate stays a decimal string in the audit row, as everywhere else (money is never a float).
-        select ${actor.userId}, 'worklog.create', 'worklog', w.id::text, w.project_id, to_jsonb(w) || jsonb_build_object('rate', w.rate::text) from w)
+        select ${actor.userId}, 'worklog.create', 'worklog', w.id::text, w.project_id, w.item_id, to_jsonb(w) || jsonb_build_object('rate', w.rate::text) from w)
       select w.id, w.item_id, w.project_id, w.author_id, w.start_date, w.start_time, w.duration_seconds, w.description,
              w.team_id, t.name as team_name, w.price_list_id, pl.name as price_list_name, w.rate::text as rate, pl.currency,
              w.version, w.created_at, w.updated_at, i.key as item_key, i.title as item_title, p.key as project_key, u.display_name as author_name
       from w join work_items i on i.id = w.item_id join projects p on p.id = w.project_id join users u on u.id = w.author_id
-        left join teams t on t.id = w.team_id left join pl on pl.id = w.price_list_id`.execute(trx)).rows;
-    });
+        left join teams t on t.id = w.team_id left join pl on pl.id = w.price_list_id`.execute(db);
     if (!rows[0]) {
+      await checkWorkDate(db, input.startDate);
       if (attempt < 2) return create(actor, input, attempt + 1);
       throw priceListChanged();
     }
