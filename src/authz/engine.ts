@@ -17,6 +17,8 @@ export interface Actor {
   systemAdmin: boolean;
   auth: 'session' | 'token';
   subject: SubjectFacts;
+  /** The actions the engine decided for the request this actor makes (src/authz/decided.ts); set by the access hook. */
+  decided?: Set<Action>;
 }
 
 export interface Target {
@@ -56,7 +58,7 @@ export function createAuthz(db: Database) {
   /** Checks a project-level action and throws the right error: 404 when the caller may not know the resource, else 403. */
   async function authorize(actor: Actor, action: Action, target: Target = {}): Promise<ProjectFacts | undefined> {
     const facts = await targetFacts(actor, action, target);
-    enforce(decide(action, actor.subject, facts, QUICK), target.noun);
+    enforce(decide(action, actor.subject, facts, QUICK), target.noun, actor.decided);
     return facts.project;
   }
 
@@ -66,7 +68,7 @@ export function createAuthz(db: Database) {
    */
   async function authorizeItem(actor: Actor, action: Action, item: string | number, target: Omit<Target, 'projectId'> = {}): Promise<ItemFacts> {
     const facts = typeof item === 'string' ? await loadItem(db, item) : (await loadItems(db, sql`i.id = ${item}`)).get(item);
-    enforce(decide(action, actor.subject, { project: facts?.project, item: facts?.item, ownerId: target.ownerId }, QUICK), target.noun ?? 'work item');
+    enforce(decide(action, actor.subject, { project: facts?.project, item: facts?.item, ownerId: target.ownerId }, QUICK), target.noun ?? 'work item', actor.decided);
     return facts!;
   }
 
@@ -77,7 +79,7 @@ export function createAuthz(db: Database) {
   async function authorizeTeam(actor: Actor, action: Action, team: number | { projectId: number | null }, options: { grantLevels?: TeamPermission[] } = {}): Promise<AuthorizedTeam> {
     const facts = typeof team === 'number' ? (await loadTeams(db, [team])).get(team) : { teamId: 0, teamName: '(new team)', projectId: team.projectId };
     const { project, servedProjects } = await teamProjectFacts(facts);
-    enforce(decide(action, actor.subject, { project, servedProjects, team: facts, grantLevels: options.grantLevels }, QUICK), 'team');
+    enforce(decide(action, actor.subject, { project, servedProjects, team: facts, grantLevels: options.grantLevels }, QUICK), 'team', actor.decided);
     return { ...facts!, project, servedProjects };
   }
 
@@ -95,7 +97,7 @@ export function createAuthz(db: Database) {
    * facts, the owner's facts and the project's team facts, from which the service takes the work log's snapshot.
    * The explanation (EXPL-1) asks the same question with `explain: true`, so the two load and decide alike.
    */
-  async function decideWorklog(actor: Pick<Actor, 'userId' | 'subject'>, action: Action, item: string | number, target: { ownerId: number; date?: string }, options: { explain?: boolean } = {}) {
+  async function decideWorklog(actor: Pick<Actor, 'userId' | 'subject' | 'decided'>, action: Action, item: string | number, target: { ownerId: number; date?: string }, options: { explain?: boolean } = {}) {
     const owner = target.ownerId === actor.userId ? actor.subject : (await loadSubjects(db, [target.ownerId])).get(target.ownerId);
     // The project's team facts come with the item, in the same query, for actions with the team check.
     const withTeams = Boolean(actionSpec(action).teamCheck);
@@ -103,14 +105,14 @@ export function createAuthz(db: Database) {
     const teams = facts?.teams;
     const decision = decide(action, actor.subject, { project: facts?.project, item: facts?.item, ownerId: target.ownerId, owner, teams, date: target.date }, options.explain ? undefined : QUICK);
     // A caller that answers with the decision (the log-work preview) has decided the action, allowed or not.
-    noteDecided(action);
+    noteDecided(actor.decided, action);
     return { decision, item: facts, owner, teams };
   }
 
   /** `decideWorklog`, enforced: 404 when the caller may not know the item, else 403 with the deciding rule. */
   async function authorizeWorklog(actor: Actor, action: Action, item: string | number, target: { ownerId: number; date?: string; noun?: string }) {
     const { decision, item: facts, owner, teams } = await decideWorklog(actor, action, item, target);
-    enforce(decision, target.noun ?? 'work item');
+    enforce(decision, target.noun ?? 'work item', actor.decided);
     return { item: facts!, owner: owner!, teams };
   }
 
@@ -137,9 +139,9 @@ export function seesTeamNames(actor: Actor): boolean {
 }
 
 /** Throws the refusal of a decision (404 when hidden, else 403); an allowed decision is noted for the request's route check. */
-export function enforce(decision: Decision, noun = 'resource'): void {
+export function enforce(decision: Decision, noun = 'resource', decided?: Set<Action>): void {
   if (decision.allowed) {
-    noteDecided(decision.action);
+    noteDecided(decided, decision.action);
     return;
   }
   if (decision.hidden) throw notFound(noun);

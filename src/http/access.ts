@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ACTIONS, type Action } from '../authz/catalogue.js';
 import { decide } from '../authz/decide.js';
-import { collectDecisions } from '../authz/decided.js';
 import { enforce, type Actor } from '../authz/engine.js';
 import { AppError, unauthorized } from './errors.js';
 
@@ -9,7 +8,7 @@ export type Access = Action | 'public';
 
 declare module 'fastify' {
   interface FastifyContextConfig { access?: Access }
-  interface FastifyRequest { actor: Actor | null; decided: Set<Action> | null }
+  interface FastifyRequest { actor: Actor | null }
   interface FastifyInstance { undecidedAnswers: UndecidedAnswer[] }
 }
 
@@ -28,23 +27,17 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function installAccessControl(app: FastifyInstance, resolveActor: (req: FastifyRequest) => Promise<Actor | null>, routes: DeclaredRoute[]) {
   app.decorateRequest('actor', null);
-  app.decorateRequest('decided', null);
   app.decorate('undecidedAnswers', [] as UndecidedAnswer[]);
-  // First of all hooks: the engine notes every decision of the request here (global ones in the hook below).
-  app.addHook('onRequest', (req, _reply, done) => {
-    const decided = new Set<Action>();
-    req.decided = decided;
-    collectDecisions(decided, done);
-  });
   // A 2xx answer must come after the engine decided the route's declared action (default deny, checked per request).
-  app.addHook('onSend', async (req, reply, payload) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     const access = req.routeOptions.config?.access;
-    if (!access || access === 'public' || reply.statusCode < 200 || reply.statusCode >= 300 || req.decided?.has(access)) return payload;
-    const answer = { method: req.method, url: req.routeOptions.url ?? req.url, access, statusCode: reply.statusCode };
-    // Kept for the route test; bounded, so a long-running server cannot grow it without end.
-    if (app.undecidedAnswers.length < 100) app.undecidedAnswers.push(answer);
-    req.log.error(answer, 'route answered 2xx without an engine decision for its declared action');
-    return payload;
+    if (access && access !== 'public' && reply.statusCode >= 200 && reply.statusCode < 300 && !req.actor?.decided?.has(access)) {
+      const answer = { method: req.method, url: req.routeOptions.url ?? req.url, access, statusCode: reply.statusCode };
+      // Kept for the route test; bounded, so a long-running server cannot grow it without end.
+      if (app.undecidedAnswers.length < 100) app.undecidedAnswers.push(answer);
+      req.log.error(answer, 'route answered 2xx without an engine decision for its declared action');
+    }
+    done(null, payload);
   });
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -67,8 +60,10 @@ export function installAccessControl(app: FastifyInstance, resolveActor: (req: F
     if (!access) throw new AppError(500, 'undeclared_route', 'route without declared access');
     const actor = await resolveActor(req);
     if (!actor) throw unauthorized();
+    // The engine notes the request's decisions on its actor, for the 2xx check in onSend.
+    actor.decided = new Set();
     req.actor = actor;
-    if (ACTIONS[access].scope === 'global') enforce(decide(access, actor.subject));
+    if (ACTIONS[access].scope === 'global') enforce(decide(access, actor.subject), undefined, actor.decided);
   });
 }
 

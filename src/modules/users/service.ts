@@ -53,7 +53,7 @@ export function createUserService({ db }: Deps) {
   /** Nobody grants more than they hold: only system administrators make system administrators. */
   /** Touching the system administrator flag, or a system administrator, is its own action (grant boundary). */
   function checkGrantBoundary(actor: Actor, touchesSystemAdmin: boolean) {
-    if (touchesSystemAdmin) enforce(decide('admin.systemAdmins', actor.subject, {}, { explain: false }));
+    if (touchesSystemAdmin) enforce(decide('admin.systemAdmins', actor.subject, {}, { explain: false }), undefined, actor.decided);
   }
 
   async function create(actor: Actor, input: z.infer<typeof userCreate>) {
