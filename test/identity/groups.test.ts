@@ -29,6 +29,21 @@ for (const dialect of DIALECTS) {
       assert.ok(names.includes('administrators') && names.includes('users'), names.join(', '));
     });
 
+    test('ID-2: each group says whether it may be renamed and deleted, exactly as the operations answer', async () => {
+      const custom = (await admin.post('/api/groups', { name: unique('crew') })).json();
+      for (const group of [await groupNamed('administrators'), await groupNamed('users'), await groupNamed(custom.name)]) {
+        const builtIn = group.name === 'administrators' || group.name === 'users';
+        assert.deepEqual(group.abilities, { canRename: !builtIn, canDelete: !builtIn }, group.name);
+        const rename = await admin.patch(`/api/groups/${group.id}`, { version: group.version, name: unique('renamed') });
+        assert.equal(rename.statusCode, group.abilities.canRename ? 200 : 422, rename.body);
+        const renamed = (await admin.get('/api/groups')).json().items.find((g: { id: number }) => g.id === group.id);
+        const removal = await admin.delete(`/api/groups/${group.id}?version=${renamed.version}&confirm=true`);
+        assert.equal(removal.statusCode, group.abilities.canDelete ? 204 : 422, removal.body);
+        if (!builtIn) continue;
+        assert.deepEqual([rename.json().code, removal.json().code], ['built_in_group', 'built_in_group']);
+      }
+    });
+
     test('ID-2: an administrator creates, renames and deletes a group and edits its members', async () => {
       const name = unique('team');
       const created = await admin.post('/api/groups', { name });

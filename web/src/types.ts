@@ -172,6 +172,8 @@ export interface Group {
   name: string;
   memberCount: number;
   version: number;
+  /** From the server: built-in groups (ID-2) are neither renamed nor deleted. */
+  abilities: { canRename: boolean; canDelete: boolean };
 }
 
 /** ID-6: what deleting a group removes (only what the caller may see; `hiddenEntries` counts the rest). */

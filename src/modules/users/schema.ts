@@ -14,10 +14,15 @@ export const userUpdate = z.strictObject({
   version, displayName: name.optional(), email: email.optional(), password: password.optional(),
   active: z.boolean().optional(), systemAdmin: z.boolean().optional(),
 });
-export const groupOut = z.object({ id: z.number(), name: z.string(), memberCount: z.number(), version: z.number() });
+export const groupOut = z.object({
+  id: z.number(), name: z.string(), memberCount: z.number(), version: z.number(),
+  abilities: z.object({ canRename: z.boolean(), canDelete: z.boolean() }),
+});
 export const groupCreate = z.strictObject({ name });
 export const groupUpdate = z.strictObject({ version, name });
 export const BUILT_IN_GROUPS = ['administrators', 'users'];
+/** ID-2: the built-in groups keep their names and stay; the refusals and the abilities both ask this. */
+export const isBuiltInGroup = (name: string) => BUILT_IN_GROUPS.includes(name);
 
 export const groupDeleteQuery = z.strictObject({
   version: z.coerce.number().int().positive().max(2_147_483_647),

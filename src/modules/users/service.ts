@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/record.js';
 import { hashPassword } from '../auth/secrets.js';
 import { escapeLike } from '../projects/service.js';
 import { auditFootprint, carriesAnything, footprintCounts, groupFootprint, previewGroupDeletion, removeGroup } from './group-deletion.js';
-import { BUILT_IN_GROUPS, type groupCreate, type groupUpdate, type userCreate, type userUpdate } from './schema.js';
+import { isBuiltInGroup, type groupCreate, type groupUpdate, type userCreate, type userUpdate } from './schema.js';
 
 const groupsOfUser = sql<Array<{ id: number; name: string }>>`coalesce((select json_agg(json_build_object('id', g.id, 'name', g.name) order by g.name)
   from group_members gm join groups g on g.id = gm.group_id where gm.user_id = u.id), '[]')`;
@@ -34,6 +34,12 @@ export async function insertUser(db: Database, input: { login: string; displayNa
 }
 
 /** User and group management (ID-1, ID-2) for the Administration area. */
+/** A group as the API shows it, with what the caller may do to it (ID-2: built-in groups are neither renamed nor deleted). */
+function groupOf(group: { id: number; name: string; version: number }, memberCount: number) {
+  const builtIn = isBuiltInGroup(group.name);
+  return { id: group.id, name: group.name, version: group.version, memberCount, abilities: { canRename: !builtIn, canDelete: !builtIn } };
+}
+
 export function createUserService({ db }: Deps) {
   async function list(query: { q?: string; limit: number; cursor?: string }) {
     const after = decodeCursor<[string]>(query.cursor, ['string']);
@@ -95,7 +101,7 @@ export function createUserService({ db }: Deps) {
   async function listGroups() {
     const rows = await db.selectFrom('groups as g').select(['g.id', 'g.name', 'g.version'])
       .select(sql<number>`(select count(*) from group_members m where m.group_id = g.id)`.as('member_count')).orderBy('g.name').execute();
-    return { items: rows.map((r) => ({ id: r.id, name: r.name, version: r.version, memberCount: Number(r.member_count) })) };
+    return { items: rows.map((r) => groupOf(r, Number(r.member_count))) };
   }
 
   async function createGroup(actor: Actor, input: z.infer<typeof groupCreate>) {
@@ -104,7 +110,7 @@ export function createUserService({ db }: Deps) {
       if (taken) throw conflict('group_name_taken', `a group named '${input.name}' exists`);
       const group = await trx.insertInto('groups').values({ name: input.name }).returningAll().executeTakeFirstOrThrow();
       await recordAudit(trx, { actorId: actor.userId, action: 'group.create', entityType: 'group', entityId: group.id, after: group });
-      return { id: group.id, name: group.name, version: group.version, memberCount: 0 };
+      return groupOf(group, 0);
     });
   }
 
@@ -122,7 +128,7 @@ export function createUserService({ db }: Deps) {
   async function renameGroup(actor: Actor, id: number, input: z.infer<typeof groupUpdate>) {
     await db.transaction().execute(async (trx) => {
       const before = await lockGroup(trx, id);
-      if (BUILT_IN_GROUPS.includes(before.name)) throw unprocessable('built_in_group', `the group '${before.name}' is built in and keeps its name`);
+      if (isBuiltInGroup(before.name)) throw unprocessable('built_in_group', `the group '${before.name}' is built in and keeps its name`);
       if (before.version !== input.version) throw conflict('version_conflict', `the group changed since version ${input.version}; reload it`, { currentVersion: before.version });
       const taken = await trx.selectFrom('groups').select('id').where(sql`lower(name)`, '=', input.name.toLowerCase()).where('id', '<>', id).executeTakeFirst();
       if (taken) throw conflict('group_name_taken', `a group named '${input.name}' exists`);
@@ -133,7 +139,7 @@ export function createUserService({ db }: Deps) {
   }
 
   function refuseBuiltIn(group: { name: string }) {
-    if (BUILT_IN_GROUPS.includes(group.name)) throw unprocessable('built_in_group', `the group '${group.name}' is built in and cannot be deleted`);
+    if (isBuiltInGroup(group.name)) throw unprocessable('built_in_group', `the group '${group.name}' is built in and cannot be deleted`);
   }
 
   /** ID-6 / EXPL-3: what deleting the group would remove and whose access would change; nothing is written. */

@@ -4,9 +4,8 @@ import type { Group } from '../types.js';
 import { useResource } from '../useResource.js';
 import { DeleteGroupDialog } from './DeleteGroupDialog.js';
 import { ErrorMessage } from './ErrorMessage.js';
-
-/** The two groups every installation has (ID-2); they keep their names and cannot be deleted. */
-const BUILT_IN = ['administrators', 'users'];
+import { FieldError } from './FieldError.js';
+import { useFieldErrors } from '../useFieldErrors.js';
 
 /** Groups (ID-2): create them, and delete them after seeing what goes with them (ID-6). */
 export function GroupsTab() {
@@ -14,6 +13,7 @@ export function GroupsTab() {
   const [deleting, setDeleting] = useState<Group | null>(null);
   const [name, setName] = useState('');
   const [createError, setCreateError] = useState<unknown>(null);
+  const fields = useFieldErrors(createError, ['name']);
   const [busy, setBusy] = useState(false);
 
   async function create(event: FormEvent) {
@@ -54,7 +54,7 @@ export function GroupsTab() {
                 <td>{group.memberCount}</td>
                 <td>
                   <div className="row-actions">
-                    {BUILT_IN.includes(group.name) ? (
+                    {!group.abilities.canDelete ? (
                       <span className="muted">built in</span>
                     ) : (
                       <button
@@ -78,9 +78,10 @@ export function GroupsTab() {
         <h3 id="new-group-title">New group</h3>
         <label>
           Name
-          <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={200} />
+          <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={200} {...fields.props('name')} />
         </label>
-        <ErrorMessage error={createError} />
+        <FieldError errors={fields} field="name" />
+        <ErrorMessage error={fields.rest} />
         <div className="form-actions start">
           <button type="submit" className="button" disabled={busy || name.trim() === ''}>
             Create group
