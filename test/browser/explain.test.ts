@@ -33,9 +33,11 @@ test('EXPL-1: a user without WORK_ON_ISSUES sees the deciding rule in "Why can\'
   await verdict.filter({ hasText: 'Denied' }).waitFor();
   // Logging work depends on the date: the dialog asks for the date in its field (today by default) and says which.
   const shown = await dialog.getByLabel('Work date').inputValue();
-  assert.match(await verdict.innerText(), new RegExp(`explained for ${shown}`));
+  const shownInLocale = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${shown}T00:00:00Z`));
+  assert.match(await verdict.innerText(), new RegExp(`explained for ${shownInLocale}`));
   await dialog.getByLabel('Work date').fill('2026-11-02');
-  await verdict.filter({ hasText: 'explained for 2026-11-02' }).waitFor();
+  // Dates read in the browser's locale (en-US in the tests), as everywhere in the UI.
+  await verdict.filter({ hasText: 'explained for Nov 2, 2026' }).waitFor();
   const deciding = await dialog.getByRole('group', { name: 'Deciding rule' }).innerText();
   assert.match(deciding, /Project permissions/);
   assert.match(deciding, /WORK_ON_ISSUES is not granted on WHY/);
@@ -64,7 +66,7 @@ test('EXPL-1: a user without WORK_ON_ISSUES sees the deciding rule in "Why can\'
   const adminDeciding = adminPage.getByRole('group', { name: 'Deciding rule' });
   await adminDeciding.waitFor();
   assert.equal(await adminDeciding.innerText(), deciding, 'the admin sees the rule the user saw');
-  assert.match(await adminPage.getByRole('status').innerText(), new RegExp(`Denied: .*\\(${reader.login}\\).*explained for 2026-11-02`));
+  assert.match(await adminPage.getByRole('status').innerText(), new RegExp(`Denied: .*\\(${reader.login}\\).*explained for Nov 2, 2026`));
   await screenshot(adminPage, 'explain-check-access');
 
   assert.deepEqual(readerErrors, []);

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { formatDate } from '../dates.js';
 import { actionLabel, layerLabel } from '../labels.js';
 import { href } from '../router.js';
 import type { Explanation, Reason } from '../types.js';
@@ -23,7 +24,7 @@ export function ExplanationView({ explanation }: { explanation: Explanation }) {
         {date && (
           <>
             {' '}
-            <span className="explained-for">(explained for {date})</span>
+            <span className="explained-for">(explained for {formatDate(date)})</span>
           </>
         )}
       </p>
