@@ -46,6 +46,14 @@ test('EXPL-2, EXPL-3: who has access to a secured item and its project, and a pr
   await outsiderRow.waitFor();
   assert.match((await outsiderRow.textContent()) ?? '', /BROWSE_PROJECT: granted to the user/);
 
+  // API-5: a key the server refuses is shown next to its field, in plain words, and the field is marked invalid.
+  await form.getByLabel('Project key').fill('9LIVES');
+  await form.getByRole('button', { name: 'Show' }).click();
+  const keyError = form.getByRole('alert');
+  await keyError.waitFor();
+  assert.match(await keyError.innerText(), /capital letters/);
+  assert.equal(await form.getByLabel('Project key').getAttribute('aria-invalid'), 'true');
+
   // EXPL-3: granting an app role shows whose areas change before anything is saved.
   await page.getByRole('tab', { name: 'App roles' }).click();
   const grantForm = page.getByRole('form', { name: 'Grant an app role' });

@@ -1,16 +1,20 @@
+import { useEffect } from 'react';
 import { api } from '../api.js';
 import { useCursorList } from '../useCursorList.js';
+import { fieldOf } from '../useFieldErrors.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { LoadMoreButton } from './LoadMoreButton.js';
 
-export function ProjectAccessTable({ projectKey }: { projectKey: string }) {
+/** `onError` takes a refusal of the key (a 400 naming it), for the form to show next to its field (API-5). */
+export function ProjectAccessTable({ projectKey, onError }: { projectKey: string; onError?: (error: unknown) => void }) {
   const list = useCursorList((cursor) => api.projectAccess(projectKey, cursor), [projectKey]);
+  useEffect(() => onError?.(list.error), [list.error, onError]);
   if (list.loading && list.items.length === 0) return <p className="muted">Loading…</p>;
   // Every row names the same permissions in the same order; the first row gives the columns.
   const permissions = list.items[0]?.permissions.map((p) => p.permission) ?? [];
   return (
     <>
-      <ErrorMessage error={list.error} />
+      <ErrorMessage error={onError && fieldOf(list.error, ['key']) ? null : list.error} />
       {!list.error && list.items.length === 0 && <p className="muted">Nobody can browse {projectKey}.</p>}
       {list.items.length > 0 && (
         <table className="table access-table">

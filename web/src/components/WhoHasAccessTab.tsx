@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { useFieldErrors } from '../useFieldErrors.js';
+import { FieldError } from './FieldError.js';
 import { ItemAccessTable } from './ItemAccessTable.js';
 import { ProjectAccessTable } from './ProjectAccessTable.js';
 import { SelectField } from './SelectField.js';
@@ -10,9 +12,13 @@ export function WhoHasAccessTab() {
   const [kind, setKind] = useState<Target['kind']>('item');
   const [key, setKey] = useState('');
   const [target, setTarget] = useState<Target | null>(null);
+  // A key the server refuses (400 naming it) is shown at the key's field (API-5).
+  const [error, setError] = useState<unknown>(null);
+  const fields = useFieldErrors(error, ['key']);
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    setError(null);
     if (key.trim()) setTarget({ kind, key: key.trim() });
   }
 
@@ -31,8 +37,10 @@ export function WhoHasAccessTab() {
             onChange={(e) => setKey(e.target.value.toUpperCase())}
             placeholder={kind === 'item' ? 'ACME-12' : 'ACME'}
             required
+            {...fields.props('key')}
           />
         </label>
+        <FieldError errors={fields} field="key" />
         <button type="submit" className="button">
           Show
         </button>
@@ -40,8 +48,8 @@ export function WhoHasAccessTab() {
       {target?.kind === 'item' && (
         <p className="muted">Log work is decided for today in the installation's time zone, with the team and price-list check.</p>
       )}
-      {target?.kind === 'item' && <ItemAccessTable key={target.key} itemKey={target.key} />}
-      {target?.kind === 'project' && <ProjectAccessTable key={target.key} projectKey={target.key} />}
+      {target?.kind === 'item' && <ItemAccessTable key={target.key} itemKey={target.key} onError={setError} />}
+      {target?.kind === 'project' && <ProjectAccessTable key={target.key} projectKey={target.key} onError={setError} />}
     </>
   );
 }
