@@ -43,7 +43,7 @@ test('ID-6: an administrator sees what a group\'s deletion removes and whose acc
 
   await dialog.getByRole('button', { name: 'Delete group and everything listed' }).click();
   await dialog.waitFor({ state: 'detached' });
-  await page.getByRole('cell', { name: 'Contractors' }).waitFor({ state: 'detached' });
+  await page.getByRole('cell', { name: 'Contractors', exact: true }).waitFor({ state: 'detached' });
   assert.equal(await db.selectFrom('groups').select('id').where('id', '=', group.id).executeTakeFirst(), undefined);
   const audit = await db.selectFrom('audit_log').select('before').where('action', '=', 'group.delete').where('entity_id', '=', String(group.id)).executeTakeFirstOrThrow();
   assert.deepEqual((audit.before as { members: Array<{ login: string }> }).members.map((m) => m.login).sort(), ['contractor', 'latecomer']);

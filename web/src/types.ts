@@ -176,7 +176,7 @@ export interface Group {
   abilities: { canRename: boolean; canDelete: boolean };
 }
 
-/** ID-6: what deleting a group removes (only what the caller may see; `hiddenEntries` counts the rest). */
+/** ID-6: what deleting a group removes (only what the caller may see). */
 export interface GroupDeletionPreview extends Preview {
   group: { id: number; name: string; version: number };
   removes: {
@@ -187,7 +187,6 @@ export interface GroupDeletionPreview extends Preview {
     itemSecurity: { id: number; itemKey: string; view: string; edit: string }[];
     appRoles: { id: number; role: string }[];
   };
-  hiddenEntries: number;
   needsConfirmation: boolean;
 }
 

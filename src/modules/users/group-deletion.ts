@@ -81,7 +81,7 @@ async function accessSnapshot(db: Database, projectIds: number[], itemIds: numbe
 /**
  * ID-6 with EXPL-3: what deleting the group removes and whose access changes, from a dry run of the deletion itself.
  * The caller sees projects and items as everywhere else: what lies in projects they cannot browse, or on items they
- * cannot view, is only counted (`hiddenEntries`), and changes there are left out.
+ * cannot view, is neither named nor counted (no trace of it), and changes there are left out.
  */
 export async function previewGroupDeletion(db: Database, actor: Actor, group: { id: number; name: string; version: number }) {
   const footprint = await groupFootprint(db, group.id);
@@ -119,10 +119,8 @@ export async function previewGroupDeletion(db: Database, actor: Actor, group: { 
     itemSecurity: footprint.itemSecurity.filter((e) => viewableItems.has(e.itemId)).map(({ id, itemKey, view, edit }) => ({ id, itemKey, view, edit })),
     appRoles: footprint.appRoles,
   };
-  const hiddenEntries = footprint.projectPermissions.length + footprint.projectRoles.length + footprint.itemSecurity.length
-    - shown.projectPermissions.length - shown.projectRoles.length - shown.itemSecurity.length;
   return {
-    group, removes: shown, hiddenEntries, needsConfirmation: carriesAnything(footprint),
+    group, removes: shown, needsConfirmation: carriesAnything(footprint),
     changes: changes.filter((c) => visibleTarget(c.target)),
     warnings: lockouts.map((key) => ({
       code: 'lockout', message: `${key} would keep a security setting with no allow: only system administrators could reach it (ITEM-4)`,
@@ -138,4 +136,3 @@ async function visibleItemKeys(db: Database, actor: Actor, targets: string[]) {
   return rows.map((r) => r.key);
 }
 
-export const footprintCounts = (f: GroupFootprint) => Object.fromEntries(Object.entries(f).map(([k, list]) => [k, list.length]));

@@ -30,7 +30,7 @@ export const groupDeleteQuery = z.strictObject({
 });
 const change = z.object({ user: z.object({ id: z.number(), login: z.string(), displayName: z.string() }), target: z.string(), before: z.array(z.string()), after: z.array(z.string()) });
 const access = z.enum(['allow', 'deny', 'unset']);
-/** ID-6: what a group's deletion removes — only what lies in projects and items the caller may see; the rest is counted. */
+/** ID-6: what a group's deletion removes — only what lies in projects and items the caller may see; the rest leaves no trace. */
 export const groupDeletionPreview = z.object({
   group: z.object({ id: z.number(), name: z.string(), version: z.number() }),
   removes: z.object({
@@ -41,7 +41,6 @@ export const groupDeletionPreview = z.object({
     itemSecurity: z.array(z.object({ id: z.number(), itemKey: z.string(), view: access, edit: access })),
     appRoles: z.array(z.object({ id: z.number(), role: z.string() })),
   }),
-  hiddenEntries: z.number(),
   needsConfirmation: z.boolean(),
   changes: z.array(change),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),

@@ -9,7 +9,7 @@ import type { Deps } from '../../http/types.js';
 import { recordAudit } from '../audit/record.js';
 import { hashPassword } from '../auth/secrets.js';
 import { escapeLike } from '../projects/service.js';
-import { auditFootprint, carriesAnything, footprintCounts, groupFootprint, previewGroupDeletion, removeGroup } from './group-deletion.js';
+import { auditFootprint, carriesAnything, groupFootprint, previewGroupDeletion, removeGroup } from './group-deletion.js';
 import { isBuiltInGroup, type groupCreate, type groupUpdate, type userCreate, type userUpdate } from './schema.js';
 
 const groupsOfUser = sql<Array<{ id: number; name: string }>>`coalesce((select json_agg(json_build_object('id', g.id, 'name', g.name) order by g.name)
@@ -161,7 +161,7 @@ export function createUserService({ db }: Deps) {
       if (group.version !== input.version) throw conflict('version_conflict', `the group changed since version ${input.version}; look at what its deletion removes again`, { currentVersion: group.version });
       const footprint = await groupFootprint(trx, id);
       if (carriesAnything(footprint) && !input.confirm) {
-        throw new AppError(422, 'confirmation_required', `the group '${group.name}' still has members, grants, denials, roles or item-security entries; preview the deletion and confirm it`, 'confirm', { removes: footprintCounts(footprint) });
+        throw new AppError(422, 'confirmation_required', `the group '${group.name}' still has members, grants, denials, roles or item-security entries; preview the deletion and confirm it`, 'confirm');
       }
       await removeGroup(trx, id);
       await recordAudit(trx, { actorId: actor.userId, action: 'group.delete', entityType: 'group', entityId: id, before: { group, ...auditFootprint(footprint) } });

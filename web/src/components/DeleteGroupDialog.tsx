@@ -80,11 +80,6 @@ export function DeleteGroupDialog({ group, onDone, onCancel }: Props) {
           <Removed title="Deny permissions" items={removes.denials.map((d) => `DENY ${d.permission}`)} />
           <Removed title="Item-security entries" items={removes.itemSecurity.map((e) => `${e.itemKey}: view ${e.view}, edit ${e.edit}`)} />
           <Removed title="App roles" items={removes.appRoles.map((r) => r.role)} />
-          {preview.hiddenEntries > 0 && (
-            <p className="muted">
-              Also {preview.hiddenEntries} {preview.hiddenEntries === 1 ? 'entry' : 'entries'} in projects or items you cannot see.
-            </p>
-          )}
           <ChangePreview preview={preview} title="Whose access changes" />
         </>
       )}
