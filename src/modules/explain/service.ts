@@ -56,7 +56,8 @@ export function createExplainService({ db, authz }: Deps) {
     } else {
       if (query.team !== undefined) {
         const team = (await loadTeams(db, [query.team])).get(query.team);
-        facts = { team, project: team?.projectId == null ? undefined : (await loadProjects(db, [team.projectId])).get(team.projectId) };
+        // The facts authorizeTeam decides on: a global team's served projects too (TEAM-8), so the two cannot disagree.
+        facts = { team, ...(await authz.teamProjectFacts(team)) };
         resource = { kind: 'team', key: String(query.team) };
       } else if (query.project) {
         const projectId = await findProjectId(db, query.project);
