@@ -1,8 +1,26 @@
 import autocannon from 'autocannon';
 import { loadavg } from 'node:os';
-import { backendPids, databaseStats, log, postWorklog, prepareWorld, round, setTeamChecks, withBenchDatabase, type BenchWorker } from './bench-db.js';
+import {
+  backendPids,
+  databaseStats,
+  log,
+  postWorklog,
+  prepareWorld,
+  round,
+  setTeamChecks,
+  withBenchDatabase,
+  type BenchWorker,
+} from './bench-db.js';
 import { measureRawInserts } from './raw-insert.js';
-import { buildServers, cpuDelta, cpuSecondsByPid, FLOOR_BUNDLE, processTreeCpuSeconds, startServerProcess, type ServerProcess } from './server-process.js';
+import {
+  buildServers,
+  cpuDelta,
+  cpuSecondsByPid,
+  FLOOR_BUNDLE,
+  processTreeCpuSeconds,
+  startServerProcess,
+  type ServerProcess,
+} from './server-process.js';
 
 /**
  * `npm run bench:api`: work-log creation through the HTTP API (auth, authorization, insert and audit row)
@@ -22,17 +40,30 @@ import { buildServers, cpuDelta, cpuSecondsByPid, FLOOR_BUNDLE, processTreeCpuSe
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
-interface HttpTarget { server: ServerProcess; path: string; headers: Record<string, string>; nextBody(): string }
+interface HttpTarget {
+  server: ServerProcess;
+  path: string;
+  headers: Record<string, string>;
+  nextBody(): string;
+}
 
 async function load(target: HttpTarget, seconds: number) {
   let firstFailure: string | undefined;
   const result = await autocannon({
-    url: target.server.url, connections: CONNECTIONS, duration: seconds,
-    requests: [{
-      method: 'POST', path: target.path, headers: { 'content-type': 'application/json', ...target.headers },
-      setupRequest: (request) => ({ ...request, body: target.nextBody() }),
-      onResponse: (status, body) => { if (status !== 201 && !firstFailure) firstFailure = `${status} ${body.slice(0, 300)}`; },
-    }],
+    url: target.server.url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: target.path,
+        headers: { 'content-type': 'application/json', ...target.headers },
+        setupRequest: (request) => ({ ...request, body: target.nextBody() }),
+        onResponse: (status, body) => {
+          if (status !== 201 && !firstFailure) firstFailure = `${status} ${body.slice(0, 300)}`;
+        },
+      },
+    ],
   });
   const created = Number(result.statusCodeStats?.['201']?.count ?? 0);
   const answered = Object.values(result.statusCodeStats ?? {}).reduce((sum, s) => sum + Number(s?.count ?? 0), 0);
@@ -45,7 +76,11 @@ async function measureHttp(target: HttpTarget, databaseUrl: string, name: string
     log(`${target.path} on ${target.server.url} (pid ${target.server.pid}): warming up 3 s`);
     await load(target, 3);
     const before = await databaseStats(databaseUrl, name);
-    const cpu = { server: processTreeCpuSeconds(target.server.pid), postgres: cpuSecondsByPid(await backendPids(databaseUrl, name)), bench: process.cpuUsage() };
+    const cpu = {
+      server: processTreeCpuSeconds(target.server.pid),
+      postgres: cpuSecondsByPid(await backendPids(databaseUrl, name)),
+      bench: process.cpuUsage(),
+    };
     log(`POST ${target.path}: ${CONNECTIONS} connections, ${SECONDS} s`);
     const run = await load(target, SECONDS);
     const benchCpu = process.cpuUsage(cpu.bench);
@@ -68,12 +103,26 @@ async function measureHttp(target: HttpTarget, databaseUrl: string, name: string
     };
     const { result } = run;
     return {
-      perSecond: run.created / result.duration, created: run.created, failed: run.failed, firstFailure: run.firstFailure,
+      perSecond: run.created / result.duration,
+      created: run.created,
+      failed: run.failed,
+      firstFailure: run.firstFailure,
       details: {
-        created: run.created, failed: run.failed, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
-        statusCodes: result.statusCodeStats, firstFailure: run.firstFailure,
-        latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-        perRequest, cpuSeconds,
+        created: run.created,
+        failed: run.failed,
+        non2xx: result.non2xx,
+        errors: result.errors,
+        timeouts: result.timeouts,
+        statusCodes: result.statusCodeStats,
+        firstFailure: run.firstFailure,
+        latencyMs: {
+          p50: result.latency.p50,
+          p90: result.latency.p90,
+          p99: result.latency.p99,
+          max: result.latency.max,
+        },
+        perRequest,
+        cpuSeconds,
       },
       p99: result.latency.p99,
     };
@@ -91,53 +140,98 @@ async function benchmark(databaseUrl: string, name: string) {
 
   const measureApi = async (teamChecks: boolean) => {
     await setTeamChecks(databaseUrl, teamChecks);
-    const server = await startServerProcess(databaseUrl, { WORKERS: process.env.WORKERS, DB_POOL_SIZE: process.env.DB_POOL_SIZE });
-    await postWorklog(server.url, worker).catch(async (error: unknown) => { await server.stop(); throw error; });
+    const server = await startServerProcess(databaseUrl, {
+      WORKERS: process.env.WORKERS,
+      DB_POOL_SIZE: process.env.DB_POOL_SIZE,
+    });
+    await postWorklog(server.url, worker).catch(async (error: unknown) => {
+      await server.stop();
+      throw error;
+    });
     log(`team check ${teamChecks ? 'on' : 'off'}`);
-    return measureHttp({ server, path: '/api/worklogs', headers: { authorization: `Bearer ${worker.token}` }, nextBody: worker.nextBody }, databaseUrl, name);
+    return measureHttp(
+      {
+        server,
+        path: '/api/worklogs',
+        headers: { authorization: `Bearer ${worker.token}` },
+        nextBody: worker.nextBody,
+      },
+      databaseUrl,
+      name,
+    );
   };
   // Off first: the "on" phase then inserts into the larger table, so the overhead is not flattered.
   const apiOff = await measureApi(false);
   const api = await measureApi(true);
 
-  const floorServer = await startServerProcess(databaseUrl, { DB_POOL_SIZE: process.env.DB_POOL_SIZE }, { script: FLOOR_BUNDLE, args: [], readyPath: '/ready' });
-  const floor = await measureHttp({ server: floorServer, path: '/floor', headers: {}, nextBody: worker.nextFloorBody }, databaseUrl, name);
+  const floorServer = await startServerProcess(
+    databaseUrl,
+    { DB_POOL_SIZE: process.env.DB_POOL_SIZE },
+    { script: FLOOR_BUNDLE, args: [], readyPath: '/ready' },
+  );
+  const floor = await measureHttp(
+    { server: floorServer, path: '/floor', headers: {}, nextBody: worker.nextFloorBody },
+    databaseUrl,
+    name,
+  );
 
   log(`raw single-row INSERTs: ${CONNECTIONS} clients, ${SECONDS} s`);
   const raw = await measureRawInserts({
-    databaseUrl, clients: CONNECTIONS, seconds: SECONDS, row: worker.nextRow,
+    databaseUrl,
+    clients: CONNECTIONS,
+    seconds: SECONDS,
+    row: worker.nextRow,
     // Sampled while the pool's connections are open: they close with the pool.
     onStart: async () => cpuSecondsByPid(await backendPids(databaseUrl, name)),
     onEnd: async (before) => cpuDelta(before, cpuSecondsByPid(await backendPids(databaseUrl, name))),
   });
   const rawPostgresCpuMs = round((raw.measured * 1000) / raw.inserts);
 
-  log(JSON.stringify({
-    date: new Date().toISOString(), seconds: SECONDS, connections: CONNECTIONS, workers: Number(process.env.WORKERS ?? 1),
-    // Load average is machine-wide: other work on the machine during the run lowers all three rates.
-    loadAverage1m: { before: round(loadBefore), after: round(loadavg()[0]) },
-    api: api.details,
-    apiTeamCheckOff: apiOff.details,
-    floor: floor.details,
-    raw: { inserts: raw.inserts, perSecond: round(raw.perSecond), p99Ms: round(raw.p99Ms), postgresCpuMsPerInsert: rawPostgresCpuMs },
-  }));
+  log(
+    JSON.stringify({
+      date: new Date().toISOString(),
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      workers: Number(process.env.WORKERS ?? 1),
+      // Load average is machine-wide: other work on the machine during the run lowers all three rates.
+      loadAverage1m: { before: round(loadBefore), after: round(loadavg()[0]) },
+      api: api.details,
+      apiTeamCheckOff: apiOff.details,
+      floor: floor.details,
+      raw: {
+        inserts: raw.inserts,
+        perSecond: round(raw.perSecond),
+        p99Ms: round(raw.p99Ms),
+        postgresCpuMsPerInsert: rawPostgresCpuMs,
+      },
+    }),
+  );
   const summary = {
-    worklogCreatePerSec: round(api.perSecond), rawInsertPerSec: round(raw.perSecond),
-    ratio: round(api.perSecond / raw.perSecond), p99Ms: api.p99,
-    httpFloorPerSec: round(floor.perSecond), floorRatio: round(floor.perSecond / raw.perSecond), floorP99Ms: floor.p99,
+    worklogCreatePerSec: round(api.perSecond),
+    rawInsertPerSec: round(raw.perSecond),
+    ratio: round(api.perSecond / raw.perSecond),
+    p99Ms: api.p99,
+    httpFloorPerSec: round(floor.perSecond),
+    floorRatio: round(floor.perSecond / raw.perSecond),
+    floorP99Ms: floor.p99,
     // Work-log creations per second over the HTTP floor's, same run: what every gate costs over Fastify + one insert.
     createToFloor: round(api.perSecond / floor.perSecond),
-    worklogCreateTeamCheckOffPerSec: round(apiOff.perSecond), teamCheckOverhead: round(apiOff.perSecond / api.perSecond),
+    worklogCreateTeamCheckOffPerSec: round(apiOff.perSecond),
+    teamCheckOverhead: round(apiOff.perSecond / api.perSecond),
   };
-  log(`targets: ratio ≥ 0.5 ${summary.ratio >= 0.5 ? 'met' : 'MISSED'}, p99 ≤ 50 ms ${summary.p99Ms <= 50 ? 'met' : 'MISSED'}, `
-    + `teamCheckOverhead ≤ 1.2 ${summary.teamCheckOverhead <= 1.2 ? 'met' : 'MISSED'}, createToFloor ≥ 0.18 ${summary.createToFloor >= 0.18 ? 'met' : 'MISSED'}; failed requests: ${api.failed} (check off: ${apiOff.failed}, floor: ${floor.failed})`);
+  log(
+    `targets: ratio ≥ 0.5 ${summary.ratio >= 0.5 ? 'met' : 'MISSED'}, p99 ≤ 50 ms ${summary.p99Ms <= 50 ? 'met' : 'MISSED'}, ` +
+      `teamCheckOverhead ≤ 1.2 ${summary.teamCheckOverhead <= 1.2 ? 'met' : 'MISSED'}, createToFloor ≥ 0.18 ${summary.createToFloor >= 0.18 ? 'met' : 'MISSED'}; failed requests: ${api.failed} (check off: ${apiOff.failed}, floor: ${floor.failed})`,
+  );
   return { summary, failed: api.failed + apiOff.failed + floor.failed };
 }
 
-withBenchDatabase(benchmark).then(({ summary, failed }) => {
-  process.stdout.write(`${JSON.stringify(summary)}\n`);
-  if (failed > 0) process.exitCode = 1;
-}).catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+withBenchDatabase(benchmark)
+  .then(({ summary, failed }) => {
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    if (failed > 0) process.exitCode = 1;
+  })
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

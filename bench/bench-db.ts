@@ -11,13 +11,24 @@ import { generate } from './generate.js';
 export const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface BenchWorker {
-  userId: number; projectId: number; token: string;
+  userId: number;
+  projectId: number;
+  token: string;
   items: Array<{ id: number; key: string }>;
   /** Request bodies for POST /api/worklogs, varying item, date and duration. */
   nextBody(): string;
   /** Request bodies for the floor server's POST /floor: the raw insert's row as JSON. */
   nextFloorBody(): string;
-  nextRow(n: number): [itemId: number, projectId: number, authorId: number, startDate: string, durationSeconds: number, description: string];
+  nextRow(
+    n: number,
+  ): [
+    itemId: number,
+    projectId: number,
+    authorId: number,
+    startDate: string,
+    durationSeconds: number,
+    description: string,
+  ];
 }
 
 export const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -25,7 +36,11 @@ export const log = (message: string) => process.stderr.write(`${message}\n`);
 async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
-  try { await client.query(text); } finally { await client.end(); }
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Creates `timeward_bench_<random>`, runs `fn` with its URL and name, and drops it afterwards, also on failure. */
@@ -34,9 +49,14 @@ export async function withBenchDatabase<T>(fn: (databaseUrl: string, name: strin
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   await adminQuery(`create database ${name}`);
-  const drop = () => adminQuery(`drop database if exists ${name} with (force)`).catch((error: unknown) => log(`could not drop ${name}: ${String(error)}`));
+  const drop = () =>
+    adminQuery(`drop database if exists ${name} with (force)`).catch((error: unknown) =>
+      log(`could not drop ${name}: ${String(error)}`),
+    );
   // Ctrl-C still drops the database.
-  const onSignal = () => { void drop().finally(() => process.exit(130)); };
+  const onSignal = () => {
+    void drop().finally(() => process.exit(130));
+  };
   process.once('SIGINT', onSignal);
   try {
     return await fn(url.toString(), name);
@@ -52,24 +72,56 @@ export async function prepareWorld(databaseUrl: string): Promise<BenchWorker> {
   try {
     await migrateToLatest(handle.db);
     const world = await generate(handle.db, {
-      users: 50, projects: 3, itemsPerProject: 1500, worklogs: 100_000, seed: 11, concurrency: 2,
+      users: 50,
+      projects: 3,
+      itemsPerProject: 1500,
+      worklogs: 100_000,
+      seed: 11,
+      concurrency: 2,
     });
     log(`world: ${JSON.stringify(world)}`);
-    const grant = await handle.db.selectFrom('project_permission_grants').select(['user_id', 'project_id'])
-      .where('permission', '=', 'WORK_ON_ISSUES').where('user_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
-    const items = await handle.db.selectFrom('work_items').select(['id', 'key']).where('project_id', '=', grant.project_id).execute();
+    const grant = await handle.db
+      .selectFrom('project_permission_grants')
+      .select(['user_id', 'project_id'])
+      .where('permission', '=', 'WORK_ON_ISSUES')
+      .where('user_id', 'is not', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const items = await handle.db
+      .selectFrom('work_items')
+      .select(['id', 'key'])
+      .where('project_id', '=', grant.project_id)
+      .execute();
     await joinBenchTeam(handle.db, grant.user_id!, grant.project_id);
     const token = newSecret(TOKEN_PREFIX);
-    await handle.db.insertInto('api_tokens').values({ user_id: grant.user_id!, name: 'bench', token_hash: digest(token), prefix: token.slice(0, 8) }).execute();
+    await handle.db
+      .insertInto('api_tokens')
+      .values({ user_id: grant.user_id!, name: 'bench', token_hash: digest(token), prefix: token.slice(0, 8) })
+      .execute();
     const days = recentWeekdays(todayUtc(), 4);
     let n = 0;
     const item = (i: number) => items[(i * 7919) % items.length];
-    const nextRow: BenchWorker['nextRow'] = (i) => [item(i).id, grant.project_id, grant.user_id!, days[i % days.length], 900 * (1 + (i % 16)), `raw ${i}`];
+    const nextRow: BenchWorker['nextRow'] = (i) => [
+      item(i).id,
+      grant.project_id,
+      grant.user_id!,
+      days[i % days.length],
+      900 * (1 + (i % 16)),
+      `raw ${i}`,
+    ];
     return {
-      userId: grant.user_id!, projectId: grant.project_id, token, items,
+      userId: grant.user_id!,
+      projectId: grant.project_id,
+      token,
+      items,
       nextBody: () => {
         n += 1;
-        return JSON.stringify({ itemKey: item(n).key, startDate: days[n % days.length], durationSeconds: 900 * (1 + (n % 16)), description: `bench ${n}` });
+        return JSON.stringify({
+          itemKey: item(n).key,
+          startDate: days[n % days.length],
+          durationSeconds: 900 * (1 + (n % 16)),
+          description: `bench ${n}`,
+        });
       },
       nextRow,
       nextFloorBody: () => {
@@ -88,18 +140,33 @@ export async function prepareWorld(databaseUrl: string): Promise<BenchWorker> {
  * Member, and a price list valid on every bench date — so work logs pass the team check and record a rate.
  */
 async function joinBenchTeam(db: Database, userId: number, projectId: number) {
-  const team = await db.insertInto('teams').values({ project_id: projectId, name: 'Bench team' }).returning('id').executeTakeFirstOrThrow();
+  const team = await db
+    .insertInto('teams')
+    .values({ project_id: projectId, name: 'Bench team' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const { member } = await insertDefaultRoles(db, team.id);
-  const membership = await db.insertInto('team_memberships').values({ team_id: team.id, user_id: userId }).returning('id').executeTakeFirstOrThrow();
+  const membership = await db
+    .insertInto('team_memberships')
+    .values({ team_id: team.id, user_id: userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db.insertInto('team_membership_roles').values({ membership_id: membership.id, role_id: member }).execute();
-  await db.insertInto('price_lists').values({ team_id: team.id, name: 'Bench rate', currency: 'EUR', hourly_rate: '92.50', valid_from: '2000-01-01' }).execute();
+  await db
+    .insertInto('price_lists')
+    .values({ team_id: team.id, name: 'Bench rate', currency: 'EUR', hourly_rate: '92.50', valid_from: '2000-01-01' })
+    .execute();
 }
 
 /** The global team-check switch (PRICE-2), set directly in the bench database between phases. */
 export async function setTeamChecks(databaseUrl: string, on: boolean): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  try { await client.query('update app_settings set team_checks = $1', [on]); } finally { await client.end(); }
+  try {
+    await client.query('update app_settings set team_checks = $1', [on]);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Transaction and insert counters of one database (read through a fresh connection, so they are current). */
@@ -108,7 +175,9 @@ export async function databaseStats(databaseUrl: string, name: string) {
   await client.connect();
   try {
     const { rows } = await client.query<{ xact_commit: string; tup_inserted: string }>(
-      'select xact_commit, tup_inserted from pg_stat_database where datname = $1', [name]);
+      'select xact_commit, tup_inserted from pg_stat_database where datname = $1',
+      [name],
+    );
     return { commits: Number(rows[0].xact_commit), inserted: Number(rows[0].tup_inserted) };
   } finally {
     await client.end();
@@ -124,7 +193,9 @@ export async function backendPids(databaseUrl: string, name: string): Promise<nu
   await client.connect();
   try {
     const { rows } = await client.query<{ pid: number }>(
-      'select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+      'select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [name],
+    );
     return rows.map((r) => r.pid);
   } finally {
     await client.end();
@@ -133,9 +204,12 @@ export async function backendPids(databaseUrl: string, name: string): Promise<nu
 
 export async function postWorklog(url: string, worker: BenchWorker): Promise<void> {
   const response = await fetch(`${url}/api/worklogs`, {
-    method: 'POST', body: worker.nextBody(), headers: { 'content-type': 'application/json', authorization: `Bearer ${worker.token}` },
+    method: 'POST',
+    body: worker.nextBody(),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${worker.token}` },
   });
-  if (response.status !== 201) throw new Error(`POST /api/worklogs answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`POST /api/worklogs answered ${response.status}: ${await response.text()}`);
 }
 
 export function round(value: number): number {

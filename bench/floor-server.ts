@@ -8,7 +8,14 @@ import pg from 'pg';
  * row or logging. Built and run like the server (bundled with esbuild, plain node, a child process); the pool
  * has the server's size (DB_POOL_SIZE, default 20 as in src/db). Environment: DATABASE_URL, PORT, HOST.
  */
-interface FloorBody { itemId: number; projectId: number; authorId: number; startDate: string; durationSeconds: number; description: string }
+interface FloorBody {
+  itemId: number;
+  projectId: number;
+  authorId: number;
+  startDate: string;
+  durationSeconds: number;
+  description: string;
+}
 
 const INSERT = {
   name: 'floor_insert',
@@ -23,11 +30,18 @@ const app = Fastify({ logger: false });
 app.get('/ready', async () => ({ ok: true }));
 app.post<{ Body: FloorBody }>('/floor', async (req, reply) => {
   const b = req.body;
-  const { rows } = await pool.query<{ id: string }>({ ...INSERT, values: [b.itemId, b.projectId, b.authorId, b.startDate, b.durationSeconds, b.description] });
+  const { rows } = await pool.query<{ id: string }>({
+    ...INSERT,
+    values: [b.itemId, b.projectId, b.authorId, b.startDate, b.durationSeconds, b.description],
+  });
   return reply.code(201).send({ id: Number(rows[0].id) });
 });
 
 await app.listen({ port: Number(process.env.PORT ?? 3001), host: process.env.HOST ?? '127.0.0.1' });
-const stop = async () => { await app.close(); await pool.end(); process.exit(0); };
+const stop = async () => {
+  await app.close();
+  await pool.end();
+  process.exit(0);
+};
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);

@@ -34,11 +34,22 @@ export interface GenerateOptions {
   prefix?: string;
 }
 
-export interface GenerateProgress { phase: 'setup' | 'items' | 'worklogs' | 'analyze'; done: number; total: number }
+export interface GenerateProgress {
+  phase: 'setup' | 'items' | 'worklogs' | 'analyze';
+  done: number;
+  total: number;
+}
 
 export interface GenerateResult {
-  users: number; groups: number; projects: number; grants: number; items: number; maxDepth: number; worklogs: number;
-  seconds: number; phaseSeconds: Record<string, number>;
+  users: number;
+  groups: number;
+  projects: number;
+  grants: number;
+  items: number;
+  maxDepth: number;
+  worklogs: number;
+  seconds: number;
+  phaseSeconds: Record<string, number>;
 }
 
 const WORKER: ProjectPermission[] = ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISSUES'];
@@ -64,7 +75,10 @@ export async function generate(
 ): Promise<GenerateResult> {
   const started = performance.now();
   const phaseSeconds: Record<string, number> = {};
-  const lap = (phase: string, since: number) => { phaseSeconds[phase] = round((performance.now() - since) / 1000); return performance.now(); };
+  const lap = (phase: string, since: number) => {
+    phaseSeconds[phase] = round((performance.now() - since) / 1000);
+    return performance.now();
+  };
   const random = createRandom(options.seed ?? 1);
   const maxDepth = options.maxDepth ?? 10;
   const chunkSize = options.chunkSize ?? 50_000;
@@ -84,46 +98,79 @@ export async function generate(
   t = lap('worklogs', t);
 
   onProgress({ phase: 'analyze', done: 0, total: 1 });
-  for (const table of ['users', 'group_members', 'project_permission_grants', 'project_role_members', 'work_items', 'worklogs']) {
+  for (const table of [
+    'users',
+    'group_members',
+    'project_permission_grants',
+    'project_role_members',
+    'work_items',
+    'worklogs',
+  ]) {
     await sql`analyze ${sql.table(table)}`.execute(db);
   }
   onProgress({ phase: 'analyze', done: 1, total: 1 });
   lap('analyze', t);
 
   return {
-    users: options.users, groups: world.groups, projects: options.projects, grants: world.grants,
-    items: itemIds.reduce((sum, ids) => sum + ids.length, 0), maxDepth: itemIds.length > 0 ? itemIds.maxDepth : 0,
-    worklogs: options.worklogs, seconds: round((performance.now() - started) / 1000), phaseSeconds,
+    users: options.users,
+    groups: world.groups,
+    projects: options.projects,
+    grants: world.grants,
+    items: itemIds.reduce((sum, ids) => sum + ids.length, 0),
+    maxDepth: itemIds.length > 0 ? itemIds.maxDepth : 0,
+    worklogs: options.worklogs,
+    seconds: round((performance.now() - started) / 1000),
+    phaseSeconds,
   };
 }
 
-async function createPeopleAndProjects(trx: Database, random: Random, options: GenerateOptions, passwordHash: string): Promise<World> {
+async function createPeopleAndProjects(
+  trx: Database,
+  random: Random,
+  options: GenerateOptions,
+  passwordHash: string,
+): Promise<World> {
   const prefix = options.prefix ?? 'bench';
   const userIds = await reserveIds(trx, 'users', options.users);
   const logins = userIds.map((_, i) => `${prefix}${String(i + 1).padStart(5, '0')}`);
-  await insertColumns(trx, 'users', {
-    id: { type: 'int', values: userIds },
-    login: { type: 'text', values: logins },
-    display_name: { type: 'text', values: logins.map((login) => `Bench user ${login.slice(prefix.length)}`) },
-    email: { type: 'text', values: logins.map((login) => `${login}@bench.example`) },
-    password_hash: { type: 'text', values: userIds.map(() => passwordHash) },
-  }, { overridingSystemValue: true });
+  await insertColumns(
+    trx,
+    'users',
+    {
+      id: { type: 'int', values: userIds },
+      login: { type: 'text', values: logins },
+      display_name: { type: 'text', values: logins.map((login) => `Bench user ${login.slice(prefix.length)}`) },
+      email: { type: 'text', values: logins.map((login) => `${login}@bench.example`) },
+      password_hash: { type: 'text', values: userIds.map(() => passwordHash) },
+    },
+    { overridingSystemValue: true },
+  );
 
   const projectIds = await reserveIds(trx, 'projects', options.projects);
   const projectKeys = projectIds.map((_, i) => `${prefix.toUpperCase()}${i + 1}`);
-  await insertColumns(trx, 'projects', {
-    id: { type: 'int', values: projectIds },
-    key: { type: 'text', values: projectKeys },
-    name: { type: 'text', values: projectKeys.map((key) => `Benchmark project ${key}`) },
-    team_checks: { type: 'text', values: projectIds.map(() => options.teamChecks ?? 'inherit') },
-  }, { overridingSystemValue: true });
+  await insertColumns(
+    trx,
+    'projects',
+    {
+      id: { type: 'int', values: projectIds },
+      key: { type: 'text', values: projectKeys },
+      name: { type: 'text', values: projectKeys.map((key) => `Benchmark project ${key}`) },
+      team_checks: { type: 'text', values: projectIds.map(() => options.teamChecks ?? 'inherit') },
+    },
+    { overridingSystemValue: true },
+  );
 
   // One team group per project; every user is in group `users` (ID-2) and in one to three teams.
   const groupIds = await reserveIds(trx, 'groups', options.projects);
-  await insertColumns(trx, 'groups', {
-    id: { type: 'int', values: groupIds },
-    name: { type: 'text', values: projectKeys.map((key) => `${key} team`) },
-  }, { overridingSystemValue: true });
+  await insertColumns(
+    trx,
+    'groups',
+    {
+      id: { type: 'int', values: groupIds },
+      name: { type: 'text', values: projectKeys.map((key) => `${key} team`) },
+    },
+    { overridingSystemValue: true },
+  );
   const usersGroup = await trx.selectFrom('groups').select('id').where('name', '=', 'users').executeTakeFirstOrThrow();
   const members: Array<[number, number]> = userIds.map((userId) => [usersGroup.id, userId]);
   const workers: Set<number>[] = projectIds.map(() => new Set());
@@ -142,11 +189,25 @@ async function createPeopleAndProjects(trx: Database, random: Random, options: G
   // Grants reach users three ways: the team group directly, project roles, and direct user grants.
   const roles = await trx.selectFrom('project_roles').select(['id', 'name']).execute();
   const roleId = (name: string) => roles.find((r) => r.name === name)!.id;
-  const grants: Array<{ project: number; permission: ProjectPermission; user: number | null; group: number | null; role: number | null }> = [];
+  const grants: Array<{
+    project: number;
+    permission: ProjectPermission;
+    user: number | null;
+    group: number | null;
+    role: number | null;
+  }> = [];
   const roleMembers: Array<{ project: number; role: number; user: number }> = [];
   projectIds.forEach((projectId, p) => {
     const grant = (permissions: ProjectPermission[], to: { user?: number; group?: number; role?: number }) =>
-      permissions.forEach((permission) => grants.push({ project: projectId, permission, user: to.user ?? null, group: to.group ?? null, role: to.role ?? null }));
+      permissions.forEach((permission) =>
+        grants.push({
+          project: projectId,
+          permission,
+          user: to.user ?? null,
+          group: to.group ?? null,
+          role: to.role ?? null,
+        }),
+      );
     grant(WORKER, { group: groupIds[p] });
     grant(ALL, { role: roleId('Administrators') });
     grant(WORKER, { role: roleId('Developers') });
@@ -170,7 +231,14 @@ async function createPeopleAndProjects(trx: Database, random: Random, options: G
     user_id: { type: 'int', values: roleMembers.map((m) => m.user) },
   });
 
-  return { userIds, projectIds, projectKeys, workers: workers.map((set) => [...set]), groups: groupIds.length, grants: grants.length };
+  return {
+    userIds,
+    projectIds,
+    projectKeys,
+    workers: workers.map((set) => [...set]),
+    groups: groupIds.length,
+    grants: grants.length,
+  };
 }
 
 type ItemIds = Int32Array[] & { maxDepth: number };
@@ -181,7 +249,9 @@ type ItemIds = Int32Array[] & { maxDepth: number };
  * precede children, so chunks can be inserted in order.
  */
 async function createItems(
-  db: Database, random: Random, world: World,
+  db: Database,
+  random: Random,
+  world: World,
   options: GenerateOptions & { maxDepth: number; chunkSize: number },
   onProgress: (progress: GenerateProgress) => void,
 ): Promise<ItemIds> {
@@ -196,7 +266,9 @@ async function createItems(
   const flush = async () => {
     if (rows.id.length === 0) return;
     const count = rows.id.length;
-    await db.transaction().execute((trx) => insertColumns(trx, 'work_items', itemColumns(rows), { overridingSystemValue: true }));
+    await db
+      .transaction()
+      .execute((trx) => insertColumns(trx, 'work_items', itemColumns(rows), { overridingSystemValue: true }));
     done += count;
     onProgress({ phase: 'items', done, total });
     rows = emptyItemRows();
@@ -232,7 +304,11 @@ async function createItems(
   await flush();
   await db.transaction().execute(async (trx) => {
     for (const projectId of world.projectIds) {
-      await trx.updateTable('projects').set({ next_item_num: perProject + 1 }).where('id', '=', projectId).execute();
+      await trx
+        .updateTable('projects')
+        .set({ next_item_num: perProject + 1 })
+        .where('id', '=', projectId)
+        .execute();
     }
   });
   return result;
@@ -260,21 +336,36 @@ function pickParent(random: Random, atDepth: number[][], cumulative: number[]): 
 }
 
 function emptyItemRows() {
-  return { id: [] as number[], project: [] as number[], parent: [] as Array<number | null>, num: [] as number[], key: [] as string[],
-    title: [] as string[], status: [] as string[], createdBy: [] as number[] };
+  return {
+    id: [] as number[],
+    project: [] as number[],
+    parent: [] as Array<number | null>,
+    num: [] as number[],
+    key: [] as string[],
+    title: [] as string[],
+    status: [] as string[],
+    createdBy: [] as number[],
+  };
 }
 
 function itemColumns(rows: ReturnType<typeof emptyItemRows>): Columns {
   return {
-    id: { type: 'int', values: rows.id }, project_id: { type: 'int', values: rows.project },
-    parent_id: { type: 'int', values: rows.parent }, num: { type: 'int', values: rows.num },
-    key: { type: 'text', values: rows.key }, title: { type: 'text', values: rows.title },
-    status: { type: 'text', values: rows.status }, created_by: { type: 'int', values: rows.createdBy },
+    id: { type: 'int', values: rows.id },
+    project_id: { type: 'int', values: rows.project },
+    parent_id: { type: 'int', values: rows.parent },
+    num: { type: 'int', values: rows.num },
+    key: { type: 'text', values: rows.key },
+    title: { type: 'text', values: rows.title },
+    status: { type: 'text', values: rows.status },
+    created_by: { type: 'int', values: rows.createdBy },
   };
 }
 
 async function createWorklogs(
-  db: Database, random: Random, world: World, itemIds: ItemIds,
+  db: Database,
+  random: Random,
+  world: World,
+  itemIds: ItemIds,
   options: GenerateOptions & { chunkSize: number },
   onProgress: (progress: GenerateProgress) => void,
 ): Promise<void> {
@@ -304,17 +395,28 @@ async function createWorklogs(
       seconds[i] = random.pick(QUARTERS) * 900;
       description[i] = random.pick(WORKLOG_DESCRIPTION_POOL);
     }
-    const stored = db.transaction().execute((trx) => insertColumns(trx, 'worklogs', {
-      item_id: { type: 'int', values: item }, project_id: { type: 'int', values: project },
-      author_id: { type: 'int', values: author }, created_by: { type: 'int', values: author },
-      start_date: { type: 'date', values: date }, duration_seconds: { type: 'int', values: seconds },
-      description: { type: 'text', values: description },
-    })).then(() => {
-      done += count;
-      onProgress({ phase: 'worklogs', done, total });
-    });
+    const stored = db
+      .transaction()
+      .execute((trx) =>
+        insertColumns(trx, 'worklogs', {
+          item_id: { type: 'int', values: item },
+          project_id: { type: 'int', values: project },
+          author_id: { type: 'int', values: author },
+          created_by: { type: 'int', values: author },
+          start_date: { type: 'date', values: date },
+          duration_seconds: { type: 'int', values: seconds },
+          description: { type: 'text', values: description },
+        }),
+      )
+      .then(() => {
+        done += count;
+        onProgress({ phase: 'worklogs', done, total });
+      });
     inFlight.add(stored);
-    stored.then(() => inFlight.delete(stored), () => inFlight.delete(stored));
+    stored.then(
+      () => inFlight.delete(stored),
+      () => inFlight.delete(stored),
+    );
     if (inFlight.size >= concurrency) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
@@ -327,29 +429,47 @@ function round(seconds: number): number {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      url: { type: 'string' }, 'data-dir': { type: 'string' },
-      users: { type: 'string', default: '1000' }, projects: { type: 'string', default: '20' },
-      items: { type: 'string' }, 'items-per-project': { type: 'string' }, 'max-depth': { type: 'string', default: '10' },
-      worklogs: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' },
-      concurrency: { type: 'string' }, chunk: { type: 'string', default: '50000' }, prefix: { type: 'string' },
+      url: { type: 'string' },
+      'data-dir': { type: 'string' },
+      users: { type: 'string', default: '1000' },
+      projects: { type: 'string', default: '20' },
+      items: { type: 'string' },
+      'items-per-project': { type: 'string' },
+      'max-depth': { type: 'string', default: '10' },
+      worklogs: { type: 'string', default: '1000000' },
+      seed: { type: 'string', default: '1' },
+      concurrency: { type: 'string' },
+      chunk: { type: 'string', default: '50000' },
+      prefix: { type: 'string' },
       'team-checks': { type: 'string', default: 'inherit' },
     },
   });
   const url = values.url ?? (values['data-dir'] ? undefined : process.env.DATABASE_URL);
   const projects = Number(values.projects);
-  const itemsPerProject = values['items-per-project'] ? Number(values['items-per-project'])
+  const itemsPerProject = values['items-per-project']
+    ? Number(values['items-per-project'])
     : Math.ceil(Number(values.items ?? 100_000) / projects);
   const handle = await openDb({ url, dataDir: values['data-dir'], poolSize: 4 });
   const { createProgressBar } = await import('./progress.js');
   const bar = createProgressBar();
   try {
     await migrateToLatest(handle.db);
-    const result = await generate(handle.db, {
-      users: Number(values.users), projects, itemsPerProject, maxDepth: Number(values['max-depth']),
-      worklogs: Number(values.worklogs), seed: Number(values.seed), chunkSize: Number(values.chunk),
-      concurrency: values.concurrency ? Number(values.concurrency) : handle.kind === 'postgres' ? 2 : 1,
-      teamChecks: values['team-checks'] === 'disabled' ? 'disabled' : 'inherit', prefix: values.prefix,
-    }, (p) => bar.update(p.phase, p.done, p.total));
+    const result = await generate(
+      handle.db,
+      {
+        users: Number(values.users),
+        projects,
+        itemsPerProject,
+        maxDepth: Number(values['max-depth']),
+        worklogs: Number(values.worklogs),
+        seed: Number(values.seed),
+        chunkSize: Number(values.chunk),
+        concurrency: values.concurrency ? Number(values.concurrency) : handle.kind === 'postgres' ? 2 : 1,
+        teamChecks: values['team-checks'] === 'disabled' ? 'disabled' : 'inherit',
+        prefix: values.prefix,
+      },
+      (p) => bar.update(p.phase, p.done, p.total),
+    );
     process.stdout.write(`${JSON.stringify({ database: handle.kind, ...result })}\n`);
   } finally {
     await handle.close();

@@ -14,7 +14,10 @@ import { cpuDelta, cpuSecondsByPid } from './server-process.js';
 const REPLAY_SECONDS = Number(process.env.PROFILE_SECONDS ?? 5);
 const CLIENTS = 50;
 
-interface Captured { text: string; values: unknown[] }
+interface Captured {
+  text: string;
+  values: unknown[];
+}
 
 function capture(): Captured[] {
   const captured: Captured[] = [];
@@ -33,17 +36,21 @@ async function replay(databaseUrl: string, name: string, statement: Captured, pr
   try {
     const clients = await Promise.all(Array.from({ length: CLIENTS }, () => pool.connect()));
     clients.forEach((c) => c.release());
-    const statementName = prepared ? `p_${createHash('sha1').update(statement.text).digest('hex').slice(0, 16)}` : undefined;
+    const statementName = prepared
+      ? `p_${createHash('sha1').update(statement.text).digest('hex').slice(0, 16)}`
+      : undefined;
     const before = cpuSecondsByPid(await backendPids(databaseUrl, name));
     let executions = 0;
     const started = performance.now();
     const deadline = started + REPLAY_SECONDS * 1000;
-    await Promise.all(Array.from({ length: CLIENTS }, async () => {
-      while (performance.now() < deadline) {
-        await pool.query({ text: statement.text, values: statement.values, name: statementName });
-        executions += 1;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (performance.now() < deadline) {
+          await pool.query({ text: statement.text, values: statement.values, name: statementName });
+          executions += 1;
+        }
+      }),
+    );
     const seconds = (performance.now() - started) / 1000;
     const cpu = cpuDelta(before, cpuSecondsByPid(await backendPids(databaseUrl, name)));
     return { perSecond: round(executions / seconds), postgresCpuMs: round((cpu * 1000) / executions) };
@@ -59,7 +66,8 @@ await withBenchDatabase(async (databaseUrl, name) => {
   let statements: Captured[];
   try {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${worker.token}` };
-    for (let i = 0; i < 3; i++) await fetch(`${server.url}/api/worklogs`, { method: 'POST', headers, body: worker.nextBody() });
+    for (let i = 0; i < 3; i++)
+      await fetch(`${server.url}/api/worklogs`, { method: 'POST', headers, body: worker.nextBody() });
     captured.length = 0;
     const response = await fetch(`${server.url}/api/worklogs`, { method: 'POST', headers, body: worker.nextBody() });
     if (response.status !== 201) throw new Error(`${response.status} ${await response.text()}`);
@@ -74,11 +82,22 @@ await withBenchDatabase(async (databaseUrl, name) => {
   });
   const rows = [];
   for (const statement of statements) {
-    const label = statement === statements[statements.length - 1] ? '(baseline) raw single-row insert' : statement.text.replace(/\s+/g, ' ').trim().slice(0, 70);
+    const label =
+      statement === statements[statements.length - 1]
+        ? '(baseline) raw single-row insert'
+        : statement.text.replace(/\s+/g, ' ').trim().slice(0, 70);
     const unnamed = await replay(databaseUrl, name, statement, false);
     const named = await replay(databaseUrl, name, statement, true);
-    rows.push({ statement: label, perSecond: unnamed.perSecond, postgresCpuMs: unnamed.postgresCpuMs, preparedPerSecond: named.perSecond, preparedCpuMs: named.postgresCpuMs });
+    rows.push({
+      statement: label,
+      perSecond: unnamed.perSecond,
+      postgresCpuMs: unnamed.postgresCpuMs,
+      preparedPerSecond: named.perSecond,
+      preparedCpuMs: named.postgresCpuMs,
+    });
   }
-  log(`statements per POST /api/worklogs: ${statements.length - 1}; each replayed alone from ${CLIENTS} connections for ${REPLAY_SECONDS} s`);
+  log(
+    `statements per POST /api/worklogs: ${statements.length - 1}; each replayed alone from ${CLIENTS} connections for ${REPLAY_SECONDS} s`,
+  );
   console.table(rows);
 });

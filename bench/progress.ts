@@ -14,7 +14,9 @@ export function createProgressBar(stream: NodeJS.WriteStream = process.stderr) {
         const width = 30;
         const filled = Math.round(ratio * width);
         const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-        stream.write(`\r${phase.padEnd(9)} ${bar} ${(ratio * 100).toFixed(0).padStart(3)}% ${done}/${total} ${elapsed}s\x1b[K`);
+        stream.write(
+          `\r${phase.padEnd(9)} ${bar} ${(ratio * 100).toFixed(0).padStart(3)}% ${done}/${total} ${elapsed}s\x1b[K`,
+        );
         if (done >= total) stream.write('\n');
       } else {
         const decile = Math.floor(ratio * 10);

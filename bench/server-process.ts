@@ -7,14 +7,26 @@ import { build } from 'esbuild';
  * Builds and runs the benchmark's HTTP servers in child processes, and stops them again: the real server
  * (`timeward serve`, built as by `npm run build:server`) and the floor server (bench/floor-server.ts).
  */
-export interface ServerProcess { url: string; pid: number; stop(): Promise<void> }
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
 
 export const SERVER_BUNDLE = 'dist/server/cli.js';
 export const FLOOR_BUNDLE = 'dist/bench/floor-server.js';
 
 /** Bundles both servers the way package.json's `build:server` does (run from the repository root). */
 export async function buildServers(): Promise<void> {
-  const options = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' } as const;
+  const options = {
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  } as const;
   await build({ ...options, entryPoints: ['src/cli/index.ts'], outfile: SERVER_BUNDLE });
   await build({ ...options, entryPoints: ['bench/floor-server.ts'], outfile: FLOOR_BUNDLE });
 }
@@ -25,24 +37,43 @@ export async function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 /** Starts a bundle with plain node (the real server by default) and waits until `readyPath` answers. */
-export async function startServerProcess(databaseUrl: string, env: Record<string, string | undefined> = {},
-  { script = SERVER_BUNDLE, args = ['serve'], readyPath = '/api/openapi.json' } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  databaseUrl: string,
+  env: Record<string, string | undefined> = {},
+  { script = SERVER_BUNDLE, args = ['serve'], readyPath = '/api/openapi.json' } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   // BENCH_CPU_PROF_DIR=dir: each server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
-  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+  const profile = process.env.BENCH_CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+    : [];
   const child = spawn(process.execPath, [...profile, script, ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', TIMEWARD_DEMO: '0', LOG: '0', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      TIMEWARD_DEMO: '0',
+      LOG: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const url = `http://127.0.0.1:${port}`;
   const stop = () => stopChild(child);
   try {
@@ -105,7 +136,8 @@ export function processTreeCpuSeconds(pid: number): number {
       // the process ended while we looked
     }
   }
-  const sum = (id: number): number => processCpuSeconds(id, false) + (children.get(id) ?? []).reduce((total, child) => total + sum(child), 0);
+  const sum = (id: number): number =>
+    processCpuSeconds(id, false) + (children.get(id) ?? []).reduce((total, child) => total + sum(child), 0);
   return sum(pid);
 }
 

@@ -12,6 +12,9 @@ npx tsc -p tsconfig.json --noEmit
 step "lint"
 npx eslint . --max-warnings 0
 
+step "format (Prettier, 120 columns)"
+npx prettier --check --log-level warn src web test bench scripts
+
 step "build web UI"
 npx vite build --config web/vite.config.ts --logLevel warn
 

@@ -20,24 +20,46 @@ export interface ServerOptions {
   trustProxy?: boolean;
 }
 
-export interface RunningServer { url: string; db: DbHandle; close(): Promise<void>; demoUsers?: Array<{ login: string; password: string; description: string }> }
+export interface RunningServer {
+  url: string;
+  db: DbHandle;
+  close(): Promise<void>;
+  demoUsers?: Array<{ login: string; password: string; description: string }>;
+}
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const db = await openDb({ url: options.databaseUrl, dataDir: options.databaseUrl ? undefined : options.dataDir, poolSize: options.poolSize });
+  const db = await openDb({
+    url: options.databaseUrl,
+    dataDir: options.databaseUrl ? undefined : options.dataDir,
+    poolSize: options.poolSize,
+  });
   if (!options.skipMigrations) await migrateToLatest(db.db);
   let demoUsers: RunningServer['demoUsers'];
   if (options.demo) {
-    const { count } = await db.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    const { count } = await db.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
     if (Number(count) === 0) {
       const { seedDemo } = await import('./seed/demo.js');
       demoUsers = (await seedDemo(db.db)).users;
     }
   }
-  const { app } = await buildApp({ db: db.db, logger: options.logger, webDir: options.webDir ?? defaultWebDir(), trustProxy: options.trustProxy });
+  const { app } = await buildApp({
+    db: db.db,
+    logger: options.logger,
+    webDir: options.webDir ?? defaultWebDir(),
+    trustProxy: options.trustProxy,
+  });
   const address = await app.listen({ port: options.port ?? 3000, host: options.host ?? '127.0.0.1' });
   return {
-    url: address.replace('[::1]', 'localhost'), db, demoUsers,
-    close: async () => { await app.close(); await db.close(); },
+    url: address.replace('[::1]', 'localhost'),
+    db,
+    demoUsers,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
   };
 }
 

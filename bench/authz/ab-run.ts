@@ -2,7 +2,16 @@ import type { decide as Decide } from '../../src/authz/decide.js';
 import type { ItemSecurityFacts, SecurityEntry } from '../../src/authz/facts.js';
 import type { SecuritySetting } from '../../src/authz/setting.js';
 import { log, withWorldDb } from './db.js';
-import { forcedGc, fmtNs, median, memoryGauge, roundRatios, timeContenders, type Contender, type Cost } from './measure.js';
+import {
+  forcedGc,
+  fmtNs,
+  median,
+  memoryGauge,
+  roundRatios,
+  timeContenders,
+  type Contender,
+  type Cost,
+} from './measure.js';
 import { loadOurFacts, prepareOurs } from './ours.js';
 import { applyDenies, generateWorld, indexWorld, LARGE, sampleChecks, SMALL, type WorldSpec } from './world.js';
 
@@ -23,7 +32,11 @@ export interface Version {
 
 const SAMPLE = 10_000;
 
-async function contenders(spec: WorldSpec, versions: readonly Version[], messagesMayDiffer: boolean): Promise<Contender[]> {
+async function contenders(
+  spec: WorldSpec,
+  versions: readonly Version[],
+  messagesMayDiffer: boolean,
+): Promise<Contender[]> {
   const world = generateWorld(spec);
   applyDenies(world, 0.1);
   const index = indexWorld(world);
@@ -40,7 +53,8 @@ async function contenders(spec: WorldSpec, versions: readonly Version[], message
         if (!copy) {
           const from = item.governing;
           let governing = from ? settings.get(from) : null;
-          if (from && !governing) settings.set(from, (governing = new version.Setting(from.itemId, from.itemKey, from.entries)));
+          if (from && !governing)
+            settings.set(from, (governing = new version.Setting(from.itemId, from.itemKey, from.entries)));
           items.set(item, (copy = { itemId: item.itemId, itemKey: item.itemKey, governing: governing ?? null }));
         }
         return { project, item: copy };
@@ -51,37 +65,71 @@ async function contenders(spec: WorldSpec, versions: readonly Version[], message
     });
     for (let k = 0; k < SAMPLE; k++) {
       const [a, b] = sides.map((s) => s.version.decide(actions[k], subjects[k], s.resources[k]));
-      if (a.allowed !== b.allowed || a.hidden !== b.hidden || a.deciding.code !== b.deciding.code || (!messagesMayDiffer && a.deciding.message !== b.deciding.message)) {
-        throw new Error(`${spec.name} world, check ${k}: ${versions[0].name} says ${a.allowed} (${a.deciding.message}), ${versions[1].name} says ${b.allowed} (${b.deciding.message})`);
+      if (
+        a.allowed !== b.allowed ||
+        a.hidden !== b.hidden ||
+        a.deciding.code !== b.deciding.code ||
+        (!messagesMayDiffer && a.deciding.message !== b.deciding.message)
+      ) {
+        throw new Error(
+          `${spec.name} world, check ${k}: ${versions[0].name} says ${a.allowed} (${a.deciding.message}), ${versions[1].name} says ${b.allowed} (${b.deciding.message})`,
+        );
       }
     }
     log(`${spec.name}: both versions agree on all ${SAMPLE} checks`);
     const quick = { explain: false } as const;
     return sides.flatMap(({ version, resources }): Contender[] => [
-      { name: `${spec.name} ${version.name}: check`, n: SAMPLE, minMs: 150, check: (k) => version.decide(actions[k], subjects[k], resources[k], quick).allowed },
-      { name: `${spec.name} ${version.name}: explained`, n: SAMPLE, minMs: 150, check: (k) => version.decide(actions[k], subjects[k], resources[k]).allowed },
+      {
+        name: `${spec.name} ${version.name}: check`,
+        n: SAMPLE,
+        minMs: 150,
+        check: (k) => version.decide(actions[k], subjects[k], resources[k], quick).allowed,
+      },
+      {
+        name: `${spec.name} ${version.name}: explained`,
+        n: SAMPLE,
+        minMs: 150,
+        check: (k) => version.decide(actions[k], subjects[k], resources[k]).allowed,
+      },
     ]);
   });
 }
 
 const pairedMedian = (a: Cost, b: Cost) => median(roundRatios(a, b));
 
-export async function runAb(versions: readonly [Version, Version], rounds: number, messagesMayDiffer: boolean): Promise<void> {
+export async function runAb(
+  versions: readonly [Version, Version],
+  rounds: number,
+  messagesMayDiffer: boolean,
+): Promise<void> {
   const small = await contenders(SMALL, versions, messagesMayDiffer);
   const large = await contenders(LARGE, versions, messagesMayDiffer);
   const gauge = memoryGauge(8 << 20, 10);
   const times = timeContenders([...small, gauge, ...large], rounds, log, forcedGc());
   const cost = (c: Contender) => times.get(c.name)!;
-  const out = [`gauge, ns per dependent read over 8 MB, round by round: ${cost(gauge).rounds.map((ns) => (ns / 10).toFixed(0)).join(' ')}`];
-  out.push(`${'version: path'.padEnd(40)}${'small'.padStart(10)}${'large'.padStart(10)}  large/small (median of rounds)`);
+  const out = [
+    `gauge, ns per dependent read over 8 MB, round by round: ${cost(gauge)
+      .rounds.map((ns) => (ns / 10).toFixed(0))
+      .join(' ')}`,
+  ];
+  out.push(
+    `${'version: path'.padEnd(40)}${'small'.padStart(10)}${'large'.padStart(10)}  large/small (median of rounds)`,
+  );
   for (let i = 0; i < small.length; i++) {
     const [s, l] = [cost(small[i]), cost(large[i])];
-    out.push(`${small[i].name.slice(6).padEnd(40)}${fmtNs(s.cpu).padStart(10)}${fmtNs(l.cpu).padStart(10)}  ${pairedMedian(l, s).toFixed(2)}`);
+    out.push(
+      `${small[i].name.slice(6).padEnd(40)}${fmtNs(s.cpu).padStart(10)}${fmtNs(l.cpu).padStart(10)}  ${pairedMedian(l, s).toFixed(2)}`,
+    );
   }
   // Contenders come as [check, explained] per version: the explained path over the check path, and new over old.
-  for (const [i, version] of versions.entries()) out.push(`${version.name}: explained / check on the large world ${pairedMedian(cost(large[2 * i + 1]), cost(large[2 * i])).toFixed(2)}`);
+  for (const [i, version] of versions.entries())
+    out.push(
+      `${version.name}: explained / check on the large world ${pairedMedian(cost(large[2 * i + 1]), cost(large[2 * i])).toFixed(2)}`,
+    );
   for (const [j, path] of ['check', 'explained'].entries()) {
-    out.push(`${versions[1].name} / ${versions[0].name}, ${path}: small ${pairedMedian(cost(small[2 + j]), cost(small[j])).toFixed(2)}, large ${pairedMedian(cost(large[2 + j]), cost(large[j])).toFixed(2)}`);
+    out.push(
+      `${versions[1].name} / ${versions[0].name}, ${path}: small ${pairedMedian(cost(small[2 + j]), cost(small[j])).toFixed(2)}, large ${pairedMedian(cost(large[2 + j]), cost(large[j])).toFixed(2)}`,
+    );
   }
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -23,11 +23,16 @@ const root = resolve(import.meta.dirname, '../..');
 const dir = join(root, 'node_modules/.cache/timeward-ab');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(join(dir, 'base'), { recursive: true });
-writeFileSync(join(dir, 'base.tar'), execFileSync('git', ['archive', '--format=tar', rev, 'src'], { cwd: root, maxBuffer: 1 << 28 }));
+writeFileSync(
+  join(dir, 'base.tar'),
+  execFileSync('git', ['archive', '--format=tar', rev, 'src'], { cwd: root, maxBuffer: 1 << 28 }),
+);
 execFileSync('tar', ['-xf', join(dir, 'base.tar'), '-C', join(dir, 'base')]);
 
 const name = JSON.stringify(rev);
-writeFileSync(join(dir, 'entry.ts'), `
+writeFileSync(
+  join(dir, 'entry.ts'),
+  `
 import * as base from './base/src/authz/decide.js';
 import * as baseSetting from './base/src/authz/setting.js';
 import * as tree from '../../../src/authz/decide.js';
@@ -35,9 +40,16 @@ import * as treeSetting from '../../../src/authz/setting.js';
 import { runAb } from '../../../bench/authz/ab-run.js';
 await runAb([{ name: ${name}, decide: base.decide, Setting: baseSetting.SecuritySetting }, { name: 'working tree', decide: tree.decide, Setting: treeSetting.SecuritySetting }],
   ${Number(values.rounds)}, ${values['messages-may-differ']});
-`);
+`,
+);
 await build({
-  entryPoints: [join(dir, 'entry.ts')], outfile: join(dir, 'ab.mjs'), bundle: true, platform: 'node', format: 'esm', target: 'node20',
-  packages: 'external', logLevel: 'warning',
+  entryPoints: [join(dir, 'entry.ts')],
+  outfile: join(dir, 'ab.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
 });
 execFileSync(process.execPath, [join(dir, 'ab.mjs')], { stdio: 'inherit' });

@@ -60,7 +60,12 @@ export function buildAbility(index: WorldIndex, userId: number, shape: CaslShape
   return build();
 }
 
-export interface CaslSide { abilities: Map<number, MongoAbility>; items: Map<number, ItemSubject>; rules: number; buildMs: number }
+export interface CaslSide {
+  abilities: Map<number, MongoAbility>;
+  items: Map<number, ItemSubject>;
+  rules: number;
+  buildMs: number;
+}
 
 /** Abilities for every user in the sample, and the subject object of every sampled item. */
 export function buildCasl(index: WorldIndex, checks: Check[], shape: CaslShape): CaslSide {

@@ -25,7 +25,15 @@ export interface CedarJob {
   verifyMs: number;
 }
 
-export interface CedarResult { cedarVersion: string; policies: number; verified: number; timed: number; perCallMs: number; cost: Cost; disagreements: string[] }
+export interface CedarResult {
+  cedarVersion: string;
+  policies: number;
+  verified: number;
+  timed: number;
+  perCallMs: number;
+  cost: Cost;
+  disagreements: string[];
+}
 
 /** Runs in the child only: the wasm module is loaded there, never in the parent (see measure.ts, forcedGc). */
 async function runJob(job: CedarJob): Promise<CedarResult> {
@@ -45,12 +53,24 @@ async function runJob(job: CedarJob): Promise<CedarResult> {
     answers.push(cedarAllows(cedarCall(side, checks[k], projectOf[k]), true));
   }
   const verified = answers.length;
-  const disagreements = answers.flatMap((a, k) => (a === job.expected[k] ? [] : [`${checks[k].action} user ${checks[k].userId} item ${world.items[checks[k].itemId].key}: Cedar says ${a ? 'allow' : 'deny'}`]));
+  const disagreements = answers.flatMap((a, k) =>
+    a === job.expected[k]
+      ? []
+      : [
+          `${checks[k].action} user ${checks[k].userId} item ${world.items[checks[k].itemId].key}: Cedar says ${a ? 'allow' : 'deny'}`,
+        ],
+  );
   const perCallMs = (performance.now() - warm) / Math.max(1, verified - 20);
   const timed = Math.min(verified, Math.max(20, Math.floor(400 / perCallMs)));
   const name = `${job.world}: Cedar ${job.model}`;
-  const cost = disagreements.length > 0 ? { cpu: NaN, wall: NaN, rounds: [] }
-    : timeContenders([{ name, n: timed, check: (k) => cedarAllows(cedarCall(side, checks[k], projectOf[k])), minMs: 0 }], job.rounds, (m) => process.stderr.write(`${m}\n`)).get(name)!;
+  const cost =
+    disagreements.length > 0
+      ? { cpu: NaN, wall: NaN, rounds: [] }
+      : timeContenders(
+          [{ name, n: timed, check: (k) => cedarAllows(cedarCall(side, checks[k], projectOf[k])), minMs: 0 }],
+          job.rounds,
+          (m) => process.stderr.write(`${m}\n`),
+        ).get(name)!;
   return { cedarVersion: cedarVersion(), policies: side.policies, verified, timed, perCallMs, cost, disagreements };
 }
 
@@ -60,20 +80,32 @@ async function runJob(job: CedarJob): Promise<CedarResult> {
  */
 export function runCedarJob(job: CedarJob): Promise<CedarResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(process.argv[1], ['--cedar-worker'], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(process.argv[1], ['--cedar-worker'], {
+      execArgv: process.execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let result: CedarResult | undefined;
-    child.on('message', (message) => { result = message as CedarResult; });
+    child.on('message', (message) => {
+      result = message as CedarResult;
+    });
     child.on('error', reject);
-    child.on('exit', (code, signal) => (result ? resolve(result) : reject(new Error(`Cedar worker (${job.world}, ${job.model}) exited with ${signal ?? code}`))));
+    child.on('exit', (code, signal) =>
+      result
+        ? resolve(result)
+        : reject(new Error(`Cedar worker (${job.world}, ${job.model}) exited with ${signal ?? code}`)),
+    );
     child.send(job);
   });
 }
 
 if (process.argv.includes('--cedar-worker')) {
   process.once('message', (job) => {
-    runJob(job as CedarJob).then((result) => process.send!(result, () => process.exit(0)), (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(1);
-    });
+    runJob(job as CedarJob).then(
+      (result) => process.send!(result, () => process.exit(0)),
+      (error: unknown) => {
+        process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exit(1);
+      },
+    );
   });
 }

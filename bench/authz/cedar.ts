@@ -49,7 +49,8 @@ permit (principal, action, resource) unless { resource has gov };
 permit (principal, action, resource) when { principal.systemAdmin };
 `;
 
-const matchesAny = (field: string) => `(principal in resource.gov.${field}Users || principal in resource.gov.${field}Groups || principal in resource.gov.${field}Roles)`;
+const matchesAny = (field: string) =>
+  `(principal in resource.gov.${field}Users || principal in resource.gov.${field}Groups || principal in resource.gov.${field}Roles)`;
 
 const ACL_IN_ENTITIES = `${BASE}
 // ITEM-3: only matching allow entries grant; edit also needs view; deny beats allow; a view denial also refuses edit.
@@ -61,21 +62,32 @@ forbid (principal, action == Action::"edit", resource) when { resource has gov &
 
 const uid = (type: string, id: string | number): EntityUidJson => ({ type, id: String(id) });
 const ref = (type: string, id: string | number) => ({ __entity: { type, id: String(id) } });
-const subjectUid = (e: Entry, setting: Setting) => (e.kind === 'user' ? uid('User', e.subjectId)
-  : e.kind === 'group' ? uid('Group', e.subjectId) : uid('RoleHolding', `${setting.projectId}:${e.subjectId}`));
-const subjectText = (e: Entry, setting: Setting) => { const u = subjectUid(e, setting) as { type: string; id: string }; return `${u.type}::"${u.id}"`; };
+const subjectUid = (e: Entry, setting: Setting) =>
+  e.kind === 'user'
+    ? uid('User', e.subjectId)
+    : e.kind === 'group'
+      ? uid('Group', e.subjectId)
+      : uid('RoleHolding', `${setting.projectId}:${e.subjectId}`);
+const subjectText = (e: Entry, setting: Setting) => {
+  const u = subjectUid(e, setting) as { type: string; id: string };
+  return `${u.type}::"${u.id}"`;
+};
 
 function aclAsPolicies(index: WorldIndex): string {
   const lines = [BASE];
   for (const setting of index.world.settings.values()) {
     const scope = `resource in Setting::"${setting.itemId}"`;
-    const viewers = setting.entries.filter((e) => e.view === 'allow').map((e) => `principal in ${subjectText(e, setting)}`);
+    const viewers = setting.entries
+      .filter((e) => e.view === 'allow')
+      .map((e) => `principal in ${subjectText(e, setting)}`);
     for (const e of setting.entries) {
       const who = `principal in ${subjectText(e, setting)}`;
       if (e.view === 'allow') lines.push(`permit (${who}, action == Action::"view", ${scope});`);
-      if (e.edit === 'allow' && viewers.length > 0) lines.push(`permit (${who}, action == Action::"edit", ${scope}) when { ${viewers.join(' || ')} };`);
+      if (e.edit === 'allow' && viewers.length > 0)
+        lines.push(`permit (${who}, action == Action::"edit", ${scope}) when { ${viewers.join(' || ')} };`);
       if (e.view === 'deny') lines.push(`forbid (${who}, action, ${scope}) unless { principal.systemAdmin };`);
-      if (e.edit === 'deny') lines.push(`forbid (${who}, action == Action::"edit", ${scope}) unless { principal.systemAdmin };`);
+      if (e.edit === 'deny')
+        lines.push(`forbid (${who}, action == Action::"edit", ${scope}) unless { principal.systemAdmin };`);
     }
   }
   return lines.join('\n');
@@ -94,17 +106,27 @@ let policySetCounter = 0;
 export function buildCedar(index: WorldIndex, model: CedarModel): CedarSide {
   const { world } = index;
   const text = model === 'acl-in-entities' ? ACL_IN_ENTITIES : aclAsPolicies(index);
-  const validation = cedar.validate({ schema: SCHEMA, policies: { staticPolicies: text }, validationSettings: { mode: 'strict' } });
+  const validation = cedar.validate({
+    schema: SCHEMA,
+    policies: { staticPolicies: text },
+    validationSettings: { mode: 'strict' },
+  });
   if (validation.type !== 'success' || validation.validationErrors.length > 0) {
-    throw new Error(`Cedar ${model} policies do not validate: ${JSON.stringify(validation.type === 'success' ? validation.validationErrors.slice(0, 3) : validation.errors.slice(0, 3))}`);
+    throw new Error(
+      `Cedar ${model} policies do not validate: ${JSON.stringify(validation.type === 'success' ? validation.validationErrors.slice(0, 3) : validation.errors.slice(0, 3))}`,
+    );
   }
   const policySetId = `${world.spec.name}-${model}-${policySetCounter++}`;
   const parsed = cedar.preparsePolicySet(policySetId, { staticPolicies: text });
-  if (parsed.type !== 'success') throw new Error(`Cedar ${model} policies do not parse: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+  if (parsed.type !== 'success')
+    throw new Error(`Cedar ${model} policies do not parse: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
   const policies = (text.match(/^(permit|forbid) \(/gm) ?? []).length;
 
   const grantsByProject = new Map<number, typeof world.grants>();
-  for (const g of world.grants) { if (!grantsByProject.has(g.projectId)) grantsByProject.set(g.projectId, []); grantsByProject.get(g.projectId)!.push(g); }
+  for (const g of world.grants) {
+    if (!grantsByProject.has(g.projectId)) grantsByProject.set(g.projectId, []);
+    grantsByProject.get(g.projectId)!.push(g);
+  }
   const perm = (projectId: number, permission: ProjectPermission) => uid('Perm', `${projectId}:${permission}`);
   const principalSlices = new Map<string, EntityJson[]>();
   /** The user, their groups and role holdings, with parents restricted to `projectId`, and that project's ADMINISTER_PROJECT node. */
@@ -116,14 +138,40 @@ export function buildCedar(index: WorldIndex, model: CedarModel): CedarSide {
     const groups = world.memberOf.get(userId)!;
     const grants = grantsByProject.get(projectId) ?? [];
     const members = world.roleMembers.filter((m) => m.projectId === projectId);
-    const holdingsOf = (pred: (m: typeof members[number]) => boolean) => members.filter(pred).map((m) => uid('RoleHolding', `${projectId}:${m.roleId}`));
-    const grantsTo = (kind: 'user' | 'group' | 'role', id: number) => grants.filter((g) => g.kind === kind && g.subjectId === id).map((g) => perm(projectId, g.permission));
-    const held = new Set(members.filter((m) => m.userId === userId || (m.groupId !== undefined && groups.includes(m.groupId))).map((m) => m.roleId));
+    const holdingsOf = (pred: (m: (typeof members)[number]) => boolean) =>
+      members.filter(pred).map((m) => uid('RoleHolding', `${projectId}:${m.roleId}`));
+    const grantsTo = (kind: 'user' | 'group' | 'role', id: number) =>
+      grants.filter((g) => g.kind === kind && g.subjectId === id).map((g) => perm(projectId, g.permission));
+    const held = new Set(
+      members
+        .filter((m) => m.userId === userId || (m.groupId !== undefined && groups.includes(m.groupId)))
+        .map((m) => m.roleId),
+    );
     const slice: EntityJson[] = [
-      { uid: uid('User', userId), attrs: { active: user.active, systemAdmin: user.systemAdmin }, parents: [...groups.map((g) => uid('Group', g)), ...holdingsOf((m) => m.userId === userId), ...grantsTo('user', userId)] },
-      ...groups.map((g) => ({ uid: uid('Group', g), attrs: {}, parents: [...holdingsOf((m) => m.groupId === g), ...grantsTo('group', g)] })),
-      ...[...held].map((r) => ({ uid: uid('RoleHolding', `${projectId}:${r}`), attrs: {}, parents: grantsTo('role', r) })),
-      { uid: perm(projectId, 'ADMINISTER_PROJECT'), attrs: {}, parents: [perm(projectId, 'BROWSE_PROJECT'), perm(projectId, 'EDIT_ISSUES'), perm(projectId, 'WORK_ON_ISSUES')] },
+      {
+        uid: uid('User', userId),
+        attrs: { active: user.active, systemAdmin: user.systemAdmin },
+        parents: [
+          ...groups.map((g) => uid('Group', g)),
+          ...holdingsOf((m) => m.userId === userId),
+          ...grantsTo('user', userId),
+        ],
+      },
+      ...groups.map((g) => ({
+        uid: uid('Group', g),
+        attrs: {},
+        parents: [...holdingsOf((m) => m.groupId === g), ...grantsTo('group', g)],
+      })),
+      ...[...held].map((r) => ({
+        uid: uid('RoleHolding', `${projectId}:${r}`),
+        attrs: {},
+        parents: grantsTo('role', r),
+      })),
+      {
+        uid: perm(projectId, 'ADMINISTER_PROJECT'),
+        attrs: {},
+        parents: [perm(projectId, 'BROWSE_PROJECT'), perm(projectId, 'EDIT_ISSUES'), perm(projectId, 'WORK_ON_ISSUES')],
+      },
     ];
     principalSlices.set(key, slice);
     return slice;
@@ -135,18 +183,25 @@ export function buildCedar(index: WorldIndex, model: CedarModel): CedarSide {
     if (cached) return cached;
     const item = world.items[itemId];
     const gov = world.governing[itemId];
-    const attrs = { browse: ref('Perm', `${item.projectId}:BROWSE_PROJECT`), editIssues: ref('Perm', `${item.projectId}:EDIT_ISSUES`), ...(gov ? { gov: ref('Setting', gov) } : {}) };
+    const attrs = {
+      browse: ref('Perm', `${item.projectId}:BROWSE_PROJECT`),
+      editIssues: ref('Perm', `${item.projectId}:EDIT_ISSUES`),
+      ...(gov ? { gov: ref('Setting', gov) } : {}),
+    };
     const slice: EntityJson[] = [{ uid: uid('Item', itemId), attrs, parents: gov ? [uid('Setting', gov)] : [] }];
     if (gov) {
       const setting = world.settings.get(gov)!;
       const settingAttrs: Record<string, ReturnType<typeof ref>[]> = {};
       if (model === 'acl-in-entities') {
-        for (const field of ['viewAllow', 'viewDeny', 'editAllow', 'editDeny']) for (const kind of ['Users', 'Groups', 'Roles']) settingAttrs[field + kind] = [];
+        for (const field of ['viewAllow', 'viewDeny', 'editAllow', 'editDeny'])
+          for (const kind of ['Users', 'Groups', 'Roles']) settingAttrs[field + kind] = [];
         for (const e of setting.entries) {
           const u = subjectUid(e, setting) as { type: string; id: string };
           const kind = e.kind === 'user' ? 'Users' : e.kind === 'group' ? 'Groups' : 'Roles';
-          if (e.view !== 'unset') settingAttrs[`view${e.view === 'allow' ? 'Allow' : 'Deny'}${kind}`].push(ref(u.type, u.id));
-          if (e.edit !== 'unset') settingAttrs[`edit${e.edit === 'allow' ? 'Allow' : 'Deny'}${kind}`].push(ref(u.type, u.id));
+          if (e.view !== 'unset')
+            settingAttrs[`view${e.view === 'allow' ? 'Allow' : 'Deny'}${kind}`].push(ref(u.type, u.id));
+          if (e.edit !== 'unset')
+            settingAttrs[`edit${e.edit === 'allow' ? 'Allow' : 'Deny'}${kind}`].push(ref(u.type, u.id));
         }
       }
       slice.push({ uid: uid('Setting', gov), attrs: settingAttrs, parents: [] });
@@ -161,8 +216,12 @@ const ACTION = { 'item.view': uid('Action', 'view'), 'item.edit': uid('Action', 
 
 export function cedarCall(side: CedarSide, check: Check, projectId: number): StatefulAuthorizationCall {
   return {
-    principal: uid('User', check.userId), action: ACTION[check.action], resource: uid('Item', check.itemId), context: {},
-    preparsedPolicySetId: side.policySetId, entities: side.principalSlice(check.userId, projectId).concat(side.itemSlice(check.itemId)),
+    principal: uid('User', check.userId),
+    action: ACTION[check.action],
+    resource: uid('Item', check.itemId),
+    context: {},
+    preparsedPolicySetId: side.policySetId,
+    entities: side.principalSlice(check.userId, projectId).concat(side.itemSlice(check.itemId)),
   };
 }
 
@@ -170,7 +229,8 @@ export function cedarCall(side: CedarSide, check: Check, projectId: number): Sta
 export function cedarAllows(call: StatefulAuthorizationCall, strict = false): boolean {
   const answer = cedar.statefulIsAuthorized(call);
   if (answer.type !== 'success') throw new Error(`Cedar failed: ${JSON.stringify(answer.errors.slice(0, 2))}`);
-  if (strict && answer.response.diagnostics.errors.length > 0) throw new Error(`Cedar policy errors: ${JSON.stringify(answer.response.diagnostics.errors.slice(0, 2))}`);
+  if (strict && answer.response.diagnostics.errors.length > 0)
+    throw new Error(`Cedar policy errors: ${JSON.stringify(answer.response.diagnostics.errors.slice(0, 2))}`);
   return answer.response.decision === 'allow';
 }
 

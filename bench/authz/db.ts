@@ -13,7 +13,11 @@ export const log = (message: string) => process.stderr.write(`${message}\n`);
 async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
-  try { await client.query(text); } finally { await client.end(); }
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Creates `timeward_bench_authz_<random>`, runs `fn` with its URL, and drops it afterwards, also on failure or Ctrl-C. */
@@ -33,12 +37,17 @@ export async function withScratchDatabase<T>(fn: (url: string) => Promise<T>): P
         log(`dropped database ${name}`);
         return;
       } catch (error) {
-        if (attempt >= 20) { log(`could not drop ${name}: ${String(error)}`); return; }
+        if (attempt >= 20) {
+          log(`could not drop ${name}: ${String(error)}`);
+          return;
+        }
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
   };
-  const onSignal = () => { void drop().finally(() => process.exit(130)); };
+  const onSignal = () => {
+    void drop().finally(() => process.exit(130));
+  };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
@@ -51,12 +60,18 @@ export async function withScratchDatabase<T>(fn: (url: string) => Promise<T>): P
 }
 
 /** A scratch database holding `world`, migrated and written (writeWorld), for the length of `fn`. */
-export async function withWorldDb<T>(world: World, progress: (message: string) => void, fn: (db: Database) => Promise<T>): Promise<T> {
+export async function withWorldDb<T>(
+  world: World,
+  progress: (message: string) => void,
+  fn: (db: Database) => Promise<T>,
+): Promise<T> {
   return withScratchDatabase(async (url) => {
     const handle = await openDb({ url, poolSize: 2 });
     try {
       await migrateToLatest(handle.db);
-      progress(`writing the ${world.spec.name} world (${world.items.length - 1} items, ${world.settings.size} settings)`);
+      progress(
+        `writing the ${world.spec.name} world (${world.items.length - 1} items, ${world.settings.size} settings)`,
+      );
       await writeWorld(handle.db, world);
       progress(`${world.spec.name} world written, governing_item_id checked, vacuumed and analyzed`);
       return await fn(handle.db);
@@ -68,7 +83,13 @@ export async function withWorldDb<T>(world: World, progress: (message: string) =
 
 const CHUNK = 25_000;
 
-async function insertChunked<T>(db: Database, table: Parameters<typeof insertColumns>[1], rows: T[], columns: (rows: T[]) => Parameters<typeof insertColumns>[2], overriding = true) {
+async function insertChunked<T>(
+  db: Database,
+  table: Parameters<typeof insertColumns>[1],
+  rows: T[],
+  columns: (rows: T[]) => Parameters<typeof insertColumns>[2],
+  overriding = true,
+) {
   for (let start = 0; start < rows.length; start += CHUNK) {
     await insertColumns(db, table, columns(rows.slice(start, start + CHUNK)), { overridingSystemValue: overriding });
   }
@@ -81,8 +102,10 @@ async function insertChunked<T>(db: Database, table: Parameters<typeof insertCol
 export async function writeWorld(db: Database, world: World): Promise<void> {
   const builtIn = await db.selectFrom('groups').select(['id', 'name']).orderBy('id').execute();
   const roles = await db.selectFrom('project_roles').select(['id', 'name']).orderBy('id').execute();
-  if (builtIn.map((g) => `${g.id}:${g.name}`).join() !== `1:${world.groups.get(1)},2:${world.groups.get(2)}`
-    || roles.map((r) => `${r.id}:${r.name}`).join() !== ROLES.map((r) => `${r.id}:${r.name}`).join()) {
+  if (
+    builtIn.map((g) => `${g.id}:${g.name}`).join() !== `1:${world.groups.get(1)},2:${world.groups.get(2)}` ||
+    roles.map((r) => `${r.id}:${r.name}`).join() !== ROLES.map((r) => `${r.id}:${r.name}`).join()
+  ) {
     throw new Error('the migrations no longer create the built-in groups and roles the benchmark world relies on');
   }
   await insertChunked(db, 'users', world.users, (rows) => ({
@@ -95,30 +118,50 @@ export async function writeWorld(db: Database, world: World): Promise<void> {
   }));
   const groups = [...world.groups].filter(([id]) => id > 2);
   await insertChunked(db, 'groups', groups, (rows) => ({
-    id: { type: 'int', values: rows.map(([id]) => id) }, name: { type: 'text', values: rows.map(([, name]) => name) },
+    id: { type: 'int', values: rows.map(([id]) => id) },
+    name: { type: 'text', values: rows.map(([, name]) => name) },
   }));
   const members = [...world.memberOf].flatMap(([userId, gs]) => gs.map((groupId) => [groupId, userId] as const));
-  await insertChunked(db, 'group_members', members, (rows) => ({
-    group_id: { type: 'int', values: rows.map((m) => m[0]) }, user_id: { type: 'int', values: rows.map((m) => m[1]) },
-  }), false);
+  await insertChunked(
+    db,
+    'group_members',
+    members,
+    (rows) => ({
+      group_id: { type: 'int', values: rows.map((m) => m[0]) },
+      user_id: { type: 'int', values: rows.map((m) => m[1]) },
+    }),
+    false,
+  );
   await insertChunked(db, 'projects', world.projects, (rows) => ({
     id: { type: 'int', values: rows.map((p) => p.id) },
     key: { type: 'text', values: rows.map((p) => p.key) },
     name: { type: 'text', values: rows.map((p) => `Project ${p.key}`) },
   }));
-  await insertChunked(db, 'project_role_members', world.roleMembers, (rows) => ({
-    project_id: { type: 'int', values: rows.map((m) => m.projectId) },
-    role_id: { type: 'int', values: rows.map((m) => m.roleId) },
-    user_id: { type: 'int', values: rows.map((m) => m.userId ?? null) },
-    group_id: { type: 'int', values: rows.map((m) => m.groupId ?? null) },
-  }), false);
-  await insertChunked(db, 'project_permission_grants', world.grants, (rows) => ({
-    project_id: { type: 'int', values: rows.map((g) => g.projectId) },
-    permission: { type: 'text', values: rows.map((g) => g.permission) },
-    user_id: { type: 'int', values: rows.map((g) => (g.kind === 'user' ? g.subjectId : null)) },
-    group_id: { type: 'int', values: rows.map((g) => (g.kind === 'group' ? g.subjectId : null)) },
-    role_id: { type: 'int', values: rows.map((g) => (g.kind === 'role' ? g.subjectId : null)) },
-  }), false);
+  await insertChunked(
+    db,
+    'project_role_members',
+    world.roleMembers,
+    (rows) => ({
+      project_id: { type: 'int', values: rows.map((m) => m.projectId) },
+      role_id: { type: 'int', values: rows.map((m) => m.roleId) },
+      user_id: { type: 'int', values: rows.map((m) => m.userId ?? null) },
+      group_id: { type: 'int', values: rows.map((m) => m.groupId ?? null) },
+    }),
+    false,
+  );
+  await insertChunked(
+    db,
+    'project_permission_grants',
+    world.grants,
+    (rows) => ({
+      project_id: { type: 'int', values: rows.map((g) => g.projectId) },
+      permission: { type: 'text', values: rows.map((g) => g.permission) },
+      user_id: { type: 'int', values: rows.map((g) => (g.kind === 'user' ? g.subjectId : null)) },
+      group_id: { type: 'int', values: rows.map((g) => (g.kind === 'group' ? g.subjectId : null)) },
+      role_id: { type: 'int', values: rows.map((g) => (g.kind === 'role' ? g.subjectId : null)) },
+    }),
+    false,
+  );
   const trashedAt = new Date().toISOString();
   await insertChunked(db, 'work_items', world.items.slice(1), (rows) => ({
     id: { type: 'int', values: rows.map((i) => i.id) },
@@ -131,19 +174,34 @@ export async function writeWorld(db: Database, world: World): Promise<void> {
     deleted_at: { type: 'timestamptz', values: rows.map((i) => (i.trashed ? trashedAt : null)) },
   }));
   const settings = [...world.settings.values()];
-  await insertChunked(db, 'item_security', settings, (rows) => ({
-    item_id: { type: 'int', values: rows.map((s) => s.itemId) }, project_id: { type: 'int', values: rows.map((s) => s.projectId) },
-  }), false);
-  await insertChunked(db, 'item_security_entries', settings.flatMap((s) => s.entries), (rows) => ({
-    item_id: { type: 'int', values: rows.map((e) => e.itemId) },
-    subject_kind: { type: 'text', values: rows.map((e) => e.kind) },
-    subject_id: { type: 'int', values: rows.map((e) => e.subjectId) },
-    view: { type: 'text', values: rows.map((e) => e.view) },
-    edit: { type: 'text', values: rows.map((e) => e.edit) },
-  }), false);
+  await insertChunked(
+    db,
+    'item_security',
+    settings,
+    (rows) => ({
+      item_id: { type: 'int', values: rows.map((s) => s.itemId) },
+      project_id: { type: 'int', values: rows.map((s) => s.projectId) },
+    }),
+    false,
+  );
+  await insertChunked(
+    db,
+    'item_security_entries',
+    settings.flatMap((s) => s.entries),
+    (rows) => ({
+      item_id: { type: 'int', values: rows.map((e) => e.itemId) },
+      subject_kind: { type: 'text', values: rows.map((e) => e.kind) },
+      subject_id: { type: 'int', values: rows.map((e) => e.subjectId) },
+      view: { type: 'text', values: rows.map((e) => e.view) },
+      edit: { type: 'text', values: rows.map((e) => e.edit) },
+    }),
+    false,
+  );
   // Keep identity sequences past the explicit ids, as a real database would be.
   for (const table of ['users', 'groups', 'projects', 'work_items'] as const) {
-    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(db);
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(
+      db,
+    );
   }
   await setGoverning(db);
   await checkGoverning(db, world);
@@ -165,7 +223,11 @@ async function setGoverning(db: Database): Promise<void> {
 
 async function checkGoverning(db: Database, world: World): Promise<void> {
   const rows = await db.selectFrom('work_items').select(['id', 'governing_item_id']).execute();
-  if (rows.length !== world.items.length - 1) throw new Error(`expected ${world.items.length - 1} work items, found ${rows.length}`);
+  if (rows.length !== world.items.length - 1)
+    throw new Error(`expected ${world.items.length - 1} work items, found ${rows.length}`);
   const wrong = rows.filter((r) => (r.governing_item_id ?? 0) !== world.governing[r.id]);
-  if (wrong.length > 0) throw new Error(`governing_item_id differs from the world's on ${wrong.length} items, e.g. ${JSON.stringify(wrong[0])}`);
+  if (wrong.length > 0)
+    throw new Error(
+      `governing_item_id differs from the world's on ${wrong.length} items, e.g. ${JSON.stringify(wrong[0])}`,
+    );
 }

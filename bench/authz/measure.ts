@@ -29,7 +29,11 @@ export interface Contender {
 }
 
 /** Per check: process CPU time and wall-clock time, in ns (the median round), and the CPU time of each round in order. */
-export interface Cost { cpu: number; wall: number; rounds: number[] }
+export interface Cost {
+  cpu: number;
+  wall: number;
+  rounds: number[];
+}
 
 /** One round of whole passes over the contender's checks. */
 function round(c: Contender, beforeRound?: () => void): Omit<Cost, 'rounds'> {
@@ -54,14 +58,26 @@ function round(c: Contender, beforeRound?: () => void): Omit<Cost, 'rounds'> {
  * machine's speed hits all alike); the median round is the result. CPU time is the figure that counts:
  * the machine is shared, and time spent descheduled is not the engine's.
  */
-export function timeContenders(contenders: Contender[], rounds: number, progress: (message: string) => void, beforeRound?: () => void): Map<string, Cost> {
+export function timeContenders(
+  contenders: Contender[],
+  rounds: number,
+  progress: (message: string) => void,
+  beforeRound?: () => void,
+): Map<string, Cost> {
   for (let warm = 0; warm < 2; warm++) for (const c of contenders) round(c, beforeRound);
   const samples = new Map<string, Array<Omit<Cost, 'rounds'>>>(contenders.map((c) => [c.name, []]));
   for (let r = 0; r < rounds; r++) {
     for (const c of contenders) samples.get(c.name)!.push(round(c, beforeRound));
-    progress(`  round ${r + 1}/${rounds}: ${contenders.map((c) => `${c.name} ${fmtNs(samples.get(c.name)![r].cpu)}`).join(', ')}`);
+    progress(
+      `  round ${r + 1}/${rounds}: ${contenders.map((c) => `${c.name} ${fmtNs(samples.get(c.name)![r].cpu)}`).join(', ')}`,
+    );
   }
-  return new Map([...samples].map(([name, costs]) => [name, { cpu: median(costs.map((x) => x.cpu)), wall: median(costs.map((x) => x.wall)), rounds: costs.map((x) => x.cpu) }]));
+  return new Map(
+    [...samples].map(([name, costs]) => [
+      name,
+      { cpu: median(costs.map((x) => x.cpu)), wall: median(costs.map((x) => x.wall)), rounds: costs.map((x) => x.cpu) },
+    ]),
+  );
 }
 
 /**
@@ -83,8 +99,13 @@ export function memoryGauge(bytes: number, steps: number): Contender {
   for (let k = 0; k < n; k++) next[order[k]] = order[(k + 1) % n];
   let at = 0;
   return {
-    name: `gauge: ${steps} dependent reads over ${bytes / (1 << 20)} MB`, n: 10_000, minMs: 100,
-    check: () => { for (let s = 0; s < steps; s++) at = next[at]; return (at & 1) === 0; },
+    name: `gauge: ${steps} dependent reads over ${bytes / (1 << 20)} MB`,
+    n: 10_000,
+    minMs: 100,
+    check: () => {
+      for (let s = 0; s < steps; s++) at = next[at];
+      return (at & 1) === 0;
+    },
   };
 }
 
@@ -111,5 +132,6 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-export const fmtNs = (ns: number) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
+export const fmtNs = (ns: number) =>
+  ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(0)} ns`;
 export const round2 = (x: number) => Math.round(x * 100) / 100;

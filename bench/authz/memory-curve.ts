@@ -8,4 +8,5 @@ import { memoryGauge, timeContenders } from './measure.js';
 const sizes = [0.5, 1, 2, 4, 6, 8, 16, 64];
 const gauges = sizes.map((mb) => memoryGauge(Math.round(mb * (1 << 20)) & ~3, 10));
 const times = timeContenders(gauges, 5, () => {});
-for (const [k, g] of gauges.entries()) console.log(`${String(sizes[k]).padStart(4)} MB: ${(times.get(g.name)!.cpu / 10).toFixed(1)} ns per read`);
+for (const [k, g] of gauges.entries())
+  console.log(`${String(sizes[k]).padStart(4)} MB: ${(times.get(g.name)!.cpu / 10).toFixed(1)} ns per read`);

@@ -23,7 +23,8 @@ export async function loadOurFacts(db: Database, checks: Check[]): Promise<OurFa
   const items = new Map<number, { projectId: number; item: ItemSecurityFacts }>();
   for (let start = 0; start < itemIds.length; start += 5000) {
     const chunk = itemIds.slice(start, start + 5000);
-    for (const [id, facts] of await loadItems(db, sql`i.id in (${sql.join(chunk)})`)) items.set(id, { projectId: facts.projectId, item: facts.item });
+    for (const [id, facts] of await loadItems(db, sql`i.id in (${sql.join(chunk)})`))
+      items.set(id, { projectId: facts.projectId, item: facts.item });
   }
   const projects = await loadProjects(db, [...new Set([...items.values()].map((i) => i.projectId))]);
   const missing = itemIds.filter((id) => !items.has(id));
@@ -32,12 +33,20 @@ export async function loadOurFacts(db: Database, checks: Check[]): Promise<OurFa
 }
 
 /** One check with its facts looked up, in the shape `decide` takes. */
-export interface Prepared { action: Check['action']; subject: SubjectFacts; resource: { project: ProjectFacts; item: ItemSecurityFacts } }
+export interface Prepared {
+  action: Check['action'];
+  subject: SubjectFacts;
+  resource: { project: ProjectFacts; item: ItemSecurityFacts };
+}
 
 export function prepareOurs(facts: OurFacts, checks: Check[]): Prepared[] {
   return checks.map((c) => {
     const item = facts.items.get(c.itemId)!;
-    return { action: c.action, subject: facts.subjects.get(c.userId)!, resource: { project: facts.projects.get(item.projectId)!, item: item.item } };
+    return {
+      action: c.action,
+      subject: facts.subjects.get(c.userId)!,
+      resource: { project: facts.projects.get(item.projectId)!, item: item.item },
+    };
   });
 }
 
@@ -48,16 +57,25 @@ export function prepareOurs(facts: OurFacts, checks: Check[]): Prepared[] {
  */
 
 function holdsWithHelpers(p: Prepared, roles: ReturnType<typeof rolesHeld>, permission: string): boolean {
-  const { subject, resource: { project } } = p;
-  return project.grants.some((g) => (g.permission === permission || g.permission === 'ADMINISTER_PROJECT')
-    && ((g.kind === 'user' && g.subjectId === subject.userId)
-      || (g.kind === 'group' && subject.groups.some((x) => x.id === g.subjectId))
-      || (g.kind === 'role' && roles.some((r) => r.roleId === g.subjectId))));
+  const {
+    subject,
+    resource: { project },
+  } = p;
+  return project.grants.some(
+    (g) =>
+      (g.permission === permission || g.permission === 'ADMINISTER_PROJECT') &&
+      ((g.kind === 'user' && g.subjectId === subject.userId) ||
+        (g.kind === 'group' && subject.groups.some((x) => x.id === g.subjectId)) ||
+        (g.kind === 'role' && roles.some((r) => r.roleId === g.subjectId))),
+  );
 }
 
 /** Same helpers as `decide` (rolesHeld, matchingEntries), same order of work, no reasons. */
 export function allowedSameHelpers(p: Prepared): boolean {
-  const { subject, resource: { project, item } } = p;
+  const {
+    subject,
+    resource: { project, item },
+  } = p;
   if (!subject.active) return false;
   const roles = rolesHeld(project, subject);
   if (!holdsWithHelpers(p, roles, 'BROWSE_PROJECT')) return false;
@@ -77,17 +95,25 @@ function inGroups(subject: SubjectFacts, id: number | undefined): boolean {
 }
 
 function holdsRole(subject: SubjectFacts, project: ProjectFacts, roleId: number): boolean {
-  for (const m of project.roleMembers) if (m.roleId === roleId && (m.userId === subject.userId || inGroups(subject, m.groupId))) return true;
+  for (const m of project.roleMembers)
+    if (m.roleId === roleId && (m.userId === subject.userId || inGroups(subject, m.groupId))) return true;
   return false;
 }
 
 function reaches(subject: SubjectFacts, project: ProjectFacts, kind: string, subjectId: number): boolean {
-  return kind === 'user' ? subjectId === subject.userId : kind === 'group' ? inGroups(subject, subjectId) : kind === 'role' && holdsRole(subject, project, subjectId);
+  return kind === 'user'
+    ? subjectId === subject.userId
+    : kind === 'group'
+      ? inGroups(subject, subjectId)
+      : kind === 'role' && holdsRole(subject, project, subjectId);
 }
 
 /** A lean decision path: one pass over grants and one over entries, short-circuiting, allocating nothing. */
 export function allowedLean(p: Prepared): boolean {
-  const { subject, resource: { project, item } } = p;
+  const {
+    subject,
+    resource: { project, item },
+  } = p;
   if (!subject.active) return false;
   const edit = p.action === 'item.edit';
   let browse = false;
@@ -95,7 +121,9 @@ export function allowedLean(p: Prepared): boolean {
   for (const g of project.grants) {
     if (browse && editIssues) break;
     const admin = g.permission === 'ADMINISTER_PROJECT';
-    const useful = (!browse && (admin || g.permission === 'BROWSE_PROJECT')) || (!editIssues && (admin || g.permission === 'EDIT_ISSUES'));
+    const useful =
+      (!browse && (admin || g.permission === 'BROWSE_PROJECT')) ||
+      (!editIssues && (admin || g.permission === 'EDIT_ISSUES'));
     if (!useful || !reaches(subject, project, g.kind, g.subjectId)) continue;
     if (admin || g.permission === 'BROWSE_PROJECT') browse = true;
     if (admin || g.permission === 'EDIT_ISSUES') editIssues = true;

@@ -27,27 +27,86 @@ export interface WorldSpec {
 }
 
 export const SMALL: WorldSpec = {
-  name: 'small', users: 30, groups: 8, projects: 2, itemsPerProject: 100, depth: 5, topLevelItems: 4,
-  settings: 15, entries: 60, teamGroups: 2, roleUsers: 3, directUsers: 3, seed: 7,
+  name: 'small',
+  users: 30,
+  groups: 8,
+  projects: 2,
+  itemsPerProject: 100,
+  depth: 5,
+  topLevelItems: 4,
+  settings: 15,
+  entries: 60,
+  teamGroups: 2,
+  roleUsers: 3,
+  directUsers: 3,
+  seed: 7,
 };
 
 export const LARGE: WorldSpec = {
-  name: 'large', users: 1000, groups: 50, projects: 20, itemsPerProject: 5000, depth: 10, topLevelItems: 8,
-  settings: 1000, entries: 4000, teamGroups: 3, roleUsers: 8, directUsers: 10, seed: 11,
+  name: 'large',
+  users: 1000,
+  groups: 50,
+  projects: 20,
+  itemsPerProject: 5000,
+  depth: 10,
+  topLevelItems: 8,
+  settings: 1000,
+  entries: 4000,
+  teamGroups: 3,
+  roleUsers: 8,
+  directUsers: 10,
+  seed: 11,
 };
 
 /** Built-in rows created by the migrations, whose ids the world relies on. */
 export const ADMINISTRATORS_GROUP = 1;
 export const USERS_GROUP = 2;
-export const ROLES = [{ id: 1, name: 'Administrators' }, { id: 2, name: 'Developers' }, { id: 3, name: 'Viewers' }] as const;
+export const ROLES = [
+  { id: 1, name: 'Administrators' },
+  { id: 2, name: 'Developers' },
+  { id: 3, name: 'Viewers' },
+] as const;
 
 export type SubjectKind = 'user' | 'group' | 'role';
-export interface User { id: number; login: string; active: boolean; systemAdmin: boolean }
-export interface Grant { projectId: number; permission: ProjectPermission; kind: SubjectKind; subjectId: number }
-export interface RoleMember { projectId: number; roleId: number; userId?: number; groupId?: number }
-export interface Item { id: number; projectId: number; parentId: number | null; num: number; key: string; level: number; trashed: boolean }
-export interface Entry { itemId: number; kind: SubjectKind; subjectId: number; view: AccessValue; edit: AccessValue }
-export interface Setting { itemId: number; projectId: number; entries: Entry[] }
+export interface User {
+  id: number;
+  login: string;
+  active: boolean;
+  systemAdmin: boolean;
+}
+export interface Grant {
+  projectId: number;
+  permission: ProjectPermission;
+  kind: SubjectKind;
+  subjectId: number;
+}
+export interface RoleMember {
+  projectId: number;
+  roleId: number;
+  userId?: number;
+  groupId?: number;
+}
+export interface Item {
+  id: number;
+  projectId: number;
+  parentId: number | null;
+  num: number;
+  key: string;
+  level: number;
+  trashed: boolean;
+}
+export interface Entry {
+  itemId: number;
+  kind: SubjectKind;
+  subjectId: number;
+  view: AccessValue;
+  edit: AccessValue;
+}
+export interface Setting {
+  itemId: number;
+  projectId: number;
+  entries: Entry[];
+}
 
 export interface World {
   spec: WorldSpec;
@@ -72,8 +131,16 @@ const TEAM: ProjectPermission[] = ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISS
 function levelSizes(total: number, depth: number, first: number): number[] {
   let lo = 1;
   let hi = 10;
-  const sum = (r: number) => { let s = 0; for (let d = 0; d < depth; d++) s += first * r ** d; return s; };
-  for (let k = 0; k < 60; k++) { const mid = (lo + hi) / 2; if (sum(mid) < total) lo = mid; else hi = mid; }
+  const sum = (r: number) => {
+    let s = 0;
+    for (let d = 0; d < depth; d++) s += first * r ** d;
+    return s;
+  };
+  for (let k = 0; k < 60; k++) {
+    const mid = (lo + hi) / 2;
+    if (sum(mid) < total) lo = mid;
+    else hi = mid;
+  }
   const sizes = Array.from({ length: depth }, (_, d) => Math.max(1, Math.round(first * lo ** d)));
   sizes[depth - 1] += total - sizes.reduce((a, b) => a + b, 0);
   return sizes;
@@ -83,29 +150,51 @@ export function generateWorld(spec: WorldSpec): World {
   const rng = createRandom(spec.seed);
   const users: User[] = [];
   const memberOf = new Map<number, number[]>();
-  const groups = new Map<number, string>([[ADMINISTRATORS_GROUP, 'administrators'], [USERS_GROUP, 'users']]);
+  const groups = new Map<number, string>([
+    [ADMINISTRATORS_GROUP, 'administrators'],
+    [USERS_GROUP, 'users'],
+  ]);
   const benchGroups = Array.from({ length: spec.groups }, (_, k) => k + 3);
   for (const g of benchGroups) groups.set(g, `${spec.name}-group-${g}`);
   for (let id = 1; id <= spec.users; id++) {
     const systemAdmin = id <= 2;
     users.push({ id, login: `${spec.name}${String(id).padStart(5, '0')}`, active: id % 97 !== 0, systemAdmin });
     const own = rng.sample(benchGroups, rng.pick([1, 1, 2, 2, 3]));
-    memberOf.set(id, [...(systemAdmin ? [ADMINISTRATORS_GROUP] : []), USERS_GROUP, ...own].sort((a, b) => a - b));
+    memberOf.set(
+      id,
+      [...(systemAdmin ? [ADMINISTRATORS_GROUP] : []), USERS_GROUP, ...own].sort((a, b) => a - b),
+    );
   }
   const userIds = users.map((u) => u.id);
 
-  const projects = Array.from({ length: spec.projects }, (_, k) => ({ id: k + 1, key: `${spec.name === 'small' ? 'S' : 'L'}${String(k + 1).padStart(2, '0')}` }));
+  const projects = Array.from({ length: spec.projects }, (_, k) => ({
+    id: k + 1,
+    key: `${spec.name === 'small' ? 'S' : 'L'}${String(k + 1).padStart(2, '0')}`,
+  }));
   const grants: Grant[] = [];
   const roleMembers: RoleMember[] = [];
   const grantKeys = new Set<string>();
-  const addGrant = (g: Grant) => { const key = `${g.projectId}:${g.permission}:${g.kind}:${g.subjectId}`; if (!grantKeys.has(key)) { grantKeys.add(key); grants.push(g); } };
+  const addGrant = (g: Grant) => {
+    const key = `${g.projectId}:${g.permission}:${g.kind}:${g.subjectId}`;
+    if (!grantKeys.has(key)) {
+      grantKeys.add(key);
+      grants.push(g);
+    }
+  };
   const memberKeys = new Set<string>();
-  const addMember = (m: RoleMember) => { const key = `${m.projectId}:${m.roleId}:${m.userId ?? 0}:${m.groupId ?? 0}`; if (!memberKeys.has(key)) { memberKeys.add(key); roleMembers.push(m); } };
+  const addMember = (m: RoleMember) => {
+    const key = `${m.projectId}:${m.roleId}:${m.userId ?? 0}:${m.groupId ?? 0}`;
+    if (!memberKeys.has(key)) {
+      memberKeys.add(key);
+      roleMembers.push(m);
+    }
+  };
   /** Per project: the groups and users an item-security entry would plausibly name. */
   const relevant = new Map<number, { groups: number[]; users: number[] }>();
   for (const { id: projectId } of projects) {
     const [viewerGroup, developerGroup, ...teamGroups] = rng.sample(benchGroups, spec.teamGroups + 2);
-    for (const g of teamGroups) for (const permission of TEAM) addGrant({ projectId, permission, kind: 'group', subjectId: g });
+    for (const g of teamGroups)
+      for (const permission of TEAM) addGrant({ projectId, permission, kind: 'group', subjectId: g });
     addGrant({ projectId, permission: 'BROWSE_PROJECT', kind: 'group', subjectId: viewerGroup });
     addGrant({ projectId, permission: 'ADMINISTER_PROJECT', kind: 'role', subjectId: 1 });
     for (const permission of TEAM) addGrant({ projectId, permission, kind: 'role', subjectId: 2 });
@@ -114,7 +203,9 @@ export function generateWorld(spec: WorldSpec): World {
     people.slice(0, 2).forEach((userId) => addMember({ projectId, roleId: 1, userId }));
     people.slice(2, 2 + spec.roleUsers).forEach((userId) => addMember({ projectId, roleId: 2, userId }));
     addMember({ projectId, roleId: 2, groupId: developerGroup });
-    people.slice(2 + spec.roleUsers, 2 + 2 * spec.roleUsers).forEach((userId) => addMember({ projectId, roleId: 3, userId }));
+    people
+      .slice(2 + spec.roleUsers, 2 + 2 * spec.roleUsers)
+      .forEach((userId) => addMember({ projectId, roleId: 3, userId }));
     for (const userId of people.slice(2 + 2 * spec.roleUsers)) {
       addGrant({ projectId, permission: 'BROWSE_PROJECT', kind: 'user', subjectId: userId });
       if (rng.chance(0.5)) addGrant({ projectId, permission: 'EDIT_ISSUES', kind: 'user', subjectId: userId });
@@ -135,7 +226,15 @@ export function generateWorld(spec: WorldSpec): World {
       for (let k = 0; k < size; k++) {
         const id = items.length;
         num += 1;
-        items.push({ id, projectId: project.id, parentId: d === 0 ? null : rng.pick(levels[d - 1]), num, key: `${project.key}-${num}`, level: d + 1, trashed: false });
+        items.push({
+          id,
+          projectId: project.id,
+          parentId: d === 0 ? null : rng.pick(levels[d - 1]),
+          num,
+          key: `${project.key}-${num}`,
+          level: d + 1,
+          trashed: false,
+        });
         level.push(id);
       }
       levels.push(level);
@@ -147,15 +246,24 @@ export function generateWorld(spec: WorldSpec): World {
     const below = rng.sample(levels.slice(1).flat(), count - high.length);
     for (const itemId of [...high, ...below]) {
       const n = entryCounts[settings.size];
-      settings.set(itemId, { itemId, projectId: project.id, entries: makeEntries(rng, n, itemId, relevant.get(project.id)!, benchGroups, userIds) });
+      settings.set(itemId, {
+        itemId,
+        projectId: project.id,
+        entries: makeEntries(rng, n, itemId, relevant.get(project.id)!, benchGroups, userIds),
+      });
     }
   }
   const entryTotal = [...settings.values()].reduce((sum, s) => sum + s.entries.length, 0);
-  if (entryTotal !== spec.entries || settings.size !== spec.settings) throw new Error(`world ${spec.name}: ${settings.size} settings, ${entryTotal} entries`);
+  if (entryTotal !== spec.entries || settings.size !== spec.settings)
+    throw new Error(`world ${spec.name}: ${settings.size} settings, ${entryTotal} entries`);
 
   // A few leaves go to the trash: lists never show them, and they are not sampled.
   const hasChild = new Set(items.slice(1).map((i) => i.parentId));
-  for (const item of rng.sample(items.slice(1).filter((i) => !hasChild.has(i.id) && !settings.has(i.id)), Math.round(items.length * 0.005))) item.trashed = true;
+  for (const item of rng.sample(
+    items.slice(1).filter((i) => !hasChild.has(i.id) && !settings.has(i.id)),
+    Math.round(items.length * 0.005),
+  ))
+    item.trashed = true;
 
   const governing = new Int32Array(items.length);
   for (const item of items.slice(1)) {
@@ -166,26 +274,51 @@ export function generateWorld(spec: WorldSpec): World {
 
 /** `total` entries over `settings` settings: about the mean each, at least one, varied at random. */
 function spreadEntries(rng: Random, total: number, settings: number): number[] {
-  const counts = Array.from({ length: settings }, (_, k) => Math.floor(total / settings) + (k < total % settings ? 1 : 0));
+  const counts = Array.from(
+    { length: settings },
+    (_, k) => Math.floor(total / settings) + (k < total % settings ? 1 : 0),
+  );
   for (let k = 0; k < settings * 2; k++) {
     const from = rng.int(0, settings - 1);
-    if (counts[from] > 1) { counts[from] -= 1; counts[rng.int(0, settings - 1)] += 1; }
+    if (counts[from] > 1) {
+      counts[from] -= 1;
+      counts[rng.int(0, settings - 1)] += 1;
+    }
   }
   return counts;
 }
 
-function makeEntries(rng: Random, n: number, itemId: number, relevant: { groups: number[]; users: number[] }, allGroups: number[], allUsers: number[]): Entry[] {
+function makeEntries(
+  rng: Random,
+  n: number,
+  itemId: number,
+  relevant: { groups: number[]; users: number[] },
+  allGroups: number[],
+  allUsers: number[],
+): Entry[] {
   const entries: Entry[] = [];
   const seen = new Set<string>();
   for (let tries = 0; entries.length < n && tries < n * 20; tries++) {
     const roll = rng.next();
-    const [kind, subjectId]: [SubjectKind, number] = roll < 0.5 ? ['group', rng.pick(relevant.groups)]
-      : roll < 0.8 ? ['user', rng.pick(relevant.users)]
-        : roll < 0.95 ? ['role', rng.int(1, 3)]
-          : rng.chance(0.5) ? ['group', rng.pick(allGroups)] : ['user', rng.pick(allUsers)];
+    const [kind, subjectId]: [SubjectKind, number] =
+      roll < 0.5
+        ? ['group', rng.pick(relevant.groups)]
+        : roll < 0.8
+          ? ['user', rng.pick(relevant.users)]
+          : roll < 0.95
+            ? ['role', rng.int(1, 3)]
+            : rng.chance(0.5)
+              ? ['group', rng.pick(allGroups)]
+              : ['user', rng.pick(allUsers)];
     if (seen.has(`${kind}:${subjectId}`)) continue;
     seen.add(`${kind}:${subjectId}`);
-    entries.push({ itemId, kind, subjectId, view: rng.chance(0.9) ? 'allow' : 'unset', edit: rng.chance(0.45) ? 'allow' : 'unset' });
+    entries.push({
+      itemId,
+      kind,
+      subjectId,
+      view: rng.chance(0.9) ? 'allow' : 'unset',
+      edit: rng.chance(0.45) ? 'allow' : 'unset',
+    });
   }
   return entries;
 }
@@ -218,7 +351,12 @@ export function indexWorld(world: World): WorldIndex {
     const perms = new Map<number, Set<ProjectPermission>>();
     if (user.active) {
       for (const g of world.grants) {
-        const reaches = g.kind === 'user' ? g.subjectId === user.id : g.kind === 'group' ? groups.has(g.subjectId) : Boolean(roles.get(g.projectId)?.has(g.subjectId));
+        const reaches =
+          g.kind === 'user'
+            ? g.subjectId === user.id
+            : g.kind === 'group'
+              ? groups.has(g.subjectId)
+              : Boolean(roles.get(g.projectId)?.has(g.subjectId));
         if (!reaches) continue;
         if (!perms.has(g.projectId)) perms.set(g.projectId, new Set());
         const set = perms.get(g.projectId)!;
@@ -245,7 +383,12 @@ export function settingAllowsView(index: WorldIndex, setting: Setting, userId: n
   return matches.some((e) => e.view === 'allow') && !matches.some((e) => e.view === 'deny');
 }
 
-export interface RestrictedUser { userId: number; projects: number[]; browsableItems: number; visibleItems: number }
+export interface RestrictedUser {
+  userId: number;
+  projects: number[];
+  browsableItems: number;
+  visibleItems: number;
+}
 
 /**
  * Restricted users for the list benchmark: active, not system administrators, browsing at least two
@@ -257,12 +400,18 @@ export function pickRestrictedUsers(index: WorldIndex): { typical: RestrictedUse
   const { world } = index;
   const itemsByProject = new Map<number, Item[]>();
   for (const item of world.items.slice(1)) {
-    if (!item.trashed) { if (!itemsByProject.has(item.projectId)) itemsByProject.set(item.projectId, []); itemsByProject.get(item.projectId)!.push(item); }
+    if (!item.trashed) {
+      if (!itemsByProject.has(item.projectId)) itemsByProject.set(item.projectId, []);
+      itemsByProject.get(item.projectId)!.push(item);
+    }
   }
   const candidates: RestrictedUser[] = [];
   for (const user of world.users) {
     if (!user.active || user.systemAdmin) continue;
-    const projects = [...index.permissions.get(user.id)!].filter(([, set]) => set.has('BROWSE_PROJECT')).map(([p]) => p).sort((a, b) => a - b);
+    const projects = [...index.permissions.get(user.id)!]
+      .filter(([, set]) => set.has('BROWSE_PROJECT'))
+      .map(([p]) => p)
+      .sort((a, b) => a - b);
     if (projects.length < 2) continue;
     let allowing = 0;
     let refusing = 0;
@@ -271,7 +420,8 @@ export function pickRestrictedUsers(index: WorldIndex): { typical: RestrictedUse
       if (!projects.includes(setting.projectId)) continue;
       const ok = settingAllowsView(index, setting, user.id);
       verdict.set(setting.itemId, ok);
-      if (ok) allowing += 1; else refusing += 1;
+      if (ok) allowing += 1;
+      else refusing += 1;
     }
     if (allowing === 0 || refusing === 0) continue;
     let browsableItems = 0;
@@ -290,8 +440,12 @@ export function pickRestrictedUsers(index: WorldIndex): { typical: RestrictedUse
   const counts = candidates.map((c) => c.projects.length).sort((a, b) => a - b);
   const medianCount = counts[Math.floor(counts.length / 2)];
   const distance = (c: RestrictedUser) => Math.abs(c.visibleItems / c.browsableItems - 0.5);
-  const typical = candidates.filter((c) => c.projects.length === medianCount).sort((a, b) => distance(a) - distance(b) || a.userId - b.userId)[0];
-  const broad = [...candidates].sort((a, b) => b.projects.length - a.projects.length || b.browsableItems - a.browsableItems || a.userId - b.userId)[0];
+  const typical = candidates
+    .filter((c) => c.projects.length === medianCount)
+    .sort((a, b) => distance(a) - distance(b) || a.userId - b.userId)[0];
+  const broad = [...candidates].sort(
+    (a, b) => b.projects.length - a.projects.length || b.browsableItems - a.browsableItems || a.userId - b.userId,
+  )[0];
   return { typical, broad };
 }
 
@@ -305,14 +459,20 @@ export function applyDenies(world: World, fraction: number, forUsers?: { userIds
   const all = [...world.settings.values()].flatMap((s) => s.entries);
   const changed = new Set<Entry>();
   for (const entry of rng.sample(all, Math.round(all.length * fraction))) {
-    if (rng.chance(0.6)) entry.view = 'deny'; else entry.edit = 'deny';
+    if (rng.chance(0.6)) entry.view = 'deny';
+    else entry.edit = 'deny';
     changed.add(entry);
   }
   for (const userId of forUsers?.userIds ?? []) {
     const groups = world.memberOf.get(userId)!;
-    const viaGroup = all.filter((e) => e.kind === 'group' && groups.includes(e.subjectId) && e.subjectId !== USERS_GROUP);
+    const viaGroup = all.filter(
+      (e) => e.kind === 'group' && groups.includes(e.subjectId) && e.subjectId !== USERS_GROUP,
+    );
     const already = viaGroup.filter((e) => e.view === 'deny').length;
-    for (const entry of rng.sample(viaGroup.filter((e) => e.view !== 'deny'), Math.max(0, forUsers!.min - already))) {
+    for (const entry of rng.sample(
+      viaGroup.filter((e) => e.view !== 'deny'),
+      Math.max(0, forUsers!.min - already),
+    )) {
       entry.view = 'deny';
       changed.add(entry);
     }
@@ -320,7 +480,11 @@ export function applyDenies(world: World, fraction: number, forUsers?: { userIds
   return [...changed];
 }
 
-export interface Check { userId: number; itemId: number; action: 'item.view' | 'item.edit' }
+export interface Check {
+  userId: number;
+  itemId: number;
+  action: 'item.view' | 'item.edit';
+}
 
 /**
  * A fixed sample of checks: random live items; three in four asked by a user who browses the item's
@@ -331,16 +495,21 @@ export function sampleChecks(index: WorldIndex, n: number, seed: number): Check[
   const rng = createRandom(seed);
   const { world } = index;
   const live = world.items.filter((i) => i && !i.trashed);
-  const outsiders = new Map(world.projects.map((p) => {
-    const browsing = new Set(index.browsers.get(p.id));
-    return [p.id, world.users.filter((u) => !browsing.has(u.id))];
-  }));
+  const outsiders = new Map(
+    world.projects.map((p) => {
+      const browsing = new Set(index.browsers.get(p.id));
+      return [p.id, world.users.filter((u) => !browsing.has(u.id))];
+    }),
+  );
   const checks: Check[] = [];
   for (let k = 0; k < n; k++) {
     const item = rng.pick(live);
     const browsers = index.browsers.get(item.projectId)!;
     const others = outsiders.get(item.projectId)!;
-    const userId = (rng.chance(0.75) || others.length === 0) && browsers.length > 0 ? rng.pick(browsers) : rng.pick(others.length > 0 ? others : world.users).id;
+    const userId =
+      (rng.chance(0.75) || others.length === 0) && browsers.length > 0
+        ? rng.pick(browsers)
+        : rng.pick(others.length > 0 ? others : world.users).id;
     checks.push({ userId, itemId: item.id, action: rng.chance(0.6) ? 'item.view' : 'item.edit' });
   }
   return checks;

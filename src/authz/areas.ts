@@ -3,7 +3,16 @@ import type { SubjectFacts } from './facts.js';
 
 /** App areas (tabs) and the areas each app role hides (APP-2), as plain data. */
 export const AREAS = [
-  'Dashboard', 'Timesheet', 'Schedule', 'Reports', 'Teams', 'Timesheet Approval', 'Leave Approval', 'Clients', 'Cost', 'Administration',
+  'Dashboard',
+  'Timesheet',
+  'Schedule',
+  'Reports',
+  'Teams',
+  'Timesheet Approval',
+  'Leave Approval',
+  'Clients',
+  'Cost',
+  'Administration',
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -36,6 +45,7 @@ export function openAreas(subject: SubjectFacts): Area[] {
 
 /** APP-6: roles that should also hold timesheet_viewer and scheduler_viewer (checked as warnings). */
 export const ROLE_PREREQUISITES: Partial<Record<AppRole, AppRole[]>> = Object.fromEntries(
-  (['team_admin', 'client_admin', 'billing_admin', 'client_viewer', 'billing_viewer', 'timesheet_approver'] as const)
-    .map((role) => [role, ['timesheet_viewer', 'scheduler_viewer']]),
+  (
+    ['team_admin', 'client_admin', 'billing_admin', 'client_viewer', 'billing_viewer', 'timesheet_approver'] as const
+  ).map((role) => [role, ['timesheet_viewer', 'scheduler_viewer']]),
 );

@@ -77,15 +77,50 @@ export const ACTIONS = {
   'item.edit': { scope: 'item', permissions: ['BROWSE_PROJECT', 'EDIT_ISSUES'], itemAccess: 'edit' },
   'item.delete': { scope: 'item', permissions: ['BROWSE_PROJECT', 'EDIT_ISSUES'], itemAccess: 'edit' },
   'item.comment': { scope: 'item', permissions: ['BROWSE_PROJECT'], itemAccess: 'view' },
-  'item.security': { scope: 'item', permissions: ['ADMINISTER_PROJECT'], itemAccess: 'view', adminOverride: 'browsing' },
-  'item.timePanels': { scope: 'item', permissions: ['BROWSE_PROJECT'], itemAccess: 'view', denySurface: 'ISSUE_TIME_PANELS' },
+  'item.security': {
+    scope: 'item',
+    permissions: ['ADMINISTER_PROJECT'],
+    itemAccess: 'view',
+    adminOverride: 'browsing',
+  },
+  'item.timePanels': {
+    scope: 'item',
+    permissions: ['BROWSE_PROJECT'],
+    itemAccess: 'view',
+    denySurface: 'ISSUE_TIME_PANELS',
+  },
   'worklog.list': { scope: 'global', area: 'Timesheet' },
   /** A member's work logs in the app areas (WL-3): the caller's own, or through VIEW_MEMBER_WORKLOGS / team_admin / app_admin. */
   'worklog.listFor': { scope: 'global', area: 'Timesheet', selfOnly: true, forOthers: 'VIEW_MEMBER_WORKLOGS' },
-  'worklog.view': { scope: 'item', permissions: ['BROWSE_PROJECT'], itemAccess: 'view', denySurface: 'ISSUE_TIME_TABS' },
-  'worklog.create': { scope: 'item', permissions: ['BROWSE_PROJECT', 'WORK_ON_ISSUES'], itemAccess: 'edit', selfOnly: true, forOthers: 'MANAGE_MEMBER_WORKLOGS', teamCheck: true },
-  'worklog.edit': { scope: 'worklog', permissions: ['BROWSE_PROJECT', 'WORK_ON_ISSUES'], itemAccess: 'edit', selfOnly: true, forOthers: 'MANAGE_MEMBER_WORKLOGS', teamCheck: true },
-  'worklog.delete': { scope: 'worklog', permissions: ['BROWSE_PROJECT', 'WORK_ON_ISSUES'], itemAccess: 'edit', selfOnly: true, forOthers: 'MANAGE_MEMBER_WORKLOGS' },
+  'worklog.view': {
+    scope: 'item',
+    permissions: ['BROWSE_PROJECT'],
+    itemAccess: 'view',
+    denySurface: 'ISSUE_TIME_TABS',
+  },
+  'worklog.create': {
+    scope: 'item',
+    permissions: ['BROWSE_PROJECT', 'WORK_ON_ISSUES'],
+    itemAccess: 'edit',
+    selfOnly: true,
+    forOthers: 'MANAGE_MEMBER_WORKLOGS',
+    teamCheck: true,
+  },
+  'worklog.edit': {
+    scope: 'worklog',
+    permissions: ['BROWSE_PROJECT', 'WORK_ON_ISSUES'],
+    itemAccess: 'edit',
+    selfOnly: true,
+    forOthers: 'MANAGE_MEMBER_WORKLOGS',
+    teamCheck: true,
+  },
+  'worklog.delete': {
+    scope: 'worklog',
+    permissions: ['BROWSE_PROJECT', 'WORK_ON_ISSUES'],
+    itemAccess: 'edit',
+    selfOnly: true,
+    forOthers: 'MANAGE_MEMBER_WORKLOGS',
+  },
   /** Team and price-list names in any response, e.g. on work logs (TEAM-8: none for users denied ISSUE_TIME_TABS). */
   'team.names': { scope: 'global', denySurface: 'ISSUE_TIME_TABS' },
   /** Money fields in any response (PRICE-7). */
@@ -98,19 +133,71 @@ export const ACTIONS = {
    * administrators and administrators of the projects it serves — never by a user denied ISSUE_TIME_TABS; a project team
    * also needs its project (BROWSE_PROJECT, the base layer). Every other team action is on a team the user can see.
    */
-  'team.view': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', teamVisible: true },
-  'team.create': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMINS, systemAdmin: true }, covers: ['team.manage'] },
+  'team.view': {
+    scope: 'team',
+    permissions: ['BROWSE_PROJECT'],
+    denySurface: 'ISSUE_TIME_TABS',
+    area: 'Teams',
+    teamVisible: true,
+  },
+  'team.create': {
+    scope: 'team',
+    permissions: ['BROWSE_PROJECT'],
+    denySurface: 'ISSUE_TIME_TABS',
+    area: 'Teams',
+    authority: { roles: TEAM_ADMINS, systemAdmin: true },
+    covers: ['team.manage'],
+  },
   /** Edit name and description, roles and members (MANAGE_TEAM: "except deletion"). */
-  'team.manage': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMINS, level: 'MANAGE_TEAM', systemAdmin: true }, teamVisible: true },
+  'team.manage': {
+    scope: 'team',
+    permissions: ['BROWSE_PROJECT'],
+    denySurface: 'ISSUE_TIME_TABS',
+    area: 'Teams',
+    authority: { roles: TEAM_ADMINS, level: 'MANAGE_TEAM', systemAdmin: true },
+    teamVisible: true,
+  },
   /** Give a role's permissions to a member, or define a role: nobody grants what they do not hold (app_admin excepted). */
-  'team.grant': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMINS, level: 'MANAGE_TEAM', systemAdmin: true }, grantBoundary: true, teamVisible: true, covers: ['team.manage'] },
-  'team.delete': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMINS, systemAdmin: true }, teamVisible: true },
+  'team.grant': {
+    scope: 'team',
+    permissions: ['BROWSE_PROJECT'],
+    denySurface: 'ISSUE_TIME_TABS',
+    area: 'Teams',
+    authority: { roles: TEAM_ADMINS, level: 'MANAGE_TEAM', systemAdmin: true },
+    grantBoundary: true,
+    teamVisible: true,
+    covers: ['team.manage'],
+  },
+  'team.delete': {
+    scope: 'team',
+    permissions: ['BROWSE_PROJECT'],
+    denySurface: 'ISSUE_TIME_TABS',
+    area: 'Teams',
+    authority: { roles: TEAM_ADMINS, systemAdmin: true },
+    teamVisible: true,
+  },
   /** A project's "Teams & price lists" tab (TEAM-8): the Teams area, and no denial of the time-tracking tabs; it lists only the teams the user can see. */
-  'project.teamList': { scope: 'project', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams' },
+  'project.teamList': {
+    scope: 'project',
+    permissions: ['BROWSE_PROJECT'],
+    denySurface: 'ISSUE_TIME_TABS',
+    area: 'Teams',
+  },
   /** Assign or unassign a global team to a project (TEAM-4, TEAM-7), and switch the project's team check (PRICE-2). */
-  'project.teams': { scope: 'project', permissions: ['BROWSE_PROJECT'], authority: { roles: TEAM_ADMINS, systemAdmin: true } },
+  'project.teams': {
+    scope: 'project',
+    permissions: ['BROWSE_PROJECT'],
+    authority: { roles: TEAM_ADMINS, systemAdmin: true },
+  },
   /** Price lists carry money: only money managers create or change them (PRICE-1, APP-5), on teams they can see (TEAM-8). */
-  'pricelist.manage': { scope: 'team', permissions: ['BROWSE_PROJECT'], denySurface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: ['app_admin', 'billing_admin'] }, teamVisible: true },
+  'pricelist.manage': {
+    scope: 'team',
+    permissions: ['BROWSE_PROJECT'],
+    denySurface: 'ISSUE_TIME_TABS',
+    area: 'Teams',
+    authority: { roles: ['app_admin', 'billing_admin'] },
+    teamVisible: true,
+  },
 } as const satisfies Record<string, ActionSpec>;
 
 export type Action = keyof typeof ACTIONS;

@@ -3,8 +3,19 @@ import { openAreas } from './areas.js';
 import { ACTIONS, type Action, type ActionSpec } from './catalogue.js';
 import { ACCESS, accessBit, principal, type SecuritySetting } from './setting.js';
 import type {
-  GrantVia, ItemSecurityFacts, PermissionGrant, PriceListFact, ProjectFacts, ProjectTeamFacts, ResourceFacts, RoleMember, SecurityEntry, StoredGrant,
-  SubjectFacts, TeamFacts, TeamMembershipFact,
+  GrantVia,
+  ItemSecurityFacts,
+  PermissionGrant,
+  PriceListFact,
+  ProjectFacts,
+  ProjectTeamFacts,
+  ResourceFacts,
+  RoleMember,
+  SecurityEntry,
+  StoredGrant,
+  SubjectFacts,
+  TeamFacts,
+  TeamMembershipFact,
 } from './facts.js';
 
 /**
@@ -37,9 +48,12 @@ export interface Decision {
 
 export function describeVia(via: GrantVia): string {
   switch (via.kind) {
-    case 'user': return 'granted to the user';
-    case 'group': return `granted to group '${via.groupName}'`;
-    case 'role': return `granted to project role '${via.roleName}'${via.groupName ? ` held through group '${via.groupName}'` : ''}`;
+    case 'user':
+      return 'granted to the user';
+    case 'group':
+      return `granted to group '${via.groupName}'`;
+    case 'role':
+      return `granted to project role '${via.roleName}'${via.groupName ? ` held through group '${via.groupName}'` : ''}`;
   }
 }
 
@@ -60,15 +74,26 @@ export function grantsFor(grants: ReadonlyArray<PermissionGrant>, permission: Pr
 }
 
 /** The entries of a setting that name the subject: as user, through a group, a project role held in the project, or a current team. */
-export function matchingEntries(setting: SecuritySetting, subject: SubjectFacts, project: ProjectFacts): SecurityEntry[] {
+export function matchingEntries(
+  setting: SecuritySetting,
+  subject: SubjectFacts,
+  project: ProjectFacts,
+): SecurityEntry[] {
   const index = projectIndex(project);
   const at = standing(index, subject);
   return setting.matching(index.standings, at + PRINCIPALS);
 }
 
 /** Each project permission's place among a standing's permissions: its bit is 1 << place, its granted reason is at ordinal × 4 + place. */
-const PERMISSION_PLACE: Record<ProjectPermission, number> = { BROWSE_PROJECT: 0, EDIT_ISSUES: 1, WORK_ON_ISSUES: 2, ADMINISTER_PROJECT: 3 };
-const PERMISSION_BIT = Object.fromEntries(Object.entries(PERMISSION_PLACE).map(([p, place]) => [p, 1 << place])) as Record<ProjectPermission, number>;
+const PERMISSION_PLACE: Record<ProjectPermission, number> = {
+  BROWSE_PROJECT: 0,
+  EDIT_ISSUES: 1,
+  WORK_ON_ISSUES: 2,
+  ADMINISTER_PROJECT: 3,
+};
+const PERMISSION_BIT = Object.fromEntries(
+  Object.entries(PERMISSION_PLACE).map(([p, place]) => [p, 1 << place]),
+) as Record<ProjectPermission, number>;
 const holds = (permissions: number, permission: ProjectPermission) => (permissions & PERMISSION_BIT[permission]) !== 0;
 
 /**
@@ -107,10 +132,23 @@ const indexes = new WeakMap<ProjectFacts, ProjectIndex>();
 function projectIndex(project: ProjectFacts): ProjectIndex {
   let index = indexes.get(project);
   if (index) return index;
-  const add = <T>(map: Map<string, T[]>, key: string, value: T) => { const list = map.get(key); if (list) list.push(value); else map.set(key, [value]); };
-  index = { grantsTo: new Map(), membersBy: new Map(), standings: new Float64Array(64), used: 0, standingAt: new WeakMap(), reaching: [], granted: [] };
+  const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  index = {
+    grantsTo: new Map(),
+    membersBy: new Map(),
+    standings: new Float64Array(64),
+    used: 0,
+    standingAt: new WeakMap(),
+    reaching: [],
+    granted: [],
+  };
   for (const g of project.grants) add(index.grantsTo, `${g.kind}:${g.subjectId}`, g);
-  for (const m of project.roleMembers) add(index.membersBy, m.userId !== undefined ? `user:${m.userId}` : `group:${m.groupId}`, m);
+  for (const m of project.roleMembers)
+    add(index.membersBy, m.userId !== undefined ? `user:${m.userId}` : `group:${m.groupId}`, m);
   indexes.set(project, index);
   return index;
 }
@@ -133,9 +171,14 @@ function standing(index: ProjectIndex, subject: SubjectFacts): number {
   const roles = heldRoles(index, subject);
   let permissions = 0;
   for (const [g] of grantsReaching(index, subject, roles)) permissions |= PERMISSION_BIT[g.permission];
-  if (permissions & PERMISSION_BIT.ADMINISTER_PROJECT) permissions |= PERMISSION_BIT.BROWSE_PROJECT | PERMISSION_BIT.EDIT_ISSUES | PERMISSION_BIT.WORK_ON_ISSUES;
-  const principals = [principal('user', subject.userId), ...subject.groups.map((g) => principal('group', g.id)),
-    ...new Set(roles.map((r) => principal('role', r.roleId))), ...subject.teams.map((t) => principal('team', t.teamId))];
+  if (permissions & PERMISSION_BIT.ADMINISTER_PROJECT)
+    permissions |= PERMISSION_BIT.BROWSE_PROJECT | PERMISSION_BIT.EDIT_ISSUES | PERMISSION_BIT.WORK_ON_ISSUES;
+  const principals = [
+    principal('user', subject.userId),
+    ...subject.groups.map((g) => principal('group', g.id)),
+    ...new Set(roles.map((r) => principal('role', r.roleId))),
+    ...subject.teams.map((t) => principal('team', t.teamId)),
+  ];
   const at = index.used;
   const end = at + PRINCIPALS + 1 + principals.length;
   if (end > index.standings.length) {
@@ -155,7 +198,11 @@ function standing(index: ProjectIndex, subject: SubjectFacts): number {
 }
 
 /** The stored grants on the project that reach the subject: to the user, to a group of theirs, to a role they hold (with the holding). */
-function* grantsReaching(index: ProjectIndex, subject: SubjectFacts, roles: readonly RoleMember[]): Generator<[StoredGrant, RoleMember?]> {
+function* grantsReaching(
+  index: ProjectIndex,
+  subject: SubjectFacts,
+  roles: readonly RoleMember[],
+): Generator<[StoredGrant, RoleMember?]> {
   for (const g of index.grantsTo.get(`user:${subject.userId}`) ?? []) yield [g];
   for (const group of subject.groups) for (const g of index.grantsTo.get(`group:${group.id}`) ?? []) yield [g];
   for (const m of roles) for (const g of index.grantsTo.get(`role:${m.roleId}`) ?? []) yield [g, m];
@@ -166,18 +213,40 @@ function reachingOf(index: ProjectIndex, subject: SubjectFacts, at: number): Per
   const ordinal = index.standings[at + ORDINAL];
   const known = index.reaching[ordinal];
   if (known) return known;
-  const via = (g: StoredGrant, m?: RoleMember): GrantVia => (m ? { kind: 'role', roleId: m.roleId, roleName: m.roleName, ...(m.groupId !== undefined ? { groupId: m.groupId, groupName: m.groupName } : {}) }
-    : g.kind === 'group' ? { kind: 'group', groupId: g.subjectId, groupName: g.subjectName } : { kind: 'user' });
-  const reaching = [...grantsReaching(index, subject, heldRoles(index, subject))].map(([g, m]) => ({ permission: g.permission, via: via(g, m) }));
+  const via = (g: StoredGrant, m?: RoleMember): GrantVia =>
+    m
+      ? {
+          kind: 'role',
+          roleId: m.roleId,
+          roleName: m.roleName,
+          ...(m.groupId !== undefined ? { groupId: m.groupId, groupName: m.groupName } : {}),
+        }
+      : g.kind === 'group'
+        ? { kind: 'group', groupId: g.subjectId, groupName: g.subjectName }
+        : { kind: 'user' };
+  const reaching = [...grantsReaching(index, subject, heldRoles(index, subject))].map(([g, m]) => ({
+    permission: g.permission,
+    via: via(g, m),
+  }));
   index.reaching[ordinal] = reaching;
   return reaching;
 }
 
 /** The deciding reason of a decision made without an explanation. */
-const ALLOWED: Reason = Object.freeze({ layer: 'app', outcome: 'allow', code: 'allowed', message: 'allowed' }) as Reason;
+const ALLOWED: Reason = Object.freeze({
+  layer: 'app',
+  outcome: 'allow',
+  code: 'allowed',
+  message: 'allowed',
+}) as Reason;
 const NO_REASONS: readonly Reason[] = Object.freeze([]);
 /** The first reason of nearly every explanation, the same every time. */
-const ACTIVE_USER: Reason = Object.freeze({ layer: 'identity', outcome: 'allow', code: 'active_user', message: 'the user is active and signed in' }) as Reason;
+const ACTIVE_USER: Reason = Object.freeze({
+  layer: 'identity',
+  outcome: 'allow',
+  code: 'active_user',
+  message: 'the user is active and signed in',
+}) as Reason;
 
 export interface DecideOptions {
   /** Record every layer consulted (the explanation). Off, only a refusal's reason is built. Default on. */
@@ -188,23 +257,55 @@ export interface DecideOptions {
  * Where a decision accumulates: the reasons (when explaining), whether a refusal must be a 404, and — in
  * the pass for the user work is done for (WL-5) — the prefix naming them; their refusals are never 404s.
  */
-interface Trace { action: Action; reasons: Reason[] | null; itemHidden: boolean; onBehalf: string | undefined }
+interface Trace {
+  action: Action;
+  reasons: Reason[] | null;
+  itemHidden: boolean;
+  onBehalf: string | undefined;
+}
 
-function refuse(trace: Trace, layer: Layer, code: string, message: string, hidden = false, inheritedFrom?: string): Decision {
+function refuse(
+  trace: Trace,
+  layer: Layer,
+  code: string,
+  message: string,
+  hidden = false,
+  inheritedFrom?: string,
+): Decision {
   const text = (trace.onBehalf ?? '') + message;
-  const reason: Reason = inheritedFrom === undefined ? { layer, outcome: 'deny', code, message: text } : { layer, outcome: 'deny', code, message: text, inheritedFrom };
+  const reason: Reason =
+    inheritedFrom === undefined
+      ? { layer, outcome: 'deny', code, message: text }
+      : { layer, outcome: 'deny', code, message: text, inheritedFrom };
   const reasons = trace.reasons ?? [];
   reasons.push(reason);
-  return { allowed: false, action: trace.action, reasons, deciding: reason, hidden: !trace.onBehalf && (hidden || (trace.itemHidden && layer !== 'identity')) };
+  return {
+    allowed: false,
+    action: trace.action,
+    reasons,
+    deciding: reason,
+    hidden: !trace.onBehalf && (hidden || (trace.itemHidden && layer !== 'identity')),
+  };
 }
 
 function note(trace: Trace, layer: Layer, code: string, message: string, inheritedFrom?: string): void {
   const text = (trace.onBehalf ?? '') + message;
-  trace.reasons!.push(inheritedFrom === undefined ? { layer, outcome: 'allow', code, message: text } : { layer, outcome: 'allow', code, message: text, inheritedFrom });
+  trace.reasons!.push(
+    inheritedFrom === undefined
+      ? { layer, outcome: 'allow', code, message: text }
+      : { layer, outcome: 'allow', code, message: text, inheritedFrom },
+  );
 }
 
 /** Names the grant that gives `permission`; the reason is the same for every check of the standing, so it is built once. */
-function noteGranted(trace: Trace, index: ProjectIndex, at: number, subject: SubjectFacts, project: ProjectFacts, permission: ProjectPermission): void {
+function noteGranted(
+  trace: Trace,
+  index: ProjectIndex,
+  at: number,
+  subject: SubjectFacts,
+  project: ProjectFacts,
+  permission: ProjectPermission,
+): void {
   const slot = 4 * index.standings[at + ORDINAL] + PERMISSION_PLACE[permission];
   let reason = trace.onBehalf ? undefined : index.granted[slot];
   if (!reason) {
@@ -215,7 +316,12 @@ function noteGranted(trace: Trace, index: ProjectIndex, at: number, subject: Sub
   trace.reasons!.push(reason);
 }
 
-export function decide(action: Action, subject: SubjectFacts, resource: ResourceFacts = {}, options?: DecideOptions): Decision {
+export function decide(
+  action: Action,
+  subject: SubjectFacts,
+  resource: ResourceFacts = {},
+  options?: DecideOptions,
+): Decision {
   const spec: ActionSpec = ACTIONS[action];
   const explain = options?.explain !== false;
   const trace: Trace = { action, reasons: explain ? [] : null, itemHidden: false, onBehalf: undefined };
@@ -237,7 +343,13 @@ export function decide(action: Action, subject: SubjectFacts, resource: Resource
   }
   if (!trace.reasons) return { allowed: true, action, reasons: NO_REASONS, deciding: ALLOWED, hidden: false };
   if (trace.reasons.length === 1) note(trace, 'app', 'any_user', 'open to every active user');
-  return { allowed: true, action, reasons: trace.reasons, deciding: trace.reasons[trace.reasons.length - 1], hidden: false };
+  return {
+    allowed: true,
+    action,
+    reasons: trace.reasons,
+    deciding: trace.reasons[trace.reasons.length - 1],
+    hidden: false,
+  };
 }
 
 /** What the caller needs when acting for someone else: to see the resource (the owner's pass checks the rest). */
@@ -275,7 +387,13 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
     const at = standing(index, subject);
     const permissions = index.standings[at + PERMISSIONS];
     if (!holds(permissions, 'BROWSE_PROJECT') && !(overridable && spec.adminOverride === true)) {
-      return refuse(trace, 'project', 'missing_permission', `BROWSE_PROJECT is not granted on ${project.projectKey}`, true);
+      return refuse(
+        trace,
+        'project',
+        'missing_permission',
+        `BROWSE_PROJECT is not granted on ${project.projectKey}`,
+        true,
+      );
     }
     // A refusal on an item the subject cannot view must not reveal that it exists (PRJ-4, ITEM-9).
     // Worked out once: item security (layer 3) reuses it.
@@ -285,7 +403,13 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
       if (holds(permissions, permission)) {
         if (explain) noteGranted(trace, index, at, subject, project, permission);
       } else if (overridable) {
-        if (explain) note(trace, 'project', 'system_admin_override', `system administrator acting without ${permission} on ${project.projectKey} (audited)`);
+        if (explain)
+          note(
+            trace,
+            'project',
+            'system_admin_override',
+            `system administrator acting without ${permission} on ${project.projectKey} (audited)`,
+          );
       } else {
         return refuse(trace, 'project', 'missing_permission', `${permission} is not granted on ${project.projectKey}`);
       }
@@ -302,19 +426,22 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
   // Layer 4 — deny permissions (apply to system administrators too, ictime semantics).
   if (spec.denySurface) {
     const denial = subject.denies.find((d) => d.permission === spec.denySurface);
-    if (denial) return refuse(trace, 'deny', 'denied_surface', `DENY ${denial.permission} for group '${denial.groupName}'`);
+    if (denial)
+      return refuse(trace, 'deny', 'denied_surface', `DENY ${denial.permission} for group '${denial.groupName}'`);
     if (explain) note(trace, 'deny', 'not_denied', `no group of the user is denied ${spec.denySurface}`);
   }
 
   // Layer 5 — app roles open app areas.
   if (spec.area) {
-    if (!openAreas(subject).includes(spec.area)) return refuse(trace, 'app', 'area_closed', `no app role of the user opens the ${spec.area} area`);
+    if (!openAreas(subject).includes(spec.area))
+      return refuse(trace, 'app', 'area_closed', `no app role of the user opens the ${spec.area} area`);
     if (explain) note(trace, 'app', 'area_open', `the ${spec.area} area is open to the user`);
   }
 
   // Grant boundary: what only system administrators hold, only they grant or change.
   if (spec.systemAdminOnly) {
-    if (!subject.systemAdmin) return refuse(trace, 'app', 'grant_boundary', 'only system administrators change system administrators');
+    if (!subject.systemAdmin)
+      return refuse(trace, 'app', 'grant_boundary', 'only system administrators change system administrators');
     if (explain) note(trace, 'app', 'system_admin', 'the user is a system administrator');
   }
 
@@ -330,12 +457,19 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
 
   // Layer 6 — TEAM-8: the team is visible to the user.
   if (spec.teamVisible) {
-    if (sight === null) return refuse(trace, 'team', 'team_not_visible', `team '${resource.team!.teamName}' is visible only to its members, team_admin, app_admin and administrators of the projects it serves (TEAM-8)`);
+    if (sight === null)
+      return refuse(
+        trace,
+        'team',
+        'team_not_visible',
+        `team '${resource.team!.teamName}' is visible only to its members, team_admin, app_admin and administrators of the projects it serves (TEAM-8)`,
+      );
     if (explain) note(trace, 'team', 'team_visible', describeSight(sight, resource.team!));
   }
 
   // Layer 7 — the team and price-list check, for the person the work is logged for (PRICE-3).
-  if (spec.teamCheck && resource.teams && resource.date !== undefined) return teamCheck(trace, subject, resource.teams, resource.date);
+  if (spec.teamCheck && resource.teams && resource.date !== undefined)
+    return teamCheck(trace, subject, resource.teams, resource.date);
   return undefined;
 }
 
@@ -344,7 +478,9 @@ const UNRESTRICTED = ACCESS.viewAllow | ACCESS.editAllow;
 
 /** The access bits of the governing setting's entries that name the subject (or UNRESTRICTED), worked out once per check. */
 function itemAccess(item: ItemSecurityFacts, subject: SubjectFacts, index: ProjectIndex, at: number): number {
-  return subject.systemAdmin || !item.governing ? UNRESTRICTED : item.governing.accessOf(index.standings, at + PRINCIPALS);
+  return subject.systemAdmin || !item.governing
+    ? UNRESTRICTED
+    : item.governing.accessOf(index.standings, at + PRINCIPALS);
 }
 
 type ItemAccess = 'allow' | 'deny' | 'none';
@@ -356,17 +492,32 @@ function outcome(access: number, kind: 'view' | 'edit'): ItemAccess {
 }
 
 /** How an explanation names the first entry that names the subject and gives `value` for `kind`, e.g. `group 'devs'`. */
-function firstEntryName(setting: SecuritySetting, kind: 'view' | 'edit', value: 'allow' | 'deny', index: ProjectIndex, at: number): string {
+function firstEntryName(
+  setting: SecuritySetting,
+  kind: 'view' | 'edit',
+  value: 'allow' | 'deny',
+  index: ProjectIndex,
+  at: number,
+): string {
   const name = setting.firstEntryName(index.standings, at + PRINCIPALS, accessBit(kind, value));
   if (name === undefined) throw new Error(`no entry gives ${kind} ${value}`);
   return name;
 }
 
 /** ITEM-2, ITEM-3, ITEM-5: the governing setting decides; deny beats allow; no allow means no access; edit needs view. */
-function itemSecurity(trace: Trace, needed: 'view' | 'edit', item: ItemSecurityFacts, access: number, subject: SubjectFacts, index: ProjectIndex, at: number): Decision | undefined {
+function itemSecurity(
+  trace: Trace,
+  needed: 'view' | 'edit',
+  item: ItemSecurityFacts,
+  access: number,
+  subject: SubjectFacts,
+  index: ProjectIndex,
+  at: number,
+): Decision | undefined {
   const explain = trace.reasons !== null;
   if (subject.systemAdmin) {
-    if (explain) note(trace, 'item', 'system_admin_bypass', 'system administrators are not restricted by item security');
+    if (explain)
+      note(trace, 'item', 'system_admin_bypass', 'system administrators are not restricted by item security');
     return undefined;
   }
   const setting = item.governing;
@@ -381,10 +532,19 @@ function itemSecurity(trace: Trace, needed: 'view' | 'edit', item: ItemSecurityF
     const inherited = setting.itemId !== item.itemId ? setting.itemKey : undefined;
     const where = inherited ? `${setting.described}, inherited by ${item.itemKey}` : setting.described;
     const hide = kind === 'view';
-    if (result === 'none') return refuse(trace, 'item', `no_${kind}_allow`, `no entry of ${where} allows ${kind} to the user`, hide, inherited);
+    if (result === 'none')
+      return refuse(
+        trace,
+        'item',
+        `no_${kind}_allow`,
+        `no entry of ${where} allows ${kind} to the user`,
+        hide,
+        inherited,
+      );
     // The first matching entry with the outcome names who is denied or allowed.
     const named = firstEntryName(setting, kind, result, index, at);
-    if (result === 'deny') return refuse(trace, 'item', `${kind}_denied`, `${kind} is denied to ${named} by ${where}`, hide, inherited);
+    if (result === 'deny')
+      return refuse(trace, 'item', `${kind}_denied`, `${kind} is denied to ${named} by ${where}`, hide, inherited);
     note(trace, 'item', `${kind}_allowed`, `${kind} is allowed to ${named} by ${where}`, inherited);
   }
   return undefined;
@@ -393,17 +553,32 @@ function itemSecurity(trace: Trace, needed: 'view' | 'edit', item: ItemSecurityF
 /** Team permissions a membership holds, with what each implies (TEAM-2: managing work logs or the team includes viewing members' work logs). */
 export function holdsTeamPermission(membership: TeamMembershipFact, permission: TeamPermission): boolean {
   if (membership.permissions.includes(permission)) return true;
-  return permission === 'VIEW_MEMBER_WORKLOGS' && (membership.permissions.includes('MANAGE_MEMBER_WORKLOGS') || membership.permissions.includes('MANAGE_TEAM'));
+  return (
+    permission === 'VIEW_MEMBER_WORKLOGS' &&
+    (membership.permissions.includes('MANAGE_MEMBER_WORKLOGS') || membership.permissions.includes('MANAGE_TEAM'))
+  );
 }
 
-const appRoleOf = (subject: SubjectFacts, roles: readonly AppRole[]) => subject.appRoles.find((r) => roles.includes(r.role));
+const appRoleOf = (subject: SubjectFacts, roles: readonly AppRole[]) =>
+  subject.appRoles.find((r) => roles.includes(r.role));
 
 /** Layers 5–6: an app role of the list, a system administrator where allowed, or the team permission in the resource's team. */
-function authority(trace: Trace, needed: NonNullable<ActionSpec['authority']>, subject: SubjectFacts, team: TeamFacts | undefined): Decision | undefined {
+function authority(
+  trace: Trace,
+  needed: NonNullable<ActionSpec['authority']>,
+  subject: SubjectFacts,
+  team: TeamFacts | undefined,
+): Decision | undefined {
   const explain = trace.reasons !== null;
   const role = appRoleOf(subject, needed.roles);
   if (role) {
-    if (explain) note(trace, 'app', 'app_role', `app role ${role.role} (${role.via.kind === 'group' ? `through group '${role.via.groupName}'` : 'granted to the user'})`);
+    if (explain)
+      note(
+        trace,
+        'app',
+        'app_role',
+        `app role ${role.role} (${role.via.kind === 'group' ? `through group '${role.via.groupName}'` : 'granted to the user'})`,
+      );
     return undefined;
   }
   if (needed.systemAdmin && subject.systemAdmin) {
@@ -416,14 +591,23 @@ function authority(trace: Trace, needed: NonNullable<ActionSpec['authority']>, s
     return undefined;
   }
   const teamPart = needed.level && team ? `${needed.level} in team '${team.teamName}' or ` : '';
-  return refuse(trace, needed.level ? 'team' : 'app', 'missing_authority', `needs ${teamPart}one of the app roles ${needed.roles.join(', ')}`);
+  return refuse(
+    trace,
+    needed.level ? 'team' : 'app',
+    'missing_authority',
+    `needs ${teamPart}one of the app roles ${needed.roles.join(', ')}`,
+  );
 }
 
 /** Who sees every team (TEAM-8), beside system administrators. */
 const TEAM_SEERS = ['app_admin', 'team_admin'] as const satisfies readonly AppRole[];
 
 /** How a user sees a team (TEAM-8): as a member, through an app role, as a system administrator, or administering a project it serves. */
-type TeamSight = { kind: 'member' } | { kind: 'role'; role: AppRole } | { kind: 'systemAdmin' } | { kind: 'projectAdmin'; project: ProjectFacts };
+type TeamSight =
+  | { kind: 'member' }
+  | { kind: 'role'; role: AppRole }
+  | { kind: 'systemAdmin' }
+  | { kind: 'projectAdmin'; project: ProjectFacts };
 
 /**
  * TEAM-8: null when the team is hidden from the user — a user denied ISSUE_TIME_TABS sees no team at all; others see
@@ -436,7 +620,7 @@ function teamSight(subject: SubjectFacts, team: TeamFacts, resource: ResourceFac
   const role = appRoleOf(subject, TEAM_SEERS);
   if (role) return { kind: 'role', role: role.role };
   if (subject.systemAdmin) return { kind: 'systemAdmin' };
-  const served = team.projectId === null ? resource.servedProjects ?? [] : resource.project ? [resource.project] : [];
+  const served = team.projectId === null ? (resource.servedProjects ?? []) : resource.project ? [resource.project] : [];
   for (const project of served) {
     const index = projectIndex(project);
     const at = standing(index, subject);
@@ -447,10 +631,14 @@ function teamSight(subject: SubjectFacts, team: TeamFacts, resource: ResourceFac
 
 function describeSight(sight: TeamSight, team: TeamFacts): string {
   switch (sight.kind) {
-    case 'member': return `member of team '${team.teamName}'`;
-    case 'role': return `app role ${sight.role} sees every team`;
-    case 'systemAdmin': return 'system administrators see every team';
-    case 'projectAdmin': return `ADMINISTER_PROJECT on ${sight.project.projectKey}, which team '${team.teamName}' serves`;
+    case 'member':
+      return `member of team '${team.teamName}'`;
+    case 'role':
+      return `app role ${sight.role} sees every team`;
+    case 'systemAdmin':
+      return 'system administrators see every team';
+    case 'projectAdmin':
+      return `ADMINISTER_PROJECT on ${sight.project.projectKey}, which team '${team.teamName}' serves`;
   }
 }
 
@@ -458,43 +646,84 @@ function describeSight(sight: TeamSight, team: TeamFacts): string {
 const UNBOUNDED_GRANTERS = ['app_admin', 'team_admin'] as const satisfies readonly AppRole[];
 
 /** Grant boundary: nobody gives a team permission they do not hold in that team themselves. */
-function grantBoundary(trace: Trace, subject: SubjectFacts, team: TeamFacts | undefined, levels: ReadonlyArray<TeamPermission>): Decision | undefined {
+function grantBoundary(
+  trace: Trace,
+  subject: SubjectFacts,
+  team: TeamFacts | undefined,
+  levels: ReadonlyArray<TeamPermission>,
+): Decision | undefined {
   const explain = trace.reasons !== null;
   if (appRoleOf(subject, UNBOUNDED_GRANTERS) || subject.systemAdmin) {
-    if (explain) note(trace, 'team', 'unbounded_granter', 'app_admin, team_admin and system administrators may grant every team permission');
+    if (explain)
+      note(
+        trace,
+        'team',
+        'unbounded_granter',
+        'app_admin, team_admin and system administrators may grant every team permission',
+      );
     return undefined;
   }
   const membership = team ? subject.teams.find((t) => t.teamId === team.teamId) : undefined;
   const missing = levels.filter((level) => !membership || !holdsTeamPermission(membership, level));
-  if (missing.length) return refuse(trace, 'team', 'grant_boundary', `cannot grant ${missing.join(', ')}: the user does not hold ${missing.length > 1 ? 'them' : 'it'} in team '${team?.teamName ?? ''}'`);
-  if (explain) note(trace, 'team', 'grant_within_holdings', `the user holds ${levels.join(', ')} in team '${team!.teamName}'`);
+  if (missing.length)
+    return refuse(
+      trace,
+      'team',
+      'grant_boundary',
+      `cannot grant ${missing.join(', ')}: the user does not hold ${missing.length > 1 ? 'them' : 'it'} in team '${team?.teamName ?? ''}'`,
+    );
+  if (explain)
+    note(trace, 'team', 'grant_within_holdings', `the user holds ${levels.join(', ')} in team '${team!.teamName}'`);
   return undefined;
 }
 
 /** WL-5 / TEAM-2: acting on another user's work needs the permission in a team of theirs, team_admin over their team, or app_admin. */
-function actingFor(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource: ResourceFacts): Decision | undefined {
+function actingFor(
+  trace: Trace,
+  spec: ActionSpec,
+  subject: SubjectFacts,
+  resource: ResourceFacts,
+): Decision | undefined {
   const explain = trace.reasons !== null;
   const level = spec.forOthers;
   const owner = resource.owner;
   if (!level) return refuse(trace, 'team', 'not_own_worklog', 'only the user themselves may do this');
-  if (!owner || owner.userId !== resource.ownerId) return refuse(trace, 'team', 'not_own_worklog', `acting for another user needs ${level} in a team of theirs (WL-5)`);
+  if (!owner || owner.userId !== resource.ownerId)
+    return refuse(
+      trace,
+      'team',
+      'not_own_worklog',
+      `acting for another user needs ${level} in a team of theirs (WL-5)`,
+    );
   const admin = appRoleOf(subject, ['app_admin']);
   if (admin) {
     if (explain) note(trace, 'app', 'app_role', 'app role app_admin acts for every user');
     return undefined;
   }
   if (appRoleOf(subject, ['team_admin']) && owner.teams.length > 0) {
-    if (explain) note(trace, 'app', 'app_role', `app role team_admin over team '${owner.teams[0].teamName}' of ${owner.name ?? 'the user'}`);
+    if (explain)
+      note(
+        trace,
+        'app',
+        'app_role',
+        `app role team_admin over team '${owner.teams[0].teamName}' of ${owner.name ?? 'the user'}`,
+      );
     return undefined;
   }
   for (const theirs of owner.teams) {
     const mine = subject.teams.find((t) => t.teamId === theirs.teamId);
     if (mine && holdsTeamPermission(mine, level)) {
-      if (explain) note(trace, 'team', 'team_permission', `${level} in team '${mine.teamName}' of ${owner.name ?? 'the user'}`);
+      if (explain)
+        note(trace, 'team', 'team_permission', `${level} in team '${mine.teamName}' of ${owner.name ?? 'the user'}`);
       return undefined;
     }
   }
-  return refuse(trace, 'team', 'not_own_worklog', `acting for ${owner.name ?? 'another user'} needs ${level} in a team of theirs, team_admin, or app_admin (WL-5)`);
+  return refuse(
+    trace,
+    'team',
+    'not_own_worklog',
+    `acting for ${owner.name ?? 'another user'} needs ${level} in a team of theirs, team_admin, or app_admin (WL-5)`,
+  );
 }
 
 /** The team a user works on a project in (TEAM-4: at most one), whether its roles let them log time, and its price list valid on the date. */
@@ -508,8 +737,13 @@ export function teamStanding(person: SubjectFacts, teams: ProjectTeamFacts, date
   for (const team of teams.teams) {
     const membership = person.teams.find((t) => t.teamId === team.teamId);
     if (!membership) continue;
-    const priceList = team.priceLists.find((pl) => pl.validFrom <= date && (pl.validTo === null || pl.validTo >= date)) ?? null;
-    return { team: { teamId: team.teamId, teamName: team.teamName }, canWork: holdsTeamPermission(membership, 'WORK_ON_ISSUES'), priceList };
+    const priceList =
+      team.priceLists.find((pl) => pl.validFrom <= date && (pl.validTo === null || pl.validTo >= date)) ?? null;
+    return {
+      team: { teamId: team.teamId, teamName: team.teamName },
+      canWork: holdsTeamPermission(membership, 'WORK_ON_ISSUES'),
+      priceList,
+    };
   }
   return { team: null, canWork: false, priceList: null };
 }
@@ -518,16 +752,41 @@ export function teamStanding(person: SubjectFacts, teams: ProjectTeamFacts, date
 function teamCheck(trace: Trace, person: SubjectFacts, teams: ProjectTeamFacts, date: string): Decision | undefined {
   const explain = trace.reasons !== null;
   if (teams.checks !== 'on') {
-    if (explain) note(trace, 'business', 'team_check_off', `the team check is off ${teams.checks === 'off_globally' ? 'for the installation' : `for ${teams.projectKey}`}`);
+    if (explain)
+      note(
+        trace,
+        'business',
+        'team_check_off',
+        `the team check is off ${teams.checks === 'off_globally' ? 'for the installation' : `for ${teams.projectKey}`}`,
+      );
     return undefined;
   }
   const held = teamStanding(person, teams, date);
-  if (!held.team) return refuse(trace, 'business', 'not_in_team', `not in a team of ${teams.projectKey} with a price list valid on ${date}`);
+  if (!held.team)
+    return refuse(
+      trace,
+      'business',
+      'not_in_team',
+      `not in a team of ${teams.projectKey} with a price list valid on ${date}`,
+    );
   // TEAM-8: a user denied ISSUE_TIME_TABS reads no team or price-list name, not even in a refusal about their own work.
   const named = !person.denies.some((d) => d.permission === 'ISSUE_TIME_TABS');
-  const team = named ? `team '${held.team.teamName}'` : 'the user\'s team';
-  if (!held.canWork) return refuse(trace, 'business', 'team_role_cannot_work', `no role of the user in ${team} grants WORK_ON_ISSUES`);
-  if (!held.priceList) return refuse(trace, 'business', 'no_valid_price_list', `${team} of ${teams.projectKey} has no price list valid on ${date}`);
-  if (explain) note(trace, 'business', 'team_check_passed', `member of ${team} of ${teams.projectKey}, ${named ? `price list '${held.priceList.name}'` : 'a price list'} valid on ${date}`);
+  const team = named ? `team '${held.team.teamName}'` : "the user's team";
+  if (!held.canWork)
+    return refuse(trace, 'business', 'team_role_cannot_work', `no role of the user in ${team} grants WORK_ON_ISSUES`);
+  if (!held.priceList)
+    return refuse(
+      trace,
+      'business',
+      'no_valid_price_list',
+      `${team} of ${teams.projectKey} has no price list valid on ${date}`,
+    );
+  if (explain)
+    note(
+      trace,
+      'business',
+      'team_check_passed',
+      `member of ${team} of ${teams.projectKey}, ${named ? `price list '${held.priceList.name}'` : 'a price list'} valid on ${date}`,
+    );
   return undefined;
 }

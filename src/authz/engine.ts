@@ -1,12 +1,20 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/index.js';
-import { forbidden, notFound } from '../http/errors.js';
+import { forbidden, notFound } from '../lib/errors.js';
 import { ACTIONS, actionSpec, type Action } from './catalogue.js';
 import { decide, type Decision } from './decide.js';
 import { noteDecided } from './decided.js';
 import type { TeamPermission } from '../db/types.js';
 import type { ItemSecurityFacts, ProjectFacts, ProjectTeamFacts, SubjectFacts, TeamFacts } from './facts.js';
-import { loadItem, loadItems, loadProjects, loadProjectTeams, loadSubjects, loadTeams, type ItemFacts } from './loader.js';
+import {
+  loadItem,
+  loadItems,
+  loadProjects,
+  loadProjectTeams,
+  loadSubjects,
+  loadTeams,
+  type ItemFacts,
+} from './loader.js';
 
 /** The authenticated caller: one value passed everywhere instead of id/role/flag arguments. */
 export interface Actor {
@@ -47,7 +55,10 @@ export function createAuthz(db: Database) {
   /** The facts of a global or project action: the project's, and the other user's when acting for them (WL-5). */
   async function targetFacts(actor: Actor, action: Action, target: Target) {
     const project = ACTIONS[action].scope === 'global' ? undefined : await projectFacts(actor, target.projectId);
-    const owner = target.ownerId === undefined || target.ownerId === actor.userId ? undefined : (await loadSubjects(db, [target.ownerId])).get(target.ownerId);
+    const owner =
+      target.ownerId === undefined || target.ownerId === actor.userId
+        ? undefined
+        : (await loadSubjects(db, [target.ownerId])).get(target.ownerId);
     return { project, ownerId: target.ownerId, owner };
   }
 
@@ -66,9 +77,19 @@ export function createAuthz(db: Database) {
    * Looks an item up (by key or id) and authorizes an action on it, in one query. A missing item and
    * an unreadable one answer the same 404.
    */
-  async function authorizeItem(actor: Actor, action: Action, item: string | number, target: Omit<Target, 'projectId'> = {}): Promise<ItemFacts> {
-    const facts = typeof item === 'string' ? await loadItem(db, item) : (await loadItems(db, sql`i.id = ${item}`)).get(item);
-    enforce(decide(action, actor.subject, { project: facts?.project, item: facts?.item, ownerId: target.ownerId }, QUICK), target.noun ?? 'work item', actor.decided);
+  async function authorizeItem(
+    actor: Actor,
+    action: Action,
+    item: string | number,
+    target: Omit<Target, 'projectId'> = {},
+  ): Promise<ItemFacts> {
+    const facts =
+      typeof item === 'string' ? await loadItem(db, item) : (await loadItems(db, sql`i.id = ${item}`)).get(item);
+    enforce(
+      decide(action, actor.subject, { project: facts?.project, item: facts?.item, ownerId: target.ownerId }, QUICK),
+      target.noun ?? 'work item',
+      actor.decided,
+    );
     return facts!;
   }
 
@@ -76,16 +97,31 @@ export function createAuthz(db: Database) {
    * Looks a team up and authorizes a team action on it (or, for `team.create`, on a new team of that project
    * or a global one). A project team whose project the caller may not browse answers 404 like a missing one.
    */
-  async function authorizeTeam(actor: Actor, action: Action, team: number | { projectId: number | null }, options: { grantLevels?: TeamPermission[] } = {}): Promise<AuthorizedTeam> {
-    const facts = typeof team === 'number' ? (await loadTeams(db, [team])).get(team) : { teamId: 0, teamName: '(new team)', projectId: team.projectId };
+  async function authorizeTeam(
+    actor: Actor,
+    action: Action,
+    team: number | { projectId: number | null },
+    options: { grantLevels?: TeamPermission[] } = {},
+  ): Promise<AuthorizedTeam> {
+    const facts =
+      typeof team === 'number'
+        ? (await loadTeams(db, [team])).get(team)
+        : { teamId: 0, teamName: '(new team)', projectId: team.projectId };
     const { project, servedProjects } = await teamProjectFacts(facts);
-    enforce(decide(action, actor.subject, { project, servedProjects, team: facts, grantLevels: options.grantLevels }, QUICK), 'team', actor.decided);
+    enforce(
+      decide(action, actor.subject, { project, servedProjects, team: facts, grantLevels: options.grantLevels }, QUICK),
+      'team',
+      actor.decided,
+    );
     return { ...facts!, project, servedProjects };
   }
 
   /** A team's project facts, and for a global team those of the projects it is assigned to (TEAM-8), in one load. */
-  async function teamProjectFacts(team: TeamFacts | undefined): Promise<{ project: ProjectFacts | undefined; servedProjects: ProjectFacts[] }> {
-    const ids = team === undefined ? [] : team.projectId !== null ? [team.projectId] : [...(team.assignedProjectIds ?? [])];
+  async function teamProjectFacts(
+    team: TeamFacts | undefined,
+  ): Promise<{ project: ProjectFacts | undefined; servedProjects: ProjectFacts[] }> {
+    const ids =
+      team === undefined ? [] : team.projectId !== null ? [team.projectId] : [...(team.assignedProjectIds ?? [])];
     const loaded = await loadProjects(db, ids);
     if (team?.projectId != null) return { project: loaded.get(team.projectId), servedProjects: [] };
     return { project: undefined, servedProjects: ids.flatMap((id) => loaded.get(id) ?? []) };
@@ -97,31 +133,58 @@ export function createAuthz(db: Database) {
    * facts, the owner's facts and the project's team facts, from which the service takes the work log's snapshot.
    * The explanation (EXPL-1) asks the same question with `explain: true`, so the two load and decide alike.
    */
-  async function decideWorklog(actor: Pick<Actor, 'userId' | 'subject' | 'decided'>, action: Action, item: string | number, target: { ownerId: number; date?: string }, options: { explain?: boolean } = {}) {
-    const owner = target.ownerId === actor.userId ? actor.subject : (await loadSubjects(db, [target.ownerId])).get(target.ownerId);
+  async function decideWorklog(
+    actor: Pick<Actor, 'userId' | 'subject' | 'decided'>,
+    action: Action,
+    item: string | number,
+    target: { ownerId: number; date?: string },
+    options: { explain?: boolean } = {},
+  ) {
+    const owner =
+      target.ownerId === actor.userId ? actor.subject : (await loadSubjects(db, [target.ownerId])).get(target.ownerId);
     // The project's team facts come with the item, in the same query, for actions with the team check.
     const withTeams = Boolean(actionSpec(action).teamCheck);
-    const facts = typeof item === 'string' ? await loadItem(db, item, { withTeams }) : (await loadItems(db, sql`i.id = ${item}`, { withTeams })).get(item);
+    const facts =
+      typeof item === 'string'
+        ? await loadItem(db, item, { withTeams })
+        : (await loadItems(db, sql`i.id = ${item}`, { withTeams })).get(item);
     const teams = facts?.teams;
-    const decision = decide(action, actor.subject, { project: facts?.project, item: facts?.item, ownerId: target.ownerId, owner, teams, date: target.date }, options.explain ? undefined : QUICK);
+    const decision = decide(
+      action,
+      actor.subject,
+      { project: facts?.project, item: facts?.item, ownerId: target.ownerId, owner, teams, date: target.date },
+      options.explain ? undefined : QUICK,
+    );
     // A caller that answers with the decision (the log-work preview) has decided the action, allowed or not.
     noteDecided(actor.decided, action);
     return { decision, item: facts, owner, teams };
   }
 
   /** `decideWorklog`, enforced: 404 when the caller may not know the item, else 403 with the deciding rule. */
-  async function authorizeWorklog(actor: Actor, action: Action, item: string | number, target: { ownerId: number; date?: string; noun?: string }) {
+  async function authorizeWorklog(
+    actor: Actor,
+    action: Action,
+    item: string | number,
+    target: { ownerId: number; date?: string; noun?: string },
+  ) {
     const { decision, item: facts, owner, teams } = await decideWorklog(actor, action, item, target);
     enforce(decision, target.noun ?? 'work item', actor.decided);
     return { item: facts!, owner: owner!, teams };
   }
 
   return {
-    check, authorize, authorizeItem, authorizeTeam, authorizeWorklog, decideWorklog, teamProjectFacts,
+    check,
+    authorize,
+    authorizeItem,
+    authorizeTeam,
+    authorizeWorklog,
+    decideWorklog,
+    teamProjectFacts,
     loadProjectTeams: (ids: number[]) => loadProjectTeams(db, ids),
     loadSubjects: (ids: number[]) => loadSubjects(db, ids),
     loadProjects: (ids: number[]) => loadProjects(db, ids),
-    loadItems: (ids: number[]) => (ids.length ? loadItems(db, sql`i.id in (${sql.join(ids)})`) : Promise.resolve(new Map<number, ItemFacts>())),
+    loadItems: (ids: number[]) =>
+      ids.length ? loadItems(db, sql`i.id in (${sql.join(ids)})`) : Promise.resolve(new Map<number, ItemFacts>()),
   };
 }
 
@@ -150,7 +213,15 @@ export function enforce(decision: Decision, noun = 'resource', decided?: Set<Act
 
 /** Abilities for a record, decided from facts already loaded — the web UI shows exactly these. */
 export function abilities<K extends string>(
-  subject: SubjectFacts, resource: { project?: ProjectFacts; servedProjects?: ReadonlyArray<ProjectFacts>; item?: ItemSecurityFacts; team?: TeamFacts; teams?: ProjectTeamFacts; owner?: SubjectFacts },
+  subject: SubjectFacts,
+  resource: {
+    project?: ProjectFacts;
+    servedProjects?: ReadonlyArray<ProjectFacts>;
+    item?: ItemSecurityFacts;
+    team?: TeamFacts;
+    teams?: ProjectTeamFacts;
+    owner?: SubjectFacts;
+  },
   map: Record<K, { action: Action; ownerId?: number; date?: string; grantLevels?: readonly TeamPermission[] }>,
 ): Record<K, boolean> {
   const out = {} as Record<K, boolean>;

@@ -1,4 +1,11 @@
-import type { AccessValue, AppRole, DenyPermission, ProjectPermission, SubjectKind, TeamPermission } from '../db/types.js';
+import type {
+  AccessValue,
+  AppRole,
+  DenyPermission,
+  ProjectPermission,
+  SubjectKind,
+  TeamPermission,
+} from '../db/types.js';
 import type { SecuritySetting } from './setting.js';
 
 /** Facts about the acting user, loaded once per request. */
@@ -17,10 +24,22 @@ export interface SubjectFacts {
 }
 
 /** A current team membership: the team (its own project, or null for a global team) and the union of the member's role permissions. */
-export interface TeamMembershipFact { teamId: number; teamName: string; projectId: number | null; permissions: ReadonlyArray<TeamPermission> }
+export interface TeamMembershipFact {
+  teamId: number;
+  teamName: string;
+  projectId: number | null;
+  permissions: ReadonlyArray<TeamPermission>;
+}
 
 /** A price list as the team check sees it (PRICE-1); the rate is server-side only, for the work log's snapshot. */
-export interface PriceListFact { id: number; name: string; currency: string; hourlyRate: string; validFrom: string; validTo: string | null }
+export interface PriceListFact {
+  id: number;
+  name: string;
+  currency: string;
+  hourlyRate: string;
+  validFrom: string;
+  validTo: string | null;
+}
 
 /** The teams working on a project — its own and the global teams assigned to it — and whether the team check is on (PRICE-2). */
 export interface ProjectTeamFacts {
@@ -31,7 +50,12 @@ export interface ProjectTeamFacts {
 }
 
 /** A team as a resource of team actions: its project (null: global team), and the projects a global team is assigned to (TEAM-8). */
-export interface TeamFacts { teamId: number; teamName: string; projectId: number | null; assignedProjectIds?: ReadonlyArray<number> }
+export interface TeamFacts {
+  teamId: number;
+  teamName: string;
+  projectId: number | null;
+  assignedProjectIds?: ReadonlyArray<number>;
+}
 
 /** How a grant reaches the user: directly, through a group, or through a project role. */
 export type GrantVia =
@@ -39,13 +63,27 @@ export type GrantVia =
   | { kind: 'group'; groupId: number; groupName: string }
   | { kind: 'role'; roleId: number; roleName: string; groupId?: number; groupName?: string };
 
-export interface PermissionGrant { permission: ProjectPermission; via: GrantVia }
+export interface PermissionGrant {
+  permission: ProjectPermission;
+  via: GrantVia;
+}
 
 /** A project permission grant as stored: to a user, a group or a project role (PRJ-3). */
-export interface StoredGrant { permission: ProjectPermission; kind: 'user' | 'group' | 'role'; subjectId: number; subjectName: string }
+export interface StoredGrant {
+  permission: ProjectPermission;
+  kind: 'user' | 'group' | 'role';
+  subjectId: number;
+  subjectName: string;
+}
 
 /** Who holds a project role in the project: a user, or every member of a group. */
-export interface RoleMember { roleId: number; roleName: string; userId?: number; groupId?: number; groupName?: string }
+export interface RoleMember {
+  roleId: number;
+  roleName: string;
+  userId?: number;
+  groupId?: number;
+  groupName?: string;
+}
 
 /**
  * Facts about one project, the same for every subject: all its grants and role holders. The core
@@ -58,7 +96,13 @@ export interface ProjectFacts {
   roleMembers: ReadonlyArray<RoleMember>;
 }
 
-export interface SecurityEntry { kind: SubjectKind; subjectId: number; subjectName: string; view: AccessValue; edit: AccessValue }
+export interface SecurityEntry {
+  kind: SubjectKind;
+  subjectId: number;
+  subjectName: string;
+  view: AccessValue;
+  edit: AccessValue;
+}
 
 /** Item security facts (ITEM-1, ITEM-2): the governing setting — own or inherited — with its entries (null: unsecured). */
 export interface ItemSecurityFacts {

@@ -1,17 +1,31 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../db/index.js';
 import type { AppRole, DenyPermission, ProjectPermission, TeamPermission } from '../db/types.js';
-import type { ItemSecurityFacts, ProjectFacts, ProjectTeamFacts, SecurityEntry, SubjectFacts, TeamFacts } from './facts.js';
+import type {
+  ItemSecurityFacts,
+  ProjectFacts,
+  ProjectTeamFacts,
+  SecurityEntry,
+  SubjectFacts,
+  TeamFacts,
+} from './facts.js';
 import { SecuritySetting } from './setting.js';
 
 /** Batch loaders: each fetches the facts the decision core needs in one query, for any number of resources. */
 
 export interface SubjectRow {
-  id: number; active: boolean; system_admin: boolean;
+  id: number;
+  active: boolean;
+  system_admin: boolean;
   groups: Array<{ id: number; name: string }>;
   roles: Array<{ role: AppRole; group_id: number | null; group_name: string | null }>;
   denies: Array<{ permission: DenyPermission; group_id: number; group_name: string }>;
-  teams?: Array<{ team_id: number; team_name: string; project_id: number | null; permissions: TeamPermission[] | null }>;
+  teams?: Array<{
+    team_id: number;
+    team_name: string;
+    project_id: number | null;
+    permissions: TeamPermission[] | null;
+  }>;
   display_name?: string;
 }
 
@@ -37,7 +51,8 @@ export async function loadSubject(db: Database, userId: number): Promise<Subject
 
 export async function loadSubjects(db: Database, userIds: readonly number[]): Promise<Map<number, SubjectFacts>> {
   if (userIds.length === 0) return new Map();
-  const { rows } = await sql<SubjectRow>`select u.id, u.active, u.system_admin, u.display_name, ${subjectAggregates} from users u
+  const { rows } =
+    await sql<SubjectRow>`select u.id, u.active, u.system_admin, u.display_name, ${subjectAggregates} from users u
     where u.id in (${sql.join([...userIds])})`.execute(db);
   return new Map(rows.map((r) => [r.id, subjectFromRow(r)]));
 }
@@ -55,18 +70,36 @@ export function subjectFromRow(row: SubjectRow): SubjectFacts {
     groups: row.groups.map((g) => ({ id: g.id, name: g.name })),
     appRoles: row.roles.map((r) => ({
       role: r.role,
-      via: r.group_id === null ? { kind: 'user' } : { kind: 'group', groupId: r.group_id, groupName: r.group_name ?? '' },
+      via:
+        r.group_id === null ? { kind: 'user' } : { kind: 'group', groupId: r.group_id, groupName: r.group_name ?? '' },
     })),
     denies: (row.denies ?? []).map((d) => ({ permission: d.permission, groupId: d.group_id, groupName: d.group_name })),
-    teams: (row.teams ?? []).map((t) => ({ teamId: t.team_id, teamName: t.team_name, projectId: t.project_id, permissions: t.permissions ?? [] })),
+    teams: (row.teams ?? []).map((t) => ({
+      teamId: t.team_id,
+      teamName: t.team_name,
+      projectId: t.project_id,
+      permissions: t.permissions ?? [],
+    })),
     ...(row.display_name !== undefined ? { name: row.display_name } : {}),
   };
 }
 
 interface ProjectRow {
-  project_id: number; project_key: string;
-  grants: Array<{ permission: ProjectPermission; kind: 'user' | 'group' | 'role'; subject_id: number; subject_name: string | null }> | null;
-  role_members: Array<{ role_id: number; role_name: string; user_id: number | null; group_id: number | null; group_name: string | null }> | null;
+  project_id: number;
+  project_key: string;
+  grants: Array<{
+    permission: ProjectPermission;
+    kind: 'user' | 'group' | 'role';
+    subject_id: number;
+    subject_name: string | null;
+  }> | null;
+  role_members: Array<{
+    role_id: number;
+    role_name: string;
+    user_id: number | null;
+    group_id: number | null;
+    group_name: string | null;
+  }> | null;
 }
 
 /** A project's grants and role holders as JSON columns of a query over `projects p`. */
@@ -83,11 +116,19 @@ const projectColumns = sql`p.id as project_id, p.key as project_key,
 
 function projectFromRow(row: ProjectRow): ProjectFacts {
   return {
-    projectId: row.project_id, projectKey: row.project_key,
-    grants: (row.grants ?? []).map((g) => ({ permission: g.permission, kind: g.kind, subjectId: g.subject_id, subjectName: g.subject_name ?? '' })),
+    projectId: row.project_id,
+    projectKey: row.project_key,
+    grants: (row.grants ?? []).map((g) => ({
+      permission: g.permission,
+      kind: g.kind,
+      subjectId: g.subject_id,
+      subjectName: g.subject_name ?? '',
+    })),
     roleMembers: (row.role_members ?? []).map((m) => ({
-      roleId: m.role_id, roleName: m.role_name,
-      ...(m.user_id !== null ? { userId: m.user_id } : {}), ...(m.group_id !== null ? { groupId: m.group_id, groupName: m.group_name ?? '' } : {}),
+      roleId: m.role_id,
+      roleName: m.role_name,
+      ...(m.user_id !== null ? { userId: m.user_id } : {}),
+      ...(m.group_id !== null ? { groupId: m.group_id, groupName: m.group_name ?? '' } : {}),
     })),
   };
 }
@@ -98,19 +139,35 @@ function projectFromRow(row: ProjectRow): ProjectFacts {
  */
 export async function loadProjects(db: Database, projectIds: readonly number[]): Promise<Map<number, ProjectFacts>> {
   if (projectIds.length === 0) return new Map();
-  const { rows } = await sql<ProjectRow>`select ${projectColumns} from projects p where p.id in (${sql.join([...projectIds])})`.execute(db);
+  const { rows } =
+    await sql<ProjectRow>`select ${projectColumns} from projects p where p.id in (${sql.join([...projectIds])})`.execute(
+      db,
+    );
   return new Map(rows.map((r) => [r.project_id, projectFromRow(r)]));
 }
 
 export interface ItemFacts {
-  itemId: number; itemKey: string; projectId: number; project: ProjectFacts; item: ItemSecurityFacts;
+  itemId: number;
+  itemKey: string;
+  projectId: number;
+  project: ProjectFacts;
+  item: ItemSecurityFacts;
   /** The project's team facts, when asked for (`withTeams`): work-log actions load them in the same query. */
   teams?: ProjectTeamFacts;
 }
 
 interface ItemRow extends ProjectRow, Partial<Omit<ProjectTeamRow, 'project_id' | 'project_key'>> {
-  item_id: number; item_key: string; governing_id: number | null; governing_key: string | null;
-  entries: Array<{ kind: SecurityEntry['kind']; subject_id: number; subject_name: string | null; view: SecurityEntry['view']; edit: SecurityEntry['edit'] }> | null;
+  item_id: number;
+  item_key: string;
+  governing_id: number | null;
+  governing_key: string | null;
+  entries: Array<{
+    kind: SecurityEntry['kind'];
+    subject_id: number;
+    subject_name: string | null;
+    view: SecurityEntry['view'];
+    edit: SecurityEntry['edit'];
+  }> | null;
 }
 
 /** Entries of the governing setting, with their subjects' names for explanations. */
@@ -125,7 +182,11 @@ const entriesColumn = sql`(select json_agg(json_build_object('kind', e.subject_k
  * Loads work items (not in the trash) with their project's facts and item security facts, in one query;
  * with `withTeams`, the project's team facts too (the team check of work-log actions).
  */
-export async function loadItems(db: Database, where: RawBuilder<unknown>, options: { withTeams?: boolean } = {}): Promise<Map<number, ItemFacts>> {
+export async function loadItems(
+  db: Database,
+  where: RawBuilder<unknown>,
+  options: { withTeams?: boolean } = {},
+): Promise<Map<number, ItemFacts>> {
   const { rows } = await sql<ItemRow>`
     select i.id as item_id, i.key as item_key, i.governing_item_id as governing_id, gi.key as governing_key, ${entriesColumn}, ${projectColumns}
       ${options.withTeams ? sql`, ${projectTeamColumns}` : sql``}
@@ -135,38 +196,95 @@ export async function loadItems(db: Database, where: RawBuilder<unknown>, option
   // engine memoises a subject's standing per ProjectFacts, and a batch's facts stay small in memory.
   const projects = new Map<number, ProjectFacts>();
   const settings = new Map<number, SecuritySetting>();
-  const projectOf = (row: ItemRow) => projects.get(row.project_id) ?? projects.set(row.project_id, projectFromRow(row)).get(row.project_id)!;
+  const projectOf = (row: ItemRow) =>
+    projects.get(row.project_id) ?? projects.set(row.project_id, projectFromRow(row)).get(row.project_id)!;
   const governingOf = (row: ItemRow) => {
     if (row.governing_id === null) return null;
-    return settings.get(row.governing_id) ?? settings.set(row.governing_id, new SecuritySetting(row.governing_id, row.governing_key ?? '',
-      (row.entries ?? []).map((e) => ({ kind: e.kind, subjectId: e.subject_id, subjectName: e.subject_name ?? '', view: e.view, edit: e.edit })),
-    )).get(row.governing_id)!;
+    return (
+      settings.get(row.governing_id) ??
+      settings
+        .set(
+          row.governing_id,
+          new SecuritySetting(
+            row.governing_id,
+            row.governing_key ?? '',
+            (row.entries ?? []).map((e) => ({
+              kind: e.kind,
+              subjectId: e.subject_id,
+              subjectName: e.subject_name ?? '',
+              view: e.view,
+              edit: e.edit,
+            })),
+          ),
+        )
+        .get(row.governing_id)!
+    );
   };
-  return new Map(rows.map((row) => [row.item_id, {
-    itemId: row.item_id, itemKey: row.item_key, projectId: row.project_id, project: projectOf(row),
-    ...(options.withTeams ? { teams: projectTeamsFromRow(row as ItemRow & ProjectTeamRow) } : {}),
-    item: { itemId: row.item_id, itemKey: row.item_key, governing: governingOf(row) },
-  }]));
+  return new Map(
+    rows.map((row) => [
+      row.item_id,
+      {
+        itemId: row.item_id,
+        itemKey: row.item_key,
+        projectId: row.project_id,
+        project: projectOf(row),
+        ...(options.withTeams ? { teams: projectTeamsFromRow(row as ItemRow & ProjectTeamRow) } : {}),
+        item: { itemId: row.item_id, itemKey: row.item_key, governing: governingOf(row) },
+      },
+    ]),
+  );
 }
 
 /** One work item by key with all its facts. */
-export async function loadItem(db: Database, itemKey: string, options: { withTeams?: boolean } = {}): Promise<ItemFacts | undefined> {
+export async function loadItem(
+  db: Database,
+  itemKey: string,
+  options: { withTeams?: boolean } = {},
+): Promise<ItemFacts | undefined> {
   return [...(await loadItems(db, sql`i.key = ${itemKey}`, options)).values()][0];
 }
 
 /** Teams by id: their name and project (null: a global team), and the projects a global team is assigned to (TEAM-8). */
 export async function loadTeams(db: Database, teamIds: readonly number[]): Promise<Map<number, TeamFacts>> {
   if (teamIds.length === 0) return new Map();
-  const rows = await db.selectFrom('teams as t').select(['t.id', 't.name', 't.project_id'])
-    .select(sql<number[]>`coalesce((select array_agg(tp.project_id order by tp.project_id) from team_projects tp where tp.team_id = t.id), '{}')`.as('assigned'))
-    .where('t.id', 'in', [...teamIds]).execute();
-  return new Map(rows.map((r) => [r.id, { teamId: r.id, teamName: r.name, projectId: r.project_id, assignedProjectIds: r.assigned.map(Number) }]));
+  const rows = await db
+    .selectFrom('teams as t')
+    .select(['t.id', 't.name', 't.project_id'])
+    .select(
+      sql<
+        number[]
+      >`coalesce((select array_agg(tp.project_id order by tp.project_id) from team_projects tp where tp.team_id = t.id), '{}')`.as(
+        'assigned',
+      ),
+    )
+    .where('t.id', 'in', [...teamIds])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { teamId: r.id, teamName: r.name, projectId: r.project_id, assignedProjectIds: r.assigned.map(Number) },
+    ]),
+  );
 }
 
 interface ProjectTeamRow {
-  project_id: number; project_key: string; project_checks: 'inherit' | 'disabled'; global_checks: boolean;
-  teams: Array<{ team_id: number; team_name: string; global: boolean;
-    price_lists: Array<{ id: number; name: string; currency: string; hourly_rate: string | number; valid_from: string; valid_to: string | null }> | null }> | null;
+  project_id: number;
+  project_key: string;
+  project_checks: 'inherit' | 'disabled';
+  global_checks: boolean;
+  teams: Array<{
+    team_id: number;
+    team_name: string;
+    global: boolean;
+    price_lists: Array<{
+      id: number;
+      name: string;
+      currency: string;
+      hourly_rate: string | number;
+      valid_from: string;
+      valid_to: string | null;
+    }> | null;
+  }> | null;
 }
 
 /** A project's team-check switches and the teams working on it with their price lists, as columns of a query over `projects p`. */
@@ -179,19 +297,30 @@ const projectTeamColumns = sql`p.team_checks as project_checks,
 
 function projectTeamsFromRow(r: ProjectTeamRow): ProjectTeamFacts {
   return {
-    projectId: r.project_id, projectKey: r.project_key,
+    projectId: r.project_id,
+    projectKey: r.project_key,
     checks: !r.global_checks ? 'off_globally' : r.project_checks === 'disabled' ? 'off_for_project' : 'on',
     teams: (r.teams ?? []).map((t) => ({
-      teamId: t.team_id, teamName: t.team_name, global: t.global,
+      teamId: t.team_id,
+      teamName: t.team_name,
+      global: t.global,
       priceLists: (t.price_lists ?? []).map((pl) => ({
-        id: pl.id, name: pl.name, currency: pl.currency, hourlyRate: String(pl.hourly_rate), validFrom: pl.valid_from, validTo: pl.valid_to,
+        id: pl.id,
+        name: pl.name,
+        currency: pl.currency,
+        hourlyRate: String(pl.hourly_rate),
+        validFrom: pl.valid_from,
+        validTo: pl.valid_to,
       })),
     })),
   };
 }
 
 /** The team layer's facts of projects (PRICE-2, PRICE-3): the switches, and every team working on each project with its price lists. */
-export async function loadProjectTeams(db: Database, projectIds: readonly number[]): Promise<Map<number, ProjectTeamFacts>> {
+export async function loadProjectTeams(
+  db: Database,
+  projectIds: readonly number[],
+): Promise<Map<number, ProjectTeamFacts>> {
   if (projectIds.length === 0) return new Map();
   const { rows } = await sql<ProjectTeamRow>`select p.id as project_id, p.key as project_key, ${projectTeamColumns}
     from projects p where p.id in (${sql.join([...projectIds])})`.execute(db);

@@ -20,7 +20,11 @@ export class SecuritySetting {
   /** How an explanation names the setting itself, `the setting of ACME-1`, made with the rest for the same reason. */
   readonly described: string;
 
-  constructor(readonly itemId: number, readonly itemKey: string, readonly entries: ReadonlyArray<SecurityEntry>) {
+  constructor(
+    readonly itemId: number,
+    readonly itemKey: string,
+    readonly entries: ReadonlyArray<SecurityEntry>,
+  ) {
     const packed: number[] = [];
     const named: string[] = [];
     for (const e of entries) {
@@ -36,14 +40,16 @@ export class SecuritySetting {
   accessOf(list: Float64Array, at: number): number {
     const packed = this.#packed;
     let access = 0;
-    for (let i = 0; i < packed.length; i += 2) if (packed[i + 1] !== 0 && names(list, at, packed[i])) access |= packed[i + 1];
+    for (let i = 0; i < packed.length; i += 2)
+      if (packed[i + 1] !== 0 && names(list, at, packed[i])) access |= packed[i + 1];
     return access;
   }
 
   /** The name (see `#named`) of the first entry naming one of the principals at `list[at]` whose access has `bit`: the entry an explanation names. */
   firstEntryName(list: Float64Array, at: number, bit: number): string | undefined {
     const packed = this.#packed;
-    for (let i = 0; i < packed.length; i += 2) if ((packed[i + 1] & bit) !== 0 && names(list, at, packed[i])) return this.#named[i >> 1];
+    for (let i = 0; i < packed.length; i += 2)
+      if ((packed[i + 1] & bit) !== 0 && names(list, at, packed[i])) return this.#named[i >> 1];
     return undefined;
   }
 
@@ -74,5 +80,11 @@ export const ACCESS = { viewAllow: 1, viewDeny: 2, editAllow: 4, editDeny: 8 } a
 /** The bit of one kind of access and one value (0 for unset). */
 export function accessBit(kind: 'view' | 'edit', value: AccessValue): number {
   if (value === 'unset') return 0;
-  return kind === 'view' ? (value === 'allow' ? ACCESS.viewAllow : ACCESS.viewDeny) : (value === 'allow' ? ACCESS.editAllow : ACCESS.editDeny);
+  return kind === 'view'
+    ? value === 'allow'
+      ? ACCESS.viewAllow
+      : ACCESS.viewDeny
+    : value === 'allow'
+      ? ACCESS.editAllow
+      : ACCESS.editDeny;
 }

@@ -84,17 +84,26 @@ export function settingsAllowing(userId: UserRef, kind: 'view' | 'edit'): Expres
  * governing setting allows view (ITEM-9). System administrators bypass item security, not the base
  * layer. Trashed items are never listed.
  */
-export function canViewItem(actor: { userId: UserRef; systemAdmin: boolean | Expression<boolean> }, alias: string, options: { includeTrashed?: boolean } = {}): Expression<SqlBool> {
+export function canViewItem(
+  actor: { userId: UserRef; systemAdmin: boolean | Expression<boolean> },
+  alias: string,
+  options: { includeTrashed?: boolean } = {},
+): Expression<SqlBool> {
   const governing = sql.ref(`${alias}.governing_item_id`);
-  const security = actor.systemAdmin === true ? sql`true`
-    : sql`(${actor.systemAdmin === false ? sql`false` : actor.systemAdmin} or ${governing} is null or ${governing} in ${settingsAllowing(actor.userId, 'view')})`;
+  const security =
+    actor.systemAdmin === true
+      ? sql`true`
+      : sql`(${actor.systemAdmin === false ? sql`false` : actor.systemAdmin} or ${governing} is null or ${governing} in ${settingsAllowing(actor.userId, 'view')})`;
   // The audit log (EXPL-4) keeps rows about trashed items: there the item's project and its setting as it stands decide.
   const live = options.includeTrashed ? sql`true` : sql`${sql.ref(`${alias}.deleted_at`)} is null`;
   return sql<SqlBool>`(${live} and ${canBrowseProject(actor.userId, `${alias}.project_id`)} and ${security})`;
 }
 
 /** Item security allows edit (and so view) — for read-only marking in timesheets (ITEM-9). */
-export function itemSecurityAllowsEdit(actor: { userId: number; systemAdmin: boolean }, alias: string): Expression<SqlBool> {
+export function itemSecurityAllowsEdit(
+  actor: { userId: number; systemAdmin: boolean },
+  alias: string,
+): Expression<SqlBool> {
   if (actor.systemAdmin) return sql<SqlBool>`true`;
   const governing = sql.ref(`${alias}.governing_item_id`);
   return sql<SqlBool>`(${governing} is null or (${governing} in ${settingsAllowing(actor.userId, 'view')} and ${governing} in ${settingsAllowing(actor.userId, 'edit')}))`;

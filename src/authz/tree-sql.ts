@@ -15,7 +15,10 @@ import { canViewItem, type UserRef } from './sql.js';
  *
  * Returns the rows `(id, visible_parent_id)` of the project's viewable items whose parent is hidden.
  */
-export function promotedItems(actor: { userId: UserRef; systemAdmin: boolean }, projectId: number): RawBuilder<{ id: number; visible_parent_id: number | null }> {
+export function promotedItems(
+  actor: { userId: UserRef; systemAdmin: boolean },
+  projectId: number,
+): RawBuilder<{ id: number; visible_parent_id: number | null }> {
   // System administrators view every item of a project they browse: no parent is hidden from them.
   if (actor.systemAdmin) return sql`select null::int as id, null::int as visible_parent_id where false`;
   return sql`

@@ -16,8 +16,11 @@ import * as m0010 from './migrations/0010_audit_scope.js';
 export type Database = Kysely<DB>;
 
 export const migrations: Record<string, Migration> = {
-  '0001_init': m0001, '0002_item_security': m0002, '0003_item_list_index': m0003,
-  '0004_teams': m0004, '0005_role_member_indexes': m0005,
+  '0001_init': m0001,
+  '0002_item_security': m0002,
+  '0003_item_list_index': m0003,
+  '0004_teams': m0004,
+  '0005_role_member_indexes': m0005,
   '0006_installation_settings': m0006,
   '0007_sign_in_counters': m0007,
   '0010_audit_scope': m0010,
@@ -37,7 +40,11 @@ export interface DbOptions {
   poolSize?: number;
 }
 
-export interface DbHandle { db: Database; kind: 'postgres' | 'pglite'; close(): Promise<void> }
+export interface DbHandle {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
 
 /**
  * Opens the database. Both drivers return the same JS shapes: int8 as number (ids and counts stay far
@@ -51,7 +58,12 @@ export interface DbHandle { db: Database; kind: 'postgres' | 'pglite'; close(): 
  */
 class PreparingClient extends pg.Client {
   override query(config: unknown, values?: unknown, callback?: unknown): never {
-    if (typeof config === 'string' && Array.isArray(values) && values.length <= MAX_PREPARED_PARAMS && typeof callback !== 'function') {
+    if (
+      typeof config === 'string' &&
+      Array.isArray(values) &&
+      values.length <= MAX_PREPARED_PARAMS &&
+      typeof callback !== 'function'
+    ) {
       const name = `tw_${createHash('sha1').update(config).digest('base64url').slice(0, 20)}`;
       return super.query({ name, text: config, values } as never) as never;
     }
@@ -87,12 +99,23 @@ export async function openDb(options: DbOptions): Promise<DbHandle> {
   });
   await pglite.waitReady;
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: async () => { await db.destroy(); await pglite.close(); } };
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
 }
 
 /** Migrates; with `schema`, Kysely's bookkeeping tables live (and are looked for) in that schema only. */
 export async function migrateToLatest(db: Database, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

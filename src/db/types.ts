@@ -10,8 +10,16 @@ export const PROJECT_PERMISSIONS = ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_IS
 export type ProjectPermission = (typeof PROJECT_PERMISSIONS)[number];
 
 export const APP_ROLES = [
-  'app_admin', 'team_admin', 'client_admin', 'billing_admin', 'timesheet_viewer',
-  'scheduler_viewer', 'client_viewer', 'billing_viewer', 'vacation_approver', 'timesheet_approver',
+  'app_admin',
+  'team_admin',
+  'client_admin',
+  'billing_admin',
+  'timesheet_viewer',
+  'scheduler_viewer',
+  'client_viewer',
+  'billing_viewer',
+  'vacation_approver',
+  'timesheet_approver',
 ] as const;
 export type AppRole = (typeof APP_ROLES)[number];
 
@@ -26,102 +34,266 @@ export interface UsersTable {
   created_at: Timestamp;
   version: Generated<number>;
 }
-export interface GroupsTable { id: Generated<number>; name: string; created_at: Timestamp; version: Generated<number> }
-export interface GroupMembersTable { group_id: number; user_id: number }
+export interface GroupsTable {
+  id: Generated<number>;
+  name: string;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+export interface GroupMembersTable {
+  group_id: number;
+  user_id: number;
+}
 export interface SessionsTable {
-  id: string; user_id: number; csrf_token: string;
-  created_at: Timestamp; expires_at: Timestamp;
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 export interface ApiTokensTable {
-  id: Generated<number>; user_id: number; name: string; token_hash: string; prefix: string;
-  created_at: Timestamp; last_used_at: Timestamp | null; revoked_at: Timestamp | null;
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
 }
-export interface LoginAttemptsTable { id: Generated<number>; login: string; ip: string; at: Timestamp; success: boolean }
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  login: string;
+  ip: string;
+  at: Timestamp;
+  success: boolean;
+}
 /** ID-4: attempts in the current window of one login (`login:…`) or client address (`ip:…`). */
-export interface SignInCountersTable { key: string; failures: number; window_start: Timestamp }
-export interface AppRoleGrantsTable { id: Generated<number>; role: AppRole; user_id: number | null; group_id: number | null }
-export interface ClientsTable { id: Generated<number>; name: string; contact: Generated<string>; notes: Generated<string> }
-export interface ProjectsTable {
-  id: Generated<number>; key: string; name: string; client_id: number | null;
-  team_checks: Generated<'inherit' | 'disabled'>; period_length: Generated<'week' | 'month'>;
-  next_item_num: Generated<number>; created_at: Timestamp; version: Generated<number>;
+export interface SignInCountersTable {
+  key: string;
+  failures: number;
+  window_start: Timestamp;
 }
-export interface ProjectRolesTable { id: Generated<number>; name: string }
-export interface ProjectRoleMembersTable { id: Generated<number>; project_id: number; role_id: number; user_id: number | null; group_id: number | null }
+export interface AppRoleGrantsTable {
+  id: Generated<number>;
+  role: AppRole;
+  user_id: number | null;
+  group_id: number | null;
+}
+export interface ClientsTable {
+  id: Generated<number>;
+  name: string;
+  contact: Generated<string>;
+  notes: Generated<string>;
+}
+export interface ProjectsTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  client_id: number | null;
+  team_checks: Generated<'inherit' | 'disabled'>;
+  period_length: Generated<'week' | 'month'>;
+  next_item_num: Generated<number>;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+export interface ProjectRolesTable {
+  id: Generated<number>;
+  name: string;
+}
+export interface ProjectRoleMembersTable {
+  id: Generated<number>;
+  project_id: number;
+  role_id: number;
+  user_id: number | null;
+  group_id: number | null;
+}
 export interface ProjectPermissionGrantsTable {
-  id: Generated<number>; project_id: number; permission: ProjectPermission;
-  user_id: number | null; group_id: number | null; role_id: number | null;
+  id: Generated<number>;
+  project_id: number;
+  permission: ProjectPermission;
+  user_id: number | null;
+  group_id: number | null;
+  role_id: number | null;
 }
 export interface WorkItemsTable {
-  id: Generated<number>; project_id: number; parent_id: number | null; num: number; key: string;
-  title: string; description: Generated<string>; status: Generated<'open' | 'in_progress' | 'done'>;
-  created_by: number; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
-  governing_item_id: Generated<number | null>; deleted_at: Generated<Date | null>; deleted_by: Generated<number | null>;
+  id: Generated<number>;
+  project_id: number;
+  parent_id: number | null;
+  num: number;
+  key: string;
+  title: string;
+  description: Generated<string>;
+  status: Generated<'open' | 'in_progress' | 'done'>;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+  governing_item_id: Generated<number | null>;
+  deleted_at: Generated<Date | null>;
+  deleted_by: Generated<number | null>;
 }
 export const ACCESS_VALUES = ['allow', 'deny', 'unset'] as const;
 export type AccessValue = (typeof ACCESS_VALUES)[number];
 export const SUBJECT_KINDS = ['user', 'group', 'role', 'team'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
-export interface ItemSecurityTable { item_id: number; project_id: number; updated_at: Timestamp; version: Generated<number> }
+export interface ItemSecurityTable {
+  item_id: number;
+  project_id: number;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
 export interface ItemSecurityEntriesTable {
-  id: Generated<number>; item_id: number; subject_kind: SubjectKind; subject_id: number; view: AccessValue; edit: AccessValue;
+  id: Generated<number>;
+  item_id: number;
+  subject_kind: SubjectKind;
+  subject_id: number;
+  view: AccessValue;
+  edit: AccessValue;
 }
 export const DENY_PERMISSIONS = ['ISSUE_TIME_TABS', 'ISSUE_TIME_PANELS'] as const;
 export type DenyPermission = (typeof DENY_PERMISSIONS)[number];
-export interface DenyGrantsTable { id: Generated<number>; permission: DenyPermission; group_id: number }
-export interface ItemCommentsTable { id: Generated<number>; item_id: number; author_id: number; body: string; created_at: Timestamp }
+export interface DenyGrantsTable {
+  id: Generated<number>;
+  permission: DenyPermission;
+  group_id: number;
+}
+export interface ItemCommentsTable {
+  id: Generated<number>;
+  item_id: number;
+  author_id: number;
+  body: string;
+  created_at: Timestamp;
+}
 export interface WorklogsTable {
-  id: Generated<number>; item_id: number; project_id: number; author_id: number;
-  start_date: CalendarDate; start_time: string | null; duration_seconds: number; description: Generated<string>;
-  team_id: number | null; price_list_id: number | null; rate: string | null;
-  created_by: number; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+  id: Generated<number>;
+  item_id: number;
+  project_id: number;
+  author_id: number;
+  start_date: CalendarDate;
+  start_time: string | null;
+  duration_seconds: number;
+  description: Generated<string>;
+  team_id: number | null;
+  price_list_id: number | null;
+  rate: string | null;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
 }
 /** Team permission levels (TEAM-2). */
 export const TEAM_PERMISSIONS = [
-  'WORK_ON_ISSUES', 'VIEW_MEMBER_WORKLOGS', 'MANAGE_MEMBER_WORKLOGS', 'MANAGE_SCHEDULE', 'MANAGE_TEAM', 'APPROVE_TIMESHEETS',
+  'WORK_ON_ISSUES',
+  'VIEW_MEMBER_WORKLOGS',
+  'MANAGE_MEMBER_WORKLOGS',
+  'MANAGE_SCHEDULE',
+  'MANAGE_TEAM',
+  'APPROVE_TIMESHEETS',
 ] as const;
 export type TeamPermission = (typeof TEAM_PERMISSIONS)[number];
 export type TeamRoleKind = 'lead' | 'member' | 'custom';
 export interface AppSettingsTable {
-  id: Generated<boolean>; team_checks: Generated<boolean>; updated_at: Timestamp; version: Generated<number>;
+  id: Generated<boolean>;
+  team_checks: Generated<boolean>;
+  updated_at: Timestamp;
+  version: Generated<number>;
   /** IANA zone that says which calendar day "today" is (EXPL-1, WL-6). */
   time_zone: Generated<string>;
   /** WL-6's work-date window: earliest date, and days after today (null: one calendar year). */
-  worklog_earliest: Generated<string>; worklog_days_ahead: number | null;
+  worklog_earliest: Generated<string>;
+  worklog_days_ahead: number | null;
 }
 export interface TeamsTable {
-  id: Generated<number>; project_id: number | null; name: string; description: Generated<string>;
-  created_by: number | null; created_at: Timestamp; version: Generated<number>;
+  id: Generated<number>;
+  project_id: number | null;
+  name: string;
+  description: Generated<string>;
+  created_by: number | null;
+  created_at: Timestamp;
+  version: Generated<number>;
 }
-export interface TeamProjectsTable { team_id: number; project_id: number; assigned_at: Timestamp; assigned_by: number | null }
-export interface TeamRolesTable { id: Generated<number>; team_id: number; name: string; kind: TeamRoleKind; permissions: TeamPermission[]; version: Generated<number> }
+export interface TeamProjectsTable {
+  team_id: number;
+  project_id: number;
+  assigned_at: Timestamp;
+  assigned_by: number | null;
+}
+export interface TeamRolesTable {
+  id: Generated<number>;
+  team_id: number;
+  name: string;
+  kind: TeamRoleKind;
+  permissions: TeamPermission[];
+  version: Generated<number>;
+}
 export interface TeamMembershipsTable {
-  id: Generated<number>; team_id: number; user_id: number; joined_at: Timestamp; left_at: Timestamp | null;
-  joined_by: number | null; left_by: number | null;
+  id: Generated<number>;
+  team_id: number;
+  user_id: number;
+  joined_at: Timestamp;
+  left_at: Timestamp | null;
+  joined_by: number | null;
+  left_by: number | null;
 }
-export interface TeamMembershipRolesTable { membership_id: number; role_id: number }
+export interface TeamMembershipRolesTable {
+  membership_id: number;
+  role_id: number;
+}
 export interface PriceListsTable {
-  id: Generated<number>; team_id: number; name: string; currency: string;
+  id: Generated<number>;
+  team_id: number;
+  name: string;
+  currency: string;
   /** Decimal string, never a float (PRICE-1). */
-  hourly_rate: string; valid_from: CalendarDate; valid_to: CalendarDate | null;
-  created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+  hourly_rate: string;
+  valid_from: CalendarDate;
+  valid_to: CalendarDate | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
 }
 export interface AuditLogTable {
-  id: Generated<number>; at: Timestamp; actor_id: number | null; action: string;
-  entity_type: string; entity_id: string; project_id: number | null; before: Json; after: Json;
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  project_id: number | null;
+  before: Json;
+  after: Json;
   /** The work item the row is about (migration 0010: filled from the entity type and id when not given, like project_id). */
   item_id: Generated<number | null>;
 }
 
 export interface DB {
-  users: UsersTable; groups: GroupsTable; group_members: GroupMembersTable; sessions: SessionsTable;
-  api_tokens: ApiTokensTable; login_attempts: LoginAttemptsTable; app_role_grants: AppRoleGrantsTable;
-  clients: ClientsTable; projects: ProjectsTable; project_roles: ProjectRolesTable;
-  project_role_members: ProjectRoleMembersTable; project_permission_grants: ProjectPermissionGrantsTable;
-  work_items: WorkItemsTable; item_comments: ItemCommentsTable; worklogs: WorklogsTable; audit_log: AuditLogTable;
-  item_security: ItemSecurityTable; item_security_entries: ItemSecurityEntriesTable; deny_grants: DenyGrantsTable;
-  app_settings: AppSettingsTable; teams: TeamsTable; team_projects: TeamProjectsTable; team_roles: TeamRolesTable;
-  team_memberships: TeamMembershipsTable; team_membership_roles: TeamMembershipRolesTable; price_lists: PriceListsTable;
+  users: UsersTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+  app_role_grants: AppRoleGrantsTable;
+  clients: ClientsTable;
+  projects: ProjectsTable;
+  project_roles: ProjectRolesTable;
+  project_role_members: ProjectRoleMembersTable;
+  project_permission_grants: ProjectPermissionGrantsTable;
+  work_items: WorkItemsTable;
+  item_comments: ItemCommentsTable;
+  worklogs: WorklogsTable;
+  audit_log: AuditLogTable;
+  item_security: ItemSecurityTable;
+  item_security_entries: ItemSecurityEntriesTable;
+  deny_grants: DenyGrantsTable;
+  app_settings: AppSettingsTable;
+  teams: TeamsTable;
+  team_projects: TeamProjectsTable;
+  team_roles: TeamRolesTable;
+  team_memberships: TeamMembershipsTable;
+  team_membership_roles: TeamMembershipRolesTable;
+  price_lists: PriceListsTable;
   sign_in_counters: SignInCountersTable;
 }
 

@@ -4,7 +4,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError } from 'fastify';
 import helmet from 'helmet';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import { createReadStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createAuthz } from '../authz/engine.js';
@@ -22,9 +27,10 @@ import { teamRoutes } from '../modules/teams/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import { worklogRoutes } from '../modules/worklogs/routes.js';
 import { installAccessControl, type DeclaredRoute } from './access.js';
-import { AppError, badRequest, problem } from './errors.js';
+import { AppError, badRequest, problem } from '../lib/errors.js';
 import { plainMessage } from './messages.js';
-import type { App, Deps } from './types.js';
+import type { App } from './types.js';
+import type { Deps } from '../lib/deps.js';
 
 export interface AppOptions {
   db: Database;
@@ -42,11 +48,16 @@ export interface AppOptions {
 
 export async function buildApp(options: AppOptions): Promise<{ app: App; routes: DeclaredRoute[] }> {
   const app = Fastify({
-    logger: options.logger ?? false, bodyLimit: 1_048_576, trustProxy: options.trustProxy ?? false,
+    logger: options.logger ?? false,
+    bodyLimit: 1_048_576,
+    trustProxy: options.trustProxy ?? false,
     // Errors Fastify raises before routing (bad URL encoding, over-long parameters) are problems too.
     frameworkErrors: (error, _req, reply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-      void (reply as unknown as import('fastify').FastifyReply).code(status).type('application/problem+json').send(problem(status, 'bad_request', error.message.replace(/^FST_\w+: /, ''), 'url'));
+      void (reply as unknown as import('fastify').FastifyReply)
+        .code(status)
+        .type('application/problem+json')
+        .send(problem(status, 'bad_request', error.message.replace(/^FST_\w+: /, ''), 'url'));
     },
   }).withTypeProvider() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
@@ -54,14 +65,22 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
   app.setErrorHandler(errorHandler);
   app.addHook('preValidation', async (req) => {
     // PostgreSQL text cannot hold NUL; refuse it up front, naming the field, instead of failing in SQL.
-    for (const [where, value] of [['', req.body], ['query.', req.query], ['params.', req.params]] as const) {
+    for (const [where, value] of [
+      ['', req.body],
+      ['query.', req.query],
+      ['params.', req.params],
+    ] as const) {
       const path = findNul(value);
-      if (path !== undefined) throw badRequest(`${where}${path}`.replace(/\.$/, '') || 'body', 'must not contain NUL characters');
+      if (path !== undefined)
+        throw badRequest(`${where}${path}`.replace(/\.$/, '') || 'body', 'must not contain NUL characters');
     }
   });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api') || !options.webDir || !existsSync(resolve(options.webDir, 'index.html'))) {
-      return reply.code(404).type('application/problem+json').send(problem(404, 'route_not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
+      return reply
+        .code(404)
+        .type('application/problem+json')
+        .send(problem(404, 'route_not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
     }
     // The UI's own routes (deep links, reloads): its index.html. @fastify/static decorates only the documentation
     // scope's replies, so the file is streamed here.
@@ -74,28 +93,46 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
   // First, so every answer — refusals of the access hook and the UI's index.html included — carries the headers.
   // helmet's middleware is built once (@fastify/helmet rebuilt it on every request: ≈ 2% of a work-log creation's CPU).
   const securityHeaders = helmet(SECURITY_HEADERS);
-  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (error) => done(error as Error | undefined)));
+  app.addHook('onRequest', (req, reply, done) =>
+    securityHeaders(req.raw, reply.raw, (error) => done(error as Error | undefined)),
+  );
   // Cookies are parsed before the access hook runs (hooks run in the order they are added).
   await app.register(cookie);
   installAccessControl(app, async (req) => (await authenticator.resolve(req))?.actor ?? null, routes);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Timeward API', version: '0.1.0', description: 'Time tracking with one permission model enforced everywhere.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tw_session' }, token: { type: 'http', scheme: 'bearer' } } },
+      info: {
+        title: 'Timeward API',
+        version: '0.1.0',
+        description: 'Time tracking with one permission model enforced everywhere.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tw_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
       security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
   });
   // Documentation routes are public by declaration, stamped in their own scope.
   await app.register(async (docs) => {
-    docs.addHook('onRoute', (route) => { route.config = { ...route.config, access: 'public' }; });
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, access: 'public' };
+    });
     // Swagger UI gets its own policy on its routes only (ID-5): its scripts as @fastify/swagger-ui hashes them, and inline
     // styles, which its bundle injects at run time; framed by nobody, and no validator badge fetched from swagger.io.
     await docs.register(swaggerUi, {
-      routePrefix: '/api/docs', staticCSP: true, uiConfig: { validatorUrl: null },
-      transformStaticCSP: (header) => header
-        .replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'").replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'")
-        .replace(' validator.swagger.io', '').replace(/\s*upgrade-insecure-requests;?/, ''),
+      routePrefix: '/api/docs',
+      staticCSP: true,
+      uiConfig: { validatorUrl: null },
+      transformStaticCSP: (header) =>
+        header
+          .replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'")
+          .replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'")
+          .replace(' validator.swagger.io', '')
+          .replace(/\s*upgrade-insecure-requests;?/, ''),
     });
     docs.get('/api/openapi.json', { schema: { hide: true } }, async () => docs.swagger());
     if (options.webDir && existsSync(options.webDir)) {
@@ -127,8 +164,16 @@ const SECURITY_HEADERS = {
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
-      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], fontSrc: ["'self'"],
-      connectSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"], frameAncestors: ["'none'"],
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
     },
   },
   frameguard: { action: 'deny' as const },
@@ -144,9 +189,17 @@ const PG_CONFLICTS: Record<string, [number, string, string]> = {
 };
 
 /** Every failure becomes application/problem+json with a stable code; nothing leaks a stack or SQL. */
-function errorHandler(this: App, error: FastifyError & { code?: string; validationContext?: string }, req: { log: App['log'] }, reply: import('fastify').FastifyReply) {
+function errorHandler(
+  this: App,
+  error: FastifyError & { code?: string; validationContext?: string },
+  req: { log: App['log'] },
+  reply: import('fastify').FastifyReply,
+) {
   const send = (status: number, code: string, detail: string, field?: string, extra?: Record<string, unknown>) =>
-    reply.code(status).type('application/problem+json').send(problem(status, code, detail, field, extra));
+    reply
+      .code(status)
+      .type('application/problem+json')
+      .send(problem(status, code, detail, field, extra));
 
   if (error instanceof AppError) return send(error.status, error.code, error.message, error.field, error.extra);
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -157,7 +210,12 @@ function errorHandler(this: App, error: FastifyError & { code?: string; validati
     const where = [path, keys?.[0]].filter(Boolean).join('.');
     const context = error.validationContext === 'querystring' ? 'query' : error.validationContext;
     const field = context === 'body' ? where || 'body' : [context, where].filter(Boolean).join('.');
-    return send(400, 'invalid_input', plainMessage(field || 'request', { code: first.keyword, message: first.message ?? '', params: first.params }), field || undefined);
+    return send(
+      400,
+      'invalid_input',
+      plainMessage(field || 'request', { code: first.keyword, message: first.message ?? '', params: first.params }),
+      field || undefined,
+    );
   }
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
     return send(400, 'invalid_json', error.message.replace(/^FST_\w+: /, ''), 'body');
@@ -166,8 +224,12 @@ function errorHandler(this: App, error: FastifyError & { code?: string; validati
   if (PG_CONFLICTS[pgCode]) return send(...PG_CONFLICTS[pgCode]);
   if (/^22/.test(pgCode)) return send(400, 'invalid_input', 'a value is out of range or malformed');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    const code = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported_media_type'
-      : error.statusCode === 413 ? 'payload_too_large' : 'bad_request';
+    const code =
+      error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+        ? 'unsupported_media_type'
+        : error.statusCode === 413
+          ? 'payload_too_large'
+          : 'bad_request';
     return send(error.statusCode, code, error.message.replace(/^FST_\w+: /, ''));
   }
   req.log.error({ err: error }, 'unhandled error');

@@ -12,13 +12,24 @@ export interface InputIssue {
 
 /** Fields whose name says less than a person would (the rest read from their name: `hourlyRate` → "Hourly rate"). */
 const LABELS: Record<string, string> = {
-  durationSeconds: 'Duration', startDate: 'Work date', startTime: 'Start time', itemKey: 'Item', parentKey: 'Parent item',
-  userId: 'User', login: 'Login name', displayName: 'Name', body: 'The request body',
+  durationSeconds: 'Duration',
+  startDate: 'Work date',
+  startTime: 'Start time',
+  itemKey: 'Item',
+  parentKey: 'Parent item',
+  userId: 'User',
+  login: 'Login name',
+  displayName: 'Name',
+  body: 'The request body',
 };
 
 /** The label of a field path (`settings.teamChecks` → "Team checks", `query.limit` → "Limit", `items.0.itemKey` → "Item"). */
 export function fieldLabel(field: string): string {
-  const last = field.split('.').filter((part) => !/^\d+$/.test(part)).at(-1) ?? field;
+  const last =
+    field
+      .split('.')
+      .filter((part) => !/^\d+$/.test(part))
+      .at(-1) ?? field;
   if (LABELS[last]) return LABELS[last];
   const words = last.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -26,19 +37,34 @@ export function fieldLabel(field: string): string {
 
 /** 86400 → "24 hours", 90 → "1 minute 30 seconds". */
 export function plainDuration(seconds: number): string {
-  const parts: Array<[number, string]> = [[Math.floor(seconds / 3600), 'hour'], [Math.floor((seconds % 3600) / 60), 'minute'], [seconds % 60, 'second']];
+  const parts: Array<[number, string]> = [
+    [Math.floor(seconds / 3600), 'hour'],
+    [Math.floor((seconds % 3600) / 60), 'minute'],
+    [seconds % 60, 'second'],
+  ];
   const said = parts.filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}${n === 1 ? '' : 's'}`);
   return said.length ? said.join(' ') : '0 seconds';
 }
 
 const TYPES: Record<string, string> = {
-  number: 'a number', int: 'a whole number', string: 'text', boolean: 'true or false', array: 'a list', object: 'an object',
-  date: 'a date', null: 'empty', bigint: 'a whole number',
+  number: 'a number',
+  int: 'a whole number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  date: 'a date',
+  null: 'empty',
+  bigint: 'a whole number',
 };
 
 const FORMATS: Record<string, string> = {
-  date: 'a date like 2026-12-06 (year-month-day)', datetime: 'a date and time', email: 'an email address', url: 'a web address',
-  uuid: 'an identifier', time: 'a time like 09:30',
+  date: 'a date like 2026-12-06 (year-month-day)',
+  datetime: 'a date and time',
+  email: 'an email address',
+  url: 'a web address',
+  uuid: 'an identifier',
+  time: 'a time like 09:30',
 };
 
 /** zod's own messages, which name types and operators instead of saying what to do. */
@@ -58,14 +84,21 @@ export function plainMessage(field: string, issue: InputIssue): string {
       const max = bound('maximum');
       const strict = p.inclusive === false;
       if (p.origin === 'string') return `${label} must be at most ${strict ? max - 1 : max} characters long.`;
-      if (p.origin === 'array' || p.origin === 'set') return `${label} may have at most ${strict ? max - 1 : max} entries.`;
+      if (p.origin === 'array' || p.origin === 'set')
+        return `${label} may have at most ${strict ? max - 1 : max} entries.`;
       return `${label} must be ${strict ? 'less than' : 'at most'} ${amount(max)}.`;
     }
     case 'too_small': {
       const min = bound('minimum');
       const strict = p.inclusive === false;
-      if (p.origin === 'string') return min <= 1 ? `${label} must not be empty.` : `${label} must be at least ${strict ? min + 1 : min} characters long.`;
-      if (p.origin === 'array' || p.origin === 'set') return min <= 1 ? `${label} needs at least one entry.` : `${label} needs at least ${strict ? min + 1 : min} entries.`;
+      if (p.origin === 'string')
+        return min <= 1
+          ? `${label} must not be empty.`
+          : `${label} must be at least ${strict ? min + 1 : min} characters long.`;
+      if (p.origin === 'array' || p.origin === 'set')
+        return min <= 1
+          ? `${label} needs at least one entry.`
+          : `${label} needs at least ${strict ? min + 1 : min} entries.`;
       return `${label} must be ${strict ? 'more than' : 'at least'} ${amount(min)}.`;
     }
     case 'invalid_format':
@@ -89,7 +122,10 @@ export function plainMessage(field: string, issue: InputIssue): string {
  * appears twice") stays as written; a fragment ("year 0 does not exist") says which field it is about.
  */
 function withLabel(label: string, message: string): string {
-  const sentence = /^expected /.test(message) ? `${label} must be ${message.slice('expected '.length)}`
-    : /^[A-Z]/.test(message) ? message : `${label} is not valid: ${message}`;
+  const sentence = /^expected /.test(message)
+    ? `${label} must be ${message.slice('expected '.length)}`
+    : /^[A-Z]/.test(message)
+      ? message
+      : `${label} is not valid: ${message}`;
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

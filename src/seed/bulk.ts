@@ -23,7 +23,8 @@ export async function insertColumns(
   const names = Object.keys(columns);
   const length = columns[names[0]].values.length;
   for (const name of names) {
-    if (columns[name].values.length !== length) throw new Error(`bulk insert into ${table}: column ${name} has a different length`);
+    if (columns[name].values.length !== length)
+      throw new Error(`bulk insert into ${table}: column ${name} has a different length`);
   }
   if (length === 0) return;
   const arrays = names.map((name) => sql`${columns[name].values}::${sql.raw(columns[name].type)}[]`);
@@ -36,6 +37,8 @@ export async function insertColumns(
 export async function reserveIds(db: Executor, table: keyof DB & string, count: number): Promise<number[]> {
   if (count === 0) return [];
   const { rows } = await sql<{ id: number }>`
-    select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${count}::int)`.execute(db);
+    select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${count}::int)`.execute(
+    db,
+  );
   return rows.map((row) => row.id);
 }

@@ -7,10 +7,17 @@ import type { ResourceFacts, TeamFacts } from '../../src/authz/facts.js';
 import { itemExists, reference, REQUIREMENTS, type Target, type Verdict, type World } from './reference.js';
 import { ids, names, worldArb, worldFacts, type WorldFacts } from './world.js';
 
-export interface Case { action: Action; user: number; target: Target }
+export interface Case {
+  action: Action;
+  user: number;
+  target: Target;
+}
 
 /** A world with the engine's facts for it, built once and shared by every case. */
-export interface Ctx { world: World; facts: WorldFacts }
+export interface Ctx {
+  world: World;
+  facts: WorldFacts;
+}
 export const contextOf = (world: World): Ctx => ({ world, facts: worldFacts(world) });
 
 /** Something that decides like the engine: the real one, or a mutant. */
@@ -34,24 +41,38 @@ export function casesOf(world: World): Case[] {
     for (const action of ACTION_NAMES) {
       const scope = ACTIONS[action].scope;
       const owners = forOthers(action) ? [user, ...users.filter((o) => o !== user)] : [undefined];
-      if (scope === 'global') for (const owner of owners) cases.push({ action, user, target: owner === undefined ? { kind: 'global' } : { kind: 'global', owner } });
-      if (scope === 'project') for (let project = 0; project < world.projects; project++) cases.push({ action, user, target: { kind: 'project', project } });
+      if (scope === 'global')
+        for (const owner of owners)
+          cases.push({ action, user, target: owner === undefined ? { kind: 'global' } : { kind: 'global', owner } });
+      if (scope === 'project')
+        for (let project = 0; project < world.projects; project++)
+          cases.push({ action, user, target: { kind: 'project', project } });
       if (scope === 'item' || scope === 'worklog' || (scope === 'project' && REQUIREMENTS[action].item)) {
         for (const item of liveItems) {
           for (const owner of owners) {
-            cases.push({ action, user, target: owner === undefined ? { kind: 'item', item } : { kind: 'item', item, owner, date: dateFor(user, owner, item) } });
+            cases.push({
+              action,
+              user,
+              target:
+                owner === undefined
+                  ? { kind: 'item', item }
+                  : { kind: 'item', item, owner, date: dateFor(user, owner, item) },
+            });
           }
         }
       }
       if (scope === 'team') {
         if (action === 'team.create') {
-          for (let project = 0; project < world.projects; project++) cases.push({ action, user, target: { kind: 'team', team: null, project } });
+          for (let project = 0; project < world.projects; project++)
+            cases.push({ action, user, target: { kind: 'team', team: null, project } });
           cases.push({ action, user, target: { kind: 'team', team: null, project: null } });
           continue;
         }
         for (const [team, t] of world.teams.entries()) {
           if (action !== 'team.grant') cases.push({ action, user, target: { kind: 'team', team, project: t.project } });
-          else for (const levels of world.grantLevels) cases.push({ action, user, target: { kind: 'team', team, project: t.project, levels } });
+          else
+            for (const levels of world.grantLevels)
+              cases.push({ action, user, target: { kind: 'team', team, project: t.project, levels } });
         }
       }
     }
@@ -60,7 +81,11 @@ export function casesOf(world: World): Case[] {
 }
 
 /** A team about to be created (team.create): no id yet, as the engine sees it. */
-const newTeam = (project: number | null): TeamFacts => ({ teamId: 0, teamName: '(new team)', projectId: project === null ? null : ids.project(project) });
+const newTeam = (project: number | null): TeamFacts => ({
+  teamId: 0,
+  teamName: '(new team)',
+  projectId: project === null ? null : ids.project(project),
+});
 
 /** The facts the services hand the engine for the case (engine.ts: authorize, authorizeWorklog, authorizeTeam). */
 export function resourceOf(ctx: Ctx, c: Case): ResourceFacts {
@@ -73,7 +98,8 @@ export function resourceOf(ctx: Ctx, c: Case): ResourceFacts {
   if (t.kind === 'project') return { project: facts.projects[t.project], ownerId: ids.user(c.user) };
   if (t.kind === 'team') {
     // A global team's assigned projects, whose administrators see it (TEAM-8), as engine.authorizeTeam loads them.
-    const served = t.team === null || t.project !== null ? [] : ctx.world.teams[t.team].assigned.map((p) => facts.projects[p]);
+    const served =
+      t.team === null || t.project !== null ? [] : ctx.world.teams[t.team].assigned.map((p) => facts.projects[p]);
     return {
       project: t.project === null ? undefined : facts.projects[t.project],
       team: t.team === null ? newTeam(t.project) : facts.teams[t.team],
@@ -84,7 +110,10 @@ export function resourceOf(ctx: Ctx, c: Case): ResourceFacts {
   const project = ctx.world.items[t.item].project;
   const owner = t.owner ?? c.user;
   return {
-    project: facts.projects[project], item: facts.items[t.item], ownerId: ids.user(owner), owner: facts.subjects[owner],
+    project: facts.projects[project],
+    item: facts.items[t.item],
+    ownerId: ids.user(owner),
+    owner: facts.subjects[owner],
     ...(t.date !== undefined ? { teams: facts.projectTeams[project], date: t.date } : {}),
   };
 }
@@ -94,20 +123,28 @@ export const engine: Checker = (ctx, c) => decide(c.action, ctx.facts.subjects[c
 
 export function describeTarget(world: World, t: Target): string {
   switch (t.kind) {
-    case 'global': return `global${t.owner !== undefined ? ` for ${names.user(t.owner)}` : ''}`;
-    case 'project': return `project ${names.project(t.project)}`;
-    case 'item': return `item ${names.item(world, t.item)}${t.owner !== undefined ? ` for ${names.user(t.owner)}` : ''}${t.date ? ` on ${t.date}` : ''}`;
-    case 'team': return `${t.team === null ? 'a new team' : `team ${names.team(t.team)}`} of ${t.project === null ? 'no project (global)' : `project ${names.project(t.project)}`}`
-      + `${t.levels ? ` granting ${t.levels.join('+')}` : ''}`;
+    case 'global':
+      return `global${t.owner !== undefined ? ` for ${names.user(t.owner)}` : ''}`;
+    case 'project':
+      return `project ${names.project(t.project)}`;
+    case 'item':
+      return `item ${names.item(world, t.item)}${t.owner !== undefined ? ` for ${names.user(t.owner)}` : ''}${t.date ? ` on ${t.date}` : ''}`;
+    case 'team':
+      return (
+        `${t.team === null ? 'a new team' : `team ${names.team(t.team)}`} of ${t.project === null ? 'no project (global)' : `project ${names.project(t.project)}`}` +
+        `${t.levels ? ` granting ${t.levels.join('+')}` : ''}`
+      );
   }
 }
-export const describeCase = (world: World, c: Case) => `${c.action} by ${names.user(c.user)} on ${describeTarget(world, c.target)}`;
+export const describeCase = (world: World, c: Case) =>
+  `${c.action} by ${names.user(c.user)} on ${describeTarget(world, c.target)}`;
 const describeVerdict = (v: Verdict) => {
   if (v.allowed) return 'allow';
   const step = v.steps.find((s) => !s.ok)!;
   return `deny at ${v.layer} for the ${v.who}${v.code ? ` (${v.code})` : ''}: ${step.what}`;
 };
-const describeDecision = (d: Decision) => (d.allowed ? 'allow' : `deny at ${d.deciding.layer} (${d.deciding.code}: ${d.deciding.message})`);
+const describeDecision = (d: Decision) =>
+  d.allowed ? 'allow' : `deny at ${d.deciding.layer} (${d.deciding.code}: ${d.deciding.message})`;
 
 /** Whose standing a reason speaks about: the owner's pass prefixes each message with "for <name>: " (WL-5). */
 export const reasonWho = (message: string): 'caller' | 'owner' => (message.startsWith('for ') ? 'owner' : 'caller');
@@ -118,33 +155,52 @@ export const reasonWho = (message: string): 'caller' | 'owner' => (message.start
  */
 export function disagreement(world: World, c: Case, d: Decision): string | null {
   const r = reference(world, c.user, c.action, c.target);
-  if (d.allowed === r.allowed && (r.allowed || (d.deciding.layer === r.layer && reasonWho(d.deciding.message) === r.who && (r.code === null || r.code === d.deciding.code)))) return null;
+  if (
+    d.allowed === r.allowed &&
+    (r.allowed ||
+      (d.deciding.layer === r.layer &&
+        reasonWho(d.deciding.message) === r.who &&
+        (r.code === null || r.code === d.deciding.code)))
+  )
+    return null;
   return `${describeCase(world, c)}: reference says ${describeVerdict(r)}, checker says ${describeDecision(d)}`;
 }
 
-export interface RunResult { cases: number; worlds: number; failure?: string; details?: fc.RunDetails<[World]> }
+export interface RunResult {
+  cases: number;
+  worlds: number;
+  failure?: string;
+  details?: fc.RunDetails<[World]>;
+}
 
 /**
  * Runs the checker against the reference on generated worlds, in batches of `batchSize` worlds with seeds
  * seed, seed+1, … until at least `minCases` cases ran or a world disagrees. Deterministic for a seed.
  */
-export function runAgainstReference(checker: Checker, options: { minCases: number; seed?: number; batchSize?: number; arb?: fc.Arbitrary<World> }): RunResult {
+export function runAgainstReference(
+  checker: Checker,
+  options: { minCases: number; seed?: number; batchSize?: number; arb?: fc.Arbitrary<World> },
+): RunResult {
   const { minCases, seed = 0, batchSize = 100, arb = worldArb } = options;
   let cases = 0;
   let worlds = 0;
   for (let batch = 0; cases < minCases; batch++) {
-    const details = fc.check(fc.property(arb, (world) => {
-      const ctx = contextOf(world);
-      const all = casesOf(world);
-      for (const c of all) {
-        const why = disagreement(world, c, checker(ctx, c));
-        if (why) throw new Error(why);
-      }
-      cases += all.length;
-      worlds += 1;
-    }), { seed: seed + batch, numRuns: batchSize, includeErrorInReport: true });
+    const details = fc.check(
+      fc.property(arb, (world) => {
+        const ctx = contextOf(world);
+        const all = casesOf(world);
+        for (const c of all) {
+          const why = disagreement(world, c, checker(ctx, c));
+          if (why) throw new Error(why);
+        }
+        cases += all.length;
+        worlds += 1;
+      }),
+      { seed: seed + batch, numRuns: batchSize, includeErrorInReport: true },
+    );
     if (details.failed) {
-      const first = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+      const first =
+        details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
       return { cases, worlds, failure: first, details };
     }
   }

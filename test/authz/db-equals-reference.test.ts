@@ -30,94 +30,191 @@ const WORLDS = Number(process.env.AUTHZ_SQL_WORLDS ?? 200);
  */
 const CHECKERS = { id: 999, name: 'checkers' };
 const checker: Actor = {
-  userId: 0, login: 'checker', displayName: 'Checker', email: 'checker@world.test', systemAdmin: true, auth: 'session',
+  userId: 0,
+  login: 'checker',
+  displayName: 'Checker',
+  email: 'checker@world.test',
+  systemAdmin: true,
+  auth: 'session',
   subject: { userId: 0, active: true, systemAdmin: true, groups: [CHECKERS], appRoles: [], denies: [], teams: [] },
 };
 async function letCheckerBrowse(trx: Database, world: World) {
-  await sql`insert into groups (id, name) overriding system value values (${CHECKERS.id}, ${CHECKERS.name})`.execute(trx);
-  await trx.insertInto('project_permission_grants')
-    .values(Array.from({ length: world.projects }, (_, p) => ({ project_id: ids.project(p), permission: 'BROWSE_PROJECT' as const, group_id: CHECKERS.id }))).execute();
+  await sql`insert into groups (id, name) overriding system value values (${CHECKERS.id}, ${CHECKERS.name})`.execute(
+    trx,
+  );
+  await trx
+    .insertInto('project_permission_grants')
+    .values(
+      Array.from({ length: world.projects }, (_, p) => ({
+        project_id: ids.project(p),
+        permission: 'BROWSE_PROJECT' as const,
+        group_id: CHECKERS.id,
+      })),
+    )
+    .execute();
 }
 
 // Regressions these properties found (now fixed in src/authz/sql.ts): on PGlite (PostgreSQL 18) a single
 // select matching every subject kind with the user as an outer column reused the previous user's groups;
 // and an inner `users u` alias captured a caller's `u.id`, letting deactivated users keep their grants.
 
-const counts = { worlds: 0, listRows: 0, pages: 0, loaderDecisions: 0, explains: 0, accessItems: 0, teamEntries: 0, endedMembershipsNamed: 0 };
+const counts = {
+  worlds: 0,
+  listRows: 0,
+  pages: 0,
+  loaderDecisions: 0,
+  explains: 0,
+  accessItems: 0,
+  teamEntries: 0,
+  endedMembershipsNamed: 0,
+};
 
 const usersOf = (world: World) => world.users.map((_, u) => u);
 const liveItemsOf = (world: World) => world.items.map((_, i) => i).filter((i) => itemExists(world, i));
-const canView = (world: World, u: number, i: number) => reference(world, u, 'item.view', { kind: 'item', item: i }).allowed;
+const canView = (world: World, u: number, i: number) =>
+  reference(world, u, 'item.view', { kind: 'item', item: i }).allowed;
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 
 /** ITEM-2: work_items.governing_item_id, kept by recomputeGoverning, is the nearest secured ancestor-or-self found by walking up. */
 async function checkGoverning(trx: Database, world: World) {
-  const rows = await trx.selectFrom('work_items').select(['id', 'governing_item_id']).where('deleted_at', 'is', null).orderBy('id').execute();
-  const expected = liveItemsOf(world).map((i) => ({ id: ids.item(i), governing_item_id: governingItem(world, i) === null ? null : ids.item(governingItem(world, i)!) }));
+  const rows = await trx
+    .selectFrom('work_items')
+    .select(['id', 'governing_item_id'])
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  const expected = liveItemsOf(world).map((i) => ({
+    id: ids.item(i),
+    governing_item_id: governingItem(world, i) === null ? null : ids.item(governingItem(world, i)!),
+  }));
   assert.deepEqual(rows, expected, 'ITEM-2: governing_item_id');
 }
 
 /** ITEM-9 and PRJ-3 in the who-has-access form: the user is a column of an outer query over users. */
 async function checkColumnForms(trx: Database, world: World, alias: 'u' | 'x') {
   const userId = sql.ref<number>(`${alias}.id`);
-  const { rows: matrix } = await sql<{ user_id: number; item_id: number }>`select ${sql.ref(`${alias}.id`)} as user_id, i.id as item_id
+  const { rows: matrix } = await sql<{
+    user_id: number;
+    item_id: number;
+  }>`select ${sql.ref(`${alias}.id`)} as user_id, i.id as item_id
     from users ${sql.raw(alias)} cross join work_items i
-    where ${canViewItem({ userId, systemAdmin: sql.ref<boolean>(`${alias}.system_admin`) }, 'i')} order by 1, 2`.execute(trx);
-  const expected = usersOf(world).flatMap((u) => liveItemsOf(world).filter((i) => canView(world, u, i)).map((i) => ({ user_id: ids.user(u), item_id: ids.item(i) })));
+    where ${canViewItem({ userId, systemAdmin: sql.ref<boolean>(`${alias}.system_admin`) }, 'i')} order by 1, 2`.execute(
+    trx,
+  );
+  const expected = usersOf(world).flatMap((u) =>
+    liveItemsOf(world)
+      .filter((i) => canView(world, u, i))
+      .map((i) => ({ user_id: ids.user(u), item_id: ids.item(i) })),
+  );
   assert.deepEqual(matrix, expected, `ITEM-9: canViewItem with the user as column ${alias}.id`);
   // The predicate itemAccess filters its candidates with (active users), for every item at once.
-  const { rows: access } = await sql<{ user_id: number; item_id: number }>`select ${sql.ref(`${alias}.id`)} as user_id, w.id as item_id
+  const { rows: access } = await sql<{
+    user_id: number;
+    item_id: number;
+  }>`select ${sql.ref(`${alias}.id`)} as user_id, w.id as item_id
     from users ${sql.raw(alias)} cross join work_items w
     where ${sql.ref(`${alias}.active`)} and exists (select 1 from work_items i where i.id = w.id
-      and ${canViewItem({ userId, systemAdmin: sql.ref<boolean>(`${alias}.system_admin`) }, 'i')}) order by 1, 2`.execute(trx);
-  assert.deepEqual(access, expected, `EXPL-2: the who-has-access predicate over every item, the user as column ${alias}.id`);
-  const { rows } = await sql<Record<string, number | boolean>>`select ${sql.ref(`${alias}.id`)} as user_id, p.id as project_id,
+      and ${canViewItem({ userId, systemAdmin: sql.ref<boolean>(`${alias}.system_admin`) }, 'i')}) order by 1, 2`.execute(
+    trx,
+  );
+  assert.deepEqual(
+    access,
+    expected,
+    `EXPL-2: the who-has-access predicate over every item, the user as column ${alias}.id`,
+  );
+  const { rows } = await sql<
+    Record<string, number | boolean>
+  >`select ${sql.ref(`${alias}.id`)} as user_id, p.id as project_id,
     ${sql.join(PROJECT_PERMISSIONS.map((permission) => sql`p.id in ${projectIdsWithPermission(userId, permission)} as ${sql.ref(permission)}`))}
     from users ${sql.raw(alias)} cross join projects p order by 1, 2`.execute(trx);
-  assert.deepEqual(rows, expectedPermissions(world), `PRJ-3, ID-1: projectIdsWithPermission with the user as column ${alias}.id`);
+  assert.deepEqual(
+    rows,
+    expectedPermissions(world),
+    `PRJ-3, ID-1: projectIdsWithPermission with the user as column ${alias}.id`,
+  );
 }
 
 function expectedPermissions(world: World) {
-  return usersOf(world).flatMap((u) => Array.from({ length: world.projects }, (_, p) => ({
-    user_id: ids.user(u), project_id: ids.project(p),
-    ...Object.fromEntries(PROJECT_PERMISSIONS.map((permission) => [permission, world.users[u].active && hasPermission(world, u, p, permission)])),
-  })));
+  return usersOf(world).flatMap((u) =>
+    Array.from({ length: world.projects }, (_, p) => ({
+      user_id: ids.user(u),
+      project_id: ids.project(p),
+      ...Object.fromEntries(
+        PROJECT_PERMISSIONS.map((permission) => [
+          permission,
+          world.users[u].active && hasPermission(world, u, p, permission),
+        ]),
+      ),
+    })),
+  );
 }
 
 /** PRJ-3, PRJ-4, ITEM-3, ITEM-9: for each user (a literal id, as every list passes it) the predicates return exactly what the check allows — in full and page by page. */
 async function checkLists(trx: Database, world: World, pageSize: number, pagedUsers: number[]) {
   for (const u of usersOf(world)) {
     const actor = { userId: ids.user(u), systemAdmin: world.users[u].systemAdmin };
-    const list = await trx.selectFrom('work_items as i').select(['i.id', sql<boolean>`${itemSecurityAllowsEdit(actor, 'i')}`.as('editable')])
-      .where(canViewItem(actor, 'i')).orderBy('i.id').execute();
+    const list = await trx
+      .selectFrom('work_items as i')
+      .select(['i.id', sql<boolean>`${itemSecurityAllowsEdit(actor, 'i')}`.as('editable')])
+      .where(canViewItem(actor, 'i'))
+      .orderBy('i.id')
+      .execute();
     const expected = liveItemsOf(world).filter((i) => canView(world, u, i));
-    assert.deepEqual(list.map((r) => r.id), expected.map(ids.item), `ITEM-9: the item list of ${names.user(u)}`);
-    assert.deepEqual(list.map((r) => r.editable), expected.map((i) => itemSecurityAllows(world, u, i, 'edit')), `ITEM-3, ITEM-9: which listed items ${names.user(u)} may edit`);
+    assert.deepEqual(
+      list.map((r) => r.id),
+      expected.map(ids.item),
+      `ITEM-9: the item list of ${names.user(u)}`,
+    );
+    assert.deepEqual(
+      list.map((r) => r.editable),
+      expected.map((i) => itemSecurityAllows(world, u, i, 'edit')),
+      `ITEM-3, ITEM-9: which listed items ${names.user(u)} may edit`,
+    );
     counts.listRows += list.length;
 
     const { rows: held } = await sql<Record<string, number | boolean>>`select p.id as project_id,
       ${sql.join(PROJECT_PERMISSIONS.map((permission) => sql`p.id in ${projectIdsWithPermission(actor.userId, permission)} as ${sql.ref(permission)}`))}
       from projects p order by p.id`.execute(trx);
-    assert.deepEqual(held, expectedPermissions(world).filter((r) => r.user_id === actor.userId).map(({ user_id: _, ...rest }) => rest),
-      `PRJ-3, ID-1: the project permissions of ${names.user(u)}`);
+    assert.deepEqual(
+      held,
+      expectedPermissions(world)
+        .filter((r) => r.user_id === actor.userId)
+        .map(({ user_id: _, ...rest }) => rest),
+      `PRJ-3, ID-1: the project permissions of ${names.user(u)}`,
+    );
     if (!pagedUsers.includes(u)) continue;
 
     const paged: number[] = [];
     for (let last = 0; ;) {
-      const page = (await trx.selectFrom('work_items as i').select('i.id').where(canViewItem(actor, 'i')).where('i.id', '>', last)
-        .orderBy('i.id').limit(pageSize).execute()).map((r) => r.id);
+      const page = (
+        await trx
+          .selectFrom('work_items as i')
+          .select('i.id')
+          .where(canViewItem(actor, 'i'))
+          .where('i.id', '>', last)
+          .orderBy('i.id')
+          .limit(pageSize)
+          .execute()
+      ).map((r) => r.id);
       counts.pages++;
       assert.ok(page.length <= pageSize, 'API-3: a page never exceeds its limit');
       paged.push(...page);
       if (page.length < pageSize) break;
       last = page[page.length - 1];
     }
-    assert.deepEqual(paged, list.map((r) => r.id), `API-3, ITEM-9: keyset pages of ${pageSize} concatenate to the full list of ${names.user(u)}`);
+    assert.deepEqual(
+      paged,
+      list.map((r) => r.id),
+      `API-3, ITEM-9: keyset pages of ${pageSize} concatenate to the full list of ${names.user(u)}`,
+    );
   }
 }
 
 /** A subject's team memberships in a comparable form: the loader aggregates role permissions in no particular order. */
-const teamsOf = (subject: SubjectFacts) => ({ name: subject.name, teams: subject.teams.map((t) => ({ ...t, permissions: [...t.permissions].sort() })) });
+const teamsOf = (subject: SubjectFacts) => ({
+  name: subject.name,
+  teams: subject.teams.map((t) => ({ ...t, permissions: [...t.permissions].sort() })),
+});
 
 /**
  * The batch loaders give the in-memory facts — team memberships (current ones only, TEAM-6), the teams working on each
@@ -129,10 +226,18 @@ async function checkLoaders(trx: Database, world: World, memory: Ctx) {
   const projectIds = Array.from({ length: world.projects }, (_, p) => ids.project(p));
   const projects = await loadProjects(trx, projectIds);
   const projectTeams = await loadProjectTeams(trx, projectIds);
-  const teams = await loadTeams(trx, world.teams.map((_, t) => ids.team(t)));
+  const teams = await loadTeams(
+    trx,
+    world.teams.map((_, t) => ids.team(t)),
+  );
   const items = await loadItems(trx, sql`true`);
-  assert.deepEqual(sorted([...items.keys()]), liveItemsOf(world).map(ids.item), 'ITEM-8: the loader finds exactly the items not in the trash');
-  for (const [id, facts] of items) assert.deepEqual(facts.project, projects.get(facts.projectId), `loadItems and loadProjects agree on item ${id}`);
+  assert.deepEqual(
+    sorted([...items.keys()]),
+    liveItemsOf(world).map(ids.item),
+    'ITEM-8: the loader finds exactly the items not in the trash',
+  );
+  for (const [id, facts] of items)
+    assert.deepEqual(facts.project, projects.get(facts.projectId), `loadItems and loadProjects agree on item ${id}`);
   const loaded: Ctx = {
     world,
     facts: {
@@ -144,9 +249,17 @@ async function checkLoaders(trx: Database, world: World, memory: Ctx) {
     },
   };
   for (const u of usersOf(world)) {
-    assert.deepEqual(teamsOf(loaded.facts.subjects[u]), teamsOf(memory.facts.subjects[u]), `TEAM-3, TEAM-6: the current team memberships of ${names.user(u)}`);
+    assert.deepEqual(
+      teamsOf(loaded.facts.subjects[u]),
+      teamsOf(memory.facts.subjects[u]),
+      `TEAM-3, TEAM-6: the current team memberships of ${names.user(u)}`,
+    );
   }
-  assert.deepEqual(loaded.facts.projectTeams, memory.facts.projectTeams, 'TEAM-1, PRICE-1, PRICE-2: the teams working on each project, their price lists and the team check');
+  assert.deepEqual(
+    loaded.facts.projectTeams,
+    memory.facts.projectTeams,
+    'TEAM-1, PRICE-1, PRICE-2: the teams working on each project, their price lists and the team check',
+  );
   assert.deepEqual(loaded.facts.teams, memory.facts.teams, 'TEAM-1: teams and their projects');
   for (const c of casesOf(world)) {
     const fromDb = engine(loaded, c);
@@ -171,30 +284,52 @@ async function checkExplain(trx: Database, world: World, memory: Ctx, probe: num
   const project = world.items[item].project;
   const { today } = await loadDateSettings(trx);
   const actions = (Object.keys(ACTIONS) as Action[]).filter((a) => ACTIONS[a].scope === 'item');
-  const readerOf = (r: number): Actor => ({ ...checker, userId: ids.user(r), systemAdmin: world.users[r].systemAdmin, subject: memory.facts.subjects[r] });
+  const readerOf = (r: number): Actor => ({
+    ...checker,
+    userId: ids.user(r),
+    systemAdmin: world.users[r].systemAdmin,
+    subject: memory.facts.subjects[r],
+  });
   for (const u of new Set([probe % world.users.length, (probe + 1) % world.users.length])) {
     const action = actions[(probe + u) % actions.length];
     const reader = (probe + 2 * u) % world.users.length;
     const ask = () => explain.explain(readerOf(reader), { action, item: key, userId: ids.user(u) });
     if (reader !== u && !canView(world, reader, item)) {
-      await assert.rejects(ask, (e: { status?: number; message?: string }) => e.status === 404 && e.message === 'no such work item',
-        `EXPL-1: ${names.user(reader)} cannot view ${key}, so may not have it explained`);
+      await assert.rejects(
+        ask,
+        (e: { status?: number; message?: string }) => e.status === 404 && e.message === 'no such work item',
+        `EXPL-1: ${names.user(reader)} cannot view ${key}, so may not have it explained`,
+      );
       continue;
     }
     // What the explain service hands the core: the item's facts and the user as owner; a dated action also the team facts and today.
     const dated = Boolean(actionSpec(action).teamCheck);
     const d = decide(action, memory.facts.subjects[u], {
-      project: memory.facts.projects[project], item: memory.facts.items[item], ownerId: ids.user(u),
+      project: memory.facts.projects[project],
+      item: memory.facts.items[item],
+      ownerId: ids.user(u),
       ...(dated ? { owner: memory.facts.subjects[u], teams: memory.facts.projectTeams[project], date: today } : {}),
     });
     if (reader === u && d.hidden) {
       // About oneself, a decision hidden from the user is the 404 of a missing item.
-      await assert.rejects(ask, (e: { status?: number; message?: string }) => e.status === 404 && e.message === 'no such work item');
+      await assert.rejects(
+        ask,
+        (e: { status?: number; message?: string }) => e.status === 404 && e.message === 'no such work item',
+      );
       continue;
     }
     const answer = await ask();
-    assert.deepEqual({ allowed: answer.allowed, hidden: answer.hidden, deciding: answer.deciding, layers: answer.layers, date: answer.date },
-      { allowed: d.allowed, hidden: d.hidden, deciding: d.deciding, layers: d.reasons, date: dated ? today : null }, `EXPL-1: explain ${action} for ${names.user(u)} on ${key}`);
+    assert.deepEqual(
+      {
+        allowed: answer.allowed,
+        hidden: answer.hidden,
+        deciding: answer.deciding,
+        layers: answer.layers,
+        date: answer.date,
+      },
+      { allowed: d.allowed, hidden: d.hidden, deciding: d.deciding, layers: d.reasons, date: dated ? today : null },
+      `EXPL-1: explain ${action} for ${names.user(u)} on ${key}`,
+    );
     counts.explains++;
   }
 }
@@ -221,8 +356,11 @@ async function checkWhoHasAccess(trx: Database, world: World, pageSize: number) 
       const answer = (action: Action) => reference(world, u, action, { kind: 'item', item }).allowed;
       // Log work is answered for today (installation time zone), the team and price-list check included (EXPL-1, PRICE-3).
       const logWork = reference(world, u, 'worklog.create', { kind: 'item', item, owner: u, date: today }).allowed;
-      assert.deepEqual([row.view.allowed, row.edit.allowed, row.logWork.allowed], [true, answer('item.edit'), logWork],
-        `EXPL-2: abilities of ${names.user(u)} on ${key}`);
+      assert.deepEqual(
+        [row.view.allowed, row.edit.allowed, row.logWork.allowed],
+        [true, answer('item.edit'), logWork],
+        `EXPL-2: abilities of ${names.user(u)} on ${key}`,
+      );
     }
     counts.accessItems++;
   }
@@ -231,48 +369,72 @@ async function checkWhoHasAccess(trx: Database, world: World, pageSize: number) 
 for (const dialect of DIALECTS) {
   describe(`database = reference (${dialect})`, () => {
     let handle: DbHandle;
-    before(async () => { handle = await createTestDb(dialect); });
+    before(async () => {
+      handle = await createTestDb(dialect);
+    });
     after(() => handle.close());
 
-    test(`ITEM-1, ITEM-2, ITEM-3, ITEM-8, ITEM-9, PRJ-3, PRJ-4, TEAM-3, TEAM-4, TEAM-6, WL-5, PRICE-2, PRICE-3, API-3, EXPL-1: ${WORLDS} generated worlds with teams — `
-      + 'governing column, SQL lists full and paged (team entries match current members only), loaders + decide and explain agree with the reference', async () => {
-      Object.assign(counts, { worlds: 0, listRows: 0, pages: 0, loaderDecisions: 0, explains: 0, teamEntries: 0, endedMembershipsNamed: 0 });
-      await fc.assert(fc.asyncProperty(dbWorldArb, async ({ world, settingOrder, pageSize, probe }) => {
-        const memory = contextOf(world);
-        for (const e of world.items.flatMap((item) => item.setting ?? []).filter((x) => x.kind === 'team')) {
-          counts.teamEntries++;
-          if (world.memberships.some((m) => !m.current && m.team === e.subject)) counts.endedMembershipsNamed++;
-        }
-        await withWorld(handle.db, world, settingOrder, async (trx) => {
-          await checkGoverning(trx, world);
-          await checkLists(trx, world, pageSize, [probe % world.users.length]);
-          await checkLoaders(trx, world, memory);
-          await checkExplain(trx, world, memory, probe);
+    test(
+      `ITEM-1, ITEM-2, ITEM-3, ITEM-8, ITEM-9, PRJ-3, PRJ-4, TEAM-3, TEAM-4, TEAM-6, WL-5, PRICE-2, PRICE-3, API-3, EXPL-1: ${WORLDS} generated worlds with teams — ` +
+        'governing column, SQL lists full and paged (team entries match current members only), loaders + decide and explain agree with the reference',
+      async () => {
+        Object.assign(counts, {
+          worlds: 0,
+          listRows: 0,
+          pages: 0,
+          loaderDecisions: 0,
+          explains: 0,
+          teamEntries: 0,
+          endedMembershipsNamed: 0,
         });
-        counts.worlds++;
-      }), { seed: SEED, numRuns: WORLDS, includeErrorInReport: true });
-      console.log(`${dialect}: ${counts.worlds} worlds through the database — ${counts.listRows} listed rows, ${counts.pages} keyset pages, `
-        + `${counts.loaderDecisions} loader decisions, ${counts.explains} explanations; ${counts.teamEntries} item-security entries naming teams, `
-        + `${counts.endedMembershipsNamed} of them naming a team with an ended membership`);
-      assert.ok(counts.worlds >= WORLDS);
-      assert.ok(counts.endedMembershipsNamed >= 10, 'the worlds name teams with ended memberships in item security');
-    });
+        await fc.assert(
+          fc.asyncProperty(dbWorldArb, async ({ world, settingOrder, pageSize, probe }) => {
+            const memory = contextOf(world);
+            for (const e of world.items.flatMap((item) => item.setting ?? []).filter((x) => x.kind === 'team')) {
+              counts.teamEntries++;
+              if (world.memberships.some((m) => !m.current && m.team === e.subject)) counts.endedMembershipsNamed++;
+            }
+            await withWorld(handle.db, world, settingOrder, async (trx) => {
+              await checkGoverning(trx, world);
+              await checkLists(trx, world, pageSize, [probe % world.users.length]);
+              await checkLoaders(trx, world, memory);
+              await checkExplain(trx, world, memory, probe);
+            });
+            counts.worlds++;
+          }),
+          { seed: SEED, numRuns: WORLDS, includeErrorInReport: true },
+        );
+        console.log(
+          `${dialect}: ${counts.worlds} worlds through the database — ${counts.listRows} listed rows, ${counts.pages} keyset pages, ` +
+            `${counts.loaderDecisions} loader decisions, ${counts.explains} explanations; ${counts.teamEntries} item-security entries naming teams, ` +
+            `${counts.endedMembershipsNamed} of them naming a team with an ended membership`,
+        );
+        assert.ok(counts.worlds >= WORLDS);
+        assert.ok(counts.endedMembershipsNamed >= 10, 'the worlds name teams with ended memberships in item security');
+      },
+    );
 
     test(`EXPL-2, ITEM-1, ITEM-9, PRJ-3: ${WORLDS} generated worlds — who has access to every item (paged), and the predicates it is built on with the user as a column, agree with the reference`, async () => {
       counts.accessItems = 0;
-      await fc.assert(fc.asyncProperty(dbWorldArb, async ({ world, settingOrder, pageSize }) => {
-        await withWorld(handle.db, world, settingOrder, async (trx) => {
-          await checkWhoHasAccess(trx, world, pageSize);
-          await checkColumnForms(trx, world, 'x');
-        });
-      }), { seed: SEED, numRuns: WORLDS, includeErrorInReport: true });
+      await fc.assert(
+        fc.asyncProperty(dbWorldArb, async ({ world, settingOrder, pageSize }) => {
+          await withWorld(handle.db, world, settingOrder, async (trx) => {
+            await checkWhoHasAccess(trx, world, pageSize);
+            await checkColumnForms(trx, world, 'x');
+          });
+        }),
+        { seed: SEED, numRuns: WORLDS, includeErrorInReport: true },
+      );
       console.log(`${dialect}: who-has-access checked on ${counts.accessItems} items`);
     });
 
-    test('ID-1, PRJ-4: with the outer query\'s users aliased `u`, as explain/service.ts writes it, deactivated users still hold nothing', async () => {
-      await fc.assert(fc.asyncProperty(dbWorldArb, async ({ world, settingOrder }) => {
-        await withWorld(handle.db, world, settingOrder, (trx) => checkColumnForms(trx, world, 'u'));
-      }), { seed: SEED, numRuns: 50, includeErrorInReport: true, endOnFailure: true });
+    test("ID-1, PRJ-4: with the outer query's users aliased `u`, as explain/service.ts writes it, deactivated users still hold nothing", async () => {
+      await fc.assert(
+        fc.asyncProperty(dbWorldArb, async ({ world, settingOrder }) => {
+          await withWorld(handle.db, world, settingOrder, (trx) => checkColumnForms(trx, world, 'u'));
+        }),
+        { seed: SEED, numRuns: 50, includeErrorInReport: true, endOnFailure: true },
+      );
     });
   });
 }

@@ -27,30 +27,44 @@ const TODAY = day(9);
 function check(explain: Explainer, worlds: number) {
   const outcomes = new Map<string, number>();
   let probes = 0;
-  const details = fc.check(fc.property(worldArb, (world) => {
-    const ctx = contextOf(world);
-    for (const probe of probesOf(world)) {
-      const answered = created(ctx, probe, TODAY);
-      const why = explanationDisagrees(explain(ctx, probe, TODAY), answered);
-      if (why) throw new Error(`${probeText(world, probe)}: ${why}`);
-      const key = `${probe.date === undefined ? 'undated' : 'dated'} ${answered.allowed ? 'allowed' : answered.hidden ? 'hidden' : answered.deciding.code}`;
-      outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
-      probes++;
-    }
-  }), { seed: SEED, numRuns: worlds, includeErrorInReport: true });
+  const details = fc.check(
+    fc.property(worldArb, (world) => {
+      const ctx = contextOf(world);
+      for (const probe of probesOf(world)) {
+        const answered = created(ctx, probe, TODAY);
+        const why = explanationDisagrees(explain(ctx, probe, TODAY), answered);
+        if (why) throw new Error(`${probeText(world, probe)}: ${why}`);
+        const key = `${probe.date === undefined ? 'undated' : 'dated'} ${answered.allowed ? 'allowed' : answered.hidden ? 'hidden' : answered.deciding.code}`;
+        outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+        probes++;
+      }
+    }),
+    { seed: SEED, numRuns: worlds, includeErrorInReport: true },
+  );
   return { details, outcomes, probes };
 }
 
-const probeText = (world: World, p: DatedProbe) => `${names.user(p.user)} logs work on ${names.item(world, p.item)} ${p.date ? `on ${p.date}` : '(no date: today)'}`;
+const probeText = (world: World, p: DatedProbe) =>
+  `${names.user(p.user)} logs work on ${names.item(world, p.item)} ${p.date ? `on ${p.date}` : '(no date: today)'}`;
 
-describe('EXPL-1: the explanation of a dated action = the action\'s own answer (in memory)', () => {
+describe("EXPL-1: the explanation of a dated action = the action's own answer (in memory)", () => {
   test(`EXPL-1, PRICE-3: on ${WORLDS} generated worlds, explaining worklog.create with and without a date answers what creating the work log answers — allowed, 404, code and message`, () => {
     const { details, outcomes, probes } = check(explainer, WORLDS);
     if (details.failed) assert.fail(fc.defaultReportMessage(details));
     console.log(`explain = create on ${probes} probes: ${JSON.stringify(Object.fromEntries([...outcomes].sort()))}`);
     // The property means something only if undated explanations meet every refusal of the team gate and every allow.
-    for (const outcome of ['undated allowed', 'undated hidden', 'undated not_in_team', 'undated team_role_cannot_work', 'undated no_valid_price_list', 'dated no_valid_price_list']) {
-      assert.ok((outcomes.get(outcome) ?? 0) >= 10, `the worlds rarely produce: ${outcome} (${outcomes.get(outcome) ?? 0})`);
+    for (const outcome of [
+      'undated allowed',
+      'undated hidden',
+      'undated not_in_team',
+      'undated team_role_cannot_work',
+      'undated no_valid_price_list',
+      'dated no_valid_price_list',
+    ]) {
+      assert.ok(
+        (outcomes.get(outcome) ?? 0) >= 10,
+        `the worlds rarely produce: ${outcome} (${outcomes.get(outcome) ?? 0})`,
+      );
     }
   });
 
@@ -58,7 +72,9 @@ describe('EXPL-1: the explanation of a dated action = the action\'s own answer (
     test(`${mutant.breaks}: the explanation property catches the mutant "${mutant.name}"`, () => {
       const { details } = check(mutant.explainer, WORLDS);
       assert.ok(details.failed, `mutant "${mutant.name}" (${mutant.meaning}) survived ${WORLDS} worlds`);
-      console.log(`mutant "${mutant.name}" caught at world ${details.numRuns}, shrunk ${details.numShrinks}x: ${String(details.errorInstance instanceof Error ? details.errorInstance.message : details.errorInstance)}`);
+      console.log(
+        `mutant "${mutant.name}" caught at world ${details.numRuns}, shrunk ${details.numShrinks}x: ${String(details.errorInstance instanceof Error ? details.errorInstance.message : details.errorInstance)}`,
+      );
     });
   }
 });
@@ -72,7 +88,9 @@ const CHECKER = 5000;
 for (const dialect of DIALECTS) {
   describe(`EXPL-1 through the HTTP endpoints (${dialect})`, () => {
     let t: TestApp;
-    before(async () => { t = await createTestApp(dialect); });
+    before(async () => {
+      t = await createTestApp(dialect);
+    });
     after(() => t.close());
 
     async function writeCommitted(world: World): Promise<Map<number, string>> {
@@ -82,12 +100,18 @@ for (const dialect of DIALECTS) {
         await sql`insert into users (id, login, display_name, email, system_admin) overriding system value
           values (${CHECKER}, 'checker', 'Checker', 'checker@world.test', true)`.execute(trx);
         for (let p = 0; p < world.projects; p++) {
-          await trx.insertInto('project_permission_grants').values({ project_id: ids.project(p), permission: 'BROWSE_PROJECT', user_id: CHECKER }).execute();
+          await trx
+            .insertInto('project_permission_grants')
+            .values({ project_id: ids.project(p), permission: 'BROWSE_PROJECT', user_id: CHECKER })
+            .execute();
         }
         for (const userId of [CHECKER, ...world.users.map((_, u) => ids.user(u))]) {
           const token = `tw_world${userId}`;
           tokens.set(userId, token);
-          await trx.insertInto('api_tokens').values({ user_id: userId, name: 'world', token_hash: digest(token), prefix: token.slice(0, 8) }).execute();
+          await trx
+            .insertInto('api_tokens')
+            .values({ user_id: userId, name: 'world', token_hash: digest(token), prefix: token.slice(0, 8) })
+            .execute();
         }
       });
       return tokens;
@@ -105,40 +129,83 @@ for (const dialect of DIALECTS) {
           const all = probesOf(world).filter((p) => world.users[p.user].active);
           const seen = all.filter((p) => !created(ctx, p, TODAY).hidden);
           const pick = (from: DatedProbe[], n: number, seed: number) =>
-            fc.sample(fc.shuffledSubarray(from, { minLength: Math.min(n, from.length), maxLength: Math.min(n, from.length) }), { seed, numRuns: 1 })[0];
-          const picked = [...pick(seen, Math.ceil(HTTP_PROBES * 0.75), SEED + w), ...pick(all.filter((p) => !seen.includes(p)), Math.floor(HTTP_PROBES / 4), SEED + w)];
+            fc.sample(
+              fc.shuffledSubarray(from, { minLength: Math.min(n, from.length), maxLength: Math.min(n, from.length) }),
+              { seed, numRuns: 1 },
+            )[0];
+          const picked = [
+            ...pick(seen, Math.ceil(HTTP_PROBES * 0.75), SEED + w),
+            ...pick(
+              all.filter((p) => !seen.includes(p)),
+              Math.floor(HTTP_PROBES / 4),
+              SEED + w,
+            ),
+          ];
           for (const probe of picked) {
             const key = names.item(world, probe.item);
             const userId = ids.user(probe.user);
             const today = (await loadDateSettings(t.db)).today;
             const date = probe.date ?? today;
             const dateQuery = probe.date ? `&date=${probe.date}` : '';
-            const own = await t.app.inject({ method: 'GET', url: `/api/explain?action=worklog.create&item=${key}${dateQuery}`, headers: as(userId) });
-            const admin = await t.app.inject({ method: 'GET', url: `/api/admin/check-access?action=worklog.create&item=${key}${dateQuery}&userId=${userId}`, headers: as(CHECKER) });
-            const post = await t.app.inject({ method: 'POST', url: '/api/worklogs', headers: as(userId), payload: { itemKey: key, startDate: date, durationSeconds: 60 } });
+            const own = await t.app.inject({
+              method: 'GET',
+              url: `/api/explain?action=worklog.create&item=${key}${dateQuery}`,
+              headers: as(userId),
+            });
+            const admin = await t.app.inject({
+              method: 'GET',
+              url: `/api/admin/check-access?action=worklog.create&item=${key}${dateQuery}&userId=${userId}`,
+              headers: as(CHECKER),
+            });
+            const post = await t.app.inject({
+              method: 'POST',
+              url: '/api/worklogs',
+              headers: as(userId),
+              payload: { itemKey: key, startDate: date, durationSeconds: 60 },
+            });
             const what = `${probeText(world, probe)} (world ${w})`;
             assert.equal(admin.statusCode, 200, `${what}: check-access ${admin.body}`);
             const a = admin.json();
             assert.equal(a.date, date, `${what}: check-access says which date it explained`);
             if (post.statusCode === 404) {
-              assert.equal(own.statusCode, 404, `${what}: creating answers 404, the explanation ${own.statusCode} ${own.body}`);
+              assert.equal(
+                own.statusCode,
+                404,
+                `${what}: creating answers 404, the explanation ${own.statusCode} ${own.body}`,
+              );
               assert.deepEqual([a.allowed, a.hidden], [false, true], `${what}: check-access ${admin.body}`);
             } else {
               assert.equal(own.statusCode, 200, `${what}: ${own.body}`);
               const e = own.json();
               assert.equal(e.date, date, `${what}: the explanation says which date it explained`);
-              for (const [who, x] of [['explain', e], ['check-access', a]] as const) {
-                if (post.statusCode === 201) assert.equal(x.allowed, true, `${what}: created, but ${who} says ${x.deciding.code}: ${x.deciding.message}`);
+              for (const [who, x] of [
+                ['explain', e],
+                ['check-access', a],
+              ] as const) {
+                if (post.statusCode === 201)
+                  assert.equal(
+                    x.allowed,
+                    true,
+                    `${what}: created, but ${who} says ${x.deciding.code}: ${x.deciding.message}`,
+                  );
                 else {
                   assert.equal(post.statusCode, 403, `${what}: ${post.body}`);
-                  assert.deepEqual([x.allowed, x.deciding.code, x.deciding.message], [false, post.json().code, post.json().detail], `${what}: ${who} against the refusal`);
+                  assert.deepEqual(
+                    [x.allowed, x.deciding.code, x.deciding.message],
+                    [false, post.json().code, post.json().detail],
+                    `${what}: ${who} against the refusal`,
+                  );
                 }
               }
             }
             if (post.statusCode === 201) await t.db.deleteFrom('worklogs').where('id', '=', post.json().id).execute();
             // And the in-memory explanation agrees with the database's (the worlds mean the same in both).
             const memory: Decision = explainer(ctx, probe, today);
-            assert.equal(memory.allowed, post.statusCode === 201, `${what}: in memory ${memory.deciding.code}, through HTTP ${post.statusCode}`);
+            assert.equal(
+              memory.allowed,
+              post.statusCode === 201,
+              `${what}: in memory ${memory.deciding.code}, through HTTP ${post.statusCode}`,
+            );
             const outcome = `${probe.date === undefined ? 'undated' : 'dated'} ${post.statusCode === 403 ? post.json().code : post.statusCode}`;
             counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
           }
@@ -147,8 +214,13 @@ for (const dialect of DIALECTS) {
           await sql`truncate table users, groups, projects, teams, deny_grants, app_role_grants cascade`.execute(t.db);
         }
       }
-      console.log(`${dialect}: explain = check-access = create through HTTP: ${JSON.stringify(Object.fromEntries([...counts].sort()))}`);
-      assert.ok([...counts.keys()].some((k) => k.startsWith('undated')), 'some probes were undated (today)');
+      console.log(
+        `${dialect}: explain = check-access = create through HTTP: ${JSON.stringify(Object.fromEntries([...counts].sort()))}`,
+      );
+      assert.ok(
+        [...counts.keys()].some((k) => k.startsWith('undated')),
+        'some probes were undated (today)',
+      );
     });
 
     /** EXPL-2: the log-work column of who-has-access answers what logging work today would (the team gate included). */
@@ -156,14 +228,24 @@ for (const dialect of DIALECTS) {
       const today = (await loadDateSettings(t.db)).today;
       for (const [item] of world.items.entries()) {
         if (!ctx.facts.items[item]) continue;
-        const res = await t.app.inject({ method: 'GET', url: `/api/items/${names.item(world, item)}/access?limit=50`, headers });
+        const res = await t.app.inject({
+          method: 'GET',
+          url: `/api/items/${names.item(world, item)}/access?limit=50`,
+          headers,
+        });
         assert.equal(res.statusCode, 200, res.body);
-        for (const row of res.json().items as Array<{ user: { id: number }; logWork: { allowed: boolean; why: string; date: string } }>) {
+        for (const row of res.json().items as Array<{
+          user: { id: number };
+          logWork: { allowed: boolean; why: string; date: string };
+        }>) {
           if (row.user.id === CHECKER) continue;
           const answered = created(ctx, { user: row.user.id - ids.user(0), item, date: undefined }, today);
           assert.equal(row.logWork.date, today);
-          assert.deepEqual([row.logWork.allowed, row.logWork.allowed || row.logWork.why === answered.deciding.message], [answered.allowed, true],
-            `EXPL-2: log work for ${row.user.id} on ${names.item(world, item)}: listed ${row.logWork.allowed} (${row.logWork.why}), creating answers ${answered.deciding.code}: ${answered.deciding.message}`);
+          assert.deepEqual(
+            [row.logWork.allowed, row.logWork.allowed || row.logWork.why === answered.deciding.message],
+            [answered.allowed, true],
+            `EXPL-2: log work for ${row.user.id} on ${names.item(world, item)}: listed ${row.logWork.allowed} (${row.logWork.why}), creating answers ${answered.deciding.code}: ${answered.deciding.message}`,
+          );
         }
       }
     }

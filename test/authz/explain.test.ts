@@ -7,8 +7,27 @@ import { LAYERS, type Decision, type Reason } from '../../src/authz/decide.js';
 import { APP_ROLES, PROJECT_PERMISSIONS, TEAM_PERMISSIONS, type TeamPermission } from '../../src/db/types.js';
 import { casesOf, contextOf, describeCase, engine, reasonWho, type Case } from './cases.js';
 import {
-  appRolesOf, AREAS, currentMembership, entriesFor, governingItem, hasPermission, holdsTeamLevel, isDenied, isInGroup, openAreas, ownerOf, priceListCovers,
-  projectOf, REQUIREMENTS, stepsOf, teamChecksOn, teamPermissionsOf, teamsOfProject, type Step, type Who, type World,
+  appRolesOf,
+  AREAS,
+  currentMembership,
+  entriesFor,
+  governingItem,
+  hasPermission,
+  holdsTeamLevel,
+  isDenied,
+  isInGroup,
+  openAreas,
+  ownerOf,
+  priceListCovers,
+  projectOf,
+  REQUIREMENTS,
+  stepsOf,
+  teamChecksOn,
+  teamPermissionsOf,
+  teamsOfProject,
+  type Step,
+  type Who,
+  type World,
 } from './reference.js';
 import { names, SEED, worldArb } from './world.js';
 
@@ -18,14 +37,17 @@ const layerIndex = (layer: string) => LAYERS.indexOf(layer as (typeof LAYERS)[nu
 /** Runs `check` on every case of generated worlds; a returned string is a failure. */
 function everyCase(check: (world: World, c: Case, d: Decision) => string | null) {
   let cases = 0;
-  fc.assert(fc.property(worldArb, (world) => {
-    const ctx = contextOf(world);
-    for (const c of casesOf(world)) {
-      const why = check(world, c, engine(ctx, c));
-      if (why) throw new Error(`${describeCase(world, c)}: ${why}`);
-      cases++;
-    }
-  }), { seed: SEED, numRuns: WORLDS, includeErrorInReport: true });
+  fc.assert(
+    fc.property(worldArb, (world) => {
+      const ctx = contextOf(world);
+      for (const c of casesOf(world)) {
+        const why = check(world, c, engine(ctx, c));
+        if (why) throw new Error(`${describeCase(world, c)}: ${why}`);
+        cases++;
+      }
+    }),
+    { seed: SEED, numRuns: WORLDS, includeErrorInReport: true },
+  );
   return cases;
 }
 
@@ -39,22 +61,40 @@ function personOf(c: Case, reason: Reason): { person: number; message: string } 
   const owner = ownerOf(c.target);
   if (reasonWho(reason.message) === 'caller' || owner === undefined) return { person: c.user, message: reason.message };
   const prefix = `for ${names.user(owner)}: `;
-  return { person: owner, message: reason.message.startsWith(prefix) ? reason.message.slice(prefix.length) : reason.message };
+  return {
+    person: owner,
+    message: reason.message.startsWith(prefix) ? reason.message.slice(prefix.length) : reason.message,
+  };
 }
 
 /** The names a reason may use for an item-security entry: `user 'U1'`, `group 'wg0'`, `role 'Developers'`, `team 'T2'`. */
-function entryNamed(world: World, c: Case, person: number, message: string, kind: 'view' | 'edit', value: 'allow' | 'deny'): string | null {
+function entryNamed(
+  world: World,
+  c: Case,
+  person: number,
+  message: string,
+  kind: 'view' | 'edit',
+  value: 'allow' | 'deny',
+): string | null {
   if (c.target.kind !== 'item') return 'an item-security reason without an item';
   const governing = governingItem(world, c.target.item);
   if (governing === null) return 'an item-security entry cited for an unsecured item';
-  const candidates = entriesFor(world, person, c.target.item, world.items[governing].setting!).filter((e) => e[kind] === value)
-    .map((e) => `${e.kind} '${e.kind === 'user' ? names.user(e.subject) : e.kind === 'group' ? names.group(e.subject) : e.kind === 'team' ? names.team(e.subject) : names.role(e.subject)}'`);
-  return candidates.some((n) => message.includes(n)) ? null : `"${message}" names none of the user's ${kind}-${value} entries ${JSON.stringify(candidates)}`;
+  const candidates = entriesFor(world, person, c.target.item, world.items[governing].setting!)
+    .filter((e) => e[kind] === value)
+    .map(
+      (e) =>
+        `${e.kind} '${e.kind === 'user' ? names.user(e.subject) : e.kind === 'group' ? names.group(e.subject) : e.kind === 'team' ? names.team(e.subject) : names.role(e.subject)}'`,
+    );
+  return candidates.some((n) => message.includes(n))
+    ? null
+    : `"${message}" names none of the user's ${kind}-${value} entries ${JSON.stringify(candidates)}`;
 }
 
-const teamNamed = (world: World, message: string) => world.teams.map((_, t) => t).find((t) => message.includes(`team '${names.team(t)}'`));
+const teamNamed = (world: World, message: string) =>
+  world.teams.map((_, t) => t).find((t) => message.includes(`team '${names.team(t)}'`));
 const levelsNamed = (message: string) => TEAM_PERMISSIONS.filter((p) => new RegExp(`\\b${p}\\b`).test(message));
-const levelFirst = (message: string): TeamPermission | undefined => TEAM_PERMISSIONS.find((p) => message.startsWith(`${p} `));
+const levelFirst = (message: string): TeamPermission | undefined =>
+  TEAM_PERMISSIONS.find((p) => message.startsWith(`${p} `));
 
 /** EXPL-1, DENY-3, TEAM-2, WL-5, PRICE-3: the rule a reason cites holds in the world, for the person it speaks about. */
 function citedRuleHolds(world: World, c: Case, reason: Reason): string | null {
@@ -63,35 +103,69 @@ function citedRuleHolds(world: World, c: Case, reason: Reason): string | null {
   const project = projectOf(world, c.target);
   const permission = PROJECT_PERMISSIONS.find((p) => message.startsWith(`${p} `));
   // TEAM-8: a person denied ISSUE_TIME_TABS reads "the user's team" instead of its name; it is their team in the project.
-  const unnamed = message.includes('the user\'s team') && world.users[person].groups.some((g) => world.denyGrants.some((d) => d.group === g && d.permission === 'ISSUE_TIME_TABS'));
-  const team = teamNamed(world, message) ?? (unnamed && project !== null ? teamsOfProject(world, project).find((t) => currentMembership(world, person, t)) : undefined);
+  const unnamed =
+    message.includes("the user's team") &&
+    world.users[person].groups.some((g) =>
+      world.denyGrants.some((d) => d.group === g && d.permission === 'ISSUE_TIME_TABS'),
+    );
+  const team =
+    teamNamed(world, message) ??
+    (unnamed && project !== null
+      ? teamsOfProject(world, project).find((t) => currentMembership(world, person, t))
+      : undefined);
   const date = c.target.kind === 'item' ? c.target.date : undefined;
   const targetTeam = c.target.kind === 'team' ? c.target.team : null;
   switch (reason.code) {
-    case 'user_inactive': return u.active ? 'an active user refused as deactivated' : null;
+    case 'user_inactive':
+      return u.active ? 'an active user refused as deactivated' : null;
     case 'permission_granted':
-      return project !== null && permission && hasPermission(world, person, project, permission) ? null : `"${message}" cites a permission the user lacks`;
+      return project !== null && permission && hasPermission(world, person, project, permission)
+        ? null
+        : `"${message}" cites a permission the user lacks`;
     case 'missing_permission': {
       if (project === null) return 'a project permission cited without a project';
       const missing = PROJECT_PERMISSIONS.find((p) => message.includes(p));
-      return missing && !hasPermission(world, person, project, missing) ? null : `"${message}" names a permission the user holds`;
+      return missing && !hasPermission(world, person, project, missing)
+        ? null
+        : `"${message}" names a permission the user holds`;
     }
-    case 'system_admin_override': return u.systemAdmin && REQUIREMENTS[c.action].systemAdminOverride ? null : 'an override for someone who has none';
-    case 'system_admin_bypass': return u.systemAdmin ? null : 'an item-security bypass for a non-administrator';
-    case 'system_admin': return u.systemAdmin ? null : 'a non-administrator cited as system administrator';
-    case 'unsecured': return c.target.kind === 'item' && governingItem(world, c.target.item) === null ? null : 'a secured item called unsecured';
-    case 'view_denied': return entryNamed(world, c, person, message, 'view', 'deny');
-    case 'edit_denied': return entryNamed(world, c, person, message, 'edit', 'deny');
-    case 'view_allowed': return entryNamed(world, c, person, message, 'view', 'allow');
-    case 'edit_allowed': return entryNamed(world, c, person, message, 'edit', 'allow');
+    case 'system_admin_override':
+      return u.systemAdmin && REQUIREMENTS[c.action].systemAdminOverride
+        ? null
+        : 'an override for someone who has none';
+    case 'system_admin_bypass':
+      return u.systemAdmin ? null : 'an item-security bypass for a non-administrator';
+    case 'system_admin':
+      return u.systemAdmin ? null : 'a non-administrator cited as system administrator';
+    case 'unsecured':
+      return c.target.kind === 'item' && governingItem(world, c.target.item) === null
+        ? null
+        : 'a secured item called unsecured';
+    case 'view_denied':
+      return entryNamed(world, c, person, message, 'view', 'deny');
+    case 'edit_denied':
+      return entryNamed(world, c, person, message, 'edit', 'deny');
+    case 'view_allowed':
+      return entryNamed(world, c, person, message, 'view', 'allow');
+    case 'edit_allowed':
+      return entryNamed(world, c, person, message, 'edit', 'allow');
     case 'denied_surface': {
       const surface = REQUIREMENTS[c.action].surface!;
-      const culprits = Array.from({ length: world.groups }, (_, g) => g).filter((g) => isInGroup(world, person, g)
-        && world.denyGrants.some((d) => d.group === g && d.permission === surface)).map((g) => `group '${names.group(g)}'`);
-      return culprits.some((n) => message.includes(n)) ? null : `"${message}" names none of the denied groups ${JSON.stringify(culprits)}`;
+      const culprits = Array.from({ length: world.groups }, (_, g) => g)
+        .filter(
+          (g) => isInGroup(world, person, g) && world.denyGrants.some((d) => d.group === g && d.permission === surface),
+        )
+        .map((g) => `group '${names.group(g)}'`);
+      return culprits.some((n) => message.includes(n))
+        ? null
+        : `"${message}" names none of the denied groups ${JSON.stringify(culprits)}`;
     }
-    case 'not_denied': return REQUIREMENTS[c.action].surface && !isDenied(world, person, REQUIREMENTS[c.action].surface!) ? null : 'a denied surface called not denied';
-    case 'area_closed': case 'area_open': {
+    case 'not_denied':
+      return REQUIREMENTS[c.action].surface && !isDenied(world, person, REQUIREMENTS[c.action].surface!)
+        ? null
+        : 'a denied surface called not denied';
+    case 'area_closed':
+    case 'area_open': {
       const area = AREAS.find((a) => message.includes(`the ${a} area`));
       const open = area !== undefined && openAreas(world, person).includes(area);
       return area && open === (reason.code === 'area_open') ? null : `"${message}" misstates the area`;
@@ -99,57 +173,103 @@ function citedRuleHolds(world: World, c: Case, reason: Reason): string | null {
     // Layers 5–6 (APP-3, TEAM-2, WL-5).
     case 'app_role': {
       const role = APP_ROLES.find((r) => message.startsWith(`app role ${r} `));
-      if (!role || !appRolesOf(world, person).includes(role)) return `"${message}" cites an app role the user does not hold`;
+      if (!role || !appRolesOf(world, person).includes(role))
+        return `"${message}" cites an app role the user does not hold`;
       const owner = ownerOf(c.target);
-      if (role === 'team_admin' && owner !== undefined && owner !== c.user && (team === undefined || !currentMembership(world, owner, team))) return `"${message}": the owner is not in that team`;
+      if (
+        role === 'team_admin' &&
+        owner !== undefined &&
+        owner !== c.user &&
+        (team === undefined || !currentMembership(world, owner, team))
+      )
+        return `"${message}": the owner is not in that team`;
       return null;
     }
     case 'team_permission': {
       const level = levelFirst(message);
-      if (!level || team === undefined || !holdsTeamLevel(world, person, team, level)) return `"${message}" cites a team permission the user does not hold`;
+      if (!level || team === undefined || !holdsTeamLevel(world, person, team, level))
+        return `"${message}" cites a team permission the user does not hold`;
       const owner = ownerOf(c.target);
-      if (owner !== undefined && owner !== c.user) return currentMembership(world, owner, team) ? null : `"${message}": the owner is not in that team (WL-5)`;
+      if (owner !== undefined && owner !== c.user)
+        return currentMembership(world, owner, team) ? null : `"${message}": the owner is not in that team (WL-5)`;
       return targetTeam === team ? null : `"${message}" cites another team than the one acted on`;
     }
     case 'missing_authority': {
       const roles = APP_ROLES.filter((r) => new RegExp(`\\b${r}\\b`).test(message.slice(message.indexOf('app roles'))));
-      if (roles.length === 0 || roles.some((r) => appRolesOf(world, person).includes(r))) return `"${message}": the user holds one of the roles, or none is named`;
+      if (roles.length === 0 || roles.some((r) => appRolesOf(world, person).includes(r)))
+        return `"${message}": the user holds one of the roles, or none is named`;
       const level = levelsNamed(message)[0];
-      return level && targetTeam !== null && holdsTeamLevel(world, person, targetTeam, level) ? `"${message}": the user holds ${level} in the team` : null;
+      return level && targetTeam !== null && holdsTeamLevel(world, person, targetTeam, level)
+        ? `"${message}": the user holds ${level} in the team`
+        : null;
     }
     case 'unbounded_granter':
-      return u.systemAdmin || appRolesOf(world, person).some((r) => r === 'app_admin' || r === 'team_admin') ? null : 'an unbounded granter who is bound';
+      return u.systemAdmin || appRolesOf(world, person).some((r) => r === 'app_admin' || r === 'team_admin')
+        ? null
+        : 'an unbounded granter who is bound';
     case 'grant_boundary': {
-      if (REQUIREMENTS[c.action].systemAdminOnly) return u.systemAdmin ? 'a system administrator refused at the system-administrator boundary' : null;
+      if (REQUIREMENTS[c.action].systemAdminOnly)
+        return u.systemAdmin ? 'a system administrator refused at the system-administrator boundary' : null;
       const named = levelsNamed(message.slice(0, message.indexOf(':')));
-      return named.length > 0 && named.every((l) => targetTeam === null || !holdsTeamLevel(world, person, targetTeam, l)) ? null : `"${message}" names a level the user holds`;
+      return named.length > 0 &&
+        named.every((l) => targetTeam === null || !holdsTeamLevel(world, person, targetTeam, l))
+        ? null
+        : `"${message}" names a level the user holds`;
     }
     case 'grant_within_holdings': {
       const named = levelsNamed(message);
-      return named.length > 0 && targetTeam !== null && named.every((l) => holdsTeamLevel(world, person, targetTeam, l)) ? null : `"${message}" names a level the user lacks`;
+      return named.length > 0 && targetTeam !== null && named.every((l) => holdsTeamLevel(world, person, targetTeam, l))
+        ? null
+        : `"${message}" names a level the user lacks`;
     }
     case 'not_own_worklog': {
       const owner = ownerOf(c.target);
-      return owner !== undefined && owner !== c.user ? null : 'a refusal to act for another user about the user\'s own work';
+      return owner !== undefined && owner !== c.user
+        ? null
+        : "a refusal to act for another user about the user's own work";
     }
     // Layer 7 (PRICE-2, PRICE-3).
     case 'team_check_off':
       if (project === null || teamChecksOn(world, project)) return 'the team check called off while it is on';
-      return message.includes('for the installation') === !world.teamChecks ? null : `"${message}" names the wrong switch`;
+      return message.includes('for the installation') === !world.teamChecks
+        ? null
+        : `"${message}" names the wrong switch`;
     case 'not_in_team':
-      return project !== null && teamsOfProject(world, project).every((t) => !currentMembership(world, person, t)) ? null : 'a member of a team of the project called not in a team';
+      return project !== null && teamsOfProject(world, project).every((t) => !currentMembership(world, person, t))
+        ? null
+        : 'a member of a team of the project called not in a team';
     case 'team_role_cannot_work':
-      return team !== undefined && currentMembership(world, person, team) && !teamPermissionsOf(world, person, team).includes('WORK_ON_ISSUES') ? null : `"${message}" misstates the team roles`;
+      return team !== undefined &&
+        currentMembership(world, person, team) &&
+        !teamPermissionsOf(world, person, team).includes('WORK_ON_ISSUES')
+        ? null
+        : `"${message}" misstates the team roles`;
     case 'no_valid_price_list':
-      return team !== undefined && date !== undefined && !world.teams[team].priceLists.some((pl) => priceListCovers(pl, date)) ? null : `"${message}": a price list covers ${date}`;
+      return team !== undefined &&
+        date !== undefined &&
+        !world.teams[team].priceLists.some((pl) => priceListCovers(pl, date))
+        ? null
+        : `"${message}": a price list covers ${date}`;
     case 'team_check_passed': {
-      if (team === undefined || date === undefined || project === null || !teamsOfProject(world, project).includes(team) || !currentMembership(world, person, team)) return `"${message}" names a team the user is not in`;
-      const list = unnamed ? world.teams[team].priceLists.findIndex((pl) => priceListCovers(pl, date))
+      if (
+        team === undefined ||
+        date === undefined ||
+        project === null ||
+        !teamsOfProject(world, project).includes(team) ||
+        !currentMembership(world, person, team)
+      )
+        return `"${message}" names a team the user is not in`;
+      const list = unnamed
+        ? world.teams[team].priceLists.findIndex((pl) => priceListCovers(pl, date))
         : world.teams[team].priceLists.findIndex((_, k) => message.includes(`'${names.priceList(team, k)}'`));
-      return list >= 0 && priceListCovers(world.teams[team].priceLists[list], date) && teamPermissionsOf(world, person, team).includes('WORK_ON_ISSUES')
-        ? null : `"${message}" names a price list not valid on ${date}, or a role without WORK_ON_ISSUES`;
+      return list >= 0 &&
+        priceListCovers(world.teams[team].priceLists[list], date) &&
+        teamPermissionsOf(world, person, team).includes('WORK_ON_ISSUES')
+        ? null
+        : `"${message}" names a price list not valid on ${date}, or a role without WORK_ON_ISSUES`;
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 
@@ -158,16 +278,19 @@ describe('explain replays the decision (EXPL-1)', () => {
     const cases = everyCase((world, c, d) => {
       if (d.reasons.length === 0) return 'no reasons';
       const whos = d.reasons.map((r) => reasonWho(r.message));
-      if (whos.some((w, i) => i > 0 && w === 'caller' && whos[i - 1] === 'owner')) return 'a reason about the caller after one about the owner';
+      if (whos.some((w, i) => i > 0 && w === 'caller' && whos[i - 1] === 'owner'))
+        return 'a reason about the caller after one about the owner';
       for (let i = 1; i < d.reasons.length; i++) {
-        if (whos[i] === whos[i - 1] && layerIndex(d.reasons[i].layer) < layerIndex(d.reasons[i - 1].layer)) return `layer ${d.reasons[i].layer} after ${d.reasons[i - 1].layer}`;
+        if (whos[i] === whos[i - 1] && layerIndex(d.reasons[i].layer) < layerIndex(d.reasons[i - 1].layer))
+          return `layer ${d.reasons[i].layer} after ${d.reasons[i - 1].layer}`;
       }
       if (d.deciding !== d.reasons[d.reasons.length - 1]) return 'the deciding reason is not the last one consulted';
       if (d.reasons.slice(0, -1).some((r) => r.outcome !== 'allow')) return 'a "no" before the deciding reason';
       if (d.allowed !== (d.deciding.outcome === 'allow')) return 'the deciding reason disagrees with the decision';
       if (!d.allowed) {
         const first = stepsOf(world, c.user, c.action, c.target).find((s) => !s.ok);
-        if (!first || stepKey(first) !== reasonKey(d.deciding)) return `refused at ${reasonKey(d.deciding)}, but the first "no" in order is ${first ? stepKey(first) : 'none'}`;
+        if (!first || stepKey(first) !== reasonKey(d.deciding))
+          return `refused at ${reasonKey(d.deciding)}, but the first "no" in order is ${first ? stepKey(first) : 'none'}`;
       }
       return null;
     });
@@ -184,8 +307,10 @@ describe('explain replays the decision (EXPL-1)', () => {
         if (mine.length === 0) return `reason ${reason.code} at ${key}, a layer the reference does not consult`;
         const replayDenies = mine.some((s) => !s.ok);
         // A layer may allow one part and refuse the next (view, then edit): only the deciding reason speaks for the whole layer.
-        if (reason === d.deciding && replayDenies !== (reason.outcome === 'deny')) return `layer ${key} replays to ${replayDenies ? 'deny' : 'allow'}, decision says ${reason.outcome}`;
-        if (reason.outcome === 'allow' && replayDenies && key !== reasonKey(d.deciding)) return `layer ${key} cited as allowing, replays to deny`;
+        if (reason === d.deciding && replayDenies !== (reason.outcome === 'deny'))
+          return `layer ${key} replays to ${replayDenies ? 'deny' : 'allow'}, decision says ${reason.outcome}`;
+        if (reason.outcome === 'allow' && replayDenies && key !== reasonKey(d.deciding))
+          return `layer ${key} cited as allowing, replays to deny`;
       }
       return null;
     });
@@ -205,9 +330,12 @@ describe('explain replays the decision (EXPL-1)', () => {
     everyCase((world, c, d) => {
       if (c.target.kind !== 'item') return null;
       const governing = governingItem(world, c.target.item);
-      for (const reason of d.reasons.filter((r) => r.layer === 'item' && r.code !== 'system_admin_bypass' && r.code !== 'unsecured')) {
+      for (const reason of d.reasons.filter(
+        (r) => r.layer === 'item' && r.code !== 'system_admin_bypass' && r.code !== 'unsecured',
+      )) {
         const expected = governing === null || governing === c.target.item ? undefined : names.item(world, governing);
-        if (reason.inheritedFrom !== expected) return `${reason.code} inherited from ${reason.inheritedFrom ?? 'nothing'}, the tree says ${expected ?? 'own setting'}`;
+        if (reason.inheritedFrom !== expected)
+          return `${reason.code} inherited from ${reason.inheritedFrom ?? 'nothing'}, the tree says ${expected ?? 'own setting'}`;
       }
       return null;
     });
@@ -221,7 +349,9 @@ describe('explain replays the decision (EXPL-1)', () => {
       const needed = new Set(stepsOf(world, c.user, c.action, c.target).map(stepKey));
       const missing = [...needed].filter((k) => !consulted.has(k));
       const extra = [...consulted].filter((k) => !needed.has(k));
-      return missing.length || extra.length ? `not consulted: ${missing.join(', ') || 'none'}; consulted without need: ${extra.join(', ') || 'none'}` : null;
+      return missing.length || extra.length
+        ? `not consulted: ${missing.join(', ') || 'none'}; consulted without need: ${extra.join(', ') || 'none'}`
+        : null;
     });
   });
 });

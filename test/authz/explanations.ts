@@ -7,25 +7,34 @@ import { itemExists, type World } from './reference.js';
 import { resourceOf, type Case, type Ctx } from './cases.js';
 
 /** A probe: `user` explains (and then tries) logging work on `item`, at `date` or — undefined — today. */
-export interface DatedProbe { user: number; item: number; date: string | undefined }
+export interface DatedProbe {
+  user: number;
+  item: number;
+  date: string | undefined;
+}
 
 /** Something that explains like the explain service: the real one, or a mutant. */
 export type Explainer = (ctx: Ctx, probe: DatedProbe, today: string) => Decision;
 
 export const DATED_ACTION: Action = 'worklog.create';
 
-const caseOf = (probe: DatedProbe, date: string | undefined): Case =>
-  ({ action: DATED_ACTION, user: probe.user, target: { kind: 'item', item: probe.item, owner: probe.user, ...(date === undefined ? {} : { date }) } });
+const caseOf = (probe: DatedProbe, date: string | undefined): Case => ({
+  action: DATED_ACTION,
+  user: probe.user,
+  target: { kind: 'item', item: probe.item, owner: probe.user, ...(date === undefined ? {} : { date }) },
+});
 
 /** The explanation as the explain service builds it: decideWorklog's facts (item, project, the owner, the project's teams), explained. */
 export const explainer: Explainer = (ctx, probe, today) => {
-  const date = actionSpec(DATED_ACTION).teamCheck ? probe.date ?? today : undefined;
+  const date = actionSpec(DATED_ACTION).teamCheck ? (probe.date ?? today) : undefined;
   return decide(DATED_ACTION, ctx.facts.subjects[probe.user], resourceOf(ctx, caseOf(probe, date)));
 };
 
 /** What creating the work log answers: the quick check on the date the work is logged for. */
 export function created(ctx: Ctx, probe: DatedProbe, today: string): Decision {
-  return decide(DATED_ACTION, ctx.facts.subjects[probe.user], resourceOf(ctx, caseOf(probe, probe.date ?? today)), { explain: false });
+  return decide(DATED_ACTION, ctx.facts.subjects[probe.user], resourceOf(ctx, caseOf(probe, probe.date ?? today)), {
+    explain: false,
+  });
 }
 
 /** The same decision without the date, and so without the team facts: how the explain service decided before EXPL-1 said "or today". */
@@ -47,8 +56,12 @@ export function probesOf(world: World): DatedProbe[] {
 
 /** Null when the explanation agrees with the creation — allowed, hidden (404), code and message; else how not. */
 export function explanationDisagrees(explained: Decision, answered: Decision): string | null {
-  const show = (d: Decision) => `${d.allowed ? 'allowed' : d.hidden ? 'hidden (404)' : 'refused'} ${d.deciding.code}: ${d.deciding.message}`;
-  const same = explained.allowed === answered.allowed && explained.hidden === answered.hidden
-    && (answered.allowed || (explained.deciding.code === answered.deciding.code && explained.deciding.message === answered.deciding.message));
+  const show = (d: Decision) =>
+    `${d.allowed ? 'allowed' : d.hidden ? 'hidden (404)' : 'refused'} ${d.deciding.code}: ${d.deciding.message}`;
+  const same =
+    explained.allowed === answered.allowed &&
+    explained.hidden === answered.hidden &&
+    (answered.allowed ||
+      (explained.deciding.code === answered.deciding.code && explained.deciding.message === answered.deciding.message));
   return same ? null : `explained ${show(explained)}; creating answers ${show(answered)}`;
 }

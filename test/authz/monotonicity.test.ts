@@ -11,9 +11,16 @@ import { SEED, worldArb } from './world.js';
 const WORLDS = Number(process.env.AUTHZ_MEMORY_WORLDS ?? 300);
 
 const changeArb = fc.record({
-  what: fc.nat(3), pick: fc.nat(99), entry: fc.nat(9), existing: fc.boolean(), kind: fc.constantFrom('view' as const, 'edit' as const),
-  subjectKind: fc.constantFrom<EntryKind>('user', 'group', 'role', 'team'), subject: fc.nat(9),
-  surface: fc.constantFrom(...DENY_PERMISSIONS), role: fc.constantFrom(...APP_ROLES), permission: fc.constantFrom(...PROJECT_PERMISSIONS),
+  what: fc.nat(3),
+  pick: fc.nat(99),
+  entry: fc.nat(9),
+  existing: fc.boolean(),
+  kind: fc.constantFrom('view' as const, 'edit' as const),
+  subjectKind: fc.constantFrom<EntryKind>('user', 'group', 'role', 'team'),
+  subject: fc.nat(9),
+  surface: fc.constantFrom(...DENY_PERMISSIONS),
+  role: fc.constantFrom(...APP_ROLES),
+  permission: fc.constantFrom(...PROJECT_PERMISSIONS),
 });
 type Change = typeof changeArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -39,8 +46,10 @@ function setEntry(world: World, ch: Change, value: AccessValue, onlyFrom?: Acces
     const s = granteeOf(world, ch.subjectKind, ch.subject);
     const k = setting.findIndex((e) => e.kind === s.kind && e.subject === s.id);
     if (k >= 0 && onlyFrom !== undefined && setting[k][ch.kind] !== onlyFrom) return null;
-    entries = k >= 0 ? setting.map((e, j) => (j === k ? { ...e, [ch.kind]: value } : e))
-      : [...setting, { kind: s.kind, subject: s.id, view: 'unset', edit: 'unset', [ch.kind]: value }];
+    entries =
+      k >= 0
+        ? setting.map((e, j) => (j === k ? { ...e, [ch.kind]: value } : e))
+        : [...setting, { kind: s.kind, subject: s.id, view: 'unset', edit: 'unset', [ch.kind]: value }];
   }
   return { ...world, items: world.items.map((item, i) => (i === at ? { ...item, setting: entries } : item)) };
 }
@@ -57,15 +66,32 @@ function addDeny(world: World, ch: Change): World | null {
 function addAllow(world: World, ch: Change): World | null {
   const user = ch.pick % world.users.length;
   switch (ch.what) {
-    case 0: return setEntry(world, ch, 'allow', 'unset');
+    case 0:
+      return setEntry(world, ch, 'allow', 'unset');
     case 1: {
-      const to = granteeOf(world, ch.subjectKind === 'team' ? 'user' : ch.subjectKind, ch.subject) as World['grants'][number]['to'];
+      const to = granteeOf(
+        world,
+        ch.subjectKind === 'team' ? 'user' : ch.subjectKind,
+        ch.subject,
+      ) as World['grants'][number]['to'];
       const grant = { project: ch.pick % world.projects, permission: ch.permission, to };
-      if (world.grants.some((g) => g.project === grant.project && g.permission === grant.permission && g.to.kind === grant.to.kind && g.to.id === grant.to.id)) return null;
+      if (
+        world.grants.some(
+          (g) =>
+            g.project === grant.project &&
+            g.permission === grant.permission &&
+            g.to.kind === grant.to.kind &&
+            g.to.id === grant.to.id,
+        )
+      )
+        return null;
       return { ...world, grants: [...world.grants, grant] };
     }
     case 2: {
-      const to = ch.subjectKind === 'group' && world.groups > 0 ? { kind: 'group' as const, id: ch.subject % world.groups } : { kind: 'user' as const, id: user };
+      const to =
+        ch.subjectKind === 'group' && world.groups > 0
+          ? { kind: 'group' as const, id: ch.subject % world.groups }
+          : { kind: 'user' as const, id: user };
       if (world.appRoles.some((a) => a.role === ch.role && a.to.kind === to.kind && a.to.id === to.id)) return null;
       return { ...world, appRoles: [...world.appRoles, { role: ch.role, to }] };
     }
@@ -80,8 +106,12 @@ function noAccessLost(smaller: World, larger: World, change: string) {
   const before = contextOf(smaller);
   const after = contextOf(larger);
   for (const c of casesOf(smaller)) {
-    if (engine(before, c).allowed && !engine(after, c).allowed) throw new Error(`engine: ${change} changed ${describeCase(smaller, c)} from allow to deny`);
-    if (reference(smaller, c.user, c.action, c.target).allowed && !reference(larger, c.user, c.action, c.target).allowed) {
+    if (engine(before, c).allowed && !engine(after, c).allowed)
+      throw new Error(`engine: ${change} changed ${describeCase(smaller, c)} from allow to deny`);
+    if (
+      reference(smaller, c.user, c.action, c.target).allowed &&
+      !reference(larger, c.user, c.action, c.target).allowed
+    ) {
       throw new Error(`reference: ${change} changed ${describeCase(smaller, c)} from allow to deny`);
     }
   }
@@ -95,48 +125,71 @@ function joinTeam(world: World, ch: Change): World | null {
   if (world.teams.length === 0) return null;
   const team = ch.subject % world.teams.length;
   const user = ch.pick % world.users.length;
-  const projectsOf = (t: number) => Array.from({ length: world.projects }, (_, p) => p).filter((p) => teamsOfProject(world, p).includes(t));
+  const projectsOf = (t: number) =>
+    Array.from({ length: world.projects }, (_, p) => p).filter((p) => teamsOfProject(world, p).includes(t));
   if (currentMembership(world, user, team)) return null;
-  if (world.memberships.some((m) => m.current && m.user === user && projectsOf(m.team).some((p) => projectsOf(team).includes(p)))) return null;
-  if (world.items.some((item) => item.setting?.some((e) => e.kind === 'team' && e.subject === team && (e.view === 'deny' || e.edit === 'deny')))) return null;
+  if (
+    world.memberships.some(
+      (m) => m.current && m.user === user && projectsOf(m.team).some((p) => projectsOf(team).includes(p)),
+    )
+  )
+    return null;
+  if (
+    world.items.some((item) =>
+      item.setting?.some((e) => e.kind === 'team' && e.subject === team && (e.view === 'deny' || e.edit === 'deny')),
+    )
+  )
+    return null;
   const roles = ch.existing ? [1] : [...new Set([1, ch.entry % world.teams[team].roles.length])].sort((a, b) => a - b);
   return { ...world, memberships: [...world.memberships, { team, user, current: true, roles }] };
 }
 
 describe('monotonicity', () => {
   test('ITEM-3, DENY-2: adding a deny (an ACL deny entry or a group deny permission) never gives anyone access', () => {
-    fc.assert(fc.property(worldArb, changeArb, (world, ch) => {
-      const denied = addDeny(world, ch);
-      fc.pre(denied !== null);
-      noAccessLost(denied!, world, 'removing the deny');
-    }), { seed: SEED, numRuns: WORLDS, includeErrorInReport: true });
+    fc.assert(
+      fc.property(worldArb, changeArb, (world, ch) => {
+        const denied = addDeny(world, ch);
+        fc.pre(denied !== null);
+        noAccessLost(denied!, world, 'removing the deny');
+      }),
+      { seed: SEED, numRuns: WORLDS, includeErrorInReport: true },
+    );
   });
 
   test('ITEM-1, ITEM-3: adding a deny entry naming a team to a setting never gives anyone access', () => {
-    fc.assert(fc.property(worldArb, changeArb, (world, ch) => {
-      fc.pre(world.teams.length > 0);
-      const denied = setEntry(world, { ...ch, existing: false, subjectKind: 'team' }, 'deny');
-      fc.pre(denied !== null);
-      noAccessLost(denied!, world, 'removing the team deny entry');
-    }), { seed: SEED, numRuns: WORLDS, includeErrorInReport: true });
+    fc.assert(
+      fc.property(worldArb, changeArb, (world, ch) => {
+        fc.pre(world.teams.length > 0);
+        const denied = setEntry(world, { ...ch, existing: false, subjectKind: 'team' }, 'deny');
+        fc.pre(denied !== null);
+        noAccessLost(denied!, world, 'removing the team deny entry');
+      }),
+      { seed: SEED, numRuns: WORLDS, includeErrorInReport: true },
+    );
   });
 
   test('TEAM-3, TEAM-4, PRICE-3, WL-5: joining a team with a role granting WORK_ON_ISSUES (TEAM-4 kept, no entry denying the team) never takes access away — log work included', () => {
     let joined = 0;
-    fc.assert(fc.property(worldArb, changeArb, (world, ch) => {
-      const larger = joinTeam(world, ch);
-      fc.pre(larger !== null);
-      noAccessLost(world, larger!, 'joining the team');
-      joined++;
-    }), { seed: SEED, numRuns: WORLDS, includeErrorInReport: true });
+    fc.assert(
+      fc.property(worldArb, changeArb, (world, ch) => {
+        const larger = joinTeam(world, ch);
+        fc.pre(larger !== null);
+        noAccessLost(world, larger!, 'joining the team');
+        joined++;
+      }),
+      { seed: SEED, numRuns: WORLDS, includeErrorInReport: true },
+    );
     console.log(`joined a team in ${joined} worlds`);
   });
 
   test('ITEM-3, PRJ-3, APP-2, ITEM-5: adding an allow (ACL allow, project permission, app role, system administration) never takes access away', () => {
-    fc.assert(fc.property(worldArb, changeArb, (world, ch) => {
-      const allowed = addAllow(world, ch);
-      fc.pre(allowed !== null);
-      noAccessLost(world, allowed!, 'adding the allow');
-    }), { seed: SEED, numRuns: WORLDS, includeErrorInReport: true });
+    fc.assert(
+      fc.property(worldArb, changeArb, (world, ch) => {
+        const allowed = addAllow(world, ch);
+        fc.pre(allowed !== null);
+        noAccessLost(world, allowed!, 'adding the allow');
+      }),
+      { seed: SEED, numRuns: WORLDS, includeErrorInReport: true },
+    );
   });
 });

@@ -20,9 +20,14 @@ describe('mutation check: the harness catches wrong rules', () => {
   for (const mutant of MUTANTS) {
     test(`${mutant.breaks}: the harness catches the mutant "${mutant.name}"`, () => {
       const result = runAgainstReference(mutant.checker, { minCases: MIN_CASES, seed: SEED });
-      assert.ok(result.failure, `mutant "${mutant.name}" (${mutant.meaning}) survived ${result.cases} check cases on ${result.worlds} worlds`);
-      console.log(`mutant "${mutant.name}" (${mutant.meaning}) caught at world ${result.details!.numRuns} of batch seed ${result.details!.seed}, `
-        + `shrunk ${result.details!.numShrinks}x to: ${result.failure}`);
+      assert.ok(
+        result.failure,
+        `mutant "${mutant.name}" (${mutant.meaning}) survived ${result.cases} check cases on ${result.worlds} worlds`,
+      );
+      console.log(
+        `mutant "${mutant.name}" (${mutant.meaning}) caught at world ${result.details!.numRuns} of batch seed ${result.details!.seed}, ` +
+          `shrunk ${result.details!.numShrinks}x to: ${result.failure}`,
+      );
     });
   }
 });

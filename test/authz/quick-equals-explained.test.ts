@@ -12,19 +12,22 @@ const WORLDS = Number(process.env.AUTHZ_MEMORY_WORLDS ?? 300);
 
 test(`EXPL-1, TEAM-2, WL-5, PRICE-3: ${WORLDS} generated worlds — the quick check (no explanation) decides exactly as the explained decision`, () => {
   let cases = 0;
-  fc.assert(fc.property(worldArb, (world) => {
-    const ctx = contextOf(world);
-    for (const c of casesOf(world)) {
-      const subject = ctx.facts.subjects[c.user];
-      const explained = decide(c.action, subject, resourceOf(ctx, c));
-      const quick = decide(c.action, subject, resourceOf(ctx, c), { explain: false });
-      const what = describeCase(world, c);
-      assert.equal(quick.allowed, explained.allowed, what);
-      assert.equal(quick.hidden, explained.hidden, what);
-      if (!explained.allowed) assert.deepEqual(quick.deciding, explained.deciding, what);
-      cases++;
-    }
-  }), { seed: SEED, numRuns: WORLDS });
+  fc.assert(
+    fc.property(worldArb, (world) => {
+      const ctx = contextOf(world);
+      for (const c of casesOf(world)) {
+        const subject = ctx.facts.subjects[c.user];
+        const explained = decide(c.action, subject, resourceOf(ctx, c));
+        const quick = decide(c.action, subject, resourceOf(ctx, c), { explain: false });
+        const what = describeCase(world, c);
+        assert.equal(quick.allowed, explained.allowed, what);
+        assert.equal(quick.hidden, explained.hidden, what);
+        if (!explained.allowed) assert.deepEqual(quick.deciding, explained.deciding, what);
+        cases++;
+      }
+    }),
+    { seed: SEED, numRuns: WORLDS },
+  );
   console.log(`quick = explained on ${cases} check cases`);
   assert.ok(cases > WORLDS);
 });

@@ -5,7 +5,12 @@ import type { AccessValue, AppRole, DenyPermission, ProjectPermission, TeamPermi
 
 /** Every index below is a position in the world's arrays: user 0, group 2, project 1, item 7, team 3. */
 export type EntryKind = 'user' | 'group' | 'role' | 'team';
-export interface Entry { kind: EntryKind; subject: number; view: AccessValue; edit: AccessValue }
+export interface Entry {
+  kind: EntryKind;
+  subject: number;
+  view: AccessValue;
+  edit: AccessValue;
+}
 export type Holder = { kind: 'user'; id: number } | { kind: 'group'; id: number };
 export type Grantee = Holder | { kind: 'role'; id: number };
 
@@ -32,7 +37,12 @@ export interface WorldTeam {
 }
 
 /** One period of team membership (TEAM-6): `current` when it has not ended; the member holds zero or more of the team's roles. */
-export interface Membership { team: number; user: number; current: boolean; roles: number[] }
+export interface Membership {
+  team: number;
+  user: number;
+  current: boolean;
+  roles: number[];
+}
 
 export interface World {
   users: Array<{ active: boolean; systemAdmin: boolean; groups: number[] }>;
@@ -138,13 +148,43 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
   // ISSUE_TIME_TABS ("no team or price-list name anywhere"); every action on a team is on one the user can see.
   'team.view': { permissions: [BROWSE], surface: 'ISSUE_TIME_TABS', area: 'Teams', teamVisible: true },
   // APP-3: team_admin creates and deletes teams; TEAM-2: MANAGE_TEAM edits a team "except deletion".
-  'team.create': { permissions: [BROWSE], surface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true } },
-  'team.delete': { permissions: [BROWSE], surface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true }, teamVisible: true },
-  'team.manage': { permissions: [BROWSE], surface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true, teamLevel: 'MANAGE_TEAM' }, teamVisible: true },
+  'team.create': {
+    permissions: [BROWSE],
+    surface: 'ISSUE_TIME_TABS',
+    area: 'Teams',
+    authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true },
+  },
+  'team.delete': {
+    permissions: [BROWSE],
+    surface: 'ISSUE_TIME_TABS',
+    area: 'Teams',
+    authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true },
+    teamVisible: true,
+  },
+  'team.manage': {
+    permissions: [BROWSE],
+    surface: 'ISSUE_TIME_TABS',
+    area: 'Teams',
+    authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true, teamLevel: 'MANAGE_TEAM' },
+    teamVisible: true,
+  },
   // TEAM-3 roles and members, bounded: nobody grants a team permission they do not hold there (APP-3: team_admin manages team permissions).
-  'team.grant': { permissions: [BROWSE], surface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true, teamLevel: 'MANAGE_TEAM' }, grantBoundary: true, teamVisible: true },
+  'team.grant': {
+    permissions: [BROWSE],
+    surface: 'ISSUE_TIME_TABS',
+    area: 'Teams',
+    authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true, teamLevel: 'MANAGE_TEAM' },
+    grantBoundary: true,
+    teamVisible: true,
+  },
   // PRICE-1, PRICE-7, APP-5: price lists carry money; billing_admin manages rate configuration, app_admin all configuration — of teams they see (TEAM-8).
-  'pricelist.manage': { permissions: [BROWSE], surface: 'ISSUE_TIME_TABS', area: 'Teams', authority: { roles: ['app_admin', 'billing_admin'] }, teamVisible: true },
+  'pricelist.manage': {
+    permissions: [BROWSE],
+    surface: 'ISSUE_TIME_TABS',
+    area: 'Teams',
+    authority: { roles: ['app_admin', 'billing_admin'] },
+    teamVisible: true,
+  },
   // TEAM-8, DENY-2: a project's teams tab is a time-tracking surface in the Teams area.
   'project.teamList': { permissions: [BROWSE], surface: 'ISSUE_TIME_TABS', area: 'Teams' },
   // §0 row "view work item I".
@@ -163,8 +203,18 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
   'item.timePanels': { permissions: [BROWSE], item: 'view', surface: 'ISSUE_TIME_PANELS' },
   // §0 row "log work for U on I at date D": the caller may act for U (WL-5), U views I, holds WORK_ON_ISSUES (PRJ-5),
   // may edit I if it is secured (ITEM-9), and passes the team check on D (PRICE-3; PRICE-5 for edits).
-  'worklog.create': { permissions: [BROWSE, 'WORK_ON_ISSUES'], item: 'edit', forOthers: 'MANAGE_MEMBER_WORKLOGS', teamCheck: true },
-  'worklog.edit': { permissions: [BROWSE, 'WORK_ON_ISSUES'], item: 'edit', forOthers: 'MANAGE_MEMBER_WORKLOGS', teamCheck: true },
+  'worklog.create': {
+    permissions: [BROWSE, 'WORK_ON_ISSUES'],
+    item: 'edit',
+    forOthers: 'MANAGE_MEMBER_WORKLOGS',
+    teamCheck: true,
+  },
+  'worklog.edit': {
+    permissions: [BROWSE, 'WORK_ON_ISSUES'],
+    item: 'edit',
+    forOthers: 'MANAGE_MEMBER_WORKLOGS',
+    teamCheck: true,
+  },
   // WL-4, WL-5: deleting is a change like editing, without a team check (the spec asks one only to log and edit work).
   'worklog.delete': { permissions: [BROWSE, 'WORK_ON_ISSUES'], item: 'edit', forOthers: 'MANAGE_MEMBER_WORKLOGS' },
 };
@@ -172,7 +222,18 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
 // ---------------------------------------------------------------------------------------------------
 // Layer 5 data, copied from APP-2; layer 6 data from TEAM-2.
 
-export const AREAS = ['Dashboard', 'Timesheet', 'Schedule', 'Reports', 'Teams', 'Timesheet Approval', 'Leave Approval', 'Clients', 'Cost', 'Administration'] as const;
+export const AREAS = [
+  'Dashboard',
+  'Timesheet',
+  'Schedule',
+  'Reports',
+  'Teams',
+  'Timesheet Approval',
+  'Leave Approval',
+  'Clients',
+  'Cost',
+  'Administration',
+] as const;
 export type Area = (typeof AREAS)[number];
 
 const HIDDEN_BY_ROLE: Record<AppRole, Area[]> = {
@@ -220,9 +281,12 @@ export function covers(world: World, grantee: Grantee, user: number, project: nu
 
 /** PRJ-3: a grant to the user, a group of theirs or a role they hold; ADMINISTER_PROJECT implies the others. */
 export function hasPermission(world: World, user: number, project: number, permission: ProjectPermission): boolean {
-  return world.grants.some((g) => g.project === project
-    && (g.permission === permission || g.permission === 'ADMINISTER_PROJECT')
-    && covers(world, g.to, user, project));
+  return world.grants.some(
+    (g) =>
+      g.project === project &&
+      (g.permission === permission || g.permission === 'ADMINISTER_PROJECT') &&
+      covers(world, g.to, user, project),
+  );
 }
 
 /** TEAM-6: the user's membership of the team that has not ended, if any. */
@@ -250,7 +314,13 @@ export function holdsTeamLevel(world: World, user: number, team: number, level: 
 
 /** TEAM-1, TEAM-4: the teams working on a project — its own teams and the global teams assigned to it. */
 export function teamsOfProject(world: World, project: number): number[] {
-  return world.teams.map((_, t) => t).filter((t) => world.teams[t].project === project || (world.teams[t].project === null && world.teams[t].assigned.includes(project)));
+  return world.teams
+    .map((_, t) => t)
+    .filter(
+      (t) =>
+        world.teams[t].project === project ||
+        (world.teams[t].project === null && world.teams[t].assigned.includes(project)),
+    );
 }
 
 /** PRICE-2: on by default; off globally, or (while on globally) off for one project. */
@@ -289,7 +359,8 @@ export function projectsServed(world: World, team: number): number[] {
 export function teamVisibleTo(world: World, user: number, team: number): boolean {
   if (isDenied(world, user, 'ISSUE_TIME_TABS')) return false;
   if (currentMembership(world, user, team) !== undefined) return true;
-  if (world.users[user].systemAdmin || appRolesOf(world, user).some((r) => r === 'team_admin' || r === 'app_admin')) return true;
+  if (world.users[user].systemAdmin || appRolesOf(world, user).some((r) => r === 'team_admin' || r === 'app_admin'))
+    return true;
   return projectsServed(world, team).some((p) => hasPermission(world, user, p, 'ADMINISTER_PROJECT'));
 }
 
@@ -323,7 +394,13 @@ export function entriesFor(world: World, user: number, item: number, setting: En
 }
 
 /** ITEM-3 for one kind: some entry of the user allows it and none denies it (deny beats allow, no allow = no). */
-export function settingAllows(world: World, user: number, item: number, setting: Entry[], kind: 'view' | 'edit'): boolean {
+export function settingAllows(
+  world: World,
+  user: number,
+  item: number,
+  setting: Entry[],
+  kind: 'view' | 'edit',
+): boolean {
   const mine = entriesFor(world, user, item, setting);
   return mine.some((e) => e[kind] === 'allow') && !mine.some((e) => e[kind] === 'deny');
 }
@@ -394,10 +471,17 @@ export function projectOf(world: World, target: Target): number | null {
   return null;
 }
 
-export const ownerOf = (target: Target): number | undefined => (target.kind === 'global' || target.kind === 'item' ? target.owner : undefined);
+export const ownerOf = (target: Target): number | undefined =>
+  target.kind === 'global' || target.kind === 'item' ? target.owner : undefined;
 
 /** Layers 5–6: an app role of the list, a system administrator where allowed, else the team level in the target team. */
-function authorityStep(world: World, person: number, who: Who, authority: NonNullable<Requirement['authority']>, target: Target): Step {
+function authorityStep(
+  world: World,
+  person: number,
+  who: Who,
+  authority: NonNullable<Requirement['authority']>,
+  target: Target,
+): Step {
   const what = `authority: one of ${authority.roles.join(', ')}${authority.systemAdmin ? ', a system administrator' : ''}${authority.teamLevel ? ` or ${authority.teamLevel} in the team` : ''}`;
   if (appRolesOf(world, person).some((r) => authority.roles.includes(r))) return { who, layer: 'app', ok: true, what };
   if (authority.systemAdmin && world.users[person].systemAdmin) return { who, layer: 'app', ok: true, what };
@@ -409,7 +493,8 @@ function authorityStep(world: World, person: number, who: Who, authority: NonNul
 
 /** The grant boundary: unbounded granters, or every granted level held by the granter in the team. */
 function grantBoundaryHolds(world: World, person: number, team: number | null, levels: TeamPermission[]): boolean {
-  if (world.users[person].systemAdmin || appRolesOf(world, person).some((r) => UNBOUNDED_GRANTERS.includes(r))) return true;
+  if (world.users[person].systemAdmin || appRolesOf(world, person).some((r) => UNBOUNDED_GRANTERS.includes(r)))
+    return true;
   return levels.every((level) => team !== null && holdsTeamLevel(world, person, team, level));
 }
 
@@ -417,23 +502,42 @@ function grantBoundaryHolds(world: World, person: number, team: number | null, l
 function gates(world: World, person: number, who: Who, need: Requirement, target: Target): Step[] {
   const u = world.users[person];
   const steps: Step[] = [];
-  const check = (layer: RefLayer, ok: boolean, what: string, code?: string) => steps.push({ who, layer, ok, what, ...(ok || code === undefined ? {} : { code }) });
+  const check = (layer: RefLayer, ok: boolean, what: string, code?: string) =>
+    steps.push({ who, layer, ok, what, ...(ok || code === undefined ? {} : { code }) });
   const project = projectOf(world, target);
   check('identity', u.active, 'active user');
   if (project !== null) {
-    const overridden = u.systemAdmin && (need.systemAdminOverride === true || (need.systemAdminOverride === 'browsing' && hasPermission(world, person, project, BROWSE)));
-    check('project', overridden || need.permissions.every((p) => hasPermission(world, person, project, p)), `${need.permissions.join(', ')}`);
+    const overridden =
+      u.systemAdmin &&
+      (need.systemAdminOverride === true ||
+        (need.systemAdminOverride === 'browsing' && hasPermission(world, person, project, BROWSE)));
+    check(
+      'project',
+      overridden || need.permissions.every((p) => hasPermission(world, person, project, p)),
+      `${need.permissions.join(', ')}`,
+    );
   }
-  if (need.item !== undefined && target.kind === 'item') check('item', itemSecurityAllows(world, person, target.item, need.item), `item security ${need.item}`);
+  if (need.item !== undefined && target.kind === 'item')
+    check('item', itemSecurityAllows(world, person, target.item, need.item), `item security ${need.item}`);
   if (need.surface !== undefined) check('deny', !isDenied(world, person, need.surface), `not denied ${need.surface}`);
   if (need.area !== undefined) check('app', openAreas(world, person).includes(need.area), `${need.area} area open`);
   if (need.systemAdminOnly) check('app', u.systemAdmin, 'system administrator', 'grant_boundary');
   if (need.authority) steps.push(authorityStep(world, person, who, need.authority, target));
   if (need.grantBoundary && target.kind === 'team' && target.levels && target.levels.length > 0) {
-    check('team', grantBoundaryHolds(world, person, target.team, target.levels), `holds ${target.levels.join(', ')} in the team`, 'grant_boundary');
+    check(
+      'team',
+      grantBoundaryHolds(world, person, target.team, target.levels),
+      `holds ${target.levels.join(', ')} in the team`,
+      'grant_boundary',
+    );
   }
   if (need.teamVisible && target.kind === 'team' && target.team !== null) {
-    check('team', teamVisibleTo(world, person, target.team), 'TEAM-8: the team is visible to the user', 'team_not_visible');
+    check(
+      'team',
+      teamVisibleTo(world, person, target.team),
+      'TEAM-8: the team is visible to the user',
+      'team_not_visible',
+    );
   }
   if (need.teamCheck && target.kind === 'item' && target.date !== undefined) {
     const refusal = teamChecksOn(world, project!) ? teamCheckRefusal(world, person, project!, target.date) : null;
@@ -447,7 +551,8 @@ function actingForStep(world: World, caller: number, owner: number, level: TeamP
   const what = `acting for another user: ${level} in a team of theirs, team_admin over their team, or app_admin`;
   const roles = appRolesOf(world, caller);
   const ownerTeams = currentTeams(world, owner);
-  if (roles.includes('app_admin') || (roles.includes('team_admin') && ownerTeams.length > 0)) return { who: 'caller', layer: 'app', ok: true, what };
+  if (roles.includes('app_admin') || (roles.includes('team_admin') && ownerTeams.length > 0))
+    return { who: 'caller', layer: 'app', ok: true, what };
   const ok = ownerTeams.some((t) => holdsTeamLevel(world, caller, t, level));
   return { who: 'caller', layer: 'team', ok, what, ...(ok ? {} : { code: 'not_own_worklog' }) };
 }
@@ -456,10 +561,14 @@ function actingForStep(world: World, caller: number, owner: number, level: TeamP
 export function stepsOf(world: World, user: number, action: Action, target: Target): Step[] {
   const need = REQUIREMENTS[action];
   const owner = ownerOf(target);
-  if (need.forOthers === undefined || owner === undefined || owner === user) return gates(world, user, 'caller', need, target);
+  if (need.forOthers === undefined || owner === undefined || owner === user)
+    return gates(world, user, 'caller', need, target);
   // §0 rows "see work log W (author U)" and "log work for U on I": the caller sees the resource (the area; or
   // BROWSE_PROJECT and view of the item) and may act for U; every gate of the action is then U's (WL-5).
-  const seeing: Requirement = target.kind === 'global' ? { permissions: [], area: need.area } : { permissions: [BROWSE], item: need.item ? 'view' : undefined };
+  const seeing: Requirement =
+    target.kind === 'global'
+      ? { permissions: [], area: need.area }
+      : { permissions: [BROWSE], item: need.item ? 'view' : undefined };
   const steps = [...gates(world, user, 'caller', seeing, target), actingForStep(world, user, owner, need.forOthers)];
   if (target.kind !== 'global') steps.push(...gates(world, owner, 'owner', need, target));
   return steps;
@@ -469,11 +578,13 @@ export function stepsOf(world: World, user: number, action: Action, target: Targ
 export function canSee(world: World, user: number, target: Target, action?: Action): boolean {
   if (!world.users[user].active) return false;
   if (target.kind === 'global') return true;
-  if (target.kind === 'item') return stepsOf(world, user, 'item.view', { kind: 'item', item: target.item }).every((s) => s.ok);
+  if (target.kind === 'item')
+    return stepsOf(world, user, 'item.view', { kind: 'item', item: target.item }).every((s) => s.ok);
   const project = projectOf(world, target);
   if (project !== null && !hasPermission(world, user, project, BROWSE)) return false;
   // A team about to be created exists for nobody yet; actions that need the team visible (TEAM-8) hide it from everyone else.
-  if (target.kind === 'team' && target.team !== null && action !== undefined && REQUIREMENTS[action].teamVisible) return teamVisibleTo(world, user, target.team);
+  if (target.kind === 'team' && target.team !== null && action !== undefined && REQUIREMENTS[action].teamVisible)
+    return teamVisibleTo(world, user, target.team);
   return true;
 }
 
@@ -482,5 +593,12 @@ export function reference(world: World, user: number, action: Action, target: Ta
   const steps = stepsOf(world, user, action, target);
   const first = steps.find((s) => !s.ok);
   if (!first) return { allowed: true, layer: null, who: null, code: null, hidden: false, steps };
-  return { allowed: false, layer: first.layer, who: first.who, code: first.code ?? null, hidden: !canSee(world, user, target, action), steps };
+  return {
+    allowed: false,
+    layer: first.layer,
+    who: first.who,
+    code: first.code ?? null,
+    hidden: !canSee(world, user, target, action),
+    steps,
+  };
 }

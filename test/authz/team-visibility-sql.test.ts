@@ -18,44 +18,77 @@ const WORLDS = Number(process.env.AUTHZ_SQL_WORLDS ?? 200);
 for (const dialect of DIALECTS) {
   describe(`team visibility: SQL = core = reference (${dialect})`, () => {
     let handle: DbHandle;
-    before(async () => { handle = await createTestDb(dialect); });
+    before(async () => {
+      handle = await createTestDb(dialect);
+    });
     after(() => handle.close());
 
     test(`TEAM-8, DENY-2, APP-2, PRJ-4: ${WORLDS} generated worlds — the teams canViewTeam lists for each user are those team.view allows, and every other team is a 404`, async () => {
       const counts = { checks: 0, visible: 0, hidden: 0, byProjectAdmin: 0 };
-      await fc.assert(fc.asyncProperty(dbWorldArb, async ({ world, settingOrder }) => {
-        await withWorld(handle.db, world, settingOrder, async (trx) => {
-          const userIds = world.users.map((_, u) => ids.user(u));
-          const subjects = await loadSubjects(trx, userIds);
-          const teams = await loadTeams(trx, world.teams.map((_, t) => ids.team(t)));
-          const projects = await loadProjects(trx, Array.from({ length: world.projects }, (_, p) => ids.project(p)));
-          for (const [u, userId] of userIds.entries()) {
-            const { rows } = await sql<{ id: number }>`select t.id from teams t where ${canViewTeam(userId, 't')} order by t.id`.execute(trx);
-            const listed = rows.map((r) => r.id);
-            const allowed: number[] = [];
-            for (const [t, team] of world.teams.entries()) {
-              const facts = teams.get(ids.team(t))!;
-              const decision = decide('team.view', subjects.get(userId)!, {
-                team: facts,
-                project: facts.projectId === null ? undefined : projects.get(facts.projectId),
-                servedProjects: (facts.assignedProjectIds ?? []).map((id) => projects.get(id)!),
-              }, { explain: false });
-              const expected = reference(world, u, 'team.view', { kind: 'team', team: t, project: team.project });
-              assert.equal(decision.allowed, expected.allowed, `team.view by ${names.user(u)} on ${names.team(t)}`);
-              if (!decision.allowed) {
-                assert.equal(decision.hidden, expected.hidden, `TEAM-8: 404 or 403 for ${names.user(u)} on ${names.team(t)}`);
-                counts.hidden++;
-              } else counts.visible++;
-              if (decision.allowed && teamVisibleTo(world, u, t) && !world.users[u].systemAdmin && world.memberships.every((m) => !(m.current && m.user === u && m.team === t))) counts.byProjectAdmin++;
-              if (decision.allowed) allowed.push(ids.team(t));
-              counts.checks++;
+      await fc.assert(
+        fc.asyncProperty(dbWorldArb, async ({ world, settingOrder }) => {
+          await withWorld(handle.db, world, settingOrder, async (trx) => {
+            const userIds = world.users.map((_, u) => ids.user(u));
+            const subjects = await loadSubjects(trx, userIds);
+            const teams = await loadTeams(
+              trx,
+              world.teams.map((_, t) => ids.team(t)),
+            );
+            const projects = await loadProjects(
+              trx,
+              Array.from({ length: world.projects }, (_, p) => ids.project(p)),
+            );
+            for (const [u, userId] of userIds.entries()) {
+              const { rows } = await sql<{
+                id: number;
+              }>`select t.id from teams t where ${canViewTeam(userId, 't')} order by t.id`.execute(trx);
+              const listed = rows.map((r) => r.id);
+              const allowed: number[] = [];
+              for (const [t, team] of world.teams.entries()) {
+                const facts = teams.get(ids.team(t))!;
+                const decision = decide(
+                  'team.view',
+                  subjects.get(userId)!,
+                  {
+                    team: facts,
+                    project: facts.projectId === null ? undefined : projects.get(facts.projectId),
+                    servedProjects: (facts.assignedProjectIds ?? []).map((id) => projects.get(id)!),
+                  },
+                  { explain: false },
+                );
+                const expected = reference(world, u, 'team.view', { kind: 'team', team: t, project: team.project });
+                assert.equal(decision.allowed, expected.allowed, `team.view by ${names.user(u)} on ${names.team(t)}`);
+                if (!decision.allowed) {
+                  assert.equal(
+                    decision.hidden,
+                    expected.hidden,
+                    `TEAM-8: 404 or 403 for ${names.user(u)} on ${names.team(t)}`,
+                  );
+                  counts.hidden++;
+                } else counts.visible++;
+                if (
+                  decision.allowed &&
+                  teamVisibleTo(world, u, t) &&
+                  !world.users[u].systemAdmin &&
+                  world.memberships.every((m) => !(m.current && m.user === u && m.team === t))
+                )
+                  counts.byProjectAdmin++;
+                if (decision.allowed) allowed.push(ids.team(t));
+                counts.checks++;
+              }
+              assert.deepEqual(listed, allowed, `TEAM-8: the teams listed for ${names.user(u)}`);
             }
-            assert.deepEqual(listed, allowed, `TEAM-8: the teams listed for ${names.user(u)}`);
-          }
-        });
-      }), { seed: SEED, numRuns: WORLDS, includeErrorInReport: true });
-      console.log(`${dialect}: ${counts.checks} team checks — ${counts.visible} visible (${counts.byProjectAdmin} not as a member or system administrator), ${counts.hidden} refused`);
-      assert.ok(counts.visible >= 50 && counts.hidden >= 50 && counts.byProjectAdmin >= 10, 'the worlds reach both answers and every way of seeing a team');
+          });
+        }),
+        { seed: SEED, numRuns: WORLDS, includeErrorInReport: true },
+      );
+      console.log(
+        `${dialect}: ${counts.checks} team checks — ${counts.visible} visible (${counts.byProjectAdmin} not as a member or system administrator), ${counts.hidden} refused`,
+      );
+      assert.ok(
+        counts.visible >= 50 && counts.hidden >= 50 && counts.byProjectAdmin >= 10,
+        'the worlds reach both answers and every way of seeing a team',
+      );
     });
   });
 }

@@ -2,12 +2,36 @@
 // in-memory checks), and a writer that puts a world into a database the way the services maintain it.
 import fc from 'fast-check';
 import { sql, type RawBuilder } from 'kysely';
-import type { ItemSecurityFacts, ProjectFacts, ProjectTeamFacts, SubjectFacts, TeamFacts, TeamMembershipFact } from '../../src/authz/facts.js';
+import type {
+  ItemSecurityFacts,
+  ProjectFacts,
+  ProjectTeamFacts,
+  SubjectFacts,
+  TeamFacts,
+  TeamMembershipFact,
+} from '../../src/authz/facts.js';
 import { SecuritySetting } from '../../src/authz/setting.js';
 import type { Database } from '../../src/db/index.js';
-import { APP_ROLES, DENY_PERMISSIONS, TEAM_PERMISSIONS, type AccessValue, type ProjectPermission, type TeamPermission } from '../../src/db/types.js';
+import {
+  APP_ROLES,
+  DENY_PERMISSIONS,
+  TEAM_PERMISSIONS,
+  type AccessValue,
+  type ProjectPermission,
+  type TeamPermission,
+} from '../../src/db/types.js';
 import { recomputeGoverning } from '../../src/modules/security/governing.js';
-import { teamsOfProject, type Entry, type EntryKind, type Grantee, type Holder, type Membership, type World, type WorldItem, type WorldTeam } from './reference.js';
+import {
+  teamsOfProject,
+  type Entry,
+  type EntryKind,
+  type Grantee,
+  type Holder,
+  type Membership,
+  type World,
+  type WorldItem,
+  type WorldTeam,
+} from './reference.js';
 
 export const SEED = Number(process.env.AUTHZ_SEED ?? 20261123);
 
@@ -15,7 +39,11 @@ export const SEED = Number(process.env.AUTHZ_SEED ?? 20261123);
 // Names and ids. Ids are the same in memory and in the database, so decisions (messages included) compare equal.
 
 /** The project roles every fresh database starts with (migration 0001), in id order. */
-export const ROLES = [{ id: 1, name: 'Administrators' }, { id: 2, name: 'Developers' }, { id: 3, name: 'Viewers' }] as const;
+export const ROLES = [
+  { id: 1, name: 'Administrators' },
+  { id: 2, name: 'Developers' },
+  { id: 3, name: 'Viewers' },
+] as const;
 
 const BASE = 1001;
 export const ids = {
@@ -48,52 +76,99 @@ const DATES = 14;
 // The arbitrary. Raw values carry free naturals that `normalize` folds onto the world's sizes, so shrinking
 // stays meaningful (no chain) and every raw value is a valid world.
 
-const weighted = <T>(...pairs: Array<[T, number]>) => fc.oneof(...pairs.map(([value, weight]) => ({ arbitrary: fc.constant(value), weight })));
+const weighted = <T>(...pairs: Array<[T, number]>) =>
+  fc.oneof(...pairs.map(([value, weight]) => ({ arbitrary: fc.constant(value), weight })));
 const chance = (percent: number) => weighted<boolean>([true, percent], [false, 100 - percent]);
 const accessArb = weighted<AccessValue>(['allow', 9], ['deny', 4], ['unset', 7]);
 const holderArb = fc.record({ kind: weighted<'user' | 'group'>(['user', 1], ['group', 1]), id: fc.nat(9) });
 const entryKindArb = weighted<EntryKind>(['user', 2], ['group', 2], ['role', 1], ['team', 2]);
-const grantGranteeArb = fc.record({ kind: weighted<'user' | 'group' | 'role'>(['user', 2], ['group', 3], ['role', 1]), id: fc.nat(9) });
+const grantGranteeArb = fc.record({
+  kind: weighted<'user' | 'group' | 'role'>(['user', 2], ['group', 3], ['role', 1]),
+  id: fc.nat(9),
+});
 const levelsArb = fc.subarray([...TEAM_PERMISSIONS], { minLength: 1, maxLength: 3 });
-const permissionArb = weighted<ProjectPermission>(['BROWSE_PROJECT', 7], ['EDIT_ISSUES', 3], ['WORK_ON_ISSUES', 4], ['ADMINISTER_PROJECT', 2]);
+const permissionArb = weighted<ProjectPermission>(
+  ['BROWSE_PROJECT', 7],
+  ['EDIT_ISSUES', 3],
+  ['WORK_ON_ISSUES', 4],
+  ['ADMINISTER_PROJECT', 2],
+);
 /** Custom team roles (TEAM-3): any set of levels, and the single levels the team rules turn on (TEAM-2 implications, the grant boundary). */
 const customRoleArb = fc.oneof(
   fc.subarray([...TEAM_PERMISSIONS], { maxLength: 3 }),
-  fc.constantFrom<TeamPermission[]>(['MANAGE_TEAM'], ['MANAGE_MEMBER_WORKLOGS'], ['VIEW_MEMBER_WORKLOGS'], ['MANAGE_TEAM', 'WORK_ON_ISSUES'], []),
+  fc.constantFrom<TeamPermission[]>(
+    ['MANAGE_TEAM'],
+    ['MANAGE_MEMBER_WORKLOGS'],
+    ['VIEW_MEMBER_WORKLOGS'],
+    ['MANAGE_TEAM', 'WORK_ON_ISSUES'],
+    [],
+  ),
 );
 
 const rawWorldArb = fc.record({
-  users: fc.array(fc.record({ active: chance(88), systemAdmin: chance(15), groups: fc.array(fc.nat(9), { maxLength: 3 }) }), { minLength: 1, maxLength: 6 }),
+  users: fc.array(
+    fc.record({ active: chance(88), systemAdmin: chance(15), groups: fc.array(fc.nat(9), { maxLength: 3 }) }),
+    { minLength: 1, maxLength: 6 },
+  ),
   groups: fc.integer({ min: 0, max: 4 }),
   projects: fc.integer({ min: 1, max: 2 }),
   roleMembers: fc.array(fc.record({ project: fc.nat(9), role: fc.nat(9), holder: holderArb }), { maxLength: 5 }),
-  grants: fc.array(fc.record({ project: fc.nat(9), permission: permissionArb, to: grantGranteeArb }), { minLength: 1, maxLength: 16 }),
-  items: fc.array(fc.record({
-    project: fc.nat(9),
-    // null: top-level; 'previous': under the item before (deep chains); 'any': under any earlier item (parentPick).
-    parent: weighted<null | 'previous' | 'any'>([null, 1], ['previous', 2], ['any', 2]),
-    parentPick: fc.nat(99),
-    trashed: chance(5),
-    setting: fc.option(fc.array(fc.record({ kind: entryKindArb, subject: fc.nat(9), view: accessArb, edit: accessArb }), { maxLength: 4 }), { freq: 2 }),
-  }), { minLength: 1, maxLength: 14 }),
-  denyGrants: fc.array(fc.record({ permission: fc.constantFrom(...DENY_PERMISSIONS), group: fc.nat(9) }), { maxLength: 3 }),
+  grants: fc.array(fc.record({ project: fc.nat(9), permission: permissionArb, to: grantGranteeArb }), {
+    minLength: 1,
+    maxLength: 16,
+  }),
+  items: fc.array(
+    fc.record({
+      project: fc.nat(9),
+      // null: top-level; 'previous': under the item before (deep chains); 'any': under any earlier item (parentPick).
+      parent: weighted<null | 'previous' | 'any'>([null, 1], ['previous', 2], ['any', 2]),
+      parentPick: fc.nat(99),
+      trashed: chance(5),
+      setting: fc.option(
+        fc.array(fc.record({ kind: entryKindArb, subject: fc.nat(9), view: accessArb, edit: accessArb }), {
+          maxLength: 4,
+        }),
+        { freq: 2 },
+      ),
+    }),
+    { minLength: 1, maxLength: 14 },
+  ),
+  denyGrants: fc.array(fc.record({ permission: fc.constantFrom(...DENY_PERMISSIONS), group: fc.nat(9) }), {
+    maxLength: 3,
+  }),
   appRoles: fc.array(fc.record({ role: fc.constantFrom(...APP_ROLES), to: holderArb }), { maxLength: 5 }),
-  teams: fc.array(fc.record({
-    global: chance(40), project: fc.nat(9), assigned: fc.array(fc.nat(9), { maxLength: 2 }),
-    // Custom roles beside the two defaults (TEAM-3), some granting nothing that lets a member log time.
-    custom: fc.array(customRoleArb, { maxLength: 2 }),
-    // Price lists one after another: a gap of days before each, then its length (null: open-ended, and the last).
-    priceLists: fc.array(fc.record({ gap: weighted<number>([0, 3], [1, 1], [3, 1]), length: fc.option(fc.nat(6), { freq: 3 }) }), { maxLength: 3 }),
-  }), { maxLength: 4 }),
-  memberships: fc.array(fc.record({
-    team: fc.nat(9), user: fc.nat(9), current: chance(80),
-    roles: weighted<number[]>([[0], 2], [[1], 4], [[2], 3], [[3], 1], [[1, 2], 1], [[], 1]),
-  }), { maxLength: 12 }),
+  teams: fc.array(
+    fc.record({
+      global: chance(40),
+      project: fc.nat(9),
+      assigned: fc.array(fc.nat(9), { maxLength: 2 }),
+      // Custom roles beside the two defaults (TEAM-3), some granting nothing that lets a member log time.
+      custom: fc.array(customRoleArb, { maxLength: 2 }),
+      // Price lists one after another: a gap of days before each, then its length (null: open-ended, and the last).
+      priceLists: fc.array(
+        fc.record({ gap: weighted<number>([0, 3], [1, 1], [3, 1]), length: fc.option(fc.nat(6), { freq: 3 }) }),
+        { maxLength: 3 },
+      ),
+    }),
+    { maxLength: 4 },
+  ),
+  memberships: fc.array(
+    fc.record({
+      team: fc.nat(9),
+      user: fc.nat(9),
+      current: chance(80),
+      roles: weighted<number[]>([[0], 2], [[1], 4], [[2], 3], [[3], 1], [[1, 2], 1], [[], 1]),
+    }),
+    { maxLength: 12 },
+  ),
   // APP-1's default installation: every user in group 0 ("users") holding timesheet_viewer and scheduler_viewer, and
   // in some worlds also BROWSE_PROJECT and WORK_ON_ISSUES on every project — where the team layers have most to decide.
   everyone: weighted<'none' | 'roles' | 'roles+work'>(['none', 2], ['roles', 1], ['roles+work', 2]),
   teamChecks: chance(75),
-  projectTeamChecks: fc.array(weighted<'inherit' | 'disabled'>(['inherit', 4], ['disabled', 1]), { minLength: 2, maxLength: 2 }),
+  projectTeamChecks: fc.array(weighted<'inherit' | 'disabled'>(['inherit', 4], ['disabled', 1]), {
+    minLength: 2,
+    maxLength: 2,
+  }),
   dates: fc.array(fc.nat(DATES - 1), { minLength: 1, maxLength: 3 }),
   grantLevels: fc.array(levelsArb, { minLength: 1, maxLength: 2 }),
 });
@@ -101,7 +176,12 @@ type RawWorld = typeof rawWorldArb extends fc.Arbitrary<infer T> ? T : never;
 
 const uniqueBy = <T>(rows: T[], key: (row: T) => string) => {
   const seen = new Set<string>();
-  return rows.filter((r) => { const k = key(r); if (seen.has(k)) return false; seen.add(k); return true; });
+  return rows.filter((r) => {
+    const k = key(r);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 };
 
 /** The two default roles of every team (TEAM-3): Team Lead holds every level, Team Member logs time. */
@@ -134,7 +214,12 @@ function normalizeTeams(raw: RawWorld, users: number): { teams: WorldTeam[]; mem
     const user = m.user % users;
     const mine = memberships.filter((o) => o.current && o.user === user);
     const clash = mine.some((o) => o.team === team || projectsOf(o.team).some((p) => projectsOf(team).includes(p)));
-    memberships.push({ team, user, current: m.current && !clash, roles: [...new Set(m.roles.map((r) => r % teams[team].roles.length))].sort((a, b) => a - b) });
+    memberships.push({
+      team,
+      user,
+      current: m.current && !clash,
+      roles: [...new Set(m.roles.map((r) => r % teams[team].roles.length))].sort((a, b) => a - b),
+    });
   }
   return { teams, memberships };
 }
@@ -145,36 +230,81 @@ function normalize(raw: RawWorld): World {
   const roles = ROLES.length;
   const { teams, memberships } = normalizeTeams(raw, users);
   const holder = (h: { kind: 'user' | 'group'; id: number }): Holder =>
-    (h.kind === 'group' && groups > 0 ? { kind: 'group', id: h.id % groups } : { kind: 'user', id: h.id % users });
-  const grantee = (g: { kind: 'user' | 'group' | 'role'; id: number }): Grantee => (g.kind === 'role' ? { kind: 'role', id: g.id % roles } : holder({ kind: g.kind, id: g.id }));
+    h.kind === 'group' && groups > 0 ? { kind: 'group', id: h.id % groups } : { kind: 'user', id: h.id % users };
+  const grantee = (g: { kind: 'user' | 'group' | 'role'; id: number }): Grantee =>
+    g.kind === 'role' ? { kind: 'role', id: g.id % roles } : holder({ kind: g.kind, id: g.id });
   const entrySubject = (kind: EntryKind, id: number): { kind: EntryKind; id: number } =>
-    (kind === 'team' ? (teams.length > 0 ? { kind, id: id % teams.length } : { kind: 'user', id: id % users }) : grantee({ kind, id }));
+    kind === 'team'
+      ? teams.length > 0
+        ? { kind, id: id % teams.length }
+        : { kind: 'user', id: id % users }
+      : grantee({ kind, id });
   const everyone = groups > 0 && raw.everyone !== 'none';
   const usersGroup = { kind: 'group', id: 0 } as const;
-  const everyoneRoles = everyone ? (['timesheet_viewer', 'scheduler_viewer'] as const).map((role) => ({ role, to: usersGroup })) : [];
-  const everyoneGrants = everyone && raw.everyone === 'roles+work'
-    ? Array.from({ length: projects }, (_, project) => (['BROWSE_PROJECT', 'WORK_ON_ISSUES'] as const).map((permission) => ({ project, permission, to: usersGroup }))).flat() : [];
+  const everyoneRoles = everyone
+    ? (['timesheet_viewer', 'scheduler_viewer'] as const).map((role) => ({ role, to: usersGroup }))
+    : [];
+  const everyoneGrants =
+    everyone && raw.everyone === 'roles+work'
+      ? Array.from({ length: projects }, (_, project) =>
+          (['BROWSE_PROJECT', 'WORK_ON_ISSUES'] as const).map((permission) => ({
+            project,
+            permission,
+            to: usersGroup,
+          })),
+        ).flat()
+      : [];
   const items: WorldItem[] = [];
   for (const [i, r] of raw.items.entries()) {
     const parent = i === 0 || r.parent === null ? null : r.parent === 'previous' ? i - 1 : r.parentPick % i;
     const trashed = r.trashed || (parent !== null && items[parent].trashed);
-    const setting = trashed || r.setting === null ? null : uniqueBy(r.setting.map((e): Entry => {
-      const s = entrySubject(e.kind, e.subject);
-      return { kind: s.kind, subject: s.id, view: e.view, edit: e.edit };
-    }), (e) => `${e.kind}:${e.subject}`);
+    const setting =
+      trashed || r.setting === null
+        ? null
+        : uniqueBy(
+            r.setting.map((e): Entry => {
+              const s = entrySubject(e.kind, e.subject);
+              return { kind: s.kind, subject: s.id, view: e.view, edit: e.edit };
+            }),
+            (e) => `${e.kind}:${e.subject}`,
+          );
     items.push({ project: parent === null ? r.project % projects : items[parent].project, parent, trashed, setting });
   }
   return {
-    users: raw.users.map((u) => ({ active: u.active, systemAdmin: u.systemAdmin, groups: groups ? [...new Set([...(everyone ? [0] : []), ...u.groups.map((g) => g % groups)])].sort((a, b) => a - b) : [] })),
-    groups, projects, roles,
-    roleMembers: uniqueBy(raw.roleMembers.map((m) => ({ project: m.project % projects, role: m.role % roles, holder: holder(m.holder) })),
-      (m) => `${m.project}:${m.role}:${m.holder.kind}:${m.holder.id}`),
-    grants: uniqueBy([...raw.grants.map((g) => ({ project: g.project % projects, permission: g.permission, to: grantee(g.to) })), ...everyoneGrants],
-      (g) => `${g.project}:${g.permission}:${g.to.kind}:${g.to.id}`),
+    users: raw.users.map((u) => ({
+      active: u.active,
+      systemAdmin: u.systemAdmin,
+      groups: groups
+        ? [...new Set([...(everyone ? [0] : []), ...u.groups.map((g) => g % groups)])].sort((a, b) => a - b)
+        : [],
+    })),
+    groups,
+    projects,
+    roles,
+    roleMembers: uniqueBy(
+      raw.roleMembers.map((m) => ({ project: m.project % projects, role: m.role % roles, holder: holder(m.holder) })),
+      (m) => `${m.project}:${m.role}:${m.holder.kind}:${m.holder.id}`,
+    ),
+    grants: uniqueBy(
+      [
+        ...raw.grants.map((g) => ({ project: g.project % projects, permission: g.permission, to: grantee(g.to) })),
+        ...everyoneGrants,
+      ],
+      (g) => `${g.project}:${g.permission}:${g.to.kind}:${g.to.id}`,
+    ),
     items,
-    denyGrants: groups ? uniqueBy(raw.denyGrants.map((d) => ({ permission: d.permission, group: d.group % groups })), (d) => `${d.permission}:${d.group}`) : [],
-    appRoles: uniqueBy([...raw.appRoles.map((a) => ({ role: a.role, to: holder(a.to) })), ...everyoneRoles], (a) => `${a.role}:${a.to.kind}:${a.to.id}`),
-    teams, memberships,
+    denyGrants: groups
+      ? uniqueBy(
+          raw.denyGrants.map((d) => ({ permission: d.permission, group: d.group % groups })),
+          (d) => `${d.permission}:${d.group}`,
+        )
+      : [],
+    appRoles: uniqueBy(
+      [...raw.appRoles.map((a) => ({ role: a.role, to: holder(a.to) })), ...everyoneRoles],
+      (a) => `${a.role}:${a.to.kind}:${a.to.id}`,
+    ),
+    teams,
+    memberships,
     teamChecks: raw.teamChecks,
     projectTeamChecks: raw.projectTeamChecks.slice(0, projects),
     dates: [...new Set(raw.dates)].sort((a, b) => a - b).map(day),
@@ -191,7 +321,10 @@ export const worldArb: fc.Arbitrary<World> = rawWorldArb.map(normalize);
 
 /** A world plus how the database test uses it: the order settings are applied in, a page size, and a pick of user and item to probe. */
 export const dbWorldArb = fc.record({
-  world: worldArb, settingOrder: fc.array(fc.nat(), { minLength: 14, maxLength: 14 }), pageSize: fc.integer({ min: 1, max: 4 }), probe: fc.nat(99),
+  world: worldArb,
+  settingOrder: fc.array(fc.nat(), { minLength: 14, maxLength: 14 }),
+  pageSize: fc.integer({ min: 1, max: 4 }),
+  probe: fc.nat(99),
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -208,9 +341,12 @@ export interface WorldFacts {
   teams: TeamFacts[];
 }
 
-const holderFacts = (h: Holder) => (h.kind === 'user' ? { userId: ids.user(h.id) } : { groupId: ids.group(h.id), groupName: names.group(h.id) });
-const subjectId = (kind: EntryKind, i: number) => (kind === 'user' ? ids.user(i) : kind === 'group' ? ids.group(i) : kind === 'team' ? ids.team(i) : ids.role(i));
-const subjectName = (kind: EntryKind, i: number) => (kind === 'user' ? names.user(i) : kind === 'group' ? names.group(i) : kind === 'team' ? names.team(i) : names.role(i));
+const holderFacts = (h: Holder) =>
+  h.kind === 'user' ? { userId: ids.user(h.id) } : { groupId: ids.group(h.id), groupName: names.group(h.id) };
+const subjectId = (kind: EntryKind, i: number) =>
+  kind === 'user' ? ids.user(i) : kind === 'group' ? ids.group(i) : kind === 'team' ? ids.team(i) : ids.role(i);
+const subjectName = (kind: EntryKind, i: number) =>
+  kind === 'user' ? names.user(i) : kind === 'group' ? names.group(i) : kind === 'team' ? names.team(i) : names.role(i);
 
 /** Price-list ids, in team then validity order. */
 function priceListIds(world: World): number[][] {
@@ -222,7 +358,9 @@ function priceListIds(world: World): number[][] {
 export function membershipFact(world: World, m: Membership): TeamMembershipFact {
   const team = world.teams[m.team];
   return {
-    teamId: ids.team(m.team), teamName: names.team(m.team), projectId: team.project === null ? null : ids.project(team.project),
+    teamId: ids.team(m.team),
+    teamName: names.team(m.team),
+    projectId: team.project === null ? null : ids.project(team.project),
     permissions: TEAM_PERMISSIONS.filter((p) => m.roles.some((r) => team.roles[r].includes(p))),
   };
 }
@@ -231,68 +369,128 @@ export function membershipFact(world: World, m: Membership): TeamMembershipFact 
 export function teamWorkFacts(world: World, t: number): ProjectTeamFacts['teams'][number] {
   const listIds = priceListIds(world);
   return {
-    teamId: ids.team(t), teamName: names.team(t), global: world.teams[t].project === null,
-    priceLists: world.teams[t].priceLists.map((pl, k) => ({ id: listIds[t][k], ...priceListColumns(t, k), validFrom: pl.validFrom, validTo: pl.validTo })),
+    teamId: ids.team(t),
+    teamName: names.team(t),
+    global: world.teams[t].project === null,
+    priceLists: world.teams[t].priceLists.map((pl, k) => ({
+      id: listIds[t][k],
+      ...priceListColumns(t, k),
+      validFrom: pl.validFrom,
+      validTo: pl.validTo,
+    })),
   };
 }
 
 /** The facts the loaders would produce for the world, in the loaders' order (by id). */
 export function worldFacts(world: World): WorldFacts {
-  const reaches = (h: Holder, user: number) => (h.kind === 'user' ? h.id === user : world.users[user].groups.includes(h.id));
+  const reaches = (h: Holder, user: number) =>
+    h.kind === 'user' ? h.id === user : world.users[user].groups.includes(h.id);
   const subjects = world.users.map((u, user): SubjectFacts => ({
-    userId: ids.user(user), active: u.active, systemAdmin: u.systemAdmin,
+    userId: ids.user(user),
+    active: u.active,
+    systemAdmin: u.systemAdmin,
     groups: u.groups.map((g) => ({ id: ids.group(g), name: names.group(g) })),
-    appRoles: world.appRoles.filter((a) => reaches(a.to, user))
-      .map((a) => ({ role: a.role, via: a.to.kind === 'user' ? { kind: 'user' } : { kind: 'group', groupId: ids.group(a.to.id), groupName: names.group(a.to.id) } })),
-    denies: world.denyGrants.filter((d) => u.groups.includes(d.group))
+    appRoles: world.appRoles
+      .filter((a) => reaches(a.to, user))
+      .map((a) => ({
+        role: a.role,
+        via:
+          a.to.kind === 'user'
+            ? { kind: 'user' }
+            : { kind: 'group', groupId: ids.group(a.to.id), groupName: names.group(a.to.id) },
+      })),
+    denies: world.denyGrants
+      .filter((d) => u.groups.includes(d.group))
       .map((d) => ({ permission: d.permission, groupId: ids.group(d.group), groupName: names.group(d.group) })),
-    teams: world.memberships.filter((m) => m.current && m.user === user).sort((a, b) => a.team - b.team).map((m) => membershipFact(world, m)),
+    teams: world.memberships
+      .filter((m) => m.current && m.user === user)
+      .sort((a, b) => a.team - b.team)
+      .map((m) => membershipFact(world, m)),
     name: names.user(user),
   }));
   const projects = Array.from({ length: world.projects }, (_, p): ProjectFacts => ({
-    projectId: ids.project(p), projectKey: names.project(p),
-    grants: world.grants.filter((g) => g.project === p)
-      .map((g) => ({ permission: g.permission, kind: g.to.kind, subjectId: subjectId(g.to.kind, g.to.id), subjectName: subjectName(g.to.kind, g.to.id) })),
-    roleMembers: world.roleMembers.filter((m) => m.project === p)
+    projectId: ids.project(p),
+    projectKey: names.project(p),
+    grants: world.grants
+      .filter((g) => g.project === p)
+      .map((g) => ({
+        permission: g.permission,
+        kind: g.to.kind,
+        subjectId: subjectId(g.to.kind, g.to.id),
+        subjectName: subjectName(g.to.kind, g.to.id),
+      })),
+    roleMembers: world.roleMembers
+      .filter((m) => m.project === p)
       .map((m) => ({ roleId: ids.role(m.role), roleName: names.role(m.role), ...holderFacts(m.holder) })),
   }));
   // Top-down, as recomputeGoverning does it (parents come before their children).
   const governing: Array<number | null> = [];
-  for (const [i, item] of world.items.entries()) governing.push(item.setting ? i : item.parent === null ? null : governing[item.parent]);
+  for (const [i, item] of world.items.entries())
+    governing.push(item.setting ? i : item.parent === null ? null : governing[item.parent]);
   const items = world.items.map((item, i): ItemSecurityFacts | undefined => {
     if (item.trashed) return undefined;
     const g = governing[i];
     return {
-      itemId: ids.item(i), itemKey: names.item(world, i),
-      governing: g === null ? null : new SecuritySetting(ids.item(g), names.item(world, g),
-        world.items[g].setting!.map((e) => ({ kind: e.kind, subjectId: subjectId(e.kind, e.subject), subjectName: subjectName(e.kind, e.subject), view: e.view, edit: e.edit }))),
+      itemId: ids.item(i),
+      itemKey: names.item(world, i),
+      governing:
+        g === null
+          ? null
+          : new SecuritySetting(
+              ids.item(g),
+              names.item(world, g),
+              world.items[g].setting!.map((e) => ({
+                kind: e.kind,
+                subjectId: subjectId(e.kind, e.subject),
+                subjectName: subjectName(e.kind, e.subject),
+                view: e.view,
+                edit: e.edit,
+              })),
+            ),
     };
   });
   const projectTeams = Array.from({ length: world.projects }, (_, p): ProjectTeamFacts => ({
-    projectId: ids.project(p), projectKey: names.project(p),
+    projectId: ids.project(p),
+    projectKey: names.project(p),
     checks: !world.teamChecks ? 'off_globally' : world.projectTeamChecks[p] === 'disabled' ? 'off_for_project' : 'on',
     teams: teamsOfProject(world, p).map((t) => teamWorkFacts(world, t)),
   }));
   const teams = world.teams.map((t, i): TeamFacts => ({
-    teamId: ids.team(i), teamName: names.team(i), projectId: t.project === null ? null : ids.project(t.project), assignedProjectIds: t.assigned.map(ids.project),
+    teamId: ids.team(i),
+    teamName: names.team(i),
+    projectId: t.project === null ? null : ids.project(t.project),
+    assignedProjectIds: t.assigned.map(ids.project),
   }));
   return { subjects, projects, items, projectTeams, teams };
 }
 
-const priceListColumns = (team: number, k: number) => ({ name: names.priceList(team, k), currency: 'EUR', hourlyRate: `${40 + 5 * team + k}.50` });
+const priceListColumns = (team: number, k: number) => ({
+  name: names.priceList(team, k),
+  currency: 'EUR',
+  hourlyRate: `${40 + 5 * team + k}.50`,
+});
 
 // ---------------------------------------------------------------------------------------------------
 // World → database.
 
 type Value = string | number | boolean | null | string[];
-async function insertRows(db: Database, table: string, columns: string[], rows: Value[][], explicitIdentity = true): Promise<void> {
+async function insertRows(
+  db: Database,
+  table: string,
+  columns: string[],
+  rows: Value[][],
+  explicitIdentity = true,
+): Promise<void> {
   if (rows.length === 0) return;
   const values = sql.join(rows.map((r) => sql`(${sql.join(r)})`));
   const overriding: RawBuilder<unknown> = explicitIdentity ? sql`overriding system value` : sql``;
-  await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) ${overriding} values ${values}`.execute(db);
+  await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) ${overriding} values ${values}`.execute(
+    db,
+  );
 }
 
-const holderColumns = (h: Holder): [number | null, number | null] => (h.kind === 'user' ? [ids.user(h.id), null] : [null, ids.group(h.id)]);
+const holderColumns = (h: Holder): [number | null, number | null] =>
+  h.kind === 'user' ? [ids.user(h.id), null] : [null, ids.group(h.id)];
 
 /**
  * Writes the world (inside the caller's transaction, which the caller rolls back). Settings are applied one
@@ -301,22 +499,89 @@ const holderColumns = (h: Holder): [number | null, number | null] => (h.kind ===
  */
 export async function writeWorld(db: Database, world: World, settingOrder: readonly number[] = []): Promise<void> {
   const roles = await db.selectFrom('project_roles').select(['id', 'name']).orderBy('id').execute();
-  if (JSON.stringify(roles) !== JSON.stringify(ROLES)) throw new Error(`unexpected project roles ${JSON.stringify(roles)}`);
-  await insertRows(db, 'users', ['id', 'login', 'display_name', 'email', 'active', 'system_admin'],
-    world.users.map((u, i) => [ids.user(i), names.login(i), names.user(i), `${names.login(i)}@world.test`, u.active, u.systemAdmin]));
-  await insertRows(db, 'groups', ['id', 'name'], Array.from({ length: world.groups }, (_, g) => [ids.group(g), names.group(g)]));
-  await insertRows(db, 'group_members', ['group_id', 'user_id'], world.users.flatMap((u, i) => u.groups.map((g) => [ids.group(g), ids.user(i)])), false);
-  await insertRows(db, 'projects', ['id', 'key', 'name', 'team_checks'],
-    Array.from({ length: world.projects }, (_, p) => [ids.project(p), names.project(p), names.project(p), world.projectTeamChecks[p]]));
-  await insertRows(db, 'project_role_members', ['id', 'project_id', 'role_id', 'user_id', 'group_id'],
-    world.roleMembers.map((m, i) => [BASE + i, ids.project(m.project), ids.role(m.role), ...holderColumns(m.holder)]));
-  await insertRows(db, 'project_permission_grants', ['id', 'project_id', 'permission', 'user_id', 'group_id', 'role_id'],
-    world.grants.map((g, i) => [BASE + i, ids.project(g.project), g.permission, ...(g.to.kind === 'role' ? [null, null, ids.role(g.to.id)] : [...holderColumns(g.to), null])]));
-  await insertRows(db, 'deny_grants', ['id', 'permission', 'group_id'], world.denyGrants.map((d, i) => [BASE + i, d.permission, ids.group(d.group)]));
-  await insertRows(db, 'app_role_grants', ['id', 'role', 'user_id', 'group_id'], world.appRoles.map((a, i) => [BASE + i, a.role, ...holderColumns(a.to)]));
+  if (JSON.stringify(roles) !== JSON.stringify(ROLES))
+    throw new Error(`unexpected project roles ${JSON.stringify(roles)}`);
+  await insertRows(
+    db,
+    'users',
+    ['id', 'login', 'display_name', 'email', 'active', 'system_admin'],
+    world.users.map((u, i) => [
+      ids.user(i),
+      names.login(i),
+      names.user(i),
+      `${names.login(i)}@world.test`,
+      u.active,
+      u.systemAdmin,
+    ]),
+  );
+  await insertRows(
+    db,
+    'groups',
+    ['id', 'name'],
+    Array.from({ length: world.groups }, (_, g) => [ids.group(g), names.group(g)]),
+  );
+  await insertRows(
+    db,
+    'group_members',
+    ['group_id', 'user_id'],
+    world.users.flatMap((u, i) => u.groups.map((g) => [ids.group(g), ids.user(i)])),
+    false,
+  );
+  await insertRows(
+    db,
+    'projects',
+    ['id', 'key', 'name', 'team_checks'],
+    Array.from({ length: world.projects }, (_, p) => [
+      ids.project(p),
+      names.project(p),
+      names.project(p),
+      world.projectTeamChecks[p],
+    ]),
+  );
+  await insertRows(
+    db,
+    'project_role_members',
+    ['id', 'project_id', 'role_id', 'user_id', 'group_id'],
+    world.roleMembers.map((m, i) => [BASE + i, ids.project(m.project), ids.role(m.role), ...holderColumns(m.holder)]),
+  );
+  await insertRows(
+    db,
+    'project_permission_grants',
+    ['id', 'project_id', 'permission', 'user_id', 'group_id', 'role_id'],
+    world.grants.map((g, i) => [
+      BASE + i,
+      ids.project(g.project),
+      g.permission,
+      ...(g.to.kind === 'role' ? [null, null, ids.role(g.to.id)] : [...holderColumns(g.to), null]),
+    ]),
+  );
+  await insertRows(
+    db,
+    'deny_grants',
+    ['id', 'permission', 'group_id'],
+    world.denyGrants.map((d, i) => [BASE + i, d.permission, ids.group(d.group)]),
+  );
+  await insertRows(
+    db,
+    'app_role_grants',
+    ['id', 'role', 'user_id', 'group_id'],
+    world.appRoles.map((a, i) => [BASE + i, a.role, ...holderColumns(a.to)]),
+  );
   await writeTeams(db, world);
-  await insertRows(db, 'work_items', ['id', 'project_id', 'parent_id', 'num', 'key', 'title', 'created_by'],
-    world.items.map((item, i) => [ids.item(i), ids.project(item.project), item.parent === null ? null : ids.item(item.parent), i + 1, names.item(world, i), `Item ${i}`, ids.user(0)]));
+  await insertRows(
+    db,
+    'work_items',
+    ['id', 'project_id', 'parent_id', 'num', 'key', 'title', 'created_by'],
+    world.items.map((item, i) => [
+      ids.item(i),
+      ids.project(item.project),
+      item.parent === null ? null : ids.item(item.parent),
+      i + 1,
+      names.item(world, i),
+      `Item ${i}`,
+      ids.user(0),
+    ]),
+  );
 
   let entryId = BASE;
   const entryIds = world.items.map((item) => (item.setting ?? []).map(() => entryId++));
@@ -325,13 +590,21 @@ export async function writeWorld(db: Database, world: World, settingOrder: reado
   for (const i of secured) {
     const item = world.items[i];
     await insertRows(db, 'item_security', ['item_id', 'project_id'], [[ids.item(i), ids.project(item.project)]], false);
-    await insertRows(db, 'item_security_entries', ['id', 'item_id', 'subject_kind', 'subject_id', 'view', 'edit'],
-      item.setting!.map((e, k) => [entryIds[i][k], ids.item(i), e.kind, subjectId(e.kind, e.subject), e.view, e.edit]));
+    await insertRows(
+      db,
+      'item_security_entries',
+      ['id', 'item_id', 'subject_kind', 'subject_id', 'view', 'edit'],
+      item.setting!.map((e, k) => [entryIds[i][k], ids.item(i), e.kind, subjectId(e.kind, e.subject), e.view, e.edit]),
+    );
     await recomputeGoverning(db, ids.item(i));
   }
   const trashed = world.items.flatMap((item, i) => (item.trashed ? [ids.item(i)] : []));
   if (trashed.length) {
-    await db.updateTable('work_items').set({ deleted_at: new Date(), deleted_by: ids.user(0), governing_item_id: null }).where('id', 'in', trashed).execute();
+    await db
+      .updateTable('work_items')
+      .set({ deleted_at: new Date(), deleted_by: ids.user(0), governing_item_id: null })
+      .where('id', 'in', trashed)
+      .execute();
   }
 }
 
@@ -342,36 +615,90 @@ export async function writeWorld(db: Database, world: World, settingOrder: reado
  */
 async function writeTeams(db: Database, world: World): Promise<void> {
   await db.updateTable('app_settings').set({ team_checks: world.teamChecks }).execute();
-  await insertRows(db, 'teams', ['id', 'project_id', 'name'],
-    world.teams.map((t, i) => [ids.team(i), t.project === null ? null : ids.project(t.project), names.team(i)]));
-  await insertRows(db, 'team_projects', ['team_id', 'project_id'], world.teams.flatMap((t, i) => t.assigned.map((p) => [ids.team(i), ids.project(p)])), false);
+  await insertRows(
+    db,
+    'teams',
+    ['id', 'project_id', 'name'],
+    world.teams.map((t, i) => [ids.team(i), t.project === null ? null : ids.project(t.project), names.team(i)]),
+  );
+  await insertRows(
+    db,
+    'team_projects',
+    ['team_id', 'project_id'],
+    world.teams.flatMap((t, i) => t.assigned.map((p) => [ids.team(i), ids.project(p)])),
+    false,
+  );
   let roleId = BASE;
   const roleIds = world.teams.map((t) => t.roles.map(() => roleId++));
-  await insertRows(db, 'team_roles', ['id', 'team_id', 'name', 'kind', 'permissions'], world.teams.flatMap((t, i) => t.roles.map((levels, r) =>
-    [roleIds[i][r], ids.team(i), names.teamRole(r), r === 0 ? 'lead' : r === 1 ? 'member' : 'custom', levels])));
-  await insertRows(db, 'team_memberships', ['id', 'team_id', 'user_id', 'joined_at', 'left_at'],
-    world.memberships.map((m, k) => [BASE + k, ids.team(m.team), ids.user(m.user), '2026-01-05T09:00:00Z', m.current ? null : '2026-02-10T17:00:00Z']));
-  await insertRows(db, 'team_membership_roles', ['membership_id', 'role_id'],
-    world.memberships.flatMap((m, k) => m.roles.map((r) => [BASE + k, roleIds[m.team][r]])), false);
+  await insertRows(
+    db,
+    'team_roles',
+    ['id', 'team_id', 'name', 'kind', 'permissions'],
+    world.teams.flatMap((t, i) =>
+      t.roles.map((levels, r) => [
+        roleIds[i][r],
+        ids.team(i),
+        names.teamRole(r),
+        r === 0 ? 'lead' : r === 1 ? 'member' : 'custom',
+        levels,
+      ]),
+    ),
+  );
+  await insertRows(
+    db,
+    'team_memberships',
+    ['id', 'team_id', 'user_id', 'joined_at', 'left_at'],
+    world.memberships.map((m, k) => [
+      BASE + k,
+      ids.team(m.team),
+      ids.user(m.user),
+      '2026-01-05T09:00:00Z',
+      m.current ? null : '2026-02-10T17:00:00Z',
+    ]),
+  );
+  await insertRows(
+    db,
+    'team_membership_roles',
+    ['membership_id', 'role_id'],
+    world.memberships.flatMap((m, k) => m.roles.map((r) => [BASE + k, roleIds[m.team][r]])),
+    false,
+  );
   const listIds = priceListIds(world);
-  await insertRows(db, 'price_lists', ['id', 'team_id', 'name', 'currency', 'hourly_rate', 'valid_from', 'valid_to'], world.teams.flatMap((t, i) => t.priceLists.map((pl, k) => {
-    const { name, currency, hourlyRate } = priceListColumns(i, k);
-    return [listIds[i][k], ids.team(i), name, currency, hourlyRate, pl.validFrom, pl.validTo];
-  })));
+  await insertRows(
+    db,
+    'price_lists',
+    ['id', 'team_id', 'name', 'currency', 'hourly_rate', 'valid_from', 'valid_to'],
+    world.teams.flatMap((t, i) =>
+      t.priceLists.map((pl, k) => {
+        const { name, currency, hourlyRate } = priceListColumns(i, k);
+        return [listIds[i][k], ids.team(i), name, currency, hourlyRate, pl.validFrom, pl.validTo];
+      }),
+    ),
+  );
 }
 
 class Rollback extends Error {}
 
 /** Runs `fn` on the world written into a transaction that is always rolled back. */
-export async function withWorld<T>(db: Database, world: World, settingOrder: readonly number[], fn: (trx: Database) => Promise<T>): Promise<T> {
+export async function withWorld<T>(
+  db: Database,
+  world: World,
+  settingOrder: readonly number[],
+  fn: (trx: Database) => Promise<T>,
+): Promise<T> {
   let result: T | undefined;
-  await db.transaction().execute(async (trx) => {
-    // Unanalysed tables make the correlated list queries look expensive enough for PostgreSQL to JIT-compile each one,
-    // which costs a hundred times the query; JIT changes no result.
-    await sql`select set_config('jit', 'off', true)`.execute(trx);
-    await writeWorld(trx, world, settingOrder);
-    result = await fn(trx);
-    throw new Rollback();
-  }).catch((e) => { if (!(e instanceof Rollback)) throw e; });
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      // Unanalysed tables make the correlated list queries look expensive enough for PostgreSQL to JIT-compile each one,
+      // which costs a hundred times the query; JIT changes no result.
+      await sql`select set_config('jit', 'off', true)`.execute(trx);
+      await writeWorld(trx, world, settingOrder);
+      result = await fn(trx);
+      throw new Rollback();
+    })
+    .catch((e) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
   return result as T;
 }

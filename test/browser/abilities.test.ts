@@ -18,10 +18,18 @@ test('API-2: the UI offers exactly the actions the API abilities allow (PRJ-3, P
   await grant(db, project.id, 'BROWSE_PROJECT', { userId: viewer.id });
   await grant(db, project.id, ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISSUES'], { userId: worker.id });
   const item = await createItem(db, { projectId: project.id, title: 'Write the docs' });
-  await db.insertInto('worklogs').values({
-    item_id: item.id, project_id: project.id, author_id: worker.id, created_by: worker.id,
-    start_date: toIsoDate(new Date()), duration_seconds: 2700, description: 'Outlined chapters',
-  }).execute();
+  await db
+    .insertInto('worklogs')
+    .values({
+      item_id: item.id,
+      project_id: project.id,
+      author_id: worker.id,
+      created_by: worker.id,
+      start_date: toIsoDate(new Date()),
+      duration_seconds: 2700,
+      description: 'Outlined chapters',
+    })
+    .execute();
 
   const expectations = {
     [viewer.login]: { newItem: false, logWork: false, editOwnLog: false },

@@ -113,7 +113,11 @@ export function browserSuite(options: TestDbOptions = {}) {
     await server?.close();
   });
   return {
-    get server() { return server!; },
-    get browser() { return browser!; },
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
   };
 }

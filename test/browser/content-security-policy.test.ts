@@ -11,15 +11,19 @@ const suite = browserSuite();
 /** Collects CSP violations (the DOM event, from every document the page loads) and console errors. */
 async function watchViolations(page: Page) {
   const violations: string[] = [];
-  await page.exposeBinding('reportCspViolation', (_source, text: string) => { violations.push(text); });
+  await page.exposeBinding('reportCspViolation', (_source, text: string) => {
+    violations.push(text);
+  });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportCspViolation(text: string): void })
-        .reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`);
+      (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
     });
   });
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text()))
+      violations.push(message.text());
   });
   return violations;
 }
@@ -33,13 +37,25 @@ test('ID-5: signed in, the main screens and the API documentation run with no CS
   const violations = await watchViolations(page);
 
   const first = await page.goto(suite.server.url);
-  assert.match(first?.headers()['content-security-policy'] ?? '', /frame-ancestors 'none'/, 'the UI is served with the policy');
+  assert.match(
+    first?.headers()['content-security-policy'] ?? '',
+    /frame-ancestors 'none'/,
+    'the UI is served with the policy',
+  );
   await signInThroughForm(page, admin.login, admin.password);
 
   const screens: Array<[string, string]> = [
-    ['#/projects', 'Projects'], ['#/projects/ACME', 'ACME'], ['#/items/ACME-1', 'ACME-1'], ['#/my-worklogs', 'My work logs'],
-    ['#/teams', 'Teams'], ['#/projects/ACME/teams', 'ACME'],
-    ['#/admin/denies', 'Administration'], ['#/admin/roles', 'Administration'], ['#/admin/groups', 'Groups'], ['#/admin/check', 'Administration'], ['#/admin/access', 'Administration'],
+    ['#/projects', 'Projects'],
+    ['#/projects/ACME', 'ACME'],
+    ['#/items/ACME-1', 'ACME-1'],
+    ['#/my-worklogs', 'My work logs'],
+    ['#/teams', 'Teams'],
+    ['#/projects/ACME/teams', 'ACME'],
+    ['#/admin/denies', 'Administration'],
+    ['#/admin/roles', 'Administration'],
+    ['#/admin/groups', 'Groups'],
+    ['#/admin/check', 'Administration'],
+    ['#/admin/access', 'Administration'],
   ];
   for (const [hash, text] of screens) {
     await page.goto(`${suite.server.url}/${hash}`);
@@ -77,6 +93,9 @@ test('ID-5: the policy is enforced — an inline script injected into the page i
   });
   assert.equal(ran, false, 'the inline script did not run');
   await page.waitForFunction(() => true);
-  assert.ok(violations.some((v) => /script-src/.test(v)), `the violation is reported: ${JSON.stringify(violations)}`);
+  assert.ok(
+    violations.some((v) => /script-src/.test(v)),
+    `the violation is reported: ${JSON.stringify(violations)}`,
+  );
   await context.close();
 });

@@ -16,11 +16,22 @@ test('DENY-2, DENY-3: an admin denies ISSUE_TIME_TABS to a group on the Deny scr
   const project = await createProject(db, { key: 'DENY', name: 'Deny project' });
   await grant(db, project.id, ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISSUES'], { groupId: clients.id });
   const item = await createItem(db, { projectId: project.id, title: 'Build the invoice screen' });
-  await db.insertInto('worklogs').values({
-    item_id: item.id, project_id: project.id, author_id: client.id, created_by: client.id,
-    start_date: toIsoDate(new Date()), duration_seconds: 3600, description: 'Own hours stay hidden too',
-  }).execute();
-  await db.insertInto('item_comments').values({ item_id: item.id, author_id: client.id, body: 'Looks good to me' }).execute();
+  await db
+    .insertInto('worklogs')
+    .values({
+      item_id: item.id,
+      project_id: project.id,
+      author_id: client.id,
+      created_by: client.id,
+      start_date: toIsoDate(new Date()),
+      duration_seconds: 3600,
+      description: 'Own hours stay hidden too',
+    })
+    .execute();
+  await db
+    .insertInto('item_comments')
+    .values({ item_id: item.id, author_id: client.id, body: 'Looks good to me' })
+    .execute();
 
   // Before the denial the client sees the work-log tab: what disappears later is the denial's doing.
   const clientContext = await suite.browser.newContext({ viewport: { width: 1100, height: 750 } });
@@ -49,7 +60,9 @@ test('DENY-2, DENY-3: an admin denies ISSUE_TIME_TABS to a group on the Deny scr
   assert.match(await previewRow.innerText(), /Item-screen surfaces\s+—\s+ISSUE_TIME_TABS \(denied\)/);
 
   await form.getByRole('button', { name: 'Add DENY' }).click();
-  const row = adminPage.getByRole('table', { name: 'Denied groups' }).getByRole('row', { name: new RegExp(clients.name) });
+  const row = adminPage
+    .getByRole('table', { name: 'Denied groups' })
+    .getByRole('row', { name: new RegExp(clients.name) });
   await row.waitFor();
   const cells = await row.getByRole('cell').allInnerTexts();
   assert.equal(cells[0], 'DENY', 'the row says DENY first, unmistakably');
@@ -72,7 +85,10 @@ test('DENY-2, DENY-3: an admin denies ISSUE_TIME_TABS to a group on the Deny scr
   await row.getByRole('button', { name: `Lift DENY ISSUE_TIME_TABS for ${clients.name}` }).click();
   const lift = adminPage.getByRole('region', { name: `Lift DENY ISSUE_TIME_TABS for group ${clients.name}` });
   await lift.getByRole('row', { name: new RegExp(client.login) }).waitFor();
-  assert.match((await lift.getByRole('row', { name: new RegExp(client.login) }).textContent()) ?? '', /Item-screen surfaces\s*ISSUE_TIME_TABS \(no longer denied\)/);
+  assert.match(
+    (await lift.getByRole('row', { name: new RegExp(client.login) }).textContent()) ?? '',
+    /Item-screen surfaces\s*ISSUE_TIME_TABS \(no longer denied\)/,
+  );
   await screenshot(adminPage, 'deny-permissions-lift');
   await lift.getByRole('button', { name: 'Lift denial' }).click();
   await adminPage.getByText('No group is denied anything.').waitFor();

@@ -33,7 +33,9 @@ test('EXPL-1: a user without WORK_ON_ISSUES sees the deciding rule in "Why can\'
   await verdict.filter({ hasText: 'Denied' }).waitFor();
   // Logging work depends on the date: the dialog asks for the date in its field (today by default) and says which.
   const shown = await dialog.getByLabel('Work date').inputValue();
-  const shownInLocale = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${shown}T00:00:00Z`));
+  const shownInLocale = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${shown}T00:00:00Z`),
+  );
   assert.match(await verdict.innerText(), new RegExp(`explained for ${shownInLocale}`));
   await dialog.getByLabel('Work date').fill('2026-11-02');
   // Dates read in the browser's locale (en-US in the tests), as everywhere in the UI.
@@ -41,7 +43,10 @@ test('EXPL-1: a user without WORK_ON_ISSUES sees the deciding rule in "Why can\'
   const deciding = await dialog.getByRole('group', { name: 'Deciding rule' }).innerText();
   assert.match(deciding, /Project permissions/);
   assert.match(deciding, /WORK_ON_ISSUES is not granted on WHY/);
-  const layers = await dialog.getByRole('list', { name: 'Layers consulted, in order' }).getByRole('listitem').allInnerTexts();
+  const layers = await dialog
+    .getByRole('list', { name: 'Layers consulted, in order' })
+    .getByRole('listitem')
+    .allInnerTexts();
   assert.match(layers[0], /^Identity\s+allow/, 'identity is consulted first');
   assert.match(layers[layers.length - 1], /WORK_ON_ISSUES/, 'the deciding layer is the last one consulted');
   await screenshot(readerPage, 'explain-why-cant-i');
@@ -66,7 +71,10 @@ test('EXPL-1: a user without WORK_ON_ISSUES sees the deciding rule in "Why can\'
   const adminDeciding = adminPage.getByRole('group', { name: 'Deciding rule' });
   await adminDeciding.waitFor();
   assert.equal(await adminDeciding.innerText(), deciding, 'the admin sees the rule the user saw');
-  assert.match(await adminPage.getByRole('status').innerText(), new RegExp(`Denied: .*\\(${reader.login}\\).*explained for Nov 2, 2026`));
+  assert.match(
+    await adminPage.getByRole('status').innerText(),
+    new RegExp(`Denied: .*\\(${reader.login}\\).*explained for Nov 2, 2026`),
+  );
   await screenshot(adminPage, 'explain-check-access');
 
   assert.deepEqual(readerErrors, []);

@@ -7,13 +7,22 @@ import { signInThroughForm, watchPageErrors } from './browser.js';
 /** A user in the built-in group `administrators`, which holds `app_admin` (APP-1) — not a system administrator. */
 export async function createAppAdmin(db: Database) {
   const user = await createUser(db);
-  const group = await db.selectFrom('groups').select('id').where('name', '=', 'administrators').executeTakeFirstOrThrow();
+  const group = await db
+    .selectFrom('groups')
+    .select('id')
+    .where('name', '=', 'administrators')
+    .executeTakeFirstOrThrow();
   await db.insertInto('group_members').values({ group_id: group.id, user_id: user.id }).execute();
   return user;
 }
 
 /** A fresh browser context signed in as the user through the form, with its page's uncaught errors collected. */
-export async function signedInPage(browser: Browser, url: string, user: { login: string; password: string }, height = 900) {
+export async function signedInPage(
+  browser: Browser,
+  url: string,
+  user: { login: string; password: string },
+  height = 900,
+) {
   const context = await browser.newContext({ viewport: { width: 1200, height } });
   const page: Page = await context.newPage();
   const errors = watchPageErrors(page);

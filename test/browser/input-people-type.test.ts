@@ -40,9 +40,16 @@ test('WL-6/API-5: typing 1:30 shows "= 1 h 30 min" live; refusals show next to t
   await dialog.getByRole('button', { name: 'Save' }).click();
   const durationError = dialog.locator('.field-error');
   await durationError.waitFor();
-  assert.equal(await durationError.textContent(), 'A work log can be at most 24 hours; split longer work over several days.');
+  assert.equal(
+    await durationError.textContent(),
+    'A work log can be at most 24 hours; split longer work over several days.',
+  );
   assert.equal(await duration.getAttribute('aria-invalid'), 'true');
-  assert.equal(await duration.getAttribute('aria-describedby'), await durationError.getAttribute('id'), 'the error describes the field');
+  assert.equal(
+    await duration.getAttribute('aria-describedby'),
+    await durationError.getAttribute('id'),
+    'the error describes the field',
+  );
 
   // A date outside the window: the server's refusal appears at the date field, before and after saving.
   const latest = addYears((await loadDateSettings(db)).today, 1);
@@ -72,21 +79,41 @@ test('WL-6/API-5: typing 1:30 shows "= 1 h 30 min" live; refusals show next to t
   await dialog.getByLabel('Description').fill('Forms that speak plainly');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.waitFor({ state: 'detached' });
-  assert.deepEqual(await db.selectFrom('worklogs').select(['duration_seconds', 'start_date']).where('item_id', '=', item.id).execute(),
-    [{ duration_seconds: 5400, start_date: '2024-05-06' }]);
+  assert.deepEqual(
+    await db.selectFrom('worklogs').select(['duration_seconds', 'start_date']).where('item_id', '=', item.id).execute(),
+    [{ duration_seconds: 5400, start_date: '2024-05-06' }],
+  );
   // One date format, the browser's locale (the tests run Chromium in en-US).
-  await page.getByRole('tabpanel').getByRole('row', { name: /Forms that speak plainly/ }).getByText('May 6, 2024').waitFor();
+  await page
+    .getByRole('tabpanel')
+    .getByRole('row', { name: /Forms that speak plainly/ })
+    .getByText('May 6, 2024')
+    .waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('WL-3: My work logs lists a day by start time and dates in the locale format; a backwards range is refused at "To"', async () => {
   const { db, user, project, item } = await world();
-  for (const [time, description] of [['14:00', 'afternoon'], ['09:00', 'morning'], [null, 'no time'], ['17:30', 'evening']] as const) {
-    await db.insertInto('worklogs').values({
-      item_id: item.id, project_id: project.id, author_id: user.id, start_date: '2024-05-07', start_time: time,
-      duration_seconds: 600, description, created_by: user.id,
-    }).execute();
+  for (const [time, description] of [
+    ['14:00', 'afternoon'],
+    ['09:00', 'morning'],
+    [null, 'no time'],
+    ['17:30', 'evening'],
+  ] as const) {
+    await db
+      .insertInto('worklogs')
+      .values({
+        item_id: item.id,
+        project_id: project.id,
+        author_id: user.id,
+        start_date: '2024-05-07',
+        start_time: time,
+        duration_seconds: 600,
+        description,
+        created_by: user.id,
+      })
+      .execute();
   }
   const { context, page, errors } = await signedInPage(suite.browser, suite.server.url, user);
   await page.goto(`${suite.server.url}/#/my-worklogs`);

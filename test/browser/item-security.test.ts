@@ -70,7 +70,11 @@ test('ITEM-3, ITEM-4: a project admin allows one group to view an item; others l
   await dialog.getByRole('button', { name: 'Preview changes' }).click();
   const preview = dialog.getByRole('region', { name: 'Preview of changes' });
   await preview.getByRole('row', { name: new RegExp(`${outsider.login}\\s+${salaries.key}`) }).waitFor();
-  assert.match(await preview.innerText(), new RegExp(`${outsider.login}\\s+${bonus.key}\\s+—\\s+view`), 'the inheriting child is in the preview');
+  assert.match(
+    await preview.innerText(),
+    new RegExp(`${outsider.login}\\s+${bonus.key}\\s+—\\s+view`),
+    'the inheriting child is in the preview',
+  );
   await screenshot(adminPage, 'item-security-preview');
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await dialog.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
@@ -96,12 +100,20 @@ test('ITEM-3, ITEM-4: a project admin allows one group to view an item; others l
   const warning = lockDialog.getByRole('alert').filter({ hasText: 'No entry allows view.' });
   await warning.waitFor();
   await screenshot(adminPage, 'item-security-lockout');
-  const unsaved = await db.selectFrom('item_security').select('item_id').where('item_id', '=', roadmap.id).executeTakeFirst();
+  const unsaved = await db
+    .selectFrom('item_security')
+    .select('item_id')
+    .where('item_id', '=', roadmap.id)
+    .executeTakeFirst();
   assert.equal(unsaved, undefined, 'nothing is saved before the confirmation');
   await warning.getByRole('button', { name: 'Save anyway' }).click();
   // Confirmed: the setting is saved, and it locks the project admin (no system administrator) out as well.
   await adminPage.getByRole('heading', { name: 'Not found' }).waitFor();
-  const saved = await db.selectFrom('item_security').select('item_id').where('item_id', '=', roadmap.id).executeTakeFirst();
+  const saved = await db
+    .selectFrom('item_security')
+    .select('item_id')
+    .where('item_id', '=', roadmap.id)
+    .executeTakeFirst();
   assert.ok(saved, 'the confirmed setting is saved');
 
   assert.deepEqual(adminErrors, []);
@@ -121,7 +133,9 @@ test('ITEM-2, ITEM-6, ITEM-7: the dialog shows inheritance, switches back to inh
   const child = await createItem(db, { projectId: project.id, title: 'Child', parentId: parent.id });
   const grandchild = await createItem(db, { projectId: project.id, title: 'Grandchild', parentId: child.id });
   const ownSettings = async () =>
-    (await db.selectFrom('item_security').select('item_id').where('project_id', '=', project.id).execute()).map((r) => r.item_id).sort((a, b) => a - b);
+    (await db.selectFrom('item_security').select('item_id').where('project_id', '=', project.id).execute())
+      .map((r) => r.item_id)
+      .sort((a, b) => a - b);
 
   const context = await suite.browser.newContext({ viewport: { width: 1100, height: 1100 } });
   const page = await context.newPage();

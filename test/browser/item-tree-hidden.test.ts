@@ -12,7 +12,18 @@ const suite = browserSuite();
 /** Gives an item its own setting allowing view and edit to the given users only. */
 async function secureTo(db: Database, item: { id: number; projectId: number }, userIds: number[]) {
   await db.insertInto('item_security').values({ item_id: item.id, project_id: item.projectId }).execute();
-  await db.insertInto('item_security_entries').values(userIds.map((id) => ({ item_id: item.id, subject_kind: 'user' as const, subject_id: id, view: 'allow' as const, edit: 'allow' as const }))).execute();
+  await db
+    .insertInto('item_security_entries')
+    .values(
+      userIds.map((id) => ({
+        item_id: item.id,
+        subject_kind: 'user' as const,
+        subject_id: id,
+        view: 'allow' as const,
+        edit: 'allow' as const,
+      })),
+    )
+    .execute();
   await recomputeGoverning(db, item.id);
 }
 
@@ -24,9 +35,17 @@ test('ITEM-2: items under hidden parents show under their nearest viewable ances
   await grant(db, project.id, 'BROWSE_PROJECT', { userId: user.id });
   const root = await createItem(db, { projectId: project.id, title: 'Root item' });
   const hiddenChild = await createItem(db, { projectId: project.id, title: 'Hidden child', parentId: root.id });
-  const grandchild = await createItem(db, { projectId: project.id, title: 'Shared grandchild', parentId: hiddenChild.id });
+  const grandchild = await createItem(db, {
+    projectId: project.id,
+    title: 'Shared grandchild',
+    parentId: hiddenChild.id,
+  });
   const hiddenTop = await createItem(db, { projectId: project.id, title: 'Hidden top' });
-  const orphan = await createItem(db, { projectId: project.id, title: 'Shared under hidden top', parentId: hiddenTop.id });
+  const orphan = await createItem(db, {
+    projectId: project.id,
+    title: 'Shared under hidden top',
+    parentId: hiddenTop.id,
+  });
   await secureTo(db, { id: hiddenChild.id, projectId: project.id }, [owner.id]);
   await secureTo(db, { id: hiddenTop.id, projectId: project.id }, [owner.id]);
   await secureTo(db, { id: grandchild.id, projectId: project.id }, [owner.id, user.id]);
@@ -49,7 +68,10 @@ test('ITEM-2: items under hidden parents show under their nearest viewable ances
   const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
   await crumbs.getByRole('link', { name: new RegExp(root.key) }).waitFor();
   const text = (await crumbs.textContent()) ?? '';
-  assert.ok(!text.includes(hiddenChild.key) && !text.includes('Hidden'), `the breadcrumb names a hidden ancestor: ${text}`);
+  assert.ok(
+    !text.includes(hiddenChild.key) && !text.includes('Hidden'),
+    `the breadcrumb names a hidden ancestor: ${text}`,
+  );
   assert.ok(text.includes(grandchild.key));
 
   assert.deepEqual(pageErrors, []);

@@ -21,7 +21,11 @@ async function world() {
   const member = await worker('mia');
   const item = await createItem(db, { projectId: project.id, title: 'Login screen' });
   const team = await createTeam(db, project.id, { name: 'Frontend', members: [{ userId: member.id }] });
-  const priceList = await createPriceList(db, team.id, { name: 'Standard', hourlyRate: '87.35', validFrom: '2000-01-01' });
+  const priceList = await createPriceList(db, team.id, {
+    name: 'Standard',
+    hourlyRate: '87.35',
+    validFrom: '2000-01-01',
+  });
   return { project, item, team, priceList, member, worker };
 }
 
@@ -50,8 +54,14 @@ test('PRICE-3, WL-1: a team member sees the team and price list the work log wil
   const row = page.getByRole('tabpanel').getByRole('row', { name: /Built the form/ });
   await row.waitFor();
   assert.match((await row.textContent()) ?? '', /2h.*Built the form.*Frontend.*Standard/);
-  const stored = await db.selectFrom('worklogs').select(['team_id', 'price_list_id', 'rate', 'start_date']).where('author_id', '=', member.id).execute();
-  assert.deepEqual(stored, [{ team_id: team.id, price_list_id: priceList.id, rate: '87.35', start_date: toIsoDate(new Date()) }]);
+  const stored = await db
+    .selectFrom('worklogs')
+    .select(['team_id', 'price_list_id', 'rate', 'start_date'])
+    .where('author_id', '=', member.id)
+    .execute();
+  assert.deepEqual(stored, [
+    { team_id: team.id, price_list_id: priceList.id, rate: '87.35', start_date: toIsoDate(new Date()) },
+  ]);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -103,15 +113,26 @@ test('PRICE-5: editing a work log whose author changed team warns, and moves it 
 
   // The member moves to a global team assigned to the project, with a price list of its own.
   await leaveTeam(db, team.id, member.id);
-  const platform = await createTeam(db, null, { name: `Platform ${project.key}`, assignTo: [project.id], members: [{ userId: member.id }] });
-  const platformList = await createPriceList(db, platform.id, { name: 'Platform rate', hourlyRate: '64.10', validFrom: '2000-01-01' });
+  const platform = await createTeam(db, null, {
+    name: `Platform ${project.key}`,
+    assignTo: [project.id],
+    members: [{ userId: member.id }],
+  });
+  const platformList = await createPriceList(db, platform.id, {
+    name: 'Platform rate',
+    hourlyRate: '64.10',
+    validFrom: '2000-01-01',
+  });
 
   await page.reload();
   const row = page.getByRole('tabpanel').getByRole('row', { name: /Wireframes/ });
   await page.getByRole('tab', { name: 'Work logs' }).click();
   await row.getByRole('button', { name: 'Edit' }).click();
   const edit = page.getByRole('dialog', { name: `Edit work log on ${item.key}` });
-  assert.match(await edit.getByRole('region', { name: 'Team and price list' }).innerText(), /Recorded with\s+Team\s+Frontend/i);
+  assert.match(
+    await edit.getByRole('region', { name: 'Team and price list' }).innerText(),
+    /Recorded with\s+Team\s+Frontend/i,
+  );
   await edit.getByLabel('Duration').fill('1h 30m');
   await edit.getByRole('button', { name: 'Save' }).click();
 
@@ -125,15 +146,29 @@ test('PRICE-5: editing a work log whose author changed team warns, and moves it 
   // Cancelling keeps the work log as it was.
   await warning.getByRole('button', { name: 'Cancel' }).click();
   await warning.waitFor({ state: 'detached' });
-  const unchanged = await db.selectFrom('worklogs').select(['team_id', 'duration_seconds']).where('author_id', '=', member.id).executeTakeFirstOrThrow();
+  const unchanged = await db
+    .selectFrom('worklogs')
+    .select(['team_id', 'duration_seconds'])
+    .where('author_id', '=', member.id)
+    .executeTakeFirstOrThrow();
   assert.deepEqual(unchanged, { team_id: team.id, duration_seconds: 3600 });
 
   await edit.getByRole('button', { name: 'Save' }).click();
   await warning.getByRole('button', { name: 'Move and save' }).click();
   await edit.waitFor({ state: 'detached' });
   await row.getByText(platform.name).waitFor();
-  const moved = await db.selectFrom('worklogs').select(['team_id', 'price_list_id', 'rate', 'duration_seconds', 'start_date']).where('author_id', '=', member.id).executeTakeFirstOrThrow();
-  assert.deepEqual(moved, { team_id: platform.id, price_list_id: platformList.id, rate: '64.10', duration_seconds: 5400, start_date: today });
+  const moved = await db
+    .selectFrom('worklogs')
+    .select(['team_id', 'price_list_id', 'rate', 'duration_seconds', 'start_date'])
+    .where('author_id', '=', member.id)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(moved, {
+    team_id: platform.id,
+    price_list_id: platformList.id,
+    rate: '64.10',
+    duration_seconds: 5400,
+    start_date: today,
+  });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -14,7 +14,9 @@ const RATE = '87.35';
 
 /** Everything the page shows or holds: its HTML and the values of its fields (which the HTML does not carry). */
 async function everythingOn(page: Page): Promise<string> {
-  const values = await page.locator('input, textarea, select').evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value));
+  const values = await page
+    .locator('input, textarea, select')
+    .evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value));
   return `${await page.content()}\n${values.join('\n')}`;
 }
 
@@ -34,9 +36,13 @@ test('PRICE-7: a client without a money role sees no rate in the dialog, the wor
   const clients = await createGroup(db, [client.id]);
   await grantAppRole(db, { groupId: clients.id }, 'client_viewer');
   const admin = await createAppAdmin(db);
-  for (const user of [client, admin]) await grant(db, project.id, ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISSUES'], { userId: user.id });
+  for (const user of [client, admin])
+    await grant(db, project.id, ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISSUES'], { userId: user.id });
   const item = await createItem(db, { projectId: project.id, title: 'Review the mock-ups' });
-  const team = await createTeam(db, project.id, { name: 'Agency', members: [{ userId: client.id }, { userId: admin.id }] });
+  const team = await createTeam(db, project.id, {
+    name: 'Agency',
+    members: [{ userId: client.id }, { userId: admin.id }],
+  });
   await createPriceList(db, team.id, { name: 'Agency rate', hourlyRate: RATE, validFrom: '2000-01-01' });
 
   const { context, page, errors } = await signedInPage(suite.browser, suite.server.url, client);
@@ -59,7 +65,10 @@ test('PRICE-7: a client without a money role sees no rate in the dialog, the wor
   assert.equal(await page.getByRole('columnheader', { name: 'Rate' }).count(), 0);
   assert.ok(!(await everythingOn(page)).includes(RATE), 'no rate in the item work-log list');
   await page.getByRole('link', { name: 'My work logs' }).click();
-  await page.getByRole('row', { name: /Checked the colours/ }).getByText('Agency', { exact: true }).waitFor();
+  await page
+    .getByRole('row', { name: /Checked the colours/ })
+    .getByText('Agency', { exact: true })
+    .waitFor();
   assert.ok(!(await everythingOn(page)).includes(RATE), 'no rate in My work logs');
 
   // The project's teams tab and the team page list the price list by name and validity only; there is no editor to open.
@@ -75,7 +84,11 @@ test('PRICE-7: a client without a money role sees no rate in the dialog, the wor
 
   const answers = await Promise.all(bodies);
   assert.ok(answers.length > 5, `the screens asked the API (${answers.length} answers)`);
-  assert.deepEqual(answers.filter((body) => body.includes(RATE) || body.includes('hourlyRate') || body.includes('"rate"')), [], 'no API answer carried money');
+  assert.deepEqual(
+    answers.filter((body) => body.includes(RATE) || body.includes('hourlyRate') || body.includes('"rate"')),
+    [],
+    'no API answer carried money',
+  );
   assert.deepEqual(errors, []);
   await context.close();
 
@@ -87,7 +100,10 @@ test('PRICE-7: a client without a money role sees no rate in the dialog, the wor
   await adminDialog.getByText(`${RATE} EUR/h`).waitFor();
   await adminDialog.getByRole('button', { name: 'Cancel' }).click();
   await money.page.getByRole('tab', { name: 'Work logs' }).click();
-  await money.page.getByRole('row', { name: /Checked the colours/ }).getByText(`${RATE} EUR/h`).waitFor();
+  await money.page
+    .getByRole('row', { name: /Checked the colours/ })
+    .getByText(`${RATE} EUR/h`)
+    .waitFor();
   await money.page.goto(`${suite.server.url}/#/teams/${team.id}`);
   await money.page.getByRole('button', { name: 'Edit price list Agency rate' }).click();
   const editor = money.page.getByRole('dialog', { name: 'Price list Agency rate' });

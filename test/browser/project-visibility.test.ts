@@ -26,13 +26,21 @@ test('PRJ-4: a user without BROWSE_PROJECT sees no trace of the project', async 
   // vanish from their list and their total as well.
   const today = toIsoDate(new Date());
   const worklog = (itemId: number, projectId: number, description: string) => ({
-    item_id: itemId, project_id: projectId, author_id: outsider.id, created_by: outsider.id,
-    start_date: today, duration_seconds: 7200, description,
+    item_id: itemId,
+    project_id: projectId,
+    author_id: outsider.id,
+    created_by: outsider.id,
+    start_date: today,
+    duration_seconds: 7200,
+    description,
   });
-  await db.insertInto('worklogs').values([
-    worklog(hiddenItem.id, hidden.id, 'Drafted the merger memo'),
-    worklog(openItem.id, open.id, 'Dug the flower bed'),
-  ]).execute();
+  await db
+    .insertInto('worklogs')
+    .values([
+      worklog(hiddenItem.id, hidden.id, 'Drafted the merger memo'),
+      worklog(openItem.id, open.id, 'Dug the flower bed'),
+    ])
+    .execute();
 
   const traces = ['HUSH', 'Hush Hush Venture', 'Secret merger plan', 'Drafted the merger memo'];
   const assertNoTrace = async (page: Page, where: string) => {

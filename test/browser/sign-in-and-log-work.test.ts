@@ -30,13 +30,19 @@ test('ID-3: a user signs in, logs work on an item and sees it listed', async () 
   await signInThroughForm(page, user.login, user.password);
   await page.getByText(`User ${user.login}`).waitFor();
   const cookies = await context.cookies();
-  assert.ok(cookies.some((c) => c.httpOnly), 'the session cookie is HTTP-only');
+  assert.ok(
+    cookies.some((c) => c.httpOnly),
+    'the session cookie is HTTP-only',
+  );
 
   // Project list → project tree → expand the parent lazily → the child item.
   await page.getByRole('link', { name: 'Website relaunch' }).click();
   await page.getByRole('button', { name: `Expand ${parent.key}` }).click();
   await page.getByRole('link', { name: `${child.key} Hero banner` }).click();
-  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: `${parent.key} Homepage` }).waitFor();
+  await page
+    .getByRole('navigation', { name: 'Breadcrumb' })
+    .getByRole('link', { name: `${parent.key} Homepage` })
+    .waitFor();
 
   await page.getByRole('button', { name: 'Log work' }).click();
   const dialog = page.getByRole('dialog');

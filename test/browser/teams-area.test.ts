@@ -10,7 +10,7 @@ import { signedInPage } from './fixtures.js';
 
 const suite = browserSuite({ teamChecks: true });
 
-test('TEAM-1: the Teams area, team pages and a project\'s teams tab have addresses that round-trip', () => {
+test("TEAM-1: the Teams area, team pages and a project's teams tab have addresses that round-trip", () => {
   assert.deepEqual(parseRoute(href.teams()), { name: 'teams' });
   assert.deepEqual(parseRoute(href.team(42)), { name: 'team', id: 42 });
   assert.deepEqual(parseRoute(href.project('ACME', 'teams')), { name: 'projectTeams', key: 'ACME' });
@@ -70,7 +70,9 @@ test('TEAM-1, TEAM-3, TEAM-5, TEAM-6: a team admin creates a global team and man
   await available.getByRole('checkbox', { name: new RegExp(`\\(${ann.login}\\)`) }).check();
   await available.getByLabel('Find users').fill(ben.login);
   await available.getByRole('checkbox', { name: new RegExp(`\\(${ben.login}\\)`) }).check();
-  const searched = page.waitForResponse((r) => r.url().includes('/available-users') && r.url().includes(`q=${gone.login}`));
+  const searched = page.waitForResponse(
+    (r) => r.url().includes('/available-users') && r.url().includes(`q=${gone.login}`),
+  );
   await available.getByLabel('Find users').fill(gone.login);
   assert.deepEqual((await (await searched).json()).items, [], 'deactivated users are not offered (ID-1)');
   assert.equal(await available.getByRole('checkbox', { name: new RegExp(`\\(${gone.login}\\)`) }).count(), 0);
@@ -90,7 +92,10 @@ test('TEAM-1, TEAM-3, TEAM-5, TEAM-6: a team admin creates a global team and man
   await addRole.getByLabel('Role name').fill('Auditor');
   await addRole.getByRole('checkbox', { name: /VIEW_MEMBER_WORKLOGS/ }).check();
   await addRole.getByRole('button', { name: 'Add role' }).click();
-  await page.getByRole('table', { name: 'Roles of Reviewers' }).getByRole('row', { name: /Auditor/ }).waitFor();
+  await page
+    .getByRole('table', { name: 'Roles of Reviewers' })
+    .getByRole('row', { name: /Auditor/ })
+    .waitFor();
   const auditor = rolesOf(ben).getByLabel('Auditor');
   await auditor.click();
   await auditor.and(page.locator(':checked')).waitFor();
@@ -105,53 +110,114 @@ test('TEAM-1, TEAM-3, TEAM-5, TEAM-6: a team admin creates a global team and man
   await page.getByRole('button', { name: 'Unassign selected users' }).click();
   await assigned.getByRole('row', { name: new RegExp(ben.login) }).waitFor({ state: 'detached' });
   const history = page.getByRole('table', { name: 'Membership history' });
-  assert.doesNotMatch((await history.getByRole('row', { name: new RegExp(ben.login) }).textContent()) ?? '', /still a member/, 'TEAM-6: the period is kept, ended');
+  assert.doesNotMatch(
+    (await history.getByRole('row', { name: new RegExp(ben.login) }).textContent()) ?? '',
+    /still a member/,
+    'TEAM-6: the period is kept, ended',
+  );
   await screenshot(page, 'teams-team-page');
 
-  const team = await db.selectFrom('teams').select(['id', 'project_id']).where('name', '=', 'Reviewers').executeTakeFirstOrThrow();
+  const team = await db
+    .selectFrom('teams')
+    .select(['id', 'project_id'])
+    .where('name', '=', 'Reviewers')
+    .executeTakeFirstOrThrow();
   assert.equal(team.project_id, null, 'a global team (TEAM-1)');
-  const roles = await db.selectFrom('team_roles').select(['name', 'kind', 'permissions']).where('team_id', '=', team.id).where('kind', '=', 'custom').execute();
-  assert.deepEqual(roles, [{ name: 'Auditor', kind: 'custom', permissions: ['WORK_ON_ISSUES', 'VIEW_MEMBER_WORKLOGS'] }]);
-  const current = await db.selectFrom('team_memberships as m').innerJoin('team_membership_roles as mr', 'mr.membership_id', 'm.id')
-    .innerJoin('team_roles as r', 'r.id', 'mr.role_id').select(['m.user_id', 'r.name']).where('m.team_id', '=', team.id).where('m.left_at', 'is', null)
-    .orderBy('m.user_id').orderBy('r.name').execute();
-  assert.deepEqual(current, [{ user_id: ann.id, name: 'Team Lead' }, { user_id: cy.id, name: 'Team Member' }]);
-  const benPeriods = await db.selectFrom('team_memberships').select(['left_at']).where('team_id', '=', team.id).where('user_id', '=', ben.id).execute();
+  const roles = await db
+    .selectFrom('team_roles')
+    .select(['name', 'kind', 'permissions'])
+    .where('team_id', '=', team.id)
+    .where('kind', '=', 'custom')
+    .execute();
+  assert.deepEqual(roles, [
+    { name: 'Auditor', kind: 'custom', permissions: ['WORK_ON_ISSUES', 'VIEW_MEMBER_WORKLOGS'] },
+  ]);
+  const current = await db
+    .selectFrom('team_memberships as m')
+    .innerJoin('team_membership_roles as mr', 'mr.membership_id', 'm.id')
+    .innerJoin('team_roles as r', 'r.id', 'mr.role_id')
+    .select(['m.user_id', 'r.name'])
+    .where('m.team_id', '=', team.id)
+    .where('m.left_at', 'is', null)
+    .orderBy('m.user_id')
+    .orderBy('r.name')
+    .execute();
+  assert.deepEqual(current, [
+    { user_id: ann.id, name: 'Team Lead' },
+    { user_id: cy.id, name: 'Team Member' },
+  ]);
+  const benPeriods = await db
+    .selectFrom('team_memberships')
+    .select(['left_at'])
+    .where('team_id', '=', team.id)
+    .where('user_id', '=', ben.id)
+    .execute();
   assert.equal(benPeriods.length, 1);
   assert.notEqual(benPeriods[0].left_at, null);
-  const benRoles = await db.selectFrom('team_memberships as m').innerJoin('team_membership_roles as mr', 'mr.membership_id', 'm.id')
-    .innerJoin('team_roles as r', 'r.id', 'mr.role_id').select('r.name').where('m.team_id', '=', team.id).where('m.user_id', '=', ben.id).orderBy('r.name').execute();
-  assert.deepEqual(benRoles.map((r) => r.name), ['Auditor', 'Team Member'], 'the role picker gave the member a second role');
+  const benRoles = await db
+    .selectFrom('team_memberships as m')
+    .innerJoin('team_membership_roles as mr', 'mr.membership_id', 'm.id')
+    .innerJoin('team_roles as r', 'r.id', 'mr.role_id')
+    .select('r.name')
+    .where('m.team_id', '=', team.id)
+    .where('m.user_id', '=', ben.id)
+    .orderBy('r.name')
+    .execute();
+  assert.deepEqual(
+    benRoles.map((r) => r.name),
+    ['Auditor', 'Team Member'],
+    'the role picker gave the member a second role',
+  );
 
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test('TEAM-2: the role editor and role pickers offer a team manager only what they may give in the team, as the team\'s answer says', async () => {
+test("TEAM-2: the role editor and role pickers offer a team manager only what they may give in the team, as the team's answer says", async () => {
   const { db } = suite.server;
   const project = await createProject(db, { name: 'Boundary works' });
   const manager = await createUser(db);
   await grant(db, project.id, ['BROWSE_PROJECT'], { userId: manager.id });
-  const team = await createTeam(db, project.id, { name: 'Bounded crew', members: [{ userId: manager.id, permissions: ['WORK_ON_ISSUES', 'MANAGE_TEAM'] }] });
+  const team = await createTeam(db, project.id, {
+    name: 'Bounded crew',
+    members: [{ userId: manager.id, permissions: ['WORK_ON_ISSUES', 'MANAGE_TEAM'] }],
+  });
 
   const { context, page, errors } = await signedInPage(suite.browser, suite.server.url, manager, 1400);
   await page.goto(`${suite.server.url}/${href.team(team.id)}`);
   await page.getByRole('heading', { name: 'Team Bounded crew' }).waitFor();
   const addRole = page.getByRole('form', { name: 'Add a role' });
   const box = (permission: string) => addRole.getByRole('checkbox', { name: new RegExp(permission) });
-  for (const held of ['WORK_ON_ISSUES', 'VIEW_MEMBER_WORKLOGS', 'MANAGE_TEAM']) assert.equal(await box(held).isDisabled(), false, held);
-  for (const withheld of ['MANAGE_MEMBER_WORKLOGS', 'MANAGE_SCHEDULE', 'APPROVE_TIMESHEETS']) assert.equal(await box(withheld).isDisabled(), true, withheld);
+  for (const held of ['WORK_ON_ISSUES', 'VIEW_MEMBER_WORKLOGS', 'MANAGE_TEAM'])
+    assert.equal(await box(held).isDisabled(), false, held);
+  for (const withheld of ['MANAGE_MEMBER_WORKLOGS', 'MANAGE_SCHEDULE', 'APPROVE_TIMESHEETS'])
+    assert.equal(await box(withheld).isDisabled(), true, withheld);
   await addRole.getByText('You can give only the permissions you hold in this team.').waitFor();
   await screenshot(page, 'teams-role-editor-bounded');
   const ownRoles = page.getByRole('group', { name: `Roles of User ${manager.login}` });
-  assert.equal(await ownRoles.getByLabel('Team Lead').isDisabled(), true, 'a role with permissions they do not hold is not offered');
-  assert.equal(await page.getByLabel('Role of the new members').locator('option', { hasText: 'Team Lead' }).isDisabled(), true);
+  assert.equal(
+    await ownRoles.getByLabel('Team Lead').isDisabled(),
+    true,
+    'a role with permissions they do not hold is not offered',
+  );
+  assert.equal(
+    await page.getByLabel('Role of the new members').locator('option', { hasText: 'Team Lead' }).isDisabled(),
+    true,
+  );
   assert.equal(await page.getByLabel('Role of the new members').inputValue(), String(team.memberRoleId));
   await addRole.getByLabel('Role name').fill('Watcher');
   await box('VIEW_MEMBER_WORKLOGS').check();
   await addRole.getByRole('button', { name: 'Add role' }).click();
-  await page.getByRole('table', { name: 'Roles of Bounded crew' }).getByRole('row', { name: /Watcher/ }).waitFor();
-  const saved = await db.selectFrom('team_roles').select('permissions').where('team_id', '=', team.id).where('name', '=', 'Watcher').executeTakeFirstOrThrow();
+  await page
+    .getByRole('table', { name: 'Roles of Bounded crew' })
+    .getByRole('row', { name: /Watcher/ })
+    .waitFor();
+  const saved = await db
+    .selectFrom('team_roles')
+    .select('permissions')
+    .where('team_id', '=', team.id)
+    .where('name', '=', 'Watcher')
+    .executeTakeFirstOrThrow();
   assert.deepEqual(saved.permissions, ['WORK_ON_ISSUES', 'VIEW_MEMBER_WORKLOGS']);
   assert.deepEqual(errors, []);
   await context.close();

@@ -25,7 +25,11 @@ async function world() {
 
 test('TEAM-1, TEAM-3, PRICE-1: an app admin creates a project team with a lead and a price list in the project tab', async () => {
   const { db } = suite.server;
-  const { project, admin, people: [alice, bob, carol] } = await world();
+  const {
+    project,
+    admin,
+    people: [alice, bob, carol],
+  } = await world();
   const { context, page, errors } = await signedInPage(suite.browser, suite.server.url, admin, 1100);
 
   await page.getByRole('link', { name: 'Storefront' }).click();
@@ -48,7 +52,10 @@ test('TEAM-1, TEAM-3, PRICE-1: an app admin creates a project team with a lead a
   const teams = page.getByRole('table', { name: 'Project-specific teams' });
   const row = teams.getByRole('row', { name: /Frontend/ });
   await row.waitFor();
-  assert.match((await row.textContent()) ?? '', new RegExp(`Builds the shop pages.*User ${alice.login}, User ${bob.login}`));
+  assert.match(
+    (await row.textContent()) ?? '',
+    new RegExp(`Builds the shop pages.*User ${alice.login}, User ${bob.login}`),
+  );
   await row.getByText('No price lists.').waitFor();
 
   await row.getByRole('button', { name: 'Create price list for Frontend' }).click();
@@ -63,17 +70,42 @@ test('TEAM-1, TEAM-3, PRICE-1: an app admin creates a project team with a lead a
   assert.match((await priceRow.textContent()) ?? '', /Jan 1, 2026 – open-ended.*87\.35 EUR\/h/);
   await screenshot(page, 'teams-project-tab');
 
-  const team = await db.selectFrom('teams').select(['id', 'project_id', 'description']).where('name', '=', 'Frontend').executeTakeFirstOrThrow();
+  const team = await db
+    .selectFrom('teams')
+    .select(['id', 'project_id', 'description'])
+    .where('name', '=', 'Frontend')
+    .executeTakeFirstOrThrow();
   assert.deepEqual([team.project_id, team.description], [project.id, 'Builds the shop pages']);
-  const members = await db.selectFrom('team_memberships as m').innerJoin('team_membership_roles as mr', 'mr.membership_id', 'm.id')
-    .innerJoin('team_roles as r', 'r.id', 'mr.role_id').select(['m.user_id', 'r.kind']).where('m.team_id', '=', team.id).orderBy('m.user_id').execute();
-  assert.deepEqual(members, [{ user_id: alice.id, kind: 'lead' }, { user_id: bob.id, kind: 'member' }], 'the creator picked the lead (TEAM-3)');
-  const lists = await db.selectFrom('price_lists').select(['name', 'currency', 'hourly_rate', 'valid_from', 'valid_to']).where('team_id', '=', team.id).execute();
-  assert.deepEqual(lists, [{ name: 'Standard', currency: 'EUR', hourly_rate: '87.35', valid_from: '2026-01-01', valid_to: null }]);
+  const members = await db
+    .selectFrom('team_memberships as m')
+    .innerJoin('team_membership_roles as mr', 'mr.membership_id', 'm.id')
+    .innerJoin('team_roles as r', 'r.id', 'mr.role_id')
+    .select(['m.user_id', 'r.kind'])
+    .where('m.team_id', '=', team.id)
+    .orderBy('m.user_id')
+    .execute();
+  assert.deepEqual(
+    members,
+    [
+      { user_id: alice.id, kind: 'lead' },
+      { user_id: bob.id, kind: 'member' },
+    ],
+    'the creator picked the lead (TEAM-3)',
+  );
+  const lists = await db
+    .selectFrom('price_lists')
+    .select(['name', 'currency', 'hourly_rate', 'valid_from', 'valid_to'])
+    .where('team_id', '=', team.id)
+    .execute();
+  assert.deepEqual(lists, [
+    { name: 'Standard', currency: 'EUR', hourly_rate: '87.35', valid_from: '2026-01-01', valid_to: null },
+  ]);
 
   // TEAM-5: a second team is offered only the users in no team of the project yet.
   await page.getByRole('button', { name: 'Create new team' }).click();
-  const second = page.getByRole('dialog', { name: `New team of ${project.key}` }).getByRole('group', { name: 'Available users' });
+  const second = page
+    .getByRole('dialog', { name: `New team of ${project.key}` })
+    .getByRole('group', { name: 'Available users' });
   await second.getByRole('checkbox', { name: new RegExp(`\\(${carol.login}\\)`) }).waitFor();
   assert.equal(await second.getByRole('checkbox', { name: new RegExp(`\\(${alice.login}\\)`) }).count(), 0);
   assert.equal(await second.getByRole('checkbox', { name: new RegExp(`\\(${bob.login}\\)`) }).count(), 0);
@@ -84,7 +116,11 @@ test('TEAM-1, TEAM-3, PRICE-1: an app admin creates a project team with a lead a
 
 test('TEAM-4, PRICE-2: assigning a global team that would put a user in the project twice is refused naming the user; the switch turns the check off', async () => {
   const { db } = suite.server;
-  const { project, admin, people: [alice, , carol] } = await world();
+  const {
+    project,
+    admin,
+    people: [alice, , carol],
+  } = await world();
   await createTeam(db, project.id, { name: 'Backend', members: [{ userId: alice.id }] });
   const clash = await createTeam(db, null, { name: `Designers ${project.key}`, members: [{ userId: alice.id }] });
   const free = await createTeam(db, null, { name: `Operators ${project.key}`, members: [{ userId: carol.id }] });
@@ -107,15 +143,29 @@ test('TEAM-4, PRICE-2: assigning a global team that would put a user in the proj
   await assign.and(page.locator(':checked')).waitFor();
   const assignedRow = globals.getByRole('row', { name: new RegExp(free.name) });
   assert.equal(await assignedRow.getAttribute('class'), 'assigned');
-  const background = await assignedRow.locator('td').first().evaluate((td) => getComputedStyle(td).backgroundColor);
+  const background = await assignedRow
+    .locator('td')
+    .first()
+    .evaluate((td) => getComputedStyle(td).backgroundColor);
   assert.equal(background, 'rgb(230, 246, 233)', 'an assigned global team is highlighted light green');
-  assert.ok(await db.selectFrom('team_projects').select('team_id').where('team_id', '=', free.id).where('project_id', '=', project.id).executeTakeFirst());
+  assert.ok(
+    await db
+      .selectFrom('team_projects')
+      .select('team_id')
+      .where('team_id', '=', free.id)
+      .where('project_id', '=', project.id)
+      .executeTakeFirst(),
+  );
 
   const checksOff = page.getByRole('checkbox', { name: 'Disable team & price-list checks for this project' });
   await checksOff.click();
   await checksOff.and(page.locator(':checked')).waitFor();
   await page.getByText('Team & price-list checks are off for this project').waitFor();
-  const stored = await db.selectFrom('projects').select('team_checks').where('id', '=', project.id).executeTakeFirstOrThrow();
+  const stored = await db
+    .selectFrom('projects')
+    .select('team_checks')
+    .where('id', '=', project.id)
+    .executeTakeFirstOrThrow();
   assert.equal(stored.team_checks, 'disabled');
   await screenshot(page, 'teams-global-assignment');
 
@@ -125,7 +175,10 @@ test('TEAM-4, PRICE-2: assigning a global team that would put a user in the proj
 
 test('TEAM-2, APP-3: a project member without a team-admin role sees the teams but none of the controls', async () => {
   const { db } = suite.server;
-  const { project, people: [alice] } = await world();
+  const {
+    project,
+    people: [alice],
+  } = await world();
   await createTeam(db, project.id, { name: 'Support', members: [{ userId: alice.id }] });
   await createTeam(db, null, { name: `Global ${project.key}` });
 
@@ -134,7 +187,10 @@ test('TEAM-2, APP-3: a project member without a team-admin role sees the teams b
   const row = page.getByRole('table', { name: 'Project-specific teams' }).getByRole('row', { name: /Support/ });
   await row.waitFor();
   await row.getByText('No price lists.').waitFor();
-  const abilities = await page.evaluate(async (key) => (await (await fetch(`/api/projects/${key}/teams`)).json()).abilities, project.key);
+  const abilities = await page.evaluate(
+    async (key) => (await (await fetch(`/api/projects/${key}/teams`)).json()).abilities,
+    project.key,
+  );
   assert.deepEqual(abilities, { canCreateTeam: false, canAssignTeams: false, canSwitchChecks: false });
   for (const name of ['Create new team', 'Create price list for Support', 'Delete team Support']) {
     assert.equal(await page.getByRole('button', { name }).count(), 0, name);

@@ -9,7 +9,7 @@ import { signedInPage } from './fixtures.js';
 
 const suite = browserSuite();
 
-test('TEAM-8, DENY-2: the client user denied the time-tracking tabs does not see the project\'s teams tab; a team member sees only their team', async () => {
+test("TEAM-8, DENY-2: the client user denied the time-tracking tabs does not see the project's teams tab; a team member sees only their team", async () => {
   const { db } = suite.server;
   const project = await createProject(db, { name: 'Relaunch' });
   const [client, member] = [await createUser(db), await createUser(db)];
@@ -24,7 +24,11 @@ test('TEAM-8, DENY-2: the client user denied the time-tracking tabs does not see
   const denied = await signedInPage(suite.browser, suite.server.url, client);
   await denied.page.goto(`${suite.server.url}/#/projects/${project.key}`);
   await denied.page.getByRole('heading', { name: /Relaunch/ }).waitFor();
-  assert.equal(await denied.page.getByRole('tab', { name: 'Teams & price lists' }).count(), 0, 'no teams tab for the client');
+  assert.equal(
+    await denied.page.getByRole('tab', { name: 'Teams & price lists' }).count(),
+    0,
+    'no teams tab for the client',
+  );
   await denied.page.goto(`${suite.server.url}/#/projects/${project.key}/teams`);
   await denied.page.getByRole('heading', { name: 'Not found' }).waitFor();
   await denied.page.goto(`${suite.server.url}/#/teams/${mine.id}`);
@@ -36,7 +40,11 @@ test('TEAM-8, DENY-2: the client user denied the time-tracking tabs does not see
   const seen = await signedInPage(suite.browser, suite.server.url, member);
   await seen.page.goto(`${suite.server.url}/#/projects/${project.key}`);
   await seen.page.getByRole('tab', { name: 'Teams & price lists' }).click();
-  await seen.page.getByRole('heading', { name: 'Web crew' }).or(seen.page.getByText('Web crew').first()).first().waitFor();
+  await seen.page
+    .getByRole('heading', { name: 'Web crew' })
+    .or(seen.page.getByText('Web crew').first())
+    .first()
+    .waitFor();
   assert.ok(!(await seen.page.content()).includes('Secret crew'), 'a team the member is not in stays hidden');
   assert.deepEqual(seen.errors, []);
   await seen.context.close();

@@ -19,7 +19,10 @@ test('EXPL-2, EXPL-3: who has access to a secured item and its project, and a pr
   await grant(db, project.id, 'BROWSE_PROJECT', { userId: sysadmin.id });
   const item = await createItem(db, { projectId: project.id, title: 'Budget' });
   await db.insertInto('item_security').values({ item_id: item.id, project_id: project.id }).execute();
-  await db.insertInto('item_security_entries').values({ item_id: item.id, subject_kind: 'group', subject_id: finance.id, view: 'allow', edit: 'allow' }).execute();
+  await db
+    .insertInto('item_security_entries')
+    .values({ item_id: item.id, subject_kind: 'group', subject_id: finance.id, view: 'allow', edit: 'allow' })
+    .execute();
   await db.updateTable('work_items').set({ governing_item_id: item.id }).where('id', '=', item.id).execute();
 
   const context = await suite.browser.newContext({ viewport: { width: 1100, height: 1000 } });
@@ -35,7 +38,11 @@ test('EXPL-2, EXPL-3: who has access to a secured item and its project, and a pr
   const insiderRow = itemTable.getByRole('row', { name: new RegExp(insider.login) });
   await insiderRow.waitFor();
   assert.match((await insiderRow.textContent()) ?? '', /finance/, 'the reason names the group entry that allows');
-  assert.equal(await itemTable.getByRole('row', { name: new RegExp(outsider.login) }).count(), 0, 'the outsider matches no allow (ITEM-3)');
+  assert.equal(
+    await itemTable.getByRole('row', { name: new RegExp(outsider.login) }).count(),
+    0,
+    'the outsider matches no allow (ITEM-3)',
+  );
   await screenshot(page, 'who-has-access-item');
 
   await form.getByLabel('Access to').selectOption('project');
@@ -60,12 +67,21 @@ test('EXPL-2, EXPL-3: who has access to a secured item and its project, and a pr
   await grantForm.getByLabel('Role').selectOption('timesheet_approver');
   await grantForm.getByLabel('Group', { exact: true }).selectOption({ label: finance.name });
   await grantForm.getByRole('button', { name: 'Preview' }).click();
-  const previewRow = grantForm.getByRole('region', { name: 'Preview of changes' }).getByRole('row', { name: new RegExp(insider.login) });
+  const previewRow = grantForm
+    .getByRole('region', { name: 'Preview of changes' })
+    .getByRole('row', { name: new RegExp(insider.login) });
   await previewRow.waitFor();
   assert.match((await previewRow.textContent()) ?? '', /App areas\s*Timesheet Approval/);
-  assert.equal((await db.selectFrom('app_role_grants').select('id').where('role', '=', 'timesheet_approver').execute()).length, 0, 'a preview saves nothing');
+  assert.equal(
+    (await db.selectFrom('app_role_grants').select('id').where('role', '=', 'timesheet_approver').execute()).length,
+    0,
+    'a preview saves nothing',
+  );
   await grantForm.getByRole('button', { name: 'Grant role' }).click();
-  await page.getByRole('row', { name: /^timesheet_approver/ }).getByText(finance.name).waitFor();
+  await page
+    .getByRole('row', { name: /^timesheet_approver/ })
+    .getByText(finance.name)
+    .waitFor();
   await screenshot(page, 'who-has-access-role-granted');
 
   assert.deepEqual(pageErrors, []);

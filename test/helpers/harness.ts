@@ -20,12 +20,17 @@ export const DIALECTS: Dialect[] = ['pglite', ...(process.env.TEST_DATABASE_URL 
  * the product; suites about other rules run with it off so their fixtures need no teams, and the team and
  * price-list suites turn it on.
  */
-export interface TestDbOptions { teamChecks?: boolean }
+export interface TestDbOptions {
+  teamChecks?: boolean;
+}
 
 /** A fresh migrated database: an in-memory PGlite, or a throwaway schema on the PostgreSQL server. */
 export async function createTestDb(dialect: Dialect, options: TestDbOptions = {}): Promise<DbHandle> {
   const handle = await openMigratedDb(dialect);
-  await handle.db.updateTable('app_settings').set({ team_checks: options.teamChecks ?? false }).execute();
+  await handle.db
+    .updateTable('app_settings')
+    .set({ team_checks: options.teamChecks ?? false })
+    .execute();
   return handle;
 }
 
@@ -55,54 +60,108 @@ async function openMigratedDb(dialect: Dialect): Promise<DbHandle> {
   };
 }
 
-export interface TestApp { app: App; db: Database; dialect: Dialect; close(): Promise<void> }
+export interface TestApp {
+  app: App;
+  db: Database;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
 
 export async function createTestApp(dialect: Dialect = 'pglite', options: TestDbOptions = {}): Promise<TestApp> {
   const handle = await createTestDb(dialect, options);
   const { app } = await buildApp({ db: handle.db });
   await app.ready();
-  return { app, db: handle.db, dialect, close: async () => { await app.close(); await handle.close(); } };
+  return {
+    app,
+    db: handle.db,
+    dialect,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
 }
 
 /** A listening server with the built web UI, for browser tests. */
-export async function startTestServer(dialect: Dialect = 'pglite', options: TestDbOptions = {}): Promise<{ url: string; db: Database; close(): Promise<void> }> {
+export async function startTestServer(
+  dialect: Dialect = 'pglite',
+  options: TestDbOptions = {},
+): Promise<{ url: string; db: Database; close(): Promise<void> }> {
   const handle = await createTestDb(dialect, options);
   const { app } = await buildApp({ db: handle.db, webDir: resolve('dist/web') });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { url, db: handle.db, close: async () => { await app.close(); await handle.close(); } };
+  return {
+    url,
+    db: handle.db,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
 }
 
 let counter = 0;
 export const unique = (prefix: string) => `${prefix}${process.pid}x${++counter}`;
 /** Project keys: capital letters and digits, starting with a letter. */
-export const uniqueKey = () => `P${(process.pid % 1000).toString(36).toUpperCase()}${(++counter).toString(36).toUpperCase()}`.slice(0, 10);
+export const uniqueKey = () =>
+  `P${(process.pid % 1000).toString(36).toUpperCase()}${(++counter).toString(36).toUpperCase()}`.slice(0, 10);
 
 export const PASSWORD = 'correct horse battery';
 
-export async function createUser(db: Database, options: { login?: string; systemAdmin?: boolean; active?: boolean; password?: string } = {}) {
+export async function createUser(
+  db: Database,
+  options: { login?: string; systemAdmin?: boolean; active?: boolean; password?: string } = {},
+) {
   const login = options.login ?? unique('user');
-  const user = await insertUser(db, { login, displayName: `User ${login}`, email: `${login}@example.test`, password: options.password ?? PASSWORD, systemAdmin: options.systemAdmin });
-  if (options.active === false) await db.updateTable('users').set({ active: false }).where('id', '=', user.id).execute();
+  const user = await insertUser(db, {
+    login,
+    displayName: `User ${login}`,
+    email: `${login}@example.test`,
+    password: options.password ?? PASSWORD,
+    systemAdmin: options.systemAdmin,
+  });
+  if (options.active === false)
+    await db.updateTable('users').set({ active: false }).where('id', '=', user.id).execute();
   return { id: user.id, login, password: options.password ?? PASSWORD };
 }
 
 export async function createGroup(db: Database, memberIds: number[] = [], name = unique('group')) {
   const group = await db.insertInto('groups').values({ name }).returning('id').executeTakeFirstOrThrow();
-  if (memberIds.length) await db.insertInto('group_members').values(memberIds.map((user_id) => ({ group_id: group.id, user_id }))).execute();
+  if (memberIds.length)
+    await db
+      .insertInto('group_members')
+      .values(memberIds.map((user_id) => ({ group_id: group.id, user_id })))
+      .execute();
   return { id: group.id, name };
 }
 
 export async function createProject(db: Database, options: { key?: string; name?: string } = {}) {
   const key = options.key ?? uniqueKey();
-  const row = await db.insertInto('projects').values({ key, name: options.name ?? `Project ${key}` }).returning(['id', 'key']).executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('projects')
+    .values({ key, name: options.name ?? `Project ${key}` })
+    .returning(['id', 'key'])
+    .executeTakeFirstOrThrow();
   return row;
 }
 
-export async function grant(db: Database, projectId: number, permissions: ProjectPermission | ProjectPermission[], to: { userId?: number; groupId?: number; roleId?: number }) {
+export async function grant(
+  db: Database,
+  projectId: number,
+  permissions: ProjectPermission | ProjectPermission[],
+  to: { userId?: number; groupId?: number; roleId?: number },
+) {
   for (const permission of [permissions].flat()) {
-    await db.insertInto('project_permission_grants').values({
-      project_id: projectId, permission, user_id: to.userId ?? null, group_id: to.groupId ?? null, role_id: to.roleId ?? null,
-    }).execute();
+    await db
+      .insertInto('project_permission_grants')
+      .values({
+        project_id: projectId,
+        permission,
+        user_id: to.userId ?? null,
+        group_id: to.groupId ?? null,
+        role_id: to.roleId ?? null,
+      })
+      .execute();
   }
 }
 
@@ -110,18 +169,36 @@ export async function roleId(db: Database, name: 'Administrators' | 'Developers'
   return (await db.selectFrom('project_roles').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 }
 
-export async function createItem(db: Database, options: { projectId: number; title?: string; parentId?: number | null }) {
-  const project = await db.updateTable('projects').set((eb) => ({ next_item_num: eb('next_item_num', '+', 1) }))
-    .where('id', '=', options.projectId).returning(['key', 'next_item_num']).executeTakeFirstOrThrow();
+export async function createItem(
+  db: Database,
+  options: { projectId: number; title?: string; parentId?: number | null },
+) {
+  const project = await db
+    .updateTable('projects')
+    .set((eb) => ({ next_item_num: eb('next_item_num', '+', 1) }))
+    .where('id', '=', options.projectId)
+    .returning(['key', 'next_item_num'])
+    .executeTakeFirstOrThrow();
   const num = project.next_item_num - 1;
-  return db.insertInto('work_items').values({
-    project_id: options.projectId, parent_id: options.parentId ?? null, num, key: `${project.key}-${num}`,
-    title: options.title ?? `Item ${num}`, created_by: (await db.selectFrom('users').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow()).id,
-  }).returning(['id', 'key']).executeTakeFirstOrThrow();
+  return db
+    .insertInto('work_items')
+    .values({
+      project_id: options.projectId,
+      parent_id: options.parentId ?? null,
+      num,
+      key: `${project.key}-${num}`,
+      title: options.title ?? `Item ${num}`,
+      created_by: (await db.selectFrom('users').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow()).id,
+    })
+    .returning(['id', 'key'])
+    .executeTakeFirstOrThrow();
 }
 
 /** A user with the given permissions on a fresh project and one item there. */
-export async function worldWithItem(db: Database, permissions: ProjectPermission[] = ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISSUES']) {
+export async function worldWithItem(
+  db: Database,
+  permissions: ProjectPermission[] = ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISSUES'],
+) {
   const user = await createUser(db);
   const project = await createProject(db);
   if (permissions.length) await grant(db, project.id, permissions, { userId: user.id });
@@ -129,7 +206,10 @@ export async function worldWithItem(db: Database, permissions: ProjectPermission
   return { user, project, item };
 }
 
-export interface Session { cookie: string; csrfToken: string }
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+}
 
 export async function signIn(app: FastifyInstance | App, login: string, password = PASSWORD): Promise<Session> {
   const res = await app.inject({ method: 'POST', url: '/api/session', payload: { login, password } });
@@ -143,7 +223,12 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** A small client bound to a session: sends the cookie and the CSRF header. */
 export function client(app: FastifyInstance | App, session: Session) {
   const call = (method: Method, url: string, payload?: unknown) =>
-    app.inject({ method, url, headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken }, ...(payload === undefined ? {} : { payload: payload as object }) });
+    app.inject({
+      method,
+      url,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
   return {
     get: (url: string) => call('GET', url),
     post: (url: string, body?: unknown) => call('POST', url, body ?? {}),

@@ -7,14 +7,25 @@ import { insertDefaultRoles } from '../../src/modules/teams/repo.js';
 import { unique } from './harness.js';
 
 /** A member of a team made by createTeam: one role with `permissions` (default: Team Member's WORK_ON_ISSUES). */
-export interface TeamMember { userId: number; permissions?: readonly TeamPermission[] }
+export interface TeamMember {
+  userId: number;
+  permissions?: readonly TeamPermission[];
+}
 
 /**
  * A team of the project (a global team when projectId is null) with its two default roles (TEAM-3), assigned to
  * the projects `assignTo` (global teams), with `members`.
  */
-export async function createTeam(db: Database, projectId: number | null, options: { name?: string; members?: TeamMember[]; assignTo?: number[] } = {}) {
-  const team = await db.insertInto('teams').values({ project_id: projectId, name: options.name ?? unique('Team ') }).returning(['id', 'name']).executeTakeFirstOrThrow();
+export async function createTeam(
+  db: Database,
+  projectId: number | null,
+  options: { name?: string; members?: TeamMember[]; assignTo?: number[] } = {},
+) {
+  const team = await db
+    .insertInto('teams')
+    .values({ project_id: projectId, name: options.name ?? unique('Team ') })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
   const roles = await insertDefaultRoles(db, team.id);
   for (const project of options.assignTo ?? []) await assignTeam(db, team.id, project);
   for (const m of options.members ?? []) await addMember(db, team.id, m.userId, m.permissions);
@@ -30,9 +41,18 @@ export async function assignTeam(db: Database, teamId: number, projectId: number
  * A current membership of the user holding one role: a role id, or the role with these permissions — Team Member
  * (the default) for WORK_ON_ISSUES alone, Team Lead for all of them, else a new custom role.
  */
-export async function addMember(db: Database, teamId: number, userId: number, role: number | readonly TeamPermission[] = ['WORK_ON_ISSUES']) {
+export async function addMember(
+  db: Database,
+  teamId: number,
+  userId: number,
+  role: number | readonly TeamPermission[] = ['WORK_ON_ISSUES'],
+) {
   const roleId = typeof role === 'number' ? role : await roleWith(db, teamId, role);
-  const membership = await db.insertInto('team_memberships').values({ team_id: teamId, user_id: userId }).returning('id').executeTakeFirstOrThrow();
+  const membership = await db
+    .insertInto('team_memberships')
+    .values({ team_id: teamId, user_id: userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db.insertInto('team_membership_roles').values({ membership_id: membership.id, role_id: roleId }).execute();
 }
 
@@ -40,21 +60,43 @@ async function roleWith(db: Database, teamId: number, permissions: readonly Team
   const roles = await db.selectFrom('team_roles').select(['id', 'kind']).where('team_id', '=', teamId).execute();
   if (permissions.join() === 'WORK_ON_ISSUES') return roles.find((r) => r.kind === 'member')!.id;
   if (permissions.length === TEAM_PERMISSIONS.length) return roles.find((r) => r.kind === 'lead')!.id;
-  const custom = await db.insertInto('team_roles').values({ team_id: teamId, name: unique('Role '), kind: 'custom', permissions: [...permissions] }).returning('id').executeTakeFirstOrThrow();
+  const custom = await db
+    .insertInto('team_roles')
+    .values({ team_id: teamId, name: unique('Role '), kind: 'custom', permissions: [...permissions] })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return custom.id;
 }
 
 /** Ends the user's current membership of the team (the history keeps it, TEAM-6). */
 export async function leaveTeam(db: Database, teamId: number, userId: number) {
-  await db.updateTable('team_memberships').set({ left_at: new Date() }).where('team_id', '=', teamId).where('user_id', '=', userId).where('left_at', 'is', null).execute();
+  await db
+    .updateTable('team_memberships')
+    .set({ left_at: new Date() })
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .where('left_at', 'is', null)
+    .execute();
 }
 
 /** A price list of the team; by default EUR 87.35 an hour, valid from 2020-01-01 on. */
-export async function createPriceList(db: Database, teamId: number, values: { name?: string; currency?: string; hourlyRate?: string; validFrom?: string; validTo?: string | null } = {}) {
-  return db.insertInto('price_lists').values({
-    team_id: teamId, name: values.name ?? unique('List '), currency: values.currency ?? 'EUR', hourly_rate: values.hourlyRate ?? '87.35',
-    valid_from: values.validFrom ?? '2020-01-01', valid_to: values.validTo ?? null,
-  }).returningAll().executeTakeFirstOrThrow();
+export async function createPriceList(
+  db: Database,
+  teamId: number,
+  values: { name?: string; currency?: string; hourlyRate?: string; validFrom?: string; validTo?: string | null } = {},
+) {
+  return db
+    .insertInto('price_lists')
+    .values({
+      team_id: teamId,
+      name: values.name ?? unique('List '),
+      currency: values.currency ?? 'EUR',
+      hourly_rate: values.hourlyRate ?? '87.35',
+      valid_from: values.validFrom ?? '2020-01-01',
+      valid_to: values.validTo ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Grants an app role (APP-1) to a user (by id) or to a group. */
@@ -66,7 +108,18 @@ export async function grantAppRole(db: Database, to: number | { groupId: number 
 // PRICE-7: a walker that fails when a response carries money — a money-named key at any depth, or a string
 // (or number) holding one of the rates the test knows. Reusable for any response: lists, records, errors.
 
-const MONEY_WORDS = new Set(['rate', 'rates', 'price', 'prices', 'cost', 'costs', 'revenue', 'revenues', 'amount', 'amounts']);
+const MONEY_WORDS = new Set([
+  'rate',
+  'rates',
+  'price',
+  'prices',
+  'cost',
+  'costs',
+  'revenue',
+  'revenues',
+  'amount',
+  'amounts',
+]);
 
 /**
  * A key names money when one of its words (camelCase or snake_case) is rate, price, cost, revenue or amount:
@@ -75,7 +128,10 @@ const MONEY_WORDS = new Set(['rate', 'rates', 'price', 'prices', 'cost', 'costs'
  */
 function isMoneyKey(key: string, value: unknown): boolean {
   if (typeof value === 'boolean') return false;
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[_\W]+/);
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[_\W]+/);
   return words.some((word, i) => MONEY_WORDS.has(word) && !/^lists?$/.test(words[i + 1] ?? ''));
 }
 

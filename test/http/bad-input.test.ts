@@ -5,26 +5,57 @@ import { after, before, describe, test } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import type { DeclaredRoute } from '../../src/http/access.js';
-import { createGroup, createItem, createProject, createUser, DIALECTS, grant, roleId, signIn, type Session, type TestApp } from '../helpers/harness.js';
+import {
+  createGroup,
+  createItem,
+  createProject,
+  createUser,
+  DIALECTS,
+  grant,
+  roleId,
+  signIn,
+  type Session,
+  type TestApp,
+} from '../helpers/harness.js';
 import { createPriceList, createTeam } from '../helpers/teams.js';
 import { createTestAppWithRoutes } from '../identity/fixtures.js';
 
 const WRITE_METHODS = ['POST', 'PATCH', 'PUT', 'DELETE'];
 /** What a person should never read in a 400 (API-5): zod's wording, operators, or a field path instead of a sentence. */
-const JARGON = /Too (big|small)|Invalid (input|string|option)|expected (number|string|boolean|array|object|int)|received|Unrecognized key|[<>]=|^[\w.]+: /;
+const JARGON =
+  /Too (big|small)|Invalid (input|string|option)|expected (number|string|boolean|array|object|int)|received|Unrecognized key|[<>]=|^[\w.]+: /;
 /** The tables named by the brief; every table of the schema is checked, these must be among them. */
-const KNOWN_TABLES = ['users', 'groups', 'group_members', 'sessions', 'api_tokens', 'projects', 'project_permission_grants',
-  'project_role_members', 'work_items', 'item_comments', 'worklogs', 'audit_log'];
+const KNOWN_TABLES = [
+  'users',
+  'groups',
+  'group_members',
+  'sessions',
+  'api_tokens',
+  'projects',
+  'project_permission_grants',
+  'project_role_members',
+  'work_items',
+  'item_comments',
+  'worklogs',
+  'audit_log',
+];
 
 // ---- Values each kind of field must refuse ---------------------------------------------------------
 
 /** A JSON literal the test sends verbatim (JSON.stringify cannot write 1e400). */
-class RawJson { constructor(readonly text: string) {} }
+class RawJson {
+  constructor(readonly text: string) {}
+}
 const HUGE = 'x'.repeat(100_000);
 const NOT_STRING = [42, true, null, {}, [], ['x']];
 const NOT_NUMBER = [null, {}, [], 'abc', new RawJson('1e400')];
 const NOT_BOOLEAN = ['true', 1, 0, null, {}, []];
-const string = (max: number, blank: 'allowed' | 'refused') => [...NOT_STRING, 'x'.repeat(max + 1), HUGE, ...(blank === 'refused' ? ['', '   '] : [])];
+const string = (max: number, blank: 'allowed' | 'refused') => [
+  ...NOT_STRING,
+  'x'.repeat(max + 1),
+  HUGE,
+  ...(blank === 'refused' ? ['', '   '] : []),
+];
 const positive = (max: number) => [...NOT_NUMBER, 0, -1, 1.5, max + 1, 1e300];
 
 const BAD = {
@@ -40,10 +71,41 @@ const BAD = {
   version: [...positive(2_147_483_647), '1', true],
   id: positive(2_147_483_647),
   nullableId: positive(2_147_483_647).filter((v) => v !== null),
-  date: ['2026-02-30', '2026-13-01', '2026-1-1', '', '2026-02-29', '2026-00-10', '2026-01-32', '20260101', '2026/01/01',
-    '2026-01-01T00:00:00Z', ' 2026-01-01', 20260101, null, true, {}, []],
+  date: [
+    '2026-02-30',
+    '2026-13-01',
+    '2026-1-1',
+    '',
+    '2026-02-29',
+    '2026-00-10',
+    '2026-01-32',
+    '20260101',
+    '2026/01/01',
+    '2026-01-01T00:00:00Z',
+    ' 2026-01-01',
+    20260101,
+    null,
+    true,
+    {},
+    [],
+  ],
   /** WL-6: a work date also lies between 2000-01-01 and a year ahead. */
-  workDate: ['2026-02-30', '2026-13-01', '', '20260101', '2026-01-01T00:00:00Z', 20260101, null, true, {}, [], '1999-12-31', '0001-01-01', '9999-12-31', '2100-01-01'],
+  workDate: [
+    '2026-02-30',
+    '2026-13-01',
+    '',
+    '20260101',
+    '2026-01-01T00:00:00Z',
+    20260101,
+    null,
+    true,
+    {},
+    [],
+    '1999-12-31',
+    '0001-01-01',
+    '9999-12-31',
+    '2100-01-01',
+  ],
   time: ['24:00', '12:60', '1:00', '12', 'noon', '', '12:00:60', 1200, true, {}, []],
   duration: [...positive(86_400), '3600', true],
   nullableItemKey: [42, true, {}, [], '', 'acme-1', 'ACME-0', 'ACME'],
@@ -53,38 +115,169 @@ const BAD = {
   status: [...NOT_STRING, '', 'closed', 'OPEN'],
   appRole: [...NOT_STRING, '', 'APP_ADMIN', 'root', 'app_admin '],
   denyPermission: [...NOT_STRING, '', 'issue_time_tabs', 'EVERYTHING'],
-  denyChange: ['x', 42, true, null, [], {}, { permission: 'EVERYTHING', groupId: 1 }, { permission: 'ISSUE_TIME_TABS', groupId: 0 }, { permission: 'ISSUE_TIME_TABS', groupId: 1, extra: 1 }],
-  roleChange: ['x', 42, true, null, [], {}, { role: 'root', userId: 1 }, { role: 'billing_viewer', userId: 0 }, { role: 'billing_viewer', userId: 1, extra: 1 }],
+  denyChange: [
+    'x',
+    42,
+    true,
+    null,
+    [],
+    {},
+    { permission: 'EVERYTHING', groupId: 1 },
+    { permission: 'ISSUE_TIME_TABS', groupId: 0 },
+    { permission: 'ISSUE_TIME_TABS', groupId: 1, extra: 1 },
+  ],
+  roleChange: [
+    'x',
+    42,
+    true,
+    null,
+    [],
+    {},
+    { role: 'root', userId: 1 },
+    { role: 'billing_viewer', userId: 0 },
+    { role: 'billing_viewer', userId: 1, extra: 1 },
+  ],
   settings: ['week', 42, true, null, [], { teamChecks: 'sometimes' }, { periodLength: 'day' }, { extra: 1 }],
-  securityEntries: [...NOT_STRING.filter((v) => !Array.isArray(v) || v.length > 0), [null], [{}], [{ kind: 'project', subjectId: 1 }], [{ kind: 'team', subjectId: 999999, view: 'allow' }],
-    [{ kind: 'user', subjectId: 0 }], [{ kind: 'user', subjectId: 1, view: 'maybe' }], [{ kind: 'user', subjectId: 1, extra: 1 }],
-    Array(501).fill({ kind: 'user', subjectId: 1 })],
-  amount: [42, 85.5, 1e3, true, null, {}, [], ['85.50'], '', '1e3', '85.505', '-1.00', '+1', '1,50', ' 85.50', '.5', '85.', 'NaN', '1234567890123', HUGE],
+  securityEntries: [
+    ...NOT_STRING.filter((v) => !Array.isArray(v) || v.length > 0),
+    [null],
+    [{}],
+    [{ kind: 'project', subjectId: 1 }],
+    [{ kind: 'team', subjectId: 999999, view: 'allow' }],
+    [{ kind: 'user', subjectId: 0 }],
+    [{ kind: 'user', subjectId: 1, view: 'maybe' }],
+    [{ kind: 'user', subjectId: 1, extra: 1 }],
+    Array(501).fill({ kind: 'user', subjectId: 1 }),
+  ],
+  amount: [
+    42,
+    85.5,
+    1e3,
+    true,
+    null,
+    {},
+    [],
+    ['85.50'],
+    '',
+    '1e3',
+    '85.505',
+    '-1.00',
+    '+1',
+    '1,50',
+    ' 85.50',
+    '.5',
+    '85.',
+    'NaN',
+    '1234567890123',
+    HUGE,
+  ],
   currency: [...NOT_STRING, '', 'eur', 'EURO', 'E1R', 'EU', ' EUR'],
-  nullableDate: ['2026-02-30', '2026-13-01', '2026-1-1', '', '20260101', '2026-01-01T00:00:00Z', 20260101, true, {}, []],
-  idList: ['x', 42, true, null, {}, [], [0], [-1], [1.5], ['1'], [null], [true], [1, 1], Array.from({ length: 201 }, (_, i) => i + 1)],
-  optionalIdList: ['x', 42, true, null, {}, [0], [-1], [1.5], ['1'], [null], [1, 1], Array.from({ length: 201 }, (_, i) => i + 1)],
-  teamPermissions: ['WORK_ON_ISSUES', 42, true, null, {}, [], [null], [42], ['ROOT'], ['work_on_issues'], ['WORK_ON_ISSUES '], ['WORK_ON_ISSUES', 'WORK_ON_ISSUES']],
+  nullableDate: [
+    '2026-02-30',
+    '2026-13-01',
+    '2026-1-1',
+    '',
+    '20260101',
+    '2026-01-01T00:00:00Z',
+    20260101,
+    true,
+    {},
+    [],
+  ],
+  idList: [
+    'x',
+    42,
+    true,
+    null,
+    {},
+    [],
+    [0],
+    [-1],
+    [1.5],
+    ['1'],
+    [null],
+    [true],
+    [1, 1],
+    Array.from({ length: 201 }, (_, i) => i + 1),
+  ],
+  optionalIdList: [
+    'x',
+    42,
+    true,
+    null,
+    {},
+    [0],
+    [-1],
+    [1.5],
+    ['1'],
+    [null],
+    [1, 1],
+    Array.from({ length: 201 }, (_, i) => i + 1),
+  ],
+  teamPermissions: [
+    'WORK_ON_ISSUES',
+    42,
+    true,
+    null,
+    {},
+    [],
+    [null],
+    [42],
+    ['ROOT'],
+    ['work_on_issues'],
+    ['WORK_ON_ISSUES '],
+    ['WORK_ON_ISSUES', 'WORK_ON_ISSUES'],
+  ],
   teamCheckSetting: [...NOT_STRING, '', 'on', 'INHERIT', 'disabled '],
-  securityItems: [...NOT_STRING, [{}], [{ itemKey: 'acme-1', entries: [] }], [{ itemKey: 'ACME-1', entries: 'all' }], Array(101).fill({ itemKey: 'ACME-1', entries: [] })],
+  securityItems: [
+    ...NOT_STRING,
+    [{}],
+    [{ itemKey: 'acme-1', entries: [] }],
+    [{ itemKey: 'ACME-1', entries: 'all' }],
+    Array(101).fill({ itemKey: 'ACME-1', entries: [] }),
+  ],
 } satisfies Record<string, unknown[]>;
 type Kind = keyof typeof BAD;
 
 /** Inputs that once slipped past validation (each `bug` says how); kept as regression cases. */
 const FORMER_BUGS: Partial<Record<Kind, { values: unknown[]; bug: string }>> = {
-  id: { values: ['1', true, [1]], bug: 'body ids use z.coerce.number() (src/http/schemas.ts `id`): true, "1" and [1] are taken as id 1' },
-  date: { values: ['0000-01-01'], bug: 'z.iso.date() accepts year 0; PostgreSQL then fails with 22008 and the 400 names no field' },
-  workDate: { values: ['0000-01-01'], bug: 'z.iso.date() accepts year 0; PostgreSQL then fails with 22008 and the 400 names no field' },
-  name: { values: ['a\u0000b'], bug: 'shared `name` (src/http/schemas.ts) lets NUL through; PostgreSQL fails with 22021 and the 400 names no field' },
-  description: { values: ['a\u0000b'], bug: 'shared `text` (src/http/schemas.ts) lets NUL through; the 400 names no field' },
-  worklogDescription: { values: ['a\u0000b'], bug: 'shared `text` (src/http/schemas.ts) lets NUL through; the 400 names no field' },
-  comment: { values: ['a\u0000b'], bug: 'commentCreate.body (src/modules/items/schema.ts) lets NUL through; the 400 names no field' },
+  id: {
+    values: ['1', true, [1]],
+    bug: 'body ids use z.coerce.number() (src/http/schemas.ts `id`): true, "1" and [1] are taken as id 1',
+  },
+  date: {
+    values: ['0000-01-01'],
+    bug: 'z.iso.date() accepts year 0; PostgreSQL then fails with 22008 and the 400 names no field',
+  },
+  workDate: {
+    values: ['0000-01-01'],
+    bug: 'z.iso.date() accepts year 0; PostgreSQL then fails with 22008 and the 400 names no field',
+  },
+  name: {
+    values: ['a\u0000b'],
+    bug: 'shared `name` (src/http/schemas.ts) lets NUL through; PostgreSQL fails with 22021 and the 400 names no field',
+  },
+  description: {
+    values: ['a\u0000b'],
+    bug: 'shared `text` (src/http/schemas.ts) lets NUL through; the 400 names no field',
+  },
+  worklogDescription: {
+    values: ['a\u0000b'],
+    bug: 'shared `text` (src/http/schemas.ts) lets NUL through; the 400 names no field',
+  },
+  comment: {
+    values: ['a\u0000b'],
+    bug: 'commentCreate.body (src/modules/items/schema.ts) lets NUL through; the 400 names no field',
+  },
 };
 
 const BAD_PARAMS = {
   id: { invalid: ['abc', '0', '-1', '1.5', '99999999999', '1e400', 'NaN', '%20', '1%00'], missing: '2147483647' },
   projectKey: { invalid: ['acme', 'A', 'ABCDEFGHIJK', '1ABC', '%00', 'AB%2F1', 'X'.repeat(100)], missing: 'ZZZZZZ' },
-  itemKey: { invalid: ['acme-1', 'ACME-0', 'ACME', 'ACME-99999999999', '%00', '..%2F..', `A-${'1'.repeat(98)}`], missing: 'ZZZZZZ-1' },
+  itemKey: {
+    invalid: ['acme-1', 'ACME-0', 'ACME', 'ACME-99999999999', '%00', '..%2F..', `A-${'1'.repeat(98)}`],
+    missing: 'ZZZZZZ-1',
+  },
 };
 /** Refused by Fastify's router itself (longer than maxParamLength 100; bad percent-encoding), bypassing the error handler. */
 /** Refused by the router (over-long, bad percent-encoding): answered as problems through `frameworkErrors`. */
@@ -96,9 +289,19 @@ const ROUTER_REFUSED_PARAMS = {
 // ---- The write routes ---------------------------------------------------------------------------
 
 interface World {
-  projectKey: string; itemKey: string; worklogId: number; groupId: number; userId: number;
-  grantId: number; roleMemberId: number; tokenId: number; developersRoleId: number; adminId: number;
-  teamId: number; priceListId: number; teamRoleId: number;
+  projectKey: string;
+  itemKey: string;
+  worklogId: number;
+  groupId: number;
+  userId: number;
+  grantId: number;
+  roleMemberId: number;
+  tokenId: number;
+  developersRoleId: number;
+  adminId: number;
+  teamId: number;
+  priceListId: number;
+  teamRoleId: number;
 }
 interface RouteSpec {
   params?: Record<string, { kind: keyof typeof BAD_PARAMS; valid: (w: World) => string | number }>;
@@ -113,96 +316,217 @@ interface RouteSpec {
   bugs?: Array<{ field: string; values: unknown[]; bug: string }>;
 }
 
-const VERSION_QUERY = { valid: { version: '1' }, bad: { version: ['', 'abc', '0', '-1', '1.5', '2147483648', '1e400', 'true'], extra: ['1'] }, required: 'version' };
+const VERSION_QUERY = {
+  valid: { version: '1' },
+  bad: { version: ['', 'abc', '0', '-1', '1.5', '2147483648', '1e400', 'true'], extra: ['1'] },
+  required: 'version',
+};
 const id = (valid: (w: World) => number) => ({ kind: 'id' as const, valid });
 const projectKey = { kind: 'projectKey' as const, valid: (w: World) => w.projectKey };
 const itemKey = { kind: 'itemKey' as const, valid: (w: World) => w.itemKey };
 /** The body of an item security setting, saved (PUT) or previewed. */
 const SECURITY_SET: RouteSpec = {
   params: { key: itemKey },
-  body: (w) => ({ entries: [{ kind: 'user', subjectId: w.adminId, view: 'allow', edit: 'allow' }], applyToChildren: false, confirmLockout: false }),
+  body: (w) => ({
+    entries: [{ kind: 'user', subjectId: w.adminId, view: 'allow', edit: 'allow' }],
+    applyToChildren: false,
+    confirmLockout: false,
+  }),
   fields: { entries: 'securityEntries', version: 'version', applyToChildren: 'boolean', confirmLockout: 'boolean' },
 };
 
 const ROUTES: Record<string, RouteSpec> = {
-  'POST /api/session': { body: () => ({ login: 'nobody-at-all', password: 'not the password' }), fields: { login: 'signInText', password: 'signInText' } },
+  'POST /api/session': {
+    body: () => ({ login: 'nobody-at-all', password: 'not the password' }),
+    fields: { login: 'signInText', password: 'signInText' },
+  },
   'DELETE /api/session': {},
   'POST /api/me/tokens': { body: () => ({ name: 'script' }), fields: { name: 'name' } },
   'DELETE /api/me/tokens/:id': { params: { id: id((w) => w.tokenId) } },
   'POST /api/users': {
-    body: () => ({ login: 'fresh.login', displayName: 'Fresh', email: 'fresh@example.test', password: 'long enough password', systemAdmin: false }),
+    body: () => ({
+      login: 'fresh.login',
+      displayName: 'Fresh',
+      email: 'fresh@example.test',
+      password: 'long enough password',
+      systemAdmin: false,
+    }),
     fields: { login: 'login', displayName: 'name', email: 'email', password: 'password', systemAdmin: 'boolean' },
   },
   'PATCH /api/users/:id': {
     params: { id: id((w) => w.userId) },
-    body: () => ({ version: 1, displayName: 'Changed', email: 'changed@example.test', password: 'long enough password', active: true, systemAdmin: false }),
-    fields: { version: 'version', displayName: 'name', email: 'email', password: 'password', active: 'boolean', systemAdmin: 'boolean' },
+    body: () => ({
+      version: 1,
+      displayName: 'Changed',
+      email: 'changed@example.test',
+      password: 'long enough password',
+      active: true,
+      systemAdmin: false,
+    }),
+    fields: {
+      version: 'version',
+      displayName: 'name',
+      email: 'email',
+      password: 'password',
+      active: 'boolean',
+      systemAdmin: 'boolean',
+    },
   },
   'POST /api/groups': { body: () => ({ name: 'fresh group' }), fields: { name: 'name' } },
-  'PATCH /api/groups/:id': { params: { id: id((w) => w.groupId) }, body: () => ({ version: 1, name: 'renamed group' }), fields: { version: 'version', name: 'name' } },
-  'DELETE /api/groups/:id': { params: { id: id((w) => w.groupId) }, query: { valid: { version: '1' }, bad: { ...VERSION_QUERY.bad, confirm: ['', 'yes', '1', 'TRUE'] }, required: 'version' } },
+  'PATCH /api/groups/:id': {
+    params: { id: id((w) => w.groupId) },
+    body: () => ({ version: 1, name: 'renamed group' }),
+    fields: { version: 'version', name: 'name' },
+  },
+  'DELETE /api/groups/:id': {
+    params: { id: id((w) => w.groupId) },
+    query: {
+      valid: { version: '1' },
+      bad: { ...VERSION_QUERY.bad, confirm: ['', 'yes', '1', 'TRUE'] },
+      required: 'version',
+    },
+  },
   'PUT /api/groups/:id/members/:userId': { params: { id: id((w) => w.groupId), userId: id((w) => w.userId) } },
   'DELETE /api/groups/:id/members/:userId': { params: { id: id((w) => w.groupId), userId: id((w) => w.userId) } },
-  'POST /api/projects': { body: () => ({ key: 'FRESH1', name: 'Fresh', clientId: null }), fields: { key: 'projectKey', name: 'name', clientId: 'nullableId' } },
+  'POST /api/projects': {
+    body: () => ({ key: 'FRESH1', name: 'Fresh', clientId: null }),
+    fields: { key: 'projectKey', name: 'name', clientId: 'nullableId' },
+  },
   'PATCH /api/projects/:key': {
     params: { key: projectKey },
-    body: () => ({ version: 1, name: 'Renamed', clientId: null, settings: { teamChecks: 'disabled', periodLength: 'month' } }),
+    body: () => ({
+      version: 1,
+      name: 'Renamed',
+      clientId: null,
+      settings: { teamChecks: 'disabled', periodLength: 'month' },
+    }),
     fields: { version: 'version', name: 'name', clientId: 'nullableId', settings: 'settings' },
   },
   'POST /api/projects/:key/permissions': {
-    params: { key: projectKey }, body: (w) => ({ permission: 'BROWSE_PROJECT', userId: w.userId }), fields: { permission: 'permission', userId: 'id' },
+    params: { key: projectKey },
+    body: (w) => ({ permission: 'BROWSE_PROJECT', userId: w.userId }),
+    fields: { permission: 'permission', userId: 'id' },
   },
   'DELETE /api/projects/:key/permissions/:grantId': { params: { key: projectKey, grantId: id((w) => w.grantId) } },
   'POST /api/projects/:key/role-members': {
-    params: { key: projectKey }, body: (w) => ({ roleId: w.developersRoleId, userId: w.userId }), fields: { roleId: 'id', userId: 'id' },
+    params: { key: projectKey },
+    body: (w) => ({ roleId: w.developersRoleId, userId: w.userId }),
+    fields: { roleId: 'id', userId: 'id' },
   },
-  'DELETE /api/projects/:key/role-members/:memberId': { params: { key: projectKey, memberId: id((w) => w.roleMemberId) } },
+  'DELETE /api/projects/:key/role-members/:memberId': {
+    params: { key: projectKey, memberId: id((w) => w.roleMemberId) },
+  },
   'POST /api/projects/:key/items': {
-    params: { key: projectKey }, body: (w) => ({ title: 'New item', description: 'words', parentKey: w.itemKey }),
+    params: { key: projectKey },
+    body: (w) => ({ title: 'New item', description: 'words', parentKey: w.itemKey }),
     fields: { title: 'name', description: 'description', parentKey: 'itemKey' },
   },
   'PATCH /api/items/:key': {
-    params: { key: itemKey }, body: () => ({ version: 1, title: 'Changed', description: 'words', status: 'done' }),
+    params: { key: itemKey },
+    body: () => ({ version: 1, title: 'Changed', description: 'words', status: 'done' }),
     fields: { version: 'version', title: 'name', description: 'description', status: 'status' },
   },
-  'POST /api/items/:key/comments': { params: { key: itemKey }, body: () => ({ body: 'a comment' }), fields: { body: 'comment' } },
+  'POST /api/items/:key/comments': {
+    params: { key: itemKey },
+    body: () => ({ body: 'a comment' }),
+    fields: { body: 'comment' },
+  },
   'POST /api/worklogs': {
-    body: (w) => ({ itemKey: w.itemKey, startDate: '2026-03-02', startTime: '09:00', durationSeconds: 3600, description: 'work' }),
-    fields: { itemKey: 'itemKey', startDate: 'workDate', startTime: 'time', durationSeconds: 'duration', description: 'worklogDescription' },
+    body: (w) => ({
+      itemKey: w.itemKey,
+      startDate: '2026-03-02',
+      startTime: '09:00',
+      durationSeconds: 3600,
+      description: 'work',
+    }),
+    fields: {
+      itemKey: 'itemKey',
+      startDate: 'workDate',
+      startTime: 'time',
+      durationSeconds: 'duration',
+      description: 'worklogDescription',
+    },
   },
   'PATCH /api/worklogs/:id': {
     params: { id: id((w) => w.worklogId) },
     body: () => ({ version: 1, startDate: '2026-03-03', startTime: null, durationSeconds: 60, description: 'changed' }),
-    fields: { version: 'version', startDate: 'workDate', startTime: 'time', durationSeconds: 'duration', description: 'worklogDescription' },
+    fields: {
+      version: 'version',
+      startDate: 'workDate',
+      startTime: 'time',
+      durationSeconds: 'duration',
+      description: 'worklogDescription',
+    },
   },
   'DELETE /api/worklogs/:id': { params: { id: id((w) => w.worklogId) }, query: VERSION_QUERY },
   'DELETE /api/items/:key': { params: { key: itemKey }, query: VERSION_QUERY },
   'POST /api/items/:key/move': {
-    params: { key: itemKey }, body: () => ({ parentKey: null, version: 1 }), fields: { parentKey: 'nullableItemKey', version: 'version' },
+    params: { key: itemKey },
+    body: () => ({ parentKey: null, version: 1 }),
+    fields: { parentKey: 'nullableItemKey', version: 'version' },
   },
-  'POST /api/items/:key/copy': { params: { key: itemKey }, body: () => ({ parentKey: null }), fields: { parentKey: 'nullableItemKey' } },
+  'POST /api/items/:key/copy': {
+    params: { key: itemKey },
+    body: () => ({ parentKey: null }),
+    fields: { parentKey: 'nullableItemKey' },
+  },
   'POST /api/items/:key/restore': { params: { key: itemKey } },
   'PUT /api/items/:key/security': SECURITY_SET,
   'POST /api/items/:key/security/preview': SECURITY_SET,
-  'DELETE /api/items/:key/security': { params: { key: itemKey }, query: { valid: { children: 'false' }, bad: { children: ['', 'yes', '1', 'TRUE'], extra: ['1'] } } },
+  'DELETE /api/items/:key/security': {
+    params: { key: itemKey },
+    query: { valid: { children: 'false' }, bad: { children: ['', 'yes', '1', 'TRUE'], extra: ['1'] } },
+  },
   'POST /api/security/batch': {
-    body: (w) => ({ items: [{ itemKey: w.itemKey, entries: [{ kind: 'user', subjectId: w.adminId, view: 'allow', edit: 'allow' }] }] }),
+    body: (w) => ({
+      items: [{ itemKey: w.itemKey, entries: [{ kind: 'user', subjectId: w.adminId, view: 'allow', edit: 'allow' }] }],
+    }),
     fields: { items: 'securityItems' },
   },
-  'POST /api/deny-permissions': { body: (w) => ({ permission: 'ISSUE_TIME_TABS', groupId: w.groupId }), fields: { permission: 'denyPermission', groupId: 'id' } },
+  'POST /api/deny-permissions': {
+    body: (w) => ({ permission: 'ISSUE_TIME_TABS', groupId: w.groupId }),
+    fields: { permission: 'denyPermission', groupId: 'id' },
+  },
   'DELETE /api/deny-permissions/:id': { params: { id: id(() => 1) } },
-  'POST /api/app-roles': { body: (w) => ({ role: 'billing_viewer', userId: w.userId }), fields: { role: 'appRole', userId: 'id' } },
+  'POST /api/app-roles': {
+    body: (w) => ({ role: 'billing_viewer', userId: w.userId }),
+    fields: { role: 'appRole', userId: 'id' },
+  },
   'DELETE /api/app-roles/:id': { params: { id: id(() => 1) } },
-  'POST /api/deny-permissions/preview': { body: (w) => ({ add: { permission: 'ISSUE_TIME_TABS', groupId: w.groupId }, removeId: 1 }), fields: { add: 'denyChange', removeId: 'id' }, allOptional: true },
+  'POST /api/deny-permissions/preview': {
+    body: (w) => ({ add: { permission: 'ISSUE_TIME_TABS', groupId: w.groupId }, removeId: 1 }),
+    fields: { add: 'denyChange', removeId: 'id' },
+    allOptional: true,
+  },
   'POST /api/teams/:id/price-lists': {
     params: { id: id((w) => w.teamId) },
-    body: () => ({ name: 'Standard', currency: 'EUR', hourlyRate: '85.50', validFrom: '2027-01-01', validTo: '2027-12-31' }),
+    body: () => ({
+      name: 'Standard',
+      currency: 'EUR',
+      hourlyRate: '85.50',
+      validFrom: '2027-01-01',
+      validTo: '2027-12-31',
+    }),
     fields: { name: 'name', currency: 'currency', hourlyRate: 'amount', validFrom: 'date', validTo: 'nullableDate' },
   },
   'PATCH /api/price-lists/:id': {
     params: { id: id((w) => w.priceListId) },
-    body: () => ({ version: 1, name: 'Renamed', currency: 'EUR', hourlyRate: '90.00', validFrom: '2026-01-01', validTo: null }),
-    fields: { version: 'version', name: 'name', currency: 'currency', hourlyRate: 'amount', validFrom: 'date', validTo: 'nullableDate' },
+    body: () => ({
+      version: 1,
+      name: 'Renamed',
+      currency: 'EUR',
+      hourlyRate: '90.00',
+      validFrom: '2026-01-01',
+      validTo: null,
+    }),
+    fields: {
+      version: 'version',
+      name: 'name',
+      currency: 'currency',
+      hourlyRate: 'amount',
+      validFrom: 'date',
+      validTo: 'nullableDate',
+    },
   },
   'DELETE /api/price-lists/:id': { params: { id: id((w) => w.priceListId) }, query: VERSION_QUERY },
   'POST /api/price-lists/:id/successor': {
@@ -211,49 +535,85 @@ const ROUTES: Record<string, RouteSpec> = {
     fields: { version: 'version', hourlyRate: 'amount', validFrom: 'date', name: 'name', currency: 'currency' },
   },
   'POST /api/teams': {
-    body: (w) => ({ name: 'Created team', description: 'words', projectKey: w.projectKey, leadUserId: w.userId, memberIds: [] }),
-    fields: { name: 'name', description: 'description', projectKey: 'projectKey', leadUserId: 'id', memberIds: 'optionalIdList' },
+    body: (w) => ({
+      name: 'Created team',
+      description: 'words',
+      projectKey: w.projectKey,
+      leadUserId: w.userId,
+      memberIds: [],
+    }),
+    fields: {
+      name: 'name',
+      description: 'description',
+      projectKey: 'projectKey',
+      leadUserId: 'id',
+      memberIds: 'optionalIdList',
+    },
   },
   'PATCH /api/teams/:id': {
-    params: { id: id((w) => w.teamId) }, body: () => ({ version: 1, name: 'Renamed team', description: 'words' }),
+    params: { id: id((w) => w.teamId) },
+    body: () => ({ version: 1, name: 'Renamed team', description: 'words' }),
     fields: { version: 'version', name: 'name', description: 'description' },
   },
   'DELETE /api/teams/:id': { params: { id: id((w) => w.teamId) }, query: VERSION_QUERY },
   'POST /api/teams/:id/roles': {
-    params: { id: id((w) => w.teamId) }, body: () => ({ name: 'Viewer', permissions: ['VIEW_MEMBER_WORKLOGS'] }), fields: { name: 'name', permissions: 'teamPermissions' },
+    params: { id: id((w) => w.teamId) },
+    body: () => ({ name: 'Viewer', permissions: ['VIEW_MEMBER_WORKLOGS'] }),
+    fields: { name: 'name', permissions: 'teamPermissions' },
   },
   'PATCH /api/teams/:id/roles/:roleId': {
-    params: { id: id((w) => w.teamId), roleId: id((w) => w.teamRoleId) }, body: () => ({ version: 1, name: 'Watcher', permissions: ['VIEW_MEMBER_WORKLOGS'] }),
+    params: { id: id((w) => w.teamId), roleId: id((w) => w.teamRoleId) },
+    body: () => ({ version: 1, name: 'Watcher', permissions: ['VIEW_MEMBER_WORKLOGS'] }),
     fields: { version: 'version', name: 'name', permissions: 'teamPermissions' },
   },
   'DELETE /api/teams/:id/roles/:roleId': { params: { id: id((w) => w.teamId), roleId: id((w) => w.teamRoleId) } },
   'POST /api/teams/:id/members': {
-    params: { id: id((w) => w.teamId) }, body: (w) => ({ userIds: [w.userId], roleIds: [w.teamRoleId] }), fields: { userIds: 'idList', roleIds: 'idList' },
+    params: { id: id((w) => w.teamId) },
+    body: (w) => ({ userIds: [w.userId], roleIds: [w.teamRoleId] }),
+    fields: { userIds: 'idList', roleIds: 'idList' },
   },
   'PUT /api/teams/:id/members/:userId': {
-    params: { id: id((w) => w.teamId), userId: id((w) => w.userId) }, body: (w) => ({ roleIds: [w.teamRoleId] }), fields: { roleIds: 'idList' },
+    params: { id: id((w) => w.teamId), userId: id((w) => w.userId) },
+    body: (w) => ({ roleIds: [w.teamRoleId] }),
+    fields: { roleIds: 'idList' },
   },
   'DELETE /api/teams/:id/members/:userId': { params: { id: id((w) => w.teamId), userId: id((w) => w.userId) } },
   'PUT /api/projects/:key/teams/:teamId/assignment': {
-    params: { key: projectKey, teamId: id((w) => w.teamId) }, body: () => ({ assigned: true }), fields: { assigned: 'boolean' },
+    params: { key: projectKey, teamId: id((w) => w.teamId) },
+    body: () => ({ assigned: true }),
+    fields: { assigned: 'boolean' },
   },
   'PATCH /api/projects/:key/team-checks': {
-    params: { key: projectKey }, body: () => ({ teamChecks: 'disabled', version: 1 }), fields: { teamChecks: 'teamCheckSetting', version: 'version' },
+    params: { key: projectKey },
+    body: () => ({ teamChecks: 'disabled', version: 1 }),
+    fields: { teamChecks: 'teamCheckSetting', version: 'version' },
   },
-  'PATCH /api/admin/settings': { body: () => ({ teamChecks: true, version: 1 }), fields: { teamChecks: 'boolean', version: 'version' } },
-  'POST /api/app-roles/preview': { body: (w) => ({ grant: { role: 'billing_viewer', userId: w.userId }, revokeId: 1 }), fields: { grant: 'roleChange', revokeId: 'id' }, allOptional: true },
+  'PATCH /api/admin/settings': {
+    body: () => ({ teamChecks: true, version: 1 }),
+    fields: { teamChecks: 'boolean', version: 'version' },
+  },
+  'POST /api/app-roles/preview': {
+    body: (w) => ({ grant: { role: 'billing_viewer', userId: w.userId }, revokeId: 1 }),
+    fields: { grant: 'roleChange', revokeId: 'id' },
+    allOptional: true,
+  },
 };
 
 // ---- Running cases ------------------------------------------------------------------------------
 
-interface Case { what: string; request: InjectOptions; statuses: number[]; field?: string }
+interface Case {
+  what: string;
+  request: InjectOptions;
+  statuses: number[];
+  field?: string;
+}
 
 function jsonOf(body: Record<string, unknown>): string {
   const raws: string[] = [];
   const text = JSON.stringify(body, (_, v) => (v instanceof RawJson ? `@raw-json-${raws.push(v.text) - 1}@` : v));
   return text.replace(/"@raw-json-(\d+)@"/g, (_, i) => raws[Number(i)]);
 }
-const show = (v: unknown) => (v instanceof RawJson ? v.text : JSON.stringify(v) ?? String(v)).slice(0, 40);
+const show = (v: unknown) => (v instanceof RawJson ? v.text : (JSON.stringify(v) ?? String(v))).slice(0, 40);
 const rulesOf = (route: string) => (route.includes('/worklogs') ? 'API-5, WL-4' : 'API-5');
 
 for (const dialect of DIALECTS) {
@@ -266,9 +626,15 @@ for (const dialect of DIALECTS) {
 
     /** Row count and a digest of the contents of every table, in one statement. */
     async function snapshot(): Promise<Record<string, string>> {
-      const parts = tables.map((name) => sql`select ${name}::text as name, count(*)::int as n,
-        coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as digest from ${sql.table(name)} x`);
-      const { rows } = await sql<{ name: string; n: number; digest: string }>`${sql.join(parts, sql` union all `)}`.execute(t.db);
+      const parts = tables.map(
+        (name) => sql`select ${name}::text as name, count(*)::int as n,
+        coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as digest from ${sql.table(name)} x`,
+      );
+      const { rows } = await sql<{
+        name: string;
+        n: number;
+        digest: string;
+      }>`${sql.join(parts, sql` union all `)}`.execute(t.db);
       return Object.fromEntries(rows.map((r) => [r.name, `${r.n} rows ${r.digest}`]));
     }
 
@@ -282,34 +648,88 @@ for (const dialect of DIALECTS) {
       const user = await createUser(t.db);
       await grant(t.db, project.id, 'BROWSE_PROJECT', { userId: user.id });
       const developers = await roleId(t.db, 'Developers');
-      const member = await t.db.insertInto('project_role_members').values({ project_id: project.id, role_id: developers, user_id: user.id }).returning('id').executeTakeFirstOrThrow();
-      const worklog = await t.db.insertInto('worklogs').values({
-        item_id: item.id, project_id: project.id, author_id: admin.id, created_by: admin.id, start_date: '2026-03-02', duration_seconds: 3600,
-      }).returning('id').executeTakeFirstOrThrow();
+      const member = await t.db
+        .insertInto('project_role_members')
+        .values({ project_id: project.id, role_id: developers, user_id: user.id })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const worklog = await t.db
+        .insertInto('worklogs')
+        .values({
+          item_id: item.id,
+          project_id: project.id,
+          author_id: admin.id,
+          created_by: admin.id,
+          start_date: '2026-03-02',
+          duration_seconds: 3600,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       // Teams are written straight to their tables here: this suite is about the price-list routes' input.
       const team = await createTeam(t.db, project.id, { name: 'Bad input team' });
-      const priceList = await createPriceList(t.db, team.id, { name: 'Standard', hourlyRate: '85.50', validFrom: '2026-01-01' });
-      const token = (await t.app.inject({ method: 'POST', url: '/api/me/tokens', payload: { name: 'kept' }, headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken } })).json();
+      const priceList = await createPriceList(t.db, team.id, {
+        name: 'Standard',
+        hourlyRate: '85.50',
+        validFrom: '2026-01-01',
+      });
+      const token = (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/me/tokens',
+          payload: { name: 'kept' },
+          headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+        })
+      ).json();
       w = {
-        projectKey: project.key, itemKey: item.key, worklogId: worklog.id, groupId: (await createGroup(t.db, [user.id])).id, userId: user.id,
-        grantId: (await t.db.selectFrom('project_permission_grants').select('id').where('user_id', '=', user.id).executeTakeFirstOrThrow()).id,
-        roleMemberId: member.id, tokenId: token.id, developersRoleId: developers, adminId: admin.id, teamId: team.id, priceListId: priceList.id, teamRoleId: team.memberRoleId,
+        projectKey: project.key,
+        itemKey: item.key,
+        worklogId: worklog.id,
+        groupId: (await createGroup(t.db, [user.id])).id,
+        userId: user.id,
+        grantId: (
+          await t.db
+            .selectFrom('project_permission_grants')
+            .select('id')
+            .where('user_id', '=', user.id)
+            .executeTakeFirstOrThrow()
+        ).id,
+        roleMemberId: member.id,
+        tokenId: token.id,
+        developersRoleId: developers,
+        adminId: admin.id,
+        teamId: team.id,
+        priceListId: priceList.id,
+        teamRoleId: team.memberRoleId,
       };
       assert.ok(w.worklogId && w.tokenId, 'the world was built');
       const { rows } = await sql<{ name: string }>`select table_name::text as name from information_schema.tables
-        where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely%' order by 1`.execute(t.db);
+        where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely%' order by 1`.execute(
+        t.db,
+      );
       tables = rows.map((r) => r.name);
       last = await snapshot();
     });
     after(() => t.close());
 
     function urlOf(route: string, spec: RouteSpec, override: Record<string, string> = {}, query = spec.query?.valid) {
-      const path = route.split(' ')[1].replace(/:(\w+)/g, (_, name: string) => override[name] ?? String(spec.params![name].valid(w)));
+      const path = route
+        .split(' ')[1]
+        .replace(/:(\w+)/g, (_, name: string) => override[name] ?? String(spec.params![name].valid(w)));
       return query ? `${path}?${new URLSearchParams(query)}` : path;
     }
-    const request = (route: string, url: string, payload?: string, contentType = 'application/json'): InjectOptions => ({
-      method: route.split(' ')[0] as 'POST', url,
-      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, ...(payload === undefined ? {} : { 'content-type': contentType }) },
+    const request = (
+      route: string,
+      url: string,
+      payload?: string,
+      contentType = 'application/json',
+    ): InjectOptions => ({
+      method: route.split(' ')[0] as 'POST',
+      url,
+      headers: {
+        cookie: session.cookie,
+        'x-csrf-token': session.csrfToken,
+        ...(payload === undefined ? {} : { 'content-type': contentType }),
+      },
       ...(payload === undefined ? {} : { payload }),
     });
 
@@ -321,14 +741,24 @@ for (const dialect of DIALECTS) {
         const now = await snapshot();
         const changed = tables.filter((name) => now[name] !== last[name]);
         last = now;
-        const body = res.headers['content-type']?.toString().startsWith('application/problem+json') ? res.json() : undefined;
+        const body = res.headers['content-type']?.toString().startsWith('application/problem+json')
+          ? res.json()
+          : undefined;
         const problems = [
           !c.statuses.includes(res.statusCode) && `answered ${res.statusCode}, expected ${c.statuses.join('/')}`,
           !body && `answered ${res.headers['content-type']}, not application/problem+json`,
-          body && !(typeof body.code === 'string' && /^[a-z_]+$/.test(body.code) && body.status === res.statusCode) && 'problem without a stable code',
+          body &&
+            !(typeof body.code === 'string' && /^[a-z_]+$/.test(body.code) && body.status === res.statusCode) &&
+            'problem without a stable code',
           body && res.statusCode === 400 && !body.field && 'the 400 names no field',
           body && res.statusCode === 400 && JARGON.test(body.detail) && `detail is not plain words: "${body.detail}"`,
-          body && res.statusCode === 400 && c.field && body.field && body.field !== c.field && !body.field.startsWith(`${c.field}.`) && `names field '${body.field}', not '${c.field}'`,
+          body &&
+            res.statusCode === 400 &&
+            c.field &&
+            body.field &&
+            body.field !== c.field &&
+            !body.field.startsWith(`${c.field}.`) &&
+            `names field '${body.field}', not '${c.field}'`,
           changed.length > 0 && `wrote to ${changed.join(', ')}`,
         ].filter(Boolean);
         if (problems.length) failures.push(`${c.what}: ${problems.join('; ')} — ${res.body.slice(0, 160)}`);
@@ -337,7 +767,10 @@ for (const dialect of DIALECTS) {
     }
 
     test('API-5: the table below covers every write route of the app, so a new route cannot be forgotten', () => {
-      const writes = t.routes.filter((r) => WRITE_METHODS.includes(r.method)).map((r) => `${r.method} ${r.url}`).sort();
+      const writes = t.routes
+        .filter((r) => WRITE_METHODS.includes(r.method))
+        .map((r) => `${r.method} ${r.url}`)
+        .sort();
       assert.ok(writes.length >= 20, `found ${writes.length} write routes`);
       assert.deepEqual(writes, Object.keys(ROUTES).sort());
       for (const table of KNOWN_TABLES) assert.ok(tables.includes(table), `table ${table} is checked`);
@@ -360,60 +793,109 @@ for (const dialect of DIALECTS) {
             ['null', 'null', 'application/json', [400], 'body'],
             ['true', 'true', 'application/json', [400], 'body'],
             ['deeply nested arrays', `${'['.repeat(5_000)}${']'.repeat(5_000)}`, 'application/json', [400], 'body'],
-            ['a __proto__ key', `{"__proto__":{"systemAdmin":true},${jsonOf(valid).slice(1)}`, 'application/json', [400]],
+            [
+              'a __proto__ key',
+              `{"__proto__":{"systemAdmin":true},${jsonOf(valid).slice(1)}`,
+              'application/json',
+              [400],
+            ],
             ['plain text', 'name=x', 'text/plain', [400, 415]],
             ['XML', '<x/>', 'application/xml', [415]],
             ['a form', 'name=x', 'application/x-www-form-urlencoded', [415]],
-            ['1 MB in a string field', jsonOf({ ...valid, [firstText]: 'x'.repeat(1_048_576) }), 'application/json', [413]],
+            [
+              '1 MB in a string field',
+              jsonOf({ ...valid, [firstText]: 'x'.repeat(1_048_576) }),
+              'application/json',
+              [413],
+            ],
             ['an unknown extra field', jsonOf({ ...valid, extra: 1 }), 'application/json', [400], 'extra'],
-            ['an unknown field holding an object', jsonOf({ ...valid, isAdmin: { deep: true } }), 'application/json', [400], 'isAdmin'],
+            [
+              'an unknown field holding an object',
+              jsonOf({ ...valid, isAdmin: { deep: true } }),
+              'application/json',
+              [400],
+              'isAdmin',
+            ],
           ];
           if (!spec.allOptional) shapes.push(['no fields at all', '{}', 'application/json', [400]]);
-          const cases = shapes.map(([what, payload, type, statuses, field]) => ({ what, request: request(route, url, payload, type), statuses, field }));
+          const cases = shapes.map(([what, payload, type, statuses, field]) => ({
+            what,
+            request: request(route, url, payload, type),
+            statuses,
+            field,
+          }));
           assert.deepEqual(await run(cases), []);
         });
 
         test(`${rules}: ${route} refuses a bad value in each field and names the field`, async () => {
           const url = urlOf(route, spec);
-          const knownBad = (field: string, value: unknown) => spec.bugs?.some((b) => b.field === field && b.values.includes(value));
-          const cases = Object.entries(spec.fields!).flatMap(([field, kind]) => BAD[kind].filter((v) => !knownBad(field, v)).map((value) => ({
-            what: `${field} = ${show(value)}`, request: request(route, url, jsonOf({ ...spec.body!(w), [field]: value })), statuses: [400], field,
-          })));
+          const knownBad = (field: string, value: unknown) =>
+            spec.bugs?.some((b) => b.field === field && b.values.includes(value));
+          const cases = Object.entries(spec.fields!).flatMap(([field, kind]) =>
+            BAD[kind]
+              .filter((v) => !knownBad(field, v))
+              .map((value) => ({
+                what: `${field} = ${show(value)}`,
+                request: request(route, url, jsonOf({ ...spec.body!(w), [field]: value })),
+                statuses: [400],
+                field,
+              })),
+          );
           assert.deepEqual(await run(cases), []);
         });
-
       } else {
         test(`${rules}: ${route} takes no body; a malformed or foreign one is refused and nothing is written`, async () => {
           const url = urlOf(route, spec);
-          assert.deepEqual(await run([
-            { what: 'malformed JSON', request: request(route, url, '{"a":'), statuses: [400], field: 'body' },
-            { what: 'XML', request: request(route, url, '<x/>', 'application/xml'), statuses: [415] },
-            { what: '2 MB of JSON', request: request(route, url, `"${'x'.repeat(2_097_152)}"`), statuses: [413] },
-          ]), []);
+          assert.deepEqual(
+            await run([
+              { what: 'malformed JSON', request: request(route, url, '{"a":'), statuses: [400], field: 'body' },
+              { what: 'XML', request: request(route, url, '<x/>', 'application/xml'), statuses: [415] },
+              { what: '2 MB of JSON', request: request(route, url, `"${'x'.repeat(2_097_152)}"`), statuses: [413] },
+            ]),
+            [],
+          );
         });
       }
 
       if (spec.params) {
         test(`${rules}: ${route} refuses bad path parameters (400 naming them, or 404 for well-formed ones that name nothing)`, async () => {
-          const cases = Object.entries(spec.params!).flatMap(([name, param]) => [
-            ...BAD_PARAMS[param.kind].invalid.map((value) => ({ value, statuses: [400], field: `params.${name}` })),
-            { value: BAD_PARAMS[param.kind].missing, statuses: [404, 400], field: undefined },
-          ].map(({ value, statuses, field }) => ({
-            what: `${name} = ${value.slice(0, 20)}`, statuses, field,
-            request: request(route, urlOf(route, spec, { [name]: value }), spec.body ? jsonOf(spec.body(w)) : undefined),
-          })));
+          const cases = Object.entries(spec.params!).flatMap(([name, param]) =>
+            [
+              ...BAD_PARAMS[param.kind].invalid.map((value) => ({ value, statuses: [400], field: `params.${name}` })),
+              { value: BAD_PARAMS[param.kind].missing, statuses: [404, 400], field: undefined },
+            ].map(({ value, statuses, field }) => ({
+              what: `${name} = ${value.slice(0, 20)}`,
+              statuses,
+              field,
+              request: request(
+                route,
+                urlOf(route, spec, { [name]: value }),
+                spec.body ? jsonOf(spec.body(w)) : undefined,
+              ),
+            })),
+          );
           assert.deepEqual(await run(cases), []);
         });
       }
 
       if (spec.query) {
         test(`${rules}: ${route} refuses bad query parameters and names them`, async () => {
-          const cases = Object.entries(spec.query!.bad).flatMap(([name, values]) => values.map((value) => ({
-            what: `?${name}=${value}`, statuses: [400], field: `query.${name}`,
-            request: request(route, urlOf(route, spec, {}, { ...spec.query!.valid, [name]: value })),
-          })));
+          const cases = Object.entries(spec.query!.bad).flatMap(([name, values]) =>
+            values.map((value) => ({
+              what: `?${name}=${value}`,
+              statuses: [400],
+              field: `query.${name}`,
+              request: request(route, urlOf(route, spec, {}, { ...spec.query!.valid, [name]: value })),
+            })),
+          );
           const required = spec.query!.required;
-          if (required) cases.push({ what: 'no query at all', statuses: [400], field: `query.${required}`, request: request(route, urlOf(route, spec, {}, {})) });
+          if (required)
+            cases.push({
+              what: 'no query at all',
+              statuses: [400],
+              field: `query.${required}`,
+              request: request(route, urlOf(route, spec, {}, {})),
+            });
           assert.deepEqual(await run(cases), []);
         });
       }
@@ -422,21 +904,33 @@ for (const dialect of DIALECTS) {
     // Known bugs last, so what they wrongly write cannot disturb the tests above.
     for (const [route, spec] of Object.entries(ROUTES)) {
       const known = [
-        ...Object.entries(spec.fields ?? {}).flatMap(([field, kind]) => (FORMER_BUGS[kind] ? [{ field, ...FORMER_BUGS[kind] }] : [])),
+        ...Object.entries(spec.fields ?? {}).flatMap(([field, kind]) =>
+          FORMER_BUGS[kind] ? [{ field, ...FORMER_BUGS[kind] }] : [],
+        ),
         ...(spec.bugs ?? []),
       ];
       for (const { field, values, bug } of known) {
         test(`${rulesOf(route)}: ${route} refuses ${values.map(show).join(', ')} in ${field} (${bug.split(':')[0]})`, async () => {
           const url = urlOf(route, spec);
-          const cases = values.map((value) => ({ what: `${field} = ${show(value)}`, request: request(route, url, jsonOf({ ...spec.body!(w), [field]: value })), statuses: [400], field }));
+          const cases = values.map((value) => ({
+            what: `${field} = ${show(value)}`,
+            request: request(route, url, jsonOf({ ...spec.body!(w), [field]: value })),
+            statuses: [400],
+            field,
+          }));
           assert.deepEqual(await run(cases), []);
         });
       }
       for (const name of Object.keys(spec.params ?? {})) {
         test(`${rulesOf(route)}: ${route} answers an over-long or badly encoded ${name} with a problem document`, async () => {
           const cases = ROUTER_REFUSED_PARAMS.values.map((value) => ({
-            what: `${name} = ${value.slice(0, 20)}`, statuses: [400, 414],
-            request: request(route, urlOf(route, spec, { [name]: value }), spec.body ? jsonOf(spec.body(w)) : undefined),
+            what: `${name} = ${value.slice(0, 20)}`,
+            statuses: [400, 414],
+            request: request(
+              route,
+              urlOf(route, spec, { [name]: value }),
+              spec.body ? jsonOf(spec.body(w)) : undefined,
+            ),
           }));
           assert.deepEqual(await run(cases), []);
         });
@@ -448,7 +942,8 @@ for (const dialect of DIALECTS) {
       const refused: string[] = [];
       for (const [route, spec] of Object.entries(ROUTES).filter(([, s]) => s.body)) {
         const res = await t.app.inject(request(route, urlOf(route, spec), jsonOf(spec.body!(w))));
-        if (res.statusCode === 400 || res.statusCode >= 500) refused.push(`${route}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+        if (res.statusCode === 400 || res.statusCode >= 500)
+          refused.push(`${route}: ${res.statusCode} ${res.body.slice(0, 160)}`);
       }
       assert.deepEqual(refused, []);
     });
@@ -458,9 +953,17 @@ for (const dialect of DIALECTS) {
       assert.equal(res.statusCode, 200);
       const doc = res.json();
       assert.match(doc.openapi, /^3\./);
-      const api = t.routes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json' && r.method !== 'HEAD');
+      const api = t.routes.filter(
+        (r) =>
+          r.url.startsWith('/api/') &&
+          !r.url.startsWith('/api/docs') &&
+          r.url !== '/api/openapi.json' &&
+          r.method !== 'HEAD',
+      );
       assert.ok(api.length >= 25, `found ${api.length} API routes`);
-      const missing = api.filter((r) => !doc.paths[r.url.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()]).map((r) => `${r.method} ${r.url}`);
+      const missing = api
+        .filter((r) => !doc.paths[r.url.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()])
+        .map((r) => `${r.method} ${r.url}`);
       assert.deepEqual(missing, []);
     });
 
@@ -468,20 +971,49 @@ for (const dialect of DIALECTS) {
       const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
       const answers: Array<[InjectOptions, number, string]> = [
         [{ method: 'GET', url: '/api/me' }, 401, 'unauthenticated'],
-        [{ method: 'POST', url: '/api/me/tokens', headers: { cookie: session.cookie }, payload: { name: 'x' } }, 403, 'csrf_failed'],
+        [
+          { method: 'POST', url: '/api/me/tokens', headers: { cookie: session.cookie }, payload: { name: 'x' } },
+          403,
+          'csrf_failed',
+        ],
         [{ method: 'GET', url: '/api/items/ZZZZZZ-1', headers }, 404, 'not_found'],
         [{ method: 'GET', url: '/api/no-such-route', headers }, 404, 'route_not_found'],
-        [{ method: 'PATCH', url: `/api/groups/${w.groupId}`, headers, payload: { version: 999, name: 'late' } }, 409, 'version_conflict'],
+        [
+          { method: 'PATCH', url: `/api/groups/${w.groupId}`, headers, payload: { version: 999, name: 'late' } },
+          409,
+          'version_conflict',
+        ],
         [{ method: 'POST', url: '/api/groups', headers, payload: { name: 'x', extra: 1 } }, 400, 'invalid_input'],
-        [{ method: 'POST', url: '/api/groups', headers: { ...headers, 'content-type': 'application/json' }, payload: '{' }, 400, 'invalid_json'],
-        [{ method: 'POST', url: '/api/groups', headers: { ...headers, 'content-type': 'application/xml' }, payload: '<x/>' }, 415, 'unsupported_media_type'],
+        [
+          {
+            method: 'POST',
+            url: '/api/groups',
+            headers: { ...headers, 'content-type': 'application/json' },
+            payload: '{',
+          },
+          400,
+          'invalid_json',
+        ],
+        [
+          {
+            method: 'POST',
+            url: '/api/groups',
+            headers: { ...headers, 'content-type': 'application/xml' },
+            payload: '<x/>',
+          },
+          415,
+          'unsupported_media_type',
+        ],
       ];
       for (const [options, status, code] of answers) {
         const res = await t.app.inject(options);
         assert.equal(res.statusCode, status, `${options.method} ${options.url}: ${res.body}`);
         assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
         const body = res.json();
-        assert.deepEqual({ type: body.type, status: body.status, code: body.code }, { type: `https://timeward.dev/problems/${code}`, status, code });
+        assert.deepEqual(
+          { type: body.type, status: body.status, code: body.code },
+          { type: `https://timeward.dev/problems/${code}`, status, code },
+        );
         assert.ok(body.title && body.detail, 'title and detail explain it to people');
         assert.ok(!/at \w+ \(|node_modules|select |insert /i.test(res.body), 'no stack or SQL leaks');
       }

@@ -14,11 +14,15 @@ import { DEMO_PASSWORD } from '../../src/seed/demo-world.js';
 import { seedDemo } from '../../src/seed/demo.js';
 
 /** The routes that answer without a signed-in user: sign-in and the API's own documentation. */
-const PUBLIC = [/^POST \/api\/session$/, /^(GET|HEAD) \/api\/docs/, /^(GET|HEAD) \/api\/openapi\.json$/, /^(GET|HEAD) \/(?!api)/];
+const PUBLIC = [
+  /^POST \/api\/session$/,
+  /^(GET|HEAD) \/api\/docs/,
+  /^(GET|HEAD) \/api\/openapi\.json$/,
+  /^(GET|HEAD) \/(?!api)/,
+];
 
-const sample = (url: string) => url
-  .replace(':key', url.startsWith('/api/items') ? 'ACME-1' : 'ACME')
-  .replace(/:(\w+)/g, '1');
+const sample = (url: string) =>
+  url.replace(':key', url.startsWith('/api/items') ? 'ACME-1' : 'ACME').replace(/:(\w+)/g, '1');
 
 describe('route table', () => {
   let handle: DbHandle;
@@ -29,13 +33,23 @@ describe('route table', () => {
     ({ app, routes } = await buildApp({ db: handle.db, webDir: 'dist/web' }));
     await app.ready();
   });
-  after(async () => { await app.close(); await handle.close(); });
+  after(async () => {
+    await app.close();
+    await handle.close();
+  });
 
   test('API-2: every route declares a known action or is explicitly public', () => {
     assert.ok(routes.length > 20, `found ${routes.length} routes`);
     for (const r of routes) {
-      assert.ok(r.access === 'public' || (r.access !== undefined && r.access in ACTIONS), `${r.method} ${r.url} declares ${String(r.access)}`);
-      if (r.access === 'public') assert.ok(PUBLIC.some((p) => p.test(`${r.method} ${r.url}`)), `${r.method} ${r.url} is public but not on the public list`);
+      assert.ok(
+        r.access === 'public' || (r.access !== undefined && r.access in ACTIONS),
+        `${r.method} ${r.url} declares ${String(r.access)}`,
+      );
+      if (r.access === 'public')
+        assert.ok(
+          PUBLIC.some((p) => p.test(`${r.method} ${r.url}`)),
+          `${r.method} ${r.url} is public but not on the public list`,
+        );
     }
   });
 
@@ -44,14 +58,19 @@ describe('route table', () => {
     // Decided inside a route's operation for part of its input: the system administrator flag on user routes,
     // the money fields of work-log and price-list responses (PRICE-7), and team and price-list names on work logs (TEAM-8).
     const withinOperations = ['admin.systemAdmins', 'money.view', 'team.names'];
-    for (const action of ACTION_NAMES) assert.ok(used.has(action) || withinOperations.includes(action), `${action} is used by a route`);
+    for (const action of ACTION_NAMES)
+      assert.ok(used.has(action) || withinOperations.includes(action), `${action} is used by a route`);
   });
 
   test('API-2: every non-public /api route answers 401 to an anonymous caller, before validating input', async () => {
     const guarded = routes.filter((r) => r.access !== 'public' && r.url.startsWith('/api') && r.method !== 'HEAD');
     assert.ok(guarded.length > 20);
     for (const r of guarded) {
-      const res = await app.inject({ method: r.method as 'GET', url: sample(r.url), ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { payload: { junk: true } }) });
+      const res = await app.inject({
+        method: r.method as 'GET',
+        url: sample(r.url),
+        ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { payload: { junk: true } }),
+      });
       assert.equal(res.statusCode, 401, `${r.method} ${r.url} → ${res.statusCode}`);
       assert.equal(res.json().code, 'unauthenticated');
       assert.match(String(res.headers['content-type']), /application\/problem\+json/);
@@ -62,7 +81,9 @@ describe('route table', () => {
     const bare = Fastify();
     installAccessControl(bare, async () => null, []);
     bare.get('/api/forgotten', async () => 'open');
-    await assert.rejects(async () => { await bare.ready(); }, /routes without a declared access: GET \/api\/forgotten/);
+    await assert.rejects(async () => {
+      await bare.ready();
+    }, /routes without a declared access: GET \/api\/forgotten/);
   });
 
   test('API-1: the OpenAPI document describes the API and its problem responses', async () => {
@@ -78,16 +99,31 @@ describe('route table', () => {
 
   test('API-2: a route that answers 2xx without deciding its declared action is caught', async () => {
     const bare = Fastify();
-    installAccessControl(bare, async () => ({
-      userId: 1, login: 'u', displayName: 'U', email: 'u@x.test', systemAdmin: false, auth: 'token',
-      subject: { userId: 1, active: true, systemAdmin: false, groups: [], appRoles: [], denies: [], teams: [] },
-    }), []);
+    installAccessControl(
+      bare,
+      async () => ({
+        userId: 1,
+        login: 'u',
+        displayName: 'U',
+        email: 'u@x.test',
+        systemAdmin: false,
+        auth: 'token',
+        subject: { userId: 1, active: true, systemAdmin: false, groups: [], appRoles: [], denies: [], teams: [] },
+      }),
+      [],
+    );
     bare.get('/api/projects/:key', { config: { access: 'project.view' } }, async () => ({ leaked: true }));
     bare.get('/api/self', { config: { access: 'self.read' } }, async () => ({ ok: true }));
     await bare.ready();
     assert.equal((await bare.inject({ method: 'GET', url: '/api/projects/ACME' })).statusCode, 200);
-    assert.equal((await bare.inject({ method: 'GET', url: '/api/self' })).statusCode, 200, 'a global action is decided by the access hook');
-    assert.deepEqual(bare.undecidedAnswers, [{ method: 'GET', url: '/api/projects/:key', access: 'project.view', statusCode: 200 }]);
+    assert.equal(
+      (await bare.inject({ method: 'GET', url: '/api/self' })).statusCode,
+      200,
+      'a global action is decided by the access hook',
+    );
+    assert.deepEqual(bare.undecidedAnswers, [
+      { method: 'GET', url: '/api/projects/:key', access: 'project.view', statusCode: 200 },
+    ]);
     await bare.close();
   });
 
@@ -114,16 +150,22 @@ describe('route table: every resource-scoped route decides its declared action b
     ({ app, routes } = await buildApp({ db: handle.db, webDir: 'dist/web' }));
     await app.ready();
   });
-  after(async () => { await app.close(); await handle.close(); });
+  after(async () => {
+    await app.close();
+    await handle.close();
+  });
 
-  test('API-2: a successful call of every resource-scoped route (demo world, as the system administrator) made an engine decision for the route\'s declared action', async () => {
+  test("API-2: a successful call of every resource-scoped route (demo world, as the system administrator) made an engine decision for the route's declared action", async () => {
     const session = await signIn(app, 'admin', DEMO_PASSWORD);
     const c = client(app, session);
     // PUT with a body, which the small client does not send.
     const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
-    const userId = async (login: string) => (await handle.db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirstOrThrow()).id;
+    const userId = async (login: string) =>
+      (await handle.db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirstOrThrow()).id;
     const [outsider, alice] = [await userId('outsider'), await userId('alice')];
-    const viewers = (await handle.db.selectFrom('project_roles').select('id').where('name', '=', 'Viewers').executeTakeFirstOrThrow()).id;
+    const viewers = (
+      await handle.db.selectFrom('project_roles').select('id').where('name', '=', 'Viewers').executeTakeFirstOrThrow()
+    ).id;
     const walked = new Set<string>();
     const ok = async (route: string, res: Awaited<ReturnType<typeof c.get>>) => {
       assert.ok(res.statusCode >= 200 && res.statusCode < 300, `${route} → ${res.statusCode} ${res.body}`);
@@ -131,41 +173,84 @@ describe('route table: every resource-scoped route decides its declared action b
       return res.body ? res.json() : null;
     };
     const project = await ok('GET /api/projects/:key', await c.get('/api/projects/INT'));
-    await ok('PATCH /api/projects/:key', await c.patch('/api/projects/INT', { version: project.version, name: project.name }));
+    await ok(
+      'PATCH /api/projects/:key',
+      await c.patch('/api/projects/INT', { version: project.version, name: project.name }),
+    );
     await ok('GET /api/projects/:key/permissions', await c.get('/api/projects/INT/permissions'));
-    const grant = await ok('POST /api/projects/:key/permissions', await c.post('/api/projects/INT/permissions', { permission: 'BROWSE_PROJECT', userId: outsider }));
-    const grantId = grant.items.find((g: { subject: { kind: string; id: number } }) => g.subject.kind === 'user' && g.subject.id === outsider).id;
-    await ok('DELETE /api/projects/:key/permissions/:grantId', await c.delete(`/api/projects/INT/permissions/${grantId}`));
+    const grant = await ok(
+      'POST /api/projects/:key/permissions',
+      await c.post('/api/projects/INT/permissions', { permission: 'BROWSE_PROJECT', userId: outsider }),
+    );
+    const grantId = grant.items.find(
+      (g: { subject: { kind: string; id: number } }) => g.subject.kind === 'user' && g.subject.id === outsider,
+    ).id;
+    await ok(
+      'DELETE /api/projects/:key/permissions/:grantId',
+      await c.delete(`/api/projects/INT/permissions/${grantId}`),
+    );
     await ok('GET /api/projects/:key/subjects', await c.get('/api/projects/INT/subjects?q=a'));
     await ok('GET /api/projects/:key/role-members', await c.get('/api/projects/INT/role-members'));
-    const member = await ok('POST /api/projects/:key/role-members', await c.post('/api/projects/INT/role-members', { roleId: viewers, userId: outsider }));
-    const memberId = member.items.find((m: { subject: { kind: string; id: number } }) => m.subject.kind === 'user' && m.subject.id === outsider).id;
-    await ok('DELETE /api/projects/:key/role-members/:memberId', await c.delete(`/api/projects/INT/role-members/${memberId}`));
+    const member = await ok(
+      'POST /api/projects/:key/role-members',
+      await c.post('/api/projects/INT/role-members', { roleId: viewers, userId: outsider }),
+    );
+    const memberId = member.items.find(
+      (m: { subject: { kind: string; id: number } }) => m.subject.kind === 'user' && m.subject.id === outsider,
+    ).id;
+    await ok(
+      'DELETE /api/projects/:key/role-members/:memberId',
+      await c.delete(`/api/projects/INT/role-members/${memberId}`),
+    );
     await ok('GET /api/projects/:key/items', await c.get('/api/projects/INT/items'));
     await ok('GET /api/projects/:key/access', await c.get('/api/projects/INT/access'));
 
     const a = await ok('POST /api/projects/:key/items', await c.post('/api/projects/INT/items', { title: 'Walk A' }));
     const b = (await c.post('/api/projects/INT/items', { title: 'Walk B' })).json();
     const item = await ok('GET /api/items/:key', await c.get(`/api/items/${a.key}`));
-    const edited = await ok('PATCH /api/items/:key', await c.patch(`/api/items/${a.key}`, { version: item.version, title: 'Walk A2' }));
+    const edited = await ok(
+      'PATCH /api/items/:key',
+      await c.patch(`/api/items/${a.key}`, { version: item.version, title: 'Walk A2' }),
+    );
     await ok('GET /api/items/:key/comments', await c.get(`/api/items/${a.key}/comments`));
     await ok('POST /api/items/:key/comments', await c.post(`/api/items/${a.key}/comments`, { body: 'walked' }));
-    await ok('POST /api/items/:key/move', await c.post(`/api/items/${a.key}/move`, { parentKey: b.key, version: edited.version }));
+    await ok(
+      'POST /api/items/:key/move',
+      await c.post(`/api/items/${a.key}/move`, { parentKey: b.key, version: edited.version }),
+    );
     const copy = await ok('POST /api/items/:key/copy', await c.post(`/api/items/${a.key}/copy`, { parentKey: null }));
 
-    const log = await ok('POST /api/worklogs', await c.post('/api/worklogs', { itemKey: a.key, startDate: '2026-12-01', durationSeconds: 3600 }));
-    const logEdited = await ok('PATCH /api/worklogs/:id', await c.patch(`/api/worklogs/${log.id}`, { version: log.version, description: 'walked' }));
+    const log = await ok(
+      'POST /api/worklogs',
+      await c.post('/api/worklogs', { itemKey: a.key, startDate: '2026-12-01', durationSeconds: 3600 }),
+    );
+    const logEdited = await ok(
+      'PATCH /api/worklogs/:id',
+      await c.patch(`/api/worklogs/${log.id}`, { version: log.version, description: 'walked' }),
+    );
     await ok('GET /api/items/:key/worklogs', await c.get(`/api/items/${a.key}/worklogs`));
     await ok('GET /api/items/:key/time-summary', await c.get(`/api/items/${a.key}/time-summary`));
-    await ok('GET /api/items/:key/worklog-preview', await c.get(`/api/items/${a.key}/worklog-preview?startDate=2026-12-01`));
+    await ok(
+      'GET /api/items/:key/worklog-preview',
+      await c.get(`/api/items/${a.key}/worklog-preview?startDate=2026-12-01`),
+    );
     await ok('DELETE /api/worklogs/:id', await c.delete(`/api/worklogs/${log.id}?version=${logEdited.version}`));
 
     const admin = await userId('admin');
     const entries = [{ kind: 'user', subjectId: admin, view: 'allow', edit: 'allow' }];
     await ok('GET /api/items/:key/security', await c.get(`/api/items/${a.key}/security`));
-    await ok('POST /api/items/:key/security/preview', await c.post(`/api/items/${a.key}/security/preview`, { entries }));
-    await ok('PUT /api/items/:key/security', await app.inject({ method: 'PUT', url: `/api/items/${a.key}/security`, headers, payload: { entries } }));
-    await ok('POST /api/security/batch', await c.post('/api/security/batch', { items: [{ itemKey: copy.key, entries }] }));
+    await ok(
+      'POST /api/items/:key/security/preview',
+      await c.post(`/api/items/${a.key}/security/preview`, { entries }),
+    );
+    await ok(
+      'PUT /api/items/:key/security',
+      await app.inject({ method: 'PUT', url: `/api/items/${a.key}/security`, headers, payload: { entries } }),
+    );
+    await ok(
+      'POST /api/security/batch',
+      await c.post('/api/security/batch', { items: [{ itemKey: copy.key, entries }] }),
+    );
     await ok('GET /api/items/:key/access', await c.get(`/api/items/${a.key}/access`));
     await ok('DELETE /api/items/:key/security', await c.delete(`/api/items/${a.key}/security`));
     const copied = (await c.get(`/api/items/${copy.key}`)).json();
@@ -176,39 +261,108 @@ describe('route table: every resource-scoped route decides its declared action b
     const team = await ok('POST /api/teams', await c.post('/api/teams', { name: 'Walk crew', projectKey: 'INT' }));
     const global = (await c.post('/api/teams', { name: 'Walk global crew' })).json();
     await ok('GET /api/teams/:id', await c.get(`/api/teams/${team.id}`));
-    await ok('PATCH /api/teams/:id', await c.patch(`/api/teams/${team.id}`, { version: team.version, description: 'walked' }));
+    await ok(
+      'PATCH /api/teams/:id',
+      await c.patch(`/api/teams/${team.id}`, { version: team.version, description: 'walked' }),
+    );
     await ok('GET /api/teams/:id/history', await c.get(`/api/teams/${team.id}/history`));
-    const role = await ok('POST /api/teams/:id/roles', await c.post(`/api/teams/${team.id}/roles`, { name: 'Planner', permissions: ['MANAGE_SCHEDULE'] }));
-    await ok('PATCH /api/teams/:id/roles/:roleId', await c.patch(`/api/teams/${team.id}/roles/${role.id}`, { version: role.version, name: 'Planners' }));
+    const role = await ok(
+      'POST /api/teams/:id/roles',
+      await c.post(`/api/teams/${team.id}/roles`, { name: 'Planner', permissions: ['MANAGE_SCHEDULE'] }),
+    );
+    await ok(
+      'PATCH /api/teams/:id/roles/:roleId',
+      await c.patch(`/api/teams/${team.id}/roles/${role.id}`, { version: role.version, name: 'Planners' }),
+    );
     await ok('GET /api/teams/available-users', await c.get(`/api/teams/available-users?teamId=${global.id}`));
-    await ok('GET /api/projects/:key/teams/available-users', await c.get(`/api/projects/INT/teams/available-users?teamId=${team.id}`));
-    const withMember = await ok('POST /api/teams/:id/members', await c.post(`/api/teams/${team.id}/members`, { userIds: [alice] }));
+    await ok(
+      'GET /api/projects/:key/teams/available-users',
+      await c.get(`/api/projects/INT/teams/available-users?teamId=${team.id}`),
+    );
+    const withMember = await ok(
+      'POST /api/teams/:id/members',
+      await c.post(`/api/teams/${team.id}/members`, { userIds: [alice] }),
+    );
     const memberRole = withMember.roles.find((r: { kind: string }) => r.kind === 'member').id;
-    await ok('PUT /api/teams/:id/members/:userId', await app.inject({ method: 'PUT', url: `/api/teams/${team.id}/members/${alice}`, headers, payload: { roleIds: [memberRole] } }));
+    await ok(
+      'PUT /api/teams/:id/members/:userId',
+      await app.inject({
+        method: 'PUT',
+        url: `/api/teams/${team.id}/members/${alice}`,
+        headers,
+        payload: { roleIds: [memberRole] },
+      }),
+    );
     await ok('DELETE /api/teams/:id/roles/:roleId', await c.delete(`/api/teams/${team.id}/roles/${role.id}`));
     // The variants that decide a stronger action than the route declares (catalogue `covers`): a role whose sole
     // holders fall back to Team Member is deleted under team.grant; candidates for a team not yet made, under team.create.
-    const sole = (await c.post(`/api/teams/${team.id}/roles`, { name: 'Sole', permissions: ['WORK_ON_ISSUES'] })).json();
-    await app.inject({ method: 'PUT', url: `/api/teams/${team.id}/members/${alice}`, headers, payload: { roleIds: [sole.id] } });
+    const sole = (
+      await c.post(`/api/teams/${team.id}/roles`, { name: 'Sole', permissions: ['WORK_ON_ISSUES'] })
+    ).json();
+    await app.inject({
+      method: 'PUT',
+      url: `/api/teams/${team.id}/members/${alice}`,
+      headers,
+      payload: { roleIds: [sole.id] },
+    });
     assert.equal((await c.delete(`/api/teams/${team.id}/roles/${sole.id}`)).statusCode, 204);
     assert.equal((await c.get('/api/teams/available-users')).statusCode, 200);
     await ok('DELETE /api/teams/:id/members/:userId', await c.delete(`/api/teams/${team.id}/members/${alice}`));
     await ok('GET /api/projects/:key/teams', await c.get('/api/projects/INT/teams'));
-    await ok('PUT /api/projects/:key/teams/:teamId/assignment', await app.inject({ method: 'PUT', url: `/api/projects/INT/teams/${global.id}/assignment`, headers, payload: { assigned: true } }));
+    await ok(
+      'PUT /api/projects/:key/teams/:teamId/assignment',
+      await app.inject({
+        method: 'PUT',
+        url: `/api/projects/INT/teams/${global.id}/assignment`,
+        headers,
+        payload: { assigned: true },
+      }),
+    );
     const checks = (await c.get('/api/projects/INT/teams')).json().teamChecks;
-    await ok('PATCH /api/projects/:key/team-checks', await c.patch('/api/projects/INT/team-checks', { teamChecks: checks.project, version: checks.version }));
+    await ok(
+      'PATCH /api/projects/:key/team-checks',
+      await c.patch('/api/projects/INT/team-checks', { teamChecks: checks.project, version: checks.version }),
+    );
     await ok('GET /api/teams/:id/price-lists', await c.get(`/api/teams/${team.id}/price-lists`));
-    const list = await ok('POST /api/teams/:id/price-lists', await c.post(`/api/teams/${team.id}/price-lists`, { name: 'Walk rates', currency: 'EUR', hourlyRate: '10.00', validFrom: '2027-01-01' }));
-    const renamed = await ok('PATCH /api/price-lists/:id', await c.patch(`/api/price-lists/${list.id}`, { version: list.version, name: 'Walk rates 2027' }));
-    const { successor } = await ok('POST /api/price-lists/:id/successor', await c.post(`/api/price-lists/${list.id}/successor`, { version: renamed.version, hourlyRate: '11.00', validFrom: '2027-06-01' }));
-    await ok('DELETE /api/price-lists/:id', await c.delete(`/api/price-lists/${successor.id}?version=${successor.version}`));
-    await ok('DELETE /api/teams/:id', await c.delete(`/api/teams/${global.id}?version=${(await c.get(`/api/teams/${global.id}`)).json().version}`));
+    const list = await ok(
+      'POST /api/teams/:id/price-lists',
+      await c.post(`/api/teams/${team.id}/price-lists`, {
+        name: 'Walk rates',
+        currency: 'EUR',
+        hourlyRate: '10.00',
+        validFrom: '2027-01-01',
+      }),
+    );
+    const renamed = await ok(
+      'PATCH /api/price-lists/:id',
+      await c.patch(`/api/price-lists/${list.id}`, { version: list.version, name: 'Walk rates 2027' }),
+    );
+    const { successor } = await ok(
+      'POST /api/price-lists/:id/successor',
+      await c.post(`/api/price-lists/${list.id}/successor`, {
+        version: renamed.version,
+        hourlyRate: '11.00',
+        validFrom: '2027-06-01',
+      }),
+    );
+    await ok(
+      'DELETE /api/price-lists/:id',
+      await c.delete(`/api/price-lists/${successor.id}?version=${successor.version}`),
+    );
+    await ok(
+      'DELETE /api/teams/:id',
+      await c.delete(`/api/teams/${global.id}?version=${(await c.get(`/api/teams/${global.id}`)).json().version}`),
+    );
 
-    const resourceRoutes = routes.filter((r) => r.access !== undefined && r.access !== 'public' && ACTIONS[r.access].scope !== 'global' && r.method !== 'HEAD');
+    const resourceRoutes = routes.filter(
+      (r) =>
+        r.access !== undefined && r.access !== 'public' && ACTIONS[r.access].scope !== 'global' && r.method !== 'HEAD',
+    );
     assert.ok(resourceRoutes.length > 40, `found ${resourceRoutes.length} resource-scoped routes`);
-    const missing = resourceRoutes.map((r) => `${r.method} ${r.url}`).filter((r) => !walked.has(r) && !(r in NOT_WALKED));
+    const missing = resourceRoutes
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((r) => !walked.has(r) && !(r in NOT_WALKED));
     assert.deepEqual(missing, [], 'every resource-scoped route is walked (or listed in NOT_WALKED with a reason)');
     assert.deepEqual(app.undecidedAnswers, [], 'no route answered 2xx without deciding its declared action');
   });
 });
-

@@ -12,11 +12,24 @@ async function hardenedApp(dialect: (typeof DIALECTS)[number], trustProxy: boole
   const handle = await createTestDb(dialect);
   const { app } = await buildApp({ db: handle.db, trustProxy });
   await app.ready();
-  return { app, db: handle.db, dialect, close: async () => { await app.close(); await handle.close(); } };
+  return {
+    app,
+    db: handle.db,
+    dialect,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
 }
 
 function signIn(app: App, user: { login: string; password: string }, headers: Record<string, string> = {}) {
-  return app.inject({ method: 'POST', url: '/api/session', payload: { login: user.login, password: user.password }, headers });
+  return app.inject({
+    method: 'POST',
+    url: '/api/session',
+    payload: { login: user.login, password: user.password },
+    headers,
+  });
 }
 const sessionCookie = (res: Awaited<ReturnType<App['inject']>>) => {
   const cookie = res.cookies.find((c) => c.name === 'tw_session');
@@ -28,10 +41,15 @@ for (const dialect of DIALECTS) {
   describe(`browser hardening (${dialect})`, () => {
     let direct: TestApp;
     let proxied: TestApp;
-    before(async () => { [direct, proxied] = await Promise.all([hardenedApp(dialect, false), hardenedApp(dialect, true)]); });
-    after(async () => { await direct.close(); await proxied.close(); });
+    before(async () => {
+      [direct, proxied] = await Promise.all([hardenedApp(dialect, false), hardenedApp(dialect, true)]);
+    });
+    after(async () => {
+      await direct.close();
+      await proxied.close();
+    });
 
-    test('ID-5: answers of every kind carry CSP with frame-ancestors \'none\', nosniff, no-referrer and X-Frame-Options DENY', async () => {
+    test("ID-5: answers of every kind carry CSP with frame-ancestors 'none', nosniff, no-referrer and X-Frame-Options DENY", async () => {
       const user = await createUser(direct.db);
       const responses = [
         await signIn(direct.app, user),
@@ -40,7 +58,10 @@ for (const dialect of DIALECTS) {
         await direct.app.inject({ url: '/api/openapi.json' }),
         await direct.app.inject({ method: 'POST', url: '/api/session', payload: { login: '' } }),
       ];
-      assert.deepEqual(responses.map((r) => r.statusCode), [200, 401, 404, 200, 400]);
+      assert.deepEqual(
+        responses.map((r) => r.statusCode),
+        [200, 401, 404, 200, 400],
+      );
       for (const res of responses) {
         const csp = String(res.headers['content-security-policy']);
         assert.match(csp, /frame-ancestors 'none'/, `${res.statusCode}: ${csp}`);
@@ -71,18 +92,34 @@ for (const dialect of DIALECTS) {
 
     test('ID-5: with TRUST_PROXY, X-Forwarded-Proto: https makes the session cookie Secure, on sign-in and on sign-out', async () => {
       const user = await createUser(proxied.db);
-      const signedIn = await signIn(proxied.app, user, { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' });
+      const signedIn = await signIn(proxied.app, user, {
+        'x-forwarded-proto': 'https',
+        'x-forwarded-for': '203.0.113.7',
+      });
       const cookie = sessionCookie(signedIn);
       assert.equal(cookie.secure, true);
       assert.equal(cookie.httpOnly, true);
       const out = await proxied.app.inject({
-        method: 'DELETE', url: '/api/session',
-        headers: { 'x-forwarded-proto': 'https', cookie: `tw_session=${cookie.value}`, 'x-csrf-token': signedIn.json().csrfToken },
+        method: 'DELETE',
+        url: '/api/session',
+        headers: {
+          'x-forwarded-proto': 'https',
+          cookie: `tw_session=${cookie.value}`,
+          'x-csrf-token': signedIn.json().csrfToken,
+        },
       });
       assert.equal(out.statusCode, 204, out.body);
-      assert.equal(sessionCookie(out).secure, true, 'the cleared cookie is Secure too, so the browser replaces the Secure one');
+      assert.equal(
+        sessionCookie(out).secure,
+        true,
+        'the cleared cookie is Secure too, so the browser replaces the Secure one',
+      );
 
-      assert.notEqual(sessionCookie(await signIn(proxied.app, user, { 'x-forwarded-proto': 'http' })).secure, true, 'the proxy said http');
+      assert.notEqual(
+        sessionCookie(await signIn(proxied.app, user, { 'x-forwarded-proto': 'http' })).secure,
+        true,
+        'the proxy said http',
+      );
     });
   });
 }

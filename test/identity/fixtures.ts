@@ -10,13 +10,26 @@ export async function createTestAppWithRoutes(dialect: Dialect): Promise<TestApp
   const handle = await createTestDb(dialect);
   const { app, routes } = await buildApp({ db: handle.db });
   await app.ready();
-  return { app, db: handle.db, dialect, routes, close: async () => { await app.close(); await handle.close(); } };
+  return {
+    app,
+    db: handle.db,
+    dialect,
+    routes,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
 }
 
 /** A user holding app_admin through the built-in group `administrators` (APP-1), not a system administrator. */
 export async function createAppAdmin(db: Database) {
   const user = await createUser(db);
-  const group = await db.selectFrom('groups').select('id').where('name', '=', 'administrators').executeTakeFirstOrThrow();
+  const group = await db
+    .selectFrom('groups')
+    .select('id')
+    .where('name', '=', 'administrators')
+    .executeTakeFirstOrThrow();
   await db.insertInto('group_members').values({ group_id: group.id, user_id: user.id }).execute();
   return user;
 }
@@ -25,8 +38,21 @@ export const sessionHeaders = (session: Session) => ({ cookie: session.cookie, '
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** Row counts of the tables a request could write to, keyed by table. */
-export async function countRows(db: Database, tables: ReadonlyArray<'users' | 'groups' | 'group_members' | 'sessions' | 'api_tokens' | 'audit_log' | 'login_attempts'>) {
+export async function countRows(
+  db: Database,
+  tables: ReadonlyArray<
+    'users' | 'groups' | 'group_members' | 'sessions' | 'api_tokens' | 'audit_log' | 'login_attempts'
+  >,
+) {
   const counts: Record<string, number> = {};
-  for (const table of tables) counts[table] = Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  for (const table of tables)
+    counts[table] = Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return counts;
 }

@@ -19,8 +19,10 @@ for (const dialect of DIALECTS) {
     });
     after(() => t.close());
 
-    const groupNamed = async (name: string) => (await admin.get('/api/groups')).json().items.find((g: { name: string }) => g.name === name);
-    const memberIds = async (groupId: number) => (await admin.get(`/api/groups/${groupId}/members`)).json().items.map((u: { id: number }) => u.id);
+    const groupNamed = async (name: string) =>
+      (await admin.get('/api/groups')).json().items.find((g: { name: string }) => g.name === name);
+    const memberIds = async (groupId: number) =>
+      (await admin.get(`/api/groups/${groupId}/members`)).json().items.map((u: { id: number }) => u.id);
 
     test('ID-2: the groups administrators and users exist from the start', async () => {
       const res = await admin.get('/api/groups');
@@ -31,10 +33,17 @@ for (const dialect of DIALECTS) {
 
     test('ID-2: each group says whether it may be renamed and deleted, exactly as the operations answer', async () => {
       const custom = (await admin.post('/api/groups', { name: unique('crew') })).json();
-      for (const group of [await groupNamed('administrators'), await groupNamed('users'), await groupNamed(custom.name)]) {
+      for (const group of [
+        await groupNamed('administrators'),
+        await groupNamed('users'),
+        await groupNamed(custom.name),
+      ]) {
         const builtIn = group.name === 'administrators' || group.name === 'users';
         assert.deepEqual(group.abilities, { canRename: !builtIn, canDelete: !builtIn }, group.name);
-        const rename = await admin.patch(`/api/groups/${group.id}`, { version: group.version, name: unique('renamed') });
+        const rename = await admin.patch(`/api/groups/${group.id}`, {
+          version: group.version,
+          name: unique('renamed'),
+        });
         assert.equal(rename.statusCode, group.abilities.canRename ? 200 : 422, rename.body);
         const renamed = (await admin.get('/api/groups')).json().items.find((g: { id: number }) => g.id === group.id);
         const removal = await admin.delete(`/api/groups/${group.id}?version=${renamed.version}&confirm=true`);
@@ -49,14 +58,22 @@ for (const dialect of DIALECTS) {
       const created = await admin.post('/api/groups', { name });
       assert.equal(created.statusCode, 201, created.body);
       const group = created.json();
-      assert.deepEqual({ name: group.name, memberCount: group.memberCount, version: group.version }, { name, memberCount: 0, version: 1 });
+      assert.deepEqual(
+        { name: group.name, memberCount: group.memberCount, version: group.version },
+        { name, memberCount: 0, version: 1 },
+      );
       const clash = await admin.post('/api/groups', { name: name.toUpperCase() });
       assert.equal(clash.statusCode, 409, 'group names are unique regardless of case');
       assert.equal(clash.json().code, 'group_name_taken');
 
       const [ann, bob] = [await createUser(t.db), await createUser(t.db)];
-      for (const user of [ann, bob]) assert.equal((await admin.put(`/api/groups/${group.id}/members/${user.id}`)).statusCode, 204);
-      assert.equal((await admin.put(`/api/groups/${group.id}/members/${ann.id}`)).statusCode, 204, 'adding twice is harmless');
+      for (const user of [ann, bob])
+        assert.equal((await admin.put(`/api/groups/${group.id}/members/${user.id}`)).statusCode, 204);
+      assert.equal(
+        (await admin.put(`/api/groups/${group.id}/members/${ann.id}`)).statusCode,
+        204,
+        'adding twice is harmless',
+      );
       assert.deepEqual((await memberIds(group.id)).sort(), [ann.id, bob.id].sort());
       assert.equal((await admin.delete(`/api/groups/${group.id}/members/${ann.id}`)).statusCode, 204);
       assert.deepEqual(await memberIds(group.id), [bob.id]);
@@ -74,8 +91,15 @@ for (const dialect of DIALECTS) {
 
       assert.equal((await admin.delete(`/api/groups/${group.id}?version=${version + 1}&confirm=true`)).statusCode, 204);
       assert.equal(await groupNamed(`${name}-renamed`), undefined);
-      assert.equal((await t.db.selectFrom('group_members').select('user_id').where('group_id', '=', group.id).execute()).length, 0);
-      assert.equal((await t.db.selectFrom('users').select('id').where('id', '=', bob.id).execute()).length, 1, 'its members stay');
+      assert.equal(
+        (await t.db.selectFrom('group_members').select('user_id').where('group_id', '=', group.id).execute()).length,
+        0,
+      );
+      assert.equal(
+        (await t.db.selectFrom('users').select('id').where('id', '=', bob.id).execute()).length,
+        1,
+        'its members stay',
+      );
       assert.equal((await admin.delete(`/api/groups/${group.id}?version=${version + 1}&confirm=true`)).statusCode, 404);
     });
 
@@ -83,7 +107,11 @@ for (const dialect of DIALECTS) {
       const before = await countRows(t.db, WRITE_TABLES);
       for (const name of ['administrators', 'users']) {
         const group = await groupNamed(name);
-        for (const res of [await admin.patch(`/api/groups/${group.id}`, { version: group.version, name: `${name}2` }), await admin.delete(`/api/groups/${group.id}?version=${group.version}&confirm=true`), await admin.get(`/api/groups/${group.id}/deletion-preview`)]) {
+        for (const res of [
+          await admin.patch(`/api/groups/${group.id}`, { version: group.version, name: `${name}2` }),
+          await admin.delete(`/api/groups/${group.id}?version=${group.version}&confirm=true`),
+          await admin.get(`/api/groups/${group.id}/deletion-preview`),
+        ]) {
           assert.equal(res.statusCode, 422, `${name}: ${res.body}`);
           assert.equal(res.json().code, 'built_in_group');
         }
@@ -99,7 +127,10 @@ for (const dialect of DIALECTS) {
       const candidate = await createUser(t.db);
       const colleague = await createAppAdmin(t.db);
       const before = await countRows(t.db, WRITE_TABLES);
-      for (const res of [await admin.put(`/api/groups/${administrators.id}/members/${candidate.id}`), await admin.delete(`/api/groups/${administrators.id}/members/${colleague.id}`)]) {
+      for (const res of [
+        await admin.put(`/api/groups/${administrators.id}/members/${candidate.id}`),
+        await admin.delete(`/api/groups/${administrators.id}/members/${colleague.id}`),
+      ]) {
         assert.equal(res.statusCode, 403, res.body);
         assert.equal(res.json().code, 'grant_boundary');
       }
@@ -109,7 +140,11 @@ for (const dialect of DIALECTS) {
       assert.equal((await system.put(`/api/groups/${administrators.id}/members/${candidate.id}`)).statusCode, 204);
       assert.ok((await memberIds(administrators.id)).includes(candidate.id));
       const promoted = client(t.app, await signIn(t.app, candidate.login));
-      assert.equal((await promoted.get('/api/users')).statusCode, 200, 'membership of administrators opens user administration (APP-1)');
+      assert.equal(
+        (await promoted.get('/api/users')).statusCode,
+        200,
+        'membership of administrators opens user administration (APP-1)',
+      );
     });
 
     test('ID-2: users who are not administrators get 403 on every user-administration route and change nothing', async () => {
@@ -126,9 +161,16 @@ for (const dialect of DIALECTS) {
       assert.ok(adminRoutes.length >= 10, `found ${adminRoutes.length} user-administration routes`);
       const before = await countRows(t.db, WRITE_TABLES);
       for (const route of adminRoutes) {
-        const url = route.url.replace(':userId', String(user.id)).replace(':id', String(route.url.startsWith('/api/groups') ? group.id : user.id));
+        const url = route.url
+          .replace(':userId', String(user.id))
+          .replace(':id', String(route.url.startsWith('/api/groups') ? group.id : user.id));
         const key = `${route.method} ${route.url}`;
-        const res = await t.app.inject({ method: route.method as 'GET', url, headers: sessionHeaders(session), ...(key in bodies ? { payload: bodies[key] as object } : {}) });
+        const res = await t.app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: sessionHeaders(session),
+          ...(key in bodies ? { payload: bodies[key] as object } : {}),
+        });
         assert.equal(res.statusCode, 403, `${key}: ${res.body}`);
         assert.equal(res.json().code, 'area_closed', key);
       }

@@ -12,7 +12,9 @@ const freshAddress = () => `10.4.${Math.floor(++addresses / 250)}.${addresses % 
 for (const dialect of DIALECTS) {
   describe(`sign-in limits and CSRF (${dialect})`, () => {
     let t: TestApp;
-    before(async () => { t = await createTestApp(dialect); });
+    before(async () => {
+      t = await createTestApp(dialect);
+    });
     after(() => t.close());
 
     const attempt = (login: string, password: string, remoteAddress: string) =>
@@ -26,7 +28,11 @@ for (const dialect of DIALECTS) {
         assert.equal(res.statusCode, 401, `attempt ${i}`);
       }
       const sessions = await countRows(t.db, ['sessions']);
-      for (const [password, from] of [[PASSWORD, address], [PASSWORD, freshAddress()], ['wrong again', address]]) {
+      for (const [password, from] of [
+        [PASSWORD, address],
+        [PASSWORD, freshAddress()],
+        ['wrong again', address],
+      ]) {
         const res = await attempt(user.login, password, from);
         assert.equal(res.statusCode, 429, `${password} from ${from}: ${res.body}`);
         assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
@@ -37,15 +43,24 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await countRows(t.db, ['sessions']), sessions, 'no session was created');
 
       const neighbour = await createUser(t.db);
-      assert.equal((await attempt(neighbour.login, PASSWORD, address)).statusCode, 200, 'the limit is per login: others at the same address still sign in');
+      assert.equal(
+        (await attempt(neighbour.login, PASSWORD, address)).statusCode,
+        200,
+        'the limit is per login: others at the same address still sign in',
+      );
     });
 
     test('ID-4: a successful sign-in before the limit starts the count again', async () => {
       const user = await createUser(t.db);
       const address = freshAddress();
       for (let round = 0; round < 2; round++) {
-        for (let i = 0; i < 4; i++) assert.equal((await attempt(user.login, 'wrong password', address)).statusCode, 401);
-        assert.equal((await attempt(user.login, PASSWORD, address)).statusCode, 200, `round ${round}: 4 failures are below the limit`);
+        for (let i = 0; i < 4; i++)
+          assert.equal((await attempt(user.login, 'wrong password', address)).statusCode, 401);
+        assert.equal(
+          (await attempt(user.login, PASSWORD, address)).statusCode,
+          200,
+          `round ${round}: 4 failures are below the limit`,
+        );
       }
     });
 
@@ -59,7 +74,11 @@ for (const dialect of DIALECTS) {
       const res = await attempt(user.login, PASSWORD, address);
       assert.equal(res.statusCode, 429);
       assert.equal(res.json().code, 'too_many_attempts');
-      assert.equal((await attempt(user.login, PASSWORD, freshAddress())).statusCode, 200, 'another address is not affected');
+      assert.equal(
+        (await attempt(user.login, PASSWORD, freshAddress())).statusCode,
+        200,
+        'another address is not affected',
+      );
     });
 
     test('ID-4: a cookie-session write without the right x-csrf-token gets 403 csrf_failed and writes nothing', async () => {
@@ -76,8 +95,16 @@ for (const dialect of DIALECTS) {
         ['the token of another session', { 'x-csrf-token': otherSession.csrfToken }],
       ];
       for (const [what, headers] of wrongHeaders) {
-        for (const [method, url, payload] of [['POST', '/api/me/tokens', { name: 'forged' }], ['DELETE', '/api/session', undefined]] as const) {
-          const res = await t.app.inject({ method, url, headers: { cookie: session.cookie, ...headers }, ...(payload ? { payload } : {}) });
+        for (const [method, url, payload] of [
+          ['POST', '/api/me/tokens', { name: 'forged' }],
+          ['DELETE', '/api/session', undefined],
+        ] as const) {
+          const res = await t.app.inject({
+            method,
+            url,
+            headers: { cookie: session.cookie, ...headers },
+            ...(payload ? { payload } : {}),
+          });
           assert.equal(res.statusCode, 403, `${method} ${url} with ${what}: ${res.body}`);
           assert.equal(res.json().code, 'csrf_failed');
         }
@@ -87,14 +114,23 @@ for (const dialect of DIALECTS) {
       assert.equal(me.statusCode, 200, 'reads need no CSRF token, and the session survived the forged sign-out');
     });
 
-    test('ID-4: an administrator\'s cookie-session change without the CSRF token leaves the user untouched', async () => {
+    test("ID-4: an administrator's cookie-session change without the CSRF token leaves the user untouched", async () => {
       const admin = await createAppAdmin(t.db);
       const session = await signIn(t.app, admin.login);
       const target = await createUser(t.db);
-      const res = await t.app.inject({ method: 'PATCH', url: `/api/users/${target.id}`, headers: { cookie: session.cookie }, payload: { version: 1, active: false } });
+      const res = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/users/${target.id}`,
+        headers: { cookie: session.cookie },
+        payload: { version: 1, active: false },
+      });
       assert.equal(res.statusCode, 403);
       assert.equal(res.json().code, 'csrf_failed');
-      const row = await t.db.selectFrom('users').select(['active', 'version']).where('id', '=', target.id).executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('users')
+        .select(['active', 'version'])
+        .where('id', '=', target.id)
+        .executeTakeFirstOrThrow();
       assert.deepEqual(row, { active: true, version: 1 });
       await signIn(t.app, target.login);
     });
@@ -102,12 +138,30 @@ for (const dialect of DIALECTS) {
     test('ID-4: a Bearer-token write needs no CSRF header', async () => {
       const user = await createUser(t.db);
       const session = await signIn(t.app, user.login);
-      const first = await t.app.inject({ method: 'POST', url: '/api/me/tokens', headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken }, payload: { name: 'ci' } });
+      const first = await t.app.inject({
+        method: 'POST',
+        url: '/api/me/tokens',
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+        payload: { name: 'ci' },
+      });
       assert.equal(first.statusCode, 201, first.body);
-      const res = await t.app.inject({ method: 'POST', url: '/api/me/tokens', headers: bearer(first.json().token), payload: { name: 'made by a script' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/me/tokens',
+        headers: bearer(first.json().token),
+        payload: { name: 'made by a script' },
+      });
       assert.equal(res.statusCode, 201, res.body);
-      const names = await t.db.selectFrom('api_tokens').select('name').where('user_id', '=', user.id).orderBy('id').execute();
-      assert.deepEqual(names.map((n) => n.name), ['ci', 'made by a script']);
+      const names = await t.db
+        .selectFrom('api_tokens')
+        .select('name')
+        .where('user_id', '=', user.id)
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        names.map((n) => n.name),
+        ['ci', 'made by a script'],
+      );
     });
   });
 }

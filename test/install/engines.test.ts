@@ -21,7 +21,8 @@ test('install: every locked package supports the oldest Node the project promise
     if (!path || !range) continue;
     checked++;
     for (const node of [oldest, process.versions.node]) {
-      if (!semver.satisfies(node, range, { includePrerelease: true })) unsupported.push(`${path}@${pkg.version} wants node ${range} (not ${node})`);
+      if (!semver.satisfies(node, range, { includePrerelease: true }))
+        unsupported.push(`${path}@${pkg.version} wants node ${range} (not ${node})`);
     }
   }
   assert.ok(checked > 50, `the lockfile should declare engines for many packages, found ${checked}`);

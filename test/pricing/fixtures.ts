@@ -2,7 +2,16 @@
 // distinguishes, the set-up every suite shares, and work logs recorded with price lists.
 import { after, before } from 'node:test';
 import type { Database } from '../../src/db/index.js';
-import { createItem, createProject, createTestApp, createUser, grant, signedIn, type Dialect, type TestApp } from '../helpers/harness.js';
+import {
+  createItem,
+  createProject,
+  createTestApp,
+  createUser,
+  grant,
+  signedIn,
+  type Dialect,
+  type TestApp,
+} from '../helpers/harness.js';
 import { addMember, createTeam, grantAppRole } from '../helpers/teams.js';
 
 export type Client = Awaited<ReturnType<typeof signedIn>>;
@@ -25,11 +34,19 @@ export async function pricingWorld(t: TestApp) {
   };
   const appAdmin = await person((id) => grantAppRole(t.db, id, 'app_admin'));
   return {
-    project, team, appAdmin,
+    project,
+    team,
+    appAdmin,
     // After the first user: an item records its creator.
     item: await createItem(t.db, { projectId: project.id }),
-    billingAdmin: await person(async (id) => { await grantAppRole(t.db, id, 'billing_admin'); await grant(t.db, project.id, 'ADMINISTER_PROJECT', { userId: id }); }),
-    billingViewer: await person(async (id) => { await grantAppRole(t.db, id, 'billing_viewer'); await grant(t.db, project.id, 'ADMINISTER_PROJECT', { userId: id }); }),
+    billingAdmin: await person(async (id) => {
+      await grantAppRole(t.db, id, 'billing_admin');
+      await grant(t.db, project.id, 'ADMINISTER_PROJECT', { userId: id });
+    }),
+    billingViewer: await person(async (id) => {
+      await grantAppRole(t.db, id, 'billing_viewer');
+      await grant(t.db, project.id, 'ADMINISTER_PROJECT', { userId: id });
+    }),
     teamLead: await person((id) => addMember(t.db, team.id, id, team.leadRoleId)),
     projectAdmin: await person((id) => grant(t.db, project.id, 'ADMINISTER_PROJECT', { userId: id })),
     systemAdmin: await person(async () => {}, { systemAdmin: true }),
@@ -52,11 +69,27 @@ export function pricingSuite(dialect: Dialect): PricingWorld & Pick<TestApp, 'db
 }
 
 /** A work log recorded with a price list (its team and rate snapshot), as the work-log module writes it (PRICE-5). */
-export async function insertWorklog(db: Database, w: PricingWorld, priceList: { id: number; team_id: number; hourly_rate: string }, startDate: string) {
-  return db.insertInto('worklogs').values({
-    item_id: w.item.id, project_id: w.project.id, author_id: w.teamLead.id, created_by: w.teamLead.id, start_date: startDate,
-    duration_seconds: 3600, team_id: priceList.team_id, price_list_id: priceList.id, rate: priceList.hourly_rate,
-  }).returning('id').executeTakeFirstOrThrow();
+export async function insertWorklog(
+  db: Database,
+  w: PricingWorld,
+  priceList: { id: number; team_id: number; hourly_rate: string },
+  startDate: string,
+) {
+  return db
+    .insertInto('worklogs')
+    .values({
+      item_id: w.item.id,
+      project_id: w.project.id,
+      author_id: w.teamLead.id,
+      created_by: w.teamLead.id,
+      start_date: startDate,
+      duration_seconds: 3600,
+      team_id: priceList.team_id,
+      price_list_id: priceList.id,
+      rate: priceList.hourly_rate,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 export async function priceListRow(db: Database, id: number) {

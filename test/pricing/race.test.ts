@@ -3,7 +3,14 @@
 // counting its work logs; the insert takes FOR SHARE on that row and re-checks the validity in its statement.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryId, type RawNode } from 'kysely';
+import {
+  sql,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryId,
+  type RawNode,
+} from 'kysely';
 import { buildApp } from '../../src/http/app.js';
 import { createTestDb, DIALECTS, grant, type TestApp } from '../helpers/harness.js';
 import { createPriceList } from '../helpers/teams.js';
@@ -29,8 +36,12 @@ class CountThenInsert implements KyselyPlugin {
 
   arm() {
     this.#armed = true;
-    this.#insertSent = new Promise((resolve) => { this.#markInsert = resolve; });
-    this.#countSent = new Promise((resolve) => { this.#markCount = resolve; });
+    this.#insertSent = new Promise((resolve) => {
+      this.#markInsert = resolve;
+    });
+    this.#countSent = new Promise((resolve) => {
+      this.#markCount = resolve;
+    });
   }
 
   /** Resolves once the armed change has sent its count (it then holds the price list's row lock), or after 5 s. */
@@ -60,87 +71,162 @@ class CountThenInsert implements KyselyPlugin {
   }
 }
 
-for (const dialect of DIALECTS) describe(`price lists: racing work-log inserts (${dialect})`, () => {
-  let t: TestApp;
-  let w: PricingWorld;
-  const interleave = new CountThenInsert();
-  before(async () => {
-    const handle = await createTestDb(dialect, { teamChecks: true });
-    const { app } = await buildApp({ db: handle.db.withPlugin(interleave) });
-    await app.ready();
-    t = { app, db: handle.db, dialect, close: async () => { await app.close(); await handle.close(); } };
-    w = await pricingWorld(t);
-    // The team lead logs work: a team role with WORK_ON_ISSUES and the project permission.
-    await grant(t.db, w.project.id, 'WORK_ON_ISSUES', { userId: w.teamLead.id });
-  });
-  after(() => t.close());
+for (const dialect of DIALECTS)
+  describe(`price lists: racing work-log inserts (${dialect})`, () => {
+    let t: TestApp;
+    let w: PricingWorld;
+    const interleave = new CountThenInsert();
+    before(async () => {
+      const handle = await createTestDb(dialect, { teamChecks: true });
+      const { app } = await buildApp({ db: handle.db.withPlugin(interleave) });
+      await app.ready();
+      t = {
+        app,
+        db: handle.db,
+        dialect,
+        close: async () => {
+          await app.close();
+          await handle.close();
+        },
+      };
+      w = await pricingWorld(t);
+      // The team lead logs work: a team role with WORK_ON_ISSUES and the project permission.
+      await grant(t.db, w.project.id, 'WORK_ON_ISSUES', { userId: w.teamLead.id });
+    });
+    after(() => t.close());
 
-  /** Work logs whose date lies outside the price list they record: must always be none. */
-  async function stranded() {
-    const { rows } = await sql<{ id: number; start_date: string; valid_from: string; valid_to: string | null }>`
+    /** Work logs whose date lies outside the price list they record: must always be none. */
+    async function stranded() {
+      const { rows } = await sql<{ id: number; start_date: string; valid_from: string; valid_to: string | null }>`
       select w.id, w.start_date, pl.valid_from, pl.valid_to from worklogs w join price_lists pl on pl.id = w.price_list_id
       where w.start_date < pl.valid_from or w.start_date > pl.valid_to`.execute(t.db);
-    return rows;
-  }
-
-  test('PRICE-6: a price-list edit, delete or successor racing work-log inserts never strands a work log (36 rounds)', async (ctx) => {
-    const outcomes = new Map<string, number>();
-    // How long logging work takes here (it varies a lot between engines): the changes are spread over that time.
-    await createPriceList(t.db, w.team.id, { name: 'Warm-up', validFrom: '2000-01-01', validTo: '2000-12-31' });
-    const started = performance.now();
-    assert.equal((await w.teamLead.c.post('/api/worklogs', { itemKey: w.item.key, startDate: '2000-06-15', durationSeconds: 3600 })).statusCode, 201);
-    const span = performance.now() - started;
-    for (let round = 0; round < 36; round++) {
-      const month = monthOf(round);
-      const list = await createPriceList(t.db, w.team.id, { name: `Month ${month}`, validFrom: `${month}-01`, validTo: `${month}-28` });
-      const logWork = () => w.teamLead.c.post('/api/worklogs', { itemKey: w.item.key, startDate: `${month}-15`, durationSeconds: 3600 });
-      const change = [
-        () => w.appAdmin.c.patch(`/api/price-lists/${list.id}`, { version: 1, validTo: `${month}-14` }),
-        () => w.appAdmin.c.delete(`/api/price-lists/${list.id}?version=1`),
-        () => w.appAdmin.c.post(`/api/price-lists/${list.id}/successor`, { version: 1, hourlyRate: '91.20', validFrom: `${month}-10` }),
-      ][round % 3];
-      // The change starts between 0 and 1.2× an insert's duration after the inserts, so each side wins in some rounds.
-      const delay = ((round * 7) % 36) / 30 * span;
-      const [changed, ...logged] = await Promise.all([new Promise((resolve) => setTimeout(resolve, delay)).then(change), logWork(), logWork(), logWork()]);
-
-      assert.ok([200, 201, 204, 409].includes(changed.statusCode), `round ${round}: the change answered ${changed.statusCode} ${changed.body}`);
-      if (changed.statusCode === 409) assert.equal(changed.json().code, 'price_list_in_use', changed.body);
-      for (const res of logged) assert.ok([201, 403, 409].includes(res.statusCode), `round ${round}: logging answered ${res.statusCode} ${res.body}`);
-      const onOldList = logged.filter((r) => r.statusCode === 201 && r.json().priceList?.id === list.id).length;
-      if (onOldList > 0) assert.equal(changed.statusCode, 409, `round ${round}: work was logged on the old list, so the change must be refused`);
-      assert.deepEqual(await stranded(), [], `round ${round}`);
-      const key = `${['edit', 'delete', 'successor'][round % 3]} ${changed.statusCode} / logged ${logged.filter((r) => r.statusCode === 201).length}`;
-      outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+      return rows;
     }
-    // Both sides must have won sometimes for the test to have raced at all; print what happened for the record.
-    const summary = [...outcomes].map(([k, n]) => `${k}: ${n}`).join('; ');
-    ctx.diagnostic(summary);
-    assert.ok([...outcomes.keys()].some((k) => /logged [1-9]/.test(k)), `some work was logged (${summary})`);
-  });
 
-  test('PRICE-6: a work-log insert sent between a change\'s count and its write waits, and is then judged on the new validity', async () => {
-    const cases = [
-      { what: 'edit', change: (id: number, month: string) => w.appAdmin.c.patch(`/api/price-lists/${id}`, { version: 1, validTo: `${month}-14` }), status: 200 },
-      { what: 'successor', change: (id: number, month: string) => w.appAdmin.c.post(`/api/price-lists/${id}/successor`, { version: 1, hourlyRate: '91.20', validFrom: `${month}-10` }), status: 201 },
-      { what: 'delete', change: (id: number) => w.appAdmin.c.delete(`/api/price-lists/${id}?version=1`), status: 204 },
-    ];
-    for (const [i, { what, change, status }] of cases.entries()) {
-      const month = monthOf(36 + i);
-      const list = await createPriceList(t.db, w.team.id, { name: `Month ${month}`, validFrom: `${month}-01`, validTo: `${month}-28` });
-      // PGlite is one connection: a transaction holds it to the end, so no insert can come between; only PostgreSQL is forced.
-      if (dialect === 'postgres') interleave.arm();
-      // The insert is sent only once the change has counted under its lock, so it cannot simply win the race.
-      const changing = change(list.id, month);
-      if (dialect === 'postgres') await interleave.countSent;
-      const [changed, logged] = await Promise.all([
-        changing,
-        w.teamLead.c.post('/api/worklogs', { itemKey: w.item.key, startDate: `${month}-15`, durationSeconds: 3600 }),
-      ]);
-      assert.equal(changed.statusCode, status, `${what}: ${changed.body}`);
-      assert.notEqual(logged.statusCode === 201 ? logged.json().priceList?.id : undefined, list.id, `${what}: the work log was recorded with the changed list: ${logged.body}`);
-      if (what === 'successor') assert.equal(logged.statusCode, 201, `${what}: the work is logged on the successor: ${logged.body}`);
-      else assert.equal(logged.json().code, 'no_valid_price_list', `${what}: ${logged.body}`);
-      assert.deepEqual(await stranded(), [], what);
-    }
+    test('PRICE-6: a price-list edit, delete or successor racing work-log inserts never strands a work log (36 rounds)', async (ctx) => {
+      const outcomes = new Map<string, number>();
+      // How long logging work takes here (it varies a lot between engines): the changes are spread over that time.
+      await createPriceList(t.db, w.team.id, { name: 'Warm-up', validFrom: '2000-01-01', validTo: '2000-12-31' });
+      const started = performance.now();
+      assert.equal(
+        (
+          await w.teamLead.c.post('/api/worklogs', {
+            itemKey: w.item.key,
+            startDate: '2000-06-15',
+            durationSeconds: 3600,
+          })
+        ).statusCode,
+        201,
+      );
+      const span = performance.now() - started;
+      for (let round = 0; round < 36; round++) {
+        const month = monthOf(round);
+        const list = await createPriceList(t.db, w.team.id, {
+          name: `Month ${month}`,
+          validFrom: `${month}-01`,
+          validTo: `${month}-28`,
+        });
+        const logWork = () =>
+          w.teamLead.c.post('/api/worklogs', { itemKey: w.item.key, startDate: `${month}-15`, durationSeconds: 3600 });
+        const change = [
+          () => w.appAdmin.c.patch(`/api/price-lists/${list.id}`, { version: 1, validTo: `${month}-14` }),
+          () => w.appAdmin.c.delete(`/api/price-lists/${list.id}?version=1`),
+          () =>
+            w.appAdmin.c.post(`/api/price-lists/${list.id}/successor`, {
+              version: 1,
+              hourlyRate: '91.20',
+              validFrom: `${month}-10`,
+            }),
+        ][round % 3];
+        // The change starts between 0 and 1.2× an insert's duration after the inserts, so each side wins in some rounds.
+        const delay = (((round * 7) % 36) / 30) * span;
+        const [changed, ...logged] = await Promise.all([
+          new Promise((resolve) => setTimeout(resolve, delay)).then(change),
+          logWork(),
+          logWork(),
+          logWork(),
+        ]);
+
+        assert.ok(
+          [200, 201, 204, 409].includes(changed.statusCode),
+          `round ${round}: the change answered ${changed.statusCode} ${changed.body}`,
+        );
+        if (changed.statusCode === 409) assert.equal(changed.json().code, 'price_list_in_use', changed.body);
+        for (const res of logged)
+          assert.ok(
+            [201, 403, 409].includes(res.statusCode),
+            `round ${round}: logging answered ${res.statusCode} ${res.body}`,
+          );
+        const onOldList = logged.filter((r) => r.statusCode === 201 && r.json().priceList?.id === list.id).length;
+        if (onOldList > 0)
+          assert.equal(
+            changed.statusCode,
+            409,
+            `round ${round}: work was logged on the old list, so the change must be refused`,
+          );
+        assert.deepEqual(await stranded(), [], `round ${round}`);
+        const key = `${['edit', 'delete', 'successor'][round % 3]} ${changed.statusCode} / logged ${logged.filter((r) => r.statusCode === 201).length}`;
+        outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+      }
+      // Both sides must have won sometimes for the test to have raced at all; print what happened for the record.
+      const summary = [...outcomes].map(([k, n]) => `${k}: ${n}`).join('; ');
+      ctx.diagnostic(summary);
+      assert.ok(
+        [...outcomes.keys()].some((k) => /logged [1-9]/.test(k)),
+        `some work was logged (${summary})`,
+      );
+    });
+
+    test("PRICE-6: a work-log insert sent between a change's count and its write waits, and is then judged on the new validity", async () => {
+      const cases = [
+        {
+          what: 'edit',
+          change: (id: number, month: string) =>
+            w.appAdmin.c.patch(`/api/price-lists/${id}`, { version: 1, validTo: `${month}-14` }),
+          status: 200,
+        },
+        {
+          what: 'successor',
+          change: (id: number, month: string) =>
+            w.appAdmin.c.post(`/api/price-lists/${id}/successor`, {
+              version: 1,
+              hourlyRate: '91.20',
+              validFrom: `${month}-10`,
+            }),
+          status: 201,
+        },
+        {
+          what: 'delete',
+          change: (id: number) => w.appAdmin.c.delete(`/api/price-lists/${id}?version=1`),
+          status: 204,
+        },
+      ];
+      for (const [i, { what, change, status }] of cases.entries()) {
+        const month = monthOf(36 + i);
+        const list = await createPriceList(t.db, w.team.id, {
+          name: `Month ${month}`,
+          validFrom: `${month}-01`,
+          validTo: `${month}-28`,
+        });
+        // PGlite is one connection: a transaction holds it to the end, so no insert can come between; only PostgreSQL is forced.
+        if (dialect === 'postgres') interleave.arm();
+        // The insert is sent only once the change has counted under its lock, so it cannot simply win the race.
+        const changing = change(list.id, month);
+        if (dialect === 'postgres') await interleave.countSent;
+        const [changed, logged] = await Promise.all([
+          changing,
+          w.teamLead.c.post('/api/worklogs', { itemKey: w.item.key, startDate: `${month}-15`, durationSeconds: 3600 }),
+        ]);
+        assert.equal(changed.statusCode, status, `${what}: ${changed.body}`);
+        assert.notEqual(
+          logged.statusCode === 201 ? logged.json().priceList?.id : undefined,
+          list.id,
+          `${what}: the work log was recorded with the changed list: ${logged.body}`,
+        );
+        if (what === 'successor')
+          assert.equal(logged.statusCode, 201, `${what}: the work is logged on the successor: ${logged.body}`);
+        else assert.equal(logged.json().code, 'no_valid_price_list', `${what}: ${logged.body}`);
+        assert.deepEqual(await stranded(), [], what);
+      }
+    });
   });
-});

@@ -8,18 +8,35 @@ type Client = ReturnType<typeof client>;
 /** A user holding app_admin through the built-in group `administrators` (APP-1 default). */
 export async function createAppAdmin(db: Database) {
   const user = await createUser(db);
-  const group = await db.selectFrom('groups').select('id').where('name', '=', 'administrators').executeTakeFirstOrThrow();
+  const group = await db
+    .selectFrom('groups')
+    .select('id')
+    .where('name', '=', 'administrators')
+    .executeTakeFirstOrThrow();
   await db.insertInto('group_members').values({ group_id: group.id, user_id: user.id }).execute();
   return user;
 }
 
 /** Audit rows of one entity, oldest first, read straight from the table. */
 export async function auditRowsFor(db: Database, entityType: string, entityId: number | string) {
-  return db.selectFrom('audit_log').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', String(entityId)).orderBy('id').execute();
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', String(entityId))
+    .orderBy('id')
+    .execute();
 }
 
 export async function auditCount(db: Database) {
-  return Number((await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 /**

@@ -12,7 +12,12 @@ type Access = 'allow' | 'deny' | 'unset';
 export async function as(app: App, login: string) {
   const session = await signIn(app, login);
   const call = (method: Method, url: string, payload?: unknown) =>
-    app.inject({ method, url, headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken }, ...(payload === undefined ? {} : { payload: payload as object }) });
+    app.inject({
+      method,
+      url,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
   return {
     get: (url: string) => call('GET', url),
     post: (url: string, body: unknown = {}) => call('POST', url, body),
@@ -23,8 +28,18 @@ export async function as(app: App, login: string) {
 }
 export type Client = Awaited<ReturnType<typeof as>>;
 
-export interface Entry { kind: 'user' | 'group' | 'role'; subjectId: number; view: Access; edit: Access }
-export const entry = (kind: Entry['kind'], subjectId: number, view: Access, edit: Access = 'unset'): Entry => ({ kind, subjectId, view, edit });
+export interface Entry {
+  kind: 'user' | 'group' | 'role';
+  subjectId: number;
+  view: Access;
+  edit: Access;
+}
+export const entry = (kind: Entry['kind'], subjectId: number, view: Access, edit: Access = 'unset'): Entry => ({
+  kind,
+  subjectId,
+  view,
+  edit,
+});
 /** View and edit allowed. */
 export const editor = (kind: Entry['kind'], subjectId: number) => entry(kind, subjectId, 'allow', 'allow');
 /** View allowed, edit unset. */
@@ -55,24 +70,52 @@ export async function systemAdmin(db: Database) {
 }
 
 /** Puts an item's own setting and asserts it was saved. */
-export async function secure(c: Client, key: string, entries: Entry[], options: { version?: number; applyToChildren?: boolean; confirmLockout?: boolean } = {}) {
+export async function secure(
+  c: Client,
+  key: string,
+  entries: Entry[],
+  options: { version?: number; applyToChildren?: boolean; confirmLockout?: boolean } = {},
+) {
   const res = await c.put(`/api/items/${key}/security`, { entries, ...options });
   assert.equal(res.statusCode, 200, res.body);
   return res.json() as SecurityOut;
 }
 
 export interface SecurityOut {
-  itemKey: string; mode: 'own' | 'inherited' | 'none'; inheritedFrom: string | null; version: number | null;
+  itemKey: string;
+  mode: 'own' | 'inherited' | 'none';
+  inheritedFrom: string | null;
+  version: number | null;
   entries: Array<{ kind: string; subject: { id: number; name: string }; view: Access; edit: Access }>;
-  childrenWithOwnSetting: string[]; warnings: Array<{ code: string; message: string }>;
+  childrenWithOwnSetting: string[];
+  warnings: Array<{ code: string; message: string }>;
 }
 
 /** A work log written straight to the table (setup only; the API paths are tested where they matter). */
-export async function logWork(db: Database, item: { id: number }, authorId: number, durationSeconds = 3600, startDate = '2024-03-04') {
-  const { project_id } = await db.selectFrom('work_items').select('project_id').where('id', '=', item.id).executeTakeFirstOrThrow();
-  return db.insertInto('worklogs').values({
-    item_id: item.id, project_id, author_id: authorId, start_date: startDate, duration_seconds: durationSeconds, created_by: authorId,
-  }).returning('id').executeTakeFirstOrThrow();
+export async function logWork(
+  db: Database,
+  item: { id: number },
+  authorId: number,
+  durationSeconds = 3600,
+  startDate = '2024-03-04',
+) {
+  const { project_id } = await db
+    .selectFrom('work_items')
+    .select('project_id')
+    .where('id', '=', item.id)
+    .executeTakeFirstOrThrow();
+  return db
+    .insertInto('worklogs')
+    .values({
+      item_id: item.id,
+      project_id,
+      author_id: authorId,
+      start_date: startDate,
+      duration_seconds: durationSeconds,
+      created_by: authorId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 /** Everything item security writes, read straight from the tables, to compare before and after a refused or dry-run change. */
@@ -81,7 +124,14 @@ export async function securityState(db: Database) {
     settings: await db.selectFrom('item_security').selectAll().orderBy('item_id').execute(),
     entries: await db.selectFrom('item_security_entries').selectAll().orderBy('id').execute(),
     governing: await db.selectFrom('work_items').select(['id', 'governing_item_id']).orderBy('id').execute(),
-    audit: Number((await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    audit: Number(
+      (
+        await db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
   };
 }
 

@@ -20,7 +20,9 @@ function holders(permission: string) {
 export async function worklogsWithoutWorkPermission(db: Database): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from worklogs l
-    where not exists (select 1 from (${holders('WORK_ON_ISSUES')}) h where h.project_id = l.project_id and h.user_id = l.author_id)`.execute(db);
+    where not exists (select 1 from (${holders('WORK_ON_ISSUES')}) h where h.project_id = l.project_id and h.user_id = l.author_id)`.execute(
+    db,
+  );
   return rows[0].n;
 }
 
@@ -38,7 +40,9 @@ export async function permissionsOfLogin(db: Database, login: string): Promise<s
 
 export async function worklogsOnForeignProject(db: Database): Promise<number> {
   const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from worklogs l join work_items i on i.id = l.item_id where i.project_id <> l.project_id`.execute(db);
+    select count(*)::int as n from worklogs l join work_items i on i.id = l.item_id where i.project_id <> l.project_id`.execute(
+    db,
+  );
   return rows[0].n;
 }
 
@@ -50,7 +54,9 @@ export async function treeDepths(db: Database): Promise<Record<string, number>> 
       union all
       select c.id, c.project_id, t.depth + 1 from work_items c join tree t on c.parent_id = t.id and c.project_id = t.project_id
     )
-    select p.key, max(t.depth)::int as depth from tree t join projects p on p.id = t.project_id group by p.key`.execute(db);
+    select p.key, max(t.depth)::int as depth from tree t join projects p on p.id = t.project_id group by p.key`.execute(
+    db,
+  );
   return Object.fromEntries(rows.map((r) => [r.key, r.depth]));
 }
 
@@ -60,6 +66,8 @@ export async function inconsistentNumbering(db: Database): Promise<string[]> {
     select 'next_item_num of ' || p.key as problem from projects p
       where p.next_item_num <> coalesce((select max(num) from work_items i where i.project_id = p.id), 0) + 1
     union all
-    select 'key ' || i.key from work_items i join projects p on p.id = i.project_id where i.key <> p.key || '-' || i.num`.execute(db);
+    select 'key ' || i.key from work_items i join projects p on p.id = i.project_id where i.key <> p.key || '-' || i.num`.execute(
+    db,
+  );
   return rows.map((r) => r.problem);
 }

@@ -7,7 +7,13 @@ import { APP_ROLES } from '../../src/db/types.js';
 import { verifyPassword } from '../../src/modules/auth/secrets.js';
 import { seedDemo, type DemoUser } from '../../src/seed/demo.js';
 import { recentWeekdays } from '../../src/seed/random.js';
-import { inconsistentNumbering, permissionsOfLogin, treeDepths, worklogsOnForeignProject, worklogsWithoutWorkPermission } from './checks.js';
+import {
+  inconsistentNumbering,
+  permissionsOfLogin,
+  treeDepths,
+  worklogsOnForeignProject,
+  worklogsWithoutWorkPermission,
+} from './checks.js';
 
 const TODAY = '2025-03-14';
 let handle: DbHandle;
@@ -21,46 +27,76 @@ before(async () => {
 after(() => handle.close());
 
 test('APP-1: every app role has a demo user holding it directly, plus a system administrator', async () => {
-  const grants = await handle.db.selectFrom('app_role_grants').innerJoin('users', 'users.id', 'app_role_grants.user_id')
-    .select(['role', 'login']).execute();
-  for (const role of APP_ROLES) assert.ok(grants.some((g) => g.role === role), `no user holds ${role}`);
+  const grants = await handle.db
+    .selectFrom('app_role_grants')
+    .innerJoin('users', 'users.id', 'app_role_grants.user_id')
+    .select(['role', 'login'])
+    .execute();
+  for (const role of APP_ROLES)
+    assert.ok(
+      grants.some((g) => g.role === role),
+      `no user holds ${role}`,
+    );
   const admins = await handle.db.selectFrom('users').select('login').where('system_admin', '=', true).execute();
-  assert.deepEqual(admins.map((a) => a.login), ['admin']);
+  assert.deepEqual(
+    admins.map((a) => a.login),
+    ['admin'],
+  );
 });
 
 test('ID-2: every demo user is in group users and the returned logins match the users table', async () => {
-  const rows = await handle.db.selectFrom('users').leftJoin('group_members', 'group_members.user_id', 'users.id')
-    .leftJoin('groups', (join) => join.onRef('groups.id', '=', 'group_members.group_id').on('groups.name', '=', 'users'))
-    .select(['login', 'groups.name']).where('groups.name', '=', 'users').execute();
+  const rows = await handle.db
+    .selectFrom('users')
+    .leftJoin('group_members', 'group_members.user_id', 'users.id')
+    .leftJoin('groups', (join) =>
+      join.onRef('groups.id', '=', 'group_members.group_id').on('groups.name', '=', 'users'),
+    )
+    .select(['login', 'groups.name'])
+    .where('groups.name', '=', 'users')
+    .execute();
   const all = await handle.db.selectFrom('users').select('login').execute();
   assert.equal(rows.length, all.length);
   assert.deepEqual(users.map((u) => u.login).sort(), all.map((u) => u.login).sort());
 });
 
 test('ID-3: the demo password verifies against the stored hash', async () => {
-  const alice = await handle.db.selectFrom('users').select('password_hash').where('login', '=', 'alice').executeTakeFirstOrThrow();
+  const alice = await handle.db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('login', '=', 'alice')
+    .executeTakeFirstOrThrow();
   assert.ok(users.every((u) => u.password === 'timeward-demo' && u.description.length > 0));
   assert.equal(await verifyPassword(alice.password_hash, 'timeward-demo'), true);
 });
 
 test('PRJ-1: three projects, two of them with a client', async () => {
   const projects = await handle.db.selectFrom('projects').select(['key', 'client_id']).orderBy('key').execute();
-  assert.deepEqual(projects.map((p) => p.key), ['ACME', 'BETA', 'INT']);
+  assert.deepEqual(
+    projects.map((p) => p.key),
+    ['ACME', 'BETA', 'INT'],
+  );
   assert.equal(projects.filter((p) => p.client_id !== null).length, 2);
 });
 
 test('PRJ-2: at least 200 items in trees up to depth 4, keys match numbers and next_item_num is max(num) + 1', async () => {
-  const { n } = await handle.db.selectFrom('work_items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await handle.db
+    .selectFrom('work_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   assert.ok(Number(n) >= 200, `${n} items`);
   assert.deepEqual(await treeDepths(handle.db), { ACME: 4, BETA: 4, INT: 4 });
   assert.deepEqual(await inconsistentNumbering(handle.db), []);
 });
 
 test('PRJ-3: grants reach people directly, through groups and through project roles', async () => {
-  const kinds = await handle.db.selectFrom('project_permission_grants')
+  const kinds = await handle.db
+    .selectFrom('project_permission_grants')
     .select((eb) => [
-      eb.fn.count<number>('user_id').as('users'), eb.fn.count<number>('group_id').as('groups'), eb.fn.count<number>('role_id').as('roles'),
-    ]).executeTakeFirstOrThrow();
+      eb.fn.count<number>('user_id').as('users'),
+      eb.fn.count<number>('group_id').as('groups'),
+      eb.fn.count<number>('role_id').as('roles'),
+    ])
+    .executeTakeFirstOrThrow();
   assert.ok(Number(kinds.users) > 0 && Number(kinds.groups) > 0 && Number(kinds.roles) > 0);
   const members = await handle.db.selectFrom('project_role_members').select(['user_id', 'group_id']).execute();
   assert.ok(members.some((m) => m.user_id !== null) && members.some((m) => m.group_id !== null));
@@ -72,7 +108,10 @@ test('PRJ-4: the client user may only browse ACME and the outsider reaches no pr
 });
 
 test('PRJ-5: at least 2000 work logs, each by someone with WORK_ON_ISSUES on the item’s project', async () => {
-  const { n } = await handle.db.selectFrom('worklogs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await handle.db
+    .selectFrom('worklogs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   assert.ok(Number(n) >= 2000, `${n} work logs`);
   assert.equal(await worklogsWithoutWorkPermission(handle.db), 0);
   assert.equal(await worklogsOnForeignProject(handle.db), 0);
@@ -89,12 +128,18 @@ test('WL-1: work logs fall on weekdays of the last eight weeks, last 15 min–8 
 
 test('EXPL-4: the seed leaves one audit row and some item comments', async () => {
   const audit = await handle.db.selectFrom('audit_log').select('action').execute();
-  assert.deepEqual(audit.map((a) => a.action), ['seed.demo']);
-  const { n } = await handle.db.selectFrom('item_comments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  assert.deepEqual(
+    audit.map((a) => a.action),
+    ['seed.demo'],
+  );
+  const { n } = await handle.db
+    .selectFrom('item_comments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   assert.ok(Number(n) > 0);
 });
 
-test('PRICE-3, PRICE-4, TEAM-4: on projects with the team check on, every seeded work log records its author\'s team and the price list valid on its date, at that rate', async () => {
+test("PRICE-3, PRICE-4, TEAM-4: on projects with the team check on, every seeded work log records its author's team and the price list valid on its date, at that rate", async () => {
   const { rows } = await sql<{ checked: number; wrong: number; teams: number; lists: number }>`
     select count(*)::int as checked,
       count(*) filter (where w.team_id is null or pl.id is null or pl.team_id <> w.team_id or w.rate <> pl.hourly_rate

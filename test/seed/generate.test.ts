@@ -4,7 +4,12 @@ import { after, before, test } from 'node:test';
 import { generate, type GenerateResult } from '../../bench/generate.js';
 import { migrateToLatest, openDb, type DbHandle } from '../../src/db/index.js';
 import { createRandom } from '../../src/seed/random.js';
-import { inconsistentNumbering, treeDepths, worklogsOnForeignProject, worklogsWithoutWorkPermission } from './checks.js';
+import {
+  inconsistentNumbering,
+  treeDepths,
+  worklogsOnForeignProject,
+  worklogsWithoutWorkPermission,
+} from './checks.js';
 
 let handle: DbHandle;
 let result: GenerateResult;
@@ -13,14 +18,19 @@ const phases = new Set<string>();
 before(async () => {
   handle = await openDb({});
   await migrateToLatest(handle.db);
-  result = await generate(handle.db,
+  result = await generate(
+    handle.db,
     { users: 40, projects: 3, itemsPerProject: 300, worklogs: 6000, seed: 7, today: '2025-03-14', chunkSize: 2500 },
-    (p) => phases.add(p.phase));
+    (p) => phases.add(p.phase),
+  );
 });
 after(() => handle.close());
 
 async function count(table: 'users' | 'projects' | 'work_items' | 'worklogs'): Promise<number> {
-  const row = await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await handle.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -29,8 +39,16 @@ test('generate() stores exactly the requested counts and reports them', async ()
   assert.equal(await count('projects'), 3);
   assert.equal(await count('work_items'), 900);
   assert.equal(await count('worklogs'), 6000);
-  assert.deepEqual({ users: result.users, projects: result.projects, items: result.items, worklogs: result.worklogs, maxDepth: result.maxDepth },
-    { users: 40, projects: 3, items: 900, worklogs: 6000, maxDepth: 10 });
+  assert.deepEqual(
+    {
+      users: result.users,
+      projects: result.projects,
+      items: result.items,
+      worklogs: result.worklogs,
+      maxDepth: result.maxDepth,
+    },
+    { users: 40, projects: 3, items: 900, worklogs: 6000, maxDepth: 10 },
+  );
   assert.deepEqual([...phases].sort(), ['analyze', 'items', 'setup', 'worklogs']);
 });
 
@@ -45,13 +63,20 @@ test('PRJ-5: every generated work log is authored by a WORK_ON_ISSUES holder on 
 });
 
 test('ID-2: every generated user is in group users', async () => {
-  const inUsers = await handle.db.selectFrom('group_members').innerJoin('groups', 'groups.id', 'group_members.group_id')
-    .where('groups.name', '=', 'users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const inUsers = await handle.db
+    .selectFrom('group_members')
+    .innerJoin('groups', 'groups.id', 'group_members.group_id')
+    .where('groups.name', '=', 'users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   assert.equal(Number(inUsers.n), 40);
 });
 
 test('the seeded PRNG repeats its sequence for a seed and differs between seeds', () => {
-  const draw = (seed: number) => { const r = createRandom(seed); return Array.from({ length: 5 }, () => r.int(0, 1_000_000)); };
+  const draw = (seed: number) => {
+    const r = createRandom(seed);
+    return Array.from({ length: 5 }, () => r.int(0, 1_000_000));
+  };
   assert.deepEqual(draw(42), draw(42));
   assert.notDeepEqual(draw(42), draw(43));
 });

@@ -31,16 +31,33 @@ export async function teamWorld(db: Database) {
 }
 
 export interface TeamDetail {
-  id: number; name: string; description: string; project: { key: string; name: string } | null; memberCount: number; version: number;
+  id: number;
+  name: string;
+  description: string;
+  project: { key: string; name: string } | null;
+  memberCount: number;
+  version: number;
   abilities: { canManage: boolean; canDelete: boolean; canManagePriceLists: boolean };
-  roles: Array<{ id: number; name: string; kind: 'lead' | 'member' | 'custom'; permissions: string[]; version: number }>;
+  roles: Array<{
+    id: number;
+    name: string;
+    kind: 'lead' | 'member' | 'custom';
+    permissions: string[];
+    version: number;
+  }>;
   members: Array<{ user: { id: number; login: string; displayName: string }; roleIds: number[]; joinedAt: string }>;
   assignedProjects: Array<{ key: string; name: string }>;
 }
 
 /** Creates a team through the API and asserts it was created. */
-export async function createTeam(c: Client, body: { name?: string; projectKey?: string; leadUserId?: number; memberIds?: number[]; description?: string }) {
-  const res = await c.post('/api/teams', { name: body.name ?? `Team ${Math.random().toString(36).slice(2, 8)}`, ...body });
+export async function createTeam(
+  c: Client,
+  body: { name?: string; projectKey?: string; leadUserId?: number; memberIds?: number[]; description?: string },
+) {
+  const res = await c.post('/api/teams', {
+    name: body.name ?? `Team ${Math.random().toString(36).slice(2, 8)}`,
+    ...body,
+  });
   assert.equal(res.statusCode, 201, res.body);
   return res.json() as TeamDetail;
 }
@@ -53,19 +70,34 @@ export async function assign(c: Client, projectKey: string, teamId: number, assi
   assert.equal(res.statusCode, 200, res.body);
 }
 
-const TEAM_TABLES = ['teams', 'team_projects', 'team_roles', 'team_memberships', 'team_membership_roles', 'projects', 'app_settings', 'audit_log'] as const;
+const TEAM_TABLES = [
+  'teams',
+  'team_projects',
+  'team_roles',
+  'team_memberships',
+  'team_membership_roles',
+  'projects',
+  'app_settings',
+  'audit_log',
+] as const;
 
 /** Row count and content digest of every table team operations write to. */
 export async function teamState(db: Database): Promise<Record<string, string>> {
-  const parts = TEAM_TABLES.map((name) => sql`select ${name}::text as name, count(*)::int as n,
-    coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as digest from ${sql.table(name)} x`);
-  const { rows } = await sql<{ name: string; n: number; digest: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  const parts = TEAM_TABLES.map(
+    (name) => sql`select ${name}::text as name, count(*)::int as n,
+    coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as digest from ${sql.table(name)} x`,
+  );
+  const { rows } = await sql<{ name: string; n: number; digest: string }>`${sql.join(parts, sql` union all `)}`.execute(
+    db,
+  );
   return Object.fromEntries(rows.map((r) => [r.name, `${r.n} rows ${r.digest}`]));
 }
 
 /** Current memberships of a user in teams working on a project (its own and assigned global teams). */
 export async function teamsOfUserInProject(db: Database, userId: number, projectId: number): Promise<number[]> {
-  const { rows } = await sql<{ team_id: number }>`select m.team_id from team_memberships m join teams t on t.id = m.team_id
+  const { rows } = await sql<{
+    team_id: number;
+  }>`select m.team_id from team_memberships m join teams t on t.id = m.team_id
     where m.user_id = ${userId} and m.left_at is null
       and (t.project_id = ${projectId} or exists (select 1 from team_projects tp where tp.team_id = t.id and tp.project_id = ${projectId}))
     order by m.team_id`.execute(db);
@@ -74,12 +106,34 @@ export async function teamsOfUserInProject(db: Database, userId: number, project
 
 /** A work log recorded with a team, written straight to the table (the work-log API is tested elsewhere). */
 export async function worklogWithTeam(db: Database, projectId: number, authorId: number, teamId: number) {
-  const num = (await db.updateTable('projects').set((eb) => ({ next_item_num: eb('next_item_num', '+', 1) })).where('id', '=', projectId)
-    .returning(['key', 'next_item_num']).executeTakeFirstOrThrow());
-  const item = await db.insertInto('work_items').values({
-    project_id: projectId, num: num.next_item_num - 1, key: `${num.key}-${num.next_item_num - 1}`, title: 'work', created_by: authorId,
-  }).returning('id').executeTakeFirstOrThrow();
-  return db.insertInto('worklogs').values({
-    item_id: item.id, project_id: projectId, author_id: authorId, created_by: authorId, start_date: '2026-03-02', duration_seconds: 3600, team_id: teamId,
-  }).returning('id').executeTakeFirstOrThrow();
+  const num = await db
+    .updateTable('projects')
+    .set((eb) => ({ next_item_num: eb('next_item_num', '+', 1) }))
+    .where('id', '=', projectId)
+    .returning(['key', 'next_item_num'])
+    .executeTakeFirstOrThrow();
+  const item = await db
+    .insertInto('work_items')
+    .values({
+      project_id: projectId,
+      num: num.next_item_num - 1,
+      key: `${num.key}-${num.next_item_num - 1}`,
+      title: 'work',
+      created_by: authorId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return db
+    .insertInto('worklogs')
+    .values({
+      item_id: item.id,
+      project_id: projectId,
+      author_id: authorId,
+      created_by: authorId,
+      start_date: '2026-03-02',
+      duration_seconds: 3600,
+      team_id: teamId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }

@@ -15,10 +15,7 @@ import { parseRoute, useHash, type Route } from './router.js';
 import type { Me } from './types.js';
 
 type Session =
-  | { state: 'checking' }
-  | { state: 'signedOut' }
-  | { state: 'failed'; error: unknown }
-  | { state: 'signedIn'; me: Me };
+  { state: 'checking' } | { state: 'signedOut' } | { state: 'failed'; error: unknown } | { state: 'signedIn'; me: Me };
 
 export function App() {
   const [session, setSession] = useState<Session>({ state: 'checking' });
@@ -42,7 +39,8 @@ export function App() {
     });
   }, [signedIn, signedOut]);
 
-  const routeId = 'key' in route ? `${route.name}:${route.key}` : 'id' in route ? `${route.name}:${route.id}` : route.name;
+  const routeId =
+    'key' in route ? `${route.name}:${route.key}` : 'id' in route ? `${route.name}:${route.id}` : route.name;
   useEffect(() => {
     // A block body on purpose: newer Chromium returns a Promise from scrollTo, which React would take for a cleanup.
     window.scrollTo(0, 0);

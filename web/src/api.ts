@@ -1,7 +1,37 @@
 import type {
-  AppRoleList, Comment, DenyList, Explanation, GlobalTeamSummary, Group, GroupDeletionPreview, Item, ItemAccessRow, ItemSecurity, ItemSummary, Me,
-  MembershipPeriod, Page, Person, Preview, PriceList, PriceListInput, Project, ProjectAccessRow, ProjectGrant, ProjectTeams,
-  RoleMember, SecurityInput, TeamChecks, TeamDetail, TeamRole, TeamSummary, TimeSummary, User, UserRecord, Worklog, WorklogInput,
+  AppRoleList,
+  Comment,
+  DenyList,
+  Explanation,
+  GlobalTeamSummary,
+  Group,
+  GroupDeletionPreview,
+  Item,
+  ItemAccessRow,
+  ItemSecurity,
+  ItemSummary,
+  Me,
+  MembershipPeriod,
+  Page,
+  Person,
+  Preview,
+  PriceList,
+  PriceListInput,
+  Project,
+  ProjectAccessRow,
+  ProjectGrant,
+  ProjectTeams,
+  RoleMember,
+  SecurityInput,
+  TeamChecks,
+  TeamDetail,
+  TeamRole,
+  TeamSummary,
+  TimeSummary,
+  User,
+  UserRecord,
+  Worklog,
+  WorklogInput,
   WorklogPreview,
 } from './types.js';
 
@@ -97,8 +127,7 @@ export const api = {
   signOut: () => request<void>('DELETE', '/session'),
   me: () => request<Me>('GET', '/me', { expectUnauthorized: true }),
 
-  listProjects: (cursor?: string | null) =>
-    request<Page<Project>>('GET', `/projects${query({ limit: 50, cursor })}`),
+  listProjects: (cursor?: string | null) => request<Page<Project>>('GET', `/projects${query({ limit: 50, cursor })}`),
   getProject: (key: string) => request<Project>('GET', `/projects/${seg(key)}`),
   listItems: (projectKey: string, parentKey: string | null, cursor?: string | null) =>
     request<Page<ItemSummary>>(
@@ -146,10 +175,14 @@ export const api = {
   previewGroupDeletion: (id: number) => request<GroupDeletionPreview>('GET', `/groups/${id}/deletion-preview`),
   /** ID-6: the version the preview showed, and the confirmation the preview asked for. */
   deleteGroup: (group: { id: number; version: number }, confirm: boolean) =>
-    request<void>('DELETE', `/groups/${group.id}${query({ version: group.version, confirm: confirm ? 'true' : undefined })}`),
+    request<void>(
+      'DELETE',
+      `/groups/${group.id}${query({ version: group.version, confirm: confirm ? 'true' : undefined })}`,
+    ),
   listProjectGrants: (key: string) => request<{ items: ProjectGrant[] }>('GET', `/projects/${seg(key)}/permissions`),
   listRoleMembers: (key: string) => request<{ items: RoleMember[] }>('GET', `/projects/${seg(key)}/role-members`),
-  projectSubjects: (key: string, q = '') => request<ProjectSubjects>('GET', `/projects/${seg(key)}/subjects${query({ q })}`),
+  projectSubjects: (key: string, q = '') =>
+    request<ProjectSubjects>('GET', `/projects/${seg(key)}/subjects${query({ q })}`),
 
   listDenies: () => request<DenyList>('GET', '/deny-permissions'),
   addDeny: (permission: string, groupId: number) =>
@@ -165,7 +198,10 @@ export const api = {
     request<Preview>('POST', '/app-roles/preview', { body: change }),
 
   listTeams: (scope: 'global' | 'project', cursor?: string | null) =>
-    request<Page<TeamSummary> & { abilities: { canCreateGlobalTeam: boolean } }>('GET', `/teams${query({ scope, limit: 50, cursor })}`),
+    request<Page<TeamSummary> & { abilities: { canCreateGlobalTeam: boolean } }>(
+      'GET',
+      `/teams${query({ scope, limit: 50, cursor })}`,
+    ),
   projectTeams: (key: string) => request<ProjectTeams>('GET', `/projects/${seg(key)}/teams`),
   createTeam: (input: TeamInput) => request<TeamDetail>('POST', '/teams', { body: input }),
   getTeam: (id: number) => request<TeamDetail>('GET', `/teams/${id}`),
@@ -192,16 +228,21 @@ export const api = {
     request<TeamRole>('PATCH', `/teams/${teamId}/roles/${role.id}`, { body: { version: role.version, ...input } }),
   deleteTeamRole: (teamId: number, roleId: number) => request<void>('DELETE', `/teams/${teamId}/roles/${roleId}`),
   setTeamAssignment: (projectKey: string, teamId: number, assigned: boolean) =>
-    request<GlobalTeamSummary>('PUT', `/projects/${seg(projectKey)}/teams/${teamId}/assignment`, { body: { assigned } }),
+    request<GlobalTeamSummary>('PUT', `/projects/${seg(projectKey)}/teams/${teamId}/assignment`, {
+      body: { assigned },
+    }),
   setProjectTeamChecks: (projectKey: string, checks: TeamChecks, teamChecks: TeamChecks['project']) =>
-    request<TeamChecks>('PATCH', `/projects/${seg(projectKey)}/team-checks`, { body: { teamChecks, version: checks.version } }),
+    request<TeamChecks>('PATCH', `/projects/${seg(projectKey)}/team-checks`, {
+      body: { teamChecks, version: checks.version },
+    }),
 
   listPriceLists: (teamId: number) => request<{ items: PriceList[] }>('GET', `/teams/${teamId}/price-lists`),
   createPriceList: (teamId: number, input: PriceListInput) =>
     request<PriceList>('POST', `/teams/${teamId}/price-lists`, { body: input }),
   updatePriceList: (list: PriceList, input: Partial<PriceListInput>) =>
     request<PriceList>('PATCH', `/price-lists/${list.id}`, { body: { version: list.version, ...input } }),
-  deletePriceList: (list: PriceList) => request<void>('DELETE', `/price-lists/${list.id}${query({ version: list.version })}`),
+  deletePriceList: (list: PriceList) =>
+    request<void>('DELETE', `/price-lists/${list.id}${query({ version: list.version })}`),
   /** PRICE-8: a new rate from a date ends this price list the day before. */
   startPriceListSuccessor: (list: PriceList, input: { hourlyRate: string; validFrom: string; name?: string }) =>
     request<{ previous: PriceList; successor: PriceList }>('POST', `/price-lists/${list.id}/successor`, {

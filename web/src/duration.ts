@@ -18,7 +18,8 @@ export function readDuration(text: string): DurationReading {
   const minutes = minutesOf(input);
   if (minutes === null) return { error: `Enter a duration, not “${text.trim()}”. ${DURATION_HELP}` };
   if (minutes <= 0) return { error: 'A duration must be at least 1 minute.' };
-  if (minutes * 60 > MAX_DURATION_SECONDS) return { error: 'A work log can be at most 24 hours; split longer work over several days.' };
+  if (minutes * 60 > MAX_DURATION_SECONDS)
+    return { error: 'A work log can be at most 24 hours; split longer work over several days.' };
   return { seconds: minutes * 60 };
 }
 

@@ -47,8 +47,13 @@ export interface Item {
   path: { key: string; title: string }[];
   version: number;
   abilities: {
-    canEdit: boolean; canDelete: boolean; canComment: boolean; canLogWork: boolean; canViewWorklogs: boolean;
-    canViewTimePanels: boolean; canChangeSecurity: boolean;
+    canEdit: boolean;
+    canDelete: boolean;
+    canComment: boolean;
+    canLogWork: boolean;
+    canViewWorklogs: boolean;
+    canViewTimePanels: boolean;
+    canChangeSecurity: boolean;
   };
 }
 

@@ -5,7 +5,9 @@ import { sql, type Kysely } from 'kysely';
  * this index answers that from the index alone (measured by bench:authz on a 100,000-item world).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create index work_items_project_live_idx on work_items (project_id) include (governing_item_id, id) where deleted_at is null`.execute(db);
+  await sql`create index work_items_project_live_idx on work_items (project_id) include (governing_item_id, id) where deleted_at is null`.execute(
+    db,
+  );
 }
 
 export async function down(): Promise<void> {

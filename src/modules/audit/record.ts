@@ -18,14 +18,17 @@ export interface AuditEntry {
 
 /** Records a change in the caller's transaction, so the change and its audit row commit together (EXPL-4). */
 export async function recordAudit(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
-  await db.insertInto('audit_log').values({
-    actor_id: entry.actorId,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: String(entry.entityId),
-    project_id: entry.projectId ?? null,
-    item_id: entry.itemId ?? null,
-    before: entry.before === undefined ? null : JSON.stringify(entry.before),
-    after: entry.after === undefined ? null : JSON.stringify(entry.after),
-  }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor_id: entry.actorId,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: String(entry.entityId),
+      project_id: entry.projectId ?? null,
+      item_id: entry.itemId ?? null,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .execute();
 }

@@ -1,12 +1,19 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { seesMoney, type Actor } from '../../authz/engine.js';
 import { canBrowseProject, canViewItem } from '../../authz/sql.js';
-import type { Deps } from '../../http/types.js';
-import { decodeCursor, pageOf } from '../../http/pagination.js';
+import type { Deps } from '../../lib/deps.js';
+import { decodeCursor, pageOf } from '../../lib/pagination.js';
 
 export interface AuditQuery {
-  limit: number; cursor?: string; actorId?: number; action?: string; entityType?: string; entityId?: string;
-  projectId?: number; from?: string; to?: string;
+  limit: number;
+  cursor?: string;
+  actorId?: number;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  projectId?: number;
+  from?: string;
+  to?: string;
 }
 
 /** Money keys of the audited rows: a work log's rate, a price list's hourly rate (PRICE-7). */
@@ -16,7 +23,11 @@ const MONEY_KEY = /^(rate|hourly_rate|hourlyRate)$/;
 export function withoutMoney(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutMoney);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !MONEY_KEY.test(k)).map(([k, v]) => [k, withoutMoney(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !MONEY_KEY.test(k))
+      .map(([k, v]) => [k, withoutMoney(v)]),
+  );
 }
 
 /**
@@ -39,10 +50,25 @@ export function createAuditService({ db }: Deps) {
    */
   async function search(actor: Actor, query: AuditQuery) {
     const shown = seesMoney(actor) ? (v: unknown) => v : withoutMoney;
-    let q = db.selectFrom('audit_log as a').leftJoin('users as u', 'u.id', 'a.actor_id')
-      .select(['a.id', 'a.at', 'a.actor_id', 'u.display_name', 'a.action', 'a.entity_type', 'a.entity_id', 'a.project_id', 'a.item_id', 'a.before', 'a.after'])
+    let q = db
+      .selectFrom('audit_log as a')
+      .leftJoin('users as u', 'u.id', 'a.actor_id')
+      .select([
+        'a.id',
+        'a.at',
+        'a.actor_id',
+        'u.display_name',
+        'a.action',
+        'a.entity_type',
+        'a.entity_id',
+        'a.project_id',
+        'a.item_id',
+        'a.before',
+        'a.after',
+      ])
       .where(auditVisible(actor))
-      .orderBy('a.id', 'desc').limit(query.limit + 1);
+      .orderBy('a.id', 'desc')
+      .limit(query.limit + 1);
     const after = decodeCursor<[number]>(query.cursor, ['number']);
     if (after) q = q.where('a.id', '<', after[0]);
     if (query.actorId) q = q.where('a.actor_id', '=', query.actorId);
@@ -55,8 +81,16 @@ export function createAuditService({ db }: Deps) {
     const page = pageOf(await q.execute(), query.limit, (r) => [r.id]);
     return {
       items: page.items.map((r) => ({
-        id: r.id, at: r.at, actor: r.actor_id === null ? null : { id: r.actor_id, displayName: r.display_name ?? '' }, action: r.action,
-        entityType: r.entity_type, entityId: r.entity_id, projectId: r.project_id, itemId: r.item_id, before: shown(r.before), after: shown(r.after),
+        id: r.id,
+        at: r.at,
+        actor: r.actor_id === null ? null : { id: r.actor_id, displayName: r.display_name ?? '' },
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        projectId: r.project_id,
+        itemId: r.item_id,
+        before: shown(r.before),
+        after: shown(r.after),
       })),
       nextCursor: page.nextCursor,
     };

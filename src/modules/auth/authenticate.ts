@@ -3,15 +3,19 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../authz/engine.js';
 import { subjectAggregates, subjectFromRow, type SubjectRow } from '../../authz/loader.js';
 import type { Database } from '../../db/index.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../lib/errors.js';
 import { isSafeMethod } from '../../http/access.js';
 import { digest, sameSecret } from './secrets.js';
 
 export const SESSION_COOKIE = 'tw_session';
 
 interface ActorRow extends SubjectRow {
-  login: string; display_name: string; email: string;
-  csrf_token: string | null; credential_id: number | null; stale: boolean;
+  login: string;
+  display_name: string;
+  email: string;
+  csrf_token: string | null;
+  credential_id: number | null;
+  stale: boolean;
 }
 
 /**
@@ -28,12 +32,20 @@ function selectActor(db: Database, from: ReturnType<typeof sql>) {
 
 function toActor(row: ActorRow, auth: Actor['auth']): Actor {
   return {
-    userId: row.id, login: row.login, displayName: row.display_name, email: row.email, systemAdmin: row.system_admin, auth,
+    userId: row.id,
+    login: row.login,
+    displayName: row.display_name,
+    email: row.email,
+    systemAdmin: row.system_admin,
+    auth,
     subject: subjectFromRow(row),
   };
 }
 
-export interface Authenticated { actor: Actor; csrfToken: string | null }
+export interface Authenticated {
+  actor: Actor;
+  csrfToken: string | null;
+}
 
 export function createAuthenticator(db: Database) {
   async function bySession(sessionId: string) {
@@ -50,7 +62,13 @@ export function createAuthenticator(db: Database) {
     const row = (await selectActor(db, from)).rows[0];
     if (!row) return undefined;
     // Last-use is informational; it is written at most once a minute and never delays the request.
-    if (row.stale) void db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.credential_id!).execute().catch(() => {});
+    if (row.stale)
+      void db
+        .updateTable('api_tokens')
+        .set({ last_used_at: new Date() })
+        .where('id', '=', row.credential_id!)
+        .execute()
+        .catch(() => {});
     return { actor: toActor(row, 'token'), csrfToken: null };
   }
 

@@ -8,8 +8,15 @@ export function hashPassword(password: string): Promise<string> {
 
 export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
   // A user without a password still costs one hash, so timing does not tell which logins exist.
-  if (!stored) { await hashPassword(password); return false; }
-  try { return await verify(stored, password); } catch { return false; }
+  if (!stored) {
+    await hashPassword(password);
+    return false;
+  }
+  try {
+    return await verify(stored, password);
+  } catch {
+    return false;
+  }
 }
 
 /** Session ids and API tokens are random; only their SHA-256 is stored, so a database dump grants nothing. */

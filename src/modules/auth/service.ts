@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../authz/engine.js';
 import type { Database } from '../../db/index.js';
-import { AppError, notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../audit/record.js';
 import { digest, newSecret, SESSION_PREFIX, TOKEN_PREFIX, verifyPassword } from './secrets.js';
 
@@ -41,7 +41,11 @@ export function createAuthService(db: Database) {
         )
         select (select key from by_login) as by_login, (select key from by_ip) as by_ip`.execute(trx);
       if (!rows[0].by_login || !rows[0].by_ip) {
-        throw new AppError(429, 'too_many_attempts', `too many failed sign-ins; try again in ${SIGN_IN_LIMIT.windowMinutes} minutes`);
+        throw new AppError(
+          429,
+          'too_many_attempts',
+          `too many failed sign-ins; try again in ${SIGN_IN_LIMIT.windowMinutes} minutes`,
+        );
       }
     });
     return { loginKey, ipKey };
@@ -51,7 +55,12 @@ export function createAuthService(db: Database) {
    * Records the outcome of a reserved attempt. A failure keeps its reservation. A success starts the login's count
    * again ("counted since the last success") and gives the address its reservation back (only failures count there).
    */
-  async function settleAttempt(reservation: { loginKey: string; ipKey: string }, login: string, ip: string, success: boolean) {
+  async function settleAttempt(
+    reservation: { loginKey: string; ipKey: string },
+    login: string,
+    ip: string,
+    success: boolean,
+  ) {
     await sql`
       with settled as (
         update sign_in_counters set
@@ -65,16 +74,25 @@ export function createAuthService(db: Database) {
   /** Password sign-in; answers the same error for unknown login, wrong password and deactivated user. */
   async function signIn(login: string, password: string, ip: string) {
     const reservation = await reserveAttempt(login, ip);
-    const user = await db.selectFrom('users').selectAll().where(sql`lower(login)`, '=', login.toLowerCase()).executeTakeFirst();
+    const user = await db
+      .selectFrom('users')
+      .selectAll()
+      .where(sql`lower(login)`, '=', login.toLowerCase())
+      .executeTakeFirst();
     const ok = (await verifyPassword(user?.password_hash ?? null, password)) && user?.active === true;
     await settleAttempt(reservation, login, ip, ok);
     if (!ok || !user) throw new AppError(401, 'invalid_credentials', 'login or password is wrong');
     const sessionId = newSecret(SESSION_PREFIX);
     const csrfToken = newSecret('');
-    await db.insertInto('sessions').values({
-      id: digest(sessionId), user_id: user.id, csrf_token: csrfToken,
-      expires_at: new Date(Date.now() + SESSION_DAYS * 86_400_000),
-    }).execute();
+    await db
+      .insertInto('sessions')
+      .values({
+        id: digest(sessionId),
+        user_id: user.id,
+        csrf_token: csrfToken,
+        expires_at: new Date(Date.now() + SESSION_DAYS * 86_400_000),
+      })
+      .execute();
     return { sessionId, csrfToken, maxAgeSeconds: SESSION_DAYS * 86_400 };
   }
 
@@ -83,29 +101,53 @@ export function createAuthService(db: Database) {
   }
 
   async function listTokens(actor: Actor) {
-    return db.selectFrom('api_tokens').select(['id', 'name', 'prefix', 'created_at', 'last_used_at'])
-      .where('user_id', '=', actor.userId).where('revoked_at', 'is', null).orderBy('id').execute();
+    return db
+      .selectFrom('api_tokens')
+      .select(['id', 'name', 'prefix', 'created_at', 'last_used_at'])
+      .where('user_id', '=', actor.userId)
+      .where('revoked_at', 'is', null)
+      .orderBy('id')
+      .execute();
   }
 
   /** The token is returned once; only its hash is kept (ID-3). */
   async function createToken(actor: Actor, name: string) {
     const token = newSecret(TOKEN_PREFIX);
     return db.transaction().execute(async (trx) => {
-      const row = await trx.insertInto('api_tokens')
+      const row = await trx
+        .insertInto('api_tokens')
         .values({ user_id: actor.userId, name, token_hash: digest(token), prefix: token.slice(0, 8) })
-        .returning(['id', 'name', 'prefix', 'created_at']).executeTakeFirstOrThrow();
-      await recordAudit(trx, { actorId: actor.userId, action: 'token.create', entityType: 'api_token', entityId: row.id, after: { name, prefix: row.prefix } });
+        .returning(['id', 'name', 'prefix', 'created_at'])
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actorId: actor.userId,
+        action: 'token.create',
+        entityType: 'api_token',
+        entityId: row.id,
+        after: { name, prefix: row.prefix },
+      });
       return { ...row, token };
     });
   }
 
   async function revokeToken(actor: Actor, tokenId: number) {
     await db.transaction().execute(async (trx) => {
-      const row = await trx.updateTable('api_tokens').set({ revoked_at: new Date() })
-        .where('id', '=', tokenId).where('user_id', '=', actor.userId).where('revoked_at', 'is', null)
-        .returning(['id', 'name', 'prefix']).executeTakeFirst();
+      const row = await trx
+        .updateTable('api_tokens')
+        .set({ revoked_at: new Date() })
+        .where('id', '=', tokenId)
+        .where('user_id', '=', actor.userId)
+        .where('revoked_at', 'is', null)
+        .returning(['id', 'name', 'prefix'])
+        .executeTakeFirst();
       if (!row) throw notFound('token');
-      await recordAudit(trx, { actorId: actor.userId, action: 'token.revoke', entityType: 'api_token', entityId: row.id, before: row });
+      await recordAudit(trx, {
+        actorId: actor.userId,
+        action: 'token.revoke',
+        entityType: 'api_token',
+        entityId: row.id,
+        before: row,
+      });
     });
   }
 

@@ -6,18 +6,29 @@ import type { ResourceFacts } from '../../authz/facts.js';
 import { loadItem, loadProjects, loadSubjects, loadTeams } from '../../authz/loader.js';
 import { canViewItem, projectIdsWithPermission } from '../../authz/sql.js';
 import { PROJECT_PERMISSIONS } from '../../db/types.js';
-import { badRequest, notFound } from '../../http/errors.js';
-import { decodeCursor, pageOf } from '../../http/pagination.js';
+import { badRequest, notFound } from '../../lib/errors.js';
+import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import { loadDateSettings } from '../../lib/installation.js';
-import type { Deps } from '../../http/types.js';
+import type { Deps } from '../../lib/deps.js';
 import { findProjectId } from '../projects/service.js';
 
-export interface ExplainQuery { action: Action; item?: string; project?: string; team?: number; date?: string; userId?: number }
+export interface ExplainQuery {
+  action: Action;
+  item?: string;
+  project?: string;
+  team?: number;
+  date?: string;
+  userId?: number;
+}
 
 type ResourceKind = 'item' | 'project' | 'team' | 'global';
 const NOUN: Record<ResourceKind, string> = { item: 'work item', project: 'project', team: 'team', global: '' };
 /** What the reader must be allowed to do with a resource to be told anything about it (EXPL-1: "only resources they may see themselves"). */
-const SEE: Record<Exclude<ResourceKind, 'global'>, Action> = { item: 'item.view', project: 'project.view', team: 'team.view' };
+const SEE: Record<Exclude<ResourceKind, 'global'>, Action> = {
+  item: 'item.view',
+  project: 'project.view',
+  team: 'team.view',
+};
 const QUICK = { explain: false } as const;
 
 /** Explain (EXPL-1) and who has access (EXPL-2): the same core that decides, replayed with its reasons. */
@@ -33,11 +44,16 @@ export function createExplainService({ db, authz }: Deps) {
     const userId = query.userId ?? actor.userId;
     const spec = actionSpec(query.action);
     if (spec.scope === 'item' && !query.item) throw badRequest('item', `${query.action} is decided on a work item`);
-    if (spec.scope !== 'global' && !query.item && !query.project && query.team === undefined) throw badRequest('item', `${query.action} needs an item or a project`);
-    const user = await db.selectFrom('users').select(['id', 'login', 'display_name']).where('id', '=', userId).executeTakeFirst();
+    if (spec.scope !== 'global' && !query.item && !query.project && query.team === undefined)
+      throw badRequest('item', `${query.action} needs an item or a project`);
+    const user = await db
+      .selectFrom('users')
+      .select(['id', 'login', 'display_name'])
+      .where('id', '=', userId)
+      .executeTakeFirst();
     const subject = user && (await loadSubjects(db, [userId])).get(userId);
     if (!user || !subject) throw notFound('user');
-    const date = spec.teamCheck ? query.date ?? (await loadDateSettings(db)).today : undefined;
+    const date = spec.teamCheck ? (query.date ?? (await loadDateSettings(db)).today) : undefined;
 
     let facts: ResourceFacts = {};
     let resource: { kind: ResourceKind; key: string | null } = { kind: 'global', key: null };
@@ -45,7 +61,13 @@ export function createExplainService({ db, authz }: Deps) {
     if (query.item) {
       resource = { kind: 'item', key: query.item };
       if (spec.teamCheck) {
-        const worklog = await authz.decideWorklog({ userId, subject }, query.action, query.item, { ownerId: userId, date }, { explain: true });
+        const worklog = await authz.decideWorklog(
+          { userId, subject },
+          query.action,
+          query.item,
+          { ownerId: userId, date },
+          { explain: true },
+        );
         facts = { project: worklog.item?.project, item: worklog.item?.item };
         decision = worklog.decision;
       } else {
@@ -74,8 +96,14 @@ export function createExplainService({ db, authz }: Deps) {
       if (!visible) throw notFound(NOUN[resource.kind]);
     }
     return {
-      user: { id: user.id, login: user.login, displayName: user.display_name }, action: query.action, resource, date: date ?? null,
-      allowed: decision.allowed, hidden: decision.hidden, deciding: decision.deciding, layers: [...decision.reasons],
+      user: { id: user.id, login: user.login, displayName: user.display_name },
+      action: query.action,
+      resource,
+      date: date ?? null,
+      allowed: decision.allowed,
+      hidden: decision.hidden,
+      deciding: decision.deciding,
+      layers: [...decision.reasons],
     };
   }
 
@@ -85,9 +113,14 @@ export function createExplainService({ db, authz }: Deps) {
    */
   async function itemAccess(actor: Actor, key: string, page: { limit: number; cursor?: string }) {
     const item = await authz.authorizeItem(actor, 'item.security', key);
-    const rows = await candidates(page, (q) => q.where(sql<boolean>`exists (select 1 from work_items i where i.id = ${item.itemId}
-      and ${canViewItem({ userId: sql.ref('u.id'), systemAdmin: sql.ref('u.system_admin') }, 'i')})`));
-    const subjects = await loadSubjects(db, rows.items.map((u) => u.id));
+    const rows = await candidates(page, (q) =>
+      q.where(sql<boolean>`exists (select 1 from work_items i where i.id = ${item.itemId}
+      and ${canViewItem({ userId: sql.ref('u.id'), systemAdmin: sql.ref('u.system_admin') }, 'i')})`),
+    );
+    const subjects = await loadSubjects(
+      db,
+      rows.items.map((u) => u.id),
+    );
     const teams = (await authz.loadProjectTeams([item.projectId])).get(item.projectId);
     const { today } = await loadDateSettings(db);
     return {
@@ -95,10 +128,19 @@ export function createExplainService({ db, authz }: Deps) {
         const subject = subjects.get(u.id)!;
         const resource = { project: item.project, item: item.item, ownerId: u.id };
         const answer = (action: Action) => {
-          const d = decide(action, subject, actionSpec(action).teamCheck ? { ...resource, teams, date: today } : resource);
+          const d = decide(
+            action,
+            subject,
+            actionSpec(action).teamCheck ? { ...resource, teams, date: today } : resource,
+          );
           return { allowed: d.allowed, why: d.deciding.message, layer: d.deciding.layer };
         };
-        return { user: { id: u.id, login: u.login, displayName: u.display_name }, view: answer('item.view'), edit: answer('item.edit'), logWork: { ...answer('worklog.create'), date: today } };
+        return {
+          user: { id: u.id, login: u.login, displayName: u.display_name },
+          view: answer('item.view'),
+          edit: answer('item.edit'),
+          logWork: { ...answer('worklog.create'), date: today },
+        };
       }),
       nextCursor: rows.nextCursor,
     };
@@ -108,8 +150,13 @@ export function createExplainService({ db, authz }: Deps) {
   async function projectAccess(actor: Actor, key: string, page: { limit: number; cursor?: string }) {
     const projectId = await findProjectId(db, key);
     const project = (await authz.authorize(actor, 'project.permissions', { projectId, noun: 'project' }))!;
-    const rows = await candidates(page, (q) => q.where(sql<boolean>`${projectId!} in ${projectIdsWithPermission(sql.ref('u.id'), 'BROWSE_PROJECT')}`));
-    const subjects = await loadSubjects(db, rows.items.map((u) => u.id));
+    const rows = await candidates(page, (q) =>
+      q.where(sql<boolean>`${projectId!} in ${projectIdsWithPermission(sql.ref('u.id'), 'BROWSE_PROJECT')}`),
+    );
+    const subjects = await loadSubjects(
+      db,
+      rows.items.map((u) => u.id),
+    );
     return {
       items: rows.items.map((u) => {
         const reaching = reachingGrants(project, subjects.get(u.id)!);
@@ -117,7 +164,11 @@ export function createExplainService({ db, authz }: Deps) {
           user: { id: u.id, login: u.login, displayName: u.display_name },
           permissions: PROJECT_PERMISSIONS.map((permission) => {
             const grants = grantsFor(reaching, permission);
-            return { permission, allowed: grants.length > 0, why: grants.map((g) => `${g.permission}: ${describeVia(g.via)}`) };
+            return {
+              permission,
+              allowed: grants.length > 0,
+              why: grants.map((g) => `${g.permission}: ${describeVia(g.via)}`),
+            };
           }),
         };
       }),
@@ -131,7 +182,9 @@ export function createExplainService({ db, authz }: Deps) {
   }
   async function candidates(page: { limit: number; cursor?: string }, filter: (q: UserQuery) => UserQuery) {
     const after = decodeCursor<[string]>(page.cursor, ['string']);
-    let q = filter(baseUsers()).orderBy('u.login').limit(page.limit + 1);
+    let q = filter(baseUsers())
+      .orderBy('u.login')
+      .limit(page.limit + 1);
     if (after) q = q.where('u.login', '>', after[0]);
     return pageOf(await q.execute(), page.limit, (r) => [r.login]);
   }

@@ -1,11 +1,16 @@
 import { z } from 'zod';
-import { calendarDate, name, version } from '../../http/schemas.js';
+import { calendarDate, name, version } from '../../lib/schemas.js';
 
 /**
  * Money crosses the API as a decimal string, never a JSON number (PRICE-1): 12 digits before the point
  * (numeric(14,2)) and at most 2 after it. `1e3`, `85.505` and `85` as a number are refused.
  */
-export const amount = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, 'expected a decimal amount as a string, like "85.50" (at most 12 digits before the point and 2 after it)');
+export const amount = z
+  .string()
+  .regex(
+    /^\d{1,12}(\.\d{1,2})?$/,
+    'expected a decimal amount as a string, like "85.50" (at most 12 digits before the point and 2 after it)',
+  );
 export const currency = z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter currency code in capitals, like EUR');
 
 /** validTo is inclusive; null (or absent) means open-ended. */
@@ -15,18 +20,34 @@ function validToNotBeforeFrom(value: { validFrom?: string; validTo?: string | nu
   }
 }
 
-export const priceListCreate = z.strictObject({
-  name, currency, hourlyRate: amount, validFrom: calendarDate, validTo: calendarDate.nullable().optional(),
-}).superRefine(validToNotBeforeFrom);
+export const priceListCreate = z
+  .strictObject({
+    name,
+    currency,
+    hourlyRate: amount,
+    validFrom: calendarDate,
+    validTo: calendarDate.nullable().optional(),
+  })
+  .superRefine(validToNotBeforeFrom);
 
-export const priceListUpdate = z.strictObject({
-  version, name: name.optional(), currency: currency.optional(), hourlyRate: amount.optional(),
-  validFrom: calendarDate.optional(), validTo: calendarDate.nullable().optional(),
-}).superRefine(validToNotBeforeFrom);
+export const priceListUpdate = z
+  .strictObject({
+    version,
+    name: name.optional(),
+    currency: currency.optional(),
+    hourlyRate: amount.optional(),
+    validFrom: calendarDate.optional(),
+    validTo: calendarDate.nullable().optional(),
+  })
+  .superRefine(validToNotBeforeFrom);
 
 /** PRICE-8: a new rate is a new price list; `version` is the old list's, which this ends (API-4). */
 export const successorCreate = z.strictObject({
-  version, hourlyRate: amount, validFrom: calendarDate, name: name.optional(), currency: currency.optional(),
+  version,
+  hourlyRate: amount,
+  validFrom: calendarDate,
+  name: name.optional(),
+  currency: currency.optional(),
 });
 
 export const deleteQuery = z.strictObject({ version: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -36,13 +57,23 @@ export const deleteQuery = z.strictObject({ version: z.coerce.number().int().pos
  * everyone else the key is absent, not null, and the schema (an allowlist) carries nothing else of money.
  */
 export const priceListOut = z.object({
-  id: z.number(), teamId: z.number(), name: z.string(), currency: z.string(), hourlyRate: z.string().optional(),
-  validFrom: z.string(), validTo: z.string().nullable(),
+  id: z.number(),
+  teamId: z.number(),
+  name: z.string(),
+  currency: z.string(),
+  hourlyRate: z.string().optional(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
   /** Some work log records this price list (PRICE-6): it cannot be deleted, nor its rate or currency changed. */
   used: z.boolean(),
   version: z.number(),
   /** canChangeRate: rate and currency may change (PRICE-6: not once used); canStartSuccessor: a new rate may start within its validity (PRICE-8). */
-  abilities: z.object({ canEdit: z.boolean(), canDelete: z.boolean(), canChangeRate: z.boolean(), canStartSuccessor: z.boolean() }),
+  abilities: z.object({
+    canEdit: z.boolean(),
+    canDelete: z.boolean(),
+    canChangeRate: z.boolean(),
+    canStartSuccessor: z.boolean(),
+  }),
 });
 export type PriceListOut = z.infer<typeof priceListOut>;
 

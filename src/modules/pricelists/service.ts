@@ -3,29 +3,63 @@ import type { z } from 'zod';
 import { abilities, seesMoney, type Actor, type AuthorizedTeam } from '../../authz/engine.js';
 import type { Database } from '../../db/index.js';
 import type { PriceListsTable } from '../../db/types.js';
-import { badRequest, conflict, notFound } from '../../http/errors.js';
-import type { Deps } from '../../http/types.js';
+import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import type { Deps } from '../../lib/deps.js';
 import { recordAudit } from '../audit/record.js';
 import type { PriceListOut, priceListCreate, priceListUpdate, successorCreate } from './schema.js';
-import { dayBefore, describeRange, inUse, lockPriceList, lockTeam, refuseOverlap, sameAmount, successorWindow, worklogsOf } from './validity.js';
+import {
+  dayBefore,
+  describeRange,
+  inUse,
+  lockPriceList,
+  lockTeam,
+  refuseOverlap,
+  sameAmount,
+  successorWindow,
+  worklogsOf,
+} from './validity.js';
 
-type PriceListRow = Pick<PriceListsTable, 'team_id' | 'name' | 'currency' | 'hourly_rate' | 'valid_from' | 'valid_to'> & { id: number; version: number };
+type PriceListRow = Pick<
+  PriceListsTable,
+  'team_id' | 'name' | 'currency' | 'hourly_rate' | 'valid_from' | 'valid_to'
+> & { id: number; version: number };
 
 function selectPriceLists(db: Database) {
-  return db.selectFrom('price_lists as pl')
-    .select(['pl.id', 'pl.team_id', 'pl.name', 'pl.currency', 'pl.hourly_rate', 'pl.valid_from', 'pl.valid_to', 'pl.version'])
+  return db
+    .selectFrom('price_lists as pl')
+    .select([
+      'pl.id',
+      'pl.team_id',
+      'pl.name',
+      'pl.currency',
+      'pl.hourly_rate',
+      'pl.valid_from',
+      'pl.valid_to',
+      'pl.version',
+    ])
     .select(sql<boolean>`exists (select 1 from worklogs w where w.price_list_id = pl.id)`.as('used'));
 }
 
 /** The record the API shows; the rate only to those who see money (PRICE-7) — absent, not null, for everyone else. */
-function priceListOut(row: PriceListRow & { used: boolean }, view: { money: boolean; canManage: boolean }): PriceListOut {
+function priceListOut(
+  row: PriceListRow & { used: boolean },
+  view: { money: boolean; canManage: boolean },
+): PriceListOut {
   return {
-    id: row.id, teamId: row.team_id, name: row.name, currency: row.currency,
+    id: row.id,
+    teamId: row.team_id,
+    name: row.name,
+    currency: row.currency,
     ...(view.money ? { hourlyRate: row.hourly_rate } : {}),
-    validFrom: row.valid_from, validTo: row.valid_to, used: row.used, version: row.version,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    used: row.used,
+    version: row.version,
     // PRICE-6: a used list is neither deleted nor re-rated (the operations count the same work logs under the row's lock).
     abilities: {
-      canEdit: view.canManage, canDelete: view.canManage && !row.used, canChangeRate: view.canManage && !row.used,
+      canEdit: view.canManage,
+      canDelete: view.canManage && !row.used,
+      canChangeRate: view.canManage && !row.used,
       canStartSuccessor: view.canManage && successorWindow(row) !== null,
     },
   };
@@ -36,14 +70,22 @@ function priceListOut(row: PriceListRow & { used: boolean }, view: { money: bool
  * area, which system administrators without a money role reach too (PRICE-7); a rate change is marked instead.
  */
 function auditState(row: PriceListRow) {
-  return { teamId: row.team_id, name: row.name, currency: row.currency, validFrom: row.valid_from, validTo: row.valid_to, version: row.version };
+  return {
+    teamId: row.team_id,
+    name: row.name,
+    currency: row.currency,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    version: row.version,
+  };
 }
 
 /** Price lists of teams (PRICE-1, PRICE-6, PRICE-8): each change one authorization, one transaction, audited in it. */
 export function createPriceListService({ db, authz }: Deps) {
   /** Whether the caller manages this team's price lists, decided by the same core from the facts the authorization loaded. */
   function mayManage(actor: Actor, { project, servedProjects, ...team }: AuthorizedTeam): boolean {
-    return abilities(actor.subject, { project, servedProjects, team }, { manage: { action: 'pricelist.manage' } }).manage;
+    return abilities(actor.subject, { project, servedProjects, team }, { manage: { action: 'pricelist.manage' } })
+      .manage;
   }
 
   async function byId(actor: Actor, id: number) {
@@ -56,7 +98,11 @@ export function createPriceListService({ db, authz }: Deps) {
   /** The team's price lists by validity; the team must be visible to the caller (404 otherwise). */
   async function list(actor: Actor, teamId: number) {
     const team = await authz.authorizeTeam(actor, 'team.view', teamId);
-    const rows = await selectPriceLists(db).where('pl.team_id', '=', teamId).orderBy('pl.valid_from').orderBy('pl.id').execute();
+    const rows = await selectPriceLists(db)
+      .where('pl.team_id', '=', teamId)
+      .orderBy('pl.valid_from')
+      .orderBy('pl.id')
+      .execute();
     const view = { money: seesMoney(actor), canManage: mayManage(actor, team) };
     return { items: rows.map((r) => priceListOut(r, view)) };
   }
@@ -67,10 +113,26 @@ export function createPriceListService({ db, authz }: Deps) {
       if (!(await lockTeam(trx, teamId))) throw notFound('team');
       const range = { from: input.validFrom, to: input.validTo ?? null };
       await refuseOverlap(trx, teamId, range);
-      const row = await trx.insertInto('price_lists').values({
-        team_id: teamId, name: input.name, currency: input.currency, hourly_rate: input.hourlyRate, valid_from: range.from, valid_to: range.to,
-      }).returningAll().executeTakeFirstOrThrow();
-      await recordAudit(trx, { actorId: actor.userId, action: 'pricelist.create', entityType: 'price_list', entityId: row.id, projectId: team.projectId, after: auditState(row) });
+      const row = await trx
+        .insertInto('price_lists')
+        .values({
+          team_id: teamId,
+          name: input.name,
+          currency: input.currency,
+          hourly_rate: input.hourlyRate,
+          valid_from: range.from,
+          valid_to: range.to,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actorId: actor.userId,
+        action: 'pricelist.create',
+        entityType: 'price_list',
+        entityId: row.id,
+        projectId: team.projectId,
+        after: auditState(row),
+      });
       return row.id;
     });
     return byId(actor, id);
@@ -87,7 +149,10 @@ export function createPriceListService({ db, authz }: Deps) {
   async function lockForChange(trx: Database, id: number, version: number) {
     const before = await lockPriceList(trx, id);
     if (!before) throw notFound('price list');
-    if (before.version !== version) throw conflict('version_conflict', `the price list changed since version ${version}; reload it`, { currentVersion: before.version });
+    if (before.version !== version)
+      throw conflict('version_conflict', `the price list changed since version ${version}; reload it`, {
+        currentVersion: before.version,
+      });
     return before;
   }
 
@@ -101,7 +166,11 @@ export function createPriceListService({ db, authz }: Deps) {
       const before = await lockForChange(trx, id, input.version);
       const from = input.validFrom ?? before.valid_from;
       const to = input.validTo !== undefined ? input.validTo : before.valid_to;
-      if (to !== null && to < from) throw badRequest(input.validTo !== undefined ? 'validTo' : 'validFrom', `validTo ${to} would be before validFrom ${from}`);
+      if (to !== null && to < from)
+        throw badRequest(
+          input.validTo !== undefined ? 'validTo' : 'validFrom',
+          `validTo ${to} would be before validFrom ${from}`,
+        );
       const rateChanged = input.hourlyRate !== undefined && !sameAmount(input.hourlyRate, before.hourly_rate);
       const currencyChanged = input.currency !== undefined && input.currency !== before.currency;
       const validityChanged = from !== before.valid_from || to !== before.valid_to;
@@ -109,26 +178,43 @@ export function createPriceListService({ db, authz }: Deps) {
       if (rateChanged || currencyChanged) {
         const used = await worklogsOf(trx, id);
         if (used.count > 0) {
-          throw inUse(`price list "${before.name}" is used by work logs: its rate and currency never change; end it and start a successor instead`);
+          throw inUse(
+            `price list "${before.name}" is used by work logs: its rate and currency never change; end it and start a successor instead`,
+          );
         }
       }
       if (validityChanged) {
         const stranded = await worklogsOf(trx, id, { from, to });
         if (stranded.count > 0) {
-          throw inUse(`the validity ${describeRange(from, to)} would leave work logs of price list "${before.name}" outside it`);
+          throw inUse(
+            `the validity ${describeRange(from, to)} would leave work logs of price list "${before.name}" outside it`,
+          );
         }
         if (!(await lockTeam(trx, before.team_id))) throw notFound('price list');
         await refuseOverlap(trx, before.team_id, { from, to }, id);
       }
-      const after = await trx.updateTable('price_lists').set({
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(currencyChanged ? { currency: input.currency } : {}),
-        ...(rateChanged ? { hourly_rate: input.hourlyRate } : {}),
-        valid_from: from, valid_to: to, version: sql`version + 1`, updated_at: new Date(),
-      }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      const after = await trx
+        .updateTable('price_lists')
+        .set({
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(currencyChanged ? { currency: input.currency } : {}),
+          ...(rateChanged ? { hourly_rate: input.hourlyRate } : {}),
+          valid_from: from,
+          valid_to: to,
+          version: sql`version + 1`,
+          updated_at: new Date(),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await recordAudit(trx, {
-        actorId: actor.userId, action: 'pricelist.update', entityType: 'price_list', entityId: id, projectId: team.projectId,
-        before: auditState(before), after: { ...auditState(after), ...(rateChanged ? { rateChanged: true } : {}) },
+        actorId: actor.userId,
+        action: 'pricelist.update',
+        entityType: 'price_list',
+        entityId: id,
+        projectId: team.projectId,
+        before: auditState(before),
+        after: { ...auditState(after), ...(rateChanged ? { rateChanged: true } : {}) },
       });
     });
     return byId(actor, id);
@@ -140,9 +226,17 @@ export function createPriceListService({ db, authz }: Deps) {
     await db.transaction().execute(async (trx) => {
       const before = await lockForChange(trx, id, version);
       const used = await worklogsOf(trx, id);
-      if (used.count > 0) throw inUse(`price list "${before.name}" is used by work logs and cannot be deleted; end it instead`);
+      if (used.count > 0)
+        throw inUse(`price list "${before.name}" is used by work logs and cannot be deleted; end it instead`);
       await trx.deleteFrom('price_lists').where('id', '=', id).execute();
-      await recordAudit(trx, { actorId: actor.userId, action: 'pricelist.delete', entityType: 'price_list', entityId: id, projectId: team.projectId, before: auditState(before) });
+      await recordAudit(trx, {
+        actorId: actor.userId,
+        action: 'pricelist.delete',
+        entityType: 'price_list',
+        entityId: id,
+        projectId: team.projectId,
+        before: auditState(before),
+      });
     });
   }
 
@@ -156,7 +250,10 @@ export function createPriceListService({ db, authz }: Deps) {
       const before = await lockForChange(trx, id, input.version);
       const window = successorWindow(before);
       if (!window || input.validFrom < window.from || (window.to !== null && input.validFrom > window.to)) {
-        throw badRequest('validFrom', `the successor must start after ${before.valid_from} and within the validity of price list "${before.name}" (${describeRange(before.valid_from, before.valid_to)})`);
+        throw badRequest(
+          'validFrom',
+          `the successor must start after ${before.valid_from} and within the validity of price list "${before.name}" (${describeRange(before.valid_from, before.valid_to)})`,
+        );
       }
       const end = dayBefore(input.validFrom);
       const stranded = await worklogsOf(trx, id, { from: before.valid_from, to: end });
@@ -164,20 +261,41 @@ export function createPriceListService({ db, authz }: Deps) {
         throw inUse(`price list "${before.name}" cannot end on ${end}: work logs after that day are recorded with it`);
       }
       if (!(await lockTeam(trx, before.team_id))) throw notFound('price list');
-      const ended = await trx.updateTable('price_lists').set({ valid_to: end, version: sql`version + 1`, updated_at: new Date() })
-        .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      const ended = await trx
+        .updateTable('price_lists')
+        .set({ valid_to: end, version: sql`version + 1`, updated_at: new Date() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
       const range = { from: input.validFrom, to: before.valid_to };
       await refuseOverlap(trx, before.team_id, range, id);
-      const created = await trx.insertInto('price_lists').values({
-        team_id: before.team_id, name: input.name ?? before.name, currency: input.currency ?? before.currency,
-        hourly_rate: input.hourlyRate, valid_from: range.from, valid_to: range.to,
-      }).returningAll().executeTakeFirstOrThrow();
+      const created = await trx
+        .insertInto('price_lists')
+        .values({
+          team_id: before.team_id,
+          name: input.name ?? before.name,
+          currency: input.currency ?? before.currency,
+          hourly_rate: input.hourlyRate,
+          valid_from: range.from,
+          valid_to: range.to,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await recordAudit(trx, {
-        actorId: actor.userId, action: 'pricelist.update', entityType: 'price_list', entityId: id, projectId: team.projectId,
-        before: auditState(before), after: { ...auditState(ended), successorId: created.id },
+        actorId: actor.userId,
+        action: 'pricelist.update',
+        entityType: 'price_list',
+        entityId: id,
+        projectId: team.projectId,
+        before: auditState(before),
+        after: { ...auditState(ended), successorId: created.id },
       });
       await recordAudit(trx, {
-        actorId: actor.userId, action: 'pricelist.create', entityType: 'price_list', entityId: created.id, projectId: team.projectId,
+        actorId: actor.userId,
+        action: 'pricelist.create',
+        entityType: 'price_list',
+        entityId: created.id,
+        projectId: team.projectId,
         after: { ...auditState(created), predecessorId: id },
       });
       return created.id;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/index.js';
-import { conflict } from '../../http/errors.js';
+import { conflict } from '../../lib/errors.js';
 
 /**
  * The checks every price-list change makes inside its transaction, in the order that keeps them true under
@@ -36,7 +36,10 @@ function dayAfter(date: string): string {
  * PRICE-8: the days a successor of the price list may start on — after its first day, within its validity — or null when
  * there is none. The successor operation refuses a date outside it, and `canStartSuccessor` is false when it is null.
  */
-export function successorWindow(list: { valid_from: string; valid_to: string | null }): { from: string; to: string | null } | null {
+export function successorWindow(list: {
+  valid_from: string;
+  valid_to: string | null;
+}): { from: string; to: string | null } | null {
   const from = dayAfter(list.valid_from);
   return list.valid_to !== null && list.valid_to < from ? null : { from, to: list.valid_to };
 }
@@ -56,7 +59,12 @@ export async function lockPriceList(trx: Database, id: number) {
 }
 
 /** PRICE-1: validity ranges (inclusive, open-ended when validTo is null) of one team's price lists never overlap. */
-export async function refuseOverlap(trx: Database, teamId: number, range: { from: string; to: string | null }, exceptId?: number): Promise<void> {
+export async function refuseOverlap(
+  trx: Database,
+  teamId: number,
+  range: { from: string; to: string | null },
+  exceptId?: number,
+): Promise<void> {
   const { rows } = await sql<{ id: number; name: string; valid_from: string; valid_to: string | null }>`
     select id, name, valid_from, valid_to from price_lists
     where team_id = ${teamId} and id <> ${exceptId ?? 0}
@@ -64,15 +72,25 @@ export async function refuseOverlap(trx: Database, teamId: number, range: { from
     order by valid_from limit 1`.execute(trx);
   const other = rows[0];
   if (!other) return;
-  throw conflict('price_list_overlap',
+  throw conflict(
+    'price_list_overlap',
     `the validity ${describeRange(range.from, range.to)} overlaps price list "${other.name}" (${describeRange(other.valid_from, other.valid_to)}); price lists of one team may not overlap`,
-    { priceList: { id: other.id, name: other.name, validFrom: other.valid_from, validTo: other.valid_to } });
+    { priceList: { id: other.id, name: other.name, validFrom: other.valid_from, validTo: other.valid_to } },
+  );
 }
 
-export interface WorklogSpan { count: number; from: string | null; to: string | null }
+export interface WorklogSpan {
+  count: number;
+  from: string | null;
+  to: string | null;
+}
 
 /** Work logs recorded with the price list, optionally only those whose work date falls outside a validity (PRICE-6, PRICE-8). */
-export async function worklogsOf(trx: Database, priceListId: number, outside?: { from: string; to: string | null }): Promise<WorklogSpan> {
+export async function worklogsOf(
+  trx: Database,
+  priceListId: number,
+  outside?: { from: string; to: string | null },
+): Promise<WorklogSpan> {
   const where = outside ? sql`and (start_date < ${outside.from}::date or start_date > ${outside.to}::date)` : sql``;
   const { rows } = await sql<{ count: number | string; min: string | null; max: string | null }>`
     select count(*) as count, min(start_date) as min, max(start_date) as max

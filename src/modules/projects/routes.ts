@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { actorOf } from '../../http/access.js';
-import { errorResponses, idParam as id, page, pageQuery, projectKey } from '../../http/schemas.js';
-import type { App, Deps } from '../../http/types.js';
-import { grantCreate, grantOut, projectCreate, projectOut, projectUpdate, roleMemberCreate, roleMemberOut } from './schema.js';
+import { errorResponses, idParam as id, page, pageQuery, projectKey } from '../../lib/schemas.js';
+import type { App } from '../../http/types.js';
+import type { Deps } from '../../lib/deps.js';
+import {
+  grantCreate,
+  grantOut,
+  projectCreate,
+  projectOut,
+  projectUpdate,
+  roleMemberCreate,
+  roleMemberOut,
+} from './schema.js';
 import { createProjectService } from './service.js';
 
 const keyParams = z.strictObject({ key: projectKey });
@@ -11,79 +20,169 @@ const tags = ['projects'];
 export function projectRoutes(app: App, deps: Deps) {
   const service = createProjectService(deps);
 
-  app.get('/api/projects', {
-    config: { access: 'project.list' },
-    schema: {
-      tags, summary: 'Projects the caller may browse, by key',
-      querystring: z.strictObject({ ...pageQuery, q: z.string().max(200).optional() }),
-      response: { 200: page(projectOut), ...errorResponses },
-    },
-  }, async (req) => service.list(actorOf(req), req.query));
-
-  app.post('/api/projects', {
-    config: { access: 'project.create' },
-    schema: { tags, summary: 'Create a project (Administration)', body: projectCreate, response: { 201: projectOut, ...errorResponses } },
-  }, async (req, reply) => reply.code(201).send(await service.create(actorOf(req), req.body)));
-
-  app.get('/api/projects/:key', {
-    config: { access: 'project.view' },
-    schema: { tags, summary: 'One project', params: keyParams, response: { 200: projectOut, ...errorResponses } },
-  }, async (req) => service.get(actorOf(req), req.params.key));
-
-  app.patch('/api/projects/:key', {
-    config: { access: 'project.edit' },
-    schema: { tags, summary: 'Change name, client or settings (optimistic: send the version you read)', params: keyParams, body: projectUpdate, response: { 200: projectOut, ...errorResponses } },
-  }, async (req) => service.update(actorOf(req), req.params.key, req.body));
-
-  app.get('/api/projects/:key/permissions', {
-    config: { access: 'project.permissions' },
-    schema: { tags, summary: 'Project permission grants', params: keyParams, response: { 200: z.object({ items: z.array(grantOut) }), ...errorResponses } },
-  }, async (req) => service.listGrants(actorOf(req), req.params.key));
-
-  app.post('/api/projects/:key/permissions', {
-    config: { access: 'project.permissions' },
-    schema: { tags, summary: 'Grant a project permission to a user, group or project role', params: keyParams, body: grantCreate, response: { 201: z.object({ items: z.array(grantOut) }), ...errorResponses } },
-  }, async (req, reply) => reply.code(201).send(await service.addGrant(actorOf(req), req.params.key, req.body)));
-
-  app.delete('/api/projects/:key/permissions/:grantId', {
-    config: { access: 'project.permissions' },
-    schema: { tags, summary: 'Revoke a project permission grant', params: z.strictObject({ key: projectKey, grantId: id }), response: { 204: z.null(), ...errorResponses } },
-  }, async (req, reply) => {
-    await service.removeGrant(actorOf(req), req.params.key, req.params.grantId);
-    return reply.code(204).send(null);
-  });
-
-  app.get('/api/projects/:key/subjects', {
-    config: { access: 'project.permissions' },
-    schema: {
-      tags, summary: 'Users, groups and project roles a project administrator can name in grants and item security',
-      params: keyParams, querystring: z.strictObject({ q: z.string().max(200).optional() }),
-      response: {
-        200: z.object({
-          users: z.array(z.object({ id: z.number(), login: z.string(), displayName: z.string() })),
-          groups: z.array(z.object({ id: z.number(), name: z.string() })),
-          roles: z.array(z.object({ id: z.number(), name: z.string() })),
-        }),
-        ...errorResponses,
+  app.get(
+    '/api/projects',
+    {
+      config: { access: 'project.list' },
+      schema: {
+        tags,
+        summary: 'Projects the caller may browse, by key',
+        querystring: z.strictObject({ ...pageQuery, q: z.string().max(200).optional() }),
+        response: { 200: page(projectOut), ...errorResponses },
       },
     },
-  }, async (req) => service.subjects(actorOf(req), req.params.key, req.query));
+    async (req) => service.list(actorOf(req), req.query),
+  );
 
-  app.get('/api/projects/:key/role-members', {
-    config: { access: 'project.permissions' },
-    schema: { tags, summary: 'Who holds which project role', params: keyParams, response: { 200: z.object({ items: z.array(roleMemberOut) }), ...errorResponses } },
-  }, async (req) => service.listRoleMembers(actorOf(req), req.params.key));
+  app.post(
+    '/api/projects',
+    {
+      config: { access: 'project.create' },
+      schema: {
+        tags,
+        summary: 'Create a project (Administration)',
+        body: projectCreate,
+        response: { 201: projectOut, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.create(actorOf(req), req.body)),
+  );
 
-  app.post('/api/projects/:key/role-members', {
-    config: { access: 'project.permissions' },
-    schema: { tags, summary: 'Give a user or group a project role', params: keyParams, body: roleMemberCreate, response: { 201: z.object({ items: z.array(roleMemberOut) }), ...errorResponses } },
-  }, async (req, reply) => reply.code(201).send(await service.addRoleMember(actorOf(req), req.params.key, req.body)));
+  app.get(
+    '/api/projects/:key',
+    {
+      config: { access: 'project.view' },
+      schema: { tags, summary: 'One project', params: keyParams, response: { 200: projectOut, ...errorResponses } },
+    },
+    async (req) => service.get(actorOf(req), req.params.key),
+  );
 
-  app.delete('/api/projects/:key/role-members/:memberId', {
-    config: { access: 'project.permissions' },
-    schema: { tags, summary: 'Take a project role away', params: z.strictObject({ key: projectKey, memberId: id }), response: { 204: z.null(), ...errorResponses } },
-  }, async (req, reply) => {
-    await service.removeRoleMember(actorOf(req), req.params.key, req.params.memberId);
-    return reply.code(204).send(null);
-  });
+  app.patch(
+    '/api/projects/:key',
+    {
+      config: { access: 'project.edit' },
+      schema: {
+        tags,
+        summary: 'Change name, client or settings (optimistic: send the version you read)',
+        params: keyParams,
+        body: projectUpdate,
+        response: { 200: projectOut, ...errorResponses },
+      },
+    },
+    async (req) => service.update(actorOf(req), req.params.key, req.body),
+  );
+
+  app.get(
+    '/api/projects/:key/permissions',
+    {
+      config: { access: 'project.permissions' },
+      schema: {
+        tags,
+        summary: 'Project permission grants',
+        params: keyParams,
+        response: { 200: z.object({ items: z.array(grantOut) }), ...errorResponses },
+      },
+    },
+    async (req) => service.listGrants(actorOf(req), req.params.key),
+  );
+
+  app.post(
+    '/api/projects/:key/permissions',
+    {
+      config: { access: 'project.permissions' },
+      schema: {
+        tags,
+        summary: 'Grant a project permission to a user, group or project role',
+        params: keyParams,
+        body: grantCreate,
+        response: { 201: z.object({ items: z.array(grantOut) }), ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.addGrant(actorOf(req), req.params.key, req.body)),
+  );
+
+  app.delete(
+    '/api/projects/:key/permissions/:grantId',
+    {
+      config: { access: 'project.permissions' },
+      schema: {
+        tags,
+        summary: 'Revoke a project permission grant',
+        params: z.strictObject({ key: projectKey, grantId: id }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await service.removeGrant(actorOf(req), req.params.key, req.params.grantId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/projects/:key/subjects',
+    {
+      config: { access: 'project.permissions' },
+      schema: {
+        tags,
+        summary: 'Users, groups and project roles a project administrator can name in grants and item security',
+        params: keyParams,
+        querystring: z.strictObject({ q: z.string().max(200).optional() }),
+        response: {
+          200: z.object({
+            users: z.array(z.object({ id: z.number(), login: z.string(), displayName: z.string() })),
+            groups: z.array(z.object({ id: z.number(), name: z.string() })),
+            roles: z.array(z.object({ id: z.number(), name: z.string() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => service.subjects(actorOf(req), req.params.key, req.query),
+  );
+
+  app.get(
+    '/api/projects/:key/role-members',
+    {
+      config: { access: 'project.permissions' },
+      schema: {
+        tags,
+        summary: 'Who holds which project role',
+        params: keyParams,
+        response: { 200: z.object({ items: z.array(roleMemberOut) }), ...errorResponses },
+      },
+    },
+    async (req) => service.listRoleMembers(actorOf(req), req.params.key),
+  );
+
+  app.post(
+    '/api/projects/:key/role-members',
+    {
+      config: { access: 'project.permissions' },
+      schema: {
+        tags,
+        summary: 'Give a user or group a project role',
+        params: keyParams,
+        body: roleMemberCreate,
+        response: { 201: z.object({ items: z.array(roleMemberOut) }), ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.addRoleMember(actorOf(req), req.params.key, req.body)),
+  );
+
+  app.delete(
+    '/api/projects/:key/role-members/:memberId',
+    {
+      config: { access: 'project.permissions' },
+      schema: {
+        tags,
+        summary: 'Take a project role away',
+        params: z.strictObject({ key: projectKey, memberId: id }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await service.removeRoleMember(actorOf(req), req.params.key, req.params.memberId);
+      return reply.code(204).send(null);
+    },
+  );
 }

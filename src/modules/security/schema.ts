@@ -1,15 +1,21 @@
 import { z } from 'zod';
 import { ACCESS_VALUES } from '../../db/types.js';
-import { id, itemKey, version } from '../../http/schemas.js';
+import { id, itemKey, version } from '../../lib/schemas.js';
 
 /** Subjects an item security entry can name (ITEM-1): a team matches its current members. */
 export const ENTRY_KINDS = ['user', 'group', 'role', 'team'] as const;
 
 export const entryIn = z.strictObject({
-  kind: z.enum(ENTRY_KINDS), subjectId: id, view: z.enum(ACCESS_VALUES).default('unset'), edit: z.enum(ACCESS_VALUES).default('unset'),
+  kind: z.enum(ENTRY_KINDS),
+  subjectId: id,
+  view: z.enum(ACCESS_VALUES).default('unset'),
+  edit: z.enum(ACCESS_VALUES).default('unset'),
 });
 export const entryOut = z.object({
-  kind: z.enum(ENTRY_KINDS), subject: z.object({ id: z.number(), name: z.string() }), view: z.enum(ACCESS_VALUES), edit: z.enum(ACCESS_VALUES),
+  kind: z.enum(ENTRY_KINDS),
+  subject: z.object({ id: z.number(), name: z.string() }),
+  view: z.enum(ACCESS_VALUES),
+  edit: z.enum(ACCESS_VALUES),
 });
 
 export const securityOut = z.object({
@@ -36,12 +42,23 @@ export const securitySet = z.strictObject({
 
 export const securityClearQuery = z.strictObject({
   /** ITEM-7: also clear every descendant's own setting. */
-  children: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  children: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export const securityBatch = z.strictObject({
   items: z.array(securitySet.extend({ itemKey })).min(1).max(100),
 });
 
-export const changeOut = z.object({ user: z.object({ id: z.number(), login: z.string(), displayName: z.string() }), target: z.string(), before: z.array(z.string()), after: z.array(z.string()) });
-export const previewOut = z.object({ changes: z.array(changeOut), warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional() });
+export const changeOut = z.object({
+  user: z.object({ id: z.number(), login: z.string(), displayName: z.string() }),
+  target: z.string(),
+  before: z.array(z.string()),
+  after: z.array(z.string()),
+});
+export const previewOut = z.object({
+  changes: z.array(changeOut),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
+});

@@ -3,10 +3,19 @@ import type { z } from 'zod';
 import type { Actor } from '../../authz/engine.js';
 import type { Database } from '../../db/index.js';
 import type { TeamPermission } from '../../db/types.js';
-import { badRequest, conflict, notFound } from '../../http/errors.js';
-import type { Deps } from '../../http/types.js';
+import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import type { Deps } from '../../lib/deps.js';
 import { recordAudit } from '../audit/record.js';
-import { addMemberships, checkNewMembers, lockProjects, lockTeam, memberConflict, normalizeLevels, projectsOfTeam, usersInOtherTeams } from './repo.js';
+import {
+  addMemberships,
+  checkNewMembers,
+  lockProjects,
+  lockTeam,
+  memberConflict,
+  normalizeLevels,
+  projectsOfTeam,
+  usersInOtherTeams,
+} from './repo.js';
 import type { membersAdd, memberUpdate } from './schema.js';
 
 type Role = { id: number; kind: string; permissions: TeamPermission[] };
@@ -48,11 +57,19 @@ export function createMemberService({ db, authz }: Deps) {
       await lockProjects(trx, projectIds);
       await checkNewMembers(trx, { teamId, userIds: input.userIds, browseProjectId: row.project_id, field: 'userIds' });
       const taken = await usersInOtherTeams(trx, { userIds: input.userIds, projectIds, teamId });
-      if (taken.length) throw memberConflict(taken, row.project_id === null ? 'a project this global team is assigned to' : 'this team\'s project');
+      if (taken.length)
+        throw memberConflict(
+          taken,
+          row.project_id === null ? 'a project this global team is assigned to' : "this team's project",
+        );
       const roleIds = roles.map((r) => r.id);
       const added = await addMemberships(trx, { teamId, userIds: input.userIds, roleIds, actorId: actor.userId });
       await recordAudit(trx, {
-        actorId: actor.userId, action: 'team.members.add', entityType: 'team', entityId: teamId, projectId: team.projectId,
+        actorId: actor.userId,
+        action: 'team.members.add',
+        entityType: 'team',
+        entityId: teamId,
+        projectId: team.projectId,
         after: { memberships: added, roleIds },
       });
     });
@@ -66,18 +83,32 @@ export function createMemberService({ db, authz }: Deps) {
     const team = await authz.authorizeTeam(actor, 'team.grant', teamId, { grantLevels: gained });
     await db.transaction().execute(async (trx) => {
       await lockTeam(trx, teamId);
-      const membership = await trx.selectFrom('team_memberships').select('id').where('team_id', '=', teamId).where('user_id', '=', userId)
-        .where('left_at', 'is', null).executeTakeFirst();
+      const membership = await trx
+        .selectFrom('team_memberships')
+        .select('id')
+        .where('team_id', '=', teamId)
+        .where('user_id', '=', userId)
+        .where('left_at', 'is', null)
+        .executeTakeFirst();
       if (!membership) throw notFound('team member');
       requireRoles(roles, input.roleIds);
       const before = await currentRoles(trx, teamId, userId);
       // The grant was authorized against the roles read before; if they changed meanwhile, the caller decides again.
-      if (before.map((r) => r.id).join() !== held.map((r) => r.id).join()) throw conflict('concurrent_change', 'the member\'s roles changed meanwhile; reload and try again');
+      if (before.map((r) => r.id).join() !== held.map((r) => r.id).join())
+        throw conflict('concurrent_change', "the member's roles changed meanwhile; reload and try again");
       await trx.deleteFrom('team_membership_roles').where('membership_id', '=', membership.id).execute();
-      await trx.insertInto('team_membership_roles').values(input.roleIds.map((role_id) => ({ membership_id: membership.id, role_id }))).execute();
+      await trx
+        .insertInto('team_membership_roles')
+        .values(input.roleIds.map((role_id) => ({ membership_id: membership.id, role_id })))
+        .execute();
       await recordAudit(trx, {
-        actorId: actor.userId, action: 'team.member.roles', entityType: 'team_membership', entityId: membership.id, projectId: team.projectId,
-        before: { userId, roleIds: before.map((r) => r.id) }, after: { userId, roleIds: input.roleIds },
+        actorId: actor.userId,
+        action: 'team.member.roles',
+        entityType: 'team_membership',
+        entityId: membership.id,
+        projectId: team.projectId,
+        before: { userId, roleIds: before.map((r) => r.id) },
+        after: { userId, roleIds: input.roleIds },
       });
     });
   }
@@ -87,10 +118,23 @@ export function createMemberService({ db, authz }: Deps) {
     const team = await authz.authorizeTeam(actor, 'team.manage', teamId);
     await db.transaction().execute(async (trx) => {
       await lockTeam(trx, teamId);
-      const closed = await trx.updateTable('team_memberships').set({ left_at: sql<Date>`greatest(now(), joined_at)`, left_by: actor.userId })
-        .where('team_id', '=', teamId).where('user_id', '=', userId).where('left_at', 'is', null).returningAll().executeTakeFirst();
+      const closed = await trx
+        .updateTable('team_memberships')
+        .set({ left_at: sql<Date>`greatest(now(), joined_at)`, left_by: actor.userId })
+        .where('team_id', '=', teamId)
+        .where('user_id', '=', userId)
+        .where('left_at', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
       if (!closed) throw notFound('team member');
-      await recordAudit(trx, { actorId: actor.userId, action: 'team.member.remove', entityType: 'team_membership', entityId: closed.id, projectId: team.projectId, after: closed });
+      await recordAudit(trx, {
+        actorId: actor.userId,
+        action: 'team.member.remove',
+        entityType: 'team_membership',
+        entityId: closed.id,
+        projectId: team.projectId,
+        after: closed,
+      });
     });
   }
 
@@ -99,7 +143,14 @@ export function createMemberService({ db, authz }: Deps) {
 
 /** The roles a user currently holds in the team, by id. */
 async function currentRoles(db: Database, teamId: number, userId: number): Promise<Role[]> {
-  return db.selectFrom('team_memberships as m').innerJoin('team_membership_roles as mr', 'mr.membership_id', 'm.id').innerJoin('team_roles as r', 'r.id', 'mr.role_id')
-    .select(['r.id', 'r.kind', 'r.permissions']).where('m.team_id', '=', teamId).where('m.user_id', '=', userId).where('m.left_at', 'is', null)
-    .orderBy('r.id').execute();
+  return db
+    .selectFrom('team_memberships as m')
+    .innerJoin('team_membership_roles as mr', 'mr.membership_id', 'm.id')
+    .innerJoin('team_roles as r', 'r.id', 'mr.role_id')
+    .select(['r.id', 'r.kind', 'r.permissions'])
+    .where('m.team_id', '=', teamId)
+    .where('m.user_id', '=', userId)
+    .where('m.left_at', 'is', null)
+    .orderBy('r.id')
+    .execute();
 }

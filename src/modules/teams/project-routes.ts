@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import { actorOf } from '../../http/access.js';
-import { errorResponses, idParam as id, page, projectKey } from '../../http/schemas.js';
-import type { App, Deps } from '../../http/types.js';
+import { errorResponses, idParam as id, page, projectKey } from '../../lib/schemas.js';
+import type { App } from '../../http/types.js';
+import type { Deps } from '../../lib/deps.js';
 import { createAssignmentService } from './assignments.js';
 import {
-  assignmentSet, candidatesQuery, globalTeamOut, memberRef, projectChecksUpdate, projectTeamsOut, settingsOut, settingsUpdate, teamChecksOut,
+  assignmentSet,
+  candidatesQuery,
+  globalTeamOut,
+  memberRef,
+  projectChecksUpdate,
+  projectTeamsOut,
+  settingsOut,
+  settingsUpdate,
+  teamChecksOut,
 } from './schema.js';
 import type { createTeamService } from './service.js';
 
@@ -15,46 +24,93 @@ const keyParams = z.strictObject({ key: projectKey });
 export function projectTeamRoutes(app: App, deps: Deps, teams: ReturnType<typeof createTeamService>) {
   const service = createAssignmentService(deps);
 
-  app.get('/api/projects/:key/teams', {
-    // The project's teams tab (TEAM-8): decided by the service on the project (404 without BROWSE_PROJECT, 403 in a denied group).
-    config: { access: 'project.teamList' },
-    schema: {
-      tags, summary: 'The project\'s teams, the global teams (and whether each is assigned here) and its team-check switch',
-      params: keyParams, response: { 200: projectTeamsOut, ...errorResponses },
+  app.get(
+    '/api/projects/:key/teams',
+    {
+      // The project's teams tab (TEAM-8): decided by the service on the project (404 without BROWSE_PROJECT, 403 in a denied group).
+      config: { access: 'project.teamList' },
+      schema: {
+        tags,
+        summary: "The project's teams, the global teams (and whether each is assigned here) and its team-check switch",
+        params: keyParams,
+        response: { 200: projectTeamsOut, ...errorResponses },
+      },
     },
-  }, async (req) => service.projectTeams(actorOf(req), req.params.key));
+    async (req) => service.projectTeams(actorOf(req), req.params.key),
+  );
 
-  app.get('/api/projects/:key/teams/available-users', {
-    config: { access: 'team.manage' },
-    schema: {
-      tags, summary: 'Users who may join a team of the project (TEAM-5): active, with BROWSE_PROJECT, in no team of the project yet',
-      params: keyParams, querystring: candidatesQuery, response: { 200: page(memberRef), ...errorResponses },
+  app.get(
+    '/api/projects/:key/teams/available-users',
+    {
+      config: { access: 'team.manage' },
+      schema: {
+        tags,
+        summary:
+          'Users who may join a team of the project (TEAM-5): active, with BROWSE_PROJECT, in no team of the project yet',
+        params: keyParams,
+        querystring: candidatesQuery,
+        response: { 200: page(memberRef), ...errorResponses },
+      },
     },
-  }, async (req) => teams.candidates(actorOf(req), { projectKey: req.params.key, teamId: req.query.teamId }, req.query));
+    async (req) => teams.candidates(actorOf(req), { projectKey: req.params.key, teamId: req.query.teamId }, req.query),
+  );
 
-  app.put('/api/projects/:key/teams/:teamId/assignment', {
-    config: { access: 'project.teams' },
-    schema: {
-      tags, summary: 'Assign or unassign a global team (TEAM-4: nobody in the project twice; TEAM-7: not while work logs record it)',
-      params: z.strictObject({ key: projectKey, teamId: id }), body: assignmentSet, response: { 200: globalTeamOut, ...errorResponses },
+  app.put(
+    '/api/projects/:key/teams/:teamId/assignment',
+    {
+      config: { access: 'project.teams' },
+      schema: {
+        tags,
+        summary:
+          'Assign or unassign a global team (TEAM-4: nobody in the project twice; TEAM-7: not while work logs record it)',
+        params: z.strictObject({ key: projectKey, teamId: id }),
+        body: assignmentSet,
+        response: { 200: globalTeamOut, ...errorResponses },
+      },
     },
-  }, async (req) => service.assign(actorOf(req), req.params.key, req.params.teamId, req.body.assigned));
+    async (req) => service.assign(actorOf(req), req.params.key, req.params.teamId, req.body.assigned),
+  );
 
-  app.patch('/api/projects/:key/team-checks', {
-    config: { access: 'project.teams' },
-    schema: {
-      tags, summary: 'Turn the team & price-list check off (or back to the global setting) for the project (send the project version)',
-      params: keyParams, body: projectChecksUpdate, response: { 200: teamChecksOut, ...errorResponses },
+  app.patch(
+    '/api/projects/:key/team-checks',
+    {
+      config: { access: 'project.teams' },
+      schema: {
+        tags,
+        summary:
+          'Turn the team & price-list check off (or back to the global setting) for the project (send the project version)',
+        params: keyParams,
+        body: projectChecksUpdate,
+        response: { 200: teamChecksOut, ...errorResponses },
+      },
     },
-  }, async (req) => service.setProjectChecks(actorOf(req), req.params.key, req.body));
+    async (req) => service.setProjectChecks(actorOf(req), req.params.key, req.body),
+  );
 
-  app.get('/api/admin/settings', {
-    config: { access: 'admin.settings' },
-    schema: { tags: ['administration'], summary: 'Installation settings', response: { 200: settingsOut, ...errorResponses } },
-  }, async () => service.settings());
+  app.get(
+    '/api/admin/settings',
+    {
+      config: { access: 'admin.settings' },
+      schema: {
+        tags: ['administration'],
+        summary: 'Installation settings',
+        response: { 200: settingsOut, ...errorResponses },
+      },
+    },
+    async () => service.settings(),
+  );
 
-  app.patch('/api/admin/settings', {
-    config: { access: 'admin.settings' },
-    schema: { tags: ['administration'], summary: 'Turn the team & price-list check on or off for the installation (send the version)', body: settingsUpdate, response: { 200: settingsOut, ...errorResponses } },
-  }, async (req) => service.updateSettings(actorOf(req), req.body));
+  app.patch(
+    '/api/admin/settings',
+    {
+      config: { access: 'admin.settings' },
+      schema: {
+        tags: ['administration'],
+        summary: 'Turn the team & price-list check on or off for the installation (send the version)',
+        body: settingsUpdate,
+        response: { 200: settingsOut, ...errorResponses },
+      },
+    },
+    async (req) => service.updateSettings(actorOf(req), req.body),
+  );
 }

@@ -1,13 +1,27 @@
 import { z } from 'zod';
 import { actorOf } from '../../http/access.js';
-import { errorResponses, idParam as id, page } from '../../http/schemas.js';
-import type { App, Deps } from '../../http/types.js';
+import { errorResponses, idParam as id, page } from '../../lib/schemas.js';
+import type { App } from '../../http/types.js';
+import type { Deps } from '../../lib/deps.js';
 import { createMemberService } from './members.js';
 import { projectTeamRoutes } from './project-routes.js';
 import { createRoleService } from './roles.js';
 import {
-  candidatesQuery, historyOut, historyQuery, memberRef, membersAdd, memberUpdate, roleCreate, roleOut, roleUpdate, teamCreate, teamDetail,
-  teamListQuery, teamOut, teamUpdate, versionQuery,
+  candidatesQuery,
+  historyOut,
+  historyQuery,
+  memberRef,
+  membersAdd,
+  memberUpdate,
+  roleCreate,
+  roleOut,
+  roleUpdate,
+  teamCreate,
+  teamDetail,
+  teamListQuery,
+  teamOut,
+  teamUpdate,
+  versionQuery,
 } from './schema.js';
 import { createTeamService } from './service.js';
 
@@ -25,99 +39,215 @@ export function teamRoutes(app: App, deps: Deps) {
   const roles = createRoleService(deps);
   const members = createMemberService(deps);
 
-  app.get('/api/teams', {
-    config: { access: 'team.list' },
-    schema: {
-      tags, summary: 'Global teams, and project teams of projects the caller may browse, by name',
-      querystring: teamListQuery, response: { 200: page(teamOut).extend({ abilities: z.object({ canCreateGlobalTeam: z.boolean() }) }), ...errorResponses },
+  app.get(
+    '/api/teams',
+    {
+      config: { access: 'team.list' },
+      schema: {
+        tags,
+        summary: 'Global teams, and project teams of projects the caller may browse, by name',
+        querystring: teamListQuery,
+        response: {
+          200: page(teamOut).extend({ abilities: z.object({ canCreateGlobalTeam: z.boolean() }) }),
+          ...errorResponses,
+        },
+      },
     },
-  }, async (req) => teams.list(actorOf(req), req.query));
+    async (req) => teams.list(actorOf(req), req.query),
+  );
 
-  app.post('/api/teams', {
-    config: { access: 'team.create' },
-    schema: {
-      tags, summary: 'Create a team (of a project, or global without projectKey) with its default roles; the lead gets Team Lead, the others Team Member',
-      body: teamCreate, response: { 201: teamDetail, ...errorResponses },
+  app.post(
+    '/api/teams',
+    {
+      config: { access: 'team.create' },
+      schema: {
+        tags,
+        summary:
+          'Create a team (of a project, or global without projectKey) with its default roles; the lead gets Team Lead, the others Team Member',
+        body: teamCreate,
+        response: { 201: teamDetail, ...errorResponses },
+      },
     },
-  }, async (req, reply) => reply.code(201).send(await teams.create(actorOf(req), req.body)));
+    async (req, reply) => reply.code(201).send(await teams.create(actorOf(req), req.body)),
+  );
 
-  app.get('/api/teams/available-users', {
-    config: { access: 'team.manage' },
-    schema: {
-      tags, summary: 'Users who may join the team (TEAM-5); without teamId, a new global team',
-      querystring: candidatesQuery, response: { 200: page(memberRef), ...errorResponses },
+  app.get(
+    '/api/teams/available-users',
+    {
+      config: { access: 'team.manage' },
+      schema: {
+        tags,
+        summary: 'Users who may join the team (TEAM-5); without teamId, a new global team',
+        querystring: candidatesQuery,
+        response: { 200: page(memberRef), ...errorResponses },
+      },
     },
-  }, async (req) => teams.candidates(actorOf(req), { projectKey: null, teamId: req.query.teamId }, req.query));
+    async (req) => teams.candidates(actorOf(req), { projectKey: null, teamId: req.query.teamId }, req.query),
+  );
 
-  app.get('/api/teams/:id', {
-    config: { access: 'team.view' },
-    schema: { tags, summary: 'One team: roles, current members, assigned projects', params: teamParams, response: { 200: teamDetail, ...errorResponses } },
-  }, async (req) => teams.get(actorOf(req), req.params.id));
-
-  app.patch('/api/teams/:id', {
-    config: { access: 'team.manage' },
-    schema: { tags, summary: 'Rename or describe a team (send the version you read)', params: teamParams, body: teamUpdate, response: { 200: teamDetail, ...errorResponses } },
-  }, async (req) => teams.update(actorOf(req), req.params.id, req.body));
-
-  app.delete('/api/teams/:id', {
-    config: { access: 'team.delete' },
-    schema: {
-      tags, summary: 'Delete a team without price lists or work logs (TEAM-7); its members become free',
-      params: teamParams, querystring: versionQuery, response: { 204: z.null(), ...errorResponses },
+  app.get(
+    '/api/teams/:id',
+    {
+      config: { access: 'team.view' },
+      schema: {
+        tags,
+        summary: 'One team: roles, current members, assigned projects',
+        params: teamParams,
+        response: { 200: teamDetail, ...errorResponses },
+      },
     },
-  }, async (req, reply) => {
-    await teams.remove(actorOf(req), req.params.id, req.query.version);
-    return reply.code(204).send(null);
-  });
+    async (req) => teams.get(actorOf(req), req.params.id),
+  );
 
-  app.get('/api/teams/:id/history', {
-    config: { access: 'team.view' },
-    schema: { tags, summary: 'Membership periods, newest first (TEAM-6)', params: teamParams, querystring: historyQuery, response: { 200: page(historyOut), ...errorResponses } },
-  }, async (req) => teams.history(actorOf(req), req.params.id, req.query));
+  app.patch(
+    '/api/teams/:id',
+    {
+      config: { access: 'team.manage' },
+      schema: {
+        tags,
+        summary: 'Rename or describe a team (send the version you read)',
+        params: teamParams,
+        body: teamUpdate,
+        response: { 200: teamDetail, ...errorResponses },
+      },
+    },
+    async (req) => teams.update(actorOf(req), req.params.id, req.body),
+  );
 
-  app.post('/api/teams/:id/roles', {
-    config: { access: 'team.grant' },
-    schema: { tags, summary: 'Create a custom role (only with permissions the caller holds in the team)', params: teamParams, body: roleCreate, response: { 201: roleOut, ...errorResponses } },
-  }, async (req, reply) => reply.code(201).send(await roles.create(actorOf(req), req.params.id, req.body)));
+  app.delete(
+    '/api/teams/:id',
+    {
+      config: { access: 'team.delete' },
+      schema: {
+        tags,
+        summary: 'Delete a team without price lists or work logs (TEAM-7); its members become free',
+        params: teamParams,
+        querystring: versionQuery,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await teams.remove(actorOf(req), req.params.id, req.query.version);
+      return reply.code(204).send(null);
+    },
+  );
 
-  app.patch('/api/teams/:id/roles/:roleId', {
-    config: { access: 'team.grant' },
-    schema: { tags, summary: 'Change a custom role (default roles are immutable)', params: roleParams, body: roleUpdate, response: { 200: roleOut, ...errorResponses } },
-  }, async (req) => roles.update(actorOf(req), req.params.id, req.params.roleId, req.body));
+  app.get(
+    '/api/teams/:id/history',
+    {
+      config: { access: 'team.view' },
+      schema: {
+        tags,
+        summary: 'Membership periods, newest first (TEAM-6)',
+        params: teamParams,
+        querystring: historyQuery,
+        response: { 200: page(historyOut), ...errorResponses },
+      },
+    },
+    async (req) => teams.history(actorOf(req), req.params.id, req.query),
+  );
 
-  app.delete('/api/teams/:id/roles/:roleId', {
-    config: { access: 'team.manage' },
-    schema: { tags, summary: 'Delete a custom role; members left without a role hold Team Member', params: roleParams, response: { 204: z.null(), ...errorResponses } },
-  }, async (req, reply) => {
-    await roles.remove(actorOf(req), req.params.id, req.params.roleId);
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/api/teams/:id/roles',
+    {
+      config: { access: 'team.grant' },
+      schema: {
+        tags,
+        summary: 'Create a custom role (only with permissions the caller holds in the team)',
+        params: teamParams,
+        body: roleCreate,
+        response: { 201: roleOut, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await roles.create(actorOf(req), req.params.id, req.body)),
+  );
 
-  app.post('/api/teams/:id/members', {
-    config: { access: 'team.grant' },
-    schema: { tags, summary: 'Add members holding the given roles (default Team Member)', params: teamParams, body: membersAdd, response: { 201: teamDetail, ...errorResponses } },
-  }, async (req, reply) => {
-    const actor = actorOf(req);
-    await members.add(actor, req.params.id, req.body);
-    return reply.code(201).send(await teams.describe(actor, req.params.id));
-  });
+  app.patch(
+    '/api/teams/:id/roles/:roleId',
+    {
+      config: { access: 'team.grant' },
+      schema: {
+        tags,
+        summary: 'Change a custom role (default roles are immutable)',
+        params: roleParams,
+        body: roleUpdate,
+        response: { 200: roleOut, ...errorResponses },
+      },
+    },
+    async (req) => roles.update(actorOf(req), req.params.id, req.params.roleId, req.body),
+  );
 
-  app.put('/api/teams/:id/members/:userId', {
-    config: { access: 'team.grant' },
-    schema: { tags, summary: 'Replace a member\'s roles (at least one)', params: memberParams, body: memberUpdate, response: { 200: teamDetail, ...errorResponses } },
-  }, async (req) => {
-    const actor = actorOf(req);
-    await members.setRoles(actor, req.params.id, req.params.userId, req.body);
-    return teams.describe(actor, req.params.id);
-  });
+  app.delete(
+    '/api/teams/:id/roles/:roleId',
+    {
+      config: { access: 'team.manage' },
+      schema: {
+        tags,
+        summary: 'Delete a custom role; members left without a role hold Team Member',
+        params: roleParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await roles.remove(actorOf(req), req.params.id, req.params.roleId);
+      return reply.code(204).send(null);
+    },
+  );
 
-  app.delete('/api/teams/:id/members/:userId', {
-    config: { access: 'team.manage' },
-    schema: { tags, summary: 'End a membership (kept in the history)', params: memberParams, response: { 204: z.null(), ...errorResponses } },
-  }, async (req, reply) => {
-    await members.remove(actorOf(req), req.params.id, req.params.userId);
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/api/teams/:id/members',
+    {
+      config: { access: 'team.grant' },
+      schema: {
+        tags,
+        summary: 'Add members holding the given roles (default Team Member)',
+        params: teamParams,
+        body: membersAdd,
+        response: { 201: teamDetail, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      await members.add(actor, req.params.id, req.body);
+      return reply.code(201).send(await teams.describe(actor, req.params.id));
+    },
+  );
+
+  app.put(
+    '/api/teams/:id/members/:userId',
+    {
+      config: { access: 'team.grant' },
+      schema: {
+        tags,
+        summary: "Replace a member's roles (at least one)",
+        params: memberParams,
+        body: memberUpdate,
+        response: { 200: teamDetail, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      await members.setRoles(actor, req.params.id, req.params.userId, req.body);
+      return teams.describe(actor, req.params.id);
+    },
+  );
+
+  app.delete(
+    '/api/teams/:id/members/:userId',
+    {
+      config: { access: 'team.manage' },
+      schema: {
+        tags,
+        summary: 'End a membership (kept in the history)',
+        params: memberParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await members.remove(actorOf(req), req.params.id, req.params.userId);
+      return reply.code(204).send(null);
+    },
+  );
 
   projectTeamRoutes(app, deps, teams);
 }

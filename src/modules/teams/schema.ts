@@ -1,22 +1,30 @@
 import { z } from 'zod';
 import { TEAM_PERMISSIONS } from '../../db/types.js';
-import { id, name, pageQuery, projectKey, text, userRef, version } from '../../http/schemas.js';
+import { id, name, pageQuery, projectKey, text, userRef, version } from '../../lib/schemas.js';
 
 /** A list of ids in a body: no repeats, so each names one thing once. */
-const idList = (max: number) => z.array(id).max(max).superRefine((ids, ctx) => {
-  const seen = new Set<number>();
-  ids.forEach((value, i) => {
-    if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [i], message: `${value} appears twice` });
-    seen.add(value);
-  });
-});
+const idList = (max: number) =>
+  z
+    .array(id)
+    .max(max)
+    .superRefine((ids, ctx) => {
+      const seen = new Set<number>();
+      ids.forEach((value, i) => {
+        if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [i], message: `${value} appears twice` });
+        seen.add(value);
+      });
+    });
 
 /** The team permission levels a role gives (TEAM-2): at least one, each once. */
-export const teamPermissions = z.array(z.enum(TEAM_PERMISSIONS)).min(1).max(TEAM_PERMISSIONS.length).superRefine((levels, ctx) => {
-  levels.forEach((level, i) => {
-    if (levels.indexOf(level) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `${level} appears twice` });
+export const teamPermissions = z
+  .array(z.enum(TEAM_PERMISSIONS))
+  .min(1)
+  .max(TEAM_PERMISSIONS.length)
+  .superRefine((levels, ctx) => {
+    levels.forEach((level, i) => {
+      if (levels.indexOf(level) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `${level} appears twice` });
+    });
   });
-});
 
 export const teamCreate = z.strictObject({
   name,
@@ -50,17 +58,30 @@ export const teamListQuery = z.strictObject({
   /** Teams working on this project: its own, and the global teams assigned to it. */
   projectKey: projectKey.optional(),
 });
-export const candidatesQuery = z.strictObject({ ...pageQuery, teamId: z.coerce.number().int().positive().max(2_147_483_647).optional(), q: z.string().max(200).optional() });
-export const historyQuery = z.strictObject({ ...pageQuery, userId: z.coerce.number().int().positive().max(2_147_483_647).optional() });
+export const candidatesQuery = z.strictObject({
+  ...pageQuery,
+  teamId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  q: z.string().max(200).optional(),
+});
+export const historyQuery = z.strictObject({
+  ...pageQuery,
+  userId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+});
 
 // ---- Responses (allowlists) -----------------------------------------------------------------------
 
 export const memberRef = z.object({ id: z.number(), login: z.string(), displayName: z.string() });
 const projectRef = z.object({ key: z.string(), name: z.string() });
-export const teamAbilities = z.object({ canManage: z.boolean(), canDelete: z.boolean(), canManagePriceLists: z.boolean() });
+export const teamAbilities = z.object({
+  canManage: z.boolean(),
+  canDelete: z.boolean(),
+  canManagePriceLists: z.boolean(),
+});
 
 export const teamOut = z.object({
-  id: z.number(), name: z.string(), description: z.string(),
+  id: z.number(),
+  name: z.string(),
+  description: z.string(),
   /** null: a global team. */
   project: projectRef.nullable(),
   /** Current members. */
@@ -73,7 +94,11 @@ export type TeamOut = z.infer<typeof teamOut>;
 export const globalTeamOut = teamOut.extend({ assigned: z.boolean() });
 
 export const roleOut = z.object({
-  id: z.number(), name: z.string(), kind: z.enum(['lead', 'member', 'custom']), permissions: z.array(z.enum(TEAM_PERMISSIONS)), version: z.number(),
+  id: z.number(),
+  name: z.string(),
+  kind: z.enum(['lead', 'member', 'custom']),
+  permissions: z.array(z.enum(TEAM_PERMISSIONS)),
+  version: z.number(),
 });
 
 export const teamDetail = teamOut.omit({ members: true }).extend({
@@ -83,19 +108,29 @@ export const teamDetail = teamOut.omit({ members: true }).extend({
    * canGive: the caller may give the role in this team (the grant boundary); the role pickers offer only these.
    * abilities: the role may be changed or deleted by the caller (TEAM-3: default roles never).
    */
-  roles: z.array(roleOut.extend({ canGive: z.boolean(), abilities: z.object({ canEdit: z.boolean(), canDelete: z.boolean() }) })),
+  roles: z.array(
+    roleOut.extend({ canGive: z.boolean(), abilities: z.object({ canEdit: z.boolean(), canDelete: z.boolean() }) }),
+  ),
   /** abilities.canDropRole: a role may be taken from the member (they keep at least one). */
-  members: z.array(z.object({
-    user: memberRef, roleIds: z.array(z.number()), joinedAt: z.date(),
-    abilities: z.object({ canRemove: z.boolean(), canChangeRoles: z.boolean(), canDropRole: z.boolean() }),
-  })),
+  members: z.array(
+    z.object({
+      user: memberRef,
+      roleIds: z.array(z.number()),
+      joinedAt: z.date(),
+      abilities: z.object({ canRemove: z.boolean(), canChangeRoles: z.boolean(), canDropRole: z.boolean() }),
+    }),
+  ),
   /** A global team's projects the caller may browse ([] for a project team). */
   assignedProjects: z.array(projectRef),
 });
 
 export const historyOut = z.object({
-  id: z.number(), user: memberRef, joinedAt: z.date(), leftAt: z.date().nullable(),
-  joinedBy: userRef.nullable(), leftBy: userRef.nullable(),
+  id: z.number(),
+  user: memberRef,
+  joinedAt: z.date(),
+  leftAt: z.date().nullable(),
+  joinedBy: userRef.nullable(),
+  leftBy: userRef.nullable(),
 });
 
 export const teamChecksOut = z.object({

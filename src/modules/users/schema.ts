@@ -1,21 +1,45 @@
 import { z } from 'zod';
-import { name, version } from '../../http/schemas.js';
+import { name, version } from '../../lib/schemas.js';
 
-export const login = z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9._@-]+$/, 'letters, digits and . _ @ - only');
+export const login = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[A-Za-z0-9._@-]+$/, 'letters, digits and . _ @ - only');
 export const email = z.email().max(320);
 export const password = z.string().min(10, 'at least 10 characters').max(1000);
 
 export const userOut = z.object({
-  id: z.number(), login: z.string(), displayName: z.string(), email: z.string(), active: z.boolean(), systemAdmin: z.boolean(),
-  groups: z.array(z.object({ id: z.number(), name: z.string() })), version: z.number(),
+  id: z.number(),
+  login: z.string(),
+  displayName: z.string(),
+  email: z.string(),
+  active: z.boolean(),
+  systemAdmin: z.boolean(),
+  groups: z.array(z.object({ id: z.number(), name: z.string() })),
+  version: z.number(),
 });
-export const userCreate = z.strictObject({ login, displayName: name, email, password: password.optional(), systemAdmin: z.boolean().optional() });
+export const userCreate = z.strictObject({
+  login,
+  displayName: name,
+  email,
+  password: password.optional(),
+  systemAdmin: z.boolean().optional(),
+});
 export const userUpdate = z.strictObject({
-  version, displayName: name.optional(), email: email.optional(), password: password.optional(),
-  active: z.boolean().optional(), systemAdmin: z.boolean().optional(),
+  version,
+  displayName: name.optional(),
+  email: email.optional(),
+  password: password.optional(),
+  active: z.boolean().optional(),
+  systemAdmin: z.boolean().optional(),
 });
 export const groupOut = z.object({
-  id: z.number(), name: z.string(), memberCount: z.number(), version: z.number(),
+  id: z.number(),
+  name: z.string(),
+  memberCount: z.number(),
+  version: z.number(),
   abilities: z.object({ canRename: z.boolean(), canDelete: z.boolean() }),
 });
 export const groupCreate = z.strictObject({ name });
@@ -28,7 +52,12 @@ export const groupDeleteQuery = z.strictObject({
   version: z.coerce.number().int().positive().max(2_147_483_647),
   confirm: z.enum(['true', 'false']).optional(),
 });
-const change = z.object({ user: z.object({ id: z.number(), login: z.string(), displayName: z.string() }), target: z.string(), before: z.array(z.string()), after: z.array(z.string()) });
+const change = z.object({
+  user: z.object({ id: z.number(), login: z.string(), displayName: z.string() }),
+  target: z.string(),
+  before: z.array(z.string()),
+  after: z.array(z.string()),
+});
 const access = z.enum(['allow', 'deny', 'unset']);
 /** ID-6: what a group's deletion removes — only what lies in projects and items the caller may see; the rest leaves no trace. */
 export const groupDeletionPreview = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, clockTime, id, itemKey, text, userRef, version } from '../../http/schemas.js';
+import { calendarDate, clockTime, id, itemKey, text, userRef, version } from '../../lib/schemas.js';
 
 const named = z.object({ id: z.number(), name: z.string() });
 
@@ -7,12 +7,19 @@ export const worklogOut = z.object({
   id: z.number(),
   item: z.object({ key: z.string(), title: z.string(), projectKey: z.string() }),
   author: userRef,
-  startDate: z.string(), startTime: z.string().nullable(), durationSeconds: z.number(), description: z.string(),
+  startDate: z.string(),
+  startTime: z.string().nullable(),
+  durationSeconds: z.number(),
+  description: z.string(),
   /** The team and price list the work log was recorded with (WL-1, PRICE-5). */
-  team: named.nullable(), priceList: named.nullable(),
+  team: named.nullable(),
+  priceList: named.nullable(),
   /** Hourly rate recorded, a decimal string — present only for app_admin, billing_admin and billing_viewer (PRICE-7). */
-  rate: z.string().optional(), currency: z.string().optional(),
-  version: z.number(), createdAt: z.date(), updatedAt: z.date(),
+  rate: z.string().optional(),
+  currency: z.string().optional(),
+  version: z.number(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
   abilities: z.object({ canEdit: z.boolean(), canDelete: z.boolean() }),
 });
 export type WorklogOut = z.infer<typeof worklogOut>;
@@ -21,19 +28,32 @@ export type WorklogOut = z.infer<typeof worklogOut>;
 const duration = z.number().int().min(1).max(86_400);
 
 export const worklogCreate = z.strictObject({
-  itemKey, startDate: calendarDate, startTime: clockTime.nullable().optional(), durationSeconds: duration, description: text(5_000).optional(),
+  itemKey,
+  startDate: calendarDate,
+  startTime: clockTime.nullable().optional(),
+  durationSeconds: duration,
+  description: text(5_000).optional(),
   /** Log the work for this user instead of the caller (WL-5). */
   userId: id.optional(),
 });
 export const worklogUpdate = z.strictObject({
-  version, startDate: calendarDate.optional(), startTime: clockTime.nullable().optional(), durationSeconds: duration.optional(), description: text(5_000).optional(),
+  version,
+  startDate: calendarDate.optional(),
+  startTime: clockTime.nullable().optional(),
+  durationSeconds: duration.optional(),
+  description: text(5_000).optional(),
   /** PRICE-5: move the work log to the author's current team and price list after a `team_changed` warning. */
   confirmTeamChange: z.boolean().optional(),
 });
 
 /** What logging work on an item at a date would record, and whether it may (the log-work dialog). */
 export const worklogPreview = z.object({
-  allowed: z.boolean(), code: z.string(), message: z.string(),
+  allowed: z.boolean(),
+  code: z.string(),
+  message: z.string(),
   teamChecks: z.enum(['on', 'off_globally', 'off_for_project']),
-  team: named.nullable(), priceList: named.nullable(), rate: z.string().optional(), currency: z.string().optional(),
+  team: named.nullable(),
+  priceList: named.nullable(),
+  rate: z.string().optional(),
+  currency: z.string().optional(),
 });

@@ -29,7 +29,11 @@ export function CheckAccessTab() {
     event.preventDefault();
     if (!user) return;
     const resource: ExplainResource =
-      resourceKind === 'item' ? { item: key.trim(), ...(dated && date ? { date } : {}) } : resourceKind === 'project' ? { project: key.trim() } : {};
+      resourceKind === 'item'
+        ? { item: key.trim(), ...(dated && date ? { date } : {}) }
+        : resourceKind === 'project'
+          ? { project: key.trim() }
+          : {};
     setBusy(true);
     setError(null);
     setResult(null);

@@ -61,7 +61,13 @@ export function CommentsTab({ itemKey, canComment }: Props) {
         <form onSubmit={submit} className="form comment-form">
           <label>
             Comment
-            <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={3} required {...fields.props('body')} />
+            <textarea
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              rows={3}
+              required
+              {...fields.props('body')}
+            />
           </label>
           <FieldError errors={fields} field="body" />
           <ErrorMessage error={fields.rest} />

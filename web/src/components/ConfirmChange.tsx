@@ -45,7 +45,11 @@ export function ConfirmChange({ title, confirmLabel, loadPreview, apply, onDone,
   return (
     <section className="confirm-change" aria-label={title}>
       <h3>{title}</h3>
-      {preview ? <ChangePreview preview={preview} title="Whose access changes" /> : !error && <p className="muted">Loading preview…</p>}
+      {preview ? (
+        <ChangePreview preview={preview} title="Whose access changes" />
+      ) : (
+        !error && <p className="muted">Loading preview…</p>
+      )}
       <ErrorMessage error={error} />
       <div className="form-actions start">
         <button type="button" className="button danger" onClick={confirm} disabled={busy}>

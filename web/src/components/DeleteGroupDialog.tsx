@@ -74,11 +74,23 @@ export function DeleteGroupDialog({ group, onDone, onCancel }: Props) {
           ) : (
             <p className="muted">The group has no members, grants, denials, roles or item-security entries.</p>
           )}
-          <Removed title="Members who leave the group" items={removes.members.map((m) => `${m.displayName} (${m.login})`)} />
-          <Removed title="Project permissions" items={removes.projectPermissions.map((g) => `${g.permission} on ${g.projectKey}`)} />
-          <Removed title="Project-role memberships" items={removes.projectRoles.map((m) => `${m.role} in ${m.projectKey}`)} />
+          <Removed
+            title="Members who leave the group"
+            items={removes.members.map((m) => `${m.displayName} (${m.login})`)}
+          />
+          <Removed
+            title="Project permissions"
+            items={removes.projectPermissions.map((g) => `${g.permission} on ${g.projectKey}`)}
+          />
+          <Removed
+            title="Project-role memberships"
+            items={removes.projectRoles.map((m) => `${m.role} in ${m.projectKey}`)}
+          />
           <Removed title="Deny permissions" items={removes.denials.map((d) => `DENY ${d.permission}`)} />
-          <Removed title="Item-security entries" items={removes.itemSecurity.map((e) => `${e.itemKey}: view ${e.view}, edit ${e.edit}`)} />
+          <Removed
+            title="Item-security entries"
+            items={removes.itemSecurity.map((e) => `${e.itemKey}: view ${e.view}, edit ${e.edit}`)}
+          />
           <Removed title="App roles" items={removes.appRoles.map((r) => r.role)} />
           <ChangePreview preview={preview} title="Whose access changes" />
         </>

@@ -17,9 +17,7 @@ export function DenyPermissionsTab() {
 
   return (
     <>
-      <h2 className="deny-heading">
-        Deny permissions — members of these groups do NOT get the surfaces listed
-      </h2>
+      <h2 className="deny-heading">Deny permissions — members of these groups do NOT get the surfaces listed</h2>
       <p className="muted">
         A denial beats every role and permission, and applies to system administrators in a denied group too. The
         comments tab always stays.

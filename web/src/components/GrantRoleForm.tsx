@@ -28,7 +28,13 @@ export function GrantRoleForm({ roles, onGranted }: Props) {
   const fields = useFieldErrors(error, ['role', 'groupId', 'userId']);
   const chosenGroup = groupId ?? groups.data?.items[0]?.id ?? null;
   const grant: AppRoleGrantInput | null =
-    to === 'user' ? (user ? { role, userId: user.id } : null) : chosenGroup !== null ? { role, groupId: chosenGroup } : null;
+    to === 'user'
+      ? user
+        ? { role, userId: user.id }
+        : null
+      : chosenGroup !== null
+        ? { role, groupId: chosenGroup }
+        : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();

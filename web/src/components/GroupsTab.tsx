@@ -78,7 +78,13 @@ export function GroupsTab() {
         <h3 id="new-group-title">New group</h3>
         <label>
           Name
-          <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={200} {...fields.props('name')} />
+          <input
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            required
+            maxLength={200}
+            {...fields.props('name')}
+          />
         </label>
         <FieldError errors={fields} field="name" />
         <ErrorMessage error={fields.rest} />

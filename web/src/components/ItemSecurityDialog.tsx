@@ -95,7 +95,11 @@ export function ItemSecurityDialog({ item, onClose, onChanged }: Props) {
   return (
     <Dialog title={`Security of ${item.key}`} onClose={onClose} wide>
       {!setting ? (
-        error ? <ErrorMessage error={error} /> : <p className="muted">Loading…</p>
+        error ? (
+          <ErrorMessage error={error} />
+        ) : (
+          <p className="muted">Loading…</p>
+        )
       ) : (
         <div className="form security-dialog">
           <SecurityMode setting={setting} />
@@ -151,12 +155,7 @@ export function ItemSecurityDialog({ item, onClose, onChanged }: Props) {
           {preview && <ChangePreview preview={preview} />}
 
           <ChildrenWithOwnSetting keys={setting.childrenWithOwnSetting} />
-          <SecurityClearControls
-            setting={setting}
-            hasParent={item.parentKey !== null}
-            busy={busy}
-            onClear={clear}
-          />
+          <SecurityClearControls setting={setting} hasParent={item.parentKey !== null} busy={busy} onClear={clear} />
           <div className="form-actions">
             <button type="button" className="button secondary" onClick={onClose}>
               Close

@@ -122,7 +122,11 @@ export function LogWorkDialog({ itemKey, worklog, onClose, onSaved }: Props) {
             <FieldError errors={fields} field="durationSeconds" />
           ) : (
             <p id={helpId} className="hint" aria-live="polite">
-              {seconds !== undefined ? `= ${describeDuration(seconds)}` : duration.trim() ? reading.error : DURATION_HELP}
+              {seconds !== undefined
+                ? `= ${describeDuration(seconds)}`
+                : duration.trim()
+                  ? reading.error
+                  : DURATION_HELP}
             </p>
           )}
           <label>
@@ -138,7 +142,12 @@ export function LogWorkDialog({ itemKey, worklog, onClose, onSaved }: Props) {
           {worklog ? (
             <section className="worklog-preview" aria-label="Team and price list">
               <h3>Recorded with</h3>
-              <WorklogTeamFacts team={worklog.team} priceList={worklog.priceList} rate={worklog.rate} currency={worklog.currency} />
+              <WorklogTeamFacts
+                team={worklog.team}
+                priceList={worklog.priceList}
+                rate={worklog.rate}
+                currency={worklog.currency}
+              />
             </section>
           ) : (
             <WorklogPreviewPanel preview={preview.data} error={previewFields.rest} />
@@ -155,7 +164,12 @@ export function LogWorkDialog({ itemKey, worklog, onClose, onSaved }: Props) {
         </form>
       </Dialog>
       {teamChange && (
-        <TeamChangedDialog change={teamChange} busy={busy} onConfirm={() => save(true)} onCancel={() => setTeamChange(null)} />
+        <TeamChangedDialog
+          change={teamChange}
+          busy={busy}
+          onConfirm={() => save(true)}
+          onCancel={() => setTeamChange(null)}
+        />
       )}
     </>
   );

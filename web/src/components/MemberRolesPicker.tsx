@@ -28,7 +28,9 @@ export function MemberRolesPicker({ member, roles, editable, disabled, onChange 
               // whether the caller may give a role (the grant boundary).
               disabled={disabled || (held && !member.abilities.canDropRole) || (!held && !role.canGive)}
               onChange={(e) =>
-                onChange(e.target.checked ? [...member.roleIds, role.id] : member.roleIds.filter((id) => id !== role.id))
+                onChange(
+                  e.target.checked ? [...member.roleIds, role.id] : member.roleIds.filter((id) => id !== role.id),
+                )
               }
             />
             {role.name}

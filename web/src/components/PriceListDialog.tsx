@@ -39,12 +39,21 @@ export function PriceListDialog({ teamId, teamName, list, onClose, onSaved }: Pr
   function submit(event: FormEvent) {
     event.preventDefault();
     void run(async () => {
-      const input: PriceListInput = { name: name.trim(), currency: currency.trim().toUpperCase(), validFrom, validTo: validTo || null };
+      const input: PriceListInput = {
+        name: name.trim(),
+        currency: currency.trim().toUpperCase(),
+        validFrom,
+        validTo: validTo || null,
+      };
       if (!list) {
         await api.createPriceList(teamId, { ...input, hourlyRate: rate.trim() });
       } else {
         // Only what changed: an unchanged rate or currency is no change to a used list (PRICE-6).
-        const changes: Partial<PriceListInput> = { name: input.name, validFrom: input.validFrom, validTo: input.validTo };
+        const changes: Partial<PriceListInput> = {
+          name: input.name,
+          validFrom: input.validFrom,
+          validTo: input.validTo,
+        };
         if (input.currency !== list.currency) changes.currency = input.currency;
         if (showsRate && rate.trim() !== list.hourlyRate) changes.hourlyRate = rate.trim();
         await api.updatePriceList(list, changes);
@@ -67,7 +76,13 @@ export function PriceListDialog({ teamId, teamName, list, onClose, onSaved }: Pr
         <div className="form-row">
           <label>
             Name
-            <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus {...fields.props('name')} />
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              autoFocus
+              {...fields.props('name')}
+            />
           </label>
           <label>
             Currency
@@ -102,19 +117,30 @@ export function PriceListDialog({ teamId, teamName, list, onClose, onSaved }: Pr
         <div className="form-row">
           <label>
             Valid from
-            <input type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} required {...fields.props('validFrom')} />
+            <input
+              type="date"
+              value={validFrom}
+              onChange={(e) => setValidFrom(e.target.value)}
+              required
+              {...fields.props('validFrom')}
+            />
           </label>
           <label>
             Valid to (optional)
-            <input type="date" value={validTo} onChange={(e) => setValidTo(e.target.value)} {...fields.props('validTo')} />
+            <input
+              type="date"
+              value={validTo}
+              onChange={(e) => setValidTo(e.target.value)}
+              {...fields.props('validTo')}
+            />
           </label>
           <FieldError errors={fields} field="validFrom" />
           <FieldError errors={fields} field="validTo" />
         </div>
         {fixedMoney && (
           <p className="hint-inline muted">
-            Work logs use this price list, so its rate and currency stay as they are. To change the rate, start a new one
-            from a date below.
+            Work logs use this price list, so its rate and currency stay as they are. To change the rate, start a new
+            one from a date below.
           </p>
         )}
         <ErrorMessage error={fields.rest} />
@@ -132,7 +158,9 @@ export function PriceListDialog({ teamId, teamName, list, onClose, onSaved }: Pr
           </button>
         </div>
       </form>
-      {list?.abilities.canStartSuccessor && list.hourlyRate !== undefined && <PriceListSuccessorForm list={list} onSaved={onSaved} />}
+      {list?.abilities.canStartSuccessor && list.hourlyRate !== undefined && (
+        <PriceListSuccessorForm list={list} onSaved={onSaved} />
+      )}
     </Dialog>
   );
 }

@@ -27,11 +27,24 @@ export function PriceListSuccessorForm({ list, onSaved }: { list: PriceList; onS
       <div className="form-row">
         <label>
           New hourly rate
-          <input value={rate} onChange={(e) => setRate(e.target.value)} inputMode="decimal" placeholder="90.00" required {...fields.props('hourlyRate')} />
+          <input
+            value={rate}
+            onChange={(e) => setRate(e.target.value)}
+            inputMode="decimal"
+            placeholder="90.00"
+            required
+            {...fields.props('hourlyRate')}
+          />
         </label>
         <label>
           Starting on
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required {...fields.props('validFrom')} />
+          <input
+            type="date"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            required
+            {...fields.props('validFrom')}
+          />
         </label>
         <FieldError errors={fields} field="hourlyRate" />
         <FieldError errors={fields} field="validFrom" />

@@ -54,7 +54,9 @@ export function PriceListsSection({ teamId, teamName, canCreate }: Props) {
                   </td>
                   <td className="nowrap">{formatValidity(list.validFrom, list.validTo)}</td>
                   {showsRates && (
-                    <td className="nowrap">{list.hourlyRate !== undefined && formatRate(list.hourlyRate, list.currency)}</td>
+                    <td className="nowrap">
+                      {list.hourlyRate !== undefined && formatRate(list.hourlyRate, list.currency)}
+                    </td>
                   )}
                   <td>
                     {list.abilities.canEdit && (

@@ -6,7 +6,13 @@ import { ErrorMessage } from './ErrorMessage.js';
 import { LoadMoreButton } from './LoadMoreButton.js';
 
 /** `onError` takes a refusal of the key (a 400 naming it), for the form to show next to its field (API-5). */
-export function ProjectAccessTable({ projectKey, onError }: { projectKey: string; onError?: (error: unknown) => void }) {
+export function ProjectAccessTable({
+  projectKey,
+  onError,
+}: {
+  projectKey: string;
+  onError?: (error: unknown) => void;
+}) {
   const list = useCursorList((cursor) => api.projectAccess(projectKey, cursor), [projectKey]);
   useEffect(() => onError?.(list.error), [list.error, onError]);
   if (list.loading && list.items.length === 0) return <p className="muted">Loading…</p>;

@@ -40,7 +40,12 @@ export function ProjectTeamsTab({ projectKey }: { projectKey: string }) {
 
   return (
     <>
-      <TeamChecksSwitch projectKey={projectKey} checks={teamChecks} canSwitch={abilities.canSwitchChecks} onChanged={page.reload} />
+      <TeamChecksSwitch
+        projectKey={projectKey}
+        checks={teamChecks}
+        canSwitch={abilities.canSwitchChecks}
+        onChanged={page.reload}
+      />
       <ErrorMessage error={error ?? page.error} />
       {created && (
         <p className="notice" role="status">
@@ -97,7 +102,11 @@ export function ProjectTeamsTab({ projectKey }: { projectKey: string }) {
                   <TeamMembersList members={team.members} teamName={team.name} />
                 </td>
                 <td>
-                  <PriceListsSection teamId={team.id} teamName={team.name} canCreate={team.abilities.canManagePriceLists} />
+                  <PriceListsSection
+                    teamId={team.id}
+                    teamName={team.name}
+                    canCreate={team.abilities.canManagePriceLists}
+                  />
                 </td>
               </tr>
             ))}

@@ -23,7 +23,8 @@ export function RoleForm({ title, role, submitLabel, grantable, save, onCancel }
   const [name, setName] = useState(role?.name ?? '');
   const [permissions, setPermissions] = useState<string[]>(initial);
   // Keeping or removing what the role already has gives nothing; adding needs the permission to be grantable.
-  const offered = (permission: string) => grantable.includes(permission) || (role?.permissions.includes(permission) ?? false);
+  const offered = (permission: string) =>
+    grantable.includes(permission) || (role?.permissions.includes(permission) ?? false);
   const withheld = TEAM_PERMISSIONS.some(({ permission }) => !offered(permission));
   const { busy, error, run } = useAction();
   const fields = useFieldErrors(error, ['name']);
@@ -32,7 +33,10 @@ export function RoleForm({ title, role, submitLabel, grantable, save, onCancel }
     event.preventDefault();
     void run(async () => {
       // In the server's order, so an unchanged set compares equal.
-      await save({ name: name.trim(), permissions: TEAM_PERMISSIONS.map((p) => p.permission).filter((p) => permissions.includes(p)) });
+      await save({
+        name: name.trim(),
+        permissions: TEAM_PERMISSIONS.map((p) => p.permission).filter((p) => permissions.includes(p)),
+      });
       if (!role) {
         setName('');
         setPermissions(initial);
@@ -57,7 +61,9 @@ export function RoleForm({ title, role, submitLabel, grantable, save, onCancel }
               checked={permissions.includes(permission)}
               disabled={!offered(permission)}
               onChange={(e) =>
-                setPermissions(e.target.checked ? [...permissions, permission] : permissions.filter((p) => p !== permission))
+                setPermissions(
+                  e.target.checked ? [...permissions, permission] : permissions.filter((p) => p !== permission),
+                )
               }
             />
             <code>{permission}</code> <span className="muted">{label}</span>

@@ -39,7 +39,9 @@ export function SecurityClearControls({ setting, hasParent, busy, onClear }: Pro
         onClick={() =>
           onClear(
             clearChildren,
-            clearChildren ? 'Cleared the settings of the item and all its child items.' : 'Cleared the item\u2019s own setting.',
+            clearChildren
+              ? 'Cleared the settings of the item and all its child items.'
+              : 'Cleared the item\u2019s own setting.',
           )
         }
       >

@@ -24,7 +24,7 @@ export function SecuritySubjectPicker({ projectKey, existing, onAdd }: Props) {
   );
   const options = named.data ?? [];
   const chosenNamed = options.find((o) => o.id === namedId) ?? options[0];
-  const subject = kind === 'user' ? (user && { id: user.id, name: user.displayName }) : chosenNamed;
+  const subject = kind === 'user' ? user && { id: user.id, name: user.displayName } : chosenNamed;
   const duplicate = subject ? existing.some((e) => e.kind === kind && e.subject.id === subject.id) : false;
 
   function add() {

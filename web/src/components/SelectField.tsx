@@ -22,7 +22,13 @@ export function SelectField({ label, value, onChange, disabled, children, errors
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled} {...(errors && field ? errors.props(field) : {})}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        disabled={disabled}
+        {...(errors && field ? errors.props(field) : {})}
+      >
         {children}
       </select>
       {errors && field && <FieldError errors={errors} field={field} />}

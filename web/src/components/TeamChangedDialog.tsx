@@ -19,8 +19,8 @@ export function TeamChangedDialog({ change, busy, onConfirm, onCancel }: Props) 
   return (
     <Dialog title="The author changed team" onClose={onCancel}>
       <p>
-        This work log was recorded with {teamText(change.recordedTeam)}; the author is now in {teamText(change.currentTeam)}.
-        Move it to the current team and price list?
+        This work log was recorded with {teamText(change.recordedTeam)}; the author is now in{' '}
+        {teamText(change.currentTeam)}. Move it to the current team and price list?
       </p>
       <div className="form-actions">
         <button type="button" className="button secondary" onClick={onCancel}>
@@ -37,6 +37,8 @@ export function TeamChangedDialog({ change, busy, onConfirm, onCancel }: Props) 
 /** The teams named by a `team_changed` problem. */
 export function teamChangeOf(problem: Record<string, unknown>): TeamChange {
   const team = (value: unknown) =>
-    value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string' ? { name: (value as { name: string }).name } : null;
+    value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string'
+      ? { name: (value as { name: string }).name }
+      : null;
   return { recordedTeam: team(problem.recordedTeam), currentTeam: team(problem.currentTeam) };
 }

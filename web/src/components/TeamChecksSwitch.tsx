@@ -14,7 +14,8 @@ interface Props {
 const EFFECT: Record<TeamChecks['effective'], string> = {
   on: 'Only members of a team of this project with a valid price list can log work here.',
   off_for_project: 'Team & price-list checks are off for this project: anyone who may work on its items can log work.',
-  off_globally: 'Team & price-list checks are off for the whole installation: anyone who may work on the items can log work.',
+  off_globally:
+    'Team & price-list checks are off for the whole installation: anyone who may work on the items can log work.',
 };
 
 /** The team & price-list check of one project (PRICE-2), effective while the check is on for the installation. */

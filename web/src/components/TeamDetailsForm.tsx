@@ -33,7 +33,12 @@ export function TeamDetailsForm({ team, onSaved }: { team: TeamDetail; onSaved: 
       <FieldError errors={fields} field="name" />
       <label>
         Description
-        <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} {...fields.props('description')} />
+        <textarea
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          rows={2}
+          {...fields.props('description')}
+        />
       </label>
       <FieldError errors={fields} field="description" />
       <ErrorMessage error={fields.rest} />

@@ -29,7 +29,11 @@ export function TeamMembersPanel({ team, onChanged }: Props) {
   const assign = () =>
     run(async () => {
       const roleId = newRoleId ?? defaultRole?.id;
-      await api.addTeamMembers(team.id, picked.map((p) => p.id), roleId === undefined ? undefined : [roleId]);
+      await api.addTeamMembers(
+        team.id,
+        picked.map((p) => p.id),
+        roleId === undefined ? undefined : [roleId],
+      );
       setPicked([]);
       setCandidatesVersion((v) => v + 1);
       onChanged();
@@ -85,7 +89,11 @@ export function TeamMembersPanel({ team, onChanged }: Props) {
                         aria-label={`Select ${member.user.displayName}`}
                         checked={leaving.includes(member.user.id)}
                         onChange={(e) =>
-                          setLeaving(e.target.checked ? [...leaving, member.user.id] : leaving.filter((id) => id !== member.user.id))
+                          setLeaving(
+                            e.target.checked
+                              ? [...leaving, member.user.id]
+                              : leaving.filter((id) => id !== member.user.id),
+                          )
                         }
                       />
                     </td>
@@ -109,7 +117,12 @@ export function TeamMembersPanel({ team, onChanged }: Props) {
         )}
         {canManage && team.members.length > 0 && (
           <div className="form-actions start">
-            <button type="button" className="button secondary" onClick={unassign} disabled={busy || leaving.length === 0}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={unassign}
+              disabled={busy || leaving.length === 0}
+            >
               Unassign selected users
             </button>
           </div>
@@ -127,7 +140,11 @@ export function TeamMembersPanel({ team, onChanged }: Props) {
             selected={picked}
             onChange={setPicked}
           />
-          <SelectField label="Role of the new members" value={newRoleId ?? defaultRole?.id ?? ''} onChange={(id) => setNewRoleId(Number(id))}>
+          <SelectField
+            label="Role of the new members"
+            value={newRoleId ?? defaultRole?.id ?? ''}
+            onChange={(id) => setNewRoleId(Number(id))}
+          >
             {team.roles.map((role) => (
               <option key={role.id} value={role.id} disabled={!role.canGive}>
                 {role.name}

@@ -63,7 +63,12 @@ export function TeamRolesPanel({ team, onChanged }: Props) {
                 <td>
                   <div className="row-actions">
                     {role.abilities.canEdit && (
-                      <button type="button" className="button small secondary" aria-label={`Edit role ${role.name}`} onClick={() => setEditing(role)}>
+                      <button
+                        type="button"
+                        className="button small secondary"
+                        aria-label={`Edit role ${role.name}`}
+                        onClick={() => setEditing(role)}
+                      >
                         Edit
                       </button>
                     )}

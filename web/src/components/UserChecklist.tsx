@@ -40,7 +40,11 @@ export function UserChecklist({ legend, load, selected, onChange }: Props) {
           {people.map((person) => (
             <li key={person.id}>
               <label className="checkbox">
-                <input type="checkbox" checked={isPicked(person.id)} onChange={(e) => toggle(person, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={isPicked(person.id)}
+                  onChange={(e) => toggle(person, e.target.checked)}
+                />
                 {person.displayName} <span className="muted">({person.login})</span>
               </label>
             </li>

@@ -46,7 +46,9 @@ export function WhoHasAccessTab() {
         </button>
       </form>
       {target?.kind === 'item' && (
-        <p className="muted">Log work is decided for today in the installation's time zone, with the team and price-list check.</p>
+        <p className="muted">
+          Log work is decided for today in the installation's time zone, with the team and price-list check.
+        </p>
       )}
       {target?.kind === 'item' && <ItemAccessTable key={target.key} itemKey={target.key} onError={setError} />}
       {target?.kind === 'project' && <ProjectAccessTable key={target.key} projectKey={target.key} onError={setError} />}

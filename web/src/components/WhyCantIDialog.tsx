@@ -44,9 +44,7 @@ export function WhyCantIDialog({ itemKey, date: initialDate, action: initialActi
         )}
         <div aria-live="polite" aria-busy={explanation.loading}>
           <ErrorMessage error={explanation.error} />
-          {explanation.data && explanation.data.action === action && (
-            <ExplanationView explanation={explanation.data} />
-          )}
+          {explanation.data && explanation.data.action === action && <ExplanationView explanation={explanation.data} />}
         </div>
         <div className="form-actions">
           <button type="button" className="button secondary" onClick={onClose}>

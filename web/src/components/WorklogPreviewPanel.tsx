@@ -25,7 +25,12 @@ export function WorklogPreviewPanel({ preview, error }: Props) {
             {preview.team ? (
               <>
                 <h3>This work log will record</h3>
-                <WorklogTeamFacts team={preview.team} priceList={preview.priceList} rate={preview.rate} currency={preview.currency} />
+                <WorklogTeamFacts
+                  team={preview.team}
+                  priceList={preview.priceList}
+                  rate={preview.rate}
+                  currency={preview.currency}
+                />
               </>
             ) : (
               <p className="hint-inline">This work log will record no team or price list.</p>

@@ -91,7 +91,9 @@ export function WorklogTable({ worklogs, caption, showItem = false, showAuthor =
                 </td>
               )}
               {showsRates && (
-                <td className="numeric nowrap">{worklog.rate !== undefined && formatRate(worklog.rate, worklog.currency ?? '')}</td>
+                <td className="numeric nowrap">
+                  {worklog.rate !== undefined && formatRate(worklog.rate, worklog.currency ?? '')}
+                </td>
               )}
               {hasActions && (
                 <td>

@@ -14,12 +14,7 @@ export function WorklogsTab({ itemKey }: { itemKey: string }) {
       {list.items.length === 0 && !list.error ? (
         <p className="muted">No work logged yet.</p>
       ) : (
-        <WorklogTable
-          worklogs={list.items}
-          caption={`Work logs on ${itemKey}`}
-          showAuthor
-          onChanged={list.reload}
-        />
+        <WorklogTable worklogs={list.items} caption={`Work logs on ${itemKey}`} showAuthor onChanged={list.reload} />
       )}
       <LoadMoreButton hasMore={list.hasMore} loading={list.loadingMore} onClick={list.loadMore} />
     </>

@@ -22,7 +22,14 @@ export function MyWorklogsPage() {
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!from || !to || from > to) {
-      setFormError(new ApiError(400, 'invalid_range', from && to ? 'Choose an end date on or after the start date.' : 'Choose both dates.', from ? 'to' : 'from'));
+      setFormError(
+        new ApiError(
+          400,
+          'invalid_range',
+          from && to ? 'Choose an end date on or after the start date.' : 'Choose both dates.',
+          from ? 'to' : 'from',
+        ),
+      );
       return;
     }
     setFormError(null);
@@ -39,7 +46,13 @@ export function MyWorklogsPage() {
       <form onSubmit={submit} className="form inline-form" aria-label="Date range">
         <label>
           From
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required {...fields.props('from')} />
+          <input
+            type="date"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            required
+            {...fields.props('from')}
+          />
         </label>
         <FieldError errors={fields} field="from" />
         <label>

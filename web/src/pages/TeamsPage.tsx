@@ -48,7 +48,11 @@ export function TeamsPage() {
       ) : (
         <TeamsTable teams={projectTeams.items} caption="Project teams" showProject />
       )}
-      <LoadMoreButton hasMore={projectTeams.hasMore} loading={projectTeams.loadingMore} onClick={projectTeams.loadMore} />
+      <LoadMoreButton
+        hasMore={projectTeams.hasMore}
+        loading={projectTeams.loadingMore}
+        onClick={projectTeams.loadMore}
+      />
 
       {creating && (
         <NewTeamDialog

@@ -8,10 +8,17 @@ export function encodeCursor(values: ReadonlyArray<string | number>): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor<T extends Array<string | number>>(cursor: string | undefined, shape: ReadonlyArray<'string' | 'number'>): T | undefined {
+export function decodeCursor<T extends Array<string | number>>(
+  cursor: string | undefined,
+  shape: ReadonlyArray<'string' | 'number'>,
+): T | undefined {
   if (cursor === undefined) return undefined;
   let values: unknown;
-  try { values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')); } catch { values = undefined; }
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    values = undefined;
+  }
   if (!Array.isArray(values) || values.length !== shape.length || values.some((v, i) => typeof v !== shape[i])) {
     throw badRequest('query.cursor', 'cursor is not valid for this list');
   }

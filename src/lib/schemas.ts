@@ -11,22 +11,37 @@ export const id = z.number().int().positive().max(2_147_483_647);
 export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 export const version = z.number().int().positive().max(2_147_483_647);
 export const itemKey = z.string().regex(/^[A-Z][A-Z0-9]{1,9}-[1-9]\d{0,8}$/, 'expected a work item key like ACME-12');
-export const projectKey = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'expected 2–10 capital letters or digits, starting with a letter');
+export const projectKey = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]{1,9}$/, 'expected 2–10 capital letters or digits, starting with a letter');
 
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 };
 
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const userRef = z.object({ id: z.number(), displayName: z.string() });
 
-export const problemSchema = z.object({
-  type: z.string(), title: z.string(), status: z.number(), code: z.string(), detail: z.string(), field: z.string().optional(),
-}).loose();
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    code: z.string(),
+    detail: z.string(),
+    field: z.string().optional(),
+  })
+  .loose();
 
 /** Error responses every route may give; documented once, in OpenAPI. */
 export const errorResponses = {
-  400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema,
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
 };
