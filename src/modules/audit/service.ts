@@ -3,6 +3,7 @@ import { seesMoney, type Actor } from '../../authz/engine.js';
 import { canBrowseProject, canViewItem } from '../../authz/sql.js';
 import type { Deps } from '../../lib/deps.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
+import { withoutMoney } from '../../lib/money.js';
 
 export interface AuditQuery {
   limit: number;
@@ -14,20 +15,6 @@ export interface AuditQuery {
   projectId?: number;
   from?: string;
   to?: string;
-}
-
-/** Money keys of the audited rows: a work log's rate, a price list's hourly rate (PRICE-7). */
-const MONEY_KEY = /^(rate|hourly_rate|hourlyRate)$/;
-
-/** The audited row without its money fields, for readers without a money role. */
-export function withoutMoney(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutMoney);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([k]) => !MONEY_KEY.test(k))
-      .map(([k, v]) => [k, withoutMoney(v)]),
-  );
 }
 
 /**

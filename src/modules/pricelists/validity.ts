@@ -1,3 +1,4 @@
+export { sameAmount } from '../../lib/money.js';
 import { sql } from 'kysely';
 import type { Database } from '../../db/index.js';
 import { conflict } from '../../lib/errors.js';
@@ -14,15 +15,6 @@ export function dayBefore(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
-}
-
-/** Two decimal amounts as strings are the same money ('85.5' and '85.50'), compared without floating point. */
-export function sameAmount(a: string, b: string): boolean {
-  const cents = (s: string) => {
-    const [whole, fraction = ''] = s.split('.');
-    return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
-  };
-  return cents(a) === cents(b);
 }
 
 /** The day after a calendar day (YYYY-MM-DD). */
