@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
@@ -115,6 +116,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
       security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas registered with an id (the problem document, …) appear once under components and are referenced.
+    transformObject: jsonSchemaTransformObject,
   });
   // Documentation routes are public by declaration, stamped in their own scope.
   await app.register(async (docs) => {

@@ -34,7 +34,8 @@ export const problemSchema = z
     detail: z.string(),
     field: z.string().optional(),
   })
-  .loose();
+  .loose()
+  .meta({ id: 'Problem', description: 'application/problem+json with a stable code (API-1)' });
 
 /** Error responses every route may give; documented once, in OpenAPI. */
 export const errorResponses = {
