@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrateToLatest, openDb } from '../db/index.js';
 import { insertUser } from '../modules/users/service.js';
-import { recordAudit } from '../modules/audit/record.js';
+import { recordAudit } from '../modules/audit/repo.js';
 import { startServer } from '../server.js';
 
 /**

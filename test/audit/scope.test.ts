@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Migrator } from 'kysely';
 import { migrations, migrateToLatest, openDb } from '../../src/db/index.js';
-import { recordAudit } from '../../src/modules/audit/record.js';
+import { recordAudit } from '../../src/modules/audit/repo.js';
 import { createProject, createUser, DIALECTS, grant, createTestApp, unique, type TestApp } from '../helpers/harness.js';
 import { createTeam } from '../helpers/teams.js';
 import { allPages, createAppAdmin } from '../projects/fixtures.js';

@@ -6,8 +6,8 @@ import { APP_ROLES, DENY_PERMISSIONS, type AppRole, type DenyPermission } from '
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import type { Deps } from '../../lib/deps.js';
 import type { Database } from '../../db/index.js';
-import { appAccessSnapshot, diffSnapshots, dryRun } from '../explain/snapshot.js';
-import { recordAudit } from '../audit/record.js';
+import { appAccessSnapshot, diffSnapshots, dryRun } from '../../commands/preview.js';
+import { recordAudit } from '../audit/repo.js';
 
 /** What each deny permission hides (DENY-1); the admin screen shows these as DENY, unmistakably (DENY-3). */
 export const DENY_CATALOGUE: Record<DenyPermission, { label: string; hides: string[] }> = {

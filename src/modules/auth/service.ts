@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../authz/engine.js';
 import type { Database } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { recordAudit } from '../audit/record.js';
+import { recordAudit } from '../audit/repo.js';
 import { digest, newSecret, SESSION_PREFIX, TOKEN_PREFIX, verifyPassword } from './secrets.js';
 
 /** ID-4: at most this many failed sign-ins per login (and 4× per address) in the window. */

@@ -7,7 +7,7 @@ import { promotedItems } from '../../authz/tree-sql.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import type { Deps } from '../../lib/deps.js';
-import { recordAudit } from '../audit/record.js';
+import { recordAudit } from '../audit/repo.js';
 import { findProjectId } from '../projects/service.js';
 import type { commentCreate, itemCreate, ITEM_STATUSES, itemUpdate } from './schema.js';
 

@@ -5,7 +5,7 @@ import { canViewItem } from '../../authz/sql.js';
 import type { Database } from '../../db/index.js';
 import { badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import type { Deps } from '../../lib/deps.js';
-import { recordAudit } from '../audit/record.js';
+import { recordAudit } from '../audit/repo.js';
 import { findProjectId } from '../projects/service.js';
 import { lockProjectTree, recomputeGoverning, subtreeIds } from '../security/governing.js';
 

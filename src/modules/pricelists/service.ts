@@ -5,7 +5,7 @@ import type { Database } from '../../db/index.js';
 import type { PriceListsTable } from '../../db/types.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import type { Deps } from '../../lib/deps.js';
-import { recordAudit } from '../audit/record.js';
+import { recordAudit } from '../audit/repo.js';
 import type { PriceListOut, priceListCreate, priceListUpdate, successorCreate } from './schema.js';
 import {
   dayBefore,

@@ -8,7 +8,7 @@ import type { Database } from '../../db/index.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import type { Deps } from '../../lib/deps.js';
-import { recordAudit } from '../audit/record.js';
+import { recordAudit } from '../audit/repo.js';
 import type { grantCreate, projectCreate, projectUpdate, roleMemberCreate, ProjectOut } from './schema.js';
 
 type ProjectRow = {

@@ -6,8 +6,8 @@ import { canViewItem } from '../../authz/sql.js';
 import type { Database } from '../../db/index.js';
 import { badRequest, conflict, unprocessable } from '../../lib/errors.js';
 import type { Deps } from '../../lib/deps.js';
-import { recordAudit } from '../audit/record.js';
-import { diffSnapshots, dryRun, itemAccessSnapshot } from '../explain/snapshot.js';
+import { recordAudit } from '../audit/repo.js';
+import { diffSnapshots, dryRun, itemAccessSnapshot } from '../../commands/preview.js';
 import { lockProjectTree, recomputeGoverning, subtreeIds } from './governing.js';
 import type { entryIn, securitySet } from './schema.js';
 

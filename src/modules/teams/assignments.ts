@@ -3,7 +3,7 @@ import { abilities, type Actor } from '../../authz/engine.js';
 import type { Database } from '../../db/index.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import type { Deps } from '../../lib/deps.js';
-import { recordAudit } from '../audit/record.js';
+import { recordAudit } from '../audit/repo.js';
 import { canViewTeam } from '../../authz/sql.js';
 import { findProjectId } from '../projects/service.js';
 import { lockProjects, memberConflict, selectTeams, teamHasWorklogs, teamOuts, usersInOtherTeams } from './repo.js';

@@ -6,7 +6,7 @@ import { canBrowseProject, canViewTeam, projectIdsWithPermission } from '../../a
 import { conflict, notFound } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import type { Deps } from '../../lib/deps.js';
-import { recordAudit } from '../audit/record.js';
+import { recordAudit } from '../audit/repo.js';
 import { findProjectId } from '../projects/service.js';
 import { escapeLike } from '../../lib/like.js';
 import {

@@ -4,7 +4,7 @@ import { loadProjects, loadSubjects } from '../../authz/loader.js';
 import { canBrowseProject, canViewItem } from '../../authz/sql.js';
 import { PROJECT_PERMISSIONS } from '../../db/types.js';
 import type { Database } from '../../db/index.js';
-import { appAccessSnapshot, diffSnapshots, dryRun, itemAccessSnapshot } from '../explain/snapshot.js';
+import { appAccessSnapshot, diffSnapshots, dryRun, itemAccessSnapshot } from '../../commands/preview.js';
 
 type Snapshot = Awaited<ReturnType<typeof appAccessSnapshot>>;
 

@@ -6,7 +6,7 @@ import type { Database } from '../../db/index.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import type { Deps } from '../../lib/deps.js';
-import { recordAudit } from '../audit/record.js';
+import { recordAudit } from '../audit/repo.js';
 import { hashPassword } from '../auth/secrets.js';
 import { escapeLike } from '../../lib/like.js';
 import {

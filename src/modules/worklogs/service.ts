@@ -11,7 +11,7 @@ import { calendarDate } from '../../lib/schemas.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import type { Deps } from '../../lib/deps.js';
 import { inWorkDateWindow, loadDateSettings } from '../../lib/installation.js';
-import { recordAudit } from '../audit/record.js';
+import { recordAudit } from '../audit/repo.js';
 import type { worklogCreate, worklogUpdate, WorklogOut } from './schema.js';
 
 interface WorklogRow {
