@@ -1,54 +1,12 @@
 import { z } from 'zod';
 import { actorOf } from '../../http/access.js';
-import { errorResponses, id, idParam } from '../../lib/schemas.js';
 import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
-import { APP_ROLES, DENY_PERMISSIONS } from '../../db/types.js';
+import { errorResponses, idParam } from '../../lib/schemas.js';
+import { accessPreview, denyAdd, denyList, denyPreviewBody, roleGrant, roleList, rolePreviewBody } from './schema.js';
 import { createAccessService } from './service.js';
-import { changeOut } from '../security/schema.js';
 
 const tags = ['administration'];
-const subjectOut = z.object({ kind: z.enum(['user', 'group']), id: z.number(), name: z.string() });
-const denies = z.object({
-  catalogue: z.array(z.object({ permission: z.enum(DENY_PERMISSIONS), label: z.string(), hides: z.array(z.string()) })),
-  grants: z.array(
-    z.object({
-      id: z.number(),
-      permission: z.enum(DENY_PERMISSIONS),
-      effect: z.literal('DENY'),
-      group: z.object({ id: z.number(), name: z.string() }),
-    }),
-  ),
-});
-const roles = z.object({
-  roles: z.array(
-    z.object({
-      role: z.enum(APP_ROLES),
-      areas: z.array(z.string()),
-      prerequisites: z.array(z.string()),
-      grants: z.array(z.object({ id: z.number(), subject: subjectOut })),
-    }),
-  ),
-  warnings: z.array(
-    z.object({
-      code: z.string(),
-      user: z.object({ id: z.number(), login: z.string() }),
-      role: z.string(),
-      missing: z.array(z.string()),
-      message: z.string(),
-    }),
-  ),
-});
-
-const preview = z.object({ changes: z.array(changeOut) });
-
-/** A grant names exactly one subject — the same rule for the save and its preview (the table's check would answer 500). */
-const roleGrant = z
-  .strictObject({ role: z.enum(APP_ROLES), userId: id.optional(), groupId: id.optional() })
-  .refine((v) => (v.userId === undefined) !== (v.groupId === undefined), {
-    message: 'give exactly one of userId, groupId',
-    path: ['userId'],
-  });
 
 export function accessRoutes(app: App, deps: Deps) {
   const service = createAccessService(deps);
@@ -60,11 +18,8 @@ export function accessRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Dry run: whose denied surfaces would change (nothing is saved)',
-        body: z.strictObject({
-          add: z.strictObject({ permission: z.enum(DENY_PERMISSIONS), groupId: id }).optional(),
-          removeId: id.optional(),
-        }),
-        response: { 200: preview, ...errorResponses },
+        body: denyPreviewBody,
+        response: { 200: accessPreview, ...errorResponses },
       },
     },
     async (req) => service.preview(actorOf(req), { addDeny: req.body.add, removeDenyId: req.body.removeId }),
@@ -77,8 +32,8 @@ export function accessRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Dry run: whose app areas would change (nothing is saved)',
-        body: z.strictObject({ grant: roleGrant.optional(), revokeId: id.optional() }),
-        response: { 200: preview, ...errorResponses },
+        body: rolePreviewBody,
+        response: { 200: accessPreview, ...errorResponses },
       },
     },
     async (req) => service.preview(actorOf(req), { grantRole: req.body.grant, revokeRoleGrantId: req.body.revokeId }),
@@ -91,7 +46,7 @@ export function accessRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Deny permissions: the catalogue and which groups are denied what (DENY)',
-        response: { 200: denies, ...errorResponses },
+        response: { 200: denyList, ...errorResponses },
       },
     },
     async () => service.listDenies(),
@@ -104,8 +59,8 @@ export function accessRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'DENY a permission to a group',
-        body: z.strictObject({ permission: z.enum(DENY_PERMISSIONS), groupId: id }),
-        response: { 201: denies, ...errorResponses },
+        body: denyAdd,
+        response: { 201: denyList, ...errorResponses },
       },
     },
     async (req, reply) =>
@@ -136,7 +91,7 @@ export function accessRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'App roles, the areas each opens, who holds them, and prerequisite warnings (APP-1, APP-2, APP-6)',
-        response: { 200: roles, ...errorResponses },
+        response: { 200: roleList, ...errorResponses },
       },
     },
     async () => service.listRoles(),
@@ -150,7 +105,7 @@ export function accessRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Grant an app role to a user or a group',
         body: roleGrant,
-        response: { 201: roles, ...errorResponses },
+        response: { 201: roleList, ...errorResponses },
       },
     },
     async (req, reply) => reply.code(201).send(await service.grantRole(actorOf(req), req.body)),

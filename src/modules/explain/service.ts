@@ -1,27 +1,17 @@
-import { sql } from 'kysely';
 import { actionSpec, type Action } from '../../authz/catalogue.js';
-import { decide, grantsFor, reachingGrants, describeVia, type Decision } from '../../authz/decide.js';
+import { decide, reachingGrants, type Decision } from '../../authz/decide.js';
 import type { Actor } from '../../authz/engine.js';
 import type { ResourceFacts } from '../../authz/facts.js';
 import { loadItem, loadProjects, loadSubjects, loadTeams } from '../../authz/loader.js';
-import { canViewItem, projectIdsWithPermission } from '../../authz/sql.js';
-import { PROJECT_PERMISSIONS } from '../../db/types.js';
-import { badRequest, notFound } from '../../lib/errors.js';
-import { decodeCursor, pageOf } from '../../lib/pagination.js';
-import { loadDateSettings } from '../../lib/installation.js';
 import type { Deps } from '../../lib/deps.js';
-import { findProjectId } from '../projects/service.js';
+import { badRequest, notFound } from '../../lib/errors.js';
+import { loadDateSettings } from '../../lib/installation.js';
+import { decodeCursor, pageOf } from '../../lib/pagination.js';
+import { answerOut, explanationOut, permissionsOut, personOut } from './present.js';
+import * as repo from './repo.js';
+import type { Explanation, ExplainQuery } from './schema.js';
 
-export interface ExplainQuery {
-  action: Action;
-  item?: string;
-  project?: string;
-  team?: number;
-  date?: string;
-  userId?: number;
-}
-
-type ResourceKind = 'item' | 'project' | 'team' | 'global';
+type ResourceKind = Explanation['resource']['kind'];
 const NOUN: Record<ResourceKind, string> = { item: 'work item', project: 'project', team: 'team', global: '' };
 /** What the reader must be allowed to do with a resource to be told anything about it (EXPL-1: "only resources they may see themselves"). */
 const SEE: Record<Exclude<ResourceKind, 'global'>, Action> = {
@@ -30,6 +20,9 @@ const SEE: Record<Exclude<ResourceKind, 'global'>, Action> = {
   team: 'team.view',
 };
 const QUICK = { explain: false } as const;
+const EXPLAINED = { explain: true } as const;
+type PageQuery = { limit: number; cursor?: string };
+const afterLogin = (page: PageQuery) => decodeCursor<[string]>(page.cursor, ['string'])?.[0];
 
 /** Explain (EXPL-1) and who has access (EXPL-2): the same core that decides, replayed with its reasons. */
 export function createExplainService({ db, authz }: Deps) {
@@ -38,7 +31,7 @@ export function createExplainService({ db, authz }: Deps) {
    * `date`, or today in the installation's time zone, through the engine's own `decideWorklog` — the path
    * `POST /api/worklogs` takes — so the explanation and the refusal cannot drift apart.
    */
-  async function explain(actor: Actor, query: ExplainQuery) {
+  async function explain(actor: Actor, query: ExplainQuery): Promise<Explanation> {
     // The route decides who may ask about others ("Check access" is Administration).
     const aboutOther = query.userId !== undefined && query.userId !== actor.userId;
     const userId = query.userId ?? actor.userId;
@@ -46,17 +39,13 @@ export function createExplainService({ db, authz }: Deps) {
     if (spec.scope === 'item' && !query.item) throw badRequest('item', `${query.action} is decided on a work item`);
     if (spec.scope !== 'global' && !query.item && !query.project && query.team === undefined)
       throw badRequest('item', `${query.action} needs an item or a project`);
-    const user = await db
-      .selectFrom('users')
-      .select(['id', 'login', 'display_name'])
-      .where('id', '=', userId)
-      .executeTakeFirst();
+    const user = await repo.findUser(db, userId);
     const subject = user && (await loadSubjects(db, [userId])).get(userId);
     if (!user || !subject) throw notFound('user');
     const date = spec.teamCheck ? (query.date ?? (await loadDateSettings(db)).today) : undefined;
 
     let facts: ResourceFacts = {};
-    let resource: { kind: ResourceKind; key: string | null } = { kind: 'global', key: null };
+    let resource: Explanation['resource'] = { kind: 'global', key: null };
     let decision: Decision;
     if (query.item) {
       resource = { kind: 'item', key: query.item };
@@ -66,14 +55,14 @@ export function createExplainService({ db, authz }: Deps) {
           query.action,
           query.item,
           { ownerId: userId, date },
-          { explain: true },
+          EXPLAINED,
         );
         facts = { project: worklog.item?.project, item: worklog.item?.item };
         decision = worklog.decision;
       } else {
         const item = await loadItem(db, query.item);
         facts = { project: item?.project, item: item?.item };
-        decision = decide(query.action, subject, { ...facts, ownerId: userId });
+        decision = decide(query.action, subject, { ...facts, ownerId: userId }, EXPLAINED);
       }
     } else {
       if (query.team !== undefined) {
@@ -82,11 +71,11 @@ export function createExplainService({ db, authz }: Deps) {
         facts = { team, ...(await authz.teamProjectFacts(team)) };
         resource = { kind: 'team', key: String(query.team) };
       } else if (query.project) {
-        const projectId = await findProjectId(db, query.project);
+        const projectId = await repo.findProjectId(db, query.project);
         facts = { project: projectId === undefined ? undefined : (await loadProjects(db, [projectId])).get(projectId) };
         resource = { kind: 'project', key: query.project };
       }
-      decision = decide(query.action, subject, { ...facts, ownerId: userId });
+      decision = decide(query.action, subject, { ...facts, ownerId: userId }, EXPLAINED);
     }
     // An explanation never reveals what its reader may not see: about oneself, a hidden resource is a 404; about
     // someone else, so is a resource the reader could not view themselves (system administrators bypass item
@@ -95,27 +84,19 @@ export function createExplainService({ db, authz }: Deps) {
       const visible = aboutOther ? decide(SEE[resource.kind], actor.subject, facts, QUICK).allowed : !decision.hidden;
       if (!visible) throw notFound(NOUN[resource.kind]);
     }
-    return {
-      user: { id: user.id, login: user.login, displayName: user.display_name },
-      action: query.action,
-      resource,
-      date: date ?? null,
-      allowed: decision.allowed,
-      hidden: decision.hidden,
-      deciding: decision.deciding,
-      layers: [...decision.reasons],
-    };
+    return explanationOut(user, { action: query.action, resource, date: date ?? null }, decision);
   }
 
   /**
    * EXPL-2 for a work item: every active user who can view it, with edit and log-work, and why. Paged by login.
    * Log-work is decided as logging work today (installation time zone) would be: with the project's team facts.
    */
-  async function itemAccess(actor: Actor, key: string, page: { limit: number; cursor?: string }) {
+  async function itemAccess(actor: Actor, key: string, page: PageQuery) {
     const item = await authz.authorizeItem(actor, 'item.security', key);
-    const rows = await candidates(page, (q) =>
-      q.where(sql<boolean>`exists (select 1 from work_items i where i.id = ${item.itemId}
-      and ${canViewItem({ userId: sql.ref('u.id'), systemAdmin: sql.ref('u.system_admin') }, 'i')})`),
+    const rows = pageOf(
+      await repo.usersViewingItem(db, item.itemId, { limit: page.limit, afterLogin: afterLogin(page) }),
+      page.limit,
+      (r) => [r.login],
     );
     const subjects = await loadSubjects(
       db,
@@ -127,16 +108,12 @@ export function createExplainService({ db, authz }: Deps) {
       items: rows.items.map((u) => {
         const subject = subjects.get(u.id)!;
         const resource = { project: item.project, item: item.item, ownerId: u.id };
-        const answer = (action: Action) => {
-          const d = decide(
-            action,
-            subject,
-            actionSpec(action).teamCheck ? { ...resource, teams, date: today } : resource,
+        const answer = (action: Action) =>
+          answerOut(
+            decide(action, subject, actionSpec(action).teamCheck ? { ...resource, teams, date: today } : resource),
           );
-          return { allowed: d.allowed, why: d.deciding.message, layer: d.deciding.layer };
-        };
         return {
-          user: { id: u.id, login: u.login, displayName: u.display_name },
+          user: personOut(u),
           view: answer('item.view'),
           edit: answer('item.edit'),
           logWork: { ...answer('worklog.create'), date: today },
@@ -147,46 +124,25 @@ export function createExplainService({ db, authz }: Deps) {
   }
 
   /** EXPL-2 for a project: every active user who can browse it, with each project permission and how it reaches them. */
-  async function projectAccess(actor: Actor, key: string, page: { limit: number; cursor?: string }) {
-    const projectId = await findProjectId(db, key);
+  async function projectAccess(actor: Actor, key: string, page: PageQuery) {
+    const projectId = await repo.findProjectId(db, key);
     const project = (await authz.authorize(actor, 'project.permissions', { projectId, noun: 'project' }))!;
-    const rows = await candidates(page, (q) =>
-      q.where(sql<boolean>`${projectId!} in ${projectIdsWithPermission(sql.ref('u.id'), 'BROWSE_PROJECT')}`),
+    const rows = pageOf(
+      await repo.usersBrowsingProject(db, projectId!, { limit: page.limit, afterLogin: afterLogin(page) }),
+      page.limit,
+      (r) => [r.login],
     );
     const subjects = await loadSubjects(
       db,
       rows.items.map((u) => u.id),
     );
     return {
-      items: rows.items.map((u) => {
-        const reaching = reachingGrants(project, subjects.get(u.id)!);
-        return {
-          user: { id: u.id, login: u.login, displayName: u.display_name },
-          permissions: PROJECT_PERMISSIONS.map((permission) => {
-            const grants = grantsFor(reaching, permission);
-            return {
-              permission,
-              allowed: grants.length > 0,
-              why: grants.map((g) => `${g.permission}: ${describeVia(g.via)}`),
-            };
-          }),
-        };
-      }),
+      items: rows.items.map((u) => ({
+        user: personOut(u),
+        permissions: permissionsOut(reachingGrants(project, subjects.get(u.id)!)),
+      })),
       nextCursor: rows.nextCursor,
     };
-  }
-
-  type UserQuery = ReturnType<typeof baseUsers>;
-  function baseUsers() {
-    return db.selectFrom('users as u').select(['u.id', 'u.login', 'u.display_name']).where('u.active', '=', true);
-  }
-  async function candidates(page: { limit: number; cursor?: string }, filter: (q: UserQuery) => UserQuery) {
-    const after = decodeCursor<[string]>(page.cursor, ['string']);
-    let q = filter(baseUsers())
-      .orderBy('u.login')
-      .limit(page.limit + 1);
-    if (after) q = q.where('u.login', '>', after[0]);
-    return pageOf(await q.execute(), page.limit, (r) => [r.login]);
   }
 
   return { explain, itemAccess, projectAccess };
