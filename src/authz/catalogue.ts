@@ -1,12 +1,19 @@
-import type { AppRole, DenyPermission, ProjectPermission, TeamPermission } from '../db/types.js';
+import type {
+  AppRole,
+  DenyPermission,
+  ProjectPermission,
+  SubjectKind as StoredSubjectKind,
+  TeamPermission,
+} from '../db/types.js';
 import type { Area } from './areas.js';
+import type { ResourceFacts } from './facts.js';
 
 /**
  * Every action the server knows, as plain data. A route names one of these; the decision core reads
  * the spec to know which layers apply. A test walks this catalogue and the route table, so a new
  * action or route cannot ship without a decision.
  */
-export type Scope = 'global' | 'project' | 'item' | 'worklog' | 'team';
+type Scope = 'global' | 'project' | 'item' | 'worklog' | 'team';
 
 export interface ActionSpec {
   scope: Scope;
@@ -36,8 +43,8 @@ export interface ActionSpec {
   forOthers?: TeamPermission;
   /** Layer 6: the team permissions being granted must all be held by the granter (grant boundary). */
   grantBoundary?: boolean;
-  /** Layer 7: the team and price-list check for the person the work is logged for (PRICE-3). */
-  teamCheck?: boolean;
+  /** Layer 7: the business gates the action passes, in order, for the person the work is done for (GATES). */
+  gates?: readonly Gate[];
   /**
    * Layer 6, TEAM-8: the team must be visible to the user — a member, `team_admin`, `app_admin`, a system
    * administrator, or an administrator of a project the team serves; every refusal about a team they cannot see is a 404.
@@ -51,10 +58,45 @@ export interface ActionSpec {
   covers?: readonly string[];
 }
 
+/**
+ * Who an item-security entry (ITEM-1) names, and what a subject's packed standing is made of (standings.ts): one list.
+ * Its order gives each kind its code in a packed principal, so a new kind goes at the end.
+ */
+export const SUBJECT_KINDS = ['user', 'group', 'role', 'team'] as const satisfies readonly StoredSubjectKind[];
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
 /** Who sees money: rates, prices, revenue, cost (PRICE-7). */
-export const MONEY_ROLES = ['app_admin', 'billing_admin', 'billing_viewer'] as const satisfies readonly AppRole[];
+const MONEY_ROLES = ['app_admin', 'billing_admin', 'billing_viewer'] as const satisfies readonly AppRole[];
 /** Who administers teams installation-wide (APP-3). */
 const TEAM_ADMINS = ['app_admin', 'team_admin'] as const satisfies readonly AppRole[];
+/** Who sees every team (TEAM-8), beside system administrators; in the order a refusal names them. */
+export const TEAM_SEERS = ['team_admin', 'app_admin'] as const satisfies readonly AppRole[];
+/** Who may grant every team permission, held or not (APP-3: they manage team permissions), beside system administrators. */
+export const UNBOUNDED_GRANTERS = ['app_admin', 'team_admin'] as const satisfies readonly AppRole[];
+/**
+ * Who acts for another user (WL-5, TEAM-2) without a team permission in a team of theirs: `anyone` for every user,
+ * `teamMembers` for a user who is in some team.
+ */
+export const ACTS_FOR_OTHERS = {
+  anyone: ['app_admin'],
+  teamMembers: ['team_admin'],
+} as const satisfies Record<string, readonly AppRole[]>;
+
+/**
+ * Business gates (layer 7): checks of the resource's state an action passes after the access layers, each declaring
+ * the facts it is decided on (keys of ResourceFacts). The loader fetches a gate's stored facts with the resource
+ * (loader.ts: `loadItems(…, { action })`); the caller supplies the rest (the work date). A gate whose facts are not
+ * all given is not asked: an item read checks no price list. src/authz/README.md lists what adding a gate takes.
+ */
+export const GATES = {
+  /** The team and price-list check for the person the work is logged for (PRICE-3). */
+  teamCheck: { facts: ['teams', 'date'] },
+} as const satisfies Partial<Record<GateName, { facts: readonly (keyof ResourceFacts)[] }>>;
+export type Gate = keyof typeof GATES;
+/** Every gate name: those implemented, and those the coming workflow features (periods, timesheets, charging) add. */
+export type GateName = 'teamCheck' | 'periodOpen' | 'timesheetEditable' | 'notCharged';
+/** A fact a gate is decided on. */
+export type GateFact = (typeof GATES)[Gate]['facts'][number];
 
 export const ACTIONS = {
   'self.read': { scope: 'global' },
@@ -104,7 +146,7 @@ export const ACTIONS = {
     itemAccess: 'edit',
     selfOnly: true,
     forOthers: 'MANAGE_MEMBER_WORKLOGS',
-    teamCheck: true,
+    gates: ['teamCheck'],
   },
   'worklog.edit': {
     scope: 'worklog',
@@ -112,7 +154,7 @@ export const ACTIONS = {
     itemAccess: 'edit',
     selfOnly: true,
     forOthers: 'MANAGE_MEMBER_WORKLOGS',
-    teamCheck: true,
+    gates: ['teamCheck'],
   },
   'worklog.delete': {
     scope: 'worklog',
@@ -203,6 +245,17 @@ export const ACTIONS = {
 export type Action = keyof typeof ACTIONS;
 export const ACTION_NAMES = Object.keys(ACTIONS) as Action[];
 
-export function actionSpec(action: Action): ActionSpec {
-  return ACTIONS[action];
+/**
+ * An action's spec. `teamCheck` is derived from `gates`, for callers written before gates were data: read
+ * `needsFact(action, 'date')` or `gates` instead.
+ */
+export function actionSpec(action: Action): ActionSpec & { readonly teamCheck: boolean } {
+  const spec: ActionSpec = ACTIONS[action];
+  return { ...spec, teamCheck: spec.gates?.includes('teamCheck') ?? false };
+}
+
+/** Whether one of the action's gates is decided on `fact`: the loader then fetches it with the resource (or the caller supplies it). */
+export function needsFact(action: Action, fact: GateFact): boolean {
+  const gates: readonly Gate[] = (ACTIONS[action] as ActionSpec).gates ?? [];
+  return gates.some((gate) => (GATES[gate].facts as readonly GateFact[]).includes(fact));
 }

@@ -1,11 +1,5 @@
-import type {
-  AccessValue,
-  AppRole,
-  DenyPermission,
-  ProjectPermission,
-  SubjectKind,
-  TeamPermission,
-} from '../db/types.js';
+import type { AccessValue, AppRole, DenyPermission, ProjectPermission, TeamPermission } from '../db/types.js';
+import type { SubjectKind } from './catalogue.js';
 import type { SecuritySetting } from './setting.js';
 
 /** Facts about the acting user, loaded once per request. */
@@ -41,11 +35,20 @@ export interface PriceListFact {
   validTo: string | null;
 }
 
+/** Whether the team check applies to a project (PRICE-2): on, or switched off for the installation or for the project. */
+export type TeamCheckState = 'on' | 'off_globally' | 'off_for_project';
+
+/** PRICE-2: the installation's switch (on: true) decides first; then the project's (`disabled` turns it off there). */
+export function effectiveTeamChecks(global: boolean, project: 'inherit' | 'disabled'): TeamCheckState {
+  if (!global) return 'off_globally';
+  return project === 'disabled' ? 'off_for_project' : 'on';
+}
+
 /** The teams working on a project — its own and the global teams assigned to it — and whether the team check is on (PRICE-2). */
 export interface ProjectTeamFacts {
   projectId: number;
   projectKey: string;
-  checks: 'on' | 'off_globally' | 'off_for_project';
+  checks: TeamCheckState;
   teams: ReadonlyArray<{ teamId: number; teamName: string; global: boolean; priceLists: ReadonlyArray<PriceListFact> }>;
 }
 

@@ -1,13 +1,14 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../db/index.js';
 import type { AppRole, DenyPermission, ProjectPermission, TeamPermission } from '../db/types.js';
-import type {
-  ItemSecurityFacts,
-  ProjectFacts,
-  ProjectTeamFacts,
-  SecurityEntry,
-  SubjectFacts,
-  TeamFacts,
+import {
+  effectiveTeamChecks,
+  type ItemSecurityFacts,
+  type ProjectFacts,
+  type ProjectTeamFacts,
+  type SecurityEntry,
+  type SubjectFacts,
+  type TeamFacts,
 } from './facts.js';
 import { SecuritySetting } from './setting.js';
 
@@ -299,7 +300,7 @@ function projectTeamsFromRow(r: ProjectTeamRow): ProjectTeamFacts {
   return {
     projectId: r.project_id,
     projectKey: r.project_key,
-    checks: !r.global_checks ? 'off_globally' : r.project_checks === 'disabled' ? 'off_for_project' : 'on',
+    checks: effectiveTeamChecks(r.global_checks, r.project_checks),
     teams: (r.teams ?? []).map((t) => ({
       teamId: t.team_id,
       teamName: t.team_name,
