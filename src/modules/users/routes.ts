@@ -1,16 +1,23 @@
 import { z } from 'zod';
+import { createDeleteGroupCommand } from '../../commands/delete-group.js';
 import { actorOf } from '../../http/access.js';
-import { errorResponses, idParam as id, page, pageQuery } from '../../lib/schemas.js';
 import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
+import { errorResponses } from '../../lib/schemas.js';
 import {
   groupCreate,
   groupDeleteQuery,
   groupDeletionPreview,
+  groupList,
   groupOut,
   groupUpdate,
+  idParams,
+  memberList,
+  memberParams,
   userCreate,
+  userListQuery,
   userOut,
+  userPage,
   userUpdate,
 } from './schema.js';
 import { createUserService } from './service.js';
@@ -20,6 +27,7 @@ const access = 'admin.users' as const;
 
 export function userRoutes(app: App, deps: Deps) {
   const service = createUserService(deps);
+  const deleteGroup = createDeleteGroupCommand(deps);
 
   app.get(
     '/api/users',
@@ -28,8 +36,8 @@ export function userRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Users',
-        querystring: z.strictObject({ ...pageQuery, q: z.string().max(200).optional() }),
-        response: { 200: page(userOut), ...errorResponses },
+        querystring: userListQuery,
+        response: { 200: userPage, ...errorResponses },
       },
     },
     async (req) => service.list(req.query),
@@ -56,7 +64,7 @@ export function userRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'One user',
-        params: z.strictObject({ id }),
+        params: idParams,
         response: { 200: userOut, ...errorResponses },
       },
     },
@@ -70,7 +78,7 @@ export function userRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Change, deactivate or reactivate a user',
-        params: z.strictObject({ id }),
+        params: idParams,
         body: userUpdate,
         response: { 200: userOut, ...errorResponses },
       },
@@ -82,7 +90,7 @@ export function userRoutes(app: App, deps: Deps) {
     '/api/groups',
     {
       config: { access },
-      schema: { tags, summary: 'Groups', response: { 200: z.object({ items: z.array(groupOut) }), ...errorResponses } },
+      schema: { tags, summary: 'Groups', response: { 200: groupList, ...errorResponses } },
     },
     async () => service.listGroups(),
   );
@@ -103,7 +111,7 @@ export function userRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Rename a group',
-        params: z.strictObject({ id }),
+        params: idParams,
         body: groupUpdate,
         response: { 200: groupOut, ...errorResponses },
       },
@@ -118,11 +126,11 @@ export function userRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'What deleting a group would remove and whose access would change (ID-6, EXPL-3); nothing is written',
-        params: z.strictObject({ id }),
+        params: idParams,
         response: { 200: groupDeletionPreview, ...errorResponses },
       },
     },
-    async (req) => service.previewGroupDelete(actorOf(req), req.params.id),
+    async (req) => deleteGroup.preview(actorOf(req), req.params.id),
   );
 
   app.delete(
@@ -133,13 +141,13 @@ export function userRoutes(app: App, deps: Deps) {
         tags,
         summary:
           'Delete a group (not the built-in ones) with everything it carries; send the version previewed, and confirm=true when the preview listed anything (ID-6)',
-        params: z.strictObject({ id }),
+        params: idParams,
         querystring: groupDeleteQuery,
         response: { 204: z.null(), ...errorResponses },
       },
     },
     async (req, reply) => {
-      await service.deleteGroup(actorOf(req), req.params.id, {
+      await deleteGroup.run(actorOf(req), req.params.id, {
         version: req.query.version,
         confirm: req.query.confirm === 'true',
       });
@@ -154,8 +162,8 @@ export function userRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Members of a group',
-        params: z.strictObject({ id }),
-        response: { 200: z.object({ items: z.array(userOut) }), ...errorResponses },
+        params: idParams,
+        response: { 200: memberList, ...errorResponses },
       },
     },
     async (req) => service.members(req.params.id),
@@ -168,7 +176,7 @@ export function userRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Add a user to a group',
-        params: z.strictObject({ id, userId: id }),
+        params: memberParams,
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -185,7 +193,7 @@ export function userRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Remove a user from a group',
-        params: z.strictObject({ id, userId: id }),
+        params: memberParams,
         response: { 204: z.null(), ...errorResponses },
       },
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { name, version } from '../../lib/schemas.js';
+import { idParam as id, name, page, pageQuery, version } from '../../lib/schemas.js';
+import { changeOut } from '../security/schema.js';
 
 export const login = z
   .string()
@@ -20,6 +21,9 @@ export const userOut = z.object({
   groups: z.array(z.object({ id: z.number(), name: z.string() })),
   version: z.number(),
 });
+export const userPage = page(userOut);
+export const userListQuery = z.strictObject({ ...pageQuery, q: z.string().max(200).optional() });
+export const memberList = z.object({ items: z.array(userOut) });
 export const userCreate = z.strictObject({
   login,
   displayName: name,
@@ -42,6 +46,7 @@ export const groupOut = z.object({
   version: z.number(),
   abilities: z.object({ canRename: z.boolean(), canDelete: z.boolean() }),
 });
+export const groupList = z.object({ items: z.array(groupOut) });
 export const groupCreate = z.strictObject({ name });
 export const groupUpdate = z.strictObject({ version, name });
 export const BUILT_IN_GROUPS = ['administrators', 'users'];
@@ -51,12 +56,6 @@ export const isBuiltInGroup = (name: string) => BUILT_IN_GROUPS.includes(name);
 export const groupDeleteQuery = z.strictObject({
   version: z.coerce.number().int().positive().max(2_147_483_647),
   confirm: z.enum(['true', 'false']).optional(),
-});
-const change = z.object({
-  user: z.object({ id: z.number(), login: z.string(), displayName: z.string() }),
-  target: z.string(),
-  before: z.array(z.string()),
-  after: z.array(z.string()),
 });
 const access = z.enum(['allow', 'deny', 'unset']);
 /** ID-6: what a group's deletion removes — only what lies in projects and items the caller may see; the rest leaves no trace. */
@@ -71,6 +70,22 @@ export const groupDeletionPreview = z.object({
     appRoles: z.array(z.object({ id: z.number(), role: z.string() })),
   }),
   needsConfirmation: z.boolean(),
-  changes: z.array(change),
+  changes: z.array(changeOut),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
 });
+
+export const idParams = z.strictObject({ id });
+export const memberParams = z.strictObject({ id, userId: id });
+
+export type UserOut = z.infer<typeof userOut>;
+export type UserPage = z.infer<typeof userPage>;
+export type UserListQuery = z.infer<typeof userListQuery>;
+export type MemberList = z.infer<typeof memberList>;
+export type UserCreate = z.infer<typeof userCreate>;
+export type UserUpdate = z.infer<typeof userUpdate>;
+export type GroupOut = z.infer<typeof groupOut>;
+export type GroupList = z.infer<typeof groupList>;
+export type GroupCreate = z.infer<typeof groupCreate>;
+export type GroupUpdate = z.infer<typeof groupUpdate>;
+export type GroupDeleteQuery = z.infer<typeof groupDeleteQuery>;
+export type GroupDeletionPreview = z.infer<typeof groupDeletionPreview>;

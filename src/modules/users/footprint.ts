@@ -1,0 +1,128 @@
+/**
+ * The queries of a group's deletion (ID-6): what the group carries across projects, items and app roles, its removal,
+ * and what of it the administrator may see. They read other modules' tables, so they live here, beside the users
+ * module's own repo, for the delete-group command (src/commands/delete-group.ts).
+ */
+import type { Actor } from '../../authz/engine.js';
+import { canBrowseProject, canViewItem } from '../../authz/sql.js';
+import type { Database } from '../../db/index.js';
+
+/**
+ * Everything a group carries that its deletion removes (ID-6): its memberships, and every grant, denial, project-role
+ * membership, item-security entry and app role naming it. Groups have no team memberships (teams hold users).
+ */
+export async function groupFootprint(db: Database, groupId: number) {
+  const [members, projectPermissions, denials, projectRoles, itemSecurity, appRoles] = await Promise.all([
+    db
+      .selectFrom('group_members as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.id', 'u.login', 'u.display_name as displayName'])
+      .where('m.group_id', '=', groupId)
+      .orderBy('u.login')
+      .execute(),
+    db
+      .selectFrom('project_permission_grants as g')
+      .innerJoin('projects as p', 'p.id', 'g.project_id')
+      .select(['g.id', 'g.project_id as projectId', 'p.key as projectKey', 'g.permission'])
+      .where('g.group_id', '=', groupId)
+      .orderBy('p.key')
+      .orderBy('g.permission')
+      .execute(),
+    db
+      .selectFrom('deny_grants')
+      .select(['id', 'permission'])
+      .where('group_id', '=', groupId)
+      .orderBy('permission')
+      .execute(),
+    db
+      .selectFrom('project_role_members as m')
+      .innerJoin('projects as p', 'p.id', 'm.project_id')
+      .innerJoin('project_roles as r', 'r.id', 'm.role_id')
+      .select(['m.id', 'm.project_id as projectId', 'p.key as projectKey', 'r.name as role'])
+      .where('m.group_id', '=', groupId)
+      .orderBy('p.key')
+      .orderBy('r.name')
+      .execute(),
+    db
+      .selectFrom('item_security_entries as e')
+      .innerJoin('work_items as i', 'i.id', 'e.item_id')
+      .select(['e.id', 'e.item_id as itemId', 'i.key as itemKey', 'i.project_id as projectId', 'e.view', 'e.edit'])
+      .where('e.subject_kind', '=', 'group')
+      .where('e.subject_id', '=', groupId)
+      .orderBy('i.project_id')
+      .orderBy('i.num')
+      .execute(),
+    db.selectFrom('app_role_grants').select(['id', 'role']).where('group_id', '=', groupId).orderBy('role').execute(),
+  ]);
+  return { members, projectPermissions, denials, projectRoles, itemSecurity, appRoles };
+}
+export type GroupFootprint = Awaited<ReturnType<typeof groupFootprint>>;
+
+/** Removes the group and, with it, everything it carries (the foreign keys cascade; item-security entries name it by id). */
+export async function removeGroup(trx: Database, groupId: number) {
+  await trx
+    .deleteFrom('item_security_entries')
+    .where('subject_kind', '=', 'group')
+    .where('subject_id', '=', groupId)
+    .execute();
+  await trx.deleteFrom('groups').where('id', '=', groupId).execute();
+}
+
+/** Of the projects, those the actor may browse. */
+export async function browsableProjectIds(db: Database, actor: Actor, projectIds: number[]) {
+  if (!projectIds.length) return new Set<number>();
+  const rows = await db
+    .selectFrom('projects as p')
+    .select('p.id')
+    .where('p.id', 'in', projectIds)
+    .where(canBrowseProject(actor.userId, 'p.id'))
+    .execute();
+  return new Set(rows.map((p) => p.id));
+}
+
+/** Of the items, those the actor may view. */
+export async function viewableItemIds(db: Database, actor: Actor, itemIds: number[]) {
+  if (!itemIds.length) return new Set<number>();
+  const rows = await db
+    .selectFrom('work_items as i')
+    .select('i.id')
+    .where('i.id', 'in', itemIds)
+    .where(canViewItem(actor, 'i'))
+    .execute();
+  return new Set(rows.map((i) => i.id));
+}
+
+/** Of the item keys, those the actor may view. */
+export async function viewableItemKeys(db: Database, actor: Actor, keys: string[]) {
+  if (!keys.length) return new Set<string>();
+  const rows = await db
+    .selectFrom('work_items as i')
+    .select('i.key')
+    .where('i.key', 'in', keys)
+    .where(canViewItem(actor, 'i'))
+    .execute();
+  return new Set(rows.map((r) => r.key));
+}
+
+/** ITEM-4: the keys of the items whose own security setting has no view allow left. */
+export async function settingsWithoutViewAllow(db: Database, itemIds: number[]) {
+  if (!itemIds.length) return [];
+  const rows = await db
+    .selectFrom('item_security as s')
+    .innerJoin('work_items as i', 'i.id', 's.item_id')
+    .select('i.key')
+    .where('s.item_id', 'in', itemIds)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('item_security_entries as e')
+            .select('e.id')
+            .whereRef('e.item_id', '=', 's.item_id')
+            .where('e.view', '=', 'allow'),
+        ),
+      ),
+    )
+    .orderBy('i.key')
+    .execute();
+  return rows.map((r) => r.key);
+}
