@@ -1,34 +1,18 @@
-import { sql } from 'kysely';
+/**
+ * Who is calling: the access hook of src/http resolves every request's caller here, from the session cookie or the
+ * bearer token (ID-3), and checks a cookie session's CSRF token on state-changing requests (ID-4). It reads the
+ * request, so it sits beside routes.ts as the module's second HTTP entry rather than in the service.
+ */
 import type { FastifyRequest } from 'fastify';
+import { subjectFromRow } from '../../authz/loader.js';
 import type { Actor } from '../../authz/engine.js';
-import { subjectAggregates, subjectFromRow, type SubjectRow } from '../../authz/loader.js';
 import type { Database } from '../../db/index.js';
-import { AppError } from '../../lib/errors.js';
 import { isSafeMethod } from '../../http/access.js';
+import { AppError } from '../../lib/errors.js';
+import { findActorBySession, findActorByToken, touchToken, type ActorRow } from './repo.js';
 import { digest, sameSecret } from './secrets.js';
 
 export const SESSION_COOKIE = 'tw_session';
-
-interface ActorRow extends SubjectRow {
-  login: string;
-  display_name: string;
-  email: string;
-  csrf_token: string | null;
-  credential_id: number | null;
-  stale: boolean;
-}
-
-/**
- * Identity (layer 1) and the subject's facts in one query: the credential, the user, their groups and
- * app roles. Deactivated users and revoked or expired credentials authenticate as nobody (ID-1, ID-3).
- */
-function selectActor(db: Database, from: ReturnType<typeof sql>) {
-  return sql<ActorRow>`
-    select u.id, u.login, u.display_name, u.email, u.active, u.system_admin, c.csrf_token, c.credential_id, c.stale,
-      ${subjectAggregates}
-    from ${from} c join users u on u.id = c.user_id
-    where u.active`.execute(db);
-}
 
 function toActor(row: ActorRow, auth: Actor['auth']): Actor {
   return {
@@ -48,27 +32,16 @@ export interface Authenticated {
 }
 
 export function createAuthenticator(db: Database) {
-  async function bySession(sessionId: string) {
-    const from = sql`(select user_id, csrf_token, null::int as credential_id, false as stale from sessions
-                      where id = ${digest(sessionId)} and expires_at > now())`;
-    const row = (await selectActor(db, from)).rows[0];
+  async function bySession(sessionId: string): Promise<Authenticated | undefined> {
+    const row = await findActorBySession(db, digest(sessionId));
     return row && { actor: toActor(row, 'session'), csrfToken: row.csrf_token };
   }
 
-  async function byToken(token: string) {
-    const from = sql`(select user_id, null::text as csrf_token, id as credential_id,
-                        (last_used_at is null or last_used_at < now() - interval '1 minute') as stale
-                      from api_tokens where token_hash = ${digest(token)} and revoked_at is null)`;
-    const row = (await selectActor(db, from)).rows[0];
+  async function byToken(token: string): Promise<Authenticated | undefined> {
+    const row = await findActorByToken(db, digest(token));
     if (!row) return undefined;
     // Last-use is informational; it is written at most once a minute and never delays the request.
-    if (row.stale)
-      void db
-        .updateTable('api_tokens')
-        .set({ last_used_at: new Date() })
-        .where('id', '=', row.credential_id!)
-        .execute()
-        .catch(() => {});
+    if (row.stale) void touchToken(db, row.credential_id!).catch(() => {});
     return { actor: toActor(row, 'token'), csrfToken: null };
   }
 

@@ -1,31 +1,17 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { openAreas } from '../../authz/areas.js';
 import { actorOf } from '../../http/access.js';
-import { errorResponses, name, idParam } from '../../lib/schemas.js';
 import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
-import { createAuthenticator, SESSION_COOKIE } from './authenticate.js';
+import { errorResponses } from '../../lib/schemas.js';
+import { SESSION_COOKIE } from './authenticate.js';
+import { me, signedIn, signInBody, tokenCreate, tokenCreated, tokenList, tokenParams } from './schema.js';
 import { createAuthService } from './service.js';
 
-const userSelf = z.object({
-  id: z.number(),
-  login: z.string(),
-  displayName: z.string(),
-  email: z.string(),
-  systemAdmin: z.boolean(),
-});
-const token = z.object({
-  id: z.number(),
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: z.date(),
-  lastUsedAt: z.date().nullable(),
-});
+const tags = ['identity'];
 
 export function authRoutes(app: App, deps: Deps) {
   const service = createAuthService(deps.db);
-  const authenticator = createAuthenticator(deps.db);
   /** ID-5: Secure whenever the request came over HTTPS — directly, or as X-Forwarded-Proto says when TRUST_PROXY is set. */
   const cookieOptions = (req: FastifyRequest) => ({
     path: '/',
@@ -39,29 +25,16 @@ export function authRoutes(app: App, deps: Deps) {
     {
       config: { access: 'public' },
       schema: {
-        tags: ['identity'],
+        tags,
         summary: 'Sign in with login and password (sets an HTTP-only session cookie)',
-        // PostgreSQL text cannot hold NUL: refused here, the answer names the field (API-5).
-        body: z.strictObject({
-          login: z
-            .string()
-            .min(1)
-            .max(200)
-            .regex(/^[^\0]*$/, 'must not contain NUL'),
-          password: z.string().min(1).max(1000),
-        }),
-        response: {
-          200: z.object({ user: userSelf, csrfToken: z.string() }),
-          ...errorResponses,
-          429: errorResponses[400],
-        },
+        body: signInBody,
+        response: { 200: signedIn, ...errorResponses, 429: errorResponses[400] },
       },
     },
     async (req, reply) => {
       const session = await service.signIn(req.body.login, req.body.password, req.ip);
       reply.setCookie(SESSION_COOKIE, session.sessionId, { ...cookieOptions(req), maxAge: session.maxAgeSeconds });
-      const found = await authenticator.bySession(session.sessionId);
-      return { user: selfOf(found!.actor), csrfToken: session.csrfToken };
+      return session.answer;
     },
   );
 
@@ -69,7 +42,7 @@ export function authRoutes(app: App, deps: Deps) {
     '/api/session',
     {
       config: { access: 'self.read' },
-      schema: { tags: ['identity'], summary: 'Sign out', response: { 204: z.null(), ...errorResponses } },
+      schema: { tags, summary: 'Sign out', response: { 204: z.null(), ...errorResponses } },
     },
     async (req, reply) => {
       const cookie = req.cookies[SESSION_COOKIE];
@@ -84,34 +57,21 @@ export function authRoutes(app: App, deps: Deps) {
     {
       config: { access: 'self.read' },
       schema: {
-        tags: ['identity'],
+        tags,
         summary: 'The signed-in user, the CSRF token of the session and the app areas open to them',
-        response: {
-          200: z.object({ user: userSelf, csrfToken: z.string().nullable(), areas: z.array(z.string()) }),
-          ...errorResponses,
-        },
+        response: { 200: me, ...errorResponses },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      const cookie = req.cookies[SESSION_COOKIE];
-      const csrfToken =
-        actor.auth === 'session' && cookie ? ((await authenticator.bySession(cookie))?.csrfToken ?? null) : null;
-      return { user: selfOf(actor), csrfToken, areas: openAreas(actor.subject) };
-    },
+    async (req) => service.me(actorOf(req), req.cookies[SESSION_COOKIE]),
   );
 
   app.get(
     '/api/me/tokens',
     {
       config: { access: 'self.tokens' },
-      schema: {
-        tags: ['identity'],
-        summary: 'My personal API tokens',
-        response: { 200: z.object({ items: z.array(token) }), ...errorResponses },
-      },
+      schema: { tags, summary: 'My personal API tokens', response: { 200: tokenList, ...errorResponses } },
     },
-    async (req) => ({ items: (await service.listTokens(actorOf(req))).map(tokenOut) }),
+    async (req) => service.listTokens(actorOf(req)),
   );
 
   app.post(
@@ -119,16 +79,13 @@ export function authRoutes(app: App, deps: Deps) {
     {
       config: { access: 'self.tokens' },
       schema: {
-        tags: ['identity'],
+        tags,
         summary: 'Create a personal API token; the token is shown only in this response',
-        body: z.strictObject({ name }),
-        response: { 201: token.extend({ token: z.string() }), ...errorResponses },
+        body: tokenCreate,
+        response: { 201: tokenCreated, ...errorResponses },
       },
     },
-    async (req, reply) => {
-      const created = await service.createToken(actorOf(req), req.body.name);
-      return reply.code(201).send({ ...tokenOut({ ...created, last_used_at: null }), token: created.token });
-    },
+    async (req, reply) => reply.code(201).send(await service.createToken(actorOf(req), req.body.name)),
   );
 
   app.delete(
@@ -136,9 +93,9 @@ export function authRoutes(app: App, deps: Deps) {
     {
       config: { access: 'self.tokens' },
       schema: {
-        tags: ['identity'],
+        tags,
         summary: 'Revoke a personal API token',
-        params: z.strictObject({ id: idParam }),
+        params: tokenParams,
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -147,18 +104,4 @@ export function authRoutes(app: App, deps: Deps) {
       return reply.code(204).send(null);
     },
   );
-}
-
-function selfOf(actor: { userId: number; login: string; displayName: string; email: string; systemAdmin: boolean }) {
-  return {
-    id: actor.userId,
-    login: actor.login,
-    displayName: actor.displayName,
-    email: actor.email,
-    systemAdmin: actor.systemAdmin,
-  };
-}
-
-function tokenOut(row: { id: number; name: string; prefix: string; created_at: Date; last_used_at: Date | null }) {
-  return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.created_at, lastUsedAt: row.last_used_at };
 }

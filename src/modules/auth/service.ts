@@ -1,8 +1,12 @@
-import { sql } from 'kysely';
+import { openAreas } from '../../authz/areas.js';
 import type { Actor } from '../../authz/engine.js';
 import type { Database } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../audit/repo.js';
+import { createAuthenticator } from './authenticate.js';
+import { selfOut, tokenOut } from './present.js';
+import * as repo from './repo.js';
+import type { Me, SignedIn, TokenCreated } from './schema.js';
 import { digest, newSecret, SESSION_PREFIX, TOKEN_PREFIX, verifyPassword } from './secrets.js';
 
 /** ID-4: at most this many failed sign-ins per login (and 4× per address) in the window. */
@@ -10,37 +14,19 @@ export const SIGN_IN_LIMIT = { failures: 5, windowMinutes: 15 };
 const SESSION_DAYS = 14;
 
 export function createAuthService(db: Database) {
-  const windowLength = sql`make_interval(mins => ${SIGN_IN_LIMIT.windowMinutes})`;
-  /**
-   * One counter row's upsert: a fresh window starts at 1; inside the window the count goes up only while it is
-   * below `limit`. `on conflict do update` locks the row and evaluates the where clause on its latest committed
-   * version — not on the statement's snapshot — so parallel attempts queue on the row and each sees the others.
-   */
-  const reserve = (key: string, limit: number) => sql`
-    on conflict (key) do update set
-      failures = case when c.window_start > now() - ${windowLength} then c.failures + 1 else 1 end,
-      window_start = case when c.window_start > now() - ${windowLength} then c.window_start else now() end
-    where c.window_start <= now() - ${windowLength} or c.failures < ${limit}
-    returning c.key`;
+  const authenticator = createAuthenticator(db);
 
   /**
-   * ID-4: the attempt counts before the password is checked — for the login and for the address, in one statement;
-   * when either is at its limit the transaction rolls back, so a refused attempt counts against neither.
+   * ID-4: the attempt counts before the password is checked — for the login and for the address; when either is at
+   * its limit the transaction rolls back, so a refused attempt counts against neither.
    */
   async function reserveAttempt(login: string, ip: string) {
-    const loginKey = `login:${login.toLowerCase()}`;
-    const ipKey = `ip:${ip}`;
+    const keys = { login: `login:${login.toLowerCase()}`, ip: `ip:${ip}` };
+    const { failures, windowMinutes } = SIGN_IN_LIMIT;
+    const limits = { login: failures, ip: failures * 4, windowMinutes };
     await db.transaction().execute(async (trx) => {
-      const { rows } = await sql<{ by_login: string | null; by_ip: string | null }>`
-        with by_login as (
-          insert into sign_in_counters as c (key, failures, window_start) values (${loginKey}, 1, now())
-          ${reserve(loginKey, SIGN_IN_LIMIT.failures)}
-        ), by_ip as (
-          insert into sign_in_counters as c (key, failures, window_start) select ${ipKey}, 1, now() from by_login
-          ${reserve(ipKey, SIGN_IN_LIMIT.failures * 4)}
-        )
-        select (select key from by_login) as by_login, (select key from by_ip) as by_ip`.execute(trx);
-      if (!rows[0].by_login || !rows[0].by_ip) {
+      const reserved = await repo.reserveAttempts(trx, keys, limits);
+      if (!reserved.by_login || !reserved.by_ip) {
         throw new AppError(
           429,
           'too_many_attempts',
@@ -48,77 +34,57 @@ export function createAuthService(db: Database) {
         );
       }
     });
-    return { loginKey, ipKey };
+    return keys;
   }
 
   /**
-   * Records the outcome of a reserved attempt. A failure keeps its reservation. A success starts the login's count
-   * again ("counted since the last success") and gives the address its reservation back (only failures count there).
+   * Password sign-in; answers the same error for unknown login, wrong password and deactivated user. The user comes
+   * back as the new session authenticates them, with the session's CSRF token.
    */
-  async function settleAttempt(
-    reservation: { loginKey: string; ipKey: string },
-    login: string,
-    ip: string,
-    success: boolean,
-  ) {
-    await sql`
-      with settled as (
-        update sign_in_counters set
-          failures = case when key = ${reservation.loginKey} then 0 else greatest(failures - 1, 0) end,
-          window_start = case when key = ${reservation.loginKey} then now() else window_start end
-        where ${success} and key in (${reservation.loginKey}, ${reservation.ipKey})
-      )
-      insert into login_attempts (login, ip, success) values (${login}, ${ip}, ${success})`.execute(db);
-  }
-
-  /** Password sign-in; answers the same error for unknown login, wrong password and deactivated user. */
   async function signIn(login: string, password: string, ip: string) {
-    const reservation = await reserveAttempt(login, ip);
-    const user = await db
-      .selectFrom('users')
-      .selectAll()
-      .where(sql`lower(login)`, '=', login.toLowerCase())
-      .executeTakeFirst();
+    const keys = await reserveAttempt(login, ip);
+    const user = await repo.findUserByLogin(db, login);
     const ok = (await verifyPassword(user?.password_hash ?? null, password)) && user?.active === true;
-    await settleAttempt(reservation, login, ip, ok);
+    await repo.settleAttempts(db, keys, { login, ip, success: ok });
     if (!ok || !user) throw new AppError(401, 'invalid_credentials', 'login or password is wrong');
     const sessionId = newSecret(SESSION_PREFIX);
     const csrfToken = newSecret('');
-    await db
-      .insertInto('sessions')
-      .values({
-        id: digest(sessionId),
-        user_id: user.id,
-        csrf_token: csrfToken,
-        expires_at: new Date(Date.now() + SESSION_DAYS * 86_400_000),
-      })
-      .execute();
-    return { sessionId, csrfToken, maxAgeSeconds: SESSION_DAYS * 86_400 };
+    await repo.insertSession(db, {
+      digest: digest(sessionId),
+      userId: user.id,
+      csrfToken,
+      expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
+    });
+    const found = await authenticator.bySession(sessionId);
+    const answer: SignedIn = { user: selfOut(found!.actor), csrfToken };
+    return { sessionId, maxAgeSeconds: SESSION_DAYS * 86_400, answer };
   }
 
   async function signOut(sessionId: string) {
-    await db.deleteFrom('sessions').where('id', '=', digest(sessionId)).execute();
+    await repo.deleteSession(db, digest(sessionId));
+  }
+
+  /** The caller, their session's CSRF token (a cookie session's only) and the app areas open to them. */
+  async function me(actor: Actor, sessionId: string | undefined): Promise<Me> {
+    const csrfToken =
+      actor.auth === 'session' && sessionId ? ((await authenticator.bySession(sessionId))?.csrfToken ?? null) : null;
+    return { user: selfOut(actor), csrfToken, areas: openAreas(actor.subject) };
   }
 
   async function listTokens(actor: Actor) {
-    return db
-      .selectFrom('api_tokens')
-      .select(['id', 'name', 'prefix', 'created_at', 'last_used_at'])
-      .where('user_id', '=', actor.userId)
-      .where('revoked_at', 'is', null)
-      .orderBy('id')
-      .execute();
+    return { items: (await repo.findTokens(db, actor.userId)).map(tokenOut) };
   }
 
   /** The token is returned once; only its hash is kept (ID-3). */
-  async function createToken(actor: Actor, name: string) {
+  async function createToken(actor: Actor, name: string): Promise<TokenCreated> {
     const token = newSecret(TOKEN_PREFIX);
     return db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('api_tokens')
-        .values({ user_id: actor.userId, name, token_hash: digest(token), prefix: token.slice(0, 8) })
-        .returning(['id', 'name', 'prefix', 'created_at'])
-        .executeTakeFirstOrThrow();
+      const row = await repo.insertToken(trx, {
+        userId: actor.userId,
+        name,
+        digest: digest(token),
+        prefix: token.slice(0, 8),
+      });
       await recordAudit(trx, {
         actorId: actor.userId,
         action: 'token.create',
@@ -126,20 +92,13 @@ export function createAuthService(db: Database) {
         entityId: row.id,
         after: { name, prefix: row.prefix },
       });
-      return { ...row, token };
+      return { ...tokenOut({ ...row, last_used_at: null }), token };
     });
   }
 
   async function revokeToken(actor: Actor, tokenId: number) {
     await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .updateTable('api_tokens')
-        .set({ revoked_at: new Date() })
-        .where('id', '=', tokenId)
-        .where('user_id', '=', actor.userId)
-        .where('revoked_at', 'is', null)
-        .returning(['id', 'name', 'prefix'])
-        .executeTakeFirst();
+      const row = await repo.revokeToken(trx, actor.userId, tokenId);
       if (!row) throw notFound('token');
       await recordAudit(trx, {
         actorId: actor.userId,
@@ -151,5 +110,5 @@ export function createAuthService(db: Database) {
     });
   }
 
-  return { signIn, signOut, listTokens, createToken, revokeToken };
+  return { signIn, signOut, me, listTokens, createToken, revokeToken };
 }
