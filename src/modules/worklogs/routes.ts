@@ -1,13 +1,26 @@
 import { z } from 'zod';
 import { actorOf } from '../../http/access.js';
-import { calendarDate, errorResponses, idParam as id, itemKey, page, pageQuery } from '../../lib/schemas.js';
 import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
-import { worklogCreate, worklogOut, worklogPreview, worklogUpdate } from './schema.js';
+import { errorResponses } from '../../lib/schemas.js';
+import {
+  itemKeyParams,
+  timeSummary,
+  worklogCreate,
+  worklogDeleteQuery,
+  worklogIdParams,
+  worklogOut,
+  worklogPage,
+  worklogPageQuery,
+  worklogPreview,
+  worklogPreviewQuery,
+  worklogRangePage,
+  worklogRangeQuery,
+  worklogUpdate,
+} from './schema.js';
 import { createWorklogService } from './service.js';
 
 const tags = ['work logs'];
-const idParams = z.strictObject({ id });
 
 export function worklogRoutes(app: App, deps: Deps) {
   const service = createWorklogService(deps);
@@ -33,7 +46,7 @@ export function worklogRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Change a work log (optimistic: send the version you read)',
-        params: idParams,
+        params: worklogIdParams,
         body: worklogUpdate,
         response: { 200: worklogOut, ...errorResponses },
       },
@@ -48,8 +61,8 @@ export function worklogRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Delete a work log (send the version you read)',
-        params: idParams,
-        querystring: z.strictObject({ version: z.coerce.number().int().positive().max(2_147_483_647) }),
+        params: worklogIdParams,
+        querystring: worklogDeleteQuery,
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -66,9 +79,9 @@ export function worklogRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Work logs of a work item, newest first',
-        params: z.strictObject({ key: itemKey }),
-        querystring: z.strictObject(pageQuery),
-        response: { 200: page(worklogOut), ...errorResponses },
+        params: itemKeyParams,
+        querystring: worklogPageQuery,
+        response: { 200: worklogPage, ...errorResponses },
       },
     },
     async (req) => service.listForItem(actorOf(req), req.params.key, req.query),
@@ -81,16 +94,8 @@ export function worklogRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Time-tracking panels of the item screen: time spent (item and visible subtree) and my last work log',
-        params: z.strictObject({ key: itemKey }),
-        response: {
-          200: z.object({
-            itemKey: z.string(),
-            timeSpentSeconds: z.number(),
-            subtreeTimeSpentSeconds: z.number(),
-            myLastWorklog: worklogOut.nullable(),
-          }),
-          ...errorResponses,
-        },
+        params: itemKeyParams,
+        response: { 200: timeSummary, ...errorResponses },
       },
     },
     async (req) => service.timeSummary(actorOf(req), req.params.key),
@@ -103,8 +108,8 @@ export function worklogRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'My work logs over a date range, newest first, with the range total',
-        querystring: z.strictObject({ ...pageQuery, from: calendarDate.optional(), to: calendarDate.optional() }),
-        response: { 200: page(worklogOut).extend({ totalSeconds: z.number() }), ...errorResponses },
+        querystring: worklogRangeQuery,
+        response: { 200: worklogRangePage, ...errorResponses },
       },
     },
     async (req) => service.listByAuthor(actorOf(req), actorOf(req).userId, req.query),
@@ -118,9 +123,9 @@ export function worklogRoutes(app: App, deps: Deps) {
         tags,
         summary:
           "A member's work logs over a date range (own, or through VIEW_MEMBER_WORKLOGS, team_admin or app_admin), on items the caller can view",
-        params: idParams,
-        querystring: z.strictObject({ ...pageQuery, from: calendarDate.optional(), to: calendarDate.optional() }),
-        response: { 200: page(worklogOut).extend({ totalSeconds: z.number() }), ...errorResponses },
+        params: worklogIdParams,
+        querystring: worklogRangeQuery,
+        response: { 200: worklogRangePage, ...errorResponses },
       },
     },
     async (req) => service.listByAuthor(actorOf(req), req.params.id, req.query),
@@ -134,8 +139,8 @@ export function worklogRoutes(app: App, deps: Deps) {
         tags,
         summary:
           'What logging work on the item at a date would record (team, price list; rate for money roles) and whether it may',
-        params: z.strictObject({ key: itemKey }),
-        querystring: z.strictObject({ startDate: calendarDate, userId: id.optional() }),
+        params: itemKeyParams,
+        querystring: worklogPreviewQuery,
         response: { 200: worklogPreview, ...errorResponses },
       },
     },

@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { calendarDate, clockTime, id, itemKey, text, userRef, version } from '../../lib/schemas.js';
+import {
+  calendarDate,
+  clockTime,
+  id,
+  idParam,
+  itemKey,
+  page,
+  pageQuery,
+  text,
+  userRef,
+  version,
+} from '../../lib/schemas.js';
+
+/** Requests and responses of the work-log routes; their inferred types are the web's contract. */
 
 const named = z.object({ id: z.number(), name: z.string() });
 
@@ -22,7 +35,6 @@ export const worklogOut = z.object({
   updatedAt: z.date(),
   abilities: z.object({ canEdit: z.boolean(), canDelete: z.boolean() }),
 });
-export type WorklogOut = z.infer<typeof worklogOut>;
 
 /** A work log is at most one day long, at least one second (WL-1). */
 const duration = z.number().int().min(1).max(86_400);
@@ -57,3 +69,37 @@ export const worklogPreview = z.object({
   rate: z.string().optional(),
   currency: z.string().optional(),
 });
+
+export const worklogIdParams = z.strictObject({ id: idParam });
+export const itemKeyParams = z.strictObject({ key: itemKey });
+export const worklogDeleteQuery = z.strictObject({ version: z.coerce.number().int().positive().max(2_147_483_647) });
+export const worklogPageQuery = z.strictObject(pageQuery);
+/** A user's work logs over a date range (WL-3), both ends included. */
+export const worklogRangeQuery = z.strictObject({
+  ...pageQuery,
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+});
+export const worklogPreviewQuery = z.strictObject({ startDate: calendarDate, userId: idParam.optional() });
+
+export const worklogPage = page(worklogOut);
+/** A page of a date range, with the total of the whole range (every page carries it). */
+export const worklogRangePage = page(worklogOut).extend({ totalSeconds: z.number() });
+/** The item screen's time panels. */
+export const timeSummary = z.object({
+  itemKey: z.string(),
+  timeSpentSeconds: z.number(),
+  subtreeTimeSpentSeconds: z.number(),
+  myLastWorklog: worklogOut.nullable(),
+});
+
+export type WorklogOut = z.infer<typeof worklogOut>;
+export type WorklogCreate = z.infer<typeof worklogCreate>;
+export type WorklogUpdate = z.infer<typeof worklogUpdate>;
+export type WorklogPreview = z.infer<typeof worklogPreview>;
+export type WorklogPageQuery = z.infer<typeof worklogPageQuery>;
+export type WorklogRangeQuery = z.infer<typeof worklogRangeQuery>;
+export type WorklogPreviewQuery = z.infer<typeof worklogPreviewQuery>;
+export type WorklogPage = z.infer<typeof worklogPage>;
+export type WorklogRangePage = z.infer<typeof worklogRangePage>;
+export type TimeSummary = z.infer<typeof timeSummary>;
