@@ -1,4 +1,5 @@
 import type { AppRole, ProjectPermission } from '../db/types.js';
+import { DEFAULT_PROJECT_ROLES } from '../modules/projects/schema.js';
 
 /**
  * The demo installation as plain data: who exists, which groups and project roles they are in, and which
@@ -187,7 +188,6 @@ export const PROJECTS: DemoProject[] = [
   },
 ];
 
-const ALL: ProjectPermission[] = ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISSUES', 'ADMINISTER_PROJECT'];
 const WORK: ProjectPermission[] = ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISSUES'];
 
 export type Subject = { user: string } | { group: string } | { role: string };
@@ -202,12 +202,10 @@ export interface DemoRoleMember {
   member: { user: string } | { group: string };
 }
 
-/** Project roles (Administrators, Developers, Viewers) mean the same on every project. */
+/** Every demo project uses the default scheme: project roles (Administrators, Developers, Viewers) mean the same on each. */
 export const GRANTS: DemoGrant[] = [
   ...PROJECTS.flatMap((p): DemoGrant[] => [
-    { project: p.key, permissions: ALL, to: { role: 'Administrators' } },
-    { project: p.key, permissions: WORK, to: { role: 'Developers' } },
-    { project: p.key, permissions: ['BROWSE_PROJECT'], to: { role: 'Viewers' } },
+    ...DEFAULT_PROJECT_ROLES.map((r) => ({ project: p.key, permissions: [...r.permissions], to: { role: r.name } })),
     { project: p.key, permissions: ['BROWSE_PROJECT', 'ADMINISTER_PROJECT'], to: { group: 'administrators' } },
   ]),
   { project: 'ACME', permissions: ['BROWSE_PROJECT'], to: { group: 'clients' } },

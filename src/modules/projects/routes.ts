@@ -1,20 +1,26 @@
 import { z } from 'zod';
 import { actorOf } from '../../http/access.js';
-import { errorResponses, idParam as id, page, pageQuery, projectKey } from '../../lib/schemas.js';
 import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
+import { errorResponses } from '../../lib/schemas.js';
 import {
   grantCreate,
-  grantOut,
+  grantList,
+  grantParams,
   projectCreate,
+  projectKeyParams as keyParams,
+  projectListQuery,
   projectOut,
+  projectPage,
   projectUpdate,
   roleMemberCreate,
-  roleMemberOut,
+  roleMemberList,
+  roleMemberParams,
+  subjectsOut,
+  subjectsQuery,
 } from './schema.js';
 import { createProjectService } from './service.js';
 
-const keyParams = z.strictObject({ key: projectKey });
 const tags = ['projects'];
 
 export function projectRoutes(app: App, deps: Deps) {
@@ -27,8 +33,8 @@ export function projectRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Projects the caller may browse, by key',
-        querystring: z.strictObject({ ...pageQuery, q: z.string().max(200).optional() }),
-        response: { 200: page(projectOut), ...errorResponses },
+        querystring: projectListQuery,
+        response: { 200: projectPage, ...errorResponses },
       },
     },
     async (req) => service.list(actorOf(req), req.query),
@@ -80,7 +86,7 @@ export function projectRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Project permission grants',
         params: keyParams,
-        response: { 200: z.object({ items: z.array(grantOut) }), ...errorResponses },
+        response: { 200: grantList, ...errorResponses },
       },
     },
     async (req) => service.listGrants(actorOf(req), req.params.key),
@@ -95,7 +101,7 @@ export function projectRoutes(app: App, deps: Deps) {
         summary: 'Grant a project permission to a user, group or project role',
         params: keyParams,
         body: grantCreate,
-        response: { 201: z.object({ items: z.array(grantOut) }), ...errorResponses },
+        response: { 201: grantList, ...errorResponses },
       },
     },
     async (req, reply) => reply.code(201).send(await service.addGrant(actorOf(req), req.params.key, req.body)),
@@ -108,7 +114,7 @@ export function projectRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Revoke a project permission grant',
-        params: z.strictObject({ key: projectKey, grantId: id }),
+        params: grantParams,
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -126,15 +132,8 @@ export function projectRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Users, groups and project roles a project administrator can name in grants and item security',
         params: keyParams,
-        querystring: z.strictObject({ q: z.string().max(200).optional() }),
-        response: {
-          200: z.object({
-            users: z.array(z.object({ id: z.number(), login: z.string(), displayName: z.string() })),
-            groups: z.array(z.object({ id: z.number(), name: z.string() })),
-            roles: z.array(z.object({ id: z.number(), name: z.string() })),
-          }),
-          ...errorResponses,
-        },
+        querystring: subjectsQuery,
+        response: { 200: subjectsOut, ...errorResponses },
       },
     },
     async (req) => service.subjects(actorOf(req), req.params.key, req.query),
@@ -148,7 +147,7 @@ export function projectRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Who holds which project role',
         params: keyParams,
-        response: { 200: z.object({ items: z.array(roleMemberOut) }), ...errorResponses },
+        response: { 200: roleMemberList, ...errorResponses },
       },
     },
     async (req) => service.listRoleMembers(actorOf(req), req.params.key),
@@ -163,7 +162,7 @@ export function projectRoutes(app: App, deps: Deps) {
         summary: 'Give a user or group a project role',
         params: keyParams,
         body: roleMemberCreate,
-        response: { 201: z.object({ items: z.array(roleMemberOut) }), ...errorResponses },
+        response: { 201: roleMemberList, ...errorResponses },
       },
     },
     async (req, reply) => reply.code(201).send(await service.addRoleMember(actorOf(req), req.params.key, req.body)),
@@ -176,7 +175,7 @@ export function projectRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Take a project role away',
-        params: z.strictObject({ key: projectKey, memberId: id }),
+        params: roleMemberParams,
         response: { 204: z.null(), ...errorResponses },
       },
     },

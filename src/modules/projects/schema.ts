@@ -1,6 +1,25 @@
 import { z } from 'zod';
-import { PROJECT_PERMISSIONS } from '../../db/types.js';
-import { id, name, projectKey, version } from '../../lib/schemas.js';
+import { PROJECT_PERMISSIONS, type ProjectPermission } from '../../db/types.js';
+import { id, idParam, name, page, pageQuery, projectKey, version } from '../../lib/schemas.js';
+
+/**
+ * The default scheme (PRJ-3): project roles are installation-wide and carry these permissions on every project that
+ * uses the scheme — each new project, and the demo's. The creator of a project joins its first role.
+ */
+export const DEFAULT_PROJECT_ROLES = [
+  { name: 'Administrators', permissions: ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISSUES', 'ADMINISTER_PROJECT'] },
+  { name: 'Developers', permissions: ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISSUES'] },
+  { name: 'Viewers', permissions: ['BROWSE_PROJECT'] },
+] as const satisfies ReadonlyArray<{ name: string; permissions: readonly ProjectPermission[] }>;
+export type DefaultProjectRole = (typeof DEFAULT_PROJECT_ROLES)[number]['name'];
+
+export const projectKeyParams = z.strictObject({ key: projectKey });
+export const grantParams = z.strictObject({ key: projectKey, grantId: idParam });
+export const roleMemberParams = z.strictObject({ key: projectKey, memberId: idParam });
+export const projectListQuery = z.strictObject({ ...pageQuery, q: z.string().max(200).optional() });
+export const subjectsQuery = z.strictObject({ q: z.string().max(200).optional() });
+export type ProjectListQuery = z.infer<typeof projectListQuery>;
+export type SubjectsQuery = z.infer<typeof subjectsQuery>;
 
 export const projectOut = z.object({
   id: z.number(),
@@ -17,7 +36,9 @@ export const projectOut = z.object({
     canViewTeams: z.boolean(),
   }),
 });
+export const projectPage = page(projectOut);
 export type ProjectOut = z.infer<typeof projectOut>;
+export type ProjectPage = z.infer<typeof projectPage>;
 
 export const projectCreate = z.strictObject({ key: projectKey, name, clientId: id.nullable().optional() });
 export const projectUpdate = z.strictObject({
@@ -31,6 +52,8 @@ export const projectUpdate = z.strictObject({
     })
     .optional(),
 });
+export type ProjectCreate = z.infer<typeof projectCreate>;
+export type ProjectUpdate = z.infer<typeof projectUpdate>;
 
 /** Exactly one of userId / groupId (/ roleId) names who receives a grant. */
 function exactlyOne<K extends string>(keys: readonly K[]) {
@@ -52,6 +75,9 @@ export const grantCreate = z
 export const roleMemberCreate = z
   .strictObject({ roleId: id, userId: id.optional(), groupId: id.optional() })
   .superRefine(exactlyOne(['userId', 'groupId']));
+export type GrantCreate = z.infer<typeof grantCreate>;
+export type RoleMemberCreate = z.infer<typeof roleMemberCreate>;
+
 export const grantOut = z.object({
   id: z.number(),
   permission: z.enum(PROJECT_PERMISSIONS),
@@ -62,3 +88,17 @@ export const roleMemberOut = z.object({
   role: z.object({ id: z.number(), name: z.string() }),
   subject: z.object({ kind: z.enum(['user', 'group']), id: z.number(), name: z.string() }),
 });
+export const grantList = z.object({ items: z.array(grantOut) });
+export const roleMemberList = z.object({ items: z.array(roleMemberOut) });
+export type GrantOut = z.infer<typeof grantOut>;
+export type RoleMemberOut = z.infer<typeof roleMemberOut>;
+export type GrantList = z.infer<typeof grantList>;
+export type RoleMemberList = z.infer<typeof roleMemberList>;
+
+/** Who a project administrator may name in grants, role memberships and item security. */
+export const subjectsOut = z.object({
+  users: z.array(z.object({ id: z.number(), login: z.string(), displayName: z.string() })),
+  groups: z.array(z.object({ id: z.number(), name: z.string() })),
+  roles: z.array(z.object({ id: z.number(), name: z.string() })),
+});
+export type SubjectsOut = z.infer<typeof subjectsOut>;

@@ -1,0 +1,221 @@
+import { sql } from 'kysely';
+import type { Actor } from '../../authz/engine.js';
+import { canBrowseProject } from '../../authz/sql.js';
+import type { Database } from '../../db/index.js';
+import { containsPattern } from '../../lib/like.js';
+import { DEFAULT_PROJECT_ROLES, type GrantCreate, type ProjectCreate, type ProjectUpdate } from './schema.js';
+
+/** The projects module's queries: projects, their grants and role members, and the subjects grants may name. */
+
+export type ProjectRow = Awaited<ReturnType<typeof findProjects>>[number];
+
+function selectProjects(db: Database) {
+  return db
+    .selectFrom('projects as p')
+    .leftJoin('clients as c', 'c.id', 'p.client_id')
+    .select([
+      'p.id',
+      'p.key',
+      'p.name',
+      'p.client_id',
+      'c.name as client_name',
+      'p.team_checks',
+      'p.period_length',
+      'p.version',
+    ]);
+}
+
+/** A page of the projects the actor may browse, by key after `afterKey`, matching `q` in key or name. */
+export function findProjects(db: Database, actor: Actor, query: { limit: number; afterKey?: string; q?: string }) {
+  let q = selectProjects(db)
+    .where(canBrowseProject(actor.userId, 'p.id'))
+    .orderBy('p.key')
+    .limit(query.limit + 1);
+  if (query.afterKey !== undefined) q = q.where('p.key', '>', query.afterKey);
+  if (query.q) {
+    const like = containsPattern(query.q);
+    q = q.where((eb) => eb.or([eb('p.key', 'ilike', like), eb('p.name', 'ilike', like)]));
+  }
+  return q.execute();
+}
+
+export function findProject(db: Database, key: string) {
+  return selectProjects(db).where('p.key', '=', key).executeTakeFirst();
+}
+
+export async function findProjectId(db: Database, key: string): Promise<number | undefined> {
+  return (await db.selectFrom('projects').select('id').where('key', '=', key).executeTakeFirst())?.id;
+}
+
+export async function clientExists(db: Database, clientId: number): Promise<boolean> {
+  return Boolean(await db.selectFrom('clients').select('id').where('id', '=', clientId).executeTakeFirst());
+}
+
+/** Inserts a project with the default scheme (DEFAULT_PROJECT_ROLES); its creator joins the first role. */
+export async function insertProject(trx: Database, input: ProjectCreate, creatorId: number) {
+  const project = await trx
+    .insertInto('projects')
+    .values({ key: input.key, name: input.name, client_id: input.clientId ?? null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const roles = await trx.selectFrom('project_roles').select(['id', 'name']).execute();
+  const roleId = (name: string) => roles.find((r) => r.name === name)?.id;
+  const grants = DEFAULT_PROJECT_ROLES.flatMap(({ name, permissions }) => {
+    const role_id = roleId(name);
+    return role_id === undefined
+      ? []
+      : permissions.map((permission) => ({ project_id: project.id, permission, role_id }));
+  });
+  if (grants.length) await trx.insertInto('project_permission_grants').values(grants).execute();
+  const admins = roleId(DEFAULT_PROJECT_ROLES[0].name);
+  if (admins)
+    await trx
+      .insertInto('project_role_members')
+      .values({ project_id: project.id, role_id: admins, user_id: creatorId })
+      .execute();
+  return project;
+}
+
+/** The project row, locked for the update that follows. */
+export function lockProject(trx: Database, projectId: number) {
+  return trx.selectFrom('projects').selectAll().where('id', '=', projectId).forUpdate().executeTakeFirstOrThrow();
+}
+
+export function updateProject(trx: Database, projectId: number, input: ProjectUpdate) {
+  return trx
+    .updateTable('projects')
+    .set({
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.clientId !== undefined ? { client_id: input.clientId } : {}),
+      ...(input.settings?.teamChecks ? { team_checks: input.settings.teamChecks } : {}),
+      ...(input.settings?.periodLength ? { period_length: input.settings.periodLength } : {}),
+      version: sql`version + 1`,
+    })
+    .where('id', '=', projectId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export type GrantRow = Awaited<ReturnType<typeof findGrants>>[number];
+
+export function findGrants(db: Database, projectId: number) {
+  return db
+    .selectFrom('project_permission_grants as g')
+    .leftJoin('users as u', 'u.id', 'g.user_id')
+    .leftJoin('groups as gr', 'gr.id', 'g.group_id')
+    .leftJoin('project_roles as r', 'r.id', 'g.role_id')
+    .select([
+      'g.id',
+      'g.permission',
+      'g.user_id',
+      'g.group_id',
+      'g.role_id',
+      'u.display_name',
+      'gr.name as group_name',
+      'r.name as role_name',
+    ])
+    .where('g.project_id', '=', projectId)
+    .orderBy('g.permission')
+    .orderBy('g.id')
+    .execute();
+}
+
+/** The new grant, or undefined when the subject already holds it. */
+export function insertGrant(trx: Database, projectId: number, input: GrantCreate) {
+  return trx
+    .insertInto('project_permission_grants')
+    .values({
+      project_id: projectId,
+      permission: input.permission,
+      user_id: input.userId ?? null,
+      group_id: input.groupId ?? null,
+      role_id: input.roleId ?? null,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function deleteGrant(trx: Database, projectId: number, grantId: number) {
+  return trx
+    .deleteFrom('project_permission_grants')
+    .where('id', '=', grantId)
+    .where('project_id', '=', projectId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export type RoleMemberRow = Awaited<ReturnType<typeof findRoleMembers>>[number];
+
+export function findRoleMembers(db: Database, projectId: number) {
+  return db
+    .selectFrom('project_role_members as m')
+    .innerJoin('project_roles as r', 'r.id', 'm.role_id')
+    .leftJoin('users as u', 'u.id', 'm.user_id')
+    .leftJoin('groups as g', 'g.id', 'm.group_id')
+    .select([
+      'm.id',
+      'm.role_id',
+      'r.name as role_name',
+      'm.user_id',
+      'm.group_id',
+      'u.display_name',
+      'g.name as group_name',
+    ])
+    .where('m.project_id', '=', projectId)
+    .orderBy('r.name')
+    .orderBy('m.id')
+    .execute();
+}
+
+/** The new membership, or undefined when the subject already holds the role. */
+export function insertRoleMember(
+  trx: Database,
+  projectId: number,
+  input: { roleId: number; userId?: number; groupId?: number },
+) {
+  return trx
+    .insertInto('project_role_members')
+    .values({
+      project_id: projectId,
+      role_id: input.roleId,
+      user_id: input.userId ?? null,
+      group_id: input.groupId ?? null,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function deleteRoleMember(trx: Database, projectId: number, memberId: number) {
+  return trx
+    .deleteFrom('project_role_members')
+    .where('id', '=', memberId)
+    .where('project_id', '=', projectId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+const subjectTables = { user: 'users', group: 'groups', role: 'project_roles' } as const;
+
+export async function subjectExists(db: Database, kind: keyof typeof subjectTables, id: number): Promise<boolean> {
+  return Boolean(await db.selectFrom(subjectTables[kind]).select('id').where('id', '=', id).executeTakeFirst());
+}
+
+/** Active users and groups matching `q` (20 at most per kind), and every project role. */
+export async function searchSubjects(db: Database, q: string) {
+  const like = containsPattern(q);
+  const [users, groups, roles] = await Promise.all([
+    db
+      .selectFrom('users')
+      .select(['id', 'login', 'display_name'])
+      .where('active', '=', true)
+      .where((eb) => eb.or([eb('login', 'ilike', like), eb('display_name', 'ilike', like)]))
+      .orderBy('login')
+      .limit(20)
+      .execute(),
+    db.selectFrom('groups').select(['id', 'name']).where('name', 'ilike', like).orderBy('name').limit(20).execute(),
+    db.selectFrom('project_roles').select(['id', 'name']).orderBy('name').execute(),
+  ]);
+  return { users, groups, roles };
+}
