@@ -1,5 +1,5 @@
 import type { Database } from '../db/index.js';
-import { recomputeGoverning } from '../modules/security/governing.js';
+import { recomputeGoverning } from '../modules/security/repo.js';
 import { insertDefaultRoles } from '../modules/teams/repo.js';
 import { hashPassword } from '../modules/auth/secrets.js';
 import { insertColumns, reserveIds } from './bulk.js';

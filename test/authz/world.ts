@@ -20,7 +20,7 @@ import {
   type ProjectPermission,
   type TeamPermission,
 } from '../../src/db/types.js';
-import { recomputeGoverning } from '../../src/modules/security/governing.js';
+import { recomputeGoverning } from '../../src/modules/security/repo.js';
 import {
   teamsOfProject,
   type Entry,

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Database } from '../../src/db/index.js';
-import { recomputeGoverning } from '../../src/modules/security/governing.js';
+import { recomputeGoverning } from '../../src/modules/security/repo.js';
 import { createItem, createProject, createUser, grant } from '../helpers/harness.js';
 import { browserSuite, signInThroughForm, watchPageErrors } from './browser.js';
 

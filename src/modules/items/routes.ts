@@ -1,13 +1,28 @@
 import { z } from 'zod';
 import { actorOf } from '../../http/access.js';
-import { errorResponses, itemKey, page, pageQuery, projectKey, version } from '../../lib/schemas.js';
 import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
-import { commentCreate, commentOut, itemCreate, itemOut, itemSummary, itemUpdate } from './schema.js';
+import { errorResponses } from '../../lib/schemas.js';
+import {
+  childrenQuery,
+  commentCreate,
+  commentOut,
+  commentPage,
+  commentsQuery,
+  itemCopy,
+  itemCreate,
+  itemKeyParams as keyParams,
+  itemMove,
+  itemOut,
+  itemPage,
+  itemTrashQuery,
+  itemUpdate,
+  projectKeyParams,
+  trashOut,
+} from './schema.js';
 import { createItemService } from './service.js';
 import { createTreeService } from './tree.js';
 
-const keyParams = z.strictObject({ key: itemKey });
 const tags = ['work items'];
 
 export function itemRoutes(app: App, deps: Deps) {
@@ -20,9 +35,9 @@ export function itemRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Children of a work item (top-level items without `parent`)',
-        params: z.strictObject({ key: projectKey }),
-        querystring: z.strictObject({ ...pageQuery, parent: itemKey.optional() }),
-        response: { 200: page(itemSummary), ...errorResponses },
+        params: projectKeyParams,
+        querystring: childrenQuery,
+        response: { 200: itemPage, ...errorResponses },
       },
     },
     async (req) => service.listChildren(actorOf(req), req.params.key, req.query),
@@ -35,7 +50,7 @@ export function itemRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Create a work item',
-        params: z.strictObject({ key: projectKey }),
+        params: projectKeyParams,
         body: itemCreate,
         response: { 201: itemOut, ...errorResponses },
       },
@@ -80,8 +95,8 @@ export function itemRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Comments on a work item',
         params: keyParams,
-        querystring: z.strictObject(pageQuery),
-        response: { 200: page(commentOut), ...errorResponses },
+        querystring: commentsQuery,
+        response: { 200: commentPage, ...errorResponses },
       },
     },
     async (req) => service.listComments(actorOf(req), req.params.key, req.query),
@@ -106,7 +121,6 @@ export function itemRoutes(app: App, deps: Deps) {
 export function treeRoutes(app: App, deps: Deps) {
   const tree = createTreeService(deps);
   const items = createItemService(deps);
-  const keyParams = z.strictObject({ key: itemKey });
 
   app.post(
     '/api/items/:key/move',
@@ -116,7 +130,7 @@ export function treeRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Move an item (and its subtree) under another parent, or to the top (parentKey null)',
         params: keyParams,
-        body: z.strictObject({ parentKey: itemKey.nullable(), version }),
+        body: itemMove,
         response: { 200: itemOut, ...errorResponses },
       },
     },
@@ -135,7 +149,7 @@ export function treeRoutes(app: App, deps: Deps) {
         summary:
           "Paste a copy of the item and the visible part of its subtree under a parent; copies inherit the target's security",
         params: keyParams,
-        body: z.strictObject({ parentKey: itemKey.nullable() }),
+        body: itemCopy,
         response: { 201: itemOut, ...errorResponses },
       },
     },
@@ -151,7 +165,7 @@ export function treeRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Move an item and its subtree to the trash (their security settings are dropped)',
         params: keyParams,
-        querystring: z.strictObject({ version: z.coerce.number().int().positive().max(2_147_483_647) }),
+        querystring: itemTrashQuery,
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -168,15 +182,8 @@ export function treeRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: "Items in the project's trash (project administrators)",
-        params: z.strictObject({ key: projectKey }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({ key: z.string(), title: z.string(), deletedAt: z.date(), deletedBy: z.string() }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        params: projectKeyParams,
+        response: { 200: trashOut, ...errorResponses },
       },
     },
     async (req) => tree.listTrash(actorOf(req), req.params.key),

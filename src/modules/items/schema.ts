@@ -1,7 +1,15 @@
 import { z } from 'zod';
-import { itemKey, name, text, userRef, version } from '../../lib/schemas.js';
+import { itemKey, name, page, pageQuery, projectKey, text, userRef, version } from '../../lib/schemas.js';
 
 export const ITEM_STATUSES = ['open', 'in_progress', 'done'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export const itemKeyParams = z.strictObject({ key: itemKey });
+export const projectKeyParams = z.strictObject({ key: projectKey });
+export const childrenQuery = z.strictObject({ ...pageQuery, parent: itemKey.optional() });
+export const commentsQuery = z.strictObject(pageQuery);
+export type ChildrenQuery = z.infer<typeof childrenQuery>;
+export type CommentsQuery = z.infer<typeof commentsQuery>;
 
 export const itemSummary = z.object({
   id: z.number(),
@@ -11,6 +19,10 @@ export const itemSummary = z.object({
   parentKey: z.string().nullable(),
   hasChildren: z.boolean(),
 });
+export const itemPage = page(itemSummary);
+export type ItemSummary = z.infer<typeof itemSummary>;
+export type ItemPage = z.infer<typeof itemPage>;
+
 export const itemOut = z.object({
   id: z.number(),
   key: z.string(),
@@ -33,6 +45,9 @@ export const itemOut = z.object({
     canChangeSecurity: z.boolean(),
   }),
 });
+export type ItemOut = z.infer<typeof itemOut>;
+export type ItemAbilities = ItemOut['abilities'];
+
 export const itemCreate = z.strictObject({
   title: name,
   description: text(20_000).optional(),
@@ -44,5 +59,25 @@ export const itemUpdate = z.strictObject({
   description: text(20_000).optional(),
   status: z.enum(ITEM_STATUSES).optional(),
 });
+export type ItemCreate = z.infer<typeof itemCreate>;
+export type ItemUpdate = z.infer<typeof itemUpdate>;
+
 export const commentOut = z.object({ id: z.number(), author: userRef, body: z.string(), createdAt: z.date() });
+export const commentPage = page(commentOut);
 export const commentCreate = z.strictObject({ body: z.string().trim().min(1).max(20_000) });
+export type CommentOut = z.infer<typeof commentOut>;
+export type CommentPage = z.infer<typeof commentPage>;
+export type CommentCreate = z.infer<typeof commentCreate>;
+
+/** Tree operations (ITEM-8): a null parentKey means the top of the project. */
+export const itemMove = z.strictObject({ parentKey: itemKey.nullable(), version });
+export const itemCopy = z.strictObject({ parentKey: itemKey.nullable() });
+export const itemTrashQuery = z.strictObject({ version: z.coerce.number().int().positive().max(2_147_483_647) });
+export type ItemMove = z.infer<typeof itemMove>;
+export type ItemCopy = z.infer<typeof itemCopy>;
+export type ItemTrashQuery = z.infer<typeof itemTrashQuery>;
+
+export const trashOut = z.object({
+  items: z.array(z.object({ key: z.string(), title: z.string(), deletedAt: z.date(), deletedBy: z.string() })),
+});
+export type TrashOut = z.infer<typeof trashOut>;

@@ -1,13 +1,19 @@
-import { z } from 'zod';
 import { actorOf } from '../../http/access.js';
-import { errorResponses, itemKey } from '../../lib/schemas.js';
 import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
-import { previewOut, securityBatch, securityClearQuery, securityOut, securitySet } from './schema.js';
+import { errorResponses } from '../../lib/schemas.js';
+import {
+  itemKeyParams as params,
+  previewOut,
+  securityBatch,
+  securityBatchOut,
+  securityClearQuery,
+  securityOut,
+  securitySet,
+} from './schema.js';
 import { createSecurityService } from './service.js';
 
 const tags = ['item security'];
-const params = z.strictObject({ key: itemKey });
 const access = 'item.security' as const;
 
 export function securityRoutes(app: App, deps: Deps) {
@@ -81,7 +87,7 @@ export function securityRoutes(app: App, deps: Deps) {
         tags,
         summary: "Set several items' settings; each item is checked on its own; all or nothing",
         body: securityBatch,
-        response: { 200: z.object({ items: z.array(securityOut) }), ...errorResponses },
+        response: { 200: securityBatchOut, ...errorResponses },
       },
     },
     async (req) => service.setMany(actorOf(req), req.body.items),

@@ -4,6 +4,9 @@ import { id, itemKey, version } from '../../lib/schemas.js';
 
 /** Subjects an item security entry can name (ITEM-1): a team matches its current members. */
 export const ENTRY_KINDS = ['user', 'group', 'role', 'team'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+export const itemKeyParams = z.strictObject({ key: itemKey });
 
 export const entryIn = z.strictObject({
   kind: z.enum(ENTRY_KINDS),
@@ -17,6 +20,11 @@ export const entryOut = z.object({
   view: z.enum(ACCESS_VALUES),
   edit: z.enum(ACCESS_VALUES),
 });
+export type EntryIn = z.infer<typeof entryIn>;
+export type EntryOut = z.infer<typeof entryOut>;
+
+export const warningOut = z.object({ code: z.string(), message: z.string() });
+export type WarningOut = z.infer<typeof warningOut>;
 
 export const securityOut = z.object({
   itemKey: z.string(),
@@ -27,8 +35,9 @@ export const securityOut = z.object({
   version: z.number().nullable(),
   /** Descendants with their own setting (shown by the dialog's tree as own vs inherited). */
   childrenWithOwnSetting: z.array(z.string()),
-  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  warnings: z.array(warningOut),
 });
+export type SecurityOut = z.infer<typeof securityOut>;
 
 export const securitySet = z.strictObject({
   entries: z.array(entryIn).max(500),
@@ -39,6 +48,9 @@ export const securitySet = z.strictObject({
   /** ITEM-4: saving a setting without any allow needs this confirmation. */
   confirmLockout: z.boolean().default(false),
 });
+/** The setting as the service reads it (defaults filled in); the web sends `SecuritySetInput`. */
+export type SecuritySet = z.infer<typeof securitySet>;
+export type SecuritySetInput = z.input<typeof securitySet>;
 
 export const securityClearQuery = z.strictObject({
   /** ITEM-7: also clear every descendant's own setting. */
@@ -47,10 +59,15 @@ export const securityClearQuery = z.strictObject({
     .default('false')
     .transform((v) => v === 'true'),
 });
+export type SecurityClearQuery = z.infer<typeof securityClearQuery>;
 
 export const securityBatch = z.strictObject({
   items: z.array(securitySet.extend({ itemKey })).min(1).max(100),
 });
+export const securityBatchOut = z.object({ items: z.array(securityOut) });
+export type SecurityBatch = z.infer<typeof securityBatch>;
+export type SecurityBatchInput = z.input<typeof securityBatch>;
+export type SecurityBatchOut = z.infer<typeof securityBatchOut>;
 
 export const changeOut = z.object({
   user: z.object({ id: z.number(), login: z.string(), displayName: z.string() }),
@@ -60,5 +77,7 @@ export const changeOut = z.object({
 });
 export const previewOut = z.object({
   changes: z.array(changeOut),
-  warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
+  warnings: z.array(warningOut).optional(),
 });
+export type ChangeOut = z.infer<typeof changeOut>;
+export type PreviewOut = z.infer<typeof previewOut>;
