@@ -1,13 +1,11 @@
 import { sql } from 'kysely';
-import { abilities, type Actor } from '../../authz/engine.js';
-import type { ProjectFacts } from '../../authz/facts.js';
-import { projectIdsWithPermission } from '../../authz/sql.js';
+import type { Actor } from '../../authz/engine.js';
+import { canBrowseProject, canViewTeam } from '../../authz/sql.js';
 import type { Database } from '../../db/index.js';
-import { TEAM_PERMISSIONS, type TeamPermission } from '../../db/types.js';
-import { AppError, badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
-import type { TeamOut } from './schema.js';
+import { TEAM_PERMISSIONS } from '../../db/types.js';
+import { notFound } from '../../lib/errors.js';
 
-/** Queries and checks shared by the team operations: loading teams, the locks and the TEAM-4/TEAM-5 rules. */
+/** The team queries: teams with what their abilities need, a team's page, its changes and the locks. */
 
 export interface TeamRow {
   id: number;
@@ -49,51 +47,97 @@ export function selectTeams(db: Database) {
     .select(sql<boolean>`exists (select 1 from worklogs w where w.team_id = t.id)`.as('has_worklogs'));
 }
 
-/**
- * TEAM-7, the one place it is decided: a team with a price list cannot be deleted, then one a work log records. The
- * delete operation throws this (read under the team's lock) and `canDelete` is false whenever it is not null.
- */
-export function deletionRefusal(team: { has_price_lists: boolean; has_worklogs: boolean }): AppError | null {
-  if (team.has_price_lists)
-    return conflict(
-      'team_has_price_lists',
-      'the team has price lists and cannot be deleted (TEAM-7); remove its members to stop it being used',
-    );
-  if (team.has_worklogs)
-    return conflict(
-      'team_has_worklogs',
-      'work logs were recorded with this team, so it cannot be deleted (TEAM-7); remove its members instead',
-    );
-  return null;
+export function findTeam(db: Database, teamId: number): Promise<TeamRow | undefined> {
+  return selectTeams(db).where('t.id', '=', teamId).executeTakeFirst();
 }
 
-/** TEAM-3, the one place it is decided: the two default roles cannot be changed or deleted. */
-export function roleChangeRefusal(role: { kind: string; name: string }): AppError | null {
-  if (role.kind === 'custom') return null;
-  return unprocessable(
-    'default_role_immutable',
-    `'${role.name}' is a default role of every team and cannot be changed or deleted (TEAM-3)`,
-  );
+/** A page of the teams the caller can see (TEAM-8) — decided in SQL by the twin of `team.view` — by name. */
+export function findTeamPage(
+  db: Database,
+  actor: Actor,
+  query: { limit: number; after?: [string, number]; scope?: 'global' | 'project'; projectKey?: string },
+): Promise<TeamRow[]> {
+  let q = selectTeams(db).where(canViewTeam(actor.userId, 't'));
+  if (query.scope === 'global') q = q.where('t.project_id', 'is', null);
+  if (query.scope === 'project') q = q.where('t.project_id', 'is not', null);
+  if (query.projectKey) {
+    // A project the caller may not browse shows no teams at all, like one that does not exist.
+    const key = query.projectKey;
+    q = q.where((eb) => {
+      const project = eb
+        .selectFrom('projects as tw_p')
+        .select('tw_p.id')
+        .where('tw_p.key', '=', key)
+        .where(canBrowseProject(actor.userId, 'tw_p.id'));
+      return eb.or([
+        eb('t.project_id', 'in', project),
+        eb.and([
+          eb('t.project_id', 'is', null),
+          eb.exists(
+            eb
+              .selectFrom('team_projects as tp')
+              .select('tp.team_id')
+              .whereRef('tp.team_id', '=', 't.id')
+              .where('tp.project_id', 'in', project),
+          ),
+        ]),
+      ]);
+    });
+  }
+  const after = query.after;
+  if (after) q = q.where(sql<boolean>`(t.name, t.id) > (${after[0]}, ${after[1]})`);
+  return q
+    .orderBy('t.name')
+    .orderBy('t.id')
+    .limit(query.limit + 1)
+    .execute();
 }
 
-/**
- * TEAM-3: deleting a role its sole holders would be left without falls back to Team Member, which gives WORK_ON_ISSUES —
- * then the deletion is a grant. The delete operation and the role's `canDelete` both decide this.
- */
-export function roleDeletionDecision(hasSoleHolders: boolean): {
-  action: 'team.manage' | 'team.grant';
-  grantLevels: TeamPermission[];
-} {
-  return hasSoleHolders
-    ? { action: 'team.grant', grantLevels: ['WORK_ON_ISSUES'] }
-    : { action: 'team.manage', grantLevels: [] };
+/** The team page's parts: its roles (defaults first), current members with their roles, and a global team's projects the caller may browse. */
+export function findTeamParts(db: Database, actor: Actor, team: { id: number; project_id: number | null }) {
+  return Promise.all([
+    db
+      .selectFrom('team_roles')
+      .select(['id', 'name', 'kind', 'permissions', 'version'])
+      .where('team_id', '=', team.id)
+      .orderBy(sql`case kind when 'lead' then 0 when 'member' then 1 else 2 end`)
+      .orderBy('name')
+      .execute(),
+    db
+      .selectFrom('team_memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.id', 'u.login', 'u.display_name', 'm.joined_at'])
+      .select(
+        sql<
+          number[]
+        >`coalesce((select array_agg(mr.role_id order by mr.role_id) from team_membership_roles mr where mr.membership_id = m.id), '{}')`.as(
+          'role_ids',
+        ),
+      )
+      .where('m.team_id', '=', team.id)
+      .where('m.left_at', 'is', null)
+      .orderBy('u.login')
+      .execute(),
+    team.project_id !== null
+      ? Promise.resolve([])
+      : db
+          .selectFrom('team_projects as tp')
+          .innerJoin('projects as p', 'p.id', 'tp.project_id')
+          .select(['p.key', 'p.name'])
+          .where('tp.team_id', '=', team.id)
+          .where(canBrowseProject(actor.userId, 'tp.project_id'))
+          .orderBy('p.key')
+          .execute(),
+  ]);
 }
 
-export type Member = { id: number; login: string; displayName: string };
+export type TeamParts = Awaited<ReturnType<typeof findTeamParts>>;
+
+export type MemberUser = { id: number; login: string; display_name: string };
 
 /** Current members of each team, by login. */
-export async function currentMembers(db: Database, teamIds: number[]): Promise<Map<number, Member[]>> {
-  const out = new Map<number, Member[]>(teamIds.map((id) => [id, []]));
+export async function findCurrentMembers(db: Database, teamIds: number[]): Promise<Map<number, MemberUser[]>> {
+  const out = new Map<number, MemberUser[]>(teamIds.map((id) => [id, []]));
   if (!teamIds.length) return out;
   const rows = await db
     .selectFrom('team_memberships as m')
@@ -103,94 +147,58 @@ export async function currentMembers(db: Database, teamIds: number[]): Promise<M
     .where('m.left_at', 'is', null)
     .orderBy('u.login')
     .execute();
-  for (const r of rows) out.get(r.team_id)!.push({ id: r.id, login: r.login, displayName: r.display_name });
+  for (const r of rows) out.get(r.team_id)!.push(r);
   return out;
 }
 
-/** The project facts team abilities are decided on: each team's own project, and the projects global teams are assigned to (TEAM-8). */
-export type ProjectFactsById = Map<number, ProjectFacts>;
-export const projectIdsOfTeams = (rows: ReadonlyArray<Pick<TeamRow, 'project_id' | 'assigned_project_ids'>>) => [
-  ...new Set(rows.flatMap((r) => (r.project_id === null ? r.assigned_project_ids.map(Number) : [r.project_id]))),
-];
-
-/** Records with the caller's abilities, decided from project facts loaded in one batch. */
-export async function teamOuts(
-  db: Database,
-  loadProjects: (ids: number[]) => Promise<ProjectFactsById>,
-  actor: Actor,
-  rows: TeamRow[],
-): Promise<TeamOut[]> {
-  const [members, facts] = await Promise.all([
-    currentMembers(
-      db,
-      rows.map((r) => r.id),
-    ),
-    loadProjects(projectIdsOfTeams(rows)),
-  ]);
-  return rows.map((r) => {
-    const list = members.get(r.id) ?? [];
-    return {
-      id: r.id,
-      name: r.name,
-      description: r.description,
-      project: r.project_id === null ? null : { key: r.project_key ?? '', name: r.project_name ?? '' },
-      members: list,
-      memberCount: list.length,
-      abilities: teamAbilities(actor, r, facts),
-      version: r.version,
-    };
-  });
+/** The current memberships of a team, as the audit of its deletion and the TEAM-4 check of its assignment read them. */
+export function findMemberships(trx: Database, teamId: number) {
+  return trx
+    .selectFrom('team_memberships')
+    .select(['user_id', 'joined_at'])
+    .where('team_id', '=', teamId)
+    .where('left_at', 'is', null)
+    .execute();
 }
 
-/** The engine's abilities; `canDelete` also asks `deletionRefusal` (TEAM-7), the check the delete operation makes, so the UI offers no doomed button. */
-export function teamAbilities(actor: Actor, team: TeamRow, facts: ProjectFactsById) {
-  const decided = abilities(actor.subject, teamResource(team, facts), {
-    canManage: { action: 'team.manage' },
-    canDelete: { action: 'team.delete' },
-    canManagePriceLists: { action: 'pricelist.manage' },
-  });
-  return { ...decided, canDelete: decided.canDelete && deletionRefusal(team) === null };
+export async function findProjectId(db: Database, key: string): Promise<number | undefined> {
+  return (await db.selectFrom('projects').select('id').where('key', '=', key).executeTakeFirst())?.id;
 }
 
-/**
- * What the caller may give in the team (the grant boundary), for the team page's role editor and pickers:
- * each team permission, and each role with its permissions — one `team.grant` decision each.
- */
-export function grantAbilities(
-  actor: Actor,
-  team: TeamRow,
-  facts: ProjectFactsById,
-  roles: ReadonlyArray<{ id: number; permissions: TeamPermission[] }>,
+/** Team names are unique per project, and among global teams, ignoring case. */
+export async function teamNameTaken(trx: Database, projectId: number | null, name: string): Promise<boolean> {
+  const taken = await trx
+    .selectFrom('teams')
+    .select('id')
+    .where(sql<boolean>`coalesce(project_id, 0) = ${projectId ?? 0}`)
+    .where(sql<boolean>`lower(name) = lower(${name})`)
+    .executeTakeFirst();
+  return Boolean(taken);
+}
+
+export function insertTeam(
+  trx: Database,
+  team: { project_id: number | null; name: string; description: string; created_by: number },
 ) {
-  const may = (levels: TeamPermission[]) => mayGrant(actor, team, facts, levels);
-  return {
-    grantable: TEAM_PERMISSIONS.filter((p) => may([p])),
-    givableRoles: new Set(roles.filter((r) => may(r.permissions)).map((r) => r.id)),
-  };
+  return trx.insertInto('teams').values(team).returningAll().executeTakeFirstOrThrow();
 }
 
-/** One `team.grant` decision (an empty list: MANAGE_TEAM alone), from facts already loaded. */
-export function mayGrant(
-  actor: Actor,
-  team: TeamRow,
-  facts: ProjectFactsById,
-  levels: readonly TeamPermission[],
-): boolean {
-  return abilities(actor.subject, teamResource(team, facts), { give: { action: 'team.grant', grantLevels: levels } })
-    .give;
+export function updateTeam(trx: Database, teamId: number, change: { name?: string; description?: string }) {
+  return trx
+    .updateTable('teams')
+    .set({
+      ...(change.name !== undefined ? { name: change.name } : {}),
+      ...(change.description !== undefined ? { description: change.description } : {}),
+      version: sql`version + 1`,
+    })
+    .where('id', '=', teamId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
-/** The resource facts of a team action: the team, its project, the projects a global team serves (TEAM-8). */
-export function teamResource(
-  team: Pick<TeamRow, 'id' | 'name' | 'project_id' | 'assigned_project_ids'>,
-  facts: ProjectFactsById,
-) {
-  const assigned = team.assigned_project_ids.map(Number);
-  return {
-    project: team.project_id === null ? undefined : facts.get(team.project_id),
-    servedProjects: team.project_id === null ? assigned.flatMap((id) => facts.get(id) ?? []) : [],
-    team: { teamId: team.id, teamName: team.name, projectId: team.project_id, assignedProjectIds: assigned },
-  };
+/** Deletes the team; its roles, assignments and memberships go with it. */
+export async function deleteTeam(trx: Database, teamId: number): Promise<void> {
+  await trx.deleteFrom('teams').where('id', '=', teamId).execute();
 }
 
 /** The two default roles every team is created with (TEAM-3): Team Lead (all permissions) and Team Member (WORK_ON_ISSUES). */
@@ -204,12 +212,6 @@ export async function insertDefaultRoles(db: Database, teamId: number): Promise<
     .returning(['id', 'kind'])
     .execute();
   return { lead: roles.find((r) => r.kind === 'lead')!.id, member: roles.find((r) => r.kind === 'member')!.id };
-}
-
-/** Permissions in TEAM_PERMISSIONS order, each once. */
-export function normalizeLevels(levels: Iterable<TeamPermission>): TeamPermission[] {
-  const set = new Set(levels);
-  return TEAM_PERMISSIONS.filter((p) => set.has(p));
 }
 
 /**
@@ -253,126 +255,4 @@ export async function lockProjects(trx: Database, projectIds: number[]): Promise
   await sql`select id from projects where id in (${sql.join([...new Set(projectIds)])}) order by id for no key update`.execute(
     trx,
   );
-}
-
-export interface Conflict {
-  id: number;
-  login: string;
-  display_name: string;
-}
-
-/**
- * TEAM-4: the users among `userIds` who already belong, through a team other than `teamId`, to one of the
- * projects — as members of a project team of it, or of a global team assigned to it.
- */
-export async function usersInOtherTeams(
-  trx: Database,
-  options: { userIds: number[]; projectIds: number[]; teamId: number | null },
-): Promise<Conflict[]> {
-  if (!options.userIds.length || !options.projectIds.length) return [];
-  const projects = sql.join(options.projectIds);
-  const { rows } = await sql<Conflict>`
-    select distinct u.id, u.login, u.display_name from team_memberships m
-      join teams t on t.id = m.team_id join users u on u.id = m.user_id
-    where m.left_at is null and m.user_id in (${sql.join(options.userIds)}) and t.id <> ${options.teamId ?? 0}
-      and (t.project_id in (${projects})
-        or (t.project_id is null and exists (select 1 from team_projects tp where tp.team_id = t.id and tp.project_id in (${projects}))))
-    order by u.login`.execute(trx);
-  return rows;
-}
-
-export function memberConflict(users: Conflict[], where: string): AppError {
-  const names = users.map((u) => `${u.login} (${u.display_name})`).join(', ');
-  return conflict(
-    'team_member_conflict',
-    `a user belongs to at most one team per project (TEAM-4); already in another team of ${where}: ${names}`,
-    {
-      users: users.map((u) => ({ id: u.id, login: u.login, displayName: u.display_name })),
-    },
-  );
-}
-
-/**
- * Users about to join a team: they exist (400), are active (ID-1) and — for a project team — may browse its
- * project (TEAM-5); none is a current member already.
- */
-export async function checkNewMembers(
-  trx: Database,
-  options: { teamId: number | null; userIds: number[]; browseProjectId: number | null; field: string },
-) {
-  const { userIds, field } = options;
-  if (!userIds.length) return;
-  const rows = await trx
-    .selectFrom('users as u')
-    .select(['u.id', 'u.login', 'u.display_name', 'u.active'])
-    .select((eb) =>
-      (options.browseProjectId === null
-        ? sql<boolean>`true`
-        : sql<boolean>`${options.browseProjectId} in ${projectIdsWithPermission(eb.ref('u.id'), 'BROWSE_PROJECT')}`
-      ).as('browses'),
-    )
-    .where('u.id', 'in', userIds)
-    .execute();
-  const found = new Map(rows.map((r) => [r.id, r]));
-  const missing = userIds.findIndex((id) => !found.has(id));
-  if (missing >= 0)
-    throw badRequest(field === 'leadUserId' ? field : `${field}.${missing}`, `no such user: ${userIds[missing]}`);
-  const named = (list: typeof rows) => list.map((u) => `${u.login} (${u.display_name})`).join(', ');
-  const inactive = rows.filter((r) => !r.active);
-  if (inactive.length)
-    throw unprocessable('user_inactive', `deactivated users cannot join a team: ${named(inactive)}`, field);
-  const outsiders = rows.filter((r) => !r.browses);
-  if (outsiders.length)
-    throw unprocessable(
-      'user_cannot_browse',
-      `members of a project team need BROWSE_PROJECT on its project (TEAM-5): ${named(outsiders)}`,
-      field,
-    );
-  if (options.teamId !== null) {
-    const already = await trx
-      .selectFrom('team_memberships as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['u.id', 'u.login', 'u.display_name', 'u.active'])
-      .where('m.team_id', '=', options.teamId)
-      .where('m.left_at', 'is', null)
-      .where('m.user_id', 'in', userIds)
-      .orderBy('u.login')
-      .execute();
-    if (already.length) {
-      throw conflict(
-        'already_member',
-        `already members of this team: ${named(already.map((u) => ({ ...u, browses: true })))}`,
-        {
-          users: already.map((u) => ({ id: u.id, login: u.login, displayName: u.display_name })),
-        },
-      );
-    }
-  }
-}
-
-/** Opens memberships for users, each holding the given roles. */
-export async function addMemberships(
-  trx: Database,
-  options: { teamId: number; userIds: number[]; roleIds: number[]; actorId: number },
-) {
-  if (!options.userIds.length) return [];
-  const rows = await trx
-    .insertInto('team_memberships')
-    .values(options.userIds.map((user_id) => ({ team_id: options.teamId, user_id, joined_by: options.actorId })))
-    .returning(['id', 'user_id'])
-    .execute();
-  if (options.roleIds.length) {
-    await trx
-      .insertInto('team_membership_roles')
-      .values(rows.flatMap((m) => options.roleIds.map((role_id) => ({ membership_id: m.id, role_id }))))
-      .execute();
-  }
-  return rows;
-}
-
-/** TEAM-7: does a work log record the team (on the project, when given)? */
-export async function teamHasWorklogs(trx: Database, teamId: number, projectId?: number): Promise<boolean> {
-  let q = trx.selectFrom('worklogs').select('id').where('team_id', '=', teamId);
-  if (projectId !== undefined) q = q.where('project_id', '=', projectId);
-  return Boolean(await q.limit(1).executeTakeFirst());
 }

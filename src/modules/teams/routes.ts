@@ -1,34 +1,34 @@
 import { z } from 'zod';
 import { actorOf } from '../../http/access.js';
-import { errorResponses, idParam as id, page } from '../../lib/schemas.js';
 import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
-import { createMemberService } from './members.js';
-import { projectTeamRoutes } from './project-routes.js';
-import { createRoleService } from './roles.js';
+import { errorResponses } from '../../lib/schemas.js';
+import { projectTeamRoutes } from './routes-project.js';
 import {
+  candidatePage,
   candidatesQuery,
-  historyOut,
+  historyPage,
   historyQuery,
-  memberRef,
+  memberParams,
   membersAdd,
   memberUpdate,
   roleCreate,
   roleOut,
+  roleParams,
   roleUpdate,
   teamCreate,
   teamDetail,
+  teamListOut,
   teamListQuery,
-  teamOut,
+  teamParams,
   teamUpdate,
   versionQuery,
 } from './schema.js';
+import { createMemberService } from './service-members.js';
+import { createRoleService } from './service-roles.js';
 import { createTeamService } from './service.js';
 
 const tags = ['teams'];
-const teamParams = z.strictObject({ id });
-const roleParams = z.strictObject({ id, roleId: id });
-const memberParams = z.strictObject({ id, userId: id });
 
 /**
  * Teams, their roles and members. Team actions are decided by the service on the team (`authorizeTeam`):
@@ -48,7 +48,7 @@ export function teamRoutes(app: App, deps: Deps) {
         summary: 'Global teams, and project teams of projects the caller may browse, by name',
         querystring: teamListQuery,
         response: {
-          200: page(teamOut).extend({ abilities: z.object({ canCreateGlobalTeam: z.boolean() }) }),
+          200: teamListOut,
           ...errorResponses,
         },
       },
@@ -79,7 +79,7 @@ export function teamRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Users who may join the team (TEAM-5); without teamId, a new global team',
         querystring: candidatesQuery,
-        response: { 200: page(memberRef), ...errorResponses },
+        response: { 200: candidatePage, ...errorResponses },
       },
     },
     async (req) => teams.candidates(actorOf(req), { projectKey: null, teamId: req.query.teamId }, req.query),
@@ -141,7 +141,7 @@ export function teamRoutes(app: App, deps: Deps) {
         summary: 'Membership periods, newest first (TEAM-6)',
         params: teamParams,
         querystring: historyQuery,
-        response: { 200: page(historyOut), ...errorResponses },
+        response: { 200: historyPage, ...errorResponses },
       },
     },
     async (req) => teams.history(actorOf(req), req.params.id, req.query),
@@ -206,11 +206,7 @@ export function teamRoutes(app: App, deps: Deps) {
         response: { 201: teamDetail, ...errorResponses },
       },
     },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      await members.add(actor, req.params.id, req.body);
-      return reply.code(201).send(await teams.describe(actor, req.params.id));
-    },
+    async (req, reply) => reply.code(201).send(await members.add(actorOf(req), req.params.id, req.body)),
   );
 
   app.put(
@@ -225,11 +221,7 @@ export function teamRoutes(app: App, deps: Deps) {
         response: { 200: teamDetail, ...errorResponses },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      await members.setRoles(actor, req.params.id, req.params.userId, req.body);
-      return teams.describe(actor, req.params.id);
-    },
+    async (req) => members.setRoles(actorOf(req), req.params.id, req.params.userId, req.body),
   );
 
   app.delete(

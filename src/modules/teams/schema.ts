@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TEAM_PERMISSIONS } from '../../db/types.js';
-import { id, name, pageQuery, projectKey, text, userRef, version } from '../../lib/schemas.js';
+import { id, idParam, name, page, pageQuery, projectKey, text, userRef, version } from '../../lib/schemas.js';
 
 /** A list of ids in a body: no repeats, so each names one thing once. */
 const idList = (max: number) =>
@@ -25,6 +25,12 @@ export const teamPermissions = z
       if (levels.indexOf(level) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `${level} appears twice` });
     });
   });
+
+export const teamParams = z.strictObject({ id: idParam });
+export const roleParams = z.strictObject({ id: idParam, roleId: idParam });
+export const memberParams = z.strictObject({ id: idParam, userId: idParam });
+export const projectParams = z.strictObject({ key: projectKey });
+export const assignmentParams = z.strictObject({ key: projectKey, teamId: idParam });
 
 export const teamCreate = z.strictObject({
   name,
@@ -90,8 +96,9 @@ export const teamOut = z.object({
   abilities: teamAbilities,
   version: z.number(),
 });
-export type TeamOut = z.infer<typeof teamOut>;
 export const globalTeamOut = teamOut.extend({ assigned: z.boolean() });
+/** canCreateGlobalTeam: whether the Teams area may offer "Create global team". */
+export const teamListOut = page(teamOut).extend({ abilities: z.object({ canCreateGlobalTeam: z.boolean() }) });
 
 export const roleOut = z.object({
   id: z.number(),
@@ -132,6 +139,9 @@ export const historyOut = z.object({
   joinedBy: userRef.nullable(),
   leftBy: userRef.nullable(),
 });
+export const historyPage = page(historyOut);
+/** Users who may join a team (TEAM-5). */
+export const candidatePage = page(memberRef);
 
 export const teamChecksOut = z.object({
   project: z.enum(['inherit', 'disabled']),
@@ -150,3 +160,34 @@ export const projectTeamsOut = z.object({
 });
 
 export const settingsOut = z.object({ teamChecks: z.boolean(), version: z.number() });
+
+export type TeamCreate = z.infer<typeof teamCreate>;
+export type TeamUpdate = z.infer<typeof teamUpdate>;
+export type RoleCreate = z.infer<typeof roleCreate>;
+export type RoleUpdate = z.infer<typeof roleUpdate>;
+export type MembersAdd = z.infer<typeof membersAdd>;
+export type MemberUpdate = z.infer<typeof memberUpdate>;
+export type AssignmentSet = z.infer<typeof assignmentSet>;
+export type ProjectChecksUpdate = z.infer<typeof projectChecksUpdate>;
+export type SettingsUpdate = z.infer<typeof settingsUpdate>;
+export type TeamListQuery = z.infer<typeof teamListQuery>;
+export type CandidatesQuery = z.infer<typeof candidatesQuery>;
+export type HistoryQuery = z.infer<typeof historyQuery>;
+
+export type MemberRef = z.infer<typeof memberRef>;
+export type TeamAbilities = z.infer<typeof teamAbilities>;
+export type TeamOut = z.infer<typeof teamOut>;
+export type GlobalTeamOut = z.infer<typeof globalTeamOut>;
+export type TeamListOut = z.infer<typeof teamListOut>;
+export type RoleOut = z.infer<typeof roleOut>;
+export type TeamDetail = z.infer<typeof teamDetail>;
+export type TeamRoleOut = TeamDetail['roles'][number];
+export type TeamMemberOut = TeamDetail['members'][number];
+export type HistoryOut = z.infer<typeof historyOut>;
+export type HistoryPage = z.infer<typeof historyPage>;
+export type CandidatePage = z.infer<typeof candidatePage>;
+export type TeamChecksOut = z.infer<typeof teamChecksOut>;
+/** Whether the team & price-list check applies to a project (PRICE-2). */
+export type TeamChecksState = TeamChecksOut['effective'];
+export type ProjectTeamsOut = z.infer<typeof projectTeamsOut>;
+export type SettingsOut = z.infer<typeof settingsOut>;

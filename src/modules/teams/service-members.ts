@@ -1,56 +1,49 @@
-import { sql } from 'kysely';
-import type { z } from 'zod';
 import type { Actor } from '../../authz/engine.js';
-import type { Database } from '../../db/index.js';
-import type { TeamPermission } from '../../db/types.js';
-import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import type { Deps } from '../../lib/deps.js';
+import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../audit/repo.js';
 import {
   addMemberships,
-  checkNewMembers,
-  lockProjects,
-  lockTeam,
-  memberConflict,
-  normalizeLevels,
-  projectsOfTeam,
+  endMembership,
+  findHeldRoles,
+  findMembershipId,
+  findRolesAmong,
+  replaceMembershipRoles,
   usersInOtherTeams,
-} from './repo.js';
-import type { membersAdd, memberUpdate } from './schema.js';
-
-type Role = { id: number; kind: string; permissions: TeamPermission[] };
-
-/** The team's roles among `roleIds` (or its Team Member role when none are named). */
-async function rolesOf(db: Database, teamId: number, roleIds: number[] | undefined): Promise<Role[]> {
-  let q = db.selectFrom('team_roles').select(['id', 'kind', 'permissions']).where('team_id', '=', teamId);
-  q = roleIds === undefined ? q.where('kind', '=', 'member') : q.where('id', 'in', roleIds);
-  return q.execute();
-}
+  type HeldRole,
+} from './repo-members.js';
+import { lockProjects, lockTeam, projectsOfTeam } from './repo.js';
+import { checkNewMembers, memberConflict, normalizeLevels } from './rules.js';
+import type { MembersAdd, MemberUpdate } from './schema.js';
+import { describeTeam } from './service.js';
 
 /** Every named role must be one of the team's (checked after authorization, so nothing is revealed before it). */
-function requireRoles(roles: Role[], roleIds: number[] | undefined) {
+function requireRoles(roles: HeldRole[], roleIds: number[] | undefined) {
   const missing = roleIds?.findIndex((id) => !roles.some((r) => r.id === id)) ?? -1;
   if (missing >= 0) throw badRequest(`roleIds.${missing}`, `no such role in this team: ${roleIds![missing]}`);
 }
 
-const levelsOf = (roles: Role[]) => normalizeLevels(roles.flatMap((r) => r.permissions));
+const levelsOf = (roles: HeldRole[]) => normalizeLevels(roles.flatMap((r) => r.permissions));
 
 /** Team membership (TEAM-3 roles, TEAM-4 one team per project, TEAM-5 who may join, TEAM-6 history). */
-export function createMemberService({ db, authz }: Deps) {
+export function createMemberService(deps: Deps) {
+  const { db, authz } = deps;
+
   /**
-   * Adds members holding the given roles (default Team Member). Giving a role's permissions is a grant: the
-   * caller must hold them in the team (grant boundary). TEAM-4 is checked under the team's and its projects'
-   * locks, so two requests racing to put one user into two teams of a project leave exactly one membership.
+   * Adds members holding the given roles (default Team Member) and answers the team as it now stands. Giving a role's
+   * permissions is a grant: the caller must hold them in the team (grant boundary). TEAM-4 is checked under the team's
+   * and its projects' locks, so two requests racing to put one user into two teams of a project leave exactly one
+   * membership.
    */
-  async function add(actor: Actor, teamId: number, input: z.infer<typeof membersAdd>) {
-    const roles = await rolesOf(db, teamId, input.roleIds);
+  async function add(actor: Actor, teamId: number, input: MembersAdd) {
+    const roles = await findRolesAmong(db, teamId, input.roleIds);
     const granted = levelsOf(roles);
     const team = await authz.authorizeTeam(actor, 'team.grant', teamId, { grantLevels: granted });
     requireRoles(roles, input.roleIds);
     await db.transaction().execute(async (trx) => {
       const row = await lockTeam(trx, teamId);
       // The grant was authorized for the roles as read before; a role widened meanwhile is decided again.
-      if (levelsOf(await rolesOf(trx, teamId, input.roleIds)).some((p) => !granted.includes(p))) {
+      if (levelsOf(await findRolesAmong(trx, teamId, input.roleIds)).some((p) => !granted.includes(p))) {
         throw conflict('concurrent_change', 'a role changed meanwhile; reload and try again');
       }
       const projectIds = await projectsOfTeam(trx, row);
@@ -73,44 +66,42 @@ export function createMemberService({ db, authz }: Deps) {
         after: { memberships: added, roleIds },
       });
     });
+    return describeTeam(deps, actor, teamId);
   }
 
-  /** Replaces a member's roles (at least one). Only permissions the member gains count as granted. */
-  async function setRoles(actor: Actor, teamId: number, userId: number, input: z.infer<typeof memberUpdate>) {
-    const [roles, held] = await Promise.all([rolesOf(db, teamId, input.roleIds), currentRoles(db, teamId, userId)]);
+  /**
+   * Replaces a member's roles (at least one) and answers the team as it now stands. Only permissions the member gains
+   * count as granted.
+   */
+  async function setRoles(actor: Actor, teamId: number, userId: number, input: MemberUpdate) {
+    const [roles, held] = await Promise.all([
+      findRolesAmong(db, teamId, input.roleIds),
+      findHeldRoles(db, teamId, userId),
+    ]);
     const had = new Set(levelsOf(held));
     const gained = levelsOf(roles).filter((p) => !had.has(p));
     const team = await authz.authorizeTeam(actor, 'team.grant', teamId, { grantLevels: gained });
     await db.transaction().execute(async (trx) => {
       await lockTeam(trx, teamId);
-      const membership = await trx
-        .selectFrom('team_memberships')
-        .select('id')
-        .where('team_id', '=', teamId)
-        .where('user_id', '=', userId)
-        .where('left_at', 'is', null)
-        .executeTakeFirst();
-      if (!membership) throw notFound('team member');
+      const membershipId = await findMembershipId(trx, teamId, userId);
+      if (membershipId === undefined) throw notFound('team member');
       requireRoles(roles, input.roleIds);
-      const before = await currentRoles(trx, teamId, userId);
+      const before = await findHeldRoles(trx, teamId, userId);
       // The grant was authorized against the roles read before; if they changed meanwhile, the caller decides again.
       if (before.map((r) => r.id).join() !== held.map((r) => r.id).join())
         throw conflict('concurrent_change', "the member's roles changed meanwhile; reload and try again");
-      await trx.deleteFrom('team_membership_roles').where('membership_id', '=', membership.id).execute();
-      await trx
-        .insertInto('team_membership_roles')
-        .values(input.roleIds.map((role_id) => ({ membership_id: membership.id, role_id })))
-        .execute();
+      await replaceMembershipRoles(trx, membershipId, input.roleIds);
       await recordAudit(trx, {
         actorId: actor.userId,
         action: 'team.member.roles',
         entityType: 'team_membership',
-        entityId: membership.id,
+        entityId: membershipId,
         projectId: team.projectId,
         before: { userId, roleIds: before.map((r) => r.id) },
         after: { userId, roleIds: input.roleIds },
       });
     });
+    return describeTeam(deps, actor, teamId);
   }
 
   /** Ends the membership (TEAM-6: the period is kept, with who ended it). */
@@ -118,14 +109,7 @@ export function createMemberService({ db, authz }: Deps) {
     const team = await authz.authorizeTeam(actor, 'team.manage', teamId);
     await db.transaction().execute(async (trx) => {
       await lockTeam(trx, teamId);
-      const closed = await trx
-        .updateTable('team_memberships')
-        .set({ left_at: sql<Date>`greatest(now(), joined_at)`, left_by: actor.userId })
-        .where('team_id', '=', teamId)
-        .where('user_id', '=', userId)
-        .where('left_at', 'is', null)
-        .returningAll()
-        .executeTakeFirst();
+      const closed = await endMembership(trx, { teamId, userId, actorId: actor.userId });
       if (!closed) throw notFound('team member');
       await recordAudit(trx, {
         actorId: actor.userId,
@@ -139,18 +123,4 @@ export function createMemberService({ db, authz }: Deps) {
   }
 
   return { add, setRoles, remove };
-}
-
-/** The roles a user currently holds in the team, by id. */
-async function currentRoles(db: Database, teamId: number, userId: number): Promise<Role[]> {
-  return db
-    .selectFrom('team_memberships as m')
-    .innerJoin('team_membership_roles as mr', 'mr.membership_id', 'm.id')
-    .innerJoin('team_roles as r', 'r.id', 'mr.role_id')
-    .select(['r.id', 'r.kind', 'r.permissions'])
-    .where('m.team_id', '=', teamId)
-    .where('m.user_id', '=', userId)
-    .where('m.left_at', 'is', null)
-    .orderBy('r.id')
-    .execute();
 }

@@ -1,24 +1,24 @@
-import { z } from 'zod';
 import { actorOf } from '../../http/access.js';
-import { errorResponses, idParam as id, page, projectKey } from '../../lib/schemas.js';
 import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
-import { createAssignmentService } from './assignments.js';
+import { errorResponses } from '../../lib/schemas.js';
 import {
+  assignmentParams,
   assignmentSet,
+  candidatePage,
   candidatesQuery,
   globalTeamOut,
-  memberRef,
   projectChecksUpdate,
+  projectParams,
   projectTeamsOut,
   settingsOut,
   settingsUpdate,
   teamChecksOut,
 } from './schema.js';
+import { createAssignmentService } from './service-assignments.js';
 import type { createTeamService } from './service.js';
 
 const tags = ['teams'];
-const keyParams = z.strictObject({ key: projectKey });
 
 /** A project's teams page, global-team assignment and the team-check switches (PRICE-2). */
 export function projectTeamRoutes(app: App, deps: Deps, teams: ReturnType<typeof createTeamService>) {
@@ -32,7 +32,7 @@ export function projectTeamRoutes(app: App, deps: Deps, teams: ReturnType<typeof
       schema: {
         tags,
         summary: "The project's teams, the global teams (and whether each is assigned here) and its team-check switch",
-        params: keyParams,
+        params: projectParams,
         response: { 200: projectTeamsOut, ...errorResponses },
       },
     },
@@ -47,9 +47,9 @@ export function projectTeamRoutes(app: App, deps: Deps, teams: ReturnType<typeof
         tags,
         summary:
           'Users who may join a team of the project (TEAM-5): active, with BROWSE_PROJECT, in no team of the project yet',
-        params: keyParams,
+        params: projectParams,
         querystring: candidatesQuery,
-        response: { 200: page(memberRef), ...errorResponses },
+        response: { 200: candidatePage, ...errorResponses },
       },
     },
     async (req) => teams.candidates(actorOf(req), { projectKey: req.params.key, teamId: req.query.teamId }, req.query),
@@ -63,7 +63,7 @@ export function projectTeamRoutes(app: App, deps: Deps, teams: ReturnType<typeof
         tags,
         summary:
           'Assign or unassign a global team (TEAM-4: nobody in the project twice; TEAM-7: not while work logs record it)',
-        params: z.strictObject({ key: projectKey, teamId: id }),
+        params: assignmentParams,
         body: assignmentSet,
         response: { 200: globalTeamOut, ...errorResponses },
       },
@@ -79,7 +79,7 @@ export function projectTeamRoutes(app: App, deps: Deps, teams: ReturnType<typeof
         tags,
         summary:
           'Turn the team & price-list check off (or back to the global setting) for the project (send the project version)',
-        params: keyParams,
+        params: projectParams,
         body: projectChecksUpdate,
         response: { 200: teamChecksOut, ...errorResponses },
       },
