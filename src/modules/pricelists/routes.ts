@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { actorOf } from '../../http/access.js';
-import { errorResponses, idParam as id } from '../../lib/schemas.js';
 import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
+import { errorResponses } from '../../lib/schemas.js';
 import {
   deleteQuery,
   priceListCreate,
+  priceListList,
   priceListOut,
+  priceListParams as params,
   priceListUpdate,
   successorCreate,
   successorOut,
@@ -14,7 +16,6 @@ import {
 import { createPriceListService } from './service.js';
 
 const tags = ['price lists'];
-const params = z.strictObject({ id });
 const manage = 'pricelist.manage' as const;
 
 /** Team price lists (PRICE-1, PRICE-6, PRICE-8). Rates leave the server only for money roles (PRICE-7). */
@@ -29,7 +30,7 @@ export function priceListRoutes(app: App, deps: Deps) {
         tags,
         summary: "The team's price lists by validity; hourlyRate only for app_admin, billing_admin and billing_viewer",
         params,
-        response: { 200: z.object({ items: z.array(priceListOut) }), ...errorResponses },
+        response: { 200: priceListList, ...errorResponses },
       },
     },
     async (req) => service.list(actorOf(req), req.params.id),

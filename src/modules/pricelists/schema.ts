@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, name, version } from '../../lib/schemas.js';
+import { calendarDate, idParam, name, version } from '../../lib/schemas.js';
 
 /**
  * Money crosses the API as a decimal string, never a JSON number (PRICE-1): 12 digits before the point
@@ -50,11 +50,13 @@ export const successorCreate = z.strictObject({
   currency: currency.optional(),
 });
 
+/** A team's id (`/api/teams/:id/price-lists`) or a price list's (`/api/price-lists/:id`). */
+export const priceListParams = z.strictObject({ id: idParam });
 export const deleteQuery = z.strictObject({ version: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /**
- * A price list as the API shows it. `hourlyRate` is present only for callers who see money (PRICE-7): for
- * everyone else the key is absent, not null, and the schema (an allowlist) carries nothing else of money.
+ * A price list as the API shows it. `hourlyRate` is money (src/lib/money.ts): present only for callers who see money
+ * (PRICE-7); for everyone else the key is absent, not null, and the schema (an allowlist) carries nothing else of money.
  */
 export const priceListOut = z.object({
   id: z.number(),
@@ -75,6 +77,13 @@ export const priceListOut = z.object({
     canStartSuccessor: z.boolean(),
   }),
 });
-export type PriceListOut = z.infer<typeof priceListOut>;
-
+export const priceListList = z.object({ items: z.array(priceListOut) });
 export const successorOut = z.object({ previous: priceListOut, successor: priceListOut });
+
+export type PriceListCreate = z.infer<typeof priceListCreate>;
+export type PriceListUpdate = z.infer<typeof priceListUpdate>;
+export type SuccessorCreate = z.infer<typeof successorCreate>;
+export type DeleteQuery = z.infer<typeof deleteQuery>;
+export type PriceListOut = z.infer<typeof priceListOut>;
+export type PriceListList = z.infer<typeof priceListList>;
+export type SuccessorOut = z.infer<typeof successorOut>;
