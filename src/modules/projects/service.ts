@@ -31,9 +31,6 @@ import type {
   SubjectsQuery,
 } from './schema.js';
 
-// Moved to ./repo.js; kept here while other modules still import it from the service.
-export { findProjectId } from './repo.js';
-
 /** Projects (PRJ-1), their permission grants and project-role members (PRJ-3): one check per operation. */
 export function createProjectService({ db, authz }: Deps) {
   async function list(actor: Actor, query: ProjectListQuery) {
