@@ -35,8 +35,8 @@ export interface DbOptions {
   url?: string;
   /** PGlite data directory; omitted means in memory. */
   dataDir?: string;
-  /** PostgreSQL schema to work in (tests use one per run). */
-  schema?: string;
+  /** PGlite: start from a data directory dumped by `dumpDataDir` (the tests copy one migrated template per suite). */
+  loadDataDir?: Blob;
   poolSize?: number;
 }
 
@@ -88,13 +88,14 @@ export async function openDb(options: DbOptions): Promise<DbHandle> {
       Client: PreparingClient,
       // JIT compilation is off: the planner's estimates for correlated aggregates on small or freshly created
       // tables cross jit_above_cost, and compiling then took ~200 ms of a 2 ms query (measured on the team facts).
-      options: `-c jit=off${options.schema ? ` -c search_path=${options.schema}` : ''}`,
+      options: '-c jit=off',
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const pglite = new PGlite({
     dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
     parsers: { [DATE]: (v: string) => v, [TIME]: (v: string) => v },
   });
   await pglite.waitReady;
@@ -109,13 +110,8 @@ export async function openDb(options: DbOptions): Promise<DbHandle> {
   };
 }
 
-/** Migrates; with `schema`, Kysely's bookkeeping tables live (and are looked for) in that schema only. */
-export async function migrateToLatest(db: Database, schema?: string): Promise<void> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    ...(schema ? { migrationTableSchema: schema } : {}),
-  });
+export async function migrateToLatest(db: Database): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

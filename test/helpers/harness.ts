@@ -1,14 +1,14 @@
 // Test harness: one fresh, migrated database per suite on each dialect (PGlite always; PostgreSQL when
-// TEST_DATABASE_URL is set), the app built on it, and small fixture builders.
-import { randomBytes } from 'node:crypto';
+// TEST_DATABASE_URL is set), copied from a template (./template.ts), the app built on it, and small fixture builders.
 import { resolve } from 'node:path';
+import { hash } from '@node-rs/argon2';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
-import { migrateToLatest, openDb, type Database, type DbHandle } from '../../src/db/index.js';
+import type { Database, DbHandle } from '../../src/db/index.js';
 import type { ProjectPermission } from '../../src/db/types.js';
 import { buildApp } from '../../src/http/app.js';
 import type { App } from '../../src/http/types.js';
 import { insertUser } from '../../src/modules/users/service.js';
+import { openPGliteFromTemplate, openPostgresFromTemplate } from './template.js';
 
 export type Dialect = 'pglite' | 'postgres';
 
@@ -24,40 +24,16 @@ export interface TestDbOptions {
   teamChecks?: boolean;
 }
 
-/** A fresh migrated database: an in-memory PGlite, or a throwaway schema on the PostgreSQL server. */
+/** A fresh migrated database: an in-memory PGlite, or a throwaway database on the PostgreSQL server. */
 export async function createTestDb(dialect: Dialect, options: TestDbOptions = {}): Promise<DbHandle> {
-  const handle = await openMigratedDb(dialect);
+  const handle = await (dialect === 'pglite'
+    ? openPGliteFromTemplate()
+    : openPostgresFromTemplate(process.env.TEST_DATABASE_URL!));
   await handle.db
     .updateTable('app_settings')
     .set({ team_checks: options.teamChecks ?? false })
     .execute();
   return handle;
-}
-
-async function openMigratedDb(dialect: Dialect): Promise<DbHandle> {
-  if (dialect === 'pglite') {
-    const handle = await openDb({});
-    await migrateToLatest(handle.db);
-    return handle;
-  }
-  const url = process.env.TEST_DATABASE_URL!;
-  const schema = `tw_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const handle = await openDb({ url, schema, poolSize: 10 });
-  await migrateToLatest(handle.db, schema);
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    },
-  };
 }
 
 export interface TestApp {
@@ -108,21 +84,45 @@ export const uniqueKey = () =>
 
 export const PASSWORD = 'correct horse battery';
 
+/**
+ * Fixture users' password hashes: argon2id at the lowest cost argon2 allows, instead of the product's
+ * (PASSWORD_HASH_COST, ID-3: about 50 ms for each hash and each sign-in). The cheap cost lives here, in the tests,
+ * so nothing in src/ can reach it; a fixture user signs in through the product's verify, which reads the cost
+ * from the stored hash. Users created through the API or the CLI get the product's cost.
+ */
+export const FIXTURE_HASH_COST = Object.freeze({ memoryCost: 8, timeCost: 1, parallelism: 1 });
+
+/** A user in the built-in `users` group, as the product creates one (insertUser), with a fixture password hash. */
 export async function createUser(
   db: Database,
   options: { login?: string; systemAdmin?: boolean; active?: boolean; password?: string } = {},
 ) {
   const login = options.login ?? unique('user');
+  const password = options.password ?? PASSWORD;
   const user = await insertUser(db, {
     login,
     displayName: `User ${login}`,
     email: `${login}@example.test`,
-    password: options.password ?? PASSWORD,
     systemAdmin: options.systemAdmin,
   });
-  if (options.active === false)
-    await db.updateTable('users').set({ active: false }).where('id', '=', user.id).execute();
-  return { id: user.id, login, password: options.password ?? PASSWORD };
+  await db
+    .updateTable('users')
+    .set({ password_hash: await hash(password, FIXTURE_HASH_COST), active: options.active ?? true })
+    .where('id', '=', user.id)
+    .execute();
+  return { id: user.id, login, password };
+}
+
+/** A user holding app_admin through the built-in group `administrators` (APP-1), not a system administrator. */
+export async function createAppAdmin(db: Database) {
+  const user = await createUser(db);
+  const group = await db
+    .selectFrom('groups')
+    .select('id')
+    .where('name', '=', 'administrators')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('group_members').values({ group_id: group.id, user_id: user.id }).execute();
+  return user;
 }
 
 export async function createGroup(db: Database, memberIds: number[] = [], name = unique('group')) {

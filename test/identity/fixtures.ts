@@ -3,7 +3,7 @@
 import type { Database } from '../../src/db/index.js';
 import { buildApp } from '../../src/http/app.js';
 import type { DeclaredRoute } from '../../src/http/access.js';
-import { createTestDb, createUser, type Dialect, type Session, type TestApp } from '../helpers/harness.js';
+import { createTestDb, type Dialect, type Session, type TestApp } from '../helpers/harness.js';
 
 /** Like createTestApp, but also hands back the route table `buildApp` declared. */
 export async function createTestAppWithRoutes(dialect: Dialect): Promise<TestApp & { routes: DeclaredRoute[] }> {
@@ -22,17 +22,8 @@ export async function createTestAppWithRoutes(dialect: Dialect): Promise<TestApp
   };
 }
 
-/** A user holding app_admin through the built-in group `administrators` (APP-1), not a system administrator. */
-export async function createAppAdmin(db: Database) {
-  const user = await createUser(db);
-  const group = await db
-    .selectFrom('groups')
-    .select('id')
-    .where('name', '=', 'administrators')
-    .executeTakeFirstOrThrow();
-  await db.insertInto('group_members').values({ group_id: group.id, user_id: user.id }).execute();
-  return user;
-}
+/** Re-exported for the suites that import it from here. */
+export { createAppAdmin } from '../helpers/harness.js';
 
 export const sessionHeaders = (session: Session) => ({ cookie: session.cookie, 'x-csrf-token': session.csrfToken });
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -1,21 +1,12 @@
 // Fixtures shared by the project, work-log and audit suites: admins, audit rows, and paging helpers.
 import assert from 'node:assert/strict';
 import type { Database } from '../../src/db/index.js';
-import { createUser, type client } from '../helpers/harness.js';
+import { type client } from '../helpers/harness.js';
 
 type Client = ReturnType<typeof client>;
 
-/** A user holding app_admin through the built-in group `administrators` (APP-1 default). */
-export async function createAppAdmin(db: Database) {
-  const user = await createUser(db);
-  const group = await db
-    .selectFrom('groups')
-    .select('id')
-    .where('name', '=', 'administrators')
-    .executeTakeFirstOrThrow();
-  await db.insertInto('group_members').values({ group_id: group.id, user_id: user.id }).execute();
-  return user;
-}
+/** Re-exported for the suites that import it from here. */
+export { createAppAdmin } from '../helpers/harness.js';
 
 /** Audit rows of one entity, oldest first, read straight from the table. */
 export async function auditRowsFor(db: Database, entityType: string, entityId: number | string) {

@@ -1,9 +1,15 @@
 import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
+/**
+ * The cost of every password hash (ID-3): argon2id with 19 MiB, 2 passes, 1 lane (OWASP's baseline). The one cost in
+ * the product; a test asserts it. Test fixtures hash with a cheaper one of their own (test/helpers/harness.ts).
+ */
+export const PASSWORD_HASH_COST = Object.freeze({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
+
 /** Passwords: argon2id, a memory-hard hash (ID-3). */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  return hash(password, PASSWORD_HASH_COST);
 }
 
 export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
