@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   sql,
+  type InsertQueryNode,
   type KyselyPlugin,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
@@ -12,7 +13,7 @@ import {
   type RawNode,
 } from 'kysely';
 import { buildApp } from '../../src/http/app.js';
-import { createTestDb, DIALECTS, grant, type TestApp } from '../helpers/harness.js';
+import { createTestDb, DIALECTS, grant, type Dialect, type TestApp } from '../helpers/harness.js';
 import { createPriceList } from '../helpers/teams.js';
 import { pricingWorld, type PricingWorld } from './fixtures.js';
 
@@ -23,21 +24,30 @@ const monthOf = (n: number) => `${2001 + Math.floor(n / 12)}-${String(1 + (n % 1
 
 /**
  * Forces the worst interleaving: once armed, the price-list change's count of its work logs does not return
- * until a work-log insert has been sent to the database (and 100 ms more), so the insert runs between the
- * count and the change's write. Only the FOR UPDATE taken before the count keeps that insert out.
+ * until the racing work-log request has reached the database (and 100 ms more), so the request runs between the
+ * count and the change's write. On PostgreSQL the statement waited for is the work-log insert itself, which only
+ * the FOR UPDATE taken before the count keeps out. PGlite is one connection, which the change's transaction holds
+ * to its end: there it is the request's first statement, which then waits for that connection. `fired` tells
+ * whether the last armed change was held until the racing statement came (not let go after 5 s without it).
  */
 class CountThenInsert implements KyselyPlugin {
   #counts = new WeakMap<QueryId, true>();
   #armed = false;
-  #insertSent: Promise<void> = Promise.resolve();
-  #markInsert = () => {};
+  /** From the armed count's sending until its result is let go: a statement sent then is the racing one. */
+  #holding = false;
+  #racerSent: Promise<void> = Promise.resolve();
+  #markRacer = () => {};
   #countSent: Promise<void> = Promise.resolve();
   #markCount = () => {};
+  fired = false;
+
+  constructor(private readonly dialect: Dialect) {}
 
   arm() {
     this.#armed = true;
-    this.#insertSent = new Promise((resolve) => {
-      this.#markInsert = resolve;
+    this.fired = false;
+    this.#racerSent = new Promise((resolve) => {
+      this.#markRacer = resolve;
     });
     this.#countSent = new Promise((resolve) => {
       this.#markCount = resolve;
@@ -50,12 +60,16 @@ class CountThenInsert implements KyselyPlugin {
   }
 
   transformQuery({ node, queryId }: PluginTransformQueryArgs) {
-    if (node.kind === 'RawNode') {
-      const text = (node as RawNode).sqlFragments.join(' ');
-      if (/insert into worklogs/.test(text)) this.#markInsert();
-      if (/from worklogs where price_list_id/.test(text)) {
-        this.#counts.set(queryId, true);
-        if (this.#armed) this.#markCount();
+    const text = node.kind === 'RawNode' ? (node as RawNode).sqlFragments.join(' ') : '';
+    const insertsWorklog =
+      /insert into worklogs/.test(text) ||
+      (node.kind === 'InsertQueryNode' && (node as InsertQueryNode).into?.table.identifier.name === 'worklogs');
+    if (this.#holding && (this.dialect === 'pglite' || insertsWorklog)) this.#markRacer();
+    if (/from worklogs where price_list_id/.test(text)) {
+      this.#counts.set(queryId, true);
+      if (this.#armed) {
+        this.#holding = true;
+        this.#markCount();
       }
     }
     return node;
@@ -64,7 +78,8 @@ class CountThenInsert implements KyselyPlugin {
   async transformResult({ result, queryId }: PluginTransformResultArgs) {
     if (this.#armed && this.#counts.has(queryId)) {
       this.#armed = false;
-      await Promise.race([this.#insertSent, sleep(5_000)]);
+      this.fired = await Promise.race([this.#racerSent.then(() => true), sleep(5_000).then(() => false)]);
+      this.#holding = false;
       await sleep(100);
     }
     return result;
@@ -75,7 +90,7 @@ for (const dialect of DIALECTS)
   describe(`price lists: racing work-log inserts (${dialect})`, () => {
     let t: TestApp;
     let w: PricingWorld;
-    const interleave = new CountThenInsert();
+    const interleave = new CountThenInsert(dialect);
     before(async () => {
       const handle = await createTestDb(dialect, { teamChecks: true });
       const { app } = await buildApp({ db: handle.db.withPlugin(interleave) });
@@ -208,16 +223,16 @@ for (const dialect of DIALECTS)
           validFrom: `${month}-01`,
           validTo: `${month}-28`,
         });
-        // PGlite is one connection: a transaction holds it to the end, so no insert can come between; only PostgreSQL is forced.
-        if (dialect === 'postgres') interleave.arm();
-        // The insert is sent only once the change has counted under its lock, so it cannot simply win the race.
+        interleave.arm();
+        // The work log is sent only once the change has counted under its lock, so it cannot simply win the race.
         const changing = change(list.id, month);
-        if (dialect === 'postgres') await interleave.countSent;
+        await interleave.countSent;
         const [changed, logged] = await Promise.all([
           changing,
           w.teamLead.c.post('/api/worklogs', { itemKey: w.item.key, startDate: `${month}-15`, durationSeconds: 3600 }),
         ]);
         assert.equal(changed.statusCode, status, `${what}: ${changed.body}`);
+        assert.ok(interleave.fired, `${what}: the work log reached the database between the change's count and write`);
         assert.notEqual(
           logged.statusCode === 201 ? logged.json().priceList?.id : undefined,
           list.id,
