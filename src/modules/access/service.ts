@@ -17,29 +17,30 @@ export interface AccessChange {
   removeDenyId?: number;
 }
 
+type Row = { id: number };
+
+/** One audit row per change: the row added as `after`, or the row removed as `before`. */
+function audit(
+  trx: Database,
+  actor: Actor,
+  action: string,
+  entityType: string,
+  change: { before: Row } | { after: Row },
+) {
+  const row = 'after' in change ? change.after : change.before;
+  return recordAudit(trx, { actorId: actor.userId, action, entityType, entityId: row.id, ...change });
+}
 async function addDenyIn(trx: Database, actor: Actor, { permission, groupId }: DenyAdd) {
   if (!(await repo.groupExists(trx, groupId))) throw badRequest('groupId', 'no such group');
   const row = await repo.insertDeny(trx, permission, groupId);
   if (!row) throw conflict('already_denied', 'this group is already denied that permission');
-  await recordAudit(trx, {
-    actorId: actor.userId,
-    action: 'deny.add',
-    entityType: 'deny_grant',
-    entityId: row.id,
-    after: row,
-  });
+  await audit(trx, actor, 'deny.add', 'deny_grant', { after: row });
 }
 
 async function removeDenyIn(trx: Database, actor: Actor, id: number) {
   const row = await repo.deleteDeny(trx, id);
   if (!row) throw notFound('deny permission');
-  await recordAudit(trx, {
-    actorId: actor.userId,
-    action: 'deny.remove',
-    entityType: 'deny_grant',
-    entityId: row.id,
-    before: row,
-  });
+  await audit(trx, actor, 'deny.remove', 'deny_grant', { before: row });
 }
 
 async function grantRoleIn(trx: Database, actor: Actor, input: RoleGrantInput) {
@@ -49,25 +50,13 @@ async function grantRoleIn(trx: Database, actor: Actor, input: RoleGrantInput) {
     throw badRequest('groupId', 'no such group');
   const row = await repo.insertRoleGrant(trx, input);
   if (!row) throw conflict('already_granted', 'this app role is already granted to that subject');
-  await recordAudit(trx, {
-    actorId: actor.userId,
-    action: 'app_role.grant',
-    entityType: 'app_role_grant',
-    entityId: row.id,
-    after: row,
-  });
+  await audit(trx, actor, 'app_role.grant', 'app_role_grant', { after: row });
 }
 
 async function revokeRoleIn(trx: Database, actor: Actor, id: number) {
   const row = await repo.deleteRoleGrant(trx, id);
   if (!row) throw notFound('app role grant');
-  await recordAudit(trx, {
-    actorId: actor.userId,
-    action: 'app_role.revoke',
-    entityType: 'app_role_grant',
-    entityId: row.id,
-    before: row,
-  });
+  await audit(trx, actor, 'app_role.revoke', 'app_role_grant', { before: row });
 }
 
 /** Deny permissions (DENY-*) and app roles (APP-1, APP-6) — Administration. */
