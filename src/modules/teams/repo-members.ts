@@ -3,6 +3,7 @@ import { projectIdsWithPermission } from '../../authz/sql.js';
 import type { Database } from '../../db/index.js';
 import type { TeamPermission } from '../../db/types.js';
 import { containsPattern } from '../../lib/like.js';
+import { worksOnProjects } from './repo.js';
 
 /** The membership queries: who holds which roles, who may join (TEAM-4, TEAM-5), the history (TEAM-6). */
 
@@ -21,15 +22,18 @@ export async function usersInOtherTeams(
   options: { userIds: number[]; projectIds: number[]; teamId: number | null },
 ): Promise<UserNamed[]> {
   if (!options.userIds.length || !options.projectIds.length) return [];
-  const projects = sql.join(options.projectIds);
-  const { rows } = await sql<UserNamed>`
-    select distinct u.id, u.login, u.display_name from team_memberships m
-      join teams t on t.id = m.team_id join users u on u.id = m.user_id
-    where m.left_at is null and m.user_id in (${sql.join(options.userIds)}) and t.id <> ${options.teamId ?? 0}
-      and (t.project_id in (${projects})
-        or (t.project_id is null and exists (select 1 from team_projects tp where tp.team_id = t.id and tp.project_id in (${projects}))))
-    order by u.login`.execute(trx);
-  return rows;
+  return trx
+    .selectFrom('team_memberships as m')
+    .innerJoin('teams as t', 't.id', 'm.team_id')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.login', 'u.display_name'])
+    .distinct()
+    .where('m.left_at', 'is', null)
+    .where('m.user_id', 'in', options.userIds)
+    .where('t.id', '<>', options.teamId ?? 0)
+    .where(worksOnProjects('t', options.projectIds))
+    .orderBy('u.login')
+    .execute();
 }
 
 /** Users about to join a team, with whether each is active and may browse the project (null: a global team's). */
@@ -193,24 +197,7 @@ export function findCandidatePage(
           .whereRef('m.user_id', '=', 'u.id')
           .where('m.left_at', 'is', null)
           .where((eb) =>
-            eb.or([
-              eb('t.id', '=', teamId),
-              ...(projectIds.length
-                ? [
-                    eb('t.project_id', 'in', projectIds),
-                    eb.and([
-                      eb('t.project_id', 'is', null),
-                      eb.exists(
-                        eb
-                          .selectFrom('team_projects as tp')
-                          .select('tp.team_id')
-                          .whereRef('tp.team_id', '=', 't.id')
-                          .where('tp.project_id', 'in', projectIds),
-                      ),
-                    ]),
-                  ]
-                : []),
-            ]),
+            eb.or([eb('t.id', '=', teamId), ...(projectIds.length ? [worksOnProjects('t', projectIds)] : [])]),
           ),
       ),
     ),

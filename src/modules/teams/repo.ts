@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Actor } from '../../authz/engine.js';
 import { canBrowseProject, canViewTeam } from '../../authz/sql.js';
 import type { Database } from '../../db/index.js';
@@ -47,6 +47,17 @@ export function selectTeams(db: Database) {
     .select(sql<boolean>`exists (select 1 from worklogs w where w.team_id = t.id)`.as('has_worklogs'));
 }
 
+/**
+ * Teams (`teams <alias>`) working on one of the projects (TEAM-4): a project team of one, or a global team assigned to
+ * one. `projects`: their ids, or a query of them.
+ */
+export function worksOnProjects(alias: string, projects: number[] | Expression<unknown>): Expression<SqlBool> {
+  const ids = Array.isArray(projects) ? sql`(${sql.join(projects)})` : projects;
+  const projectId = sql.ref(`${alias}.project_id`);
+  return sql<SqlBool>`(${projectId} in ${ids} or (${projectId} is null and exists (select 1 from team_projects tw_tp
+    where tw_tp.team_id = ${sql.ref(`${alias}.id`)} and tw_tp.project_id in ${ids})))`;
+}
+
 export function findTeam(db: Database, teamId: number): Promise<TeamRow | undefined> {
   return selectTeams(db).where('t.id', '=', teamId).executeTakeFirst();
 }
@@ -62,27 +73,12 @@ export function findTeamPage(
   if (query.scope === 'project') q = q.where('t.project_id', 'is not', null);
   if (query.projectKey) {
     // A project the caller may not browse shows no teams at all, like one that does not exist.
-    const key = query.projectKey;
-    q = q.where((eb) => {
-      const project = eb
-        .selectFrom('projects as tw_p')
-        .select('tw_p.id')
-        .where('tw_p.key', '=', key)
-        .where(canBrowseProject(actor.userId, 'tw_p.id'));
-      return eb.or([
-        eb('t.project_id', 'in', project),
-        eb.and([
-          eb('t.project_id', 'is', null),
-          eb.exists(
-            eb
-              .selectFrom('team_projects as tp')
-              .select('tp.team_id')
-              .whereRef('tp.team_id', '=', 't.id')
-              .where('tp.project_id', 'in', project),
-          ),
-        ]),
-      ]);
-    });
+    const project = db
+      .selectFrom('projects as tw_p')
+      .select('tw_p.id')
+      .where('tw_p.key', '=', query.projectKey)
+      .where(canBrowseProject(actor.userId, 'tw_p.id'));
+    q = q.where(worksOnProjects('t', project));
   }
   const after = query.after;
   if (after) q = q.where(sql<boolean>`(t.name, t.id) > (${after[0]}, ${after[1]})`);
