@@ -82,7 +82,7 @@ export function settingsAllowing(userId: UserRef, kind: 'view' | 'edit'): Expres
 /**
  * The list twin of layers 2–3 for work items: the project is browsable and the item is unsecured or its
  * governing setting allows view (ITEM-9). System administrators bypass item security, not the base
- * layer. Trashed items are never listed.
+ * layer. Trashed items are never listed (the audit log asks for them with `includeTrashed`).
  */
 export function canViewItem(
   actor: { userId: UserRef; systemAdmin: boolean | Expression<boolean> },
@@ -90,13 +90,19 @@ export function canViewItem(
   options: { includeTrashed?: boolean } = {},
 ): Expression<SqlBool> {
   const governing = sql.ref(`${alias}.governing_item_id`);
-  const security =
-    actor.systemAdmin === true
-      ? sql`true`
-      : sql`(${actor.systemAdmin === false ? sql`false` : actor.systemAdmin} or ${governing} is null or ${governing} in ${settingsAllowing(actor.userId, 'view')})`;
-  // The audit log (EXPL-4) keeps rows about trashed items: there the item's project and its setting as it stands decide.
-  const live = options.includeTrashed ? sql`true` : sql`${sql.ref(`${alias}.deleted_at`)} is null`;
-  return sql<SqlBool>`(${live} and ${canBrowseProject(actor.userId, `${alias}.project_id`)} and ${security})`;
+  const allowed = sql`${governing} is null or ${governing} in ${settingsAllowing(actor.userId, 'view')}`;
+  const conditions = [
+    // Rows about trashed items (EXPL-4): there the item's project and its setting as it stands (none, once trashed) decide.
+    ...(options.includeTrashed ? [] : [sql`${sql.ref(`${alias}.deleted_at`)} is null`]),
+    canBrowseProject(actor.userId, `${alias}.project_id`),
+    ...(actor.systemAdmin === true
+      ? []
+      : [actor.systemAdmin === false ? allowed : sql`${actor.systemAdmin} or ${allowed}`]),
+  ];
+  return sql<SqlBool>`(${sql.join(
+    conditions.map((c) => sql`(${c})`),
+    sql` and `,
+  )})`;
 }
 
 /** Item security allows edit (and so view) — for read-only marking in timesheets (ITEM-9). */
