@@ -1,0 +1,85 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Actor } from './engine.js';
+import { canBrowseProject, canViewItem, canViewTeam, projectIdsWithPermission } from './sql.js';
+
+/**
+ * What a reader may see, one helper per resource, for every list — and next every report and export. Each returns a
+ * predicate over the caller's table alias, built on the SQL twins of the decision core (./sql.ts), so a list shows
+ * exactly what the engine allows one at a time. Their compiled SQL is committed in test/authz/sql-snapshots/, and
+ * test/authz/visibility-sql.test.ts proves the compositions equal to the core on generated worlds.
+ */
+
+/** The part of the engine's actor a predicate reads. */
+export type Reader = Pick<Actor, 'userId' | 'systemAdmin'>;
+
+/** A project id column: a projects table's `id`, or the `project_id` of a row that belongs to a project. */
+export type ProjectIdColumn = `${string}.id` | `${string}.project_id`;
+
+/** Rows of projects the reader may browse (PRJ-4: without BROWSE_PROJECT nothing of a project shows anywhere). */
+export function visibleProjects(actor: Pick<Actor, 'userId'>, column: ProjectIdColumn): Expression<SqlBool> {
+  return canBrowseProject(actor.userId, column);
+}
+
+/**
+ * Work items (`work_items <alias>`) the reader may view (ITEM-9): the project is browsable and the item's governing
+ * setting, if any, allows view; system administrators bypass item security, not the project. Trashed items are left out
+ * unless `includeTrashed` (the audit log keeps rows about them).
+ */
+export function visibleItems(
+  actor: Reader,
+  alias: string,
+  options: { includeTrashed?: boolean } = {},
+): Expression<SqlBool> {
+  return canViewItem(actor, alias, options);
+}
+
+/**
+ * Work logs (`worklogs <alias>`) the reader may see in any list: those on items the reader may view (WL-2, WL-3,
+ * ITEM-9), whoever wrote them. Whose work logs a list may show is decided before, once per author (`worklog.listFor`,
+ * WL-3) or once per item (`worklog.view`, which adds the reader's ISSUE_TIME_TABS denial, DENY-1). When the query joins
+ * the work log's item already, `itemAlias` names it and the predicate reads it instead of looking the item up again.
+ */
+export function visibleWorklogs(
+  actor: Reader,
+  alias: string,
+  options: { itemAlias?: string } = {},
+): Expression<SqlBool> {
+  if (options.itemAlias) return canViewItem(actor, options.itemAlias);
+  return sql<SqlBool>`exists (select 1 from work_items tw_wi where tw_wi.id = ${sql.ref(`${alias}.item_id`)}
+    and ${canViewItem(actor, 'tw_wi')})`;
+}
+
+/**
+ * Teams (`teams <alias>`) the reader may see (TEAM-8): the twin of `team.view` — members, team_admin, app_admin, system
+ * administrators and administrators of a project the team serves; none for a reader denied ISSUE_TIME_TABS.
+ */
+export function visibleTeams(actor: Pick<Actor, 'userId'>, alias: string): Expression<SqlBool> {
+  return canViewTeam(actor.userId, alias);
+}
+
+/**
+ * Audit rows (`audit_log <alias>`) the reader may see (EXPL-4): a row about a project shows to readers who may browse it,
+ * a row about a work item to readers who may view the item — trashed ones too, as their project and setting (none, once
+ * trashed) stand; rows about neither are installation-wide and show to every audit reader.
+ */
+export function visibleAuditRows(actor: Reader, alias: string): Expression<SqlBool> {
+  const projectId = sql.ref(`${alias}.project_id`);
+  const itemId = sql.ref(`${alias}.item_id`);
+  return sql<SqlBool>`((${projectId} is null or ${canBrowseProject(actor.userId, `${alias}.project_id`)})
+    and (${itemId} is null or exists (select 1 from work_items tw_ai where tw_ai.id = ${itemId}
+      and ${canViewItem(actor, 'tw_ai', { includeTrashed: true })})))`;
+}
+
+/**
+ * Users (`users <alias>`) who may browse the project (PRJ-4), for lists of people: who has access to a project (EXPL-2),
+ * who may join a project team (TEAM-1). Inactive users browse nothing.
+ */
+export function browsingUsers(alias: string, projectId: number): Expression<SqlBool> {
+  return sql<SqlBool>`${projectId} in ${projectIdsWithPermission(sql.ref(`${alias}.id`), 'BROWSE_PROJECT')}`;
+}
+
+/** Users (`users <alias>`) who may view the (live) work item (ITEM-9), for who has access to it (EXPL-2). */
+export function viewingUsers(alias: string, itemId: number): Expression<SqlBool> {
+  const user = { userId: sql.ref<number>(`${alias}.id`), systemAdmin: sql.ref<boolean>(`${alias}.system_admin`) };
+  return sql<SqlBool>`exists (select 1 from work_items tw_vi where tw_vi.id = ${itemId} and ${canViewItem(user, 'tw_vi')})`;
+}
