@@ -1,6 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
 import { decide } from '../../src/authz/decide.js';
-import { loadItems, loadProjects, loadSubject } from '../../src/authz/loader.js';
+import { loadItems, loadProjects, loadSubjects } from '../../src/authz/loader.js';
 import { canViewItem } from '../../src/authz/sql.js';
 import type { Database } from '../../src/db/index.js';
 import { percentile } from './measure.js';
@@ -111,12 +111,15 @@ export async function verifyLists(
   const q = listQueries(db, userId);
   const listed = new Set((await db.executeQuery<{ id: number }>(q.fullList)).rows.map((r) => r.id));
   const page = (await db.executeQuery<{ id: number }>(q.firstPage)).rows.map((r) => r.id);
-  const subject = (await loadSubject(db, userId))!;
+  const subject = (await loadSubjects(db, [userId])).get(userId)!;
   const projects = await loadProjects(db, projectIds);
   const items = await loadItems(db, sql`i.project_id in (${sql.join(projectIds)})`);
   const expected = new Set<number>();
   for (const [id, facts] of items)
-    if (decide('item.view', subject, { project: projects.get(facts.projectId)!, item: facts.item }).allowed)
+    if (
+      decide('item.view', subject, { project: projects.get(facts.projectId)!, item: facts.item }, { explain: false })
+        .allowed
+    )
       expected.add(id);
   const extra = [...listed].filter((id) => !expected.has(id));
   const missing = [...expected].filter((id) => !listed.has(id));

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/index.js';
-import { forbidden, notFound } from '../lib/errors.js';
-import { ACTIONS, actionSpec, type Action } from './catalogue.js';
+import type { TeamPermission } from '../db/types.js';
+import { ACTIONS, type Action } from './catalogue.js';
 import { decide, type Decision } from './decide.js';
 import { noteDecided } from './decided.js';
-import type { TeamPermission } from '../db/types.js';
-import type { ItemSecurityFacts, ProjectFacts, ProjectTeamFacts, SubjectFacts, TeamFacts } from './facts.js';
+import { enforce, QUICK } from './enforce.js';
+import type { ProjectFacts, ProjectTeamFacts, SubjectFacts, TeamFacts } from './facts.js';
 import {
   loadItem,
   loadItems,
@@ -15,6 +15,11 @@ import {
   loadTeams,
   type ItemFacts,
 } from './loader.js';
+import { teamProjectIds, teamProjects } from './loader/teams.js';
+import { decideMany, type AuthorizedTeam, type DecisionOn, type FactsOf, type ResourceId } from './many.js';
+
+export { abilities, enforce, seesMoney, seesTeamNames } from './enforce.js';
+export type { AuthorizedTeam, DecisionOn, FactsOf, ResourceId } from './many.js';
 
 /** The authenticated caller: one value passed everywhere instead of id/role/flag arguments. */
 export interface Actor {
@@ -36,198 +41,156 @@ export interface Target {
   ownerId?: number;
 }
 
-export type Authz = ReturnType<typeof createAuthz>;
+/** A work-log action's target: the user the work is (or was) logged for, and the work date its gates judge. */
+export interface WorklogTarget {
+  ownerId: number;
+  date?: string;
+  noun?: string;
+}
 
-/** Checks that need only the answer (and a refusal's reason) skip building the explanation. */
-const QUICK = { explain: false } as const;
+/** A work-log decision with the facts it was made on: the service takes the work log's snapshot from them. */
+export interface WorklogDecision {
+  decision: Decision;
+  item: ItemFacts | undefined;
+  owner: SubjectFacts | undefined;
+  teams: ProjectTeamFacts | undefined;
+}
 
 /**
- * The engine: loads facts in batch and asks the pure core. Services call `authorize` (or
- * `authorizeItem`) once per operation; lists use the SQL predicates in ./sql.ts; abilities reuse
- * the facts already loaded.
+ * The engine: loads facts in batch and asks the pure core (on its fast path; refusals name their layer in the words
+ * the explanation uses). Services make one of these checks per operation; lists use the SQL predicates beside it.
+ * Every check throws the refusal: 404 when the caller may not know the resource, else 403 with the deciding rule.
  */
-export function createAuthz(db: Database) {
-  async function projectFacts(actor: Actor, projectId: number | undefined): Promise<ProjectFacts | undefined> {
-    if (projectId === undefined) return undefined;
-    return (await loadProjects(db, [projectId])).get(projectId);
-  }
-
-  /** The facts of a global or project action: the project's, and the other user's when acting for them (WL-5). */
-  async function targetFacts(actor: Actor, action: Action, target: Target) {
-    const project = ACTIONS[action].scope === 'global' ? undefined : await projectFacts(actor, target.projectId);
-    const owner =
-      target.ownerId === undefined || target.ownerId === actor.userId
-        ? undefined
-        : (await loadSubjects(db, [target.ownerId])).get(target.ownerId);
-    return { project, ownerId: target.ownerId, owner };
-  }
-
-  async function check(actor: Actor, action: Action, target: Target = {}): Promise<Decision> {
-    return decide(action, actor.subject, await targetFacts(actor, action, target));
-  }
-
-  /** Checks a project-level action and throws the right error: 404 when the caller may not know the resource, else 403. */
-  async function authorize(actor: Actor, action: Action, target: Target = {}): Promise<ProjectFacts | undefined> {
-    const facts = await targetFacts(actor, action, target);
-    enforce(decide(action, actor.subject, facts, QUICK), target.noun, actor.decided);
-    return facts.project;
-  }
-
-  /**
-   * Looks an item up (by key or id) and authorizes an action on it, in one query. A missing item and
-   * an unreadable one answer the same 404.
-   */
-  async function authorizeItem(
+export interface Authz {
+  /** A global or project action; acting for `ownerId` loads that user's facts too (WL-5). Returns the project's facts. */
+  authorize(actor: Actor, action: Action, target?: Target): Promise<ProjectFacts | undefined>;
+  /** An item action, the item looked up by key or id in one query; a missing item and an unreadable one are the same 404. */
+  authorizeItem(
     actor: Actor,
     action: Action,
     item: string | number,
-    target: Omit<Target, 'projectId'> = {},
-  ): Promise<ItemFacts> {
-    const facts =
-      typeof item === 'string' ? await loadItem(db, item) : (await loadItems(db, sql`i.id = ${item}`)).get(item);
-    enforce(
-      decide(action, actor.subject, { project: facts?.project, item: facts?.item, ownerId: target.ownerId }, QUICK),
-      target.noun ?? 'work item',
-      actor.decided,
-    );
-    return facts!;
-  }
-
-  /**
-   * Looks a team up and authorizes a team action on it (or, for `team.create`, on a new team of that project
-   * or a global one). A project team whose project the caller may not browse answers 404 like a missing one.
-   */
-  async function authorizeTeam(
+    target?: Omit<Target, 'projectId'>,
+  ): Promise<ItemFacts>;
+  /** A team action on a team, or (`team.create`) on a new team of a project or a global one. */
+  authorizeTeam(
     actor: Actor,
     action: Action,
     team: number | { projectId: number | null },
-    options: { grantLevels?: TeamPermission[] } = {},
-  ): Promise<AuthorizedTeam> {
-    const facts =
-      typeof team === 'number'
-        ? (await loadTeams(db, [team])).get(team)
-        : { teamId: 0, teamName: '(new team)', projectId: team.projectId };
-    const { project, servedProjects } = await teamProjectFacts(facts);
-    enforce(
-      decide(action, actor.subject, { project, servedProjects, team: facts, grantLevels: options.grantLevels }, QUICK),
-      'team',
-      actor.decided,
-    );
-    return { ...facts!, project, servedProjects };
-  }
-
-  /** A team's project facts, and for a global team those of the projects it is assigned to (TEAM-8), in one load. */
-  async function teamProjectFacts(
-    team: TeamFacts | undefined,
-  ): Promise<{ project: ProjectFacts | undefined; servedProjects: ProjectFacts[] }> {
-    const ids =
-      team === undefined ? [] : team.projectId !== null ? [team.projectId] : [...(team.assignedProjectIds ?? [])];
-    const loaded = await loadProjects(db, ids);
-    if (team?.projectId != null) return { project: loaded.get(team.projectId), servedProjects: [] };
-    return { project: undefined, servedProjects: ids.flatMap((id) => loaded.get(id) ?? []) };
-  }
-
+    options?: { grantLevels?: TeamPermission[] },
+  ): Promise<AuthorizedTeam>;
+  /** One action on many resources with one set-based load: each id's decision, as the single check would make it; nothing thrown. */
+  authorizeMany<A extends Action, K extends ResourceId<A>>(
+    actor: Actor,
+    action: A,
+    ids: readonly K[],
+  ): Promise<Map<K, DecisionOn<FactsOf<A>>>>;
   /**
-   * Decides a work-log action for the user the work is (or was) logged for — the caller, or someone the
-   * caller acts for (WL-5) — with the team check on the work date (PRICE-3). Returns the decision with the
-   * facts, the owner's facts and the project's team facts, from which the service takes the work log's snapshot.
-   * The explanation (EXPL-1) asks the same question with `explain: true`, so the two load and decide alike.
+   * A work-log action for the user the work is logged for — the caller, or someone they act for (WL-5) — with the
+   * gates' facts (the team check on the work date, PRICE-3) loaded with the item. Not enforced: the log-work preview
+   * answers with it; `explain: true` is the explanation (EXPL-1), the same question loaded and decided alike.
    */
-  async function decideWorklog(
+  decideWorklog(
     actor: Pick<Actor, 'userId' | 'subject' | 'decided'>,
     action: Action,
     item: string | number,
-    target: { ownerId: number; date?: string },
-    options: { explain?: boolean } = {},
-  ) {
-    const owner =
-      target.ownerId === actor.userId ? actor.subject : (await loadSubjects(db, [target.ownerId])).get(target.ownerId);
-    // The project's team facts come with the item, in the same query, for actions with the team check.
-    const withTeams = Boolean(actionSpec(action).teamCheck);
-    const facts =
-      typeof item === 'string'
-        ? await loadItem(db, item, { withTeams })
-        : (await loadItems(db, sql`i.id = ${item}`, { withTeams })).get(item);
-    const teams = facts?.teams;
-    const decision = decide(
-      action,
-      actor.subject,
-      { project: facts?.project, item: facts?.item, ownerId: target.ownerId, owner, teams, date: target.date },
-      options.explain ? undefined : QUICK,
-    );
-    // A caller that answers with the decision (the log-work preview) has decided the action, allowed or not.
-    noteDecided(actor.decided, action);
-    return { decision, item: facts, owner, teams };
-  }
-
-  /** `decideWorklog`, enforced: 404 when the caller may not know the item, else 403 with the deciding rule. */
-  async function authorizeWorklog(
+    target: WorklogTarget,
+    options?: { explain?: boolean },
+  ): Promise<WorklogDecision>;
+  /** `decideWorklog`, enforced. */
+  authorizeWorklog(
     actor: Actor,
     action: Action,
     item: string | number,
-    target: { ownerId: number; date?: string; noun?: string },
-  ) {
-    const { decision, item: facts, owner, teams } = await decideWorklog(actor, action, item, target);
-    enforce(decision, target.noun ?? 'work item', actor.decided);
-    return { item: facts!, owner: owner!, teams };
-  }
+    target: WorklogTarget,
+  ): Promise<{ item: ItemFacts; owner: SubjectFacts; teams: ProjectTeamFacts | undefined }>;
+  /**
+   * The same engine on a transaction: facts are read inside it — its own uncommitted writes and the locks it holds
+   * included — so a write re-checks its state gates there and the decision holds at commit as far as those locks do.
+   */
+  within(trx: Database): Authz;
+  /** A team's project facts, and for a global team those of the projects it serves (TEAM-8), in one load. */
+  teamProjectFacts(team: TeamFacts | undefined): Promise<Pick<AuthorizedTeam, 'project' | 'servedProjects'>>;
+  loadProjectTeams(ids: number[]): Promise<Map<number, ProjectTeamFacts>>;
+  loadSubjects(ids: number[]): Promise<Map<number, SubjectFacts>>;
+  loadProjects(ids: number[]): Promise<Map<number, ProjectFacts>>;
+  loadItems(ids: number[]): Promise<Map<number, ItemFacts>>;
+}
 
-  return {
-    check,
-    authorize,
-    authorizeItem,
-    authorizeTeam,
-    authorizeWorklog,
-    decideWorklog,
+export function createAuthz(db: Database): Authz {
+  const subjectOf = async (actor: Pick<Actor, 'userId' | 'subject'>, userId: number | undefined) =>
+    userId === undefined || userId === actor.userId ? undefined : (await loadSubjects(db, [userId])).get(userId);
+  const itemFacts = async (item: string | number, action?: Action) =>
+    typeof item === 'string'
+      ? await loadItem(db, item, { action })
+      : (await loadItems(db, sql`i.id = ${item}`, { action })).get(item);
+  const teamProjectFacts = async (team: TeamFacts | undefined) =>
+    teamProjects(team, await loadProjects(db, teamProjectIds(team)));
+
+  const engine: Authz = {
+    async authorize(actor, action, target = {}) {
+      const project =
+        ACTIONS[action].scope === 'global' || target.projectId === undefined
+          ? undefined
+          : (await loadProjects(db, [target.projectId])).get(target.projectId);
+      const owner = await subjectOf(actor, target.ownerId);
+      enforce(
+        decide(action, actor.subject, { project, ownerId: target.ownerId, owner }, QUICK),
+        target.noun,
+        actor.decided,
+      );
+      return project;
+    },
+
+    async authorizeItem(actor, action, item, target = {}) {
+      const facts = await itemFacts(item);
+      const resource = { project: facts?.project, item: facts?.item, ownerId: target.ownerId };
+      enforce(decide(action, actor.subject, resource, QUICK), target.noun ?? 'work item', actor.decided);
+      return facts!;
+    },
+
+    async authorizeTeam(actor, action, team, options = {}) {
+      const facts =
+        typeof team === 'number'
+          ? (await loadTeams(db, [team])).get(team)
+          : { teamId: 0, teamName: '(new team)', projectId: team.projectId };
+      const around = await teamProjectFacts(facts);
+      const resource = { ...around, team: facts, grantLevels: options.grantLevels };
+      enforce(decide(action, actor.subject, resource, QUICK), 'team', actor.decided);
+      return { ...facts!, ...around };
+    },
+
+    authorizeMany: (actor, action, ids) => decideMany(db, actor.subject, action, ids),
+
+    async decideWorklog(actor, action, item, target, options = {}) {
+      const owner = target.ownerId === actor.userId ? actor.subject : await subjectOf(actor, target.ownerId);
+      // The facts the action's gates need (the project's team facts) come with the item, in the same query.
+      const facts = await itemFacts(item, action);
+      const teams = facts?.teams;
+      const resource = { project: facts?.project, item: facts?.item, ownerId: target.ownerId, owner, teams };
+      const decision = decide(
+        action,
+        actor.subject,
+        { ...resource, date: target.date },
+        { explain: !!options.explain },
+      );
+      // A caller that answers with the decision (the log-work preview) has decided the action, allowed or not.
+      noteDecided(actor.decided, action);
+      return { decision, item: facts, owner, teams };
+    },
+
+    async authorizeWorklog(actor, action, item, target) {
+      const { decision, item: facts, owner, teams } = await engine.decideWorklog(actor, action, item, target);
+      enforce(decision, target.noun ?? 'work item', actor.decided);
+      return { item: facts!, owner: owner!, teams };
+    },
+
+    within: (trx) => createAuthz(trx),
     teamProjectFacts,
-    loadProjectTeams: (ids: number[]) => loadProjectTeams(db, ids),
-    loadSubjects: (ids: number[]) => loadSubjects(db, ids),
-    loadProjects: (ids: number[]) => loadProjects(db, ids),
-    loadItems: (ids: number[]) =>
+    loadProjectTeams: (ids) => loadProjectTeams(db, ids),
+    loadSubjects: (ids) => loadSubjects(db, ids),
+    loadProjects: (ids) => loadProjects(db, ids),
+    loadItems: (ids) =>
       ids.length ? loadItems(db, sql`i.id in (${sql.join(ids)})`) : Promise.resolve(new Map<number, ItemFacts>()),
   };
-}
-
-/** A team the caller was authorized on, with the facts of its project (none for a global team) and of the projects it serves, for further abilities. */
-export type AuthorizedTeam = TeamFacts & { project: ProjectFacts | undefined; servedProjects: ProjectFacts[] };
-
-/** PRICE-7: money (rates, prices, revenue, cost) only for app_admin, billing_admin and billing_viewer. */
-export function seesMoney(actor: Actor): boolean {
-  return decide('money.view', actor.subject, {}, QUICK).allowed;
-}
-
-/** TEAM-8: team and price-list names (on work logs, previews, …) for everyone but users denied ISSUE_TIME_TABS. */
-export function seesTeamNames(actor: Actor): boolean {
-  return decide('team.names', actor.subject, {}, QUICK).allowed;
-}
-
-/** Throws the refusal of a decision (404 when hidden, else 403); an allowed decision is noted for the request's route check. */
-export function enforce(decision: Decision, noun = 'resource', decided?: Set<Action>): void {
-  if (decision.allowed) {
-    noteDecided(decided, decision.action);
-    return;
-  }
-  if (decision.hidden) throw notFound(noun);
-  throw forbidden(decision.deciding.code, decision.deciding.message);
-}
-
-/** Abilities for a record, decided from facts already loaded — the web UI shows exactly these. */
-export function abilities<K extends string>(
-  subject: SubjectFacts,
-  resource: {
-    project?: ProjectFacts;
-    servedProjects?: ReadonlyArray<ProjectFacts>;
-    item?: ItemSecurityFacts;
-    team?: TeamFacts;
-    teams?: ProjectTeamFacts;
-    owner?: SubjectFacts;
-  },
-  map: Record<K, { action: Action; ownerId?: number; date?: string; grantLevels?: readonly TeamPermission[] }>,
-): Record<K, boolean> {
-  const out = {} as Record<K, boolean>;
-  for (const key of Object.keys(map) as K[]) {
-    const { action, ownerId, date, grantLevels } = map[key];
-    out[key] = decide(action, subject, { ...resource, ownerId, date, grantLevels }, QUICK).allowed;
-  }
-  return out;
+  return engine;
 }

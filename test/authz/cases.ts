@@ -118,8 +118,9 @@ export function resourceOf(ctx: Ctx, c: Case): ResourceFacts {
   };
 }
 
-/** The real engine: the pure core on the world's facts. */
-export const engine: Checker = (ctx, c) => decide(c.action, ctx.facts.subjects[c.user], resourceOf(ctx, c));
+/** The real engine: the pure core on the world's facts, explained (the explanation tests read its reasons). */
+export const engine: Checker = (ctx, c) =>
+  decide(c.action, ctx.facts.subjects[c.user], resourceOf(ctx, c), { explain: true });
 
 export function describeTarget(world: World, t: Target): string {
   switch (t.kind) {

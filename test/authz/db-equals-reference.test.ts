@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { ACTIONS, actionSpec, type Action } from '../../src/authz/catalogue.js';
+import { ACTIONS, needsFact, type Action } from '../../src/authz/catalogue.js';
 import { decide } from '../../src/authz/decide.js';
 import { createAuthz, type Actor } from '../../src/authz/engine.js';
 import type { SubjectFacts } from '../../src/authz/facts.js';
@@ -303,13 +303,18 @@ async function checkExplain(trx: Database, world: World, memory: Ctx, probe: num
       continue;
     }
     // What the explain service hands the core: the item's facts and the user as owner; a dated action also the team facts and today.
-    const dated = Boolean(actionSpec(action).teamCheck);
-    const d = decide(action, memory.facts.subjects[u], {
-      project: memory.facts.projects[project],
-      item: memory.facts.items[item],
-      ownerId: ids.user(u),
-      ...(dated ? { owner: memory.facts.subjects[u], teams: memory.facts.projectTeams[project], date: today } : {}),
-    });
+    const dated = needsFact(action, 'date');
+    const d = decide(
+      action,
+      memory.facts.subjects[u],
+      {
+        project: memory.facts.projects[project],
+        item: memory.facts.items[item],
+        ownerId: ids.user(u),
+        ...(dated ? { owner: memory.facts.subjects[u], teams: memory.facts.projectTeams[project], date: today } : {}),
+      },
+      { explain: true },
+    );
     if (reader === u && d.hidden) {
       // About oneself, a decision hidden from the user is the 404 of a missing item.
       await assert.rejects(

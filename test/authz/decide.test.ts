@@ -211,7 +211,7 @@ describe('decision core', () => {
     for (const u of [...subjects.keys(), ...[...subjects.keys()].reverse()]) {
       const quick = decide('item.view', subjects[u], { project: facts, item }, { explain: false });
       assert.equal(quick.allowed, expected(u), `user ${u + 1}`);
-      const explained = decide('item.view', subjects[u], { project: facts, item });
+      const explained = decide('item.view', subjects[u], { project: facts, item }, { explain: true });
       assert.equal(explained.allowed, expected(u));
       assert.match(
         explained.reasons.find((r) => r.code === 'permission_granted')!.message,

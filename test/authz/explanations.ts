@@ -1,7 +1,7 @@
 // The explanation of a dated action (EXPL-1) in memory: what the explain service decides — the engine's own
 // decideWorklog facts with the explanation on, for the given work date or the installation's today — beside what
 // POST /api/worklogs decides (authorizeWorklog: the quick check) for the date the work would be logged on.
-import { actionSpec, type Action } from '../../src/authz/catalogue.js';
+import { needsFact, type Action } from '../../src/authz/catalogue.js';
 import { decide, type Decision } from '../../src/authz/decide.js';
 import { itemExists, type World } from './reference.js';
 import { resourceOf, type Case, type Ctx } from './cases.js';
@@ -26,8 +26,8 @@ const caseOf = (probe: DatedProbe, date: string | undefined): Case => ({
 
 /** The explanation as the explain service builds it: decideWorklog's facts (item, project, the owner, the project's teams), explained. */
 export const explainer: Explainer = (ctx, probe, today) => {
-  const date = actionSpec(DATED_ACTION).teamCheck ? (probe.date ?? today) : undefined;
-  return decide(DATED_ACTION, ctx.facts.subjects[probe.user], resourceOf(ctx, caseOf(probe, date)));
+  const date = needsFact(DATED_ACTION, 'date') ? (probe.date ?? today) : undefined;
+  return decide(DATED_ACTION, ctx.facts.subjects[probe.user], resourceOf(ctx, caseOf(probe, date)), { explain: true });
 };
 
 /** What creating the work log answers: the quick check on the date the work is logged for. */
@@ -39,7 +39,9 @@ export function created(ctx: Ctx, probe: DatedProbe, today: string): Decision {
 
 /** The same decision without the date, and so without the team facts: how the explain service decided before EXPL-1 said "or today". */
 export function undated(ctx: Ctx, probe: DatedProbe): Decision {
-  return decide(DATED_ACTION, ctx.facts.subjects[probe.user], resourceOf(ctx, caseOf(probe, undefined)));
+  return decide(DATED_ACTION, ctx.facts.subjects[probe.user], resourceOf(ctx, caseOf(probe, undefined)), {
+    explain: true,
+  });
 }
 
 /** Every (user, live item, date) of the world, each date once with it and once without (today). */

@@ -2,7 +2,7 @@
 // proves the reference harness catches each one (ITEM-2, ITEM-3, DENY-2, SPEC §0, and the team layers: TEAM-2,
 // TEAM-3, TEAM-6, WL-5, PRICE-3). Each feeds decide() facts rewritten the way the wrong rule would see them.
 import { actionSpec } from '../../src/authz/catalogue.js';
-import { decide, matchingEntries, type Decision } from '../../src/authz/decide.js';
+import { decide as decideCore, matchingEntries, type Decision } from '../../src/authz/decide.js';
 import type {
   ItemSecurityFacts,
   ProjectFacts,
@@ -18,6 +18,10 @@ import { reasonWho, resourceOf, type Case, type Checker, type Ctx } from './case
 import { ancestorsOrSelf } from './reference.js';
 import { explainer, undated, type Explainer } from './explanations.js';
 import { ids, membershipFact, names, teamWorkFacts } from './world.js';
+
+/** The real core, explained, as the engine checker of cases.ts asks it. */
+const decide = (...[action, subject, resource]: Parameters<typeof decideCore>) =>
+  decideCore(action, subject, resource, { explain: true });
 
 export interface Mutant {
   name: string;

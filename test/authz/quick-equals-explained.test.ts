@@ -17,7 +17,7 @@ test(`EXPL-1, TEAM-2, WL-5, PRICE-3: ${WORLDS} generated worlds — the quick ch
       const ctx = contextOf(world);
       for (const c of casesOf(world)) {
         const subject = ctx.facts.subjects[c.user];
-        const explained = decide(c.action, subject, resourceOf(ctx, c));
+        const explained = decide(c.action, subject, resourceOf(ctx, c), { explain: true });
         const quick = decide(c.action, subject, resourceOf(ctx, c), { explain: false });
         const what = describeCase(world, c);
         assert.equal(quick.allowed, explained.allowed, what);

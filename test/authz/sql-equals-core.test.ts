@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { decide } from '../../src/authz/decide.js';
-import { loadProjects, loadSubject } from '../../src/authz/loader.js';
+import { loadProjects, loadSubjects } from '../../src/authz/loader.js';
 import { projectIdsWithPermission } from '../../src/authz/sql.js';
 import type { DbHandle } from '../../src/db/index.js';
 import { PROJECT_PERMISSIONS, TEAM_PERMISSIONS, type ProjectPermission } from '../../src/db/types.js';
@@ -225,7 +225,7 @@ for (const dialect of DIALECTS) {
               };
 
               for (const [ui, userId] of userIds.entries()) {
-                const subject = (await loadSubject(trx, userId))!;
+                const subject = (await loadSubjects(trx, [userId])).get(userId)!;
                 const facts = await loadProjects(trx, projectIds);
                 for (const permission of PROJECT_PERMISSIONS) {
                   const { rows } = await sql<{
