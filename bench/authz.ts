@@ -172,12 +172,12 @@ async function runEngines(db: Database, index: WorldIndex): Promise<WorldRun> {
   const expected: boolean[] = [];
   let itemLayer = 0;
   for (const p of prepared) {
-    const decision = decide(p.action, p.subject, p.resource);
+    const decision = decide(p.action, p.subject, p.resource, { explain: true });
     expected.push(decision.allowed);
     if (decision.reasons.some((r) => r.layer === 'item')) itemLayer += 1;
   }
   const reasonOf = (k: number) =>
-    decide(prepared[k].action, prepared[k].subject, prepared[k].resource).deciding.message;
+    decide(prepared[k].action, prepared[k].subject, prepared[k].resource, { explain: true }).deciding.message;
   const describe = (k: number) =>
     `${checks[k].action} user ${checks[k].userId} item ${world.items[checks[k].itemId].key} (${reasonOf(k)})`;
   const checked = new Map<EngineKey, number>();
@@ -194,7 +194,7 @@ async function runEngines(db: Database, index: WorldIndex): Promise<WorldRun> {
   const subjects = prepared.map((p) => p.subject);
   const resources = prepared.map((p) => p.resource);
   add('ours', SAMPLE, (k) => decide(actions[k], subjects[k], resources[k], quick).allowed);
-  add('oursExplain', SAMPLE, (k) => decide(actions[k], subjects[k], resources[k]).allowed);
+  add('oursExplain', SAMPLE, (k) => decide(actions[k], subjects[k], resources[k], { explain: true }).allowed);
   add('sameHelpers', SAMPLE, (k) => allowedSameHelpers(prepared[k]));
   add('lean', SAMPLE, (k) => allowedLean(prepared[k]));
 
