@@ -16,7 +16,7 @@ export const AREAS = [
 ] as const;
 export type Area = (typeof AREAS)[number];
 
-export const HIDDEN_AREAS = {
+const HIDDEN_AREAS = {
   app_admin: [],
   team_admin: ['Timesheet Approval', 'Leave Approval', 'Clients', 'Cost'],
   client_admin: ['Timesheet Approval', 'Leave Approval', 'Cost'],

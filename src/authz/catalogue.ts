@@ -8,11 +8,7 @@ import type {
 import type { Area } from './areas.js';
 import type { ResourceFacts } from './facts.js';
 
-/**
- * Every action the server knows, as plain data. A route names one of these; the decision core reads
- * the spec to know which layers apply. A test walks this catalogue and the route table, so a new
- * action or route cannot ship without a decision.
- */
+/** What an action is decided on: nothing (global), a project, a work item, a work log or a team. */
 type Scope = 'global' | 'project' | 'item' | 'worklog' | 'team';
 
 export interface ActionSpec {
@@ -96,8 +92,13 @@ export type Gate = keyof typeof GATES;
 /** Every gate name: those implemented, and those the coming workflow features (periods, timesheets, charging) add. */
 export type GateName = 'teamCheck' | 'periodOpen' | 'timesheetEditable' | 'notCharged';
 /** A fact a gate is decided on. */
-export type GateFact = (typeof GATES)[Gate]['facts'][number];
+type GateFact = (typeof GATES)[Gate]['facts'][number];
 
+/**
+ * Every action the server knows, as plain data. A route names one of these; the decision core reads
+ * the spec to know which layers apply. A test walks this catalogue and the route table, so a new
+ * action or route cannot ship without a decision.
+ */
 export const ACTIONS = {
   'self.read': { scope: 'global' },
   'self.tokens': { scope: 'global' },
