@@ -2,11 +2,12 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { after, before, test } from 'node:test';
-import { migrateToLatest, openDb, type DbHandle } from '../../src/db/index.js';
+import type { DbHandle } from '../../src/db/index.js';
 import { APP_ROLES } from '../../src/db/types.js';
 import { verifyPassword } from '../../src/modules/auth/secrets.js';
 import { seedDemo, type DemoUser } from '../../src/seed/demo.js';
 import { recentWeekdays } from '../../src/seed/random.js';
+import { openPGliteFromTemplate } from '../helpers/template.js';
 import {
   inconsistentNumbering,
   permissionsOfLogin,
@@ -20,8 +21,7 @@ let handle: DbHandle;
 let users: DemoUser[];
 
 before(async () => {
-  handle = await openDb({});
-  await migrateToLatest(handle.db);
+  handle = await openPGliteFromTemplate();
   ({ users } = await seedDemo(handle.db, { today: TODAY }));
 });
 after(() => handle.close());

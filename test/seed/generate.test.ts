@@ -2,8 +2,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { generate, type GenerateResult } from '../../bench/generate.js';
-import { migrateToLatest, openDb, type DbHandle } from '../../src/db/index.js';
+import type { DbHandle } from '../../src/db/index.js';
 import { createRandom } from '../../src/seed/random.js';
+import { openPGliteFromTemplate } from '../helpers/template.js';
 import {
   inconsistentNumbering,
   treeDepths,
@@ -16,8 +17,7 @@ let result: GenerateResult;
 const phases = new Set<string>();
 
 before(async () => {
-  handle = await openDb({});
-  await migrateToLatest(handle.db);
+  handle = await openPGliteFromTemplate();
   result = await generate(
     handle.db,
     { users: 40, projects: 3, itemsPerProject: 300, worklogs: 6000, seed: 7, today: '2025-03-14', chunkSize: 2500 },
