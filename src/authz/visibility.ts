@@ -38,15 +38,20 @@ export function visibleItems(
  * ITEM-9), whoever wrote them. Whose work logs a list may show is decided before, once per author (`worklog.listFor`,
  * WL-3) or once per item (`worklog.view`, which adds the reader's ISSUE_TIME_TABS denial, DENY-1). When the query joins
  * the work log's item already, `itemAlias` names it and the predicate reads it instead of looking the item up again.
+ * `readerId`: the column the reader's id is read from when the statement binds it once (`(select $1::int as id) r`), so
+ * it stays under the parameter limit of prepared statements (src/db).
  */
 export function visibleWorklogs(
   actor: Reader,
   alias: string,
-  options: { itemAlias?: string } = {},
+  options: { itemAlias?: string; readerId?: Expression<number> } = {},
 ): Expression<SqlBool> {
-  if (options.itemAlias) return canViewItem(actor, options.itemAlias);
-  return sql<SqlBool>`exists (select 1 from work_items tw_wi where tw_wi.id = ${sql.ref(`${alias}.item_id`)}
-    and ${canViewItem(actor, 'tw_wi')})`;
+  const reader = { userId: options.readerId ?? actor.userId, systemAdmin: actor.systemAdmin };
+  if (options.itemAlias) return canViewItem(reader, options.itemAlias);
+  // The item looked up by its key for each work log, the shape the week's read uses: as a join PostgreSQL hashed every
+  // viewable item of the reader's projects to find a week's thirty work logs (an `exists` may be planned as that join).
+  return sql<SqlBool>`coalesce((select ${canViewItem(reader, 'tw_wi')} from work_items tw_wi
+    where tw_wi.id = ${sql.ref(`${alias}.item_id`)}), false)`;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
+  sql,
   type CompiledQuery,
 } from 'kysely';
 import { promotedItems } from '../../src/authz/tree-sql.js';
@@ -88,6 +89,16 @@ const SNAPSHOTS: Array<{ name: string; about: string; query: (db: Kysely<DB>) =>
         .innerJoin('work_items as i', 'i.id', 'w.item_id')
         .selectAll('w')
         .where(visibleWorklogs(reader, 'w', { itemAlias: 'i' }))
+        .compile(),
+  },
+  {
+    name: 'visible-worklogs-reader-bound-once',
+    about: "visibleWorklogs(reader, 'w', { readerId: sql.ref('r.id') }) — the reader's id one parameter",
+    query: (db) =>
+      db
+        .selectFrom(['worklogs as w', sql<{ id: number }>`(select ${reader.userId}::int as id)`.as('r')])
+        .selectAll('w')
+        .where(visibleWorklogs(reader, 'w', { readerId: sql.ref<number>('r.id') }))
         .compile(),
   },
   {

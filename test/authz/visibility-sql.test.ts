@@ -110,10 +110,11 @@ async function checkWorld(trx: Database, world: World, counts: Counts) {
     const reader: Reader = { userId, systemAdmin: world.users[u].systemAdmin };
     const who = names.user(u);
     const worklogs = (predicate: Expression<SqlBool>) =>
-      sql`select w.id from worklogs w join work_items i on i.id = w.item_id where ${predicate}`;
-    const [alone, joined, audit] = await idLists(trx, [
+      sql`select w.id from worklogs w join work_items i on i.id = w.item_id, (select ${userId}::int as id) r where ${predicate}`;
+    const [alone, joined, bound, audit] = await idLists(trx, [
       worklogs(visibleWorklogs(reader, 'w')),
       worklogs(visibleWorklogs(reader, 'w', { itemAlias: 'i' })),
+      worklogs(visibleWorklogs(reader, 'w', { readerId: sql.ref<number>('r.id') })),
       sql`select a.id from audit_log a where ${visibleAuditRows(reader, 'a')}`,
     ]);
 
@@ -121,6 +122,7 @@ async function checkWorld(trx: Database, world: World, counts: Counts) {
     const expected = worklogIds.filter((_, i) => viewsItem(subject, i));
     assert.deepEqual(alone, ascending(expected), `WL-3, ITEM-9: the work logs ${who} may see`);
     assert.deepEqual(joined, ascending(expected), `WL-3, ITEM-9: the work logs ${who} may see, the item joined`);
+    assert.deepEqual(bound, ascending(expected), `WL-3, ITEM-9: the work logs ${who} may see, the reader bound once`);
     // The item screen's work-log tab (worklog.view) is that, and the reader's own DENY-1 surface: one answer per reader.
     const deniedTabs = subject.denies.some((d) => d.permission === 'ISSUE_TIME_TABS');
     for (const [i] of world.items.entries()) {

@@ -1,7 +1,6 @@
 -- visibleWorklogs(reader, 'w') — WL-2, WL-3, ITEM-9
 -- Compiled by test/authz/visibility-snapshots.test.ts for user 42, parameters written in.
-select * from "worklogs" as "w" where exists (select 1 from work_items tw_wi where tw_wi.id = "w"."item_id"
-    and (("tw_wi"."deleted_at" is null) and ("tw_wi"."project_id" = any(array(
+select * from "worklogs" as "w" where coalesce((select (("tw_wi"."deleted_at" is null) and ("tw_wi"."project_id" = any(array(
     select tw_g.project_id from project_permission_grants tw_g
     where tw_g.permission in ('BROWSE_PROJECT', 'ADMINISTER_PROJECT')
       and exists (select 1 from users tw_u where tw_u.id = 42 and tw_u.active)
@@ -39,4 +38,5 @@ select * from "worklogs" as "w" where exists (select 1 from work_items tw_wi whe
       union all
       select tw_e.item_id from item_security_entries tw_e
         join team_memberships tw_tm on tw_tm.team_id = tw_e.subject_id and tw_tm.left_at is null
-        where tw_e.subject_kind = 'team' and tw_tm.user_id = 42 and "tw_e"."view" = 'deny')))))
+        where tw_e.subject_kind = 'team' and tw_tm.user_id = 42 and "tw_e"."view" = 'deny')))) from work_items tw_wi
+    where tw_wi.id = "w"."item_id"), false)
