@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../authz/engine.js';
-import { canViewItem } from '../../authz/sql.js';
+import { visibleItems } from '../../authz/visibility.js';
 import { promotedItems } from '../../authz/tree-sql.js';
 import type { Database } from '../../db/index.js';
 import type { ItemStatus, ItemUpdate } from './schema.js';
@@ -32,13 +32,13 @@ export async function findChildren(
   }>`
     with tw_promoted as (${promotedItems(actor, projectId)})
     select i.id, i.key, i.title, i.status, i.num,
-      (exists (select 1 from work_items c where c.project_id = ${projectId} and c.parent_id = i.id and ${canViewItem(actor, 'c')})
+      (exists (select 1 from work_items c where c.project_id = ${projectId} and c.parent_id = i.id and ${visibleItems(actor, 'c')})
         or exists (select 1 from tw_promoted p where p.visible_parent_id = i.id)) as has_children
     from work_items i
     where i.id in (
       (select c.id from work_items c
         where c.project_id = ${projectId} and ${parentId === null ? sql`c.parent_id is null` : sql`c.parent_id = ${parentId}`}
-          and ${after('c')} and ${canViewItem(actor, 'c')}
+          and ${after('c')} and ${visibleItems(actor, 'c')}
         order by c.num limit ${limit + 1})
       union all
       select p.id from tw_promoted p where ${parentId === null ? sql`p.visible_parent_id is null` : sql`p.visible_parent_id = ${parentId}`})
@@ -66,7 +66,7 @@ export async function findViewablePath(db: Database, actor: Actor, itemId: numbe
       select id, parent_id, 0 as depth from work_items where id = ${itemId}
       union all select w.id, w.parent_id, up.depth + 1 from work_items w join up on w.id = up.parent_id)
     select i.id, i.key, i.title, up.depth from up join work_items i on i.id = up.id
-    where up.depth = 0 or ${canViewItem(actor, 'i')} order by up.depth desc`.execute(db);
+    where up.depth = 0 or ${visibleItems(actor, 'i')} order by up.depth desc`.execute(db);
   return rows;
 }
 

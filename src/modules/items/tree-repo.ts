@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../authz/engine.js';
-import { canViewItem } from '../../authz/sql.js';
+import { visibleItems } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
 import type { ItemStatus } from './schema.js';
 
@@ -35,8 +35,8 @@ export async function findViewableSubtree(trx: Database, actor: Actor, rootItemI
     status: ItemStatus;
   }>`
     with recursive t as (
-      select i.id, 0 as depth from work_items i where i.id = ${rootItemId} and ${canViewItem(actor, 'i')}
-      union all select c.id, t.depth + 1 from work_items c join t on c.parent_id = t.id where ${canViewItem(actor, 'c')})
+      select i.id, 0 as depth from work_items i where i.id = ${rootItemId} and ${visibleItems(actor, 'i')}
+      union all select c.id, t.depth + 1 from work_items c join t on c.parent_id = t.id where ${visibleItems(actor, 'c')})
     select i.id, i.parent_id, i.title, i.description, i.status from t join work_items i on i.id = t.id
     order by t.depth, i.num`.execute(trx);
   return rows;

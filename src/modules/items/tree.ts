@@ -79,24 +79,22 @@ export function createTreeService({ db, authz }: Deps) {
     const target = await authorizeTarget(actor, source.project.projectKey, input.parentKey);
     return db.transaction().execute(async (trx) => {
       await lockProjectTree(trx, target.projectId);
+      // The source comes first, parents before their children.
       const rows = await findViewableSubtree(trx, actor, source.itemId);
       const { first, key: projectKey } = await reserveItemNumbers(trx, target.projectId, rows.length);
       const ids = await reserveItemIds(trx, rows.length);
-      const copies = new Map(rows.map((row, i) => [row.id, { id: ids[i], num: first + i }]));
-      await insertCopies(
-        trx,
-        { projectId: target.projectId, createdBy: actor.userId },
-        rows.map((row) => ({
-          id: copies.get(row.id)!.id,
-          parent_id: row.id === source.itemId ? (target.parent?.itemId ?? null) : copies.get(row.parent_id!)!.id,
-          num: copies.get(row.id)!.num,
-          key: `${projectKey}-${copies.get(row.id)!.num}`,
-          title: row.title,
-          description: row.description,
-          status: row.status,
-        })),
-      );
-      const root = copies.get(source.itemId)!;
+      const copyOf = new Map(rows.map((row, i) => [row.id, ids[i]]));
+      const copies = rows.map((row, i) => ({
+        id: ids[i],
+        parent_id: i === 0 ? (target.parent?.itemId ?? null) : copyOf.get(row.parent_id!)!,
+        num: first + i,
+        key: `${projectKey}-${first + i}`,
+        title: row.title,
+        description: row.description,
+        status: row.status,
+      }));
+      await insertCopies(trx, { projectId: target.projectId, createdBy: actor.userId }, copies);
+      const root = copies[0];
       await recomputeGoverning(trx, root.id);
       await recordAudit(trx, {
         actorId: actor.userId,
@@ -104,9 +102,9 @@ export function createTreeService({ db, authz }: Deps) {
         entityType: 'work_item',
         entityId: root.id,
         projectId: target.projectId,
-        after: { from: key, items: copies.size },
+        after: { from: key, items: copies.length },
       });
-      return `${projectKey}-${root.num}`;
+      return root.key;
     });
   }
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../authz/engine.js';
-import { canBrowseProject } from '../../authz/sql.js';
+import { visibleProjects } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
 import { containsPattern } from '../../lib/like.js';
 import { DEFAULT_PROJECT_ROLES, type GrantCreate, type ProjectCreate, type ProjectUpdate } from './schema.js';
@@ -28,7 +28,7 @@ function selectProjects(db: Database) {
 /** A page of the projects the actor may browse, by key after `afterKey`, matching `q` in key or name. */
 export function findProjects(db: Database, actor: Actor, query: { limit: number; afterKey?: string; q?: string }) {
   let q = selectProjects(db)
-    .where(canBrowseProject(actor.userId, 'p.id'))
+    .where(visibleProjects(actor, 'p.id'))
     .orderBy('p.key')
     .limit(query.limit + 1);
   if (query.afterKey !== undefined) q = q.where('p.key', '>', query.afterKey);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../authz/engine.js';
-import { canViewItem } from '../../authz/sql.js';
+import { visibleItems } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
 import type { AccessValue } from '../../db/types.js';
 import type { EntryIn, EntryKind } from './schema.js';
@@ -51,7 +51,7 @@ export async function viewableSubtreeKeys(db: Database, actor: Actor, rootItemId
   const { rows } = await sql<{ key: string }>`
     with recursive t as (select id from work_items where id = ${rootItemId}
       union all select c.id from work_items c join t on c.parent_id = t.id)
-    select w.key from t join work_items w on w.id = t.id where ${canViewItem(actor, 'w')}`.execute(db);
+    select w.key from t join work_items w on w.id = t.id where ${visibleItems(actor, 'w')}`.execute(db);
   return new Set(rows.map((r) => r.key));
 }
 
@@ -93,7 +93,7 @@ export function findViewableWithOwnSetting(db: Database, actor: Actor, itemIds: 
     .innerJoin('work_items as w', 'w.id', 's.item_id')
     .select('w.key')
     .where('s.item_id', 'in', itemIds)
-    .where(canViewItem(actor, 'w'))
+    .where(visibleItems(actor, 'w'))
     .orderBy('w.num')
     .execute();
 }

@@ -1,4 +1,4 @@
-import type { Actor } from '../../authz/engine.js';
+import { enforce, type Actor } from '../../authz/engine.js';
 import type { ItemFacts } from '../../authz/loader.js';
 import { diffSnapshots, dryRun, itemAccessSnapshot } from '../../commands/preview.js';
 import type { Database } from '../../db/index.js';
@@ -40,12 +40,8 @@ export function createSecurityService({ db, authz }: Deps) {
     // Only descendants the caller may view are named: a project administrator kept out of part of the subtree learns
     // nothing of it (ITEM-9); clearing the whole subtree (ITEM-7) still clears them.
     const own = ids.length ? await findViewableWithOwnSetting(db, actor, ids) : [];
-    return presentSetting(
-      key,
-      state,
-      entries,
-      own.map((r) => r.key),
-    );
+    const childrenWithOwnSetting = own.map((r) => r.key);
+    return presentSetting(key, state, entries, childrenWithOwnSetting);
   }
 
   /** Sets the item's own setting (replacing any), optionally making all descendants inherit it (ITEM-6). */
@@ -101,11 +97,21 @@ export function createSecurityService({ db, authz }: Deps) {
     return describe(actor, key, item.itemId);
   }
 
-  /** ITEM-10: several items in one request, each checked on its own; all or nothing. */
+  /**
+   * ITEM-10: several items in one request, each checked on its own — all decided on one load, the first refusal in
+   * the request's order answering — and all or nothing.
+   */
   async function setMany(actor: Actor, items: SecurityBatch['items']) {
-    const checked: Array<{ entry: (typeof items)[number]; item: ItemFacts }> = [];
-    for (const entry of items)
-      checked.push({ entry, item: await authz.authorizeItem(actor, 'item.security', entry.itemKey) });
+    const decisions = await authz.authorizeMany(
+      actor,
+      'item.security',
+      items.map((entry) => entry.itemKey),
+    );
+    const checked = items.map((entry) => {
+      const decision = decisions.get(entry.itemKey)!;
+      enforce(decision, 'work item', actor.decided);
+      return { entry, item: decision.facts! };
+    });
     await db.transaction().execute(async (trx) => {
       // Projects locked in one order, so two batches over the same projects cannot deadlock.
       for (const projectId of [...new Set(checked.map((c) => c.item.projectId))].sort((a, b) => a - b))
