@@ -166,13 +166,9 @@ export function createAuthz(db: Database): Authz {
       // The facts the action's gates need (the project's team facts) come with the item, in the same query.
       const facts = await itemFacts(item, action);
       const teams = facts?.teams;
-      const resource = { project: facts?.project, item: facts?.item, ownerId: target.ownerId, owner, teams };
-      const decision = decide(
-        action,
-        actor.subject,
-        { ...resource, date: target.date },
-        { explain: !!options.explain },
-      );
+      const { project, item: security } = facts ?? {};
+      const resource = { project, item: security, ownerId: target.ownerId, owner, teams, date: target.date };
+      const decision = decide(action, actor.subject, resource, { explain: options.explain === true });
       // A caller that answers with the decision (the log-work preview) has decided the action, allowed or not.
       noteDecided(actor.decided, action);
       return { decision, item: facts, owner, teams };

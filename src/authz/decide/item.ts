@@ -8,7 +8,7 @@ const UNRESTRICTED = ACCESS.viewAllow | ACCESS.editAllow;
 
 /** The access bits of the governing setting's entries that name the subject (or UNRESTRICTED), worked out once per check. */
 export function itemAccess(item: ItemSecurityFacts, subject: SubjectFacts, index: ProjectIndex, at: number): number {
-  return subject.systemAdmin || !item.governing ? UNRESTRICTED : item.governing.accessOf(index.standings, at);
+  return subject.systemAdmin || !item.governing ? UNRESTRICTED : item.governing.accessOf(index, at);
 }
 
 type ItemAccess = 'allow' | 'deny' | 'none';
@@ -27,7 +27,7 @@ function firstEntryName(
   index: ProjectIndex,
   at: number,
 ): string {
-  const name = setting.firstEntryName(index.standings, at, accessBit(kind, value));
+  const name = setting.firstEntryName(index, at, accessBit(kind, value));
   if (name === undefined) throw new Error(`no entry gives ${kind} ${value}`);
   return name;
 }

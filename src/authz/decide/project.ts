@@ -15,7 +15,7 @@ function noteGranted(
   project: ProjectFacts,
   permission: ProjectPermission,
 ): void {
-  const slot = index.standings.slot(at, permission);
+  const slot = index.slot(at, permission);
   let reason = trace.onBehalf ? undefined : index.granted[slot];
   if (!reason) {
     const message = `${trace.onBehalf ?? ''}${permission} on ${project.projectKey}: ${describeVia(grantsFor(reachingOf(index, subject, at), permission)[0].via)}`;
@@ -42,7 +42,7 @@ export function projectLayers(
   const overridable = Boolean(spec.adminOverride) && subject.systemAdmin;
   const index = projectIndex(project);
   const at = standing(index, subject);
-  const bits = index.standings.bitsAt(at);
+  const bits = index.bitsAt(at);
   if (!LAYOUT.holds(bits, 'BROWSE_PROJECT') && !(overridable && spec.adminOverride === true))
     return refuse(
       trace,

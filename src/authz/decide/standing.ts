@@ -15,45 +15,40 @@ import type { Reason } from './trace.js';
 /**
  * Facts are immutable, so what a project's facts say is indexed once per project facts object (one request, or one
  * cached facts set), and a subject's standing there is worked out once and reused by every decision that needs it.
+ * The index is the project's packed standings itself, not an object holding them: on large worlds every object a check
+ * passes through is a likely cache miss (bench:authz:ab).
  */
-export interface ProjectIndex {
+export class ProjectIndex extends Standings {
   /** The project's grants and role holders by who receives them. */
-  grantsTo: Map<string, StoredGrant[]>;
-  membersBy: Map<string, RoleMember[]>;
-  /** The standings worked out so far: the permissions each subject holds and the principals that name them. */
-  standings: Standings;
-  /** Where each subject's standing starts in `standings`. */
-  standingAt: WeakMap<SubjectFacts, number>;
+  readonly grantsTo = new Map<string, StoredGrant[]>();
+  readonly membersBy = new Map<string, RoleMember[]>();
+  /** Where each subject's standing starts among the packed standings. */
+  readonly standingAt = new WeakMap<SubjectFacts, number>();
   /**
    * What explanations add, built on first need: how the grants reach the subject (by the standing's ordinal), and the
-   * "permission granted" reason of each permission (at `standings.slot`). Flat arrays rather than an object per
-   * standing: an explained check reads one slot of a dense array (bench:authz, large world).
+   * "permission granted" reason of each permission (at `slot`). Flat arrays rather than an object per standing: an
+   * explained check reads one slot of a dense array (bench:authz, large world).
    */
-  reaching: Array<PermissionGrant[] | undefined>;
-  granted: Array<Reason | undefined>;
+  readonly reaching: Array<PermissionGrant[] | undefined> = [];
+  readonly granted: Array<Reason | undefined> = [];
+
+  constructor(project: ProjectFacts) {
+    super(LAYOUT);
+    const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
+      const list = map.get(key);
+      if (list) list.push(value);
+      else map.set(key, [value]);
+    };
+    for (const g of project.grants) add(this.grantsTo, `${g.kind}:${g.subjectId}`, g);
+    for (const m of project.roleMembers)
+      add(this.membersBy, m.userId !== undefined ? `user:${m.userId}` : `group:${m.groupId}`, m);
+  }
 }
 const indexes = new WeakMap<ProjectFacts, ProjectIndex>();
 
 export function projectIndex(project: ProjectFacts): ProjectIndex {
   let index = indexes.get(project);
-  if (index) return index;
-  const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
-  index = {
-    grantsTo: new Map(),
-    membersBy: new Map(),
-    standings: new Standings(LAYOUT),
-    standingAt: new WeakMap(),
-    reaching: [],
-    granted: [],
-  };
-  for (const g of project.grants) add(index.grantsTo, `${g.kind}:${g.subjectId}`, g);
-  for (const m of project.roleMembers)
-    add(index.membersBy, m.userId !== undefined ? `user:${m.userId}` : `group:${m.groupId}`, m);
-  indexes.set(project, index);
+  if (!index) indexes.set(project, (index = new ProjectIndex(project)));
   return index;
 }
 
@@ -65,7 +60,7 @@ function heldRoles(index: ProjectIndex, subject: SubjectFacts): RoleMember[] {
 }
 
 /**
- * Where the subject's standing starts in the index's `standings`, worked out on first need from the project's
+ * Where the subject's standing starts among the index's packed standings, worked out on first need from the project's
  * index: the work grows with the subject's groups, not the project's size.
  */
 export function standing(index: ProjectIndex, subject: SubjectFacts): number {
@@ -80,7 +75,7 @@ export function standing(index: ProjectIndex, subject: SubjectFacts): number {
     ...new Set(roles.map((r) => LAYOUT.principal('role', r.roleId))),
     ...subject.teams.map((t) => LAYOUT.principal('team', t.teamId)),
   ];
-  const at = index.standings.add(LAYOUT.permissionBits(granted), principals);
+  const at = index.add(LAYOUT.permissionBits(granted), principals);
   index.reaching.push(undefined);
   for (let k = 0; k < LAYOUT.permissions.length; k++) index.granted.push(undefined);
   index.standingAt.set(subject, at);
@@ -100,7 +95,7 @@ function* grantsReaching(
 
 /** The grants that reach the subject (whose standing is at `at`) and how, for explanations; built once per standing. */
 export function reachingOf(index: ProjectIndex, subject: SubjectFacts, at: number): PermissionGrant[] {
-  const ordinal = index.standings.ordinalAt(at);
+  const ordinal = index.ordinalAt(at);
   const known = index.reaching[ordinal];
   if (known) return known;
   const via = (g: StoredGrant, m?: RoleMember): GrantVia =>
@@ -156,5 +151,5 @@ export function matchingEntries(
   project: ProjectFacts,
 ): SecurityEntry[] {
   const index = projectIndex(project);
-  return setting.matching(index.standings, standing(index, subject));
+  return setting.matching(index, standing(index, subject));
 }

@@ -27,7 +27,7 @@ export function teamSight(subject: SubjectFacts, team: TeamFacts, resource: Reso
   const served = team.projectId === null ? (resource.servedProjects ?? []) : resource.project ? [resource.project] : [];
   for (const project of served) {
     const index = projectIndex(project);
-    if (LAYOUT.holds(index.standings.bitsAt(standing(index, subject)), 'ADMINISTER_PROJECT'))
+    if (LAYOUT.holds(index.bitsAt(standing(index, subject)), 'ADMINISTER_PROJECT'))
       return { kind: 'projectAdmin', project };
   }
   return null;
