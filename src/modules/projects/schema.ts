@@ -11,7 +11,6 @@ export const DEFAULT_PROJECT_ROLES = [
   { name: 'Developers', permissions: ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISSUES'] },
   { name: 'Viewers', permissions: ['BROWSE_PROJECT'] },
 ] as const satisfies ReadonlyArray<{ name: string; permissions: readonly ProjectPermission[] }>;
-export type DefaultProjectRole = (typeof DEFAULT_PROJECT_ROLES)[number]['name'];
 
 export const projectKeyParams = z.strictObject({ key: projectKey });
 export const grantParams = z.strictObject({ key: projectKey, grantId: idParam });
