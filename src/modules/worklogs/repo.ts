@@ -1,6 +1,5 @@
 import { sql, type RawBuilder, type Updateable } from 'kysely';
-import type { Actor } from '../../authz/engine.js';
-import { canViewItem } from '../../authz/sql.js';
+import { visibleWorklogs, type Reader } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
 import type { WorklogsTable } from '../../db/types.js';
 import { inWorkDateWindow } from '../../lib/installation.js';
@@ -85,23 +84,21 @@ export async function findLastOwn(db: Database, itemId: number, authorId: number
 
 /**
  * One page of an author's work logs over a date range on items the reader may view (WL-3, ITEM-9), with the total of
- * the whole range, in one statement. Each work log's item is looked up by its key and judged by `canViewItem` (a
- * subquery per row: as a join, PostgreSQL hashed every viewable item to find a week's thirty). The reader's id is one
- * parameter that the predicate refers to, so the statement stays small enough to be prepared (src/db) and is planned
- * once per connection instead of on every request.
+ * the whole range, in one statement. The reader's id is bound once and the visibility predicate reads it from there, so
+ * the statement stays small enough to be prepared (src/db) and is planned once per connection, not on every request.
  */
 export async function findRangePage(
   db: Database,
-  reader: Pick<Actor, 'userId' | 'systemAdmin'>,
+  reader: Reader,
   query: { authorId: number; from?: string; to?: string; limit: number; after?: CursorKey },
 ) {
-  const visible = canViewItem({ userId: sql.ref<number>('tw_reader.id'), systemAdmin: reader.systemAdmin }, 'tw_wi');
+  const visible = visibleWorklogs(reader, 'w', { readerId: sql.ref<number>('tw_reader.id') });
   const { rows } = await sql<Partial<WorklogRow> & { total: number }>`
     with tw_range as (
       select w.id, w.duration_seconds from worklogs w, (select ${reader.userId}::int as id) tw_reader
       where w.author_id = ${query.authorId}
         ${query.from ? sql`and w.start_date >= ${query.from}` : sql``} ${query.to ? sql`and w.start_date <= ${query.to}` : sql``}
-        and coalesce((select ${visible} from work_items tw_wi where tw_wi.id = w.item_id), false))
+        and ${visible})
     select tw_page.*, tw_total.total
     from (select coalesce(sum(duration_seconds), 0)::int8 as total from tw_range) tw_total
       left join lateral (select ${COLUMNS} from tw_range r join worklogs w on w.id = r.id ${JOINS}
@@ -113,13 +110,13 @@ export async function findRangePage(
 }
 
 /** Time spent on an item and on its subtree's items the reader may view (the item screen's time panels). */
-export async function sumTimeSpent(db: Database, reader: Pick<Actor, 'userId' | 'systemAdmin'>, itemId: number) {
+export async function sumTimeSpent(db: Database, reader: Reader, itemId: number) {
   const { rows } = await sql<{ own: number; subtree: number }>`
     with recursive t as (select id from work_items where id = ${itemId}
       union all select c.id from work_items c join t on c.parent_id = t.id where c.deleted_at is null)
     select coalesce(sum(w.duration_seconds) filter (where w.item_id = ${itemId}), 0)::int8 as own,
            coalesce(sum(w.duration_seconds), 0)::int8 as subtree
-    from worklogs w join work_items i on i.id = w.item_id where w.item_id in (select id from t) and ${canViewItem(reader, 'i')}`.execute(
+    from worklogs w join work_items i on i.id = w.item_id where w.item_id in (select id from t) and ${visibleWorklogs(reader, 'w', { itemAlias: 'i' })}`.execute(
     db,
   );
   return { own: Number(rows[0].own), subtree: Number(rows[0].subtree) };
