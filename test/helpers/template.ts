@@ -2,10 +2,10 @@
 // 3 s of CPU) and migrating it about 0.4 s more, for every suite. Instead the migrations run once into a
 // template that every suite copies: on PGlite a dumped data directory kept on disk (a suite loads it in about
 // 0.5 s), on PostgreSQL a template database that `create database … template` copies in about 0.1 s.
-// A template is named by a hash of what makes it (the migrations' code, PGlite's release, the settings below),
-// so changing a migration builds a new one.
+// A template is named by a hash of what makes it (the migration files, PGlite's release, the settings below), so
+// changing a migration builds a new one.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
@@ -28,11 +28,13 @@ const pgliteVersion = (
   JSON.parse(readFileSync(resolve('node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }
 ).version;
 
+const migrationsDir = resolve('src/db/migrations');
 const templateKey = createHash('sha256')
-  .update([pgliteVersion, ...PGLITE_INITDB, ...PGLITE_SETTINGS].join('\n'))
+  .update([pgliteVersion, ...PGLITE_INITDB, ...PGLITE_SETTINGS, ...Object.keys(migrations)].join('\n'))
   .update(
-    Object.entries(migrations)
-      .map(([name, m]) => `${name}\n${String(m.up)}\n${String(m.down)}`)
+    readdirSync(migrationsDir)
+      .sort()
+      .map((file) => `${file}\n${readFileSync(resolve(migrationsDir, file), 'utf8')}`)
       .join('\n'),
   )
   .digest('hex')
@@ -63,12 +65,23 @@ async function readOrBuildPGliteTemplate(): Promise<Blob> {
     await db.destroy();
     await pglite.close();
     mkdirSync(cacheDir, { recursive: true });
+    pruneOldTemplates();
     const partial = `${pgliteFile}.${process.pid}.${randomBytes(4).toString('hex')}`;
     writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
     renameSync(partial, pgliteFile);
     return dump;
   }
 }
+
+/** Templates of other migration sets, unread for a week (another checkout sharing node_modules rebuilds its own). */
+function pruneOldTemplates() {
+  for (const file of readdirSync(cacheDir)) {
+    const path = resolve(cacheDir, file);
+    if (/^pglite-[0-9a-f]{16}\.tar$/.test(file) && path !== pgliteFile && statSync(path).atimeMs < Date.now() - WEEK)
+      rmSync(path, { force: true });
+  }
+}
+const WEEK = 7 * 86_400_000;
 
 /** Runs statements one by one on a connection of its own (`create database` may not share a transaction). */
 async function adminQueries(url: string, ...statements: string[]) {
