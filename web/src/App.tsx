@@ -12,7 +12,7 @@ import { SignInPage } from './pages/SignInPage.js';
 import { TeamPage } from './pages/TeamPage.js';
 import { TeamsPage } from './pages/TeamsPage.js';
 import { parseRoute, useHash, type Route } from './router.js';
-import type { Me } from './types.js';
+import type { Me } from '../../src/contracts.js';
 
 type Session =
   { state: 'checking' } | { state: 'signedOut' } | { state: 'failed'; error: unknown } | { state: 'signedIn'; me: Me };

@@ -1,13 +1,18 @@
 import type {
+  AppRoleGrantInput,
   AppRoleList,
   Comment,
+  DenyAdd,
   DenyList,
+  DenyPreviewBody,
+  ExplainResource,
   Explanation,
   GlobalTeamSummary,
   Group,
   GroupDeletionPreview,
   Item,
   ItemAccessRow,
+  ItemCreate,
   ItemSecurity,
   ItemSummary,
   Me,
@@ -16,24 +21,32 @@ import type {
   Person,
   Preview,
   PriceList,
+  PriceListChanges,
   PriceListInput,
+  PriceListSuccession,
   Project,
   ProjectAccessRow,
   ProjectGrant,
+  ProjectSubjects,
   ProjectTeams,
   RoleMember,
+  RolePreviewBody,
   SecurityInput,
+  SignedIn,
+  SuccessorInput,
   TeamChecks,
   TeamDetail,
+  TeamInput,
+  TeamList,
   TeamRole,
-  TeamSummary,
+  TeamRoleInput,
   TimeSummary,
-  User,
   UserRecord,
   Worklog,
   WorklogInput,
   WorklogPreview,
-} from './types.js';
+  WorklogRange,
+} from '../../src/contracts.js';
 
 /** An API failure carrying the problem+json fields; `detail` is what the user should read. */
 export class ApiError extends Error {
@@ -111,16 +124,9 @@ function query(params: Record<string, string | number | undefined | null>): stri
 
 const seg = encodeURIComponent;
 
-/** Users, groups and project roles a project administrator can name (GET /api/projects/:key/subjects). */
-export interface ProjectSubjects {
-  users: Array<{ id: number; login: string; displayName: string }>;
-  groups: Array<{ id: number; name: string }>;
-  roles: Array<{ id: number; name: string }>;
-}
-
 export const api = {
   signIn: (login: string, password: string) =>
-    request<{ user: User; csrfToken: string }>('POST', '/session', {
+    request<SignedIn>('POST', '/session', {
       body: { login, password },
       expectUnauthorized: true,
     }),
@@ -134,8 +140,8 @@ export const api = {
       'GET',
       `/projects/${seg(projectKey)}/items${query({ parent: parentKey, limit: 50, cursor })}`,
     ),
-  createItem: (projectKey: string, input: { title: string; description?: string; parentKey?: string }) =>
-    request<ItemSummary>('POST', `/projects/${seg(projectKey)}/items`, { body: input }),
+  createItem: (projectKey: string, input: ItemCreate) =>
+    request<Item>('POST', `/projects/${seg(projectKey)}/items`, { body: input }),
 
   getItem: (key: string) => request<Item>('GET', `/items/${seg(key)}`),
   listComments: (key: string, cursor?: string | null) =>
@@ -149,15 +155,15 @@ export const api = {
     request<Worklog>('POST', '/worklogs', { body: { itemKey, ...input } }),
   /** `confirmTeamChange` answers a `team_changed` warning: move the work log to the author's current team (PRICE-5). */
   updateWorklog: (worklog: Worklog, input: WorklogInput, confirmTeamChange = false) =>
-    request<Worklog>('PATCH', `/worklogs/${seg(String(worklog.id))}`, {
+    request<Worklog>('PATCH', `/worklogs/${worklog.id}`, {
       body: { version: worklog.version, ...input, ...(confirmTeamChange ? { confirmTeamChange } : {}) },
     }),
   previewWorklog: (itemKey: string, startDate: string) =>
     request<WorklogPreview>('GET', `/items/${seg(itemKey)}/worklog-preview${query({ startDate })}`),
   deleteWorklog: (worklog: Worklog) =>
-    request<void>('DELETE', `/worklogs/${seg(String(worklog.id))}${query({ version: worklog.version })}`),
+    request<void>('DELETE', `/worklogs/${worklog.id}${query({ version: worklog.version })}`),
   listMyWorklogs: (from: string, to: string, cursor?: string | null) =>
-    request<Page<Worklog> & { totalSeconds?: number }>('GET', `/me/worklogs${query({ from, to, limit: 100, cursor })}`),
+    request<WorklogRange>('GET', `/me/worklogs${query({ from, to, limit: 100, cursor })}`),
 
   getTimeSummary: (key: string) => request<TimeSummary>('GET', `/items/${seg(key)}/time-summary`),
 
@@ -185,23 +191,17 @@ export const api = {
     request<ProjectSubjects>('GET', `/projects/${seg(key)}/subjects${query({ q })}`),
 
   listDenies: () => request<DenyList>('GET', '/deny-permissions'),
-  addDeny: (permission: string, groupId: number) =>
-    request<DenyList>('POST', '/deny-permissions', { body: { permission, groupId } }),
-  removeDeny: (id: number) => request<void>('DELETE', `/deny-permissions/${seg(String(id))}`),
-  previewDeny: (change: { add?: { permission: string; groupId: number }; removeId?: number }) =>
-    request<Preview>('POST', '/deny-permissions/preview', { body: change }),
+  addDeny: (deny: DenyAdd) => request<DenyList>('POST', '/deny-permissions', { body: deny }),
+  removeDeny: (id: number) => request<void>('DELETE', `/deny-permissions/${id}`),
+  previewDeny: (change: DenyPreviewBody) => request<Preview>('POST', '/deny-permissions/preview', { body: change }),
 
   listAppRoles: () => request<AppRoleList>('GET', '/app-roles'),
   grantAppRole: (grant: AppRoleGrantInput) => request<AppRoleList>('POST', '/app-roles', { body: grant }),
-  revokeAppRole: (id: number) => request<void>('DELETE', `/app-roles/${seg(String(id))}`),
-  previewAppRole: (change: { grant?: AppRoleGrantInput; revokeId?: number }) =>
-    request<Preview>('POST', '/app-roles/preview', { body: change }),
+  revokeAppRole: (id: number) => request<void>('DELETE', `/app-roles/${id}`),
+  previewAppRole: (change: RolePreviewBody) => request<Preview>('POST', '/app-roles/preview', { body: change }),
 
   listTeams: (scope: 'global' | 'project', cursor?: string | null) =>
-    request<Page<TeamSummary> & { abilities: { canCreateGlobalTeam: boolean } }>(
-      'GET',
-      `/teams${query({ scope, limit: 50, cursor })}`,
-    ),
+    request<TeamList>('GET', `/teams${query({ scope, limit: 50, cursor })}`),
   projectTeams: (key: string) => request<ProjectTeams>('GET', `/projects/${seg(key)}/teams`),
   createTeam: (input: TeamInput) => request<TeamDetail>('POST', '/teams', { body: input }),
   getTeam: (id: number) => request<TeamDetail>('GET', `/teams/${id}`),
@@ -222,9 +222,9 @@ export const api = {
   setMemberRoles: (teamId: number, userId: number, roleIds: number[]) =>
     request<TeamDetail>('PUT', `/teams/${teamId}/members/${userId}`, { body: { roleIds } }),
   removeTeamMember: (teamId: number, userId: number) => request<void>('DELETE', `/teams/${teamId}/members/${userId}`),
-  createTeamRole: (teamId: number, input: { name: string; permissions: string[] }) =>
+  createTeamRole: (teamId: number, input: TeamRoleInput) =>
     request<TeamRole>('POST', `/teams/${teamId}/roles`, { body: input }),
-  updateTeamRole: (teamId: number, role: TeamRole, input: { name: string; permissions: string[] }) =>
+  updateTeamRole: (teamId: number, role: TeamRole, input: TeamRoleInput) =>
     request<TeamRole>('PATCH', `/teams/${teamId}/roles/${role.id}`, { body: { version: role.version, ...input } }),
   deleteTeamRole: (teamId: number, roleId: number) => request<void>('DELETE', `/teams/${teamId}/roles/${roleId}`),
   setTeamAssignment: (projectKey: string, teamId: number, assigned: boolean) =>
@@ -239,13 +239,13 @@ export const api = {
   listPriceLists: (teamId: number) => request<{ items: PriceList[] }>('GET', `/teams/${teamId}/price-lists`),
   createPriceList: (teamId: number, input: PriceListInput) =>
     request<PriceList>('POST', `/teams/${teamId}/price-lists`, { body: input }),
-  updatePriceList: (list: PriceList, input: Partial<PriceListInput>) =>
+  updatePriceList: (list: PriceList, input: PriceListChanges) =>
     request<PriceList>('PATCH', `/price-lists/${list.id}`, { body: { version: list.version, ...input } }),
   deletePriceList: (list: PriceList) =>
     request<void>('DELETE', `/price-lists/${list.id}${query({ version: list.version })}`),
   /** PRICE-8: a new rate from a date ends this price list the day before. */
-  startPriceListSuccessor: (list: PriceList, input: { hourlyRate: string; validFrom: string; name?: string }) =>
-    request<{ previous: PriceList; successor: PriceList }>('POST', `/price-lists/${list.id}/successor`, {
+  startPriceListSuccessor: (list: PriceList, input: SuccessorInput) =>
+    request<PriceListSuccession>('POST', `/price-lists/${list.id}/successor`, {
       body: { version: list.version, ...input },
     }),
 
@@ -258,29 +258,6 @@ export const api = {
   projectAccess: (key: string, cursor?: string | null, limit = 50) =>
     request<Page<ProjectAccessRow>>('GET', `/projects/${seg(key)}/access${query({ limit, cursor })}`),
 };
-
-export interface TeamInput {
-  name: string;
-  description?: string;
-  /** Absent: a global team (TEAM-1). */
-  projectKey?: string;
-  leadUserId?: number;
-  memberIds?: number[];
-}
-
-export interface AppRoleGrantInput {
-  role: string;
-  userId?: number;
-  groupId?: number;
-}
-
-/** What an explanation is about: a work item, a project, or neither (global actions). */
-export interface ExplainResource {
-  item?: string;
-  project?: string;
-  /** The work date of a dated action (logging work); the server takes today in the installation's time zone without it. */
-  date?: string;
-}
 
 /** Text to show for any thrown value. */
 export function errorText(error: unknown): string {

@@ -1,3 +1,5 @@
+import type { TeamPermission } from '../../src/contracts.js';
+
 /**
  * Human words for the server's codes. Presentation only: which layer decided, and whether, is always the
  * server's answer; these tables just name things.
@@ -68,7 +70,7 @@ export function targetLabel(target: string): string {
 }
 
 /** The team permission levels (TEAM-2), in the server's order, with what each lets a role's holders do. */
-export const TEAM_PERMISSIONS: { permission: string; label: string }[] = [
+export const TEAM_PERMISSIONS: { permission: TeamPermission; label: string }[] = [
   { permission: 'WORK_ON_ISSUES', label: 'Log time to the team' },
   { permission: 'VIEW_MEMBER_WORKLOGS', label: "View members' work logs" },
   { permission: 'MANAGE_MEMBER_WORKLOGS', label: "Manage members' work logs" },

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Page } from './types.js';
+import type { Page } from '../../src/contracts.js';
 
 type ItemOf<P> = P extends Page<infer T> ? T : never;
 

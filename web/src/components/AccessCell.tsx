@@ -1,5 +1,5 @@
 import { layerLabel } from '../labels.js';
-import type { AccessAnswer } from '../types.js';
+import type { AccessAnswer } from '../../../src/contracts.js';
 
 /** One yes/no answer of "who has access", with the rule that gave it. */
 export function AccessCell({ answer }: { answer: AccessAnswer }) {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
-import type { DenyCatalogueEntry, Group, Preview } from '../types.js';
+import type { DenyCatalogueEntry, DenyPermission, Group, Preview } from '../../../src/contracts.js';
 import { ChangePreview } from './ChangePreview.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { SelectField } from './SelectField.js';
@@ -15,20 +15,21 @@ interface Props {
 }
 
 export function AddDenyForm({ catalogue, groups, groupsError, onAdded }: Props) {
-  const [permission, setPermission] = useState('');
+  const [permission, setPermission] = useState<DenyPermission | ''>('');
   const [groupId, setGroupId] = useState<number | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const { busy, error, run } = useAction();
   const fields = useFieldErrors(error, ['permission', 'groupId']);
-  const chosenPermission = permission || catalogue[0]?.permission || '';
+  const chosenPermission = permission || catalogue[0]?.permission;
   const chosenGroup = groupId ?? groups[0]?.id ?? null;
-  const change = chosenGroup === null ? null : { permission: chosenPermission, groupId: chosenGroup };
+  const change =
+    chosenGroup === null || !chosenPermission ? null : { permission: chosenPermission, groupId: chosenGroup };
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!change) return;
     void run(async () => {
-      await api.addDeny(change.permission, change.groupId);
+      await api.addDeny(change);
       setPreview(null);
       onAdded();
     });
@@ -40,11 +41,11 @@ export function AddDenyForm({ catalogue, groups, groupsError, onAdded }: Props) 
       <div className="form-row">
         <SelectField
           label="Permission to deny"
-          value={chosenPermission}
+          value={chosenPermission ?? ''}
           errors={fields}
           field="permission"
           onChange={(value) => {
-            setPermission(value);
+            setPermission(value as DenyPermission);
             setPreview(null);
           }}
         >

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api.js';
-import type { AppRole } from '../types.js';
+import type { AppRole } from '../../../src/contracts.js';
 import { useResource } from '../useResource.js';
 import { ConfirmChange } from './ConfirmChange.js';
 import { ErrorMessage } from './ErrorMessage.js';

@@ -1,5 +1,5 @@
 import { href } from '../router.js';
-import type { Item } from '../types.js';
+import type { Item } from '../../../src/contracts.js';
 
 /** Projects › project › ancestors › this item. */
 export function Breadcrumb({ item }: { item: Item }) {

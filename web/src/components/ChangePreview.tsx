@@ -1,5 +1,5 @@
 import { abilityLabel, targetLabel } from '../labels.js';
-import type { AccessChange, Preview } from '../types.js';
+import type { AccessChange, Preview } from '../../../src/contracts.js';
 
 /** What a user gains and loses; for denied surfaces a new denial is the loss and a lifted one the gain. */
 function gainsAndLosses(change: AccessChange): { gains: string[]; loses: string[] } {

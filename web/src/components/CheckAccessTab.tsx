@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { api, type ExplainResource } from '../api.js';
+import { api } from '../api.js';
 import { CHECKABLE_ACTIONS, type ResourceKind } from '../labels.js';
 import { today } from '../dates.js';
-import type { Explanation } from '../types.js';
+import type { ExplainResource, Explanation } from '../../../src/contracts.js';
 import { useFieldErrors } from '../useFieldErrors.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { FieldError } from './FieldError.js';

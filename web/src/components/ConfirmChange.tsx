@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Preview } from '../types.js';
+import type { Preview } from '../../../src/contracts.js';
 import { ChangePreview } from './ChangePreview.js';
 import { ErrorMessage } from './ErrorMessage.js';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api.js';
-import type { Group, GroupDeletionPreview } from '../types.js';
+import type { Group, GroupDeletionPreview } from '../../../src/contracts.js';
 import { ChangePreview } from './ChangePreview.js';
 import { Dialog } from './Dialog.js';
 import { ErrorMessage } from './ErrorMessage.js';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api.js';
-import type { DenyGrant } from '../types.js';
+import type { DenyGrant } from '../../../src/contracts.js';
 import { useResource } from '../useResource.js';
 import { AddDenyForm } from './AddDenyForm.js';
 import { ConfirmChange } from './ConfirmChange.js';

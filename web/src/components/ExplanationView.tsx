@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { formatDate } from '../dates.js';
 import { actionLabel, layerLabel } from '../labels.js';
 import { href } from '../router.js';
-import type { Explanation, Reason } from '../types.js';
+import type { Explanation, Reason } from '../../../src/contracts.js';
 
 /**
  * Actions that depend on a date (logging work: the team and price-list check, PRICE-3): the explanation is asked

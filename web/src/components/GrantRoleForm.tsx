@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { api, type AppRoleGrantInput } from '../api.js';
-import type { Preview } from '../types.js';
+import { api } from '../api.js';
+import type { AppRoleGrantInput, AppRoleName, Preview } from '../../../src/contracts.js';
 import { useResource } from '../useResource.js';
 import { ChangePreview } from './ChangePreview.js';
 import { ErrorMessage } from './ErrorMessage.js';
@@ -11,14 +11,14 @@ import { useAction } from '../useAction.js';
 import { useFieldErrors } from '../useFieldErrors.js';
 
 interface Props {
-  roles: string[];
+  roles: AppRoleName[];
   onGranted: () => void;
 }
 
 const searchUsers = async (q: string) => (await api.searchUsers(q)).items.filter((u) => u.active);
 
 export function GrantRoleForm({ roles, onGranted }: Props) {
-  const [role, setRole] = useState(roles[0] ?? '');
+  const [role, setRole] = useState(roles[0]);
   const [to, setTo] = useState<'user' | 'group'>('group');
   const [user, setUser] = useState<PersonOption | null>(null);
   const [groupId, setGroupId] = useState<number | null>(null);
@@ -58,7 +58,7 @@ export function GrantRoleForm({ roles, onGranted }: Props) {
           errors={fields}
           field="role"
           onChange={(value) => {
-            setRole(value);
+            setRole(value as AppRoleName);
             changed();
           }}
         >

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
-import type { Group } from '../types.js';
+import type { Group } from '../../../src/contracts.js';
 import { useResource } from '../useResource.js';
 import { DeleteGroupDialog } from './DeleteGroupDialog.js';
 import { ErrorMessage } from './ErrorMessage.js';

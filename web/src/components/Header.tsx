@@ -1,5 +1,5 @@
 import { href, type Route } from '../router.js';
-import type { Me } from '../types.js';
+import type { Me } from '../../../src/contracts.js';
 
 interface Props {
   me: Me;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useAction } from '../useAction.js';
 import { api, ApiError, isNotFound } from '../api.js';
 import { href } from '../router.js';
-import type { Item, ItemSecurity, Preview, SecurityEntry, SecurityInput } from '../types.js';
+import type { Item, ItemSecurity, Preview, SecurityEntry, SecurityInput } from '../../../src/contracts.js';
 import { useFieldErrors } from '../useFieldErrors.js';
 import { ChangePreview } from './ChangePreview.js';
 import { Dialog } from './Dialog.js';

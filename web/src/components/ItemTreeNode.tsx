@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { href } from '../router.js';
-import type { ItemSummary } from '../types.js';
+import type { ItemSummary } from '../../../src/contracts.js';
 import { ItemTree } from './ItemTree.js';
 import { StatusBadge } from './StatusBadge.js';
 

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api.js';
 import { today } from '../dates.js';
 import { describeDuration, DURATION_HELP, formatDuration, readDuration } from '../duration.js';
-import type { Worklog, WorklogInput } from '../types.js';
+import type { Worklog, WorklogInput } from '../../../src/contracts.js';
 import { useAction } from '../useAction.js';
 import { useFieldErrors } from '../useFieldErrors.js';
 import { useResource } from '../useResource.js';

@@ -1,4 +1,4 @@
-import type { TeamMember, TeamRole } from '../types.js';
+import type { TeamMember, TeamRole } from '../../../src/contracts.js';
 
 interface Props {
   member: TeamMember;

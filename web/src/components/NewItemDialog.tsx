@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
-import type { ItemSummary } from '../types.js';
+import type { Item } from '../../../src/contracts.js';
 import { useFieldErrors } from '../useFieldErrors.js';
 import { Dialog } from './Dialog.js';
 import { ErrorMessage } from './ErrorMessage.js';
@@ -9,7 +9,7 @@ import { FieldError } from './FieldError.js';
 interface Props {
   projectKey: string;
   onClose: () => void;
-  onCreated: (item: ItemSummary) => void;
+  onCreated: (item: Item) => void;
 }
 
 export function NewItemDialog({ projectKey, onClose, onCreated }: Props) {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
-import type { Person, TeamDetail } from '../types.js';
+import type { Person, TeamDetail } from '../../../src/contracts.js';
 import { useAction } from '../useAction.js';
 import { useFieldErrors } from '../useFieldErrors.js';
 import { Dialog } from './Dialog.js';

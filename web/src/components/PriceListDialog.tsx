@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
 import { today } from '../dates.js';
-import type { PriceList, PriceListInput } from '../types.js';
+import type { PriceList, PriceListChanges } from '../../../src/contracts.js';
 import { useAction } from '../useAction.js';
 import { useFieldErrors } from '../useFieldErrors.js';
 import { Dialog } from './Dialog.js';
@@ -39,7 +39,7 @@ export function PriceListDialog({ teamId, teamName, list, onClose, onSaved }: Pr
   function submit(event: FormEvent) {
     event.preventDefault();
     void run(async () => {
-      const input: PriceListInput = {
+      const input = {
         name: name.trim(),
         currency: currency.trim().toUpperCase(),
         validFrom,
@@ -49,7 +49,7 @@ export function PriceListDialog({ teamId, teamName, list, onClose, onSaved }: Pr
         await api.createPriceList(teamId, { ...input, hourlyRate: rate.trim() });
       } else {
         // Only what changed: an unchanged rate or currency is no change to a used list (PRICE-6).
-        const changes: Partial<PriceListInput> = {
+        const changes: PriceListChanges = {
           name: input.name,
           validFrom: input.validFrom,
           validTo: input.validTo,

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
-import type { PriceList } from '../types.js';
+import type { PriceList } from '../../../src/contracts.js';
 import { useAction } from '../useAction.js';
 import { useFieldErrors } from '../useFieldErrors.js';
 import { ErrorMessage } from './ErrorMessage.js';

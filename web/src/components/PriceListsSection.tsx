@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../api.js';
 import { formatValidity } from '../dates.js';
 import { formatRate } from '../money.js';
-import type { PriceList } from '../types.js';
+import type { PriceList } from '../../../src/contracts.js';
 import { useResource } from '../useResource.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { PriceListDialog } from './PriceListDialog.js';

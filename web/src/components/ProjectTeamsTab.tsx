@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api.js';
 import { href } from '../router.js';
-import type { GlobalTeamSummary, TeamDetail, TeamSummary } from '../types.js';
+import type { GlobalTeamSummary, TeamDetail, TeamSummary } from '../../../src/contracts.js';
 import { useAction } from '../useAction.js';
 import { useResource } from '../useResource.js';
 import { ErrorMessage } from './ErrorMessage.js';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { TEAM_PERMISSIONS } from '../labels.js';
-import type { TeamRole } from '../types.js';
+import type { TeamPermission, TeamRole, TeamRoleInput } from '../../../src/contracts.js';
 import { useAction } from '../useAction.js';
 import { useFieldErrors } from '../useFieldErrors.js';
 import { ErrorMessage } from './ErrorMessage.js';
@@ -12,18 +12,19 @@ interface Props {
   role?: TeamRole;
   submitLabel: string;
   /** The permissions the caller may give in this team, from the team's abilities (the grant boundary). */
-  grantable: readonly string[];
-  save: (input: { name: string; permissions: string[] }) => Promise<void>;
+  grantable: readonly TeamPermission[];
+  save: (input: TeamRoleInput) => Promise<void>;
   onCancel?: () => void;
 }
 
 /** A custom team role: its name and permission levels (TEAM-2, TEAM-3). */
 export function RoleForm({ title, role, submitLabel, grantable, save, onCancel }: Props) {
-  const initial = role?.permissions ?? (grantable.includes('WORK_ON_ISSUES') ? ['WORK_ON_ISSUES'] : []);
+  const initial: TeamPermission[] =
+    role?.permissions ?? (grantable.includes('WORK_ON_ISSUES') ? ['WORK_ON_ISSUES'] : []);
   const [name, setName] = useState(role?.name ?? '');
-  const [permissions, setPermissions] = useState<string[]>(initial);
+  const [permissions, setPermissions] = useState(initial);
   // Keeping or removing what the role already has gives nothing; adding needs the permission to be grantable.
-  const offered = (permission: string) =>
+  const offered = (permission: TeamPermission) =>
     grantable.includes(permission) || (role?.permissions.includes(permission) ?? false);
   const withheld = TEAM_PERMISSIONS.some(({ permission }) => !offered(permission));
   const { busy, error, run } = useAction();

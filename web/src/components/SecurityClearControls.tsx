@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ItemSecurity } from '../types.js';
+import type { ItemSecurity } from '../../../src/contracts.js';
 
 interface Props {
   setting: ItemSecurity;

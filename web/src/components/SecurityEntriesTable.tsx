@@ -1,6 +1,11 @@
-import type { Access, SecurityEntry, SubjectKind } from '../types.js';
+import type { Access, SecurityEntry, SubjectKind } from '../../../src/contracts.js';
 
-export const SUBJECT_KIND_LABELS: Record<SubjectKind, string> = { user: 'User', group: 'Group', role: 'Project role' };
+export const SUBJECT_KIND_LABELS: Record<SubjectKind, string> = {
+  user: 'User',
+  group: 'Group',
+  role: 'Project role',
+  team: 'Team',
+};
 const ACCESS_VALUES: Access[] = ['allow', 'deny', 'unset'];
 
 interface Props {

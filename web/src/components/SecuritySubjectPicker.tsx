@@ -1,11 +1,15 @@
 import { useState } from 'react';
 import { findGroups, findRoles, findUsers, type NamedSubject } from '../subjects.js';
-import type { SecurityEntry, SubjectKind } from '../types.js';
+import type { SecurityEntry } from '../../../src/contracts.js';
 import { useResource } from '../useResource.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { SUBJECT_KIND_LABELS } from './SecurityEntriesTable.js';
 import { SelectField } from './SelectField.js';
 import { UserSearch, type PersonOption } from './UserSearch.js';
+
+/** The kinds this picker offers; an entry for a team (set through the API) is shown, not picked here. */
+const PICKABLE = ['user', 'group', 'role'] as const;
+type PickableKind = (typeof PICKABLE)[number];
 
 interface Props {
   projectKey: string;
@@ -15,7 +19,7 @@ interface Props {
 
 /** Adds an entry for a user, a group or a project role; a new entry allows view and leaves edit unset. */
 export function SecuritySubjectPicker({ projectKey, existing, onAdd }: Props) {
-  const [kind, setKind] = useState<SubjectKind>('group');
+  const [kind, setKind] = useState<PickableKind>('group');
   const [user, setUser] = useState<PersonOption | null>(null);
   const [namedId, setNamedId] = useState<number | null>(null);
   const named = useResource<NamedSubject[]>(
@@ -36,8 +40,8 @@ export function SecuritySubjectPicker({ projectKey, existing, onAdd }: Props) {
     <fieldset className="subject-picker">
       <legend>Add an entry</legend>
       <div className="form-row">
-        <SelectField label="Subject type" value={kind} onChange={(k) => setKind(k as SubjectKind)}>
-          {(Object.keys(SUBJECT_KIND_LABELS) as SubjectKind[]).map((k) => (
+        <SelectField label="Subject type" value={kind} onChange={(k) => setKind(k as PickableKind)}>
+          {PICKABLE.map((k) => (
             <option key={k} value={k}>
               {SUBJECT_KIND_LABELS[k]}
             </option>

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import type { TeamChecks } from '../types.js';
+import type { TeamChecks } from '../../../src/contracts.js';
 import { useAction } from '../useAction.js';
 import { ErrorMessage } from './ErrorMessage.js';
 

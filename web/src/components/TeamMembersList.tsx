@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Person } from '../types.js';
+import type { Person } from '../../../src/contracts.js';
 
 const SHOWN = 3;
 

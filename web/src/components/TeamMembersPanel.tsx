@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api.js';
-import type { Person, TeamDetail } from '../types.js';
+import type { Person, TeamDetail } from '../../../src/contracts.js';
 import { useAction } from '../useAction.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { MemberRolesPicker } from './MemberRolesPicker.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api.js';
 import { teamPermissionLabel } from '../labels.js';
-import type { TeamDetail, TeamRole } from '../types.js';
+import type { TeamDetail, TeamRole } from '../../../src/contracts.js';
 import { useAction } from '../useAction.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { RoleForm } from './RoleForm.js';

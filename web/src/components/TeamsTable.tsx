@@ -1,5 +1,5 @@
 import { href } from '../router.js';
-import type { TeamSummary } from '../types.js';
+import type { TeamSummary } from '../../../src/contracts.js';
 import { TeamMembersList } from './TeamMembersList.js';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Page, Person } from '../types.js';
+import type { Page, Person } from '../../../src/contracts.js';
 import { useDebounced } from '../useDebounced.js';
 import { useResource } from '../useResource.js';
 import { ErrorMessage } from './ErrorMessage.js';

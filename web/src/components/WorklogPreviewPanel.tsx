@@ -1,4 +1,4 @@
-import type { WorklogPreview } from '../types.js';
+import type { WorklogPreview } from '../../../src/contracts.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { WorklogTeamFacts } from './WorklogTeamFacts.js';
 

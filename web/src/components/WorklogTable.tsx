@@ -4,7 +4,7 @@ import { formatDate } from '../dates.js';
 import { formatDuration } from '../duration.js';
 import { formatRate } from '../money.js';
 import { href } from '../router.js';
-import type { Worklog } from '../types.js';
+import type { Worklog } from '../../../src/contracts.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { LogWorkDialog } from './LogWorkDialog.js';
 

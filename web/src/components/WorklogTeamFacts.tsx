@@ -1,5 +1,5 @@
 import { formatRate } from '../money.js';
-import type { Named } from '../types.js';
+import type { Named } from '../../../src/contracts.js';
 
 interface Props {
   team: Named | null;

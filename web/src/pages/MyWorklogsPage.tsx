@@ -36,9 +36,8 @@ export function MyWorklogsPage() {
     setRange({ from, to });
   }
 
-  // The server sums the whole range; the sum of loaded rows is only a fallback.
-  const totalSeconds =
-    list.lastPage?.totalSeconds ?? list.items.reduce((sum, worklog) => sum + worklog.durationSeconds, 0);
+  // The server sums the whole range; every page carries the total.
+  const totalSeconds = list.lastPage?.totalSeconds ?? 0;
 
   return (
     <section>

@@ -5,7 +5,7 @@ import { ItemTree } from '../components/ItemTree.js';
 import { NewItemDialog } from '../components/NewItemDialog.js';
 import { ProjectTeamsTab } from '../components/ProjectTeamsTab.js';
 import { href, type ProjectTab } from '../router.js';
-import type { ItemSummary } from '../types.js';
+import type { Item } from '../../../src/contracts.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 import { useResource } from '../useResource.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -18,7 +18,7 @@ interface Props {
 export function ProjectPage({ projectKey, tab }: Props) {
   const project = useResource(() => api.getProject(projectKey), [projectKey]);
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<ItemSummary | null>(null);
+  const [created, setCreated] = useState<Item | null>(null);
   // Remounting the tree refetches it, so a new item shows up wherever it belongs.
   const [treeVersion, setTreeVersion] = useState(0);
   useDocumentTitle(project.data?.name ?? null);

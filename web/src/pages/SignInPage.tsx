@@ -4,7 +4,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { FieldError } from '../components/FieldError.js';
 import { useFieldErrors } from '../useFieldErrors.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
-import type { Me } from '../types.js';
+import type { Me } from '../../../src/contracts.js';
 
 export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [login, setLogin] = useState('');

@@ -1,0 +1,131 @@
+/**
+ * The web's contract with the API: the request and response types the modules' zod schemas infer, as JSON carries
+ * them. Types only — nothing here exists at run time, so the web bundle holds no zod and no server code; a value
+ * import from this file does not compile.
+ */
+import type { z } from 'zod';
+import type { page } from './lib/schemas.js';
+import type { DenyAdd, DenyList, RoleGrantInput, RoleList } from './modules/access/schema.js';
+import type { Me as MeOut, SignedIn } from './modules/auth/schema.js';
+import type { ExplainQuery, Explanation as ExplanationOut } from './modules/explain/schema.js';
+import type { CommentOut, ItemOut } from './modules/items/schema.js';
+import type {
+  PriceListCreate,
+  PriceListOut,
+  PriceListUpdate,
+  SuccessorCreate,
+  SuccessorOut,
+} from './modules/pricelists/schema.js';
+import type { GrantOut, ProjectOut, RoleMemberOut, SubjectsOut } from './modules/projects/schema.js';
+import type { EntryOut, PreviewOut, SecurityOut } from './modules/security/schema.js';
+import type { GroupDeletionPreview as GroupDeletionPreviewOut, GroupOut, UserOut } from './modules/users/schema.js';
+import type {
+  GlobalTeamOut,
+  HistoryOut,
+  ProjectTeamsOut,
+  RoleCreate,
+  TeamChecksOut,
+  TeamCreate,
+  TeamDetail as TeamDetailOut,
+  TeamListOut,
+  TeamMemberOut,
+  TeamOut,
+  TeamRoleOut,
+} from './modules/teams/schema.js';
+import type {
+  TimeSummary as TimeSummaryOut,
+  WorklogCreate,
+  WorklogOut,
+  WorklogRangePage,
+} from './modules/worklogs/schema.js';
+
+/** A response as JSON carries it: the schemas' `Date`s travel as ISO strings. */
+export type Json<T> = T extends Date
+  ? string
+  : T extends readonly (infer E)[]
+    ? Json<E>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
+
+/** One page of a cursor-paged list (`page()` in src/lib/schemas.ts). */
+export type Page<T> = z.infer<ReturnType<typeof page<z.ZodType<T>>>>;
+
+// ---- Sign-in and users -------------------------------------------------------------------------------------------
+
+export type { SignedIn };
+export type Me = Json<MeOut>;
+export type UserRecord = Json<UserOut>;
+export type Group = Json<GroupOut>;
+export type GroupDeletionPreview = Json<GroupDeletionPreviewOut>;
+
+// ---- Projects, items, comments -----------------------------------------------------------------------------------
+
+export type Project = Json<ProjectOut>;
+export type ProjectGrant = Json<GrantOut>;
+export type RoleMember = Json<RoleMemberOut>;
+/** Users, groups and project roles a project administrator can name. */
+export type ProjectSubjects = Json<SubjectsOut>;
+export type { ItemSummary, ItemCreate } from './modules/items/schema.js';
+export type Item = Json<ItemOut>;
+export type Comment = Json<CommentOut>;
+
+// ---- Work logs ---------------------------------------------------------------------------------------------------
+
+export type Worklog = Json<WorklogOut>;
+export type WorklogRange = Json<WorklogRangePage>;
+export type { WorklogPreview } from './modules/worklogs/schema.js';
+/** The team or price list a work log was recorded with. */
+export type Named = NonNullable<Worklog['team']>;
+/** The fields of a work log that the log-work dialog sends; creating adds the item, changing the version. */
+export type WorklogInput = Pick<WorklogCreate, 'startDate' | 'startTime' | 'durationSeconds' | 'description'>;
+export type TimeSummary = Json<TimeSummaryOut>;
+
+// ---- Item security and change previews ---------------------------------------------------------------------------
+
+export type SecurityEntry = Json<EntryOut>;
+export type SubjectKind = SecurityEntry['kind'];
+export type Access = SecurityEntry['view'];
+export type ItemSecurity = Json<SecurityOut>;
+/** What the security dialog sends: the defaults (`unset`, `false`) may be left out. */
+export type { SecuritySetInput as SecurityInput } from './modules/security/schema.js';
+export type Preview = Json<PreviewOut>;
+export type AccessChange = Preview['changes'][number];
+
+// ---- Administration: deny permissions, app roles, explanations ---------------------------------------------------
+
+export type { DenyList, RoleList as AppRoleList };
+export type { DenyAdd, DenyPreviewBody, RolePreviewBody } from './modules/access/schema.js';
+export type DenyCatalogueEntry = DenyList['catalogue'][number];
+export type DenyGrant = DenyList['grants'][number];
+export type DenyPermission = DenyAdd['permission'];
+export type AppRole = RoleList['roles'][number];
+export type AppRoleName = AppRole['role'];
+export type AppRoleGrantInput = RoleGrantInput;
+
+export type { AccessAnswer, ItemAccessRow, ProjectAccessRow, Reason } from './modules/explain/schema.js';
+export type Explanation = Json<ExplanationOut>;
+/** What an explanation is about: a work item, a project, or neither; the work date of a dated action. */
+export type ExplainResource = Pick<ExplainQuery, 'item' | 'project' | 'date'>;
+
+// ---- Teams and price lists ---------------------------------------------------------------------------------------
+
+export type TeamInput = TeamCreate;
+export type TeamRoleInput = RoleCreate;
+export type TeamPermission = RoleCreate['permissions'][number];
+export type TeamSummary = Json<TeamOut>;
+export type GlobalTeamSummary = Json<GlobalTeamOut>;
+export type TeamList = Json<TeamListOut>;
+export type Person = TeamSummary['members'][number];
+export type ProjectTeams = Json<ProjectTeamsOut>;
+export type TeamChecks = Json<TeamChecksOut>;
+export type TeamDetail = Json<TeamDetailOut>;
+export type TeamRole = Json<TeamRoleOut>;
+export type TeamMember = Json<TeamMemberOut>;
+export type MembershipPeriod = Json<HistoryOut>;
+
+export type PriceList = Json<PriceListOut>;
+export type PriceListSuccession = Json<SuccessorOut>;
+export type PriceListInput = PriceListCreate;
+export type PriceListChanges = Omit<PriceListUpdate, 'version'>;
+export type SuccessorInput = Omit<SuccessorCreate, 'version'>;
