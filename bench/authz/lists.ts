@@ -1,12 +1,12 @@
 import { CompiledQuery, sql } from 'kysely';
 import { decide } from '../../src/authz/decide.js';
 import { loadItems, loadProjects, loadSubjects } from '../../src/authz/loader.js';
-import { canViewItem } from '../../src/authz/sql.js';
+import { visibleItems } from '../../src/authz/visibility.js';
 import type { Database } from '../../src/db/index.js';
 import { percentile } from './measure.js';
 
 /**
- * PostgreSQL list latency for one user through the production predicate `canViewItem`: the first page
+ * PostgreSQL list latency for one user through the production predicate `visibleItems`: the first page
  * of 50 sorted by key, and the full id list.
  */
 
@@ -28,7 +28,7 @@ export interface ListSamples {
 }
 
 export function listQueries(db: Database, userId: number) {
-  const visible = canViewItem({ userId, systemAdmin: false }, 'i');
+  const visible = visibleItems({ userId, systemAdmin: false }, 'i');
   return {
     firstPage: db
       .selectFrom('work_items as i')

@@ -1,6 +1,6 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { Actor } from '../../authz/engine.js';
-import { canBrowseProject, canViewItem } from '../../authz/sql.js';
+import { visibleAuditRows } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
 import type { AuditQuery } from './schema.js';
 
@@ -37,18 +37,6 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<void
 }
 
 /**
- * EXPL-4: a row about a project or a work item (a work log, comment, team, role, price list, … of it) shows only to
- * readers who may browse that project and view that item, with the predicates every list uses (system administrators
- * bypass item security, not BROWSE_PROJECT); rows about neither are installation-wide configuration, seen by every
- * audit reader. Migration 0010 gives each row its project and item.
- */
-export function auditVisible(actor: Pick<Actor, 'userId' | 'systemAdmin'>): Expression<SqlBool> {
-  return sql<SqlBool>`((a.project_id is null or ${canBrowseProject(actor.userId, 'a.project_id')})
-    and (a.item_id is null or exists (select 1 from work_items tw_ai where tw_ai.id = a.item_id
-      and ${canViewItem(actor, 'tw_ai', { includeTrashed: true })})))`;
-}
-
-/**
  * One page of the rows the reader may see (one more than the limit, to tell whether another page follows), newest
  * first, after the cursor's id. Hidden rows are filtered before the page is cut (EXPL-4).
  */
@@ -69,7 +57,7 @@ export function findAuditRows(db: Database, actor: Actor, query: AuditQuery, aft
       'a.before',
       'a.after',
     ])
-    .where(auditVisible(actor))
+    .where(visibleAuditRows(actor, 'a'))
     .orderBy('a.id', 'desc')
     .limit(query.limit + 1);
   if (afterId !== undefined) q = q.where('a.id', '<', afterId);

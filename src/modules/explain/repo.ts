@@ -1,14 +1,10 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { loadItems } from '../../authz/loader.js';
-import { canViewItem, projectIdsWithPermission } from '../../authz/sql.js';
+import { browsingUsers, viewingUsers } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
 
 export async function findUser(db: Database, userId: number) {
   return db.selectFrom('users').select(['id', 'login', 'display_name']).where('id', '=', userId).executeTakeFirst();
-}
-
-export async function findProjectId(db: Database, key: string): Promise<number | undefined> {
-  return (await db.selectFrom('projects').select('id').where('key', '=', key).executeTakeFirst())?.id;
 }
 
 /** A page of active users (one more than the limit) meeting `condition` on `u`, by login after `afterLogin`. */
@@ -34,12 +30,7 @@ export function usersViewingItem(
   itemId: number,
   page: { limit: number; afterLogin: string | undefined },
 ) {
-  return activeUsersWhere(
-    db,
-    sql<SqlBool>`exists (select 1 from work_items i where i.id = ${itemId}
-      and ${canViewItem({ userId: sql.ref('u.id'), systemAdmin: sql.ref('u.system_admin') }, 'i')})`,
-    page,
-  );
+  return activeUsersWhere(db, viewingUsers('u', itemId), page);
 }
 
 /** EXPL-2: the active users who can browse the project. */
@@ -48,11 +39,7 @@ export function usersBrowsingProject(
   projectId: number,
   page: { limit: number; afterLogin: string | undefined },
 ) {
-  return activeUsersWhere(
-    db,
-    sql<SqlBool>`${projectId} in ${projectIdsWithPermission(sql.ref('u.id'), 'BROWSE_PROJECT')}`,
-    page,
-  );
+  return activeUsersWhere(db, browsingUsers('u', projectId), page);
 }
 
 export async function activeUserIds(db: Database): Promise<number[]> {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../authz/engine.js';
-import { canViewTeam } from '../../authz/sql.js';
+import { visibleTeams } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
 import { notFound } from '../../lib/errors.js';
 import { selectTeams } from './repo.js';
@@ -11,7 +11,7 @@ type Checks = 'inherit' | 'disabled';
 
 /** A project's own teams and all global teams (with whether each is assigned to it), those the caller can see, by name. */
 export function findProjectTeams(db: Database, actor: Actor, projectId: number) {
-  const visible = () => selectTeams(db).where(canViewTeam(actor.userId, 't')).orderBy('t.name').orderBy('t.id');
+  const visible = () => selectTeams(db).where(visibleTeams(actor, 't')).orderBy('t.name').orderBy('t.id');
   return Promise.all([
     visible().where('t.project_id', '=', projectId).execute(),
     visible()

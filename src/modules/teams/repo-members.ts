@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { projectIdsWithPermission } from '../../authz/sql.js';
+import { browsingUsers } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
 import type { TeamPermission } from '../../db/types.js';
 import { containsPattern } from '../../lib/like.js';
@@ -41,11 +41,10 @@ export function findJoiningUsers(trx: Database, userIds: number[], browseProject
   return trx
     .selectFrom('users as u')
     .select(['u.id', 'u.login', 'u.display_name', 'u.active'])
-    .select((eb) =>
-      (browseProjectId === null
-        ? sql<boolean>`true`
-        : sql<boolean>`${browseProjectId} in ${projectIdsWithPermission(eb.ref('u.id'), 'BROWSE_PROJECT')}`
-      ).as('browses'),
+    .select(
+      (browseProjectId === null ? sql<boolean>`true` : sql<boolean>`${browsingUsers('u', browseProjectId)}`).as(
+        'browses',
+      ),
     )
     .where('u.id', 'in', userIds)
     .execute();
@@ -184,10 +183,7 @@ export function findCandidatePage(
 ): Promise<UserNamed[]> {
   const { teamId, projectIds } = options;
   let q = db.selectFrom('users as u').select(['u.id', 'u.login', 'u.display_name']).where('u.active', '=', true);
-  if (options.browseProjectId !== null)
-    q = q.where(
-      sql<boolean>`${options.browseProjectId} in ${projectIdsWithPermission(sql.ref('u.id'), 'BROWSE_PROJECT')}`,
-    );
+  if (options.browseProjectId !== null) q = q.where(browsingUsers('u', options.browseProjectId));
   q = q.where(({ not, exists, selectFrom }) =>
     not(
       exists(

@@ -1,6 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Actor } from '../../authz/engine.js';
-import { canBrowseProject, canViewTeam } from '../../authz/sql.js';
+import { visibleProjects, visibleTeams } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
 import { TEAM_PERMISSIONS } from '../../db/types.js';
 import { notFound } from '../../lib/errors.js';
@@ -22,7 +22,7 @@ export interface TeamRow {
   has_worklogs: boolean;
 }
 
-/** Teams with what their abilities need; lists add `canViewTeam` (TEAM-8). */
+/** Teams with what their abilities need; lists add `visibleTeams` (TEAM-8). */
 export function selectTeams(db: Database) {
   return db
     .selectFrom('teams as t')
@@ -68,7 +68,7 @@ export function findTeamPage(
   actor: Actor,
   query: { limit: number; after?: [string, number]; scope?: 'global' | 'project'; projectKey?: string },
 ): Promise<TeamRow[]> {
-  let q = selectTeams(db).where(canViewTeam(actor.userId, 't'));
+  let q = selectTeams(db).where(visibleTeams(actor, 't'));
   if (query.scope === 'global') q = q.where('t.project_id', 'is', null);
   if (query.scope === 'project') q = q.where('t.project_id', 'is not', null);
   if (query.projectKey) {
@@ -77,7 +77,7 @@ export function findTeamPage(
       .selectFrom('projects as tw_p')
       .select('tw_p.id')
       .where('tw_p.key', '=', query.projectKey)
-      .where(canBrowseProject(actor.userId, 'tw_p.id'));
+      .where(visibleProjects(actor, 'tw_p.id'));
     q = q.where(worksOnProjects('t', project));
   }
   const after = query.after;
@@ -121,7 +121,7 @@ export function findTeamParts(db: Database, actor: Actor, team: { id: number; pr
           .innerJoin('projects as p', 'p.id', 'tp.project_id')
           .select(['p.key', 'p.name'])
           .where('tp.team_id', '=', team.id)
-          .where(canBrowseProject(actor.userId, 'tp.project_id'))
+          .where(visibleProjects(actor, 'tp.project_id'))
           .orderBy('p.key')
           .execute(),
   ]);
@@ -155,10 +155,6 @@ export function findMemberships(trx: Database, teamId: number) {
     .where('team_id', '=', teamId)
     .where('left_at', 'is', null)
     .execute();
-}
-
-export async function findProjectId(db: Database, key: string): Promise<number | undefined> {
-  return (await db.selectFrom('projects').select('id').where('key', '=', key).executeTakeFirst())?.id;
 }
 
 /** Team names are unique per project, and among global teams, ignoring case. */

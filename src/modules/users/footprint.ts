@@ -4,7 +4,7 @@
  * module's own repo, for the delete-group command (src/commands/delete-group.ts).
  */
 import type { Actor } from '../../authz/engine.js';
-import { canBrowseProject, canViewItem } from '../../authz/sql.js';
+import { visibleItems, visibleProjects } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
 
 /**
@@ -75,7 +75,7 @@ export async function browsableProjectIds(db: Database, actor: Actor, projectIds
     .selectFrom('projects as p')
     .select('p.id')
     .where('p.id', 'in', projectIds)
-    .where(canBrowseProject(actor.userId, 'p.id'))
+    .where(visibleProjects(actor, 'p.id'))
     .execute();
   return new Set(rows.map((p) => p.id));
 }
@@ -87,7 +87,7 @@ export async function viewableItemIds(db: Database, actor: Actor, itemIds: numbe
     .selectFrom('work_items as i')
     .select('i.id')
     .where('i.id', 'in', itemIds)
-    .where(canViewItem(actor, 'i'))
+    .where(visibleItems(actor, 'i'))
     .execute();
   return new Set(rows.map((i) => i.id));
 }
@@ -99,7 +99,7 @@ export async function viewableItemKeys(db: Database, actor: Actor, keys: string[
     .selectFrom('work_items as i')
     .select('i.key')
     .where('i.key', 'in', keys)
-    .where(canViewItem(actor, 'i'))
+    .where(visibleItems(actor, 'i'))
     .execute();
   return new Set(rows.map((r) => r.key));
 }

@@ -5,6 +5,7 @@ import { useResource } from '../useResource.js';
 import { ConfirmChange } from './ConfirmChange.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { GrantRoleForm } from './GrantRoleForm.js';
+import { RowButton } from './RowActions.js';
 
 type Revoking = { role: string; grant: AppRole['grants'][number] };
 
@@ -66,14 +67,12 @@ export function AppRolesTab() {
                         <li key={grant.id}>
                           <span className="subject-kind">{grant.subject.kind === 'user' ? 'User' : 'Group'}</span>{' '}
                           {grant.subject.name}{' '}
-                          <button
-                            type="button"
-                            className="button small secondary"
-                            aria-label={`Revoke ${role.role} from ${grant.subject.kind} ${grant.subject.name}`}
+                          <RowButton
+                            name={`Revoke ${role.role} from ${grant.subject.kind} ${grant.subject.name}`}
                             onClick={() => setRevoking({ role: role.role, grant })}
                           >
                             Revoke…
-                          </button>
+                          </RowButton>
                         </li>
                       ))}
                     </ul>

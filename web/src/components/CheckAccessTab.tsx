@@ -2,19 +2,19 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
 import { CHECKABLE_ACTIONS, type ResourceKind } from '../labels.js';
 import { today } from '../dates.js';
-import type { ExplainResource, Explanation } from '../../../src/contracts.js';
+import type { ExplainResource, Explanation, Person } from '../../../src/contracts.js';
 import { useFieldErrors } from '../useFieldErrors.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { FieldError } from './FieldError.js';
 import { DATED_ACTIONS, ExplanationView } from './ExplanationView.js';
 import { SelectField } from './SelectField.js';
-import { UserSearch, type PersonOption } from './UserSearch.js';
+import { UserSearch } from './UserSearch.js';
 
 const searchUsers = async (q: string) => (await api.searchUsers(q)).items;
 
 /** "Check access" (EXPL-1): any user's decision on an action and resource, explained layer by layer. */
 export function CheckAccessTab() {
-  const [user, setUser] = useState<PersonOption | null>(null);
+  const [user, setUser] = useState<Person | null>(null);
   const [action, setAction] = useState(CHECKABLE_ACTIONS[0].action);
   const [resourceKind, setResourceKind] = useState<ResourceKind>(CHECKABLE_ACTIONS[0].resource);
   const [key, setKey] = useState('');

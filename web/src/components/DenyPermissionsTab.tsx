@@ -6,11 +6,11 @@ import { AddDenyForm } from './AddDenyForm.js';
 import { ConfirmChange } from './ConfirmChange.js';
 import { DenyBadge } from './DenyBadge.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { ActionsHeader, RowButton } from './RowActions.js';
 
 /** Deny permissions (DENY-1…DENY-3): group-based denials of time-tracking surfaces, shown as DENY everywhere. */
 export function DenyPermissionsTab() {
   const denies = useResource(() => api.listDenies(), []);
-  const groups = useResource(() => api.listGroups(), []);
   const [lifting, setLifting] = useState<DenyGrant | null>(null);
   const catalogue = denies.data?.catalogue ?? [];
   const hidesOf = (permission: string) => catalogue.find((c) => c.permission === permission)?.hides ?? [];
@@ -52,9 +52,7 @@ export function DenyPermissionsTab() {
                 <th scope="col">Permission</th>
                 <th scope="col">Group</th>
                 <th scope="col">Members do not get</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -70,14 +68,12 @@ export function DenyPermissionsTab() {
                   <td>{hidesOf(grant.permission).join(', ')}</td>
                   <td>
                     <div className="row-actions">
-                      <button
-                        type="button"
-                        className="button small secondary"
-                        aria-label={`Lift DENY ${grant.permission} for ${grant.group.name}`}
+                      <RowButton
+                        name={`Lift DENY ${grant.permission} for ${grant.group.name}`}
                         onClick={() => setLifting(grant)}
                       >
                         Lift…
-                      </button>
+                      </RowButton>
                     </div>
                   </td>
                 </tr>
@@ -101,12 +97,7 @@ export function DenyPermissionsTab() {
         />
       )}
 
-      <AddDenyForm
-        catalogue={catalogue}
-        groups={groups.data?.items ?? []}
-        groupsError={groups.error}
-        onAdded={denies.reload}
-      />
+      <AddDenyForm catalogue={catalogue} onAdded={denies.reload} />
     </>
   );
 }

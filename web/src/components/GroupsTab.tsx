@@ -4,7 +4,9 @@ import type { Group } from '../../../src/contracts.js';
 import { useResource } from '../useResource.js';
 import { DeleteGroupDialog } from './DeleteGroupDialog.js';
 import { ErrorMessage } from './ErrorMessage.js';
-import { FieldError } from './FieldError.js';
+import { ActionsHeader, RowButton } from './RowActions.js';
+import { TextField } from './TextField.js';
+import { useAction } from '../useAction.js';
 import { useFieldErrors } from '../useFieldErrors.js';
 
 /** Groups (ID-2): create them, and delete them after seeing what goes with them (ID-6). */
@@ -12,23 +14,16 @@ export function GroupsTab() {
   const groups = useResource(() => api.listGroups(), []);
   const [deleting, setDeleting] = useState<Group | null>(null);
   const [name, setName] = useState('');
-  const [createError, setCreateError] = useState<unknown>(null);
-  const fields = useFieldErrors(createError, ['name']);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
+  const fields = useFieldErrors(error, ['name']);
 
-  async function create(event: FormEvent) {
+  function create(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setCreateError(null);
-    try {
+    void run(async () => {
       await api.createGroup(name);
       setName('');
       groups.reload();
-    } catch (failure) {
-      setCreateError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -42,9 +37,7 @@ export function GroupsTab() {
             <tr>
               <th scope="col">Group</th>
               <th scope="col">Members</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
@@ -57,14 +50,9 @@ export function GroupsTab() {
                     {!group.abilities.canDelete ? (
                       <span className="muted">built in</span>
                     ) : (
-                      <button
-                        type="button"
-                        className="button small secondary"
-                        aria-label={`Delete group ${group.name}`}
-                        onClick={() => setDeleting(group)}
-                      >
+                      <RowButton name={`Delete group ${group.name}`} onClick={() => setDeleting(group)}>
                         Delete…
-                      </button>
+                      </RowButton>
                     )}
                   </div>
                 </td>
@@ -76,17 +64,7 @@ export function GroupsTab() {
 
       <form className="panel" onSubmit={create} aria-labelledby="new-group-title">
         <h3 id="new-group-title">New group</h3>
-        <label>
-          Name
-          <input
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            required
-            maxLength={200}
-            {...fields.props('name')}
-          />
-        </label>
-        <FieldError errors={fields} field="name" />
+        <TextField label="Name" value={name} onChange={setName} required maxLength={200} errors={fields} field="name" />
         <ErrorMessage error={fields.rest} />
         <div className="form-actions start">
           <button type="submit" className="button" disabled={busy || name.trim() === ''}>

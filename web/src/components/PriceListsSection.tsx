@@ -6,6 +6,7 @@ import type { PriceList } from '../../../src/contracts.js';
 import { useResource } from '../useResource.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { PriceListDialog } from './PriceListDialog.js';
+import { ActionsHeader, RowButton } from './RowActions.js';
 
 interface Props {
   teamId: number;
@@ -40,9 +41,7 @@ export function PriceListsSection({ teamId, teamName, canCreate }: Props) {
                 <th scope="col">Price list</th>
                 <th scope="col">Valid</th>
                 {showsRates && <th scope="col">Rate</th>}
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -60,14 +59,9 @@ export function PriceListsSection({ teamId, teamName, canCreate }: Props) {
                   )}
                   <td>
                     {list.abilities.canEdit && (
-                      <button
-                        type="button"
-                        className="button small secondary"
-                        aria-label={`Edit price list ${list.name}`}
-                        onClick={() => setEditing({ list })}
-                      >
+                      <RowButton name={`Edit price list ${list.name}`} onClick={() => setEditing({ list })}>
                         Edit
-                      </button>
+                      </RowButton>
                     )}
                   </td>
                 </tr>

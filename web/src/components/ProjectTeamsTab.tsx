@@ -8,7 +8,7 @@ import { ErrorMessage } from './ErrorMessage.js';
 import { NewTeamDialog } from './NewTeamDialog.js';
 import { PriceListsSection } from './PriceListsSection.js';
 import { TeamChecksSwitch } from './TeamChecksSwitch.js';
-import { TeamMembersList } from './TeamMembersList.js';
+import { TeamsTable } from './TeamsTable.js';
 
 /**
  * A project's "Teams & price lists" tab (TEAM-1, TEAM-4, PRICE-2): its own teams with their price lists, the
@@ -64,98 +64,64 @@ export function ProjectTeamsTab({ projectKey }: { projectKey: string }) {
       {projectTeams.length === 0 ? (
         <p className="muted">This project has no teams of its own.</p>
       ) : (
-        <table className="table" aria-labelledby="project-teams-title">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Description</th>
-              <th scope="col">Users</th>
-              <th scope="col">Price lists</th>
-            </tr>
-          </thead>
-          <tbody>
-            {projectTeams.map((team) => (
-              <tr key={team.id}>
-                <th scope="row">
-                  <a href={href.team(team.id)}>{team.name}</a>
-                  <div className="row-links">
-                    {team.abilities.canManage && (
-                      <a href={href.team(team.id)} aria-label={`Edit team ${team.name}`}>
-                        Edit
-                      </a>
-                    )}
-                    {team.abilities.canDelete && (
-                      <button
-                        type="button"
-                        className="button link small danger-text"
-                        aria-label={`Delete team ${team.name}`}
-                        disabled={busy}
-                        onClick={() => remove(team)}
-                      >
-                        Delete
-                      </button>
-                    )}
-                  </div>
-                </th>
-                <td className="description">{team.description || <span className="muted">—</span>}</td>
-                <td>
-                  <TeamMembersList members={team.members} teamName={team.name} />
-                </td>
-                <td>
-                  <PriceListsSection
-                    teamId={team.id}
-                    teamName={team.name}
-                    canCreate={team.abilities.canManagePriceLists}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TeamsTable
+          teams={projectTeams}
+          labelledBy="project-teams-title"
+          actions={(team) => (
+            <div className="row-links">
+              {team.abilities.canManage && (
+                <a href={href.team(team.id)} aria-label={`Edit team ${team.name}`}>
+                  Edit
+                </a>
+              )}
+              {team.abilities.canDelete && (
+                <button
+                  type="button"
+                  className="button link small danger-text"
+                  aria-label={`Delete team ${team.name}`}
+                  disabled={busy}
+                  onClick={() => remove(team)}
+                >
+                  Delete
+                </button>
+              )}
+            </div>
+          )}
+          extra={{
+            header: 'Price lists',
+            cell: (team) => (
+              <PriceListsSection teamId={team.id} teamName={team.name} canCreate={team.abilities.canManagePriceLists} />
+            ),
+          }}
+        />
       )}
 
       <h2 id="global-teams-title">Global teams</h2>
       {globalTeams.length === 0 ? (
         <p className="muted">There are no global teams.</p>
       ) : (
-        <table className="table" aria-labelledby="global-teams-title">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Description</th>
-              <th scope="col">Users</th>
-              <th scope="col">Assigned</th>
-            </tr>
-          </thead>
-          <tbody>
-            {globalTeams.map((team) => (
-              <tr key={team.id} className={team.assigned ? 'assigned' : undefined}>
-                <th scope="row">
-                  <a href={href.team(team.id)}>{team.name}</a>
-                </th>
-                <td className="description">{team.description || <span className="muted">—</span>}</td>
-                <td>
-                  <TeamMembersList members={team.members} teamName={team.name} />
-                </td>
-                <td>
-                  {abilities.canAssignTeams ? (
-                    <input
-                      type="checkbox"
-                      aria-label={`Assign ${team.name} to ${projectKey}`}
-                      checked={team.assigned}
-                      disabled={busy}
-                      onChange={(e) => assign(team, e.target.checked)}
-                    />
-                  ) : team.assigned ? (
-                    'Yes'
-                  ) : (
-                    <span className="muted">No</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TeamsTable
+          teams={globalTeams}
+          labelledBy="global-teams-title"
+          rowClassName={(team) => (team.assigned ? 'assigned' : undefined)}
+          extra={{
+            header: 'Assigned',
+            cell: (team) =>
+              abilities.canAssignTeams ? (
+                <input
+                  type="checkbox"
+                  aria-label={`Assign ${team.name} to ${projectKey}`}
+                  checked={team.assigned}
+                  disabled={busy}
+                  onChange={(e) => assign(team, e.target.checked)}
+                />
+              ) : team.assigned ? (
+                'Yes'
+              ) : (
+                <span className="muted">No</span>
+              ),
+          }}
+        />
       )}
 
       {creating && (

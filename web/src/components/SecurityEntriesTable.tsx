@@ -1,3 +1,4 @@
+import { ActionsHeader, RowButton } from './RowActions.js';
 import type { Access, SecurityEntry, SubjectKind } from '../../../src/contracts.js';
 
 export const SUBJECT_KIND_LABELS: Record<SubjectKind, string> = {
@@ -30,11 +31,7 @@ export function SecurityEntriesTable({ entries, onChange }: Props) {
           <th scope="col">Subject</th>
           <th scope="col">View</th>
           <th scope="col">Edit</th>
-          {onChange && (
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          )}
+          {onChange && <ActionsHeader />}
         </tr>
       </thead>
       <tbody>
@@ -67,14 +64,13 @@ export function SecurityEntriesTable({ entries, onChange }: Props) {
               ))}
               {onChange && (
                 <td>
-                  <button
-                    type="button"
-                    className="button small danger"
-                    aria-label={`Remove ${who}`}
+                  <RowButton
+                    danger
+                    name={`Remove ${who}`}
                     onClick={() => onChange(entries.filter((_, i) => i !== index))}
                   >
                     Remove
-                  </button>
+                  </RowButton>
                 </td>
               )}
             </tr>

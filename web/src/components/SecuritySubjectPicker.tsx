@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { findGroups, findRoles, findUsers, type NamedSubject } from '../subjects.js';
-import type { SecurityEntry } from '../../../src/contracts.js';
+import { findGroups, findRoles, findUsers } from '../subjects.js';
+import type { Named, Person, SecurityEntry } from '../../../src/contracts.js';
 import { useResource } from '../useResource.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { SUBJECT_KIND_LABELS } from './SecurityEntriesTable.js';
 import { SelectField } from './SelectField.js';
-import { UserSearch, type PersonOption } from './UserSearch.js';
+import { UserSearch } from './UserSearch.js';
 
 /** The kinds this picker offers; an entry for a team (set through the API) is shown, not picked here. */
 const PICKABLE = ['user', 'group', 'role'] as const;
@@ -20,9 +20,9 @@ interface Props {
 /** Adds an entry for a user, a group or a project role; a new entry allows view and leaves edit unset. */
 export function SecuritySubjectPicker({ projectKey, existing, onAdd }: Props) {
   const [kind, setKind] = useState<PickableKind>('group');
-  const [user, setUser] = useState<PersonOption | null>(null);
+  const [user, setUser] = useState<Person | null>(null);
   const [namedId, setNamedId] = useState<number | null>(null);
-  const named = useResource<NamedSubject[]>(
+  const named = useResource<Named[]>(
     () => (kind === 'group' ? findGroups(projectKey) : kind === 'role' ? findRoles(projectKey) : Promise.resolve([])),
     [kind, projectKey],
   );

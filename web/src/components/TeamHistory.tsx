@@ -1,18 +1,14 @@
 import { api } from '../api.js';
 import { formatDateTime } from '../dates.js';
 import { useCursorList } from '../useCursorList.js';
-import { ErrorMessage } from './ErrorMessage.js';
-import { LoadMoreButton } from './LoadMoreButton.js';
+import { PagedList } from './PagedList.js';
 
 /** Every period of membership, newest first (TEAM-6): who was in the team when. */
 export function TeamHistory({ teamId }: { teamId: number }) {
   const list = useCursorList((cursor) => api.teamHistory(teamId, cursor), [teamId]);
-  if (list.loading && list.items.length === 0) return <p className="muted">Loading…</p>;
   return (
-    <>
-      <ErrorMessage error={list.error} />
-      {!list.error && list.items.length === 0 && <p className="muted">Nobody has been a member yet.</p>}
-      {list.items.length > 0 && (
+    <PagedList list={list} empty="Nobody has been a member yet.">
+      {(periods) => (
         <table className="table compact">
           <caption className="visually-hidden">Membership history</caption>
           <thead>
@@ -23,7 +19,7 @@ export function TeamHistory({ teamId }: { teamId: number }) {
             </tr>
           </thead>
           <tbody>
-            {list.items.map((period) => (
+            {periods.map((period) => (
               <tr key={period.id}>
                 <td>{period.user.displayName}</td>
                 <td>
@@ -45,7 +41,6 @@ export function TeamHistory({ teamId }: { teamId: number }) {
           </tbody>
         </table>
       )}
-      <LoadMoreButton hasMore={list.hasMore} loading={list.loadingMore} onClick={list.loadMore} />
-    </>
+    </PagedList>
   );
 }

@@ -5,6 +5,7 @@ import type { TeamDetail, TeamRole } from '../../../src/contracts.js';
 import { useAction } from '../useAction.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { RoleForm } from './RoleForm.js';
+import { ActionsHeader, RowButton } from './RowActions.js';
 
 interface Props {
   team: TeamDetail;
@@ -37,11 +38,7 @@ export function TeamRolesPanel({ team, onChanged }: Props) {
           <tr>
             <th scope="col">Role</th>
             <th scope="col">Permissions</th>
-            {canManage && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
+            {canManage && <ActionsHeader />}
           </tr>
         </thead>
         <tbody>
@@ -63,25 +60,14 @@ export function TeamRolesPanel({ team, onChanged }: Props) {
                 <td>
                   <div className="row-actions">
                     {role.abilities.canEdit && (
-                      <button
-                        type="button"
-                        className="button small secondary"
-                        aria-label={`Edit role ${role.name}`}
-                        onClick={() => setEditing(role)}
-                      >
+                      <RowButton name={`Edit role ${role.name}`} onClick={() => setEditing(role)}>
                         Edit
-                      </button>
+                      </RowButton>
                     )}
                     {role.abilities.canDelete && (
-                      <button
-                        type="button"
-                        className="button small danger"
-                        aria-label={`Delete role ${role.name}`}
-                        disabled={busy}
-                        onClick={() => remove(role)}
-                      >
+                      <RowButton danger name={`Delete role ${role.name}`} disabled={busy} onClick={() => remove(role)}>
                         Delete
-                      </button>
+                      </RowButton>
                     )}
                   </div>
                 </td>

@@ -1,32 +1,43 @@
-import { href } from '../router.js';
+import type { ReactNode } from 'react';
 import type { TeamSummary } from '../../../src/contracts.js';
+import { href } from '../router.js';
 import { TeamMembersList } from './TeamMembersList.js';
 
-interface Props {
-  teams: TeamSummary[];
-  caption: string;
+interface Props<T extends TeamSummary> {
+  teams: T[];
+  /** What names the table: a hidden caption, or the id of the heading above it. */
+  caption?: string;
+  labelledBy?: string;
   /** Project teams name their project. */
   showProject?: boolean;
+  /** Links and buttons under a team's name. */
+  actions?: (team: T) => ReactNode;
+  /** A last column. */
+  extra?: { header: string; cell: (team: T) => ReactNode };
+  rowClassName?: (team: T) => string | undefined;
 }
 
-/** Teams as the Teams area lists them: name, description, members (the first three and "more…"). */
-export function TeamsTable({ teams, caption, showProject = false }: Props) {
+/** Teams as lists show them: name, description, members (the first three and "more…"), and what the list adds. */
+export function TeamsTable<T extends TeamSummary>(props: Props<T>) {
+  const { teams, caption, labelledBy, showProject = false, actions, extra, rowClassName } = props;
   return (
-    <table className="table">
-      <caption className="visually-hidden">{caption}</caption>
+    <table className="table" aria-labelledby={labelledBy}>
+      {caption && <caption className="visually-hidden">{caption}</caption>}
       <thead>
         <tr>
           <th scope="col">Name</th>
           {showProject && <th scope="col">Project</th>}
           <th scope="col">Description</th>
           <th scope="col">Users</th>
+          {extra && <th scope="col">{extra.header}</th>}
         </tr>
       </thead>
       <tbody>
         {teams.map((team) => (
-          <tr key={team.id}>
+          <tr key={team.id} className={rowClassName?.(team)}>
             <th scope="row">
               <a href={href.team(team.id)}>{team.name}</a>
+              {actions?.(team)}
             </th>
             {showProject && (
               <td>{team.project && <a href={href.project(team.project.key, 'teams')}>{team.project.key}</a>}</td>
@@ -35,6 +46,7 @@ export function TeamsTable({ teams, caption, showProject = false }: Props) {
             <td>
               <TeamMembersList members={team.members} teamName={team.name} />
             </td>
+            {extra && <td>{extra.cell(team)}</td>}
           </tr>
         ))}
       </tbody>

@@ -1,25 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
+import type { Person } from '../../../src/contracts.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { SelectField } from './SelectField.js';
-
-export interface PersonOption {
-  id: number;
-  login: string;
-  displayName: string;
-}
 
 interface Props {
   /** Label of the list of matches; the search field is "Find <label>". */
   label?: string;
-  search: (q: string) => Promise<PersonOption[]>;
+  search: (q: string) => Promise<Person[]>;
   value: number | null;
-  onChange: (person: PersonOption | null) => void;
+  onChange: (person: Person | null) => void;
 }
 
 /** Type to search, then pick from the matches: a plain field and a plain select, both labelled. */
 export function UserSearch({ label = 'User', search, value, onChange }: Props) {
   const [q, setQ] = useState('');
-  const [matches, setMatches] = useState<PersonOption[]>([]);
+  const [matches, setMatches] = useState<Person[]>([]);
   const [error, setError] = useState<unknown>(null);
   const latest = useRef(0);
   const searchRef = useRef(search);

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useFieldErrors } from '../useFieldErrors.js';
 import { FieldError } from './FieldError.js';
-import { ItemAccessTable } from './ItemAccessTable.js';
-import { ProjectAccessTable } from './ProjectAccessTable.js';
+import { ItemAccessTable, ProjectAccessTable } from './AccessTables.js';
 import { SelectField } from './SelectField.js';
 
 type Target = { kind: 'item' | 'project'; key: string };

@@ -7,6 +7,7 @@ import { href } from '../router.js';
 import type { Worklog } from '../../../src/contracts.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { LogWorkDialog } from './LogWorkDialog.js';
+import { ActionsHeader, RowButton } from './RowActions.js';
 
 interface Props {
   worklogs: Worklog[];
@@ -60,11 +61,7 @@ export function WorklogTable({ worklogs, caption, showItem = false, showAuthor =
                 Rate
               </th>
             )}
-            {hasActions && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
+            {hasActions && <ActionsHeader />}
           </tr>
         </thead>
         <tbody>
@@ -98,15 +95,11 @@ export function WorklogTable({ worklogs, caption, showItem = false, showAuthor =
               {hasActions && (
                 <td>
                   <div className="row-actions">
-                    {worklog.abilities.canEdit && (
-                      <button type="button" className="button small secondary" onClick={() => setEditing(worklog)}>
-                        Edit
-                      </button>
-                    )}
+                    {worklog.abilities.canEdit && <RowButton onClick={() => setEditing(worklog)}>Edit</RowButton>}
                     {worklog.abilities.canDelete && (
-                      <button type="button" className="button small danger" onClick={() => remove(worklog)}>
+                      <RowButton danger onClick={() => remove(worklog)}>
                         Delete
-                      </button>
+                      </RowButton>
                     )}
                   </div>
                 </td>

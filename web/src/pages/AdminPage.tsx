@@ -2,6 +2,7 @@ import { AppRolesTab } from '../components/AppRolesTab.js';
 import { CheckAccessTab } from '../components/CheckAccessTab.js';
 import { DenyPermissionsTab } from '../components/DenyPermissionsTab.js';
 import { GroupsTab } from '../components/GroupsTab.js';
+import { TabList } from '../components/TabList.js';
 import { WhoHasAccessTab } from '../components/WhoHasAccessTab.js';
 import { href, type AdminTab } from '../router.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
@@ -20,24 +21,15 @@ export function AdminPage({ tab }: { tab: AdminTab }) {
   return (
     <section>
       <h1>Administration</h1>
-      <div role="tablist" aria-label="Administration" className="tabs">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            id={`admin-tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`admin-panel-${t.id}`}
-            className="tab"
-            onClick={() => {
-              window.location.hash = href.admin(t.id);
-            }}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <TabList
+        label="Administration"
+        idPrefix="admin-"
+        tabs={TABS}
+        active={tab}
+        onSelect={(id) => {
+          window.location.hash = href.admin(id);
+        }}
+      />
       <div role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`} className="tab-panel">
         {tab === 'denies' && <DenyPermissionsTab />}
         {tab === 'roles' && <AppRolesTab />}

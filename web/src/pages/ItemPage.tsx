@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ItemSecurityDialog } from '../components/ItemSecurityDialog.js';
 import { LogWorkDialog } from '../components/LogWorkDialog.js';
 import { StatusBadge } from '../components/StatusBadge.js';
+import { TabList } from '../components/TabList.js';
 import { TimePanel } from '../components/TimePanel.js';
 import { WhyCantIDialog } from '../components/WhyCantIDialog.js';
 import { WorklogsTab } from '../components/WorklogsTab.js';
@@ -63,22 +64,7 @@ export function ItemPage({ itemKey }: { itemKey: string }) {
       )}
       {abilities.canViewTimePanels && <TimePanel key={worklogsVersion} itemKey={data.key} />}
 
-      <div role="tablist" aria-label="Item details" className="tabs">
-        {tabs.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            id={`tab-${t.id}`}
-            aria-selected={activeTab === t.id}
-            aria-controls={`panel-${t.id}`}
-            className="tab"
-            onClick={() => setTab(t.id)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <TabList label="Item details" tabs={tabs} active={activeTab} onSelect={setTab} />
       <div role="tabpanel" id={`panel-${activeTab}`} aria-labelledby={`tab-${activeTab}`} className="tab-panel">
         {activeTab === 'comments' ? (
           <CommentsTab itemKey={data.key} canComment={abilities.canComment} />

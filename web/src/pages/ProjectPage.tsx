@@ -4,6 +4,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ItemTree } from '../components/ItemTree.js';
 import { NewItemDialog } from '../components/NewItemDialog.js';
 import { ProjectTeamsTab } from '../components/ProjectTeamsTab.js';
+import { TabList } from '../components/TabList.js';
 import { href, type ProjectTab } from '../router.js';
 import type { Item } from '../../../src/contracts.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
@@ -53,24 +54,15 @@ export function ProjectPage({ projectKey, tab }: Props) {
         </p>
       )}
       {tabs.length > 1 && (
-        <div role="tablist" aria-label="Project" className="tabs">
-          {tabs.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              role="tab"
-              id={`project-tab-${t.id}`}
-              aria-selected={tab === t.id}
-              aria-controls={`project-panel-${t.id}`}
-              className="tab"
-              onClick={() => {
-                window.location.hash = href.project(data.key, t.id);
-              }}
-            >
-              {t.label}
-            </button>
-          ))}
-        </div>
+        <TabList
+          label="Project"
+          idPrefix="project-"
+          tabs={tabs}
+          active={tab}
+          onSelect={(id) => {
+            window.location.hash = href.project(data.key, id);
+          }}
+        />
       )}
       {tab === 'items' ? (
         <div

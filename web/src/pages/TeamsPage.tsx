@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { LoadMoreButton } from '../components/LoadMoreButton.js';
 import { NewTeamDialog } from '../components/NewTeamDialog.js';
+import { PagedList } from '../components/PagedList.js';
 import { TeamsTable } from '../components/TeamsTable.js';
 import { href } from '../router.js';
 import { useCursorList } from '../useCursorList.js';
@@ -29,30 +28,14 @@ export function TeamsPage() {
       </div>
 
       <h2>Global teams</h2>
-      <ErrorMessage error={globalTeams.error} />
-      {globalTeams.loading && globalTeams.items.length === 0 ? (
-        <p className="muted">Loading…</p>
-      ) : globalTeams.items.length === 0 ? (
-        !globalTeams.error && <p className="muted">There are no global teams.</p>
-      ) : (
-        <TeamsTable teams={globalTeams.items} caption="Global teams" />
-      )}
-      <LoadMoreButton hasMore={globalTeams.hasMore} loading={globalTeams.loadingMore} onClick={globalTeams.loadMore} />
+      <PagedList list={globalTeams} empty="There are no global teams.">
+        {(teams) => <TeamsTable teams={teams} caption="Global teams" />}
+      </PagedList>
 
       <h2>Project teams</h2>
-      <ErrorMessage error={projectTeams.error} />
-      {projectTeams.loading && projectTeams.items.length === 0 ? (
-        <p className="muted">Loading…</p>
-      ) : projectTeams.items.length === 0 ? (
-        !projectTeams.error && <p className="muted">No project of yours has teams.</p>
-      ) : (
-        <TeamsTable teams={projectTeams.items} caption="Project teams" showProject />
-      )}
-      <LoadMoreButton
-        hasMore={projectTeams.hasMore}
-        loading={projectTeams.loadingMore}
-        onClick={projectTeams.loadMore}
-      />
+      <PagedList list={projectTeams} empty="No project of yours has teams.">
+        {(teams) => <TeamsTable teams={teams} caption="Project teams" showProject />}
+      </PagedList>
 
       {creating && (
         <NewTeamDialog
