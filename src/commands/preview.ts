@@ -6,6 +6,7 @@
  */
 import { openAreas } from '../authz/areas.js';
 import { decide, reachingGrants } from '../authz/decide.js';
+import { QUICK } from '../authz/enforce.js';
 import { loadProjects, loadSubjects } from '../authz/loader.js';
 import type { Database } from '../db/index.js';
 import { PROJECT_PERMISSIONS } from '../db/types.js';
@@ -46,9 +47,9 @@ export async function itemAccessSnapshot(db: Database, rootItemId: number): Prom
     const abilities = new Set<string>();
     for (const f of facts.values()) {
       const resource = { project: f.project, item: f.item, ownerId: subject.userId };
-      if (decide('item.view', subject, resource).allowed) abilities.add(`${f.itemKey}:view`);
-      if (decide('item.edit', subject, resource).allowed) abilities.add(`${f.itemKey}:edit`);
-      if (decide('worklog.create', subject, resource).allowed) abilities.add(`${f.itemKey}:logWork`);
+      if (decide('item.view', subject, resource, QUICK).allowed) abilities.add(`${f.itemKey}:view`);
+      if (decide('item.edit', subject, resource, QUICK).allowed) abilities.add(`${f.itemKey}:edit`);
+      if (decide('worklog.create', subject, resource, QUICK).allowed) abilities.add(`${f.itemKey}:logWork`);
     }
     snapshot.set(subject.userId, abilities);
   }

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ACTIONS, type Action } from '../authz/catalogue.js';
 import { decide } from '../authz/decide.js';
-import { enforce, type Actor } from '../authz/engine.js';
+import type { Actor } from '../authz/engine.js';
+import { enforce, QUICK } from '../authz/enforce.js';
 import { AppError, unauthorized } from '../lib/errors.js';
 
 export type Access = Action | 'public';
@@ -96,7 +97,7 @@ export function installAccessControl(
     // The engine notes the request's decisions on its actor, for the 2xx check in onSend.
     actor.decided = new Set();
     req.actor = actor;
-    if (ACTIONS[access].scope === 'global') enforce(decide(access, actor.subject), undefined, actor.decided);
+    if (ACTIONS[access].scope === 'global') enforce(decide(access, actor.subject, {}, QUICK), undefined, actor.decided);
   });
 }
 

@@ -1,6 +1,7 @@
-import { actionSpec, type Action } from '../../authz/catalogue.js';
+import { actionSpec, needsFact, type Action } from '../../authz/catalogue.js';
 import { decide, reachingGrants, type Decision } from '../../authz/decide.js';
 import type { Actor } from '../../authz/engine.js';
+import { QUICK } from '../../authz/enforce.js';
 import type { ResourceFacts } from '../../authz/facts.js';
 import { loadItem, loadProjects, loadSubjects, loadTeams } from '../../authz/loader.js';
 import type { Deps } from '../../lib/deps.js';
@@ -8,6 +9,7 @@ import { badRequest, notFound } from '../../lib/errors.js';
 import { loadDateSettings } from '../../lib/installation.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import { answerOut, explanationOut, permissionsOut, personOut } from './present.js';
+import { findProjectId } from '../projects/repo.js';
 import * as repo from './repo.js';
 import type { Explanation, ExplainQuery } from './schema.js';
 
@@ -19,7 +21,6 @@ const SEE: Record<Exclude<ResourceKind, 'global'>, Action> = {
   project: 'project.view',
   team: 'team.view',
 };
-const QUICK = { explain: false } as const;
 const EXPLAINED = { explain: true } as const;
 type PageQuery = { limit: number; cursor?: string };
 const afterLogin = (page: PageQuery) => decodeCursor<[string]>(page.cursor, ['string'])?.[0];
@@ -42,14 +43,15 @@ export function createExplainService({ db, authz }: Deps) {
     const user = await repo.findUser(db, userId);
     const subject = user && (await loadSubjects(db, [userId])).get(userId);
     if (!user || !subject) throw notFound('user');
-    const date = spec.teamCheck ? (query.date ?? (await loadDateSettings(db)).today) : undefined;
+    const dated = needsFact(query.action, 'date');
+    const date = dated ? (query.date ?? (await loadDateSettings(db)).today) : undefined;
 
     let facts: ResourceFacts = {};
     let resource: Explanation['resource'] = { kind: 'global', key: null };
     let decision: Decision;
     if (query.item) {
       resource = { kind: 'item', key: query.item };
-      if (spec.teamCheck) {
+      if (dated) {
         const worklog = await authz.decideWorklog(
           { userId, subject },
           query.action,
@@ -71,7 +73,7 @@ export function createExplainService({ db, authz }: Deps) {
         facts = { team, ...(await authz.teamProjectFacts(team)) };
         resource = { kind: 'team', key: String(query.team) };
       } else if (query.project) {
-        const projectId = await repo.findProjectId(db, query.project);
+        const projectId = await findProjectId(db, query.project);
         facts = { project: projectId === undefined ? undefined : (await loadProjects(db, [projectId])).get(projectId) };
         resource = { kind: 'project', key: query.project };
       }
@@ -110,7 +112,12 @@ export function createExplainService({ db, authz }: Deps) {
         const resource = { project: item.project, item: item.item, ownerId: u.id };
         const answer = (action: Action) =>
           answerOut(
-            decide(action, subject, actionSpec(action).teamCheck ? { ...resource, teams, date: today } : resource),
+            decide(
+              action,
+              subject,
+              needsFact(action, 'date') ? { ...resource, teams, date: today } : resource,
+              EXPLAINED,
+            ),
           );
         return {
           user: personOut(u),
@@ -125,7 +132,7 @@ export function createExplainService({ db, authz }: Deps) {
 
   /** EXPL-2 for a project: every active user who can browse it, with each project permission and how it reaches them. */
   async function projectAccess(actor: Actor, key: string, page: PageQuery) {
-    const projectId = await repo.findProjectId(db, key);
+    const projectId = await findProjectId(db, key);
     const project = (await authz.authorize(actor, 'project.permissions', { projectId, noun: 'project' }))!;
     const rows = pageOf(
       await repo.usersBrowsingProject(db, projectId!, { limit: page.limit, afterLogin: afterLogin(page) }),

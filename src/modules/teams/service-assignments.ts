@@ -19,7 +19,8 @@ import {
   updateSettings as writeSettings,
 } from './repo-assignments.js';
 import { usersInOtherTeams } from './repo-members.js';
-import { findMemberships, findProjectId, findTeam, lockProjects } from './repo.js';
+import { findProjectId } from '../projects/repo.js';
+import { findMemberships, findTeam, lockProjects } from './repo.js';
 import { memberConflict } from './rules.js';
 import type { GlobalTeamOut, ProjectChecksUpdate, ProjectTeamsOut, SettingsUpdate } from './schema.js';
 import { presentTeams } from './service.js';

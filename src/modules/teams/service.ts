@@ -3,6 +3,7 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/repo.js';
+import { findProjectId } from '../projects/repo.js';
 import {
   presentPeriod,
   presentTeam,
@@ -17,7 +18,6 @@ import {
   deleteTeam,
   findCurrentMembers,
   findMemberships,
-  findProjectId,
   findTeam,
   findTeamPage,
   findTeamParts,
