@@ -1,10 +1,4 @@
-import type {
-  AppRole,
-  DenyPermission,
-  ProjectPermission,
-  SubjectKind as StoredSubjectKind,
-  TeamPermission,
-} from '../db/types.js';
+import type { AppRole, DenyPermission, ProjectPermission, TeamPermission } from '../db/types.js';
 import type { Area } from './areas.js';
 import type { ResourceFacts } from './facts.js';
 
@@ -58,7 +52,7 @@ export interface ActionSpec {
  * Who an item-security entry (ITEM-1) names, and what a subject's packed standing is made of (standings.ts): one list.
  * Its order gives each kind its code in a packed principal, so a new kind goes at the end.
  */
-export const SUBJECT_KINDS = ['user', 'group', 'role', 'team'] as const satisfies readonly StoredSubjectKind[];
+export const SUBJECT_KINDS = ['user', 'group', 'role', 'team'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 /** Who sees money: rates, prices, revenue, cost (PRICE-7). */

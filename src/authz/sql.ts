@@ -1,5 +1,6 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
-import { APP_ROLES, type AppRole, type ProjectPermission } from '../db/types.js';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { APP_ROLES, type ProjectPermission } from '../db/types.js';
+import { SUBJECT_KINDS, TEAM_SEERS, type SubjectKind } from './catalogue.js';
 import { areasOf } from './areas.js';
 
 /**
@@ -51,31 +52,49 @@ export function canBrowseProject(userId: UserRef, projectIdColumn: string): Expr
 }
 
 /**
+ * How an item-security entry of each subject kind names the user: the join that reaches the user and the condition on
+ * it. A kind added to SUBJECT_KINDS does not compile until it says here how it matches.
+ */
+const ENTRY_MATCHES: Record<
+  SubjectKind,
+  (userId: UserRef) => { join?: RawBuilder<unknown>; user: RawBuilder<unknown> }
+> = {
+  user: (userId) => ({ user: sql`tw_e.subject_id = ${userId}` }),
+  group: (userId) => ({
+    join: sql`join group_members tw_gm on tw_gm.group_id = tw_e.subject_id`,
+    user: sql`tw_gm.user_id = ${userId}`,
+  }),
+  // A project role the user holds in the setting's project.
+  role: (userId) => ({
+    join: sql`join item_security tw_s on tw_s.item_id = tw_e.item_id`,
+    user: sql`(tw_s.project_id, tw_e.subject_id) in ${rolesHeld(userId)}`,
+  }),
+  // A team the user is currently a member of.
+  team: (userId) => ({
+    join: sql`join team_memberships tw_tm on tw_tm.team_id = tw_e.subject_id and tw_tm.left_at is null`,
+    user: sql`tw_tm.user_id = ${userId}`,
+  }),
+};
+
+/**
  * Settings (by item id) whose entries give the user `kind` access: some matching allow and no matching
  * deny (ITEM-3). Matching: the user, a group of the user, a project role the user holds in the
- * setting's project, or a team the user is currently a member of.
+ * setting's project, or a team the user is currently a member of (ENTRY_MATCHES).
  */
 export function settingsAllowing(userId: UserRef, kind: 'view' | 'edit'): Expression<number> {
   // One select per subject kind, joined by union all: a single select matching all kinds at once with
   // a correlated user hit a PostgreSQL 18 (PGlite) executor fault that reused a previous user's groups.
-  const matching = (value: 'allow' | 'deny') => {
-    const column = sql.ref(`tw_e.${kind}`);
-    return sql`
-      select tw_e.item_id from item_security_entries tw_e
-        where tw_e.subject_kind = 'user' and tw_e.subject_id = ${userId} and ${column} = ${value}
+  const matching = (value: 'allow' | 'deny') =>
+    sql.join(
+      SUBJECT_KINDS.map((subjectKind) => {
+        const { join, user } = ENTRY_MATCHES[subjectKind](userId);
+        return sql`select tw_e.item_id from item_security_entries tw_e${join ? sql` ${join}` : sql``}
+        where tw_e.subject_kind = ${sql.lit(subjectKind)} and ${user} and ${sql.ref(`tw_e.${kind}`)} = ${value}`;
+      }),
+      sql`
       union all
-      select tw_e.item_id from item_security_entries tw_e join group_members tw_gm on tw_gm.group_id = tw_e.subject_id
-        where tw_e.subject_kind = 'group' and tw_gm.user_id = ${userId} and ${column} = ${value}
-      union all
-      select tw_e.item_id from item_security_entries tw_e
-        join item_security tw_s on tw_s.item_id = tw_e.item_id
-        where tw_e.subject_kind = 'role' and ${column} = ${value}
-          and (tw_s.project_id, tw_e.subject_id) in ${rolesHeld(userId)}
-      union all
-      select tw_e.item_id from item_security_entries tw_e
-        join team_memberships tw_tm on tw_tm.team_id = tw_e.subject_id and tw_tm.left_at is null
-        where tw_e.subject_kind = 'team' and tw_tm.user_id = ${userId} and ${column} = ${value}`;
-  };
+      `,
+    );
   return sql<number>`((${matching('allow')}) except (${matching('deny')}))`;
 }
 
@@ -117,8 +136,6 @@ export function itemSecurityAllowsEdit(
 
 /** App roles that open the Teams area (APP-2), from the same data the core reads. */
 const TEAMS_AREA_ROLES = APP_ROLES.filter((role) => areasOf(role).includes('Teams'));
-/** Who sees every team (TEAM-8), beside system administrators: the same list as the core's. */
-const TEAM_SEER_ROLES = ['app_admin', 'team_admin'] as const satisfies readonly AppRole[];
 
 /** The app roles the user holds, directly or through a group. */
 function appRolesHeld(userId: UserRef) {
@@ -141,7 +158,7 @@ export function canViewTeam(userId: UserRef, alias: string): Expression<SqlBool>
     and (${projectId} is null or ${projectId} = any(array${projectIdsWithPermission(userId, 'BROWSE_PROJECT')}))
     and (exists (select 1 from team_memberships tw_tm where tw_tm.team_id = ${id} and tw_tm.user_id = ${userId} and tw_tm.left_at is null)
       or exists (select 1 from users tw_s where tw_s.id = ${userId} and tw_s.system_admin)
-      or exists (select 1 from ${appRolesHeld(userId)} tw_r(role) where tw_r.role in (${sql.join([...TEAM_SEER_ROLES])}))
+      or exists (select 1 from ${appRolesHeld(userId)} tw_r(role) where tw_r.role in (${sql.join([...TEAM_SEERS])}))
       or ${projectId} in ${administered}
       or (${projectId} is null and exists (select 1 from team_projects tw_tp where tw_tp.team_id = ${id} and tw_tp.project_id in ${administered}))))`;
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { SubjectKind } from '../authz/catalogue.js';
 
 /** Timestamps come back as Date, are written as Date or ISO strings. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -135,8 +136,8 @@ export interface WorkItemsTable {
 }
 export const ACCESS_VALUES = ['allow', 'deny', 'unset'] as const;
 export type AccessValue = (typeof ACCESS_VALUES)[number];
-export const SUBJECT_KINDS = ['user', 'group', 'role', 'team'] as const;
-export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+/** Who an item-security entry names: the engine's one list (SUBJECT_KINDS in src/authz/catalogue.ts). */
+export type { SubjectKind };
 export interface ItemSecurityTable {
   item_id: number;
   project_id: number;

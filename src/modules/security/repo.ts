@@ -1,11 +1,28 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { SUBJECT_KINDS, type SubjectKind } from '../../authz/catalogue.js';
 import type { Actor } from '../../authz/engine.js';
 import { visibleItems } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
 import type { AccessValue } from '../../db/types.js';
-import type { EntryIn, EntryKind } from './schema.js';
+import { worksOnProjects } from '../teams/repo.js';
+import type { EntryIn } from './schema.js';
 
 /** The item-security module's queries: settings and their entries, and the governing setting of every item (ITEM-2). */
+
+/**
+ * Where the subjects of each kind live, the column that names one, and which of them an entry on the project's items may
+ * name (every one, or only those working on the project). A kind added to SUBJECT_KINDS does not compile until it is here.
+ */
+const SUBJECT_TABLES: Record<
+  SubjectKind,
+  { table: string; name: string; onProject?: (alias: string, projectId: number) => Expression<SqlBool> }
+> = {
+  user: { table: 'users', name: 'display_name' },
+  group: { table: 'groups', name: 'name' },
+  role: { table: 'project_roles', name: 'name' },
+  // A team of the project, or a global team assigned to it (TEAM-4).
+  team: { table: 'teams', name: 'name', onProject: (alias, projectId) => worksOnProjects(alias, [projectId]) },
+};
 
 /**
  * Serialises the changes to one project's tree and settings. `recomputeGoverning` reads the tree as it was when
@@ -70,18 +87,18 @@ export type EntryRow = Awaited<ReturnType<typeof findEntries>>[number];
 
 /** Entries of an item's own setting, with their subjects' names. */
 export async function findEntries(db: Database, itemId: number) {
+  const names = SUBJECT_KINDS.map((kind) => {
+    const { table, name } = SUBJECT_TABLES[kind];
+    return sql`when ${sql.lit(kind)} then (select ${sql.ref(name)} from ${sql.table(table)} where id = e.subject_id)`;
+  });
   const { rows } = await sql<{
-    kind: EntryKind;
+    kind: SubjectKind;
     subject_id: number;
     name: string | null;
     view: AccessValue;
     edit: AccessValue;
   }>`
-    select e.subject_kind as kind, e.subject_id, e.view, e.edit,
-      case e.subject_kind when 'user' then (select display_name from users where id = e.subject_id)
-                          when 'group' then (select name from groups where id = e.subject_id)
-                          when 'role' then (select name from project_roles where id = e.subject_id)
-                          when 'team' then (select name from teams where id = e.subject_id) end as name
+    select e.subject_kind as kind, e.subject_id, e.view, e.edit, case e.subject_kind ${sql.join(names, sql` `)} end as name
     from item_security_entries e where e.item_id = ${itemId} order by e.id`.execute(db);
   return rows;
 }
@@ -103,15 +120,13 @@ export function findViewableWithOwnSetting(db: Database, actor: Actor, itemIds: 
  * work on the project (its own teams and global teams assigned to it).
  */
 export async function findExistingSubjects(db: Database, entries: EntryIn[], projectId: number): Promise<Set<string>> {
-  const ids = (kind: EntryKind) => entries.filter((e) => e.kind === kind).map((e) => e.subjectId);
-  const { rows } = await sql<{ kind: EntryKind; id: number }>`
-    select 'user' as kind, id from users where id = any(${ids('user')}::int[])
-    union all select 'group', id from groups where id = any(${ids('group')}::int[])
-    union all select 'role', id from project_roles where id = any(${ids('role')}::int[])
-    union all select 'team', id from teams where id = any(${ids('team')}::int[])
-      and (project_id = ${projectId} or id in (select team_id from team_projects where project_id = ${projectId}))`.execute(
-    db,
-  );
+  const selects = SUBJECT_KINDS.map((kind) => {
+    const { table, onProject } = SUBJECT_TABLES[kind];
+    const ids = entries.filter((e) => e.kind === kind).map((e) => e.subjectId);
+    return sql`select ${sql.lit(kind)} as kind, tw_s.id from ${sql.table(table)} tw_s where tw_s.id = any(${ids}::int[])
+      ${onProject ? sql`and ${onProject('tw_s', projectId)}` : sql``}`;
+  });
+  const { rows } = await sql<{ kind: SubjectKind; id: number }>`${sql.join(selects, sql` union all `)}`.execute(db);
   return new Set(rows.map((r) => `${r.kind}:${r.id}`));
 }
 

@@ -1,21 +1,21 @@
 import { z } from 'zod';
+import { SUBJECT_KINDS } from '../../authz/catalogue.js';
 import { ACCESS_VALUES } from '../../db/types.js';
 import { id, itemKey, version } from '../../lib/schemas.js';
 
 /** Subjects an item security entry can name (ITEM-1): a team matches its current members. */
-export const ENTRY_KINDS = ['user', 'group', 'role', 'team'] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
+const entryKind = z.enum(SUBJECT_KINDS);
 
 export const itemKeyParams = z.strictObject({ key: itemKey });
 
 export const entryIn = z.strictObject({
-  kind: z.enum(ENTRY_KINDS),
+  kind: entryKind,
   subjectId: id,
   view: z.enum(ACCESS_VALUES).default('unset'),
   edit: z.enum(ACCESS_VALUES).default('unset'),
 });
 export const entryOut = z.object({
-  kind: z.enum(ENTRY_KINDS),
+  kind: entryKind,
   subject: z.object({ id: z.number(), name: z.string() }),
   view: z.enum(ACCESS_VALUES),
   edit: z.enum(ACCESS_VALUES),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TeamCheckState } from '../../authz/facts.js';
 import { TEAM_PERMISSIONS } from '../../db/types.js';
 import { id, idParam, name, page, pageQuery, projectKey, text, userRef, version } from '../../lib/schemas.js';
 
@@ -143,11 +144,22 @@ export const historyPage = page(historyOut);
 /** Users who may join a team (TEAM-5). */
 export const candidatePage = page(memberRef);
 
+/**
+ * Whether the team check applies to a project (PRICE-2), as the engine's facts name it: every TeamCheckState is a key
+ * here, so a state added there does not compile until it is added to the API too.
+ */
+const TEAM_CHECK_STATES: { [S in TeamCheckState]: S } = {
+  on: 'on',
+  off_globally: 'off_globally',
+  off_for_project: 'off_for_project',
+};
+export const teamCheckState = z.enum(TEAM_CHECK_STATES);
+
 export const teamChecksOut = z.object({
   project: z.enum(['inherit', 'disabled']),
   global: z.boolean(),
   /** What applies to the project (PRICE-2). */
-  effective: z.enum(['on', 'off_globally', 'off_for_project']),
+  effective: teamCheckState,
   /** The project's version, for changing its switch. */
   version: z.number(),
 });

@@ -14,7 +14,7 @@ select * from "teams" as "t" where (exists (select 1 from users tw_u where tw_u.
                      and (tw_rm.user_id = 42 or tw_rm.group_id in (select tw_gm.group_id from group_members tw_gm where tw_gm.user_id = 42)))))))
     and (exists (select 1 from team_memberships tw_tm where tw_tm.team_id = "t"."id" and tw_tm.user_id = 42 and tw_tm.left_at is null)
       or exists (select 1 from users tw_s where tw_s.id = 42 and tw_s.system_admin)
-      or exists (select 1 from (select tw_a.role from app_role_grants tw_a where tw_a.user_id = 42 or tw_a.group_id in (select tw_gm.group_id from group_members tw_gm where tw_gm.user_id = 42)) tw_r(role) where tw_r.role in ('app_admin', 'team_admin'))
+      or exists (select 1 from (select tw_a.role from app_role_grants tw_a where tw_a.user_id = 42 or tw_a.group_id in (select tw_gm.group_id from group_members tw_gm where tw_gm.user_id = 42)) tw_r(role) where tw_r.role in ('team_admin', 'app_admin'))
       or "t"."project_id" in (
     select tw_g.project_id from project_permission_grants tw_g
     where tw_g.permission in ('ADMINISTER_PROJECT')
