@@ -1,14 +1,12 @@
-import { z } from 'zod';
-import { actorOf } from '../../http/access.js';
 import type { App } from '../../http/types.js';
+import { routeTable } from '../../http/route.js';
 import type { Deps } from '../../lib/deps.js';
-import { errorResponses } from '../../lib/schemas.js';
 import {
   grantCreate,
   grantList,
   grantParams,
   projectCreate,
-  projectKeyParams as keyParams,
+  projectKeyParams as params,
   projectListQuery,
   projectOut,
   projectPage,
@@ -21,167 +19,124 @@ import {
 } from './schema.js';
 import { createProjectService } from './service.js';
 
-const tags = ['projects'];
-
 export function projectRoutes(app: App, deps: Deps) {
   const service = createProjectService(deps);
+  const route = routeTable(app, { tags: ['projects'] });
 
-  app.get(
-    '/api/projects',
-    {
-      config: { access: 'project.list' },
-      schema: {
-        tags,
-        summary: 'Projects the caller may browse, by key',
-        querystring: projectListQuery,
-        response: { 200: projectPage, ...errorResponses },
-      },
-    },
-    async (req) => service.list(actorOf(req), req.query),
-  );
+  route({
+    method: 'GET',
+    url: '/api/projects',
+    access: 'project.list',
+    summary: 'Projects the caller may browse, by key',
+    querystring: projectListQuery,
+    response: projectPage,
+    handler: ({ actor, query }) => service.list(actor, query),
+  });
 
-  app.post(
-    '/api/projects',
-    {
-      config: { access: 'project.create' },
-      schema: {
-        tags,
-        summary: 'Create a project (Administration)',
-        body: projectCreate,
-        response: { 201: projectOut, ...errorResponses },
-      },
-    },
-    async (req, reply) => reply.code(201).send(await service.create(actorOf(req), req.body)),
-  );
+  route({
+    method: 'POST',
+    url: '/api/projects',
+    access: 'project.create',
+    summary: 'Create a project (Administration)',
+    body: projectCreate,
+    response: projectOut,
+    status: 201,
+    handler: ({ actor, body }) => service.create(actor, body),
+  });
 
-  app.get(
-    '/api/projects/:key',
-    {
-      config: { access: 'project.view' },
-      schema: { tags, summary: 'One project', params: keyParams, response: { 200: projectOut, ...errorResponses } },
-    },
-    async (req) => service.get(actorOf(req), req.params.key),
-  );
+  route({
+    method: 'GET',
+    url: '/api/projects/:key',
+    access: 'project.view',
+    summary: 'One project',
+    params,
+    response: projectOut,
+    handler: ({ actor, params }) => service.get(actor, params.key),
+  });
 
-  app.patch(
-    '/api/projects/:key',
-    {
-      config: { access: 'project.edit' },
-      schema: {
-        tags,
-        summary: 'Change name, client or settings (optimistic: send the version you read)',
-        params: keyParams,
-        body: projectUpdate,
-        response: { 200: projectOut, ...errorResponses },
-      },
-    },
-    async (req) => service.update(actorOf(req), req.params.key, req.body),
-  );
+  route({
+    method: 'PATCH',
+    url: '/api/projects/:key',
+    access: 'project.edit',
+    summary: 'Change name, client or settings (optimistic: send the version you read)',
+    params,
+    body: projectUpdate,
+    response: projectOut,
+    handler: ({ actor, params, body }) => service.update(actor, params.key, body),
+  });
 
-  app.get(
-    '/api/projects/:key/permissions',
-    {
-      config: { access: 'project.permissions' },
-      schema: {
-        tags,
-        summary: 'Project permission grants',
-        params: keyParams,
-        response: { 200: grantList, ...errorResponses },
-      },
-    },
-    async (req) => service.listGrants(actorOf(req), req.params.key),
-  );
+  route({
+    method: 'GET',
+    url: '/api/projects/:key/permissions',
+    access: 'project.permissions',
+    summary: 'Project permission grants',
+    params,
+    response: grantList,
+    handler: ({ actor, params }) => service.listGrants(actor, params.key),
+  });
 
-  app.post(
-    '/api/projects/:key/permissions',
-    {
-      config: { access: 'project.permissions' },
-      schema: {
-        tags,
-        summary: 'Grant a project permission to a user, group or project role',
-        params: keyParams,
-        body: grantCreate,
-        response: { 201: grantList, ...errorResponses },
-      },
-    },
-    async (req, reply) => reply.code(201).send(await service.addGrant(actorOf(req), req.params.key, req.body)),
-  );
+  route({
+    method: 'POST',
+    url: '/api/projects/:key/permissions',
+    access: 'project.permissions',
+    summary: 'Grant a project permission to a user, group or project role',
+    params,
+    body: grantCreate,
+    response: grantList,
+    status: 201,
+    handler: ({ actor, params, body }) => service.addGrant(actor, params.key, body),
+  });
 
-  app.delete(
-    '/api/projects/:key/permissions/:grantId',
-    {
-      config: { access: 'project.permissions' },
-      schema: {
-        tags,
-        summary: 'Revoke a project permission grant',
-        params: grantParams,
-        response: { 204: z.null(), ...errorResponses },
-      },
-    },
-    async (req, reply) => {
-      await service.removeGrant(actorOf(req), req.params.key, req.params.grantId);
-      return reply.code(204).send(null);
-    },
-  );
+  route({
+    method: 'DELETE',
+    url: '/api/projects/:key/permissions/:grantId',
+    access: 'project.permissions',
+    summary: 'Revoke a project permission grant',
+    params: grantParams,
+    response: null,
+    handler: ({ actor, params }) => service.removeGrant(actor, params.key, params.grantId),
+  });
 
-  app.get(
-    '/api/projects/:key/subjects',
-    {
-      config: { access: 'project.permissions' },
-      schema: {
-        tags,
-        summary: 'Users, groups and project roles a project administrator can name in grants and item security',
-        params: keyParams,
-        querystring: subjectsQuery,
-        response: { 200: subjectsOut, ...errorResponses },
-      },
-    },
-    async (req) => service.subjects(actorOf(req), req.params.key, req.query),
-  );
+  route({
+    method: 'GET',
+    url: '/api/projects/:key/subjects',
+    access: 'project.permissions',
+    summary: 'Users, groups and project roles a project administrator can name in grants and item security',
+    params,
+    querystring: subjectsQuery,
+    response: subjectsOut,
+    handler: ({ actor, params, query }) => service.subjects(actor, params.key, query),
+  });
 
-  app.get(
-    '/api/projects/:key/role-members',
-    {
-      config: { access: 'project.permissions' },
-      schema: {
-        tags,
-        summary: 'Who holds which project role',
-        params: keyParams,
-        response: { 200: roleMemberList, ...errorResponses },
-      },
-    },
-    async (req) => service.listRoleMembers(actorOf(req), req.params.key),
-  );
+  route({
+    method: 'GET',
+    url: '/api/projects/:key/role-members',
+    access: 'project.permissions',
+    summary: 'Who holds which project role',
+    params,
+    response: roleMemberList,
+    handler: ({ actor, params }) => service.listRoleMembers(actor, params.key),
+  });
 
-  app.post(
-    '/api/projects/:key/role-members',
-    {
-      config: { access: 'project.permissions' },
-      schema: {
-        tags,
-        summary: 'Give a user or group a project role',
-        params: keyParams,
-        body: roleMemberCreate,
-        response: { 201: roleMemberList, ...errorResponses },
-      },
-    },
-    async (req, reply) => reply.code(201).send(await service.addRoleMember(actorOf(req), req.params.key, req.body)),
-  );
+  route({
+    method: 'POST',
+    url: '/api/projects/:key/role-members',
+    access: 'project.permissions',
+    summary: 'Give a user or group a project role',
+    params,
+    body: roleMemberCreate,
+    response: roleMemberList,
+    status: 201,
+    handler: ({ actor, params, body }) => service.addRoleMember(actor, params.key, body),
+  });
 
-  app.delete(
-    '/api/projects/:key/role-members/:memberId',
-    {
-      config: { access: 'project.permissions' },
-      schema: {
-        tags,
-        summary: 'Take a project role away',
-        params: roleMemberParams,
-        response: { 204: z.null(), ...errorResponses },
-      },
-    },
-    async (req, reply) => {
-      await service.removeRoleMember(actorOf(req), req.params.key, req.params.memberId);
-      return reply.code(204).send(null);
-    },
-  );
+  route({
+    method: 'DELETE',
+    url: '/api/projects/:key/role-members/:memberId',
+    access: 'project.permissions',
+    summary: 'Take a project role away',
+    params: roleMemberParams,
+    response: null,
+    handler: ({ actor, params }) => service.removeRoleMember(actor, params.key, params.memberId),
+  });
 }
