@@ -107,6 +107,8 @@ export type { AccessAnswer, ItemAccessRow, ProjectAccessRow, Reason } from './mo
 export type Explanation = Json<ExplanationOut>;
 /** What an explanation is about: a work item, a project, or neither; the work date of a dated action. */
 export type ExplainResource = Pick<ExplainQuery, 'item' | 'project' | 'date'>;
+/** The actions an explanation can be asked for. */
+export type ExplainAction = ExplainQuery['action'];
 
 // ---- Teams and price lists ---------------------------------------------------------------------------------------
 

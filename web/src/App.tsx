@@ -11,7 +11,7 @@ import { ProjectPage } from './pages/ProjectPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { TeamPage } from './pages/TeamPage.js';
 import { TeamsPage } from './pages/TeamsPage.js';
-import { parseRoute, useHash, type Route } from './router.js';
+import { href, navigate, parseRoute, useHash, type Route } from './router.js';
 import type { Me } from '../../src/contracts.js';
 
 type Session =
@@ -53,7 +53,7 @@ export function App() {
       // An expired session is as good as a deleted one; the sign-in form is the right next screen either way.
     }
     signedOut();
-    window.location.hash = '#/projects';
+    navigate(href.projects());
   }
 
   if (session.state === 'checking') return <p className="muted page-loading">Loading…</p>;

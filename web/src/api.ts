@@ -5,6 +5,7 @@ import type {
   DenyAdd,
   DenyList,
   DenyPreviewBody,
+  ExplainAction,
   ExplainResource,
   Explanation,
   GlobalTeamSummary,
@@ -249,9 +250,9 @@ export const api = {
       body: { version: list.version, ...input },
     }),
 
-  explain: (action: string, resource: ExplainResource) =>
+  explain: (action: ExplainAction, resource: ExplainResource) =>
     request<Explanation>('GET', `/explain${query({ action, ...resource })}`),
-  checkAccess: (userId: number, action: string, resource: ExplainResource) =>
+  checkAccess: (userId: number, action: ExplainAction, resource: ExplainResource) =>
     request<Explanation>('GET', `/admin/check-access${query({ userId, action, ...resource })}`),
   itemAccess: (key: string, cursor?: string | null) =>
     request<Page<ItemAccessRow>>('GET', `/items/${seg(key)}/access${query({ limit: 50, cursor })}`),
@@ -267,8 +268,4 @@ export function errorText(error: unknown): string {
 
 export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
-}
-
-export function isForbidden(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 403;
 }

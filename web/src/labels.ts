@@ -1,4 +1,4 @@
-import type { TeamPermission } from '../../src/contracts.js';
+import type { ExplainAction, TeamPermission } from '../../src/contracts.js';
 
 /**
  * Human words for the server's codes. Presentation only: which layer decided, and whether, is always the
@@ -20,7 +20,7 @@ export const layerLabel = (layer: string) => LAYER_LABELS[layer] ?? layer;
 export type ResourceKind = 'item' | 'project' | 'global';
 
 export interface ActionOption {
-  action: string;
+  action: ExplainAction;
   label: string;
   /** What the action is usually asked about; the form preselects it, the server still validates. */
   resource: ResourceKind;

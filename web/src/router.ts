@@ -64,6 +64,11 @@ export const href = {
   admin: (tab?: AdminTab) => (tab ? `#/admin/${tab}` : '#/admin'),
 };
 
+/** Goes to an address of `href`. */
+export function navigate(to: string): void {
+  window.location.hash = to;
+}
+
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useLatestRequest } from './useLatestRequest.js';
 
 export interface Resource<T> {
   data: T | undefined;
@@ -9,32 +10,20 @@ export interface Resource<T> {
 
 /** Loads one value; answers that arrive after a newer request started are dropped. */
 export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[]): Resource<T> {
-  const [data, setData] = useState<T>();
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
+  const [state, setState] = useState<{ data?: T; error: unknown; loading: boolean }>({ error: null, loading: true });
   const [generation, setGeneration] = useState(0);
-  const latest = useRef(0);
+  const start = useLatestRequest();
 
   useEffect(() => {
-    const request = ++latest.current;
-    setLoading(true);
-    load().then(
-      (value) => {
-        if (request !== latest.current) return;
-        setData(value);
-        setError(null);
-        setLoading(false);
-      },
-      (failure: unknown) => {
-        if (request !== latest.current) return;
-        setData(undefined);
-        setError(failure);
-        setLoading(false);
-      },
+    setState((previous) => ({ ...previous, loading: true }));
+    start(
+      load(),
+      (data) => setState({ data, error: null, loading: false }),
+      (error) => setState({ data: undefined, error, loading: false }),
     );
     // `load` is a fresh closure each render; `deps` names what it reads.
   }, [...deps, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { data, error, loading, reload };
+  return { data: state.data, error: state.error, loading: state.loading, reload };
 }

@@ -5,6 +5,7 @@ import { layerLabel } from '../labels.js';
 import { useCursorList, type CursorList } from '../useCursorList.js';
 import { fieldOf } from '../useFieldErrors.js';
 import { PagedList } from './PagedList.js';
+import { Table } from './Table.js';
 
 /** `onError` takes a refusal of the key (a 400 naming it), for the form to show next to its field (API-5). */
 type OnError = ((error: unknown) => void) | undefined;
@@ -24,29 +25,16 @@ function AccessTable<R extends { user: Person }>({ list, caption, empty, onError
   return (
     <PagedList list={list} empty={empty} error={onError && fieldOf(list.error, ['key']) ? null : list.error}>
       {(rows) => (
-        <table className="table access-table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">User</th>
-              {columns.map((column) => (
-                <th scope="col" key={column}>
-                  {column}
-                </th>
-              ))}
+        <Table className="access-table" caption={caption} showCaption columns={['User', ...columns]}>
+          {rows.map((row) => (
+            <tr key={row.user.id}>
+              <th scope="row">
+                {row.user.displayName} <span className="muted">({row.user.login})</span>
+              </th>
+              {cells(row)}
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.user.id}>
-                <th scope="row">
-                  {row.user.displayName} <span className="muted">({row.user.login})</span>
-                </th>
-                {cells(row)}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
     </PagedList>
   );

@@ -6,8 +6,9 @@ import { ConfirmChange } from './ConfirmChange.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { GrantRoleForm } from './GrantRoleForm.js';
 import { RowButton } from './RowActions.js';
+import { Table } from './Table.js';
 
-type Revoking = { role: string; grant: AppRole['grants'][number] };
+type Revoking = { role: AppRole['role']; grant: AppRole['grants'][number] };
 
 /** App roles (APP-1, APP-2, APP-6): the areas each role opens, who holds it, and prerequisite warnings. */
 export function AppRolesTab() {
@@ -39,49 +40,39 @@ export function AppRolesTab() {
         </section>
       )}
       {data && (
-        <table className="table roles-table">
-          <caption className="visually-hidden">App roles</caption>
-          <thead>
-            <tr>
-              <th scope="col">Role</th>
-              <th scope="col">Opens areas</th>
-              <th scope="col">Held by</th>
+        <Table className="roles-table" caption="App roles" columns={['Role', 'Opens areas', 'Held by']}>
+          {data.roles.map((role) => (
+            <tr key={role.role}>
+              <th scope="row">
+                <code>{role.role}</code>
+                {role.prerequisites.length > 0 && (
+                  <div className="hint-inline muted">Should also hold {role.prerequisites.join(', ')}</div>
+                )}
+              </th>
+              <td>{role.areas.join(', ') || <span className="muted">none</span>}</td>
+              <td>
+                {role.grants.length === 0 ? (
+                  <span className="muted">nobody</span>
+                ) : (
+                  <ul className="holders">
+                    {role.grants.map((grant) => (
+                      <li key={grant.id}>
+                        <span className="subject-kind">{grant.subject.kind === 'user' ? 'User' : 'Group'}</span>{' '}
+                        {grant.subject.name}{' '}
+                        <RowButton
+                          name={`Revoke ${role.role} from ${grant.subject.kind} ${grant.subject.name}`}
+                          onClick={() => setRevoking({ role: role.role, grant })}
+                        >
+                          Revoke…
+                        </RowButton>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {data.roles.map((role) => (
-              <tr key={role.role}>
-                <th scope="row">
-                  <code>{role.role}</code>
-                  {role.prerequisites.length > 0 && (
-                    <div className="hint-inline muted">Should also hold {role.prerequisites.join(', ')}</div>
-                  )}
-                </th>
-                <td>{role.areas.join(', ') || <span className="muted">none</span>}</td>
-                <td>
-                  {role.grants.length === 0 ? (
-                    <span className="muted">nobody</span>
-                  ) : (
-                    <ul className="holders">
-                      {role.grants.map((grant) => (
-                        <li key={grant.id}>
-                          <span className="subject-kind">{grant.subject.kind === 'user' ? 'User' : 'Group'}</span>{' '}
-                          {grant.subject.name}{' '}
-                          <RowButton
-                            name={`Revoke ${role.role} from ${grant.subject.kind} ${grant.subject.name}`}
-                            onClick={() => setRevoking({ role: role.role, grant })}
-                          >
-                            Revoke…
-                          </RowButton>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
       {revoking && (
         <ConfirmChange

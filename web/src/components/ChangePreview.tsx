@@ -1,5 +1,6 @@
 import { abilityLabel, targetLabel } from '../labels.js';
 import type { AccessChange, Preview } from '../../../src/contracts.js';
+import { Table } from './Table.js';
 
 /** What a user gains and loses; for denied surfaces a new denial is the loss and a lifted one the gain. */
 function gainsAndLosses(change: AccessChange): { gains: string[]; loses: string[] } {
@@ -24,30 +25,19 @@ export function ChangePreview({ preview, title = 'Preview of changes' }: { previ
       {preview.changes.length === 0 ? (
         <p className="muted">Nobody's access changes.</p>
       ) : (
-        <table className="table compact">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">User</th>
-              <th scope="col">On</th>
-              <th scope="col">Gains</th>
-              <th scope="col">Loses</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.changes.map((change) => {
-              const { gains, loses } = gainsAndLosses(change);
-              return (
-                <tr key={`${change.user.id}:${change.target}`}>
-                  <td>{change.user.login}</td>
-                  <td>{targetLabel(change.target)}</td>
-                  <td className="gains">{gains.join(', ') || '—'}</td>
-                  <td className="loses">{loses.join(', ') || '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <Table className="compact" caption={title} columns={['User', 'On', 'Gains', 'Loses']}>
+          {preview.changes.map((change) => {
+            const { gains, loses } = gainsAndLosses(change);
+            return (
+              <tr key={`${change.user.id}:${change.target}`}>
+                <td>{change.user.login}</td>
+                <td>{targetLabel(change.target)}</td>
+                <td className="gains">{gains.join(', ') || '—'}</td>
+                <td className="loses">{loses.join(', ') || '—'}</td>
+              </tr>
+            );
+          })}
+        </Table>
       )}
     </section>
   );

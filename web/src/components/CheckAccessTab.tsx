@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.js';
 import { CHECKABLE_ACTIONS, type ResourceKind } from '../labels.js';
 import { today } from '../dates.js';
-import type { ExplainResource, Explanation, Person } from '../../../src/contracts.js';
-import { useFieldErrors } from '../useFieldErrors.js';
+import type { ExplainAction, ExplainResource, Explanation, Person } from '../../../src/contracts.js';
+import { useFormSubmit } from '../useFormSubmit.js';
 import { ErrorMessage } from './ErrorMessage.js';
-import { FieldError } from './FieldError.js';
 import { DATED_ACTIONS, ExplanationView } from './ExplanationView.js';
+import { KeyField } from './KeyField.js';
 import { SelectField } from './SelectField.js';
+import { TextField } from './TextField.js';
 import { UserSearch } from './UserSearch.js';
 
 const searchUsers = async (q: string) => (await api.searchUsers(q)).items;
@@ -21,12 +22,8 @@ export function CheckAccessTab() {
   const [date, setDate] = useState(today());
   const dated = DATED_ACTIONS.has(action) && resourceKind === 'item';
   const [result, setResult] = useState<Explanation | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = useFieldErrors(error, ['item', 'project', 'date']);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const { busy, fields, submit } = useFormSubmit(['item', 'project', 'date'], async () => {
     if (!user) return;
     const resource: ExplainResource =
       resourceKind === 'item'
@@ -34,17 +31,9 @@ export function CheckAccessTab() {
         : resourceKind === 'project'
           ? { project: key.trim() }
           : {};
-    setBusy(true);
-    setError(null);
     setResult(null);
-    try {
-      setResult(await api.checkAccess(user.id, action, resource));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+    setResult(await api.checkAccess(user.id, action, resource));
+  });
 
   return (
     <>
@@ -56,7 +45,7 @@ export function CheckAccessTab() {
             label="Action"
             value={action}
             onChange={(value) => {
-              setAction(value);
+              setAction(value as ExplainAction);
               const option = CHECKABLE_ACTIONS.find((o) => o.action === value);
               if (option) setResourceKind(option.resource);
             }}
@@ -73,27 +62,12 @@ export function CheckAccessTab() {
             <option value="global">Nothing in particular</option>
           </SelectField>
           {resourceKind !== 'global' && (
-            <label>
-              {resourceKind === 'item' ? 'Work item key' : 'Project key'}
-              <input
-                value={key}
-                onChange={(e) => setKey(e.target.value.toUpperCase())}
-                placeholder={resourceKind === 'item' ? 'ACME-12' : 'ACME'}
-                required
-                {...fields.props(resourceKind)}
-              />
-            </label>
+            <KeyField kind={resourceKind} value={key} onChange={setKey} errors={fields} field={resourceKind} />
           )}
           {dated && (
-            <label>
-              Work date
-              <input type="date" value={date} onChange={(e) => setDate(e.target.value)} {...fields.props('date')} />
-            </label>
+            <TextField label="Work date" type="date" value={date} onChange={setDate} errors={fields} field="date" />
           )}
         </div>
-        <FieldError errors={fields} field="item" />
-        <FieldError errors={fields} field="project" />
-        <FieldError errors={fields} field="date" />
         <ErrorMessage error={fields.rest} />
         <div className="form-actions start">
           <button type="submit" className="button" disabled={busy || !user}>

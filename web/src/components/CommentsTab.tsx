@@ -1,9 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.js';
 import { formatDateTime } from '../dates.js';
 import { useCursorList } from '../useCursorList.js';
-import { useAction } from '../useAction.js';
-import { useFieldErrors } from '../useFieldErrors.js';
+import { useFormSubmit } from '../useFormSubmit.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { PagedList } from './PagedList.js';
 import { TextField } from './TextField.js';
@@ -16,17 +15,12 @@ interface Props {
 export function CommentsTab({ itemKey, canComment }: Props) {
   const list = useCursorList((cursor) => api.listComments(itemKey, cursor), [itemKey]);
   const [body, setBody] = useState('');
-  const { busy, error, run } = useAction();
-  const fields = useFieldErrors(error, ['body']);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void run(async () => {
-      await api.addComment(itemKey, body.trim());
-      setBody('');
-      list.reload();
-    });
-  }
+  const { busy, fields, submit } = useFormSubmit(['body'], async () => {
+    await api.addComment(itemKey, body.trim());
+    setBody('');
+    list.reload();
+  });
 
   return (
     <>

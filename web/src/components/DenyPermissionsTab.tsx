@@ -6,7 +6,8 @@ import { AddDenyForm } from './AddDenyForm.js';
 import { ConfirmChange } from './ConfirmChange.js';
 import { DenyBadge } from './DenyBadge.js';
 import { ErrorMessage } from './ErrorMessage.js';
-import { ActionsHeader, RowButton } from './RowActions.js';
+import { RowActions, RowButton } from './RowActions.js';
+import { ACTIONS, Table } from './Table.js';
 
 /** Deny permissions (DENY-1…DENY-3): group-based denials of time-tracking surfaces, shown as DENY everywhere. */
 export function DenyPermissionsTab() {
@@ -44,42 +45,32 @@ export function DenyPermissionsTab() {
         (denies.data.grants.length === 0 ? (
           <p className="muted">No group is denied anything.</p>
         ) : (
-          <table className="table deny-table">
-            <caption className="visually-hidden">Denied groups</caption>
-            <thead>
-              <tr>
-                <th scope="col">Effect</th>
-                <th scope="col">Permission</th>
-                <th scope="col">Group</th>
-                <th scope="col">Members do not get</th>
-                <ActionsHeader />
+          <Table
+            className="deny-table"
+            caption="Denied groups"
+            columns={['Effect', 'Permission', 'Group', 'Members do not get', ACTIONS]}
+          >
+            {denies.data.grants.map((grant) => (
+              <tr key={grant.id} className="deny-row">
+                <td>
+                  <DenyBadge />
+                </td>
+                <td>
+                  <code>{grant.permission}</code>
+                </td>
+                <td>{grant.group.name}</td>
+                <td>{hidesOf(grant.permission).join(', ')}</td>
+                <RowActions>
+                  <RowButton
+                    name={`Lift DENY ${grant.permission} for ${grant.group.name}`}
+                    onClick={() => setLifting(grant)}
+                  >
+                    Lift…
+                  </RowButton>
+                </RowActions>
               </tr>
-            </thead>
-            <tbody>
-              {denies.data.grants.map((grant) => (
-                <tr key={grant.id} className="deny-row">
-                  <td>
-                    <DenyBadge />
-                  </td>
-                  <td>
-                    <code>{grant.permission}</code>
-                  </td>
-                  <td>{grant.group.name}</td>
-                  <td>{hidesOf(grant.permission).join(', ')}</td>
-                  <td>
-                    <div className="row-actions">
-                      <RowButton
-                        name={`Lift DENY ${grant.permission} for ${grant.group.name}`}
-                        onClick={() => setLifting(grant)}
-                      >
-                        Lift…
-                      </RowButton>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         ))}
 
       {lifting && (

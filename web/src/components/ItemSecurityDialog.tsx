@@ -8,6 +8,7 @@ import { ChangePreview } from './ChangePreview.js';
 import { Dialog } from './Dialog.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { FieldError } from './FieldError.js';
+import { CloseButton } from './FormButtons.js';
 import { SecurityClearControls } from './SecurityClearControls.js';
 import { SecurityEntriesTable } from './SecurityEntriesTable.js';
 import { SecuritySubjectPicker } from './SecuritySubjectPicker.js';
@@ -156,11 +157,7 @@ export function ItemSecurityDialog({ item, onClose, onChanged }: Props) {
 
           <ChildrenWithOwnSetting keys={setting.childrenWithOwnSetting} />
           <SecurityClearControls setting={setting} hasParent={item.parentKey !== null} busy={busy} onClear={clear} />
-          <div className="form-actions">
-            <button type="button" className="button secondary" onClick={onClose}>
-              Close
-            </button>
-          </div>
+          <CloseButton onClose={onClose} />
         </div>
       )}
     </Dialog>

@@ -9,6 +9,8 @@ import { useResource } from '../useResource.js';
 import { Dialog } from './Dialog.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { FieldError } from './FieldError.js';
+import { FormButtons } from './FormButtons.js';
+import { TextField } from './TextField.js';
 import { TeamChangedDialog, teamChangeOf, type TeamChange } from './TeamChangedDialog.js';
 import { WorklogPreviewPanel } from './WorklogPreviewPanel.js';
 import { WorklogTeamFacts } from './WorklogTeamFacts.js';
@@ -82,27 +84,23 @@ export function LogWorkDialog({ itemKey, worklog, onClose, onSaved }: Props) {
       <Dialog title={worklog ? `Edit work log on ${itemKey}` : `Log work on ${itemKey}`} onClose={onClose}>
         <form onSubmit={submit} className="form" noValidate>
           <div className="form-row">
-            <label>
-              Date
-              <input
-                type="date"
-                value={startDate}
-                onChange={(e) => setStartDate(e.target.value)}
-                required
-                {...dateErrors.props('startDate')}
-              />
-            </label>
-            <label>
-              Start time (optional)
-              <input
-                type="time"
-                value={startTime}
-                onChange={(e) => setStartTime(e.target.value)}
-                {...fields.props('startTime')}
-              />
-            </label>
-            <FieldError errors={dateErrors} field="startDate" />
-            <FieldError errors={fields} field="startTime" />
+            <TextField
+              label="Date"
+              type="date"
+              value={startDate}
+              onChange={setStartDate}
+              required
+              errors={dateErrors}
+              field="startDate"
+            />
+            <TextField
+              label="Start time (optional)"
+              type="time"
+              value={startTime}
+              onChange={setStartTime}
+              errors={fields}
+              field="startTime"
+            />
           </div>
           <label>
             Duration
@@ -129,16 +127,14 @@ export function LogWorkDialog({ itemKey, worklog, onClose, onSaved }: Props) {
                   : DURATION_HELP}
             </p>
           )}
-          <label>
-            Description
-            <textarea
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-              rows={3}
-              {...fields.props('description')}
-            />
-          </label>
-          <FieldError errors={fields} field="description" />
+          <TextField
+            label="Description"
+            value={description}
+            onChange={setDescription}
+            rows={3}
+            errors={fields}
+            field="description"
+          />
           {worklog ? (
             <section className="worklog-preview" aria-label="Team and price list">
               <h3>Recorded with</h3>
@@ -153,14 +149,7 @@ export function LogWorkDialog({ itemKey, worklog, onClose, onSaved }: Props) {
             <WorklogPreviewPanel preview={preview.data} error={previewFields.rest} />
           )}
           <ErrorMessage error={fields.rest} />
-          <div className="form-actions">
-            <button type="button" className="button secondary" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="button" disabled={busy || refused}>
-              {busy ? 'Saving…' : 'Save'}
-            </button>
-          </div>
+          <FormButtons onCancel={onClose} label="Save" busyLabel="Saving…" busy={busy} disabled={refused} />
         </form>
       </Dialog>
       {teamChange && (

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.js';
 import type { Item } from '../../../src/contracts.js';
-import { useFieldErrors } from '../useFieldErrors.js';
+import { useFormSubmit } from '../useFormSubmit.js';
 import { Dialog } from './Dialog.js';
 import { ErrorMessage } from './ErrorMessage.js';
-import { FieldError } from './FieldError.js';
+import { FormButtons } from './FormButtons.js';
+import { TextField } from './TextField.js';
 
 interface Props {
   projectKey: string;
@@ -16,70 +17,38 @@ export function NewItemDialog({ projectKey, onClose, onCreated }: Props) {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [parentKey, setParentKey] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const fields = useFieldErrors(error, ['title', 'description', 'parentKey']);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      const item = await api.createItem(projectKey, {
-        title: title.trim(),
-        description: description.trim() || undefined,
-        parentKey: parentKey.trim() || undefined,
-      });
-      onCreated(item);
-    } catch (failure) {
-      setError(failure);
-      setSaving(false);
-    }
-  }
+  const { busy, fields, submit } = useFormSubmit(['title', 'description', 'parentKey'], async () => {
+    const item = await api.createItem(projectKey, {
+      title: title.trim(),
+      description: description.trim() || undefined,
+      parentKey: parentKey.trim() || undefined,
+    });
+    onCreated(item);
+  });
 
   return (
     <Dialog title="New item" onClose={onClose}>
       <form onSubmit={submit} className="form">
-        <label>
-          Title
-          <input
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            required
-            autoFocus
-            {...fields.props('title')}
-          />
-        </label>
-        <FieldError errors={fields} field="title" />
-        <label>
-          Description
-          <textarea
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            rows={4}
-            {...fields.props('description')}
-          />
-        </label>
-        <FieldError errors={fields} field="description" />
-        <label>
-          Parent item key (optional)
-          <input
-            value={parentKey}
-            onChange={(e) => setParentKey(e.target.value)}
-            placeholder={`${projectKey}-1`}
-            {...fields.props('parentKey')}
-          />
-        </label>
-        <FieldError errors={fields} field="parentKey" />
+        <TextField label="Title" value={title} onChange={setTitle} required autoFocus errors={fields} field="title" />
+        <TextField
+          label="Description"
+          value={description}
+          onChange={setDescription}
+          rows={4}
+          errors={fields}
+          field="description"
+        />
+        <TextField
+          label="Parent item key (optional)"
+          value={parentKey}
+          onChange={setParentKey}
+          placeholder={`${projectKey}-1`}
+          errors={fields}
+          field="parentKey"
+        />
         <ErrorMessage error={fields.rest} />
-        <div className="form-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button" disabled={saving}>
-            {saving ? 'Creating…' : 'Create'}
-          </button>
-        </div>
+        <FormButtons onCancel={onClose} label="Create" busyLabel="Creating…" busy={busy} />
       </form>
     </Dialog>
   );

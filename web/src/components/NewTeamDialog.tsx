@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.js';
 import type { Person, TeamDetail } from '../../../src/contracts.js';
-import { useAction } from '../useAction.js';
-import { useFieldErrors } from '../useFieldErrors.js';
+import { useFormSubmit } from '../useFormSubmit.js';
 import { Dialog } from './Dialog.js';
 import { ErrorMessage } from './ErrorMessage.js';
-import { FieldError } from './FieldError.js';
+import { FormButtons } from './FormButtons.js';
 import { SelectField } from './SelectField.js';
+import { TextField } from './TextField.js';
 import { UserChecklist } from './UserChecklist.js';
 
 interface Props {
@@ -25,36 +25,24 @@ export function NewTeamDialog({ projectKey, onClose, onCreated }: Props) {
   const [description, setDescription] = useState('');
   const [members, setMembers] = useState<Person[]>([]);
   const [leadId, setLeadId] = useState<number | null>(null);
-  const { busy, error, run } = useAction();
-  const fields = useFieldErrors(error, ['name']);
   const lead = members.find((m) => m.id === leadId);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void run(async () => {
-      const team = await api.createTeam({
-        name: name.trim(),
-        description: description.trim() || undefined,
-        projectKey: projectKey ?? undefined,
-        leadUserId: lead?.id,
-        memberIds: members.filter((m) => m.id !== lead?.id).map((m) => m.id),
-      });
-      onCreated(team);
+  const { busy, fields, submit } = useFormSubmit(['name'], async () => {
+    const team = await api.createTeam({
+      name: name.trim(),
+      description: description.trim() || undefined,
+      projectKey: projectKey ?? undefined,
+      leadUserId: lead?.id,
+      memberIds: members.filter((m) => m.id !== lead?.id).map((m) => m.id),
     });
-  }
+    onCreated(team);
+  });
 
   return (
     <Dialog title={projectKey ? `New team of ${projectKey}` : 'New global team'} onClose={onClose} wide>
       <form onSubmit={submit} className="form">
-        <label>
-          Name
-          <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus {...fields.props('name')} />
-        </label>
-        <FieldError errors={fields} field="name" />
-        <label>
-          Description (optional)
-          <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} />
-        </label>
+        <TextField label="Name" value={name} onChange={setName} required autoFocus errors={fields} field="name" />
+        <TextField label="Description (optional)" value={description} onChange={setDescription} rows={2} />
         <UserChecklist
           legend="Available users"
           load={(q) => api.teamCandidates({ projectKey }, q)}
@@ -70,14 +58,7 @@ export function NewTeamDialog({ projectKey, onClose, onCreated }: Props) {
           ))}
         </SelectField>
         <ErrorMessage error={fields.rest} />
-        <div className="form-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Creating…' : 'Create team'}
-          </button>
-        </div>
+        <FormButtons onCancel={onClose} label="Create team" busyLabel="Creating…" busy={busy} />
       </form>
     </Dialog>
   );

@@ -6,7 +6,8 @@ import type { PriceList } from '../../../src/contracts.js';
 import { useResource } from '../useResource.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { PriceListDialog } from './PriceListDialog.js';
-import { ActionsHeader, RowButton } from './RowActions.js';
+import { RowButton } from './RowActions.js';
+import { ACTIONS, Table } from './Table.js';
 
 interface Props {
   teamId: number;
@@ -34,40 +35,33 @@ export function PriceListsSection({ teamId, teamName, canCreate }: Props) {
         (items.length === 0 ? (
           <p className="muted">No price lists.</p>
         ) : (
-          <table className="table compact">
-            <caption className="visually-hidden">Price lists of {teamName}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Price list</th>
-                <th scope="col">Valid</th>
-                {showsRates && <th scope="col">Rate</th>}
-                <ActionsHeader />
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((list) => (
-                <tr key={list.id}>
-                  <td>
-                    {list.name}
-                    {list.used && <span className="muted"> (in use)</span>}
+          <Table
+            className="compact"
+            caption={`Price lists of ${teamName}`}
+            columns={['Price list', 'Valid', showsRates && 'Rate', ACTIONS]}
+          >
+            {items.map((list) => (
+              <tr key={list.id}>
+                <td>
+                  {list.name}
+                  {list.used && <span className="muted"> (in use)</span>}
+                </td>
+                <td className="nowrap">{formatValidity(list.validFrom, list.validTo)}</td>
+                {showsRates && (
+                  <td className="nowrap">
+                    {list.hourlyRate !== undefined && formatRate(list.hourlyRate, list.currency)}
                   </td>
-                  <td className="nowrap">{formatValidity(list.validFrom, list.validTo)}</td>
-                  {showsRates && (
-                    <td className="nowrap">
-                      {list.hourlyRate !== undefined && formatRate(list.hourlyRate, list.currency)}
-                    </td>
+                )}
+                <td>
+                  {list.abilities.canEdit && (
+                    <RowButton name={`Edit price list ${list.name}`} onClick={() => setEditing({ list })}>
+                      Edit
+                    </RowButton>
                   )}
-                  <td>
-                    {list.abilities.canEdit && (
-                      <RowButton name={`Edit price list ${list.name}`} onClick={() => setEditing({ list })}>
-                        Edit
-                      </RowButton>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                </td>
+              </tr>
+            ))}
+          </Table>
         ))}
       {canCreate && (
         <button

@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { TEAM_PERMISSIONS } from '../labels.js';
 import type { TeamPermission, TeamRole, TeamRoleInput } from '../../../src/contracts.js';
-import { useAction } from '../useAction.js';
-import { useFieldErrors } from '../useFieldErrors.js';
+import { useFormSubmit } from '../useFormSubmit.js';
 import { ErrorMessage } from './ErrorMessage.js';
-import { FieldError } from './FieldError.js';
+import { TextField } from './TextField.js';
 
 interface Props {
   title: string;
@@ -27,32 +26,23 @@ export function RoleForm({ title, role, submitLabel, grantable, save, onCancel }
   const offered = (permission: TeamPermission) =>
     grantable.includes(permission) || (role?.permissions.includes(permission) ?? false);
   const withheld = TEAM_PERMISSIONS.some(({ permission }) => !offered(permission));
-  const { busy, error, run } = useAction();
-  const fields = useFieldErrors(error, ['name']);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void run(async () => {
-      // In the server's order, so an unchanged set compares equal.
-      await save({
-        name: name.trim(),
-        permissions: TEAM_PERMISSIONS.map((p) => p.permission).filter((p) => permissions.includes(p)),
-      });
-      if (!role) {
-        setName('');
-        setPermissions(initial);
-      }
+  const { busy, fields, submit } = useFormSubmit(['name'], async () => {
+    // In the server's order, so an unchanged set compares equal.
+    await save({
+      name: name.trim(),
+      permissions: TEAM_PERMISSIONS.map((p) => p.permission).filter((p) => permissions.includes(p)),
     });
-  }
+    if (!role) {
+      setName('');
+      setPermissions(initial);
+    }
+  });
 
   return (
     <form onSubmit={submit} className="form panel" aria-label={title}>
       <h3>{title}</h3>
-      <label>
-        Role name
-        <input value={name} onChange={(e) => setName(e.target.value)} required {...fields.props('name')} />
-      </label>
-      <FieldError errors={fields} field="name" />
+      <TextField label="Role name" value={name} onChange={setName} required errors={fields} field="name" />
       <fieldset>
         <legend>Permissions</legend>
         {TEAM_PERMISSIONS.map(({ permission, label }) => (

@@ -1,11 +1,36 @@
 import type { ReactNode } from 'react';
 
-/** The header of a table's last column, which holds each row's buttons. */
-export function ActionsHeader() {
+/** The last cell of a row: its buttons. */
+export function RowActions({ children }: { children: ReactNode }) {
   return (
-    <th scope="col">
-      <span className="visually-hidden">Actions</span>
-    </th>
+    <td>
+      <div className="row-actions">{children}</div>
+    </td>
+  );
+}
+
+/** A row's Edit and Delete, each where the row's abilities allow; `what` names the row to screen readers. */
+export function EditDeleteActions(props: {
+  abilities: { canEdit: boolean; canDelete: boolean };
+  what?: string;
+  busy?: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  const { abilities, what, busy, onEdit, onDelete } = props;
+  return (
+    <RowActions>
+      {abilities.canEdit && (
+        <RowButton name={what && `Edit ${what}`} onClick={onEdit}>
+          Edit
+        </RowButton>
+      )}
+      {abilities.canDelete && (
+        <RowButton danger name={what && `Delete ${what}`} disabled={busy} onClick={onDelete}>
+          Delete
+        </RowButton>
+      )}
+    </RowActions>
   );
 }
 

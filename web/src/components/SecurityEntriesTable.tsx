@@ -1,5 +1,6 @@
-import { ActionsHeader, RowButton } from './RowActions.js';
+import { RowButton } from './RowActions.js';
 import type { Access, SecurityEntry, SubjectKind } from '../../../src/contracts.js';
+import { ACTIONS, Table } from './Table.js';
 
 export const SUBJECT_KIND_LABELS: Record<SubjectKind, string> = {
   user: 'User',
@@ -24,59 +25,52 @@ export function SecurityEntriesTable({ entries, onChange }: Props) {
   }
 
   return (
-    <table className="table compact security-entries">
-      <caption className="visually-hidden">Security entries</caption>
-      <thead>
-        <tr>
-          <th scope="col">Subject</th>
-          <th scope="col">View</th>
-          <th scope="col">Edit</th>
-          {onChange && <ActionsHeader />}
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((entry, index) => {
-          const who = `${SUBJECT_KIND_LABELS[entry.kind].toLowerCase()} ${entry.subject.name}`;
-          return (
-            <tr key={`${entry.kind}:${entry.subject.id}`}>
-              <td>
-                <span className="subject-kind">{SUBJECT_KIND_LABELS[entry.kind]}</span> {entry.subject.name}
-              </td>
-              {(['view', 'edit'] as const).map((field) => (
-                <td key={field}>
-                  {onChange ? (
-                    <select
-                      aria-label={`${field === 'view' ? 'View' : 'Edit'} for ${who}`}
-                      className={`access-${entry[field]}`}
-                      value={entry[field]}
-                      onChange={(e) => update(index, { [field]: e.target.value as Access })}
-                    >
-                      {ACCESS_VALUES.map((value) => (
-                        <option key={value} value={value}>
-                          {value}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    <span className={`access-${entry[field]}`}>{entry[field]}</span>
-                  )}
-                </td>
-              ))}
-              {onChange && (
-                <td>
-                  <RowButton
-                    danger
-                    name={`Remove ${who}`}
-                    onClick={() => onChange(entries.filter((_, i) => i !== index))}
+    <Table
+      className="compact security-entries"
+      caption="Security entries"
+      columns={['Subject', 'View', 'Edit', !!onChange && ACTIONS]}
+    >
+      {entries.map((entry, index) => {
+        const who = `${SUBJECT_KIND_LABELS[entry.kind].toLowerCase()} ${entry.subject.name}`;
+        return (
+          <tr key={`${entry.kind}:${entry.subject.id}`}>
+            <td>
+              <span className="subject-kind">{SUBJECT_KIND_LABELS[entry.kind]}</span> {entry.subject.name}
+            </td>
+            {(['view', 'edit'] as const).map((field) => (
+              <td key={field}>
+                {onChange ? (
+                  <select
+                    aria-label={`${field === 'view' ? 'View' : 'Edit'} for ${who}`}
+                    className={`access-${entry[field]}`}
+                    value={entry[field]}
+                    onChange={(e) => update(index, { [field]: e.target.value as Access })}
                   >
-                    Remove
-                  </RowButton>
-                </td>
-              )}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+                    {ACCESS_VALUES.map((value) => (
+                      <option key={value} value={value}>
+                        {value}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <span className={`access-${entry[field]}`}>{entry[field]}</span>
+                )}
+              </td>
+            ))}
+            {onChange && (
+              <td>
+                <RowButton
+                  danger
+                  name={`Remove ${who}`}
+                  onClick={() => onChange(entries.filter((_, i) => i !== index))}
+                >
+                  Remove
+                </RowButton>
+              </td>
+            )}
+          </tr>
+        );
+      })}
+    </Table>
   );
 }

@@ -2,6 +2,7 @@ import { api } from '../api.js';
 import { formatDateTime } from '../dates.js';
 import { useCursorList } from '../useCursorList.js';
 import { PagedList } from './PagedList.js';
+import { Table } from './Table.js';
 
 /** Every period of membership, newest first (TEAM-6): who was in the team when. */
 export function TeamHistory({ teamId }: { teamId: number }) {
@@ -9,37 +10,27 @@ export function TeamHistory({ teamId }: { teamId: number }) {
   return (
     <PagedList list={list} empty="Nobody has been a member yet.">
       {(periods) => (
-        <table className="table compact">
-          <caption className="visually-hidden">Membership history</caption>
-          <thead>
-            <tr>
-              <th scope="col">User</th>
-              <th scope="col">Joined</th>
-              <th scope="col">Left</th>
+        <Table className="compact" caption="Membership history" columns={['User', 'Joined', 'Left']}>
+          {periods.map((period) => (
+            <tr key={period.id}>
+              <td>{period.user.displayName}</td>
+              <td>
+                {formatDateTime(period.joinedAt)}
+                {period.joinedBy && <span className="muted"> by {period.joinedBy.displayName}</span>}
+              </td>
+              <td>
+                {period.leftAt ? (
+                  <>
+                    {formatDateTime(period.leftAt)}
+                    {period.leftBy && <span className="muted"> by {period.leftBy.displayName}</span>}
+                  </>
+                ) : (
+                  <span className="muted">still a member</span>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {periods.map((period) => (
-              <tr key={period.id}>
-                <td>{period.user.displayName}</td>
-                <td>
-                  {formatDateTime(period.joinedAt)}
-                  {period.joinedBy && <span className="muted"> by {period.joinedBy.displayName}</span>}
-                </td>
-                <td>
-                  {period.leftAt ? (
-                    <>
-                      {formatDateTime(period.leftAt)}
-                      {period.leftBy && <span className="muted"> by {period.leftBy.displayName}</span>}
-                    </>
-                  ) : (
-                    <span className="muted">still a member</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
     </PagedList>
   );

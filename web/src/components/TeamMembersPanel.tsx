@@ -6,6 +6,7 @@ import { ErrorMessage } from './ErrorMessage.js';
 import { MemberRolesPicker } from './MemberRolesPicker.js';
 import { SelectField } from './SelectField.js';
 import { UserChecklist } from './UserChecklist.js';
+import { Table } from './Table.js';
 
 interface Props {
   team: TeamDetail;
@@ -65,55 +66,45 @@ export function TeamMembersPanel({ team, onChanged }: Props) {
         {team.members.length === 0 ? (
           <p className="muted">No members.</p>
         ) : (
-          <table className="table compact">
-            <caption className="visually-hidden">Assigned users</caption>
-            <thead>
-              <tr>
+          <Table
+            className="compact"
+            caption="Assigned users"
+            columns={[canManage && { label: 'Select', hidden: true }, 'User', 'Roles']}
+          >
+            {team.members.map((member) => (
+              <tr key={member.user.id}>
                 {canManage && (
-                  <th scope="col">
-                    <span className="visually-hidden">Select</span>
-                  </th>
-                )}
-                <th scope="col">User</th>
-                <th scope="col">Roles</th>
-              </tr>
-            </thead>
-            <tbody>
-              {team.members.map((member) => (
-                <tr key={member.user.id}>
-                  {canManage && (
-                    <td>
-                      <input
-                        type="checkbox"
-                        disabled={!member.abilities.canRemove}
-                        aria-label={`Select ${member.user.displayName}`}
-                        checked={leaving.includes(member.user.id)}
-                        onChange={(e) =>
-                          setLeaving(
-                            e.target.checked
-                              ? [...leaving, member.user.id]
-                              : leaving.filter((id) => id !== member.user.id),
-                          )
-                        }
-                      />
-                    </td>
-                  )}
                   <td>
-                    {member.user.displayName} <span className="muted">({member.user.login})</span>
-                  </td>
-                  <td>
-                    <MemberRolesPicker
-                      member={member}
-                      roles={team.roles}
-                      editable={member.abilities.canChangeRoles}
-                      disabled={busy}
-                      onChange={(roleIds) => setRoles(member.user.id, roleIds)}
+                    <input
+                      type="checkbox"
+                      disabled={!member.abilities.canRemove}
+                      aria-label={`Select ${member.user.displayName}`}
+                      checked={leaving.includes(member.user.id)}
+                      onChange={(e) =>
+                        setLeaving(
+                          e.target.checked
+                            ? [...leaving, member.user.id]
+                            : leaving.filter((id) => id !== member.user.id),
+                        )
+                      }
                     />
                   </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                )}
+                <td>
+                  {member.user.displayName} <span className="muted">({member.user.login})</span>
+                </td>
+                <td>
+                  <MemberRolesPicker
+                    member={member}
+                    roles={team.roles}
+                    editable={member.abilities.canChangeRoles}
+                    disabled={busy}
+                    onChange={(roleIds) => setRoles(member.user.id, roleIds)}
+                  />
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
         {canManage && team.members.length > 0 && (
           <div className="form-actions start">

@@ -5,7 +5,8 @@ import type { TeamDetail, TeamRole } from '../../../src/contracts.js';
 import { useAction } from '../useAction.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { RoleForm } from './RoleForm.js';
-import { ActionsHeader, RowButton } from './RowActions.js';
+import { EditDeleteActions } from './RowActions.js';
+import { ACTIONS, Table } from './Table.js';
 
 interface Props {
   team: TeamDetail;
@@ -32,50 +33,37 @@ export function TeamRolesPanel({ team, onChanged }: Props) {
   return (
     <>
       <ErrorMessage error={error} />
-      <table className="table compact">
-        <caption className="visually-hidden">Roles of {team.name}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Role</th>
-            <th scope="col">Permissions</th>
-            {canManage && <ActionsHeader />}
+      <Table
+        className="compact"
+        caption={`Roles of ${team.name}`}
+        columns={['Role', 'Permissions', canManage && ACTIONS]}
+      >
+        {team.roles.map((role) => (
+          <tr key={role.id}>
+            <th scope="row">
+              {role.name} {role.kind !== 'custom' && <span className="badge">default</span>}
+            </th>
+            <td>
+              <ul className="why">
+                {role.permissions.map((p) => (
+                  <li key={p}>
+                    <code>{p}</code> <span className="muted">{teamPermissionLabel(p)}</span>
+                  </li>
+                ))}
+              </ul>
+            </td>
+            {canManage && (
+              <EditDeleteActions
+                abilities={role.abilities}
+                what={`role ${role.name}`}
+                busy={busy}
+                onEdit={() => setEditing(role)}
+                onDelete={() => remove(role)}
+              />
+            )}
           </tr>
-        </thead>
-        <tbody>
-          {team.roles.map((role) => (
-            <tr key={role.id}>
-              <th scope="row">
-                {role.name} {role.kind !== 'custom' && <span className="badge">default</span>}
-              </th>
-              <td>
-                <ul className="why">
-                  {role.permissions.map((p) => (
-                    <li key={p}>
-                      <code>{p}</code> <span className="muted">{teamPermissionLabel(p)}</span>
-                    </li>
-                  ))}
-                </ul>
-              </td>
-              {canManage && (
-                <td>
-                  <div className="row-actions">
-                    {role.abilities.canEdit && (
-                      <RowButton name={`Edit role ${role.name}`} onClick={() => setEditing(role)}>
-                        Edit
-                      </RowButton>
-                    )}
-                    {role.abilities.canDelete && (
-                      <RowButton danger name={`Delete role ${role.name}`} disabled={busy} onClick={() => remove(role)}>
-                        Delete
-                      </RowButton>
-                    )}
-                  </div>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       {canManage &&
         (editing ? (
           <RoleForm

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { TeamSummary } from '../../../src/contracts.js';
 import { href } from '../router.js';
 import { TeamMembersList } from './TeamMembersList.js';
+import { Table } from './Table.js';
 
 interface Props<T extends TeamSummary> {
   teams: T[];
@@ -21,35 +22,27 @@ interface Props<T extends TeamSummary> {
 export function TeamsTable<T extends TeamSummary>(props: Props<T>) {
   const { teams, caption, labelledBy, showProject = false, actions, extra, rowClassName } = props;
   return (
-    <table className="table" aria-labelledby={labelledBy}>
-      {caption && <caption className="visually-hidden">{caption}</caption>}
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          {showProject && <th scope="col">Project</th>}
-          <th scope="col">Description</th>
-          <th scope="col">Users</th>
-          {extra && <th scope="col">{extra.header}</th>}
+    <Table
+      caption={caption}
+      labelledBy={labelledBy}
+      columns={['Name', showProject && 'Project', 'Description', 'Users', extra?.header ?? false]}
+    >
+      {teams.map((team) => (
+        <tr key={team.id} className={rowClassName?.(team)}>
+          <th scope="row">
+            <a href={href.team(team.id)}>{team.name}</a>
+            {actions?.(team)}
+          </th>
+          {showProject && (
+            <td>{team.project && <a href={href.project(team.project.key, 'teams')}>{team.project.key}</a>}</td>
+          )}
+          <td className="description">{team.description || <span className="muted">—</span>}</td>
+          <td>
+            <TeamMembersList members={team.members} teamName={team.name} />
+          </td>
+          {extra && <td>{extra.cell(team)}</td>}
         </tr>
-      </thead>
-      <tbody>
-        {teams.map((team) => (
-          <tr key={team.id} className={rowClassName?.(team)}>
-            <th scope="row">
-              <a href={href.team(team.id)}>{team.name}</a>
-              {actions?.(team)}
-            </th>
-            {showProject && (
-              <td>{team.project && <a href={href.project(team.project.key, 'teams')}>{team.project.key}</a>}</td>
-            )}
-            <td className="description">{team.description || <span className="muted">—</span>}</td>
-            <td>
-              <TeamMembersList members={team.members} teamName={team.name} />
-            </td>
-            {extra && <td>{extra.cell(team)}</td>}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }

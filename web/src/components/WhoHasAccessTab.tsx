@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useFieldErrors } from '../useFieldErrors.js';
-import { FieldError } from './FieldError.js';
+import { KeyField } from './KeyField.js';
 import { ItemAccessTable, ProjectAccessTable } from './AccessTables.js';
 import { SelectField } from './SelectField.js';
 
@@ -29,17 +29,7 @@ export function WhoHasAccessTab() {
           <option value="item">A work item</option>
           <option value="project">A project</option>
         </SelectField>
-        <label>
-          {kind === 'item' ? 'Work item key' : 'Project key'}
-          <input
-            value={key}
-            onChange={(e) => setKey(e.target.value.toUpperCase())}
-            placeholder={kind === 'item' ? 'ACME-12' : 'ACME'}
-            required
-            {...fields.props('key')}
-          />
-        </label>
-        <FieldError errors={fields} field="key" />
+        <KeyField kind={kind} value={key} onChange={setKey} errors={fields} field="key" />
         <button type="submit" className="button">
           Show
         </button>

@@ -7,7 +7,8 @@ import { href } from '../router.js';
 import type { Worklog } from '../../../src/contracts.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { LogWorkDialog } from './LogWorkDialog.js';
-import { ActionsHeader, RowButton } from './RowActions.js';
+import { EditDeleteActions } from './RowActions.js';
+import { ACTIONS, Table } from './Table.js';
 
 interface Props {
   worklogs: Worklog[];
@@ -44,70 +45,56 @@ export function WorklogTable({ worklogs, caption, showItem = false, showAuthor =
   return (
     <>
       <ErrorMessage error={error} />
-      <table className="table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            {showItem && <th scope="col">Item</th>}
-            {showAuthor && <th scope="col">Author</th>}
-            <th scope="col" className="numeric">
-              Duration
-            </th>
-            <th scope="col">Description</th>
-            {showsTeams && <th scope="col">Team</th>}
-            {showsRates && (
-              <th scope="col" className="numeric">
-                Rate
-              </th>
-            )}
-            {hasActions && <ActionsHeader />}
-          </tr>
-        </thead>
-        <tbody>
-          {worklogs.map((worklog) => (
-            <tr key={worklog.id}>
-              <td className="nowrap">
-                <time dateTime={worklog.startDate}>{formatDate(worklog.startDate)}</time>
-                {worklog.startTime && <span className="muted"> {worklog.startTime.slice(0, 5)}</span>}
+      <Table
+        caption={caption}
+        columns={[
+          'Date',
+          showItem && 'Item',
+          showAuthor && 'Author',
+          { label: 'Duration', className: 'numeric' },
+          'Description',
+          showsTeams && 'Team',
+          showsRates && { label: 'Rate', className: 'numeric' },
+          hasActions && ACTIONS,
+        ]}
+      >
+        {worklogs.map((worklog) => (
+          <tr key={worklog.id}>
+            <td className="nowrap">
+              <time dateTime={worklog.startDate}>{formatDate(worklog.startDate)}</time>
+              {worklog.startTime && <span className="muted"> {worklog.startTime.slice(0, 5)}</span>}
+            </td>
+            {showItem && (
+              <td>
+                <a href={href.item(worklog.item.key)}>
+                  <span className="key">{worklog.item.key}</span> {worklog.item.title}
+                </a>
               </td>
-              {showItem && (
-                <td>
-                  <a href={href.item(worklog.item.key)}>
-                    <span className="key">{worklog.item.key}</span> {worklog.item.title}
-                  </a>
-                </td>
-              )}
-              {showAuthor && <td>{worklog.author.displayName}</td>}
-              <td className="numeric nowrap">{formatDuration(worklog.durationSeconds)}</td>
-              <td className="description">{worklog.description}</td>
-              {showsTeams && (
-                <td>
-                  <div>{worklog.team?.name ?? <span className="muted">—</span>}</div>
-                  {worklog.priceList && <div className="muted">{worklog.priceList.name}</div>}
-                </td>
-              )}
-              {showsRates && (
-                <td className="numeric nowrap">
-                  {worklog.rate !== undefined && formatRate(worklog.rate, worklog.currency ?? '')}
-                </td>
-              )}
-              {hasActions && (
-                <td>
-                  <div className="row-actions">
-                    {worklog.abilities.canEdit && <RowButton onClick={() => setEditing(worklog)}>Edit</RowButton>}
-                    {worklog.abilities.canDelete && (
-                      <RowButton danger onClick={() => remove(worklog)}>
-                        Delete
-                      </RowButton>
-                    )}
-                  </div>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+            )}
+            {showAuthor && <td>{worklog.author.displayName}</td>}
+            <td className="numeric nowrap">{formatDuration(worklog.durationSeconds)}</td>
+            <td className="description">{worklog.description}</td>
+            {showsTeams && (
+              <td>
+                <div>{worklog.team?.name ?? <span className="muted">—</span>}</div>
+                {worklog.priceList && <div className="muted">{worklog.priceList.name}</div>}
+              </td>
+            )}
+            {showsRates && (
+              <td className="numeric nowrap">
+                {worklog.rate !== undefined && formatRate(worklog.rate, worklog.currency ?? '')}
+              </td>
+            )}
+            {hasActions && (
+              <EditDeleteActions
+                abilities={worklog.abilities}
+                onEdit={() => setEditing(worklog)}
+                onDelete={() => remove(worklog)}
+              />
+            )}
+          </tr>
+        ))}
+      </Table>
       {editing && (
         <LogWorkDialog
           itemKey={editing.item.key}

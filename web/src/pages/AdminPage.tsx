@@ -4,7 +4,7 @@ import { DenyPermissionsTab } from '../components/DenyPermissionsTab.js';
 import { GroupsTab } from '../components/GroupsTab.js';
 import { TabList } from '../components/TabList.js';
 import { WhoHasAccessTab } from '../components/WhoHasAccessTab.js';
-import { href, type AdminTab } from '../router.js';
+import { href, navigate, type AdminTab } from '../router.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 
 const TABS: { id: AdminTab; label: string }[] = [
@@ -26,9 +26,7 @@ export function AdminPage({ tab }: { tab: AdminTab }) {
         idPrefix="admin-"
         tabs={TABS}
         active={tab}
-        onSelect={(id) => {
-          window.location.hash = href.admin(id);
-        }}
+        onSelect={(id) => navigate(href.admin(id))}
       />
       <div role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`} className="tab-panel">
         {tab === 'denies' && <DenyPermissionsTab />}

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { FieldError } from '../components/FieldError.js';
 import { LoadMoreButton } from '../components/LoadMoreButton.js';
+import { TextField } from '../components/TextField.js';
 import { WorklogTable } from '../components/WorklogTable.js';
 import { formatDate, weekOf } from '../dates.js';
 import { formatDuration, formatHours } from '../duration.js';
@@ -43,22 +43,8 @@ export function MyWorklogsPage() {
     <section>
       <h1>My work logs</h1>
       <form onSubmit={submit} className="form inline-form" aria-label="Date range">
-        <label>
-          From
-          <input
-            type="date"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            required
-            {...fields.props('from')}
-          />
-        </label>
-        <FieldError errors={fields} field="from" />
-        <label>
-          To
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} required {...fields.props('to')} />
-        </label>
-        <FieldError errors={fields} field="to" />
+        <TextField label="From" type="date" value={from} onChange={setFrom} required errors={fields} field="from" />
+        <TextField label="To" type="date" value={to} onChange={setTo} required errors={fields} field="to" />
         <button type="submit" className="button">
           Show
         </button>

@@ -3,6 +3,7 @@ import { PagedList } from '../components/PagedList.js';
 import { href } from '../router.js';
 import { useCursorList } from '../useCursorList.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
+import { Table } from '../components/Table.js';
 
 export function ProjectListPage() {
   const list = useCursorList((cursor) => api.listProjects(cursor), []);
@@ -13,27 +14,17 @@ export function ProjectListPage() {
       <h1>Projects</h1>
       <PagedList list={list} empty="You have no projects yet.">
         {(projects) => (
-          <table className="table">
-            <caption className="visually-hidden">Projects</caption>
-            <thead>
-              <tr>
-                <th scope="col">Key</th>
-                <th scope="col">Name</th>
-                <th scope="col">Client</th>
+          <Table caption="Projects" columns={['Key', 'Name', 'Client']}>
+            {projects.map((project) => (
+              <tr key={project.key}>
+                <td className="key">{project.key}</td>
+                <td>
+                  <a href={href.project(project.key)}>{project.name}</a>
+                </td>
+                <td>{project.client?.name ?? <span className="muted">—</span>}</td>
               </tr>
-            </thead>
-            <tbody>
-              {projects.map((project) => (
-                <tr key={project.key}>
-                  <td className="key">{project.key}</td>
-                  <td>
-                    <a href={href.project(project.key)}>{project.name}</a>
-                  </td>
-                  <td>{project.client?.name ?? <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </PagedList>
     </section>

@@ -5,7 +5,7 @@ import { ItemTree } from '../components/ItemTree.js';
 import { NewItemDialog } from '../components/NewItemDialog.js';
 import { ProjectTeamsTab } from '../components/ProjectTeamsTab.js';
 import { TabList } from '../components/TabList.js';
-import { href, type ProjectTab } from '../router.js';
+import { href, navigate, type ProjectTab } from '../router.js';
 import type { Item } from '../../../src/contracts.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 import { useResource } from '../useResource.js';
@@ -59,9 +59,7 @@ export function ProjectPage({ projectKey, tab }: Props) {
           idPrefix="project-"
           tabs={tabs}
           active={tab}
-          onSelect={(id) => {
-            window.location.hash = href.project(data.key, id);
-          }}
+          onSelect={(id) => navigate(href.project(data.key, id))}
         />
       )}
       {tab === 'items' ? (

@@ -1,23 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api, setCsrfToken } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { FieldError } from '../components/FieldError.js';
-import { useFieldErrors } from '../useFieldErrors.js';
+import { TextField } from '../components/TextField.js';
+import { useFormSubmit } from '../useFormSubmit.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 import type { Me } from '../../../src/contracts.js';
 
 export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const fields = useFieldErrors(error, ['login', 'password']);
-  const [busy, setBusy] = useState(false);
   useDocumentTitle('Sign in');
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, fields, submit } = useFormSubmit(['login', 'password'], async () => {
     try {
       const session = await api.signIn(login, password);
       setCsrfToken(session.csrfToken);
@@ -25,42 +19,37 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       const me = await api.me().catch(() => ({ ...session, areas: [] }));
       onSignedIn(me);
     } catch (failure) {
-      setError(failure);
       setPassword('');
-      setBusy(false);
+      throw failure;
     }
-  }
+  });
 
   return (
     <main className="sign-in">
       <form onSubmit={submit} className="form card" aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">Sign in to Timeward</h1>
-        <label>
-          Login
-          <input
-            name="login"
-            autoComplete="username"
-            value={login}
-            onChange={(e) => setLogin(e.target.value)}
-            required
-            autoFocus
-            {...fields.props('login')}
-          />
-        </label>
-        <FieldError errors={fields} field="login" />
-        <label>
-          Password
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-            {...fields.props('password')}
-          />
-        </label>
-        <FieldError errors={fields} field="password" />
+        <TextField
+          label="Login"
+          name="login"
+          autoComplete="username"
+          value={login}
+          onChange={setLogin}
+          required
+          autoFocus
+          errors={fields}
+          field="login"
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          required
+          errors={fields}
+          field="password"
+        />
         <ErrorMessage error={fields.rest} />
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}

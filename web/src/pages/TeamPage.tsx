@@ -5,7 +5,7 @@ import { TeamDetailsForm } from '../components/TeamDetailsForm.js';
 import { TeamHistory } from '../components/TeamHistory.js';
 import { TeamMembersPanel } from '../components/TeamMembersPanel.js';
 import { TeamRolesPanel } from '../components/TeamRolesPanel.js';
-import { href } from '../router.js';
+import { href, navigate } from '../router.js';
 import { useAction } from '../useAction.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 import { useResource } from '../useResource.js';
@@ -26,7 +26,7 @@ export function TeamPage({ teamId }: { teamId: number }) {
     if (!window.confirm(`Delete the team ${data.name}? Its members become free to join other teams.`)) return;
     void removal.run(async () => {
       await api.deleteTeam(data);
-      window.location.hash = back;
+      navigate(back);
     });
   }
 

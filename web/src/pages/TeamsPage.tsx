@@ -3,7 +3,7 @@ import { api } from '../api.js';
 import { NewTeamDialog } from '../components/NewTeamDialog.js';
 import { PagedList } from '../components/PagedList.js';
 import { TeamsTable } from '../components/TeamsTable.js';
-import { href } from '../router.js';
+import { href, navigate } from '../router.js';
 import { useCursorList } from '../useCursorList.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 
@@ -43,7 +43,7 @@ export function TeamsPage() {
           onClose={() => setCreating(false)}
           onCreated={(team) => {
             setCreating(false);
-            window.location.hash = href.team(team.id);
+            navigate(href.team(team.id));
           }}
         />
       )}
