@@ -8,7 +8,7 @@
 import type { Actor } from '../authz/engine.js';
 import type { Deps } from '../lib/deps.js';
 import { AppError, notFound, unprocessable } from '../lib/errors.js';
-import { recordAudit } from '../modules/audit/repo.js';
+import { audit } from '../modules/audit/repo.js';
 import {
   browsableProjectIds,
   groupFootprint,
@@ -21,8 +21,9 @@ import {
 import { footprintForAudit, removesOut } from '../modules/users/present.js';
 import { findGroup } from '../modules/users/repo.js';
 import { isBuiltInGroup, type GroupDeletionPreview } from '../modules/users/schema.js';
-import { checkVersion, lockGroup } from '../modules/users/service.js';
+import { lockGroup } from '../modules/users/service.js';
 import { accessSnapshot, diffSnapshots, dryRun } from './preview.js';
+import { checkVersion } from '../lib/versions.js';
 
 const carriesAnything = (f: GroupFootprint) => Object.values(f).some((list) => list.length > 0);
 const ITEM_KEY = /^[A-Z][A-Z0-9]*-\d+$/;
@@ -96,13 +97,7 @@ export function createDeleteGroupCommand({ db }: Deps) {
         );
       }
       await removeGroup(trx, id);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'group.delete',
-        entityType: 'group',
-        entityId: id,
-        before: { group, ...footprintForAudit(footprint) },
-      });
+      await audit(trx, actor, 'group.delete', id, { before: { group, ...footprintForAudit(footprint) } });
     });
   }
 

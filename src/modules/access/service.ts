@@ -5,7 +5,7 @@ import type { Database } from '../../db/index.js';
 import type { DenyPermission } from '../../db/types.js';
 import type { Deps } from '../../lib/deps.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
-import { recordAudit } from '../audit/repo.js';
+import { audit } from '../audit/repo.js';
 import { denyListOut, prerequisiteWarnings, roleListOut } from './present.js';
 import * as repo from './repo.js';
 import type { DenyAdd, RoleGrantInput } from './schema.js';
@@ -17,30 +17,17 @@ export interface AccessChange {
   removeDenyId?: number;
 }
 
-type Row = { id: number };
-
-/** One audit row per change: the row added as `after`, or the row removed as `before`. */
-function audit(
-  trx: Database,
-  actor: Actor,
-  action: string,
-  entityType: string,
-  change: { before: Row } | { after: Row },
-) {
-  const row = 'after' in change ? change.after : change.before;
-  return recordAudit(trx, { actorId: actor.userId, action, entityType, entityId: row.id, ...change });
-}
 async function addDenyIn(trx: Database, actor: Actor, { permission, groupId }: DenyAdd) {
   if (!(await repo.groupExists(trx, groupId))) throw badRequest('groupId', 'no such group');
   const row = await repo.insertDeny(trx, permission, groupId);
   if (!row) throw conflict('already_denied', 'this group is already denied that permission');
-  await audit(trx, actor, 'deny.add', 'deny_grant', { after: row });
+  await audit(trx, actor, 'deny.add', row.id, { after: row });
 }
 
 async function removeDenyIn(trx: Database, actor: Actor, id: number) {
   const row = await repo.deleteDeny(trx, id);
   if (!row) throw notFound('deny permission');
-  await audit(trx, actor, 'deny.remove', 'deny_grant', { before: row });
+  await audit(trx, actor, 'deny.remove', row.id, { before: row });
 }
 
 async function grantRoleIn(trx: Database, actor: Actor, input: RoleGrantInput) {
@@ -50,13 +37,13 @@ async function grantRoleIn(trx: Database, actor: Actor, input: RoleGrantInput) {
     throw badRequest('groupId', 'no such group');
   const row = await repo.insertRoleGrant(trx, input);
   if (!row) throw conflict('already_granted', 'this app role is already granted to that subject');
-  await audit(trx, actor, 'app_role.grant', 'app_role_grant', { after: row });
+  await audit(trx, actor, 'app_role.grant', row.id, { after: row });
 }
 
 async function revokeRoleIn(trx: Database, actor: Actor, id: number) {
   const row = await repo.deleteRoleGrant(trx, id);
   if (!row) throw notFound('app role grant');
-  await audit(trx, actor, 'app_role.revoke', 'app_role_grant', { before: row });
+  await audit(trx, actor, 'app_role.revoke', row.id, { before: row });
 }
 
 /** Deny permissions (DENY-*) and app roles (APP-1, APP-6) — Administration. */

@@ -19,6 +19,74 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/**
+ * Every audited change and the type of entity its row is about (the audit search filters on both; migration 0010 works
+ * a row's project and item out from the entity): one list, so an action is named once and always about one entity type.
+ */
+export const AUDIT_ACTIONS = {
+  'user.create': 'user',
+  'user.update': 'user',
+  'group.create': 'group',
+  'group.rename': 'group',
+  'group.delete': 'group',
+  'group.member.add': 'group',
+  'group.member.remove': 'group',
+  'token.create': 'api_token',
+  'token.revoke': 'api_token',
+  'deny.add': 'deny_grant',
+  'deny.remove': 'deny_grant',
+  'app_role.grant': 'app_role_grant',
+  'app_role.revoke': 'app_role_grant',
+  'settings.update': 'app_settings',
+  'project.create': 'project',
+  'project.update': 'project',
+  'project.teamChecks': 'project',
+  'project.grant': 'project_permission',
+  'project.revoke': 'project_permission',
+  'project.role.add': 'project_role_member',
+  'project.role.remove': 'project_role_member',
+  'item.create': 'work_item',
+  'item.update': 'work_item',
+  'item.move': 'work_item',
+  'item.copy': 'work_item',
+  'item.trash': 'work_item',
+  'item.restore': 'work_item',
+  'item.security.set': 'work_item',
+  'item.security.clear': 'work_item',
+  'comment.create': 'item_comment',
+  'worklog.update': 'worklog',
+  'worklog.delete': 'worklog',
+  'team.create': 'team',
+  'team.update': 'team',
+  'team.delete': 'team',
+  'team.assign': 'team',
+  'team.unassign': 'team',
+  'team.members.add': 'team',
+  'team.member.roles': 'team_membership',
+  'team.member.remove': 'team_membership',
+  'team.role.create': 'team_role',
+  'team.role.update': 'team_role',
+  'team.role.delete': 'team_role',
+  'pricelist.create': 'price_list',
+  'pricelist.update': 'price_list',
+  'pricelist.delete': 'price_list',
+} as const satisfies Record<string, string>;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** What an audit row records of a change: where it happened (when the caller knows better) and the state around it. */
+export type AuditChange = Pick<AuditEntry, 'projectId' | 'itemId' | 'before' | 'after'>;
+
+/** Records that the actor changed the entity (of the action's type), in the caller's transaction (EXPL-4). */
+export function audit(
+  trx: Database,
+  actor: Pick<Actor, 'userId'>,
+  action: AuditAction,
+  entityId: string | number,
+  change: AuditChange = {},
+): Promise<void> {
+  return recordAudit(trx, { actorId: actor.userId, action, entityType: AUDIT_ACTIONS[action], entityId, ...change });
+}
+
 /** Records a change in the caller's transaction, so the change and its audit row commit together (EXPL-4). */
 export async function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
   await db

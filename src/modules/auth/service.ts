@@ -2,7 +2,7 @@ import { openAreas } from '../../authz/areas.js';
 import type { Actor } from '../../authz/engine.js';
 import type { Database } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { recordAudit } from '../audit/repo.js';
+import { audit } from '../audit/repo.js';
 import { createAuthenticator } from './authenticate.js';
 import { selfOut, tokenOut } from './present.js';
 import * as repo from './repo.js';
@@ -85,13 +85,7 @@ export function createAuthService(db: Database) {
         digest: digest(token),
         prefix: token.slice(0, 8),
       });
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'token.create',
-        entityType: 'api_token',
-        entityId: row.id,
-        after: { name, prefix: row.prefix },
-      });
+      await audit(trx, actor, 'token.create', row.id, { after: { name, prefix: row.prefix } });
       return { ...tokenOut({ ...row, last_used_at: null }), token };
     });
   }
@@ -100,13 +94,7 @@ export function createAuthService(db: Database) {
     await db.transaction().execute(async (trx) => {
       const row = await repo.revokeToken(trx, actor.userId, tokenId);
       if (!row) throw notFound('token');
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'token.revoke',
-        entityType: 'api_token',
-        entityId: row.id,
-        before: row,
-      });
+      await audit(trx, actor, 'token.revoke', row.id, { before: row });
     });
   }
 

@@ -1,9 +1,9 @@
 import type { Actor } from '../../authz/engine.js';
 import type { ItemFacts } from '../../authz/loader.js';
 import type { Deps } from '../../lib/deps.js';
-import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import { badRequest, notFound } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
-import { recordAudit } from '../audit/repo.js';
+import { audit } from '../audit/repo.js';
 import { findProjectId } from '../projects/repo.js';
 import { presentComment, presentItem, presentSummary } from './present.js';
 import {
@@ -19,14 +19,7 @@ import {
   updateItem,
 } from './repo.js';
 import type { ChildrenQuery, CommentCreate, CommentsQuery, ItemCreate, ItemUpdate } from './schema.js';
-
-/** API-4: a change needs the version the caller read. */
-export function requireVersion(current: number, read: number): void {
-  if (current !== read)
-    throw conflict('version_conflict', `the work item changed since version ${read}; reload it`, {
-      currentVersion: current,
-    });
-}
+import { checkVersion } from '../../lib/versions.js';
 
 /** Work items (PRJ-2) and their comments: one check per operation. Tree operations are in ./tree.ts. */
 export function createItemService({ db, authz }: Deps) {
@@ -83,14 +76,7 @@ export function createItemService({ db, authz }: Deps) {
         // A new item under a secured item inherits its setting (ITEM-2).
         governing_item_id: parentRow?.governing_item_id ?? null,
       });
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'item.create',
-        entityType: 'work_item',
-        entityId: item.id,
-        projectId,
-        after: item,
-      });
+      await audit(trx, actor, 'item.create', item.id, { projectId, after: item });
       return item.key;
     });
     return get(actor, key);
@@ -100,17 +86,9 @@ export function createItemService({ db, authz }: Deps) {
     const found = await authz.authorizeItem(actor, 'item.edit', key);
     await db.transaction().execute(async (trx) => {
       const before = await lockItem(trx, found.itemId);
-      requireVersion(before.version, input.version);
+      checkVersion('work item', before.version, input.version);
       const after = await updateItem(trx, found.itemId, input);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'item.update',
-        entityType: 'work_item',
-        entityId: found.itemId,
-        projectId: found.projectId,
-        before,
-        after,
-      });
+      await audit(trx, actor, 'item.update', found.itemId, { projectId: found.projectId, before, after });
     });
     return get(actor, key);
   }
@@ -127,14 +105,7 @@ export function createItemService({ db, authz }: Deps) {
     const found = await authz.authorizeItem(actor, 'item.comment', key);
     return db.transaction().execute(async (trx) => {
       const row = await insertComment(trx, { item_id: found.itemId, author_id: actor.userId, body: input.body });
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'comment.create',
-        entityType: 'item_comment',
-        entityId: row.id,
-        projectId: found.projectId,
-        after: row,
-      });
+      await audit(trx, actor, 'comment.create', row.id, { projectId: found.projectId, after: row });
       return presentComment({ ...row, author_id: actor.userId, display_name: actor.displayName });
     });
   }

@@ -2,13 +2,12 @@ import type { Actor } from '../../authz/engine.js';
 import type { ItemFacts } from '../../authz/loader.js';
 import type { Deps } from '../../lib/deps.js';
 import { badRequest, notFound, unprocessable } from '../../lib/errors.js';
-import { recordAudit } from '../audit/repo.js';
+import { audit } from '../audit/repo.js';
 import { findProjectId } from '../projects/repo.js';
 import { deleteSettings, lockProjectTree, recomputeGoverning, subtreeIds } from '../security/repo.js';
 import { presentTrash } from './present.js';
 import { lockItem, reserveItemNumbers } from './repo.js';
 import type { ItemCopy, ItemMove } from './schema.js';
-import { requireVersion } from './service.js';
 import {
   findAnyItem,
   findTrash,
@@ -20,6 +19,7 @@ import {
   restoreItems,
   trashItems,
 } from './tree-repo.js';
+import { checkVersion } from '../../lib/versions.js';
 
 /**
  * Tree operations (ITEM-8): move and paste need edit on the target, copy needs view, and security
@@ -47,7 +47,7 @@ export function createTreeService({ db, authz }: Deps) {
     const target = await authorizeTarget(actor, item.project.projectKey, input.parentKey);
     await db.transaction().execute(async (trx) => {
       await lockProjectTree(trx, item.projectId);
-      requireVersion((await lockItem(trx, item.itemId)).version, input.version);
+      checkVersion('work item', (await lockItem(trx, item.itemId)).version, input.version);
       const subtree = await subtreeIds(trx, item.itemId);
       if (target.parent && subtree.includes(target.parent.itemId))
         throw unprocessable(
@@ -58,11 +58,7 @@ export function createTreeService({ db, authz }: Deps) {
       const parentId = target.parent?.itemId ?? null;
       const before = await moveItem(trx, item.itemId, parentId);
       await recomputeGoverning(trx, item.itemId);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'item.move',
-        entityType: 'work_item',
-        entityId: item.itemId,
+      await audit(trx, actor, 'item.move', item.itemId, {
         projectId: item.projectId,
         before,
         after: { parent_id: parentId },
@@ -96,11 +92,7 @@ export function createTreeService({ db, authz }: Deps) {
       await insertCopies(trx, { projectId: target.projectId, createdBy: actor.userId }, copies);
       const root = copies[0];
       await recomputeGoverning(trx, root.id);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'item.copy',
-        entityType: 'work_item',
-        entityId: root.id,
+      await audit(trx, actor, 'item.copy', root.id, {
         projectId: target.projectId,
         after: { from: key, items: copies.length },
       });
@@ -112,15 +104,11 @@ export function createTreeService({ db, authz }: Deps) {
     const item = await authz.authorizeItem(actor, 'item.delete', key);
     await db.transaction().execute(async (trx) => {
       await lockProjectTree(trx, item.projectId);
-      requireVersion((await lockItem(trx, item.itemId)).version, version);
+      checkVersion('work item', (await lockItem(trx, item.itemId)).version, version);
       const ids = await subtreeIds(trx, item.itemId);
       const droppedSecurity = await deleteSettings(trx, ids);
       await trashItems(trx, ids, actor.userId);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'item.trash',
-        entityType: 'work_item',
-        entityId: item.itemId,
+      await audit(trx, actor, 'item.trash', item.itemId, {
         projectId: item.projectId,
         after: { items: ids.length, droppedSecurity },
       });
@@ -150,14 +138,7 @@ export function createTreeService({ db, authz }: Deps) {
       const ids = await subtreeIds(trx, row.id);
       await restoreItems(trx, ids, row.deleted_at!);
       await recomputeGoverning(trx, row.id);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'item.restore',
-        entityType: 'work_item',
-        entityId: row.id,
-        projectId: row.project_id,
-        after: { items: ids.length },
-      });
+      await audit(trx, actor, 'item.restore', row.id, { projectId: row.project_id, after: { items: ids.length } });
     });
   }
 

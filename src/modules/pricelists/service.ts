@@ -1,9 +1,9 @@
 import { seesMoney, type Actor } from '../../authz/engine.js';
 import type { Database } from '../../db/index.js';
 import type { Deps } from '../../lib/deps.js';
-import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import { badRequest, notFound } from '../../lib/errors.js';
 import { sameAmount } from '../../lib/money.js';
-import { recordAudit } from '../audit/repo.js';
+import { audit } from '../audit/repo.js';
 import { auditState, mayManagePriceLists, presentPriceList } from './present.js';
 import {
   countWorklogs,
@@ -19,15 +19,13 @@ import {
 } from './repo.js';
 import type { PriceListCreate, PriceListUpdate, SuccessorCreate } from './schema.js';
 import { dayBefore, describeRange, inUse, overlapConflict, successorWindow } from './validity.js';
+import { checkVersion } from '../../lib/versions.js';
 
 /** Locks the row first, then checks the version: the order every change below follows. */
 async function lockForChange(trx: Database, id: number, version: number) {
   const before = await lockPriceList(trx, id);
   if (!before) throw notFound('price list');
-  if (before.version !== version)
-    throw conflict('version_conflict', `the price list changed since version ${version}; reload it`, {
-      currentVersion: before.version,
-    });
+  checkVersion('price list', before.version, version);
   return before;
 }
 
@@ -73,14 +71,7 @@ export function createPriceListService({ db, authz }: Deps) {
         valid_from: range.from,
         valid_to: range.to,
       });
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'pricelist.create',
-        entityType: 'price_list',
-        entityId: row.id,
-        projectId: team.projectId,
-        after: auditState(row),
-      });
+      await audit(trx, actor, 'pricelist.create', row.id, { projectId: team.projectId, after: auditState(row) });
       return row.id;
     });
     return byId(actor, id);
@@ -132,11 +123,7 @@ export function createPriceListService({ db, authz }: Deps) {
         valid_from: from,
         valid_to: to,
       });
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'pricelist.update',
-        entityType: 'price_list',
-        entityId: id,
+      await audit(trx, actor, 'pricelist.update', id, {
         projectId: team.projectId,
         before: auditState(before),
         after: { ...auditState(after), ...(rateChanged ? { rateChanged: true } : {}) },
@@ -153,14 +140,7 @@ export function createPriceListService({ db, authz }: Deps) {
       if ((await countWorklogs(trx, id)) > 0)
         throw inUse(`price list "${before.name}" is used by work logs and cannot be deleted; end it instead`);
       await deletePriceList(trx, id);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'pricelist.delete',
-        entityType: 'price_list',
-        entityId: id,
-        projectId: team.projectId,
-        before: auditState(before),
-      });
+      await audit(trx, actor, 'pricelist.delete', id, { projectId: team.projectId, before: auditState(before) });
     });
   }
 
@@ -195,20 +175,12 @@ export function createPriceListService({ db, authz }: Deps) {
         valid_from: range.from,
         valid_to: range.to,
       });
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'pricelist.update',
-        entityType: 'price_list',
-        entityId: id,
+      await audit(trx, actor, 'pricelist.update', id, {
         projectId: team.projectId,
         before: auditState(before),
         after: { ...auditState(ended), successorId: created.id },
       });
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'pricelist.create',
-        entityType: 'price_list',
-        entityId: created.id,
+      await audit(trx, actor, 'pricelist.create', created.id, {
         projectId: team.projectId,
         after: { ...auditState(created), predecessorId: id },
       });

@@ -3,7 +3,7 @@ import type { Database } from '../../db/index.js';
 import type { Deps } from '../../lib/deps.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
-import { recordAudit } from '../audit/repo.js';
+import { audit } from '../audit/repo.js';
 import { presentGrant, presentProject, presentRoleMember, presentSubjects } from './present.js';
 import {
   clientExists,
@@ -30,6 +30,7 @@ import type {
   RoleMemberCreate,
   SubjectsQuery,
 } from './schema.js';
+import { checkVersion } from '../../lib/versions.js';
 
 /** Projects (PRJ-1), their permission grants and project-role members (PRJ-3): one check per operation. */
 export function createProjectService({ db, authz }: Deps) {
@@ -59,14 +60,7 @@ export function createProjectService({ db, authz }: Deps) {
     const key = await db.transaction().execute(async (trx) => {
       await requireClient(trx, input.clientId);
       const project = await insertProject(trx, input, actor.userId);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'project.create',
-        entityType: 'project',
-        entityId: project.id,
-        projectId: project.id,
-        after: project,
-      });
+      await audit(trx, actor, 'project.create', project.id, { projectId: project.id, after: project });
       return project.key;
     });
     return get(actor, key);
@@ -77,21 +71,10 @@ export function createProjectService({ db, authz }: Deps) {
     await authz.authorize(actor, 'project.edit', { projectId, noun: 'project' });
     await db.transaction().execute(async (trx) => {
       const before = await lockProject(trx, projectId!);
-      if (before.version !== input.version)
-        throw conflict('version_conflict', `the project changed since version ${input.version}; reload it`, {
-          currentVersion: before.version,
-        });
+      checkVersion('project', before.version, input.version);
       await requireClient(trx, input.clientId);
       const after = await updateProject(trx, projectId!, input);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'project.update',
-        entityType: 'project',
-        entityId: projectId!,
-        projectId,
-        before,
-        after,
-      });
+      await audit(trx, actor, 'project.update', projectId!, { projectId, before, after });
     });
     return get(actor, key);
   }
@@ -108,14 +91,7 @@ export function createProjectService({ db, authz }: Deps) {
       await requireSubject(trx, input);
       const row = await insertGrant(trx, projectId, input);
       if (!row) throw conflict('already_granted', 'this permission is already granted to that subject');
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'project.grant',
-        entityType: 'project_permission',
-        entityId: row.id,
-        projectId,
-        after: row,
-      });
+      await audit(trx, actor, 'project.grant', row.id, { projectId, after: row });
     });
     return listGrants(actor, key);
   }
@@ -125,14 +101,7 @@ export function createProjectService({ db, authz }: Deps) {
     await db.transaction().execute(async (trx) => {
       const row = await deleteGrant(trx, projectId, grantId);
       if (!row) throw notFound('grant');
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'project.revoke',
-        entityType: 'project_permission',
-        entityId: row.id,
-        projectId,
-        before: row,
-      });
+      await audit(trx, actor, 'project.revoke', row.id, { projectId, before: row });
     });
   }
 
@@ -147,14 +116,7 @@ export function createProjectService({ db, authz }: Deps) {
       await requireSubject(trx, input);
       const row = await insertRoleMember(trx, projectId, input);
       if (!row) throw conflict('already_member', 'that subject already holds this project role');
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'project.role.add',
-        entityType: 'project_role_member',
-        entityId: row.id,
-        projectId,
-        after: row,
-      });
+      await audit(trx, actor, 'project.role.add', row.id, { projectId, after: row });
     });
     return listRoleMembers(actor, key);
   }
@@ -164,14 +126,7 @@ export function createProjectService({ db, authz }: Deps) {
     await db.transaction().execute(async (trx) => {
       const row = await deleteRoleMember(trx, projectId, memberId);
       if (!row) throw notFound('role member');
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'project.role.remove',
-        entityType: 'project_role_member',
-        entityId: row.id,
-        projectId,
-        before: row,
-      });
+      await audit(trx, actor, 'project.role.remove', row.id, { projectId, before: row });
     });
   }
 

@@ -4,7 +4,7 @@ import { diffSnapshots, dryRun, itemAccessSnapshot } from '../../commands/previe
 import type { Database } from '../../db/index.js';
 import type { Deps } from '../../lib/deps.js';
 import { badRequest, conflict, unprocessable } from '../../lib/errors.js';
-import { recordAudit } from '../audit/repo.js';
+import { audit } from '../audit/repo.js';
 import { lockoutWarnings, presentEntries, presentSetting } from './present.js';
 import {
   deleteSettings,
@@ -80,11 +80,7 @@ export function createSecurityService({ db, authz }: Deps) {
         )
       : [];
     await recomputeGoverning(trx, itemId);
-    await recordAudit(trx, {
-      actorId: actor.userId,
-      action: 'item.security.set',
-      entityType: 'work_item',
-      entityId: itemId,
+    await audit(trx, actor, 'item.security.set', itemId, {
       projectId,
       before: beforeEntries,
       after: { entries: input.entries, applyToChildren: input.applyToChildren, clearedChildren: cleared },
@@ -130,11 +126,7 @@ export function createSecurityService({ db, authz }: Deps) {
       const ids = children ? await subtreeIds(trx, item.itemId) : [item.itemId];
       const clearedItems = await deleteSettings(trx, ids);
       await recomputeGoverning(trx, item.itemId);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'item.security.clear',
-        entityType: 'work_item',
-        entityId: item.itemId,
+      await audit(trx, actor, 'item.security.clear', item.itemId, {
         projectId: item.projectId,
         before: { clearedItems },
         after: { children },

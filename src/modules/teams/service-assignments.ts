@@ -1,7 +1,7 @@
 import type { Actor } from '../../authz/engine.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict } from '../../lib/errors.js';
-import { recordAudit } from '../audit/repo.js';
+import { audit } from '../audit/repo.js';
 import { presentSettings, presentTeamChecks, projectTeamsAbilities } from './present.js';
 import {
   deleteAssignment,
@@ -24,6 +24,7 @@ import { findMemberships, findTeam, lockProjects } from './repo.js';
 import { memberConflict } from './rules.js';
 import type { GlobalTeamOut, ProjectChecksUpdate, ProjectTeamsOut, SettingsUpdate } from './schema.js';
 import { presentTeams } from './service.js';
+import { checkVersion } from '../../lib/versions.js';
 
 /** A project's teams page, global team assignments (TEAM-1, TEAM-4, TEAM-7) and the team-check switches (PRICE-2). */
 export function createAssignmentService(deps: Deps) {
@@ -77,14 +78,7 @@ export function createAssignmentService(deps: Deps) {
         const taken = await usersInOtherTeams(trx, { userIds, projectIds: [projectId], teamId });
         if (taken.length) throw memberConflict(taken, `project ${key}`);
         const row = await insertAssignment(trx, { teamId, projectId, actorId: actor.userId });
-        await recordAudit(trx, {
-          actorId: actor.userId,
-          action: 'team.assign',
-          entityType: 'team',
-          entityId: teamId,
-          projectId,
-          after: row,
-        });
+        await audit(trx, actor, 'team.assign', teamId, { projectId, after: row });
       } else {
         if (await teamHasWorklogs(trx, teamId, projectId)) {
           throw conflict(
@@ -93,14 +87,7 @@ export function createAssignmentService(deps: Deps) {
           );
         }
         await deleteAssignment(trx, teamId, projectId);
-        await recordAudit(trx, {
-          actorId: actor.userId,
-          action: 'team.unassign',
-          entityType: 'team',
-          entityId: teamId,
-          projectId,
-          before: current,
-        });
+        await audit(trx, actor, 'team.unassign', teamId, { projectId, before: current });
       }
     });
     const [out] = await presentTeams(deps, actor, [(await findTeam(db, teamId))!]);
@@ -112,20 +99,9 @@ export function createAssignmentService(deps: Deps) {
     const projectId = await authorizeProject(actor, key);
     const after = await db.transaction().execute(async (trx) => {
       const before = await lockProjectChecks(trx, projectId);
-      if (before.version !== input.version)
-        throw conflict('version_conflict', `the project changed since version ${input.version}; reload it`, {
-          currentVersion: before.version,
-        });
+      checkVersion('project', before.version, input.version);
       const row = await updateProjectChecks(trx, projectId, input.teamChecks);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'project.teamChecks',
-        entityType: 'project',
-        entityId: projectId,
-        projectId,
-        before,
-        after: row,
-      });
+      await audit(trx, actor, 'project.teamChecks', projectId, { projectId, before, after: row });
       return row;
     });
     return presentTeamChecks(after, await findGlobalChecks(db));
@@ -139,19 +115,9 @@ export function createAssignmentService(deps: Deps) {
   async function updateSettings(actor: Actor, input: SettingsUpdate) {
     return db.transaction().execute(async (trx) => {
       const before = await lockSettings(trx);
-      if (before.version !== input.version)
-        throw conflict('version_conflict', `the settings changed since version ${input.version}; reload them`, {
-          currentVersion: before.version,
-        });
+      checkVersion('settings', before.version, input.version, 'reload them');
       const after = await writeSettings(trx, input.teamChecks);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'settings.update',
-        entityType: 'app_settings',
-        entityId: 'app',
-        before,
-        after,
-      });
+      await audit(trx, actor, 'settings.update', 'app', { before, after });
       return presentSettings(after);
     });
   }

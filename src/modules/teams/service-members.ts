@@ -1,7 +1,7 @@
 import type { Actor } from '../../authz/engine.js';
 import type { Deps } from '../../lib/deps.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
-import { recordAudit } from '../audit/repo.js';
+import { audit } from '../audit/repo.js';
 import {
   addMemberships,
   endMembership,
@@ -57,11 +57,7 @@ export function createMemberService(deps: Deps) {
         );
       const roleIds = roles.map((r) => r.id);
       const added = await addMemberships(trx, { teamId, userIds: input.userIds, roleIds, actorId: actor.userId });
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'team.members.add',
-        entityType: 'team',
-        entityId: teamId,
+      await audit(trx, actor, 'team.members.add', teamId, {
         projectId: team.projectId,
         after: { memberships: added, roleIds },
       });
@@ -91,11 +87,7 @@ export function createMemberService(deps: Deps) {
       if (before.map((r) => r.id).join() !== held.map((r) => r.id).join())
         throw conflict('concurrent_change', "the member's roles changed meanwhile; reload and try again");
       await replaceMembershipRoles(trx, membershipId, input.roleIds);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'team.member.roles',
-        entityType: 'team_membership',
-        entityId: membershipId,
+      await audit(trx, actor, 'team.member.roles', membershipId, {
         projectId: team.projectId,
         before: { userId, roleIds: before.map((r) => r.id) },
         after: { userId, roleIds: input.roleIds },
@@ -111,14 +103,7 @@ export function createMemberService(deps: Deps) {
       await lockTeam(trx, teamId);
       const closed = await endMembership(trx, { teamId, userId, actorId: actor.userId });
       if (!closed) throw notFound('team member');
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'team.member.remove',
-        entityType: 'team_membership',
-        entityId: closed.id,
-        projectId: team.projectId,
-        after: closed,
-      });
+      await audit(trx, actor, 'team.member.remove', closed.id, { projectId: team.projectId, after: closed });
     });
   }
 

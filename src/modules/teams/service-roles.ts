@@ -2,7 +2,7 @@ import type { Actor } from '../../authz/engine.js';
 import type { Database } from '../../db/index.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict, notFound } from '../../lib/errors.js';
-import { recordAudit } from '../audit/repo.js';
+import { audit } from '../audit/repo.js';
 import { presentRole } from './present.js';
 import {
   deleteRole,
@@ -17,6 +17,7 @@ import {
 import { lockTeam } from './repo.js';
 import { normalizeLevels, roleChangeRefusal, roleDeletionDecision } from './rules.js';
 import type { RoleCreate, RoleUpdate } from './schema.js';
+import { checkVersion } from '../../lib/versions.js';
 
 async function requireFreeName(trx: Database, teamId: number, name: string) {
   if (await roleNameTaken(trx, teamId, name))
@@ -45,14 +46,7 @@ export function createRoleService({ db, authz }: Deps) {
       await lockTeam(trx, teamId);
       await requireFreeName(trx, teamId, input.name);
       const role = await insertRole(trx, { teamId, name: input.name, permissions });
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'team.role.create',
-        entityType: 'team_role',
-        entityId: role.id,
-        projectId: team.projectId,
-        after: role,
-      });
+      await audit(trx, actor, 'team.role.create', role.id, { projectId: team.projectId, after: role });
       return presentRole(role);
     });
   }
@@ -69,25 +63,14 @@ export function createRoleService({ db, authz }: Deps) {
     return db.transaction().execute(async (trx) => {
       await lockTeam(trx, teamId);
       const before = await lockCustomRole(trx, teamId, roleId);
-      if (before.version !== input.version)
-        throw conflict('version_conflict', `the role changed since version ${input.version}; reload it`, {
-          currentVersion: before.version,
-        });
+      checkVersion('role', before.version, input.version);
       if (input.name !== undefined && input.name.toLowerCase() !== before.name.toLowerCase())
         await requireFreeName(trx, teamId, input.name);
       const after = await updateRole(trx, roleId, {
         name: input.name,
         permissions: input.permissions === undefined ? undefined : normalizeLevels(input.permissions),
       });
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'team.role.update',
-        entityType: 'team_role',
-        entityId: roleId,
-        projectId: team.projectId,
-        before,
-        after,
-      });
+      await audit(trx, actor, 'team.role.update', roleId, { projectId: team.projectId, before, after });
       return presentRole(after);
     });
   }
@@ -112,11 +95,7 @@ export function createRoleService({ db, authz }: Deps) {
         sole.map((m) => m.membership_id),
       );
       await deleteRole(trx, roleId);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'team.role.delete',
-        entityType: 'team_role',
-        entityId: roleId,
+      await audit(trx, actor, 'team.role.delete', roleId, {
         projectId: team.projectId,
         before,
         after: { fellBackToTeamMember: sole.map((m) => m.user_id) },

@@ -2,7 +2,7 @@ import type { Actor, AuthorizedTeam } from '../../authz/engine.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
-import { recordAudit } from '../audit/repo.js';
+import { audit } from '../audit/repo.js';
 import { findProjectId } from '../projects/repo.js';
 import {
   presentPeriod,
@@ -32,6 +32,7 @@ import {
 } from './repo.js';
 import { checkNewMembers, deletionRefusal, memberConflict } from './rules.js';
 import type { CandidatesQuery, HistoryQuery, TeamCreate, TeamDetail, TeamListQuery, TeamUpdate } from './schema.js';
+import { checkVersion } from '../../lib/versions.js';
 
 type TeamDeps = Pick<Deps, 'db' | 'authz'>;
 
@@ -68,9 +69,6 @@ export async function describeTeam(
     new Map([authorized!.project, ...authorized!.servedProjects].flatMap((p) => (p ? [[p.projectId, p]] : [])));
   return presentTeamDetail(actor, row, facts, parts);
 }
-
-const versionConflict = (version: number, currentVersion: number) =>
-  conflict('version_conflict', `the team changed since version ${version}; reload it`, { currentVersion });
 
 /** Teams (TEAM-1, TEAM-3, TEAM-7): lists, detail, create, rename, delete, membership history, candidates. */
 export function createTeamService(deps: Deps) {
@@ -124,11 +122,7 @@ export function createTeamService(deps: Deps) {
       const joining = { teamId: team.id, actorId: actor.userId };
       await addMemberships(trx, { ...joining, userIds: lead, roleIds: [roles.lead] });
       await addMemberships(trx, { ...joining, userIds: memberIds, roleIds: [roles.member] });
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'team.create',
-        entityType: 'team',
-        entityId: team.id,
+      await audit(trx, actor, 'team.create', team.id, {
         projectId,
         after: { team, leadUserId: input.leadUserId ?? null, memberIds },
       });
@@ -141,19 +135,11 @@ export function createTeamService(deps: Deps) {
     await authz.authorizeTeam(actor, 'team.manage', teamId);
     await db.transaction().execute(async (trx) => {
       const before = await lockTeam(trx, teamId);
-      if (before.version !== input.version) throw versionConflict(input.version, before.version);
+      checkVersion('team', before.version, input.version);
       if (input.name !== undefined && input.name.toLowerCase() !== before.name.toLowerCase())
         await requireFreeName(trx, before.project_id, input.name);
       const after = await updateTeam(trx, teamId, input);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'team.update',
-        entityType: 'team',
-        entityId: teamId,
-        projectId: before.project_id,
-        before,
-        after,
-      });
+      await audit(trx, actor, 'team.update', teamId, { projectId: before.project_id, before, after });
     });
     return describeTeam(deps, actor, teamId);
   }
@@ -167,17 +153,13 @@ export function createTeamService(deps: Deps) {
     await authz.authorizeTeam(actor, 'team.delete', teamId);
     await db.transaction().execute(async (trx) => {
       const before = await lockTeam(trx, teamId);
-      if (before.version !== version) throw versionConflict(version, before.version);
+      checkVersion('team', before.version, version);
       const refusal = deletionRefusal((await findTeam(trx, teamId))!);
       if (refusal) throw refusal;
       const members = await findMemberships(trx, teamId);
       const projects = await projectsOfTeam(trx, before);
       await deleteTeam(trx, teamId);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'team.delete',
-        entityType: 'team',
-        entityId: teamId,
+      await audit(trx, actor, 'team.delete', teamId, {
         projectId: before.project_id,
         before: { team: before, members, assignedProjectIds: before.project_id === null ? projects : [] },
       });

@@ -4,7 +4,7 @@ import type { Database } from '../../db/index.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
-import { recordAudit } from '../audit/repo.js';
+import { audit } from '../audit/repo.js';
 import { hashPassword } from '../auth/secrets.js';
 import { groupOut, userOut } from './present.js';
 import * as repo from './repo.js';
@@ -16,6 +16,7 @@ import {
   type UserListQuery,
   type UserUpdate,
 } from './schema.js';
+import { checkVersion } from '../../lib/versions.js';
 
 /** Creates a user in the caller's transaction and puts them in the `users` group (ID-2). Used by the API, CLI and seeds. */
 export async function insertUser(
@@ -38,14 +39,6 @@ export async function insertUser(
 function checkGrantBoundary(actor: Actor, touchesSystemAdmin: boolean) {
   if (touchesSystemAdmin)
     enforce(decide('admin.systemAdmins', actor.subject, {}, { explain: false }), undefined, actor.decided);
-}
-
-/** 409 when the caller's version of the user or group is not the current one. */
-export function checkVersion(what: string, current: number, sent: number, retry = 'reload it') {
-  if (current !== sent)
-    throw conflict('version_conflict', `the ${what} changed since version ${sent}; ${retry}`, {
-      currentVersion: current,
-    });
 }
 
 export async function lockGroup(trx: Database, id: number) {
@@ -74,13 +67,7 @@ export function createUserService({ db }: Deps) {
     const id = await db.transaction().execute(async (trx) => {
       if (await repo.loginTaken(trx, input.login)) throw conflict('login_taken', `the login '${input.login}' is taken`);
       const user = await insertUser(trx, input);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'user.create',
-        entityType: 'user',
-        entityId: user.id,
-        after: user,
-      });
+      await audit(trx, actor, 'user.create', user.id, { after: user });
       return user.id;
     });
     return get(id);
@@ -105,11 +92,7 @@ export function createUserService({ db }: Deps) {
       });
       // Deactivation ends the user's sessions at once (ID-1); tokens stop working through the active check.
       if (input.active === false) await repo.endSessionsOf(trx, id);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'user.update',
-        entityType: 'user',
-        entityId: id,
+      await audit(trx, actor, 'user.update', id, {
         before,
         after: { ...after, passwordChanged: input.password !== undefined },
       });
@@ -127,13 +110,7 @@ export function createUserService({ db }: Deps) {
       if (await repo.groupNameTaken(trx, input.name))
         throw conflict('group_name_taken', `a group named '${input.name}' exists`);
       const group = await repo.insertGroup(trx, input.name);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'group.create',
-        entityType: 'group',
-        entityId: group.id,
-        after: group,
-      });
+      await audit(trx, actor, 'group.create', group.id, { after: group });
       return groupOut(group, 0);
     });
   }
@@ -147,14 +124,7 @@ export function createUserService({ db }: Deps) {
       if (await repo.groupNameTaken(trx, input.name, id))
         throw conflict('group_name_taken', `a group named '${input.name}' exists`);
       const after = await repo.renameGroup(trx, id, input.name);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: 'group.rename',
-        entityType: 'group',
-        entityId: id,
-        before,
-        after,
-      });
+      await audit(trx, actor, 'group.rename', id, { before, after });
     });
     return (await listGroups()).items.find((g) => g.id === id)!;
   }
@@ -169,11 +139,7 @@ export function createUserService({ db }: Deps) {
         : await repo.removeMember(trx, groupId, userId);
       if (!changed) return;
       await repo.bumpGroupVersion(trx, groupId);
-      await recordAudit(trx, {
-        actorId: actor.userId,
-        action: member ? 'group.member.add' : 'group.member.remove',
-        entityType: 'group',
-        entityId: groupId,
+      await audit(trx, actor, member ? 'group.member.add' : 'group.member.remove', groupId, {
         ...(member ? { after: { userId } } : { before: { userId } }),
       });
     });
