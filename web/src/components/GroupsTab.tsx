@@ -5,9 +5,9 @@ import { useResource } from '../useResource.js';
 import { DeleteGroupDialog } from './DeleteGroupDialog.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { RowActions, RowButton } from './RowActions.js';
+import { ACTIONS, Table } from './Table.js';
 import { TextField } from './TextField.js';
 import { useFormSubmit } from '../useFormSubmit.js';
-import { ACTIONS, Table } from './Table.js';
 
 /** Groups (ID-2): create them, and delete them after seeing what goes with them (ID-6). */
 export function GroupsTab() {
@@ -15,11 +15,7 @@ export function GroupsTab() {
   const [deleting, setDeleting] = useState<Group | null>(null);
   const [name, setName] = useState('');
 
-  const {
-    busy,
-    fields,
-    submit: create,
-  } = useFormSubmit(['name'], async () => {
+  const { busy, fields, submit } = useFormSubmit(['name'], async () => {
     await api.createGroup(name);
     setName('');
     groups.reload();
@@ -49,7 +45,7 @@ export function GroupsTab() {
         </Table>
       )}
 
-      <form className="panel" onSubmit={create} aria-labelledby="new-group-title">
+      <form className="panel" onSubmit={submit} aria-labelledby="new-group-title">
         <h3 id="new-group-title">New group</h3>
         <TextField label="Name" value={name} onChange={setName} required maxLength={200} errors={fields} field="name" />
         <ErrorMessage error={fields.rest} />

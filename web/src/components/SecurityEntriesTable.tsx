@@ -1,5 +1,5 @@
-import { RowButton } from './RowActions.js';
 import type { Access, SecurityEntry, SubjectKind } from '../../../src/contracts.js';
+import { RowButton } from './RowActions.js';
 import { ACTIONS, Table } from './Table.js';
 
 export const SUBJECT_KIND_LABELS: Record<SubjectKind, string> = {
