@@ -8,6 +8,7 @@
 import type { Actor } from '../authz/engine.js';
 import type { Deps } from '../lib/deps.js';
 import { AppError, notFound, unprocessable } from '../lib/errors.js';
+import { checkVersion } from '../lib/versions.js';
 import { audit } from '../modules/audit/repo.js';
 import {
   browsableProjectIds,
@@ -23,7 +24,6 @@ import { findGroup } from '../modules/users/repo.js';
 import { isBuiltInGroup, type GroupDeletionPreview } from '../modules/users/schema.js';
 import { lockGroup } from '../modules/users/service.js';
 import { accessSnapshot, diffSnapshots, dryRun } from './preview.js';
-import { checkVersion } from '../lib/versions.js';
 
 const carriesAnything = (f: GroupFootprint) => Object.values(f).some((list) => list.length > 0);
 const ITEM_KEY = /^[A-Z][A-Z0-9]*-\d+$/;

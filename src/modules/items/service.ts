@@ -3,6 +3,7 @@ import type { ItemFacts } from '../../authz/loader.js';
 import type { Deps } from '../../lib/deps.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
+import { checkVersion } from '../../lib/versions.js';
 import { audit } from '../audit/repo.js';
 import { findProjectId } from '../projects/repo.js';
 import { presentComment, presentItem, presentSummary } from './present.js';
@@ -19,7 +20,6 @@ import {
   updateItem,
 } from './repo.js';
 import type { ChildrenQuery, CommentCreate, CommentsQuery, ItemCreate, ItemUpdate } from './schema.js';
-import { checkVersion } from '../../lib/versions.js';
 
 /** Work items (PRJ-2) and their comments: one check per operation. Tree operations are in ./tree.ts. */
 export function createItemService({ db, authz }: Deps) {

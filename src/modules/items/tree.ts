@@ -2,6 +2,7 @@ import type { Actor } from '../../authz/engine.js';
 import type { ItemFacts } from '../../authz/loader.js';
 import type { Deps } from '../../lib/deps.js';
 import { badRequest, notFound, unprocessable } from '../../lib/errors.js';
+import { checkVersion } from '../../lib/versions.js';
 import { audit } from '../audit/repo.js';
 import { findProjectId } from '../projects/repo.js';
 import { deleteSettings, lockProjectTree, recomputeGoverning, subtreeIds } from '../security/repo.js';
@@ -19,7 +20,6 @@ import {
   restoreItems,
   trashItems,
 } from './tree-repo.js';
-import { checkVersion } from '../../lib/versions.js';
 
 /**
  * Tree operations (ITEM-8): move and paste need edit on the target, copy needs view, and security

@@ -3,6 +3,7 @@ import type { Database } from '../../db/index.js';
 import type { Deps } from '../../lib/deps.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { sameAmount } from '../../lib/money.js';
+import { checkVersion } from '../../lib/versions.js';
 import { audit } from '../audit/repo.js';
 import { auditState, mayManagePriceLists, presentPriceList } from './present.js';
 import {
@@ -19,7 +20,6 @@ import {
 } from './repo.js';
 import type { PriceListCreate, PriceListUpdate, SuccessorCreate } from './schema.js';
 import { dayBefore, describeRange, inUse, overlapConflict, successorWindow } from './validity.js';
-import { checkVersion } from '../../lib/versions.js';
 
 /** Locks the row first, then checks the version: the order every change below follows. */
 async function lockForChange(trx: Database, id: number, version: number) {

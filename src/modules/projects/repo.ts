@@ -1,9 +1,16 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Actor } from '../../authz/engine.js';
 import { visibleProjects } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
+import type { DB } from '../../db/types.js';
 import { containsPattern } from '../../lib/like.js';
-import { DEFAULT_PROJECT_ROLES, type GrantCreate, type ProjectCreate, type ProjectUpdate } from './schema.js';
+import {
+  DEFAULT_PROJECT_ROLES,
+  type GrantCreate,
+  type ProjectCreate,
+  type ProjectUpdate,
+  type RoleMemberCreate,
+} from './schema.js';
 
 /** The projects module's queries: projects, their grants and role members, and the subjects grants may name. */
 
@@ -122,27 +129,13 @@ export function findGrants(db: Database, projectId: number) {
 
 /** The new grant, or undefined when the subject already holds it. */
 export function insertGrant(trx: Database, projectId: number, input: GrantCreate) {
-  return trx
-    .insertInto('project_permission_grants')
-    .values({
-      project_id: projectId,
-      permission: input.permission,
-      user_id: input.userId ?? null,
-      group_id: input.groupId ?? null,
-      role_id: input.roleId ?? null,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returningAll()
-    .executeTakeFirst();
-}
-
-export function deleteGrant(trx: Database, projectId: number, grantId: number) {
-  return trx
-    .deleteFrom('project_permission_grants')
-    .where('id', '=', grantId)
-    .where('project_id', '=', projectId)
-    .returningAll()
-    .executeTakeFirst();
+  const { permission, roleId } = input;
+  return insertLink(trx, 'project_permission_grants', {
+    project_id: projectId,
+    permission,
+    ...subject(input),
+    role_id: roleId ?? null,
+  });
 }
 
 export type RoleMemberRow = Awaited<ReturnType<typeof findRoleMembers>>[number];
@@ -169,31 +162,35 @@ export function findRoleMembers(db: Database, projectId: number) {
 }
 
 /** The new membership, or undefined when the subject already holds the role. */
-export function insertRoleMember(
-  trx: Database,
-  projectId: number,
-  input: { roleId: number; userId?: number; groupId?: number },
-) {
-  return trx
-    .insertInto('project_role_members')
-    .values({
-      project_id: projectId,
-      role_id: input.roleId,
-      user_id: input.userId ?? null,
-      group_id: input.groupId ?? null,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returningAll()
-    .executeTakeFirst();
+export function insertRoleMember(trx: Database, projectId: number, input: RoleMemberCreate) {
+  return insertLink(trx, 'project_role_members', { project_id: projectId, role_id: input.roleId, ...subject(input) });
 }
 
-export function deleteRoleMember(trx: Database, projectId: number, memberId: number) {
+/** A project's access links (PRJ-3): its permission grants and its project-role memberships. */
+export type LinkTable = 'project_permission_grants' | 'project_role_members';
+
+const subject = (input: { userId?: number; groupId?: number }) => ({
+  user_id: input.userId ?? null,
+  group_id: input.groupId ?? null,
+});
+
+function insertLink<T extends LinkTable>(trx: Database, table: T, values: Insertable<DB[T]>) {
   return trx
-    .deleteFrom('project_role_members')
-    .where('id', '=', memberId)
+    .insertInto(table as LinkTable)
+    .values(values as Insertable<DB[LinkTable]>)
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .executeTakeFirst() as Promise<Selectable<DB[T]> | undefined>;
+}
+
+/** Removes the project's grant or role membership with this id; undefined when it has none such. */
+export function deleteLink<T extends LinkTable>(trx: Database, table: T, projectId: number, id: number) {
+  return trx
+    .deleteFrom(table as LinkTable)
+    .where('id', '=', id)
     .where('project_id', '=', projectId)
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst() as Promise<Selectable<DB[T]> | undefined>;
 }
 
 const subjectTables = { user: 'users', group: 'groups', role: 'project_roles' } as const;

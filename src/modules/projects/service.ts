@@ -3,12 +3,12 @@ import type { Database } from '../../db/index.js';
 import type { Deps } from '../../lib/deps.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
-import { audit } from '../audit/repo.js';
+import { checkVersion } from '../../lib/versions.js';
+import { audit, type AuditAction } from '../audit/repo.js';
 import { presentGrant, presentProject, presentRoleMember, presentSubjects } from './present.js';
 import {
   clientExists,
-  deleteGrant,
-  deleteRoleMember,
+  deleteLink,
   findGrants,
   findProject,
   findProjectId,
@@ -21,6 +21,7 @@ import {
   searchSubjects,
   subjectExists,
   updateProject,
+  type LinkTable,
 } from './repo.js';
 import type {
   GrantCreate,
@@ -30,7 +31,32 @@ import type {
   RoleMemberCreate,
   SubjectsQuery,
 } from './schema.js';
-import { checkVersion } from '../../lib/versions.js';
+
+/** A project's access links (PRJ-3): how one is added, and what its changes are audited as and answered with. */
+interface Link<Input> {
+  insert: (trx: Database, projectId: number, input: Input) => Promise<{ id: number } | undefined>;
+  table: LinkTable;
+  noun: string;
+  taken: [code: string, message: string];
+  added: AuditAction;
+  removed: AuditAction;
+}
+const GRANTS: Link<GrantCreate> = {
+  insert: insertGrant,
+  table: 'project_permission_grants',
+  noun: 'grant',
+  taken: ['already_granted', 'this permission is already granted to that subject'],
+  added: 'project.grant',
+  removed: 'project.revoke',
+};
+const ROLE_MEMBERS: Link<RoleMemberCreate> = {
+  insert: insertRoleMember,
+  table: 'project_role_members',
+  noun: 'role member',
+  taken: ['already_member', 'that subject already holds this project role'],
+  added: 'project.role.add',
+  removed: 'project.role.remove',
+};
 
 /** Projects (PRJ-1), their permission grants and project-role members (PRJ-3): one check per operation. */
 export function createProjectService({ db, authz }: Deps) {
@@ -86,23 +112,8 @@ export function createProjectService({ db, authz }: Deps) {
 
   /** Granting is audited; a system administrator granting themselves access shows in the audit log (SPEC §0). */
   async function addGrant(actor: Actor, key: string, input: GrantCreate) {
-    const projectId = await authorizePermissions(actor, key);
-    await db.transaction().execute(async (trx) => {
-      await requireSubject(trx, input);
-      const row = await insertGrant(trx, projectId, input);
-      if (!row) throw conflict('already_granted', 'this permission is already granted to that subject');
-      await audit(trx, actor, 'project.grant', row.id, { projectId, after: row });
-    });
+    await addLink(actor, key, GRANTS, input);
     return listGrants(actor, key);
-  }
-
-  async function removeGrant(actor: Actor, key: string, grantId: number) {
-    const projectId = await authorizePermissions(actor, key);
-    await db.transaction().execute(async (trx) => {
-      const row = await deleteGrant(trx, projectId, grantId);
-      if (!row) throw notFound('grant');
-      await audit(trx, actor, 'project.revoke', row.id, { projectId, before: row });
-    });
   }
 
   async function listRoleMembers(actor: Actor, key: string) {
@@ -111,22 +122,28 @@ export function createProjectService({ db, authz }: Deps) {
   }
 
   async function addRoleMember(actor: Actor, key: string, input: RoleMemberCreate) {
-    const projectId = await authorizePermissions(actor, key);
-    await db.transaction().execute(async (trx) => {
-      await requireSubject(trx, input);
-      const row = await insertRoleMember(trx, projectId, input);
-      if (!row) throw conflict('already_member', 'that subject already holds this project role');
-      await audit(trx, actor, 'project.role.add', row.id, { projectId, after: row });
-    });
+    await addLink(actor, key, ROLE_MEMBERS, input);
     return listRoleMembers(actor, key);
   }
 
-  async function removeRoleMember(actor: Actor, key: string, memberId: number) {
+  /** Adds a grant or role membership naming an existing subject, audited. */
+  async function addLink<Input extends Subject>(actor: Actor, key: string, link: Link<Input>, input: Input) {
     const projectId = await authorizePermissions(actor, key);
     await db.transaction().execute(async (trx) => {
-      const row = await deleteRoleMember(trx, projectId, memberId);
-      if (!row) throw notFound('role member');
-      await audit(trx, actor, 'project.role.remove', row.id, { projectId, before: row });
+      await requireSubject(trx, input);
+      const row = await link.insert(trx, projectId, input);
+      if (!row) throw conflict(...link.taken);
+      await audit(trx, actor, link.added, row.id, { projectId, after: row });
+    });
+  }
+
+  /** Removes the project's grant (`GRANTS`) or role membership (`ROLE_MEMBERS`) with this id, audited. */
+  async function removeLink(actor: Actor, key: string, link: Link<never>, id: number) {
+    const projectId = await authorizePermissions(actor, key);
+    await db.transaction().execute(async (trx) => {
+      const row = await deleteLink(trx, link.table, projectId, id);
+      if (!row) throw notFound(link.noun);
+      await audit(trx, actor, link.removed, row.id, { projectId, before: row });
     });
   }
 
@@ -146,10 +163,10 @@ export function createProjectService({ db, authz }: Deps) {
     update,
     listGrants,
     addGrant,
-    removeGrant,
+    removeGrant: (actor: Actor, key: string, grantId: number) => removeLink(actor, key, GRANTS, grantId),
     listRoleMembers,
     addRoleMember,
-    removeRoleMember,
+    removeRoleMember: (actor: Actor, key: string, memberId: number) => removeLink(actor, key, ROLE_MEMBERS, memberId),
     subjects,
   };
 }
@@ -158,8 +175,10 @@ async function requireClient(db: Database, clientId: number | null | undefined) 
   if (clientId && !(await clientExists(db, clientId))) throw badRequest('clientId', 'no such client');
 }
 
+type Subject = { userId?: number; groupId?: number; roleId?: number };
+
 /** A grant's subject must exist; named by the field that was given. */
-async function requireSubject(db: Database, input: { userId?: number; groupId?: number; roleId?: number }) {
+async function requireSubject(db: Database, input: Subject) {
   if (input.userId !== undefined && !(await subjectExists(db, 'user', input.userId)))
     throw badRequest('userId', 'no such user');
   if (input.groupId !== undefined && !(await subjectExists(db, 'group', input.groupId)))

@@ -1,6 +1,7 @@
 import type { Actor } from '../../authz/engine.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict } from '../../lib/errors.js';
+import { checkVersion } from '../../lib/versions.js';
 import { audit } from '../audit/repo.js';
 import { presentSettings, presentTeamChecks, projectTeamsAbilities } from './present.js';
 import {
@@ -24,7 +25,6 @@ import { findMemberships, findTeam, lockProjects } from './repo.js';
 import { memberConflict } from './rules.js';
 import type { GlobalTeamOut, ProjectChecksUpdate, ProjectTeamsOut, SettingsUpdate } from './schema.js';
 import { presentTeams } from './service.js';
-import { checkVersion } from '../../lib/versions.js';
 
 /** A project's teams page, global team assignments (TEAM-1, TEAM-4, TEAM-7) and the team-check switches (PRICE-2). */
 export function createAssignmentService(deps: Deps) {

@@ -2,6 +2,7 @@ import type { Actor } from '../../authz/engine.js';
 import type { Database } from '../../db/index.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict, notFound } from '../../lib/errors.js';
+import { checkVersion } from '../../lib/versions.js';
 import { audit } from '../audit/repo.js';
 import { presentRole } from './present.js';
 import {
@@ -17,7 +18,6 @@ import {
 import { lockTeam } from './repo.js';
 import { normalizeLevels, roleChangeRefusal, roleDeletionDecision } from './rules.js';
 import type { RoleCreate, RoleUpdate } from './schema.js';
-import { checkVersion } from '../../lib/versions.js';
 
 async function requireFreeName(trx: Database, teamId: number, name: string) {
   if (await roleNameTaken(trx, teamId, name))

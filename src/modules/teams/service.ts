@@ -2,6 +2,7 @@ import type { Actor, AuthorizedTeam } from '../../authz/engine.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
+import { checkVersion } from '../../lib/versions.js';
 import { audit } from '../audit/repo.js';
 import { findProjectId } from '../projects/repo.js';
 import {
@@ -32,7 +33,6 @@ import {
 } from './repo.js';
 import { checkNewMembers, deletionRefusal, memberConflict } from './rules.js';
 import type { CandidatesQuery, HistoryQuery, TeamCreate, TeamDetail, TeamListQuery, TeamUpdate } from './schema.js';
-import { checkVersion } from '../../lib/versions.js';
 
 type TeamDeps = Pick<Deps, 'db' | 'authz'>;
 

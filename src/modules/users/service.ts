@@ -4,6 +4,7 @@ import type { Database } from '../../db/index.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
+import { checkVersion } from '../../lib/versions.js';
 import { audit } from '../audit/repo.js';
 import { hashPassword } from '../auth/secrets.js';
 import { groupOut, userOut } from './present.js';
@@ -16,7 +17,6 @@ import {
   type UserListQuery,
   type UserUpdate,
 } from './schema.js';
-import { checkVersion } from '../../lib/versions.js';
 
 /** Creates a user in the caller's transaction and puts them in the `users` group (ID-2). Used by the API, CLI and seeds. */
 export async function insertUser(
