@@ -6,7 +6,9 @@ import { areasOf } from './areas.js';
 /**
  * SQL twins of the decision core, for lists and reports. They are proven equal to `decide` by the
  * property tests in test/authz/ on generated worlds. Inner tables carry `tw_` aliases so they never
- * capture a caller's alias when the user is a column of an outer query.
+ * capture a caller's alias when the user is a column of an outer query. The catalogue's constants (permissions, roles,
+ * 'allow'/'deny') are written as literals — code, never input — so that a statement's parameters are the user and the
+ * caller's values only and it stays under the parameter limit of prepared statements (src/db).
  */
 
 /** A user in SQL: a literal id, or a column of an outer query (who-has-access lists users). */
@@ -34,7 +36,7 @@ export function projectIdsWithPermission(userId: UserRef, permission: ProjectPer
   const permissions = permission === 'ADMINISTER_PROJECT' ? ['ADMINISTER_PROJECT'] : [permission, 'ADMINISTER_PROJECT'];
   return sql<number>`(
     select tw_g.project_id from project_permission_grants tw_g
-    where tw_g.permission in (${sql.join(permissions)})
+    where tw_g.permission in (${sql.join(permissions.map((p) => sql.lit(p)))})
       and exists (select 1 from users tw_u where tw_u.id = ${userId} and tw_u.active)
       and (tw_g.user_id = ${userId}
         or tw_g.group_id in ${userGroupIds(userId)}
@@ -89,7 +91,7 @@ export function settingsAllowing(userId: UserRef, kind: 'view' | 'edit'): Expres
       SUBJECT_KINDS.map((subjectKind) => {
         const { join, user } = ENTRY_MATCHES[subjectKind](userId);
         return sql`select tw_e.item_id from item_security_entries tw_e${join ? sql` ${join}` : sql``}
-        where tw_e.subject_kind = ${sql.lit(subjectKind)} and ${user} and ${sql.ref(`tw_e.${kind}`)} = ${value}`;
+        where tw_e.subject_kind = ${sql.lit(subjectKind)} and ${user} and ${sql.ref(`tw_e.${kind}`)} = ${sql.lit(value)}`;
       }),
       sql`
       union all
@@ -154,11 +156,11 @@ export function canViewTeam(userId: UserRef, alias: string): Expression<SqlBool>
   const administered = projectIdsWithPermission(userId, 'ADMINISTER_PROJECT');
   return sql<SqlBool>`(exists (select 1 from users tw_u where tw_u.id = ${userId} and tw_u.active)
     and not exists (select 1 from deny_grants tw_d where tw_d.permission = 'ISSUE_TIME_TABS' and tw_d.group_id in ${userGroupIds(userId)})
-    and exists (select 1 from ${appRolesHeld(userId)} tw_r(role) where tw_r.role in (${sql.join([...TEAMS_AREA_ROLES])}))
+    and exists (select 1 from ${appRolesHeld(userId)} tw_r(role) where tw_r.role in (${sql.join(TEAMS_AREA_ROLES.map((r) => sql.lit(r)))}))
     and (${projectId} is null or ${projectId} = any(array${projectIdsWithPermission(userId, 'BROWSE_PROJECT')}))
     and (exists (select 1 from team_memberships tw_tm where tw_tm.team_id = ${id} and tw_tm.user_id = ${userId} and tw_tm.left_at is null)
       or exists (select 1 from users tw_s where tw_s.id = ${userId} and tw_s.system_admin)
-      or exists (select 1 from ${appRolesHeld(userId)} tw_r(role) where tw_r.role in (${sql.join([...TEAM_SEERS])}))
+      or exists (select 1 from ${appRolesHeld(userId)} tw_r(role) where tw_r.role in (${sql.join(TEAM_SEERS.map((r) => sql.lit(r)))}))
       or ${projectId} in ${administered}
       or (${projectId} is null and exists (select 1 from team_projects tw_tp where tw_tp.team_id = ${id} and tw_tp.project_id in ${administered}))))`;
 }

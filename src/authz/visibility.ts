@@ -28,9 +28,22 @@ export function visibleProjects(actor: Pick<Actor, 'userId'>, column: ProjectIdC
 export function visibleItems(
   actor: Reader,
   alias: string,
-  options: { includeTrashed?: boolean } = {},
+  options: { includeTrashed?: boolean; readerId?: Expression<number> } = {},
 ): Expression<SqlBool> {
-  return canViewItem(actor, alias, options);
+  const { readerId, ...rest } = options;
+  return canViewItem({ userId: readerId ?? actor.userId, systemAdmin: actor.systemAdmin }, alias, rest);
+}
+
+/**
+ * For a statement that reads the reader in several places: `cte` binds the reader's id once (`tw_reader`, to put in the
+ * statement's `with`), and `readerId` reads it, for the helpers' `readerId` option. So the statement's parameters stay
+ * few, under the limit up to which src/db prepares statements.
+ */
+export function readerBoundOnce(actor: Pick<Actor, 'userId'>) {
+  return {
+    cte: sql`tw_reader as (select ${actor.userId}::int as id)`,
+    readerId: sql<number>`(select tw_reader.id from tw_reader)`,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../authz/engine.js';
-import { visibleItems } from '../../authz/visibility.js';
+import { readerBoundOnce, visibleItems } from '../../authz/visibility.js';
 import { promotedItems } from '../../authz/tree-sql.js';
 import type { Database } from '../../db/index.js';
 import type { ItemStatus, ItemUpdate } from './schema.js';
@@ -19,6 +19,9 @@ export async function findChildren(
 ) {
   const { projectId, parentId, afterNum, limit } = where;
   const after = (alias: string) => (afterNum !== undefined ? sql`${sql.ref(`${alias}.num`)} > ${afterNum}` : sql`true`);
+  // The reader is bound once, so the statement has a handful of parameters and is prepared (src/db).
+  const { cte, readerId } = readerBoundOnce(actor);
+  const visible = (alias: string) => visibleItems(actor, alias, { readerId });
   // Children first through the (project, parent, num) index, at most a page of them; then the few promoted items.
   // hasChildren names the project, so it is an index lookup per listed row: without it PostgreSQL hashed every
   // viewable item of the user's projects to answer for a page of children.
@@ -30,18 +33,18 @@ export async function findChildren(
     num: number;
     has_children: boolean;
   }>`
-    with tw_promoted as (${promotedItems(actor, projectId)})
+    with ${cte}, tw_promoted as (${promotedItems({ userId: readerId, systemAdmin: actor.systemAdmin }, projectId)})
     select i.id, i.key, i.title, i.status, i.num,
-      (exists (select 1 from work_items c where c.project_id = ${projectId} and c.parent_id = i.id and ${visibleItems(actor, 'c')})
+      (exists (select 1 from work_items c where c.project_id = ${projectId} and c.parent_id = i.id and ${visible('c')})
         or exists (select 1 from tw_promoted p where p.visible_parent_id = i.id)) as has_children
     from work_items i
-    where i.id in (
+    where i.id = any(array(
       (select c.id from work_items c
         where c.project_id = ${projectId} and ${parentId === null ? sql`c.parent_id is null` : sql`c.parent_id = ${parentId}`}
-          and ${after('c')} and ${visibleItems(actor, 'c')}
+          and ${after('c')} and ${visible('c')}
         order by c.num limit ${limit + 1})
       union all
-      select p.id from tw_promoted p where ${parentId === null ? sql`p.visible_parent_id is null` : sql`p.visible_parent_id = ${parentId}`})
+      select p.id from tw_promoted p where ${parentId === null ? sql`p.visible_parent_id is null` : sql`p.visible_parent_id = ${parentId}`}))
       and ${after('i')}
     order by i.num limit ${limit + 1}`.execute(db);
   return rows;
