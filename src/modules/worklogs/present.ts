@@ -16,37 +16,11 @@ export interface Reader {
   seesMoney: boolean;
   /** TEAM-8: team and price-list names (none for users denied ISSUE_TIME_TABS). */
   seesTeamNames: boolean;
-  /** The abilities decided for the response's rows on unsecured items, by project and author (see `rowAbilities`). */
-  unsecured: Map<string, WorklogAbilities>;
 }
-
-type WorklogAbilities = WorklogOut['abilities'];
 
 /** Decides once per response what its rows may show. */
 export function readerOf(actor: Actor): Reader {
-  return { actor, seesMoney: seesMoney(actor), seesTeamNames: seesTeamNames(actor), unsecured: new Map() };
-}
-
-/**
- * Whether the reader may edit and delete the work log. On an item without a setting the decision reads the project's
- * facts and the author's, never the item's (its key only names it in explanations), so it is decided once per project
- * and author of a response — a week's thirty rows on one project take one decision per action, not thirty.
- */
-function rowAbilities(row: WorklogRow, reader: Reader, facts: WorklogFacts): WorklogAbilities {
-  const decideRow = () =>
-    abilities(
-      reader.actor.subject,
-      { project: facts.project, item: facts.item, owner: facts.owner },
-      {
-        canEdit: { action: 'worklog.edit', ownerId: row.author_id },
-        canDelete: { action: 'worklog.delete', ownerId: row.author_id },
-      },
-    );
-  if (!facts.project || !facts.item || facts.item.governing !== null) return decideRow();
-  const key = `${facts.project.projectId}:${row.author_id}`;
-  let decided = reader.unsecured.get(key);
-  if (!decided) reader.unsecured.set(key, (decided = decideRow()));
-  return decided;
+  return { actor, seesMoney: seesMoney(actor), seesTeamNames: seesTeamNames(actor) };
 }
 
 /** The rate recorded, with its currency, for readers who may see money (PRICE-7): absent, not null, for the others. */
@@ -73,7 +47,14 @@ export function worklogOut(row: WorklogRow, reader: Reader, facts: WorklogFacts)
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    abilities: rowAbilities(row, reader, facts),
+    abilities: abilities(
+      reader.actor.subject,
+      { project: facts.project, item: facts.item, owner: facts.owner },
+      {
+        canEdit: { action: 'worklog.edit', ownerId: row.author_id },
+        canDelete: { action: 'worklog.delete', ownerId: row.author_id },
+      },
+    ),
   };
 }
 
