@@ -25,14 +25,6 @@ export function findRoleGrantRows(db: Database) {
 }
 export type RoleGrantRow = Awaited<ReturnType<typeof findRoleGrantRows>>[number];
 
-export async function userExists(db: Database, userId: number) {
-  return !!(await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst());
-}
-
-export async function groupExists(db: Database, groupId: number) {
-  return !!(await db.selectFrom('groups').select('id').where('id', '=', groupId).executeTakeFirst());
-}
-
 /** The new denial, or undefined when the group is denied that permission already. */
 export function insertDeny(trx: Database, permission: DenyPermission, groupId: number) {
   return trx

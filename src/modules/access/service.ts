@@ -4,8 +4,9 @@ import { appAccessSnapshot, diffSnapshots, dryRun } from '../../commands/preview
 import type { Database } from '../../db/index.js';
 import type { DenyPermission } from '../../db/types.js';
 import type { Deps } from '../../lib/deps.js';
-import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import { conflict, notFound } from '../../lib/errors.js';
 import { audit } from '../audit/repo.js';
+import { requireSubjects } from '../projects/repo.js';
 import { denyListOut, prerequisiteWarnings, roleListOut } from './present.js';
 import * as repo from './repo.js';
 import type { DenyAdd, RoleGrantInput } from './schema.js';
@@ -18,7 +19,7 @@ export interface AccessChange {
 }
 
 async function addDenyIn(trx: Database, actor: Actor, { permission, groupId }: DenyAdd) {
-  if (!(await repo.groupExists(trx, groupId))) throw badRequest('groupId', 'no such group');
+  await requireSubjects(trx, { groupId });
   const row = await repo.insertDeny(trx, permission, groupId);
   if (!row) throw conflict('already_denied', 'this group is already denied that permission');
   await audit(trx, actor, 'deny.add', row.id, { after: row });
@@ -31,10 +32,7 @@ async function removeDenyIn(trx: Database, actor: Actor, id: number) {
 }
 
 async function grantRoleIn(trx: Database, actor: Actor, input: RoleGrantInput) {
-  if (input.userId !== undefined && !(await repo.userExists(trx, input.userId)))
-    throw badRequest('userId', 'no such user');
-  if (input.groupId !== undefined && !(await repo.groupExists(trx, input.groupId)))
-    throw badRequest('groupId', 'no such group');
+  await requireSubjects(trx, input);
   const row = await repo.insertRoleGrant(trx, input);
   if (!row) throw conflict('already_granted', 'this app role is already granted to that subject');
   await audit(trx, actor, 'app_role.grant', row.id, { after: row });

@@ -3,6 +3,7 @@ import type { Actor } from '../../authz/engine.js';
 import { visibleProjects } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
 import type { DB } from '../../db/types.js';
+import { badRequest } from '../../lib/errors.js';
 import { containsPattern } from '../../lib/like.js';
 import {
   DEFAULT_PROJECT_ROLES,
@@ -89,18 +90,21 @@ export function lockProject(trx: Database, projectId: number) {
 }
 
 export function updateProject(trx: Database, projectId: number, input: ProjectUpdate) {
-  return trx
-    .updateTable('projects')
-    .set({
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.clientId !== undefined ? { client_id: input.clientId } : {}),
-      ...(input.settings?.teamChecks ? { team_checks: input.settings.teamChecks } : {}),
-      ...(input.settings?.periodLength ? { period_length: input.settings.periodLength } : {}),
-      version: sql`version + 1`,
-    })
-    .where('id', '=', projectId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return (
+    trx
+      .updateTable('projects')
+      // Kysely leaves out the fields that are undefined: those the change does not name.
+      .set({
+        name: input.name,
+        client_id: input.clientId,
+        team_checks: input.settings?.teamChecks,
+        period_length: input.settings?.periodLength,
+        version: sql`version + 1`,
+      })
+      .where('id', '=', projectId)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  );
 }
 
 export type GrantRow = Awaited<ReturnType<typeof findGrants>>[number];
@@ -193,10 +197,20 @@ export function deleteLink<T extends LinkTable>(trx: Database, table: T, project
     .executeTakeFirst() as Promise<Selectable<DB[T]> | undefined>;
 }
 
-const subjectTables = { user: 'users', group: 'groups', role: 'project_roles' } as const;
+/** The fields that name a grant's subject, where each subject lives and what a missing one is called. */
+const SUBJECT_FIELDS = [
+  ['userId', 'users', 'user'],
+  ['groupId', 'groups', 'group'],
+  ['roleId', 'project_roles', 'project role'],
+] as const;
 
-export async function subjectExists(db: Database, kind: keyof typeof subjectTables, id: number): Promise<boolean> {
-  return Boolean(await db.selectFrom(subjectTables[kind]).select('id').where('id', '=', id).executeTakeFirst());
+/** The subjects a grant names (a project grant or role membership, an app role) must exist: 400 naming the field. */
+export async function requireSubjects(db: Database, input: { userId?: number; groupId?: number; roleId?: number }) {
+  for (const [field, table, noun] of SUBJECT_FIELDS) {
+    const id = input[field];
+    if (id !== undefined && !(await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()))
+      throw badRequest(field, `no such ${noun}`);
+  }
 }
 
 /** Active users and groups matching `q` (20 at most per kind), and every project role. */

@@ -19,7 +19,7 @@ import {
   insertRoleMember,
   lockProject,
   searchSubjects,
-  subjectExists,
+  requireSubjects,
   updateProject,
   type LinkTable,
 } from './repo.js';
@@ -127,10 +127,15 @@ export function createProjectService({ db, authz }: Deps) {
   }
 
   /** Adds a grant or role membership naming an existing subject, audited. */
-  async function addLink<Input extends Subject>(actor: Actor, key: string, link: Link<Input>, input: Input) {
+  async function addLink<Input extends GrantCreate | RoleMemberCreate>(
+    actor: Actor,
+    key: string,
+    link: Link<Input>,
+    input: Input,
+  ) {
     const projectId = await authorizePermissions(actor, key);
     await db.transaction().execute(async (trx) => {
-      await requireSubject(trx, input);
+      await requireSubjects(trx, input);
       const row = await link.insert(trx, projectId, input);
       if (!row) throw conflict(...link.taken);
       await audit(trx, actor, link.added, row.id, { projectId, after: row });
@@ -173,16 +178,4 @@ export function createProjectService({ db, authz }: Deps) {
 
 async function requireClient(db: Database, clientId: number | null | undefined) {
   if (clientId && !(await clientExists(db, clientId))) throw badRequest('clientId', 'no such client');
-}
-
-type Subject = { userId?: number; groupId?: number; roleId?: number };
-
-/** A grant's subject must exist; named by the field that was given. */
-async function requireSubject(db: Database, input: Subject) {
-  if (input.userId !== undefined && !(await subjectExists(db, 'user', input.userId)))
-    throw badRequest('userId', 'no such user');
-  if (input.groupId !== undefined && !(await subjectExists(db, 'group', input.groupId)))
-    throw badRequest('groupId', 'no such group');
-  if (input.roleId !== undefined && !(await subjectExists(db, 'role', input.roleId)))
-    throw badRequest('roleId', 'no such project role');
 }

@@ -16,25 +16,18 @@ export async function roleNameTaken(trx: Database, teamId: number, name: string)
   return Boolean(taken);
 }
 
+function selectRole(db: Database, teamId: number, roleId: number) {
+  return db.selectFrom('team_roles').select(roleColumns).where('team_id', '=', teamId).where('id', '=', roleId);
+}
+
 /** The team's role by id (read before authorizing only to know what a change would grant). */
 export function findRole(db: Database, teamId: number, roleId: number) {
-  return db
-    .selectFrom('team_roles')
-    .select(roleColumns)
-    .where('team_id', '=', teamId)
-    .where('id', '=', roleId)
-    .executeTakeFirst();
+  return selectRole(db, teamId, roleId).executeTakeFirst();
 }
 
 /** The team's role by id, locked for the rest of the transaction. */
 export function lockRole(trx: Database, teamId: number, roleId: number) {
-  return trx
-    .selectFrom('team_roles')
-    .select(roleColumns)
-    .where('team_id', '=', teamId)
-    .where('id', '=', roleId)
-    .forUpdate()
-    .executeTakeFirst();
+  return selectRole(trx, teamId, roleId).forUpdate().executeTakeFirst();
 }
 
 export function insertRole(trx: Database, role: { teamId: number; name: string; permissions: TeamPermission[] }) {
@@ -46,16 +39,15 @@ export function insertRole(trx: Database, role: { teamId: number; name: string; 
 }
 
 export function updateRole(trx: Database, roleId: number, change: { name?: string; permissions?: TeamPermission[] }) {
-  return trx
-    .updateTable('team_roles')
-    .set({
-      ...(change.name !== undefined ? { name: change.name } : {}),
-      ...(change.permissions !== undefined ? { permissions: change.permissions } : {}),
-      version: sql`version + 1`,
-    })
-    .where('id', '=', roleId)
-    .returning(roleColumns)
-    .executeTakeFirstOrThrow();
+  return (
+    trx
+      .updateTable('team_roles')
+      // Kysely leaves out the fields that are undefined: those the change does not name.
+      .set({ name: change.name, permissions: change.permissions, version: sql`version + 1` })
+      .where('id', '=', roleId)
+      .returning(roleColumns)
+      .executeTakeFirstOrThrow()
+  );
 }
 
 /** Deletes the role; the TEAM-3 fallback (`giveTeamMemberRole`) runs first for holders it would leave without a role. */

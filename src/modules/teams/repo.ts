@@ -176,16 +176,15 @@ export function insertTeam(
 }
 
 export function updateTeam(trx: Database, teamId: number, change: { name?: string; description?: string }) {
-  return trx
-    .updateTable('teams')
-    .set({
-      ...(change.name !== undefined ? { name: change.name } : {}),
-      ...(change.description !== undefined ? { description: change.description } : {}),
-      version: sql`version + 1`,
-    })
-    .where('id', '=', teamId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return (
+    trx
+      .updateTable('teams')
+      // Kysely leaves out the fields that are undefined: those the change does not name.
+      .set({ name: change.name, description: change.description, version: sql`version + 1` })
+      .where('id', '=', teamId)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  );
 }
 
 /** Deletes the team; its roles, assignments and memberships go with it. */

@@ -3,6 +3,7 @@
  * and what of it the administrator may see. They read other modules' tables, so they live here, beside the users
  * module's own repo, for the delete-group command (src/commands/delete-group.ts).
  */
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Actor } from '../../authz/engine.js';
 import { visibleItems, visibleProjects } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
@@ -68,41 +69,30 @@ export async function removeGroup(trx: Database, groupId: number) {
   await trx.deleteFrom('groups').where('id', '=', groupId).execute();
 }
 
-/** Of the projects, those the actor may browse. */
-export async function browsableProjectIds(db: Database, actor: Actor, projectIds: number[]) {
-  if (!projectIds.length) return new Set<number>();
-  const rows = await db
-    .selectFrom('projects as p')
-    .select('p.id')
-    .where('p.id', 'in', projectIds)
-    .where(visibleProjects(actor, 'p.id'))
-    .execute();
-  return new Set(rows.map((p) => p.id));
+/** Of `values` of the table's column, those on rows the reader may see (`shown`, a predicate over the alias). */
+async function shownAmong<V extends number | string>(
+  db: Database,
+  rows: { table: 'projects' | 'work_items'; column: 'id' | 'key'; values: V[] },
+  shown: (alias: string) => Expression<SqlBool>,
+): Promise<Set<V>> {
+  if (!rows.values.length) return new Set();
+  const column = sql.ref(`tw_r.${rows.column}`);
+  const found = await sql<{ value: V }>`select ${column} as value from ${sql.table(rows.table)} tw_r
+    where ${column} in (${sql.join(rows.values)}) and ${shown('tw_r')}`.execute(db);
+  return new Set(found.rows.map((r) => r.value));
 }
+
+/** Of the projects, those the actor may browse. */
+export const browsableProjectIds = (db: Database, actor: Actor, ids: number[]) =>
+  shownAmong(db, { table: 'projects', column: 'id', values: ids }, (p) => visibleProjects(actor, `${p}.id`));
 
 /** Of the items, those the actor may view. */
-export async function viewableItemIds(db: Database, actor: Actor, itemIds: number[]) {
-  if (!itemIds.length) return new Set<number>();
-  const rows = await db
-    .selectFrom('work_items as i')
-    .select('i.id')
-    .where('i.id', 'in', itemIds)
-    .where(visibleItems(actor, 'i'))
-    .execute();
-  return new Set(rows.map((i) => i.id));
-}
+export const viewableItemIds = (db: Database, actor: Actor, ids: number[]) =>
+  shownAmong(db, { table: 'work_items', column: 'id', values: ids }, (i) => visibleItems(actor, i));
 
 /** Of the item keys, those the actor may view. */
-export async function viewableItemKeys(db: Database, actor: Actor, keys: string[]) {
-  if (!keys.length) return new Set<string>();
-  const rows = await db
-    .selectFrom('work_items as i')
-    .select('i.key')
-    .where('i.key', 'in', keys)
-    .where(visibleItems(actor, 'i'))
-    .execute();
-  return new Set(rows.map((r) => r.key));
-}
+export const viewableItemKeys = (db: Database, actor: Actor, keys: string[]) =>
+  shownAmong(db, { table: 'work_items', column: 'key', values: keys }, (i) => visibleItems(actor, i));
 
 /** ITEM-4: the keys of the items whose own security setting has no view allow left. */
 export async function settingsWithoutViewAllow(db: Database, itemIds: number[]) {
