@@ -87,13 +87,18 @@ export interface ClientsTable {
   contact: Generated<string>;
   notes: Generated<string>;
 }
+/** A project's team & price-list check switch (PRICE-2): as the installation says, or off for the project. */
+export const PROJECT_TEAM_CHECKS = ['inherit', 'disabled'] as const;
+export type ProjectTeamChecks = (typeof PROJECT_TEAM_CHECKS)[number];
+/** How long a project's timesheet periods are. */
+export const PERIOD_LENGTHS = ['week', 'month'] as const;
 export interface ProjectsTable {
   id: Generated<number>;
   key: string;
   name: string;
   client_id: number | null;
-  team_checks: Generated<'inherit' | 'disabled'>;
-  period_length: Generated<'week' | 'month'>;
+  team_checks: Generated<ProjectTeamChecks>;
+  period_length: Generated<(typeof PERIOD_LENGTHS)[number]>;
   next_item_num: Generated<number>;
   created_at: Timestamp;
   version: Generated<number>;

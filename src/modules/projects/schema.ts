@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROJECT_PERMISSIONS, type ProjectPermission } from '../../db/types.js';
+import { PERIOD_LENGTHS, PROJECT_PERMISSIONS, PROJECT_TEAM_CHECKS, type ProjectPermission } from '../../db/types.js';
 import { id, idParam, name, page, pageQuery, projectKey, version } from '../../lib/schemas.js';
 
 /**
@@ -25,7 +25,7 @@ export const projectOut = z.object({
   key: z.string(),
   name: z.string(),
   client: z.object({ id: z.number(), name: z.string() }).nullable(),
-  settings: z.object({ teamChecks: z.enum(['inherit', 'disabled']), periodLength: z.enum(['week', 'month']) }),
+  settings: z.object({ teamChecks: z.enum(PROJECT_TEAM_CHECKS), periodLength: z.enum(PERIOD_LENGTHS) }),
   version: z.number(),
   /** canViewTeams: the project's "Teams & price lists" tab (TEAM-8: not for users denied ISSUE_TIME_TABS). */
   abilities: z.object({
@@ -46,8 +46,8 @@ export const projectUpdate = z.strictObject({
   clientId: id.nullable().optional(),
   settings: z
     .strictObject({
-      teamChecks: z.enum(['inherit', 'disabled']).optional(),
-      periodLength: z.enum(['week', 'month']).optional(),
+      teamChecks: z.enum(PROJECT_TEAM_CHECKS).optional(),
+      periodLength: z.enum(PERIOD_LENGTHS).optional(),
     })
     .optional(),
 });

@@ -1,6 +1,6 @@
 import { abilities, type Actor } from '../../authz/engine.js';
 import { effectiveTeamChecks, type ProjectFacts } from '../../authz/facts.js';
-import { TEAM_PERMISSIONS, type TeamPermission } from '../../db/types.js';
+import { TEAM_PERMISSIONS, type ProjectTeamChecks, type TeamPermission } from '../../db/types.js';
 import type { HistoryRow, UserNamed } from './repo-members.js';
 import type { TeamParts, TeamRow } from './repo.js';
 import { deletionRefusal, normalizeLevels, roleChangeRefusal, roleDeletionDecision } from './rules.js';
@@ -169,7 +169,7 @@ export function presentPeriod(r: HistoryRow): HistoryOut {
 
 /** PRICE-2: the project's switch, the global one, and what applies to the project. */
 export function presentTeamChecks(
-  project: { team_checks: 'inherit' | 'disabled'; version: number },
+  project: { team_checks: ProjectTeamChecks; version: number },
   global: boolean,
 ): TeamChecksOut {
   return {

@@ -2,12 +2,11 @@ import { sql } from 'kysely';
 import type { Actor } from '../../authz/engine.js';
 import { visibleTeams } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
+import type { ProjectTeamChecks } from '../../db/types.js';
 import { notFound } from '../../lib/errors.js';
 import { selectTeams } from './repo.js';
 
 /** The queries of global-team assignments (TEAM-1, TEAM-7) and the team-check switches (PRICE-2). */
-
-type Checks = 'inherit' | 'disabled';
 
 /** A project's own teams and all global teams (with whether each is assigned to it), those the caller can see, by name. */
 export function findProjectTeams(db: Database, actor: Actor, projectId: number) {
@@ -86,7 +85,7 @@ export function lockProjectChecks(trx: Database, projectId: number) {
     .executeTakeFirstOrThrow();
 }
 
-export function updateProjectChecks(trx: Database, projectId: number, teamChecks: Checks) {
+export function updateProjectChecks(trx: Database, projectId: number, teamChecks: ProjectTeamChecks) {
   return trx
     .updateTable('projects')
     .set({ team_checks: teamChecks, version: sql`version + 1` })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TeamCheckState } from '../../authz/facts.js';
-import { TEAM_PERMISSIONS } from '../../db/types.js';
+import { PROJECT_TEAM_CHECKS, TEAM_PERMISSIONS } from '../../db/types.js';
 import { id, idParam, name, page, pageQuery, projectKey, text, userRef, version } from '../../lib/schemas.js';
 
 /** A list of ids in a body: no repeats, so each names one thing once. */
@@ -56,7 +56,7 @@ export const membersAdd = z.strictObject({
 export const memberUpdate = z.strictObject({ roleIds: idList(50).min(1) });
 
 export const assignmentSet = z.strictObject({ assigned: z.boolean() });
-export const projectChecksUpdate = z.strictObject({ teamChecks: z.enum(['inherit', 'disabled']), version });
+export const projectChecksUpdate = z.strictObject({ teamChecks: z.enum(PROJECT_TEAM_CHECKS), version });
 export const settingsUpdate = z.strictObject({ teamChecks: z.boolean(), version });
 
 export const teamListQuery = z.strictObject({
@@ -156,7 +156,7 @@ const TEAM_CHECK_STATES: { [S in TeamCheckState]: S } = {
 export const teamCheckState = z.enum(TEAM_CHECK_STATES);
 
 export const teamChecksOut = z.object({
-  project: z.enum(['inherit', 'disabled']),
+  project: z.enum(PROJECT_TEAM_CHECKS),
   global: z.boolean(),
   /** What applies to the project (PRICE-2). */
   effective: teamCheckState,
