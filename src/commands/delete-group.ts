@@ -20,9 +20,8 @@ import {
   type GroupFootprint,
 } from '../modules/users/footprint.js';
 import { footprintForAudit, removesOut } from '../modules/users/present.js';
-import { findGroup } from '../modules/users/repo.js';
+import { findGroup, lockGroup } from '../modules/users/repo.js';
 import { isBuiltInGroup, type GroupDeletionPreview } from '../modules/users/schema.js';
-import { lockGroup } from '../modules/users/service.js';
 import { accessSnapshot, diffSnapshots, dryRun } from './preview.js';
 
 const carriesAnything = (f: GroupFootprint) => Object.values(f).some((list) => list.length > 0);

@@ -1,5 +1,5 @@
-import type { App } from '../../http/types.js';
 import { routeTable } from '../../http/route.js';
+import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
 import {
   grantCreate,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/index.js';
+import { notFound } from '../../lib/errors.js';
 import { escapeLike } from '../../lib/like.js';
 
 const groupsOfUser = sql<
@@ -117,8 +118,11 @@ export function findGroup(db: Database, id: number) {
   return db.selectFrom('groups').select(['id', 'name', 'version']).where('id', '=', id).executeTakeFirst();
 }
 
-export function lockGroup(trx: Database, id: number) {
-  return trx.selectFrom('groups').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+/** The group, locked for the change that follows; a group deleted meanwhile is gone (404). */
+export async function lockGroup(trx: Database, id: number) {
+  const group = await trx.selectFrom('groups').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!group) throw notFound('group');
+  return group;
 }
 
 /** Whether another group than `exceptId` has the name, in any case. */

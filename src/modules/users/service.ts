@@ -1,5 +1,6 @@
 import { decide } from '../../authz/decide.js';
-import { enforce, type Actor } from '../../authz/engine.js';
+import type { Actor } from '../../authz/engine.js';
+import { enforce, QUICK } from '../../authz/enforce.js';
 import type { Database } from '../../db/index.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
@@ -37,14 +38,7 @@ export async function insertUser(
  * administrator flag, or a system administrator, is its own action (grant boundary).
  */
 function checkGrantBoundary(actor: Actor, touchesSystemAdmin: boolean) {
-  if (touchesSystemAdmin)
-    enforce(decide('admin.systemAdmins', actor.subject, {}, { explain: false }), undefined, actor.decided);
-}
-
-export async function lockGroup(trx: Database, id: number) {
-  const group = await repo.lockGroup(trx, id);
-  if (!group) throw notFound('group');
-  return group;
+  if (touchesSystemAdmin) enforce(decide('admin.systemAdmins', actor.subject, {}, QUICK), undefined, actor.decided);
 }
 
 /** User and group management (ID-1, ID-2) for the Administration area. */
@@ -117,7 +111,7 @@ export function createUserService({ db }: Deps) {
 
   async function renameGroup(actor: Actor, id: number, input: GroupUpdate) {
     await db.transaction().execute(async (trx) => {
-      const before = await lockGroup(trx, id);
+      const before = await repo.lockGroup(trx, id);
       if (isBuiltInGroup(before.name))
         throw unprocessable('built_in_group', `the group '${before.name}' is built in and keeps its name`);
       checkVersion('group', before.version, input.version);
@@ -131,7 +125,7 @@ export function createUserService({ db }: Deps) {
 
   async function setMember(actor: Actor, groupId: number, userId: number, member: boolean) {
     await db.transaction().execute(async (trx) => {
-      const group = await lockGroup(trx, groupId);
+      const group = await repo.lockGroup(trx, groupId);
       checkGrantBoundary(actor, group.name === 'administrators');
       if (!(await repo.userExists(trx, userId))) throw notFound('user');
       const changed = member
