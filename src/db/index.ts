@@ -90,6 +90,10 @@ export async function openDb(options: DbOptions): Promise<DbHandle> {
       // tables cross jit_above_cost, and compiling then took ~200 ms of a 2 ms query (measured on the team facts).
       options: '-c jit=off',
     });
+    // An idle connection the server ends (a restart, an administrator's terminate, a dropped test database) is an
+    // 'error' on the pool; without a listener Node would crash the process. The pool has already discarded the
+    // client, and the next query opens a new one.
+    pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
