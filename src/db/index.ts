@@ -12,6 +12,9 @@ import * as m0005 from './migrations/0005_role_member_indexes.js';
 import * as m0006 from './migrations/0006_installation_settings.js';
 import * as m0007 from './migrations/0007_sign_in_counters.js';
 import * as m0010 from './migrations/0010_audit_scope.js';
+import * as m0011 from './migrations/0011_projects_archive.js';
+import * as m0012 from './migrations/0012_settings_sessions.js';
+import * as m0013 from './migrations/0013_password_links.js';
 
 export type Database = Kysely<DB>;
 
@@ -24,6 +27,9 @@ export const migrations: Record<string, Migration> = {
   '0006_installation_settings': m0006,
   '0007_sign_in_counters': m0007,
   '0010_audit_scope': m0010,
+  '0011_projects_archive': m0011,
+  '0012_settings_sessions': m0012,
+  '0013_password_links': m0013,
 };
 
 const INT8 = 20;

@@ -47,6 +47,7 @@ test('DENY-2, DENY-3: an admin denies ISSUE_TIME_TABS to a group on the Deny scr
   await adminPage.goto(suite.server.url);
   await signInThroughForm(adminPage, admin.login, admin.password);
   await adminPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).click();
+  await adminPage.getByRole('tab', { name: 'Deny permissions' }).click();
   await adminPage.getByRole('heading', { name: /Deny permissions — members of these groups do NOT get/ }).waitFor();
   assert.equal(await adminPage.getByRole('tab', { name: 'Deny permissions' }).getAttribute('aria-selected'), 'true');
 

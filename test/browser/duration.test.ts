@@ -90,7 +90,7 @@ test('WL-6: the parsed value reads "1 h 30 min" next to the input; tables show "
 test('PRJ-2: keys like ACME-12 route to their project and item screens and round-trip', () => {
   assert.deepEqual(parseRoute(''), { name: 'projects' });
   assert.deepEqual(parseRoute('#/projects'), { name: 'projects' });
-  assert.deepEqual(parseRoute(href.project('ACME')), { name: 'project', key: 'ACME' });
+  assert.deepEqual(parseRoute(href.project('ACME')), { name: 'project', key: 'ACME', tab: 'items' });
   assert.deepEqual(parseRoute(href.item('ACME-12')), { name: 'item', key: 'ACME-12' });
   assert.deepEqual(parseRoute(href.myWorklogs()), { name: 'myWorklogs' });
   assert.deepEqual(parseRoute('#/items'), { name: 'notFound' });

@@ -13,8 +13,8 @@ const suite = browserSuite({ teamChecks: true });
 test("TEAM-1: the Teams area, team pages and a project's teams tab have addresses that round-trip", () => {
   assert.deepEqual(parseRoute(href.teams()), { name: 'teams' });
   assert.deepEqual(parseRoute(href.team(42)), { name: 'team', id: 42 });
-  assert.deepEqual(parseRoute(href.project('ACME', 'teams')), { name: 'projectTeams', key: 'ACME' });
-  assert.deepEqual(parseRoute(href.project('ACME', 'items')), { name: 'project', key: 'ACME' });
+  assert.deepEqual(parseRoute(href.project('ACME', 'teams')), { name: 'project', key: 'ACME', tab: 'teams' });
+  assert.deepEqual(parseRoute(href.project('ACME', 'items')), { name: 'project', key: 'ACME', tab: 'items' });
   for (const hash of ['#/teams/0', '#/teams/abc', '#/teams/1/2', '#/projects/ACME/other', '#/projects/ACME/teams/1']) {
     assert.deepEqual(parseRoute(hash), { name: 'notFound' }, hash);
   }

@@ -2,12 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, setCsrfToken, setSessionLostHandler } from './api.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { Header } from './components/Header.js';
+import { AccountPage } from './pages/AccountPage.js';
 import { AdminPage } from './pages/AdminPage.js';
 import { ItemPage } from './pages/ItemPage.js';
 import { MyWorklogsPage } from './pages/MyWorklogsPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { ProjectListPage } from './pages/ProjectListPage.js';
 import { ProjectPage } from './pages/ProjectPage.js';
+import { SetPasswordPage } from './pages/SetPasswordPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { TeamPage } from './pages/TeamPage.js';
 import { TeamsPage } from './pages/TeamsPage.js';
@@ -64,6 +66,14 @@ export function App() {
       </main>
     );
   }
+  // A set-password link works signed out: it is how a new user gets their first password.
+  if (route.name === 'setPassword' && session.state === 'signedOut') {
+    return (
+      <main className="content">
+        <SetPasswordPage token={route.token} />
+      </main>
+    );
+  }
   if (session.state === 'signedOut') return <SignInPage onSignedIn={signedIn} />;
 
   return (
@@ -79,10 +89,11 @@ function renderRoute(route: Route, me: Me) {
     case 'projects':
       return <ProjectListPage />;
     case 'project':
-    case 'projectTeams':
-      return (
-        <ProjectPage key={route.key} projectKey={route.key} tab={route.name === 'projectTeams' ? 'teams' : 'items'} />
-      );
+      return <ProjectPage key={route.key} projectKey={route.key} tab={route.tab} />;
+    case 'account':
+      return <AccountPage me={me} />;
+    case 'setPassword':
+      return <SetPasswordPage token={route.token} />;
     case 'item':
       return <ItemPage key={route.key} itemKey={route.key} />;
     case 'myWorklogs':

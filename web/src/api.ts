@@ -81,7 +81,8 @@ interface RequestOptions {
   expectUnauthorized?: boolean;
 }
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/** One API call; the areas' clients in `web/src/api/` build on it. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -114,7 +115,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   throw error;
 }
 
-function query(params: Record<string, string | number | undefined | null>): string {
+export function query(params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
@@ -123,7 +124,7 @@ function query(params: Record<string, string | number | undefined | null>): stri
   return text ? `?${text}` : '';
 }
 
-const seg = encodeURIComponent;
+export const seg = encodeURIComponent;
 
 export const api = {
   signIn: (login: string, password: string) =>

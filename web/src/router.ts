@@ -6,23 +6,27 @@ import { useSyncExternalStore } from 'react';
  */
 export type Route =
   | { name: 'projects' }
-  | { name: 'project'; key: string }
-  | { name: 'projectTeams'; key: string }
+  | { name: 'project'; key: string; tab: ProjectTab }
   | { name: 'item'; key: string }
   | { name: 'myWorklogs' }
   | { name: 'teams' }
   | { name: 'team'; id: number }
   | { name: 'admin'; tab: AdminTab }
+  | { name: 'account' }
+  | { name: 'setPassword'; token: string }
   | { name: 'notFound' };
 
 /** The tabs of the Administration area, each with its own address so a reload keeps the tab. */
-export const ADMIN_TABS = ['denies', 'roles', 'groups', 'check', 'access'] as const;
+export const ADMIN_TABS = ['users', 'groups', 'denies', 'roles', 'check', 'access', 'audit', 'settings'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 const isAdminTab = (value: string): value is AdminTab => (ADMIN_TABS as readonly string[]).includes(value);
 
 /** The tabs of a project page, each with its own address; the work items are the project's own. */
-export type ProjectTab = 'items' | 'teams';
+export const PROJECT_TABS = ['items', 'teams', 'permissions', 'settings', 'trash'] as const;
+export type ProjectTab = (typeof PROJECT_TABS)[number];
+
+const isProjectTab = (value: string): value is ProjectTab => (PROJECT_TABS as readonly string[]).includes(value);
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
@@ -30,8 +34,8 @@ export function parseRoute(hash: string): Route {
   const [first, second, third, ...rest] = parts as string[];
   if (rest.length > 0) return { name: 'notFound' };
   if (first === 'projects' && second !== undefined) {
-    if (third === undefined) return { name: 'project', key: second };
-    if (third === 'teams') return { name: 'projectTeams', key: second };
+    if (third === undefined) return { name: 'project', key: second, tab: 'items' };
+    if (third !== 'items' && isProjectTab(third)) return { name: 'project', key: second, tab: third };
     return { name: 'notFound' };
   }
   if (third !== undefined) return { name: 'notFound' };
@@ -40,7 +44,9 @@ export function parseRoute(hash: string): Route {
   if (first === 'teams' && second === undefined) return { name: 'teams' };
   if (first === 'teams' && /^[1-9]\d{0,9}$/.test(second)) return { name: 'team', id: Number(second) };
   if (first === 'my-worklogs' && second === undefined) return { name: 'myWorklogs' };
-  if (first === 'admin' && second === undefined) return { name: 'admin', tab: 'denies' };
+  if (first === 'account' && second === undefined) return { name: 'account' };
+  if (first === 'set-password' && second !== undefined) return { name: 'setPassword', token: second };
+  if (first === 'admin' && second === undefined) return { name: 'admin', tab: 'users' };
   if (first === 'admin' && isAdminTab(second)) return { name: 'admin', tab: second };
   return { name: 'notFound' };
 }
@@ -56,12 +62,14 @@ function safeDecode(segment: string): string | null {
 export const href = {
   projects: () => '#/projects',
   project: (key: string, tab: ProjectTab = 'items') =>
-    `#/projects/${encodeURIComponent(key)}${tab === 'teams' ? '/teams' : ''}`,
+    `#/projects/${encodeURIComponent(key)}${tab === 'items' ? '' : `/${tab}`}`,
   item: (key: string) => `#/items/${encodeURIComponent(key)}`,
   myWorklogs: () => '#/my-worklogs',
   teams: () => '#/teams',
   team: (id: number) => `#/teams/${id}`,
   admin: (tab?: AdminTab) => (tab ? `#/admin/${tab}` : '#/admin'),
+  account: () => '#/account',
+  setPassword: (token: string) => `#/set-password/${encodeURIComponent(token)}`,
 };
 
 /** Goes to an address of `href`. */

@@ -13,7 +13,7 @@ interface Props {
  */
 export function Header({ me, route, onSignOut }: Props) {
   const { user, areas } = me;
-  const inProjects = ['projects', 'project', 'projectTeams', 'item'].includes(route.name);
+  const inProjects = ['projects', 'project', 'item'].includes(route.name);
   const inTeams = route.name === 'teams' || route.name === 'team';
   return (
     <header className="app-header">
@@ -40,9 +40,14 @@ export function Header({ me, route, onSignOut }: Props) {
           </a>
         )}
       </nav>
-      <span className="user-name" title={user.login}>
+      <a
+        className="user-name"
+        href={href.account()}
+        title={`${user.login}: my account`}
+        aria-current={route.name === 'account' ? 'page' : undefined}
+      >
         {user.displayName}
-      </span>
+      </a>
       <button type="button" className="button ghost" onClick={onSignOut}>
         Sign out
       </button>

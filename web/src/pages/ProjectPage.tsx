@@ -3,8 +3,11 @@ import { api, isNotFound } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ItemTree } from '../components/ItemTree.js';
 import { NewItemDialog } from '../components/NewItemDialog.js';
+import { ProjectPermissionsTab } from '../components/ProjectPermissionsTab.js';
+import { ProjectSettingsTab } from '../components/ProjectSettingsTab.js';
 import { ProjectTeamsTab } from '../components/ProjectTeamsTab.js';
 import { TabList } from '../components/TabList.js';
+import { TrashTab } from '../components/TrashTab.js';
 import { href, navigate, type ProjectTab } from '../router.js';
 import type { Item } from '../../../src/contracts.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
@@ -29,9 +32,12 @@ export function ProjectPage({ projectKey, tab }: Props) {
   if (!project.data) return <p className="muted">Loading…</p>;
   const { data } = project;
   // The server says whether the teams tab is there (the Teams area, and no denial of the time-tracking tabs: TEAM-8).
-  if (tab === 'teams' && !data.abilities.canViewTeams) return <NotFoundPage />;
   const tabs: { id: ProjectTab; label: string }[] = [{ id: 'items', label: 'Work items' }];
   if (data.abilities.canViewTeams) tabs.push({ id: 'teams', label: 'Teams & price lists' });
+  if (data.abilities.canManagePermissions) tabs.push({ id: 'permissions', label: 'Permissions' });
+  if (data.abilities.canAdminister) tabs.push({ id: 'settings', label: 'Settings' }, { id: 'trash', label: 'Trash' });
+  // A tab the server does not open to the caller looks like a page that does not exist.
+  if (!tabs.some((t) => t.id === tab)) return <NotFoundPage />;
 
   return (
     <section>
@@ -73,8 +79,11 @@ export function ProjectPage({ projectKey, tab }: Props) {
           <ItemTree key={treeVersion} projectKey={data.key} parentKey={null} />
         </div>
       ) : (
-        <div role="tabpanel" id="project-panel-teams" aria-labelledby="project-tab-teams" className="tab-panel">
-          <ProjectTeamsTab projectKey={data.key} />
+        <div role="tabpanel" id={`project-panel-${tab}`} aria-labelledby={`project-tab-${tab}`} className="tab-panel">
+          {tab === 'teams' && <ProjectTeamsTab projectKey={data.key} />}
+          {tab === 'permissions' && <ProjectPermissionsTab projectKey={data.key} />}
+          {tab === 'settings' && <ProjectSettingsTab projectKey={data.key} />}
+          {tab === 'trash' && <TrashTab projectKey={data.key} />}
         </div>
       )}
       {creating && (
