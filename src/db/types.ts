@@ -209,6 +209,8 @@ export interface AppSettingsTable {
   /** WL-6's work-date window: earliest date, and days after today (null: one calendar year). */
   worklog_earliest: Generated<string>;
   worklog_days_ahead: number | null;
+  /** How long a new session lasts, in hours (1 … 2160; migration 0012). */
+  session_hours: Generated<number>;
 }
 export interface TeamsTable {
   id: Generated<number>;
