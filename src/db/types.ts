@@ -62,6 +62,16 @@ export interface ApiTokensTable {
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
 }
+/** A one-time set-password link: the token's SHA-256, its expiry, and when it was used or replaced (ID-1). */
+export interface PasswordLinksTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
 export interface LoginAttemptsTable {
   id: Generated<number>;
   login: string;
@@ -281,6 +291,7 @@ export interface DB {
   group_members: GroupMembersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  password_links: PasswordLinksTable;
   login_attempts: LoginAttemptsTable;
   app_role_grants: AppRoleGrantsTable;
   clients: ClientsTable;
