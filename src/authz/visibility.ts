@@ -96,6 +96,14 @@ export function browsingUsers(alias: string, projectId: number): Expression<SqlB
   return sql<SqlBool>`${projectId} in ${projectIdsWithPermission(sql.ref(`${alias}.id`), 'BROWSE_PROJECT')}`;
 }
 
+/**
+ * Users (`users <alias>`) who administer the project (ADMINISTER_PROJECT, PRJ-3): whether a change of its grants or
+ * role members leaves anyone to manage them. Inactive users administer nothing.
+ */
+export function administeringUsers(alias: string, projectId: number): Expression<SqlBool> {
+  return sql<SqlBool>`${projectId} in ${projectIdsWithPermission(sql.ref(`${alias}.id`), 'ADMINISTER_PROJECT')}`;
+}
+
 /** Users (`users <alias>`) who may view the (live) work item (ITEM-9), for who has access to it (EXPL-2). */
 export function viewingUsers(alias: string, itemId: number): Expression<SqlBool> {
   const user = { userId: sql.ref<number>(`${alias}.id`), systemAdmin: sql.ref<boolean>(`${alias}.system_admin`) };
