@@ -112,6 +112,8 @@ export interface ProjectsTable {
   next_item_num: Generated<number>;
   created_at: Timestamp;
   version: Generated<number>;
+  /** When the project was archived (migration 0011); null while it is active. */
+  archived_at: Date | null;
 }
 export interface ProjectRolesTable {
   id: Generated<number>;
