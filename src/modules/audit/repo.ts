@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = {
   'item.copy': 'work_item',
   'item.trash': 'work_item',
   'item.restore': 'work_item',
+  'item.purge': 'project',
   'item.security.set': 'work_item',
   'item.security.clear': 'work_item',
   'comment.create': 'item_comment',
