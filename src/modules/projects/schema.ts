@@ -74,6 +74,23 @@ export const grantCreate = z
 export const roleMemberCreate = z
   .strictObject({ roleId: id, userId: id.optional(), groupId: id.optional() })
   .superRefine(exactlyOne(['userId', 'groupId']));
+/** EXPL-3: a grant or a revocation, previewed (nothing is saved). */
+export const grantPreviewBody = z
+  .strictObject({ grant: grantCreate.optional(), revokeId: id.optional() })
+  .superRefine(exactlyOne(['grant', 'revokeId']));
+/** EXPL-3: a new role member or a removal, previewed (nothing is saved). */
+export const roleMemberPreviewBody = z
+  .strictObject({ add: roleMemberCreate.optional(), removeId: id.optional() })
+  .superRefine(exactlyOne(['add', 'removeId']));
+/** Taking the project's last administrator away needs this confirmation (the preview's `project_lockout` warning). */
+export const lockoutQuery = z.strictObject({
+  confirmLockout: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+export type GrantPreviewBody = z.infer<typeof grantPreviewBody>;
+export type RoleMemberPreviewBody = z.infer<typeof roleMemberPreviewBody>;
 export type GrantCreate = z.infer<typeof grantCreate>;
 export type RoleMemberCreate = z.infer<typeof roleMemberCreate>;
 
