@@ -55,6 +55,8 @@ export const AUDIT_ACTIONS = {
   'item.security.set': 'work_item',
   'item.security.clear': 'work_item',
   'comment.create': 'item_comment',
+  // Written by the work-log insert's own statement (worklogs/repo.ts), not through audit().
+  'worklog.create': 'worklog',
   'worklog.update': 'worklog',
   'worklog.delete': 'worklog',
   'team.create': 'team',
@@ -71,6 +73,8 @@ export const AUDIT_ACTIONS = {
   'pricelist.create': 'price_list',
   'pricelist.update': 'price_list',
   'pricelist.delete': 'price_list',
+  // The demo organisation loaded (src/seed/demo.ts).
+  'seed.demo': 'system',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
