@@ -26,6 +26,8 @@ export interface AuditEntry {
 export const AUDIT_ACTIONS = {
   'user.create': 'user',
   'user.update': 'user',
+  'user.passwordLink.create': 'user',
+  'user.passwordLink.use': 'user',
   'group.create': 'group',
   'group.rename': 'group',
   'group.delete': 'group',
