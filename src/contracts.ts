@@ -18,7 +18,15 @@ import type {
 } from './modules/pricelists/schema.js';
 import type { GrantOut, ProjectOut, RoleMemberOut, SubjectsOut } from './modules/projects/schema.js';
 import type { EntryOut, PreviewOut, SecurityOut } from './modules/security/schema.js';
-import type { GroupDeletionPreview as GroupDeletionPreviewOut, GroupOut, UserOut } from './modules/users/schema.js';
+import type {
+  GroupDeletionPreview as GroupDeletionPreviewOut,
+  GroupOut,
+  PasswordLinkOut,
+  UserCreate,
+  UserCreated as UserCreatedOut,
+  UserOut,
+  UserUpdate,
+} from './modules/users/schema.js';
 import type {
   GlobalTeamOut,
   HistoryOut,
@@ -58,6 +66,10 @@ export type Me = Json<MeOut>;
 export type UserRecord = Json<UserOut>;
 export type Group = Json<GroupOut>;
 export type GroupDeletionPreview = Json<GroupDeletionPreviewOut>;
+export type { UserCreate, UserUpdate };
+export type UserCreated = Json<UserCreatedOut>;
+/** A one-time set-password link, shown once. */
+export type PasswordLink = Json<PasswordLinkOut>;
 
 // ---- Projects, items, comments -----------------------------------------------------------------------------------
 
