@@ -38,8 +38,7 @@ export function createAuthService(db: Database) {
   }
 
   /**
-   * Password sign-in; answers the same error for unknown login, wrong password and deactivated user. The user comes
-   * back as the new session authenticates them, with the session's CSRF token.
+   * Password sign-in; answers the same error for unknown login, wrong password and deactivated user.
    */
   async function signIn(login: string, password: string, ip: string) {
     const keys = await reserveAttempt(login, ip);
@@ -47,17 +46,27 @@ export function createAuthService(db: Database) {
     const ok = (await verifyPassword(user?.password_hash ?? null, password)) && user?.active === true;
     await repo.settleAttempts(db, keys, { login, ip, success: ok });
     if (!ok || !user) throw new AppError(401, 'invalid_credentials', 'login or password is wrong');
+    return signedIn(await openSession(db, user.id));
+  }
+
+  /** Starts a session for the user, in the caller's transaction (sign-in, first start). */
+  async function openSession(trx: Database, userId: number) {
     const sessionId = newSecret(SESSION_PREFIX);
     const csrfToken = newSecret('');
-    await repo.insertSession(db, {
+    await repo.insertSession(trx, {
       digest: digest(sessionId),
-      userId: user.id,
+      userId,
       csrfToken,
       expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
     });
-    const found = await authenticator.bySession(sessionId);
-    const answer: SignedIn = { user: selfOut(found!.actor), csrfToken };
-    return { sessionId, maxAgeSeconds: SESSION_DAYS * 86_400, answer };
+    return { sessionId, csrfToken, maxAgeSeconds: SESSION_DAYS * 86_400 };
+  }
+
+  /** The user comes back as the new (committed) session authenticates them, with the session's CSRF token. */
+  async function signedIn(session: Awaited<ReturnType<typeof openSession>>) {
+    const found = await authenticator.bySession(session.sessionId);
+    const answer: SignedIn = { user: selfOut(found!.actor), csrfToken: session.csrfToken };
+    return { sessionId: session.sessionId, maxAgeSeconds: session.maxAgeSeconds, answer };
   }
 
   async function signOut(sessionId: string) {
