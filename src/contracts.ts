@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { page } from './lib/schemas.js';
 import type { DenyAdd, DenyList, RoleGrantInput, RoleList } from './modules/access/schema.js';
+import type { AuditFacets, AuditFilters, AuditPage as AuditPageOut, AuditRowOut } from './modules/audit/schema.js';
 import type { Me as MeOut, SignedIn } from './modules/auth/schema.js';
 import type { ExplainQuery, Explanation as ExplanationOut } from './modules/explain/schema.js';
 import type { CommentOut, ItemOut } from './modules/items/schema.js';
@@ -121,6 +122,12 @@ export type Explanation = Json<ExplanationOut>;
 export type ExplainResource = Pick<ExplainQuery, 'item' | 'project' | 'date'>;
 /** The actions an explanation can be asked for. */
 export type ExplainAction = ExplainQuery['action'];
+
+// ---- Administration: the audit log (EXPL-4) -----------------------------------------------------------------------
+
+export type AuditRow = Json<AuditRowOut>;
+export type AuditPage = Json<AuditPageOut>;
+export type { AuditFacets, AuditFilters };
 
 // ---- Teams and price lists ---------------------------------------------------------------------------------------
 
