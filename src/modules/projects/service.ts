@@ -1,64 +1,23 @@
 import type { Actor } from '../../authz/engine.js';
 import type { Database } from '../../db/index.js';
 import type { Deps } from '../../lib/deps.js';
-import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import { badRequest } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import { checkVersion } from '../../lib/versions.js';
-import { audit, type AuditAction } from '../audit/repo.js';
-import { presentGrant, presentProject, presentRoleMember, presentSubjects } from './present.js';
+import { audit } from '../audit/repo.js';
+import { presentProject } from './present.js';
 import {
   clientExists,
-  deleteLink,
-  findGrants,
   findProject,
   findProjectId,
   findProjects,
-  findRoleMembers,
-  insertGrant,
   insertProject,
-  insertRoleMember,
   lockProject,
-  searchSubjects,
-  requireSubjects,
   updateProject,
-  type LinkTable,
 } from './repo.js';
-import type {
-  GrantCreate,
-  ProjectCreate,
-  ProjectListQuery,
-  ProjectUpdate,
-  RoleMemberCreate,
-  SubjectsQuery,
-} from './schema.js';
+import type { ProjectCreate, ProjectListQuery, ProjectUpdate } from './schema.js';
 
-/** A project's access links (PRJ-3): how one is added, and what its changes are audited as and answered with. */
-interface Link<Input> {
-  insert: (trx: Database, projectId: number, input: Input) => Promise<{ id: number } | undefined>;
-  table: LinkTable;
-  noun: string;
-  taken: [code: string, message: string];
-  added: AuditAction;
-  removed: AuditAction;
-}
-const GRANTS: Link<GrantCreate> = {
-  insert: insertGrant,
-  table: 'project_permission_grants',
-  noun: 'grant',
-  taken: ['already_granted', 'this permission is already granted to that subject'],
-  added: 'project.grant',
-  removed: 'project.revoke',
-};
-const ROLE_MEMBERS: Link<RoleMemberCreate> = {
-  insert: insertRoleMember,
-  table: 'project_role_members',
-  noun: 'role member',
-  taken: ['already_member', 'that subject already holds this project role'],
-  added: 'project.role.add',
-  removed: 'project.role.remove',
-};
-
-/** Projects (PRJ-1), their permission grants and project-role members (PRJ-3): one check per operation. */
+/** Projects (PRJ-1): one check per operation. Their grants and role members are in service-permissions.ts. */
 export function createProjectService({ db, authz }: Deps) {
   async function list(actor: Actor, query: ProjectListQuery) {
     const after = decodeCursor<[string]>(query.cursor, ['string']);
@@ -72,13 +31,6 @@ export function createProjectService({ db, authz }: Deps) {
     const row = await findProject(db, key);
     const facts = await authz.authorize(actor, 'project.view', { projectId: row?.id, noun: 'project' });
     return presentProject(row!, actor, facts);
-  }
-
-  /** Checks the project-scoped `project.permissions` action on the project with this key; returns its id. */
-  async function authorizePermissions(actor: Actor, key: string): Promise<number> {
-    const projectId = await findProjectId(db, key);
-    await authz.authorize(actor, 'project.permissions', { projectId, noun: 'project' });
-    return projectId!;
   }
 
   /** A new project gets the default scheme: project roles carry the permissions; the creator administers it. */
@@ -105,74 +57,11 @@ export function createProjectService({ db, authz }: Deps) {
     return get(actor, key);
   }
 
-  async function listGrants(actor: Actor, key: string) {
-    const projectId = await authorizePermissions(actor, key);
-    return { items: (await findGrants(db, projectId)).map(presentGrant) };
-  }
-
-  /** Granting is audited; a system administrator granting themselves access shows in the audit log (SPEC §0). */
-  async function addGrant(actor: Actor, key: string, input: GrantCreate) {
-    await addLink(actor, key, GRANTS, input);
-    return listGrants(actor, key);
-  }
-
-  async function listRoleMembers(actor: Actor, key: string) {
-    const projectId = await authorizePermissions(actor, key);
-    return { items: (await findRoleMembers(db, projectId)).map(presentRoleMember) };
-  }
-
-  async function addRoleMember(actor: Actor, key: string, input: RoleMemberCreate) {
-    await addLink(actor, key, ROLE_MEMBERS, input);
-    return listRoleMembers(actor, key);
-  }
-
-  /** Adds a grant or role membership naming an existing subject, audited. */
-  async function addLink<Input extends GrantCreate | RoleMemberCreate>(
-    actor: Actor,
-    key: string,
-    link: Link<Input>,
-    input: Input,
-  ) {
-    const projectId = await authorizePermissions(actor, key);
-    await db.transaction().execute(async (trx) => {
-      await requireSubjects(trx, input);
-      const row = await link.insert(trx, projectId, input);
-      if (!row) throw conflict(...link.taken);
-      await audit(trx, actor, link.added, row.id, { projectId, after: row });
-    });
-  }
-
-  /** Removes the project's grant (`GRANTS`) or role membership (`ROLE_MEMBERS`) with this id, audited. */
-  async function removeLink(actor: Actor, key: string, link: Link<never>, id: number) {
-    const projectId = await authorizePermissions(actor, key);
-    await db.transaction().execute(async (trx) => {
-      const row = await deleteLink(trx, link.table, projectId, id);
-      if (!row) throw notFound(link.noun);
-      await audit(trx, actor, link.removed, row.id, { projectId, before: row });
-    });
-  }
-
-  /**
-   * Who a project administrator may name in grants, role memberships and item security: active users
-   * and groups matching `q`, and the project roles — searched in SQL, 20 at most per kind.
-   */
-  async function subjects(actor: Actor, key: string, query: SubjectsQuery) {
-    await authorizePermissions(actor, key);
-    return presentSubjects(await searchSubjects(db, query.q ?? ''));
-  }
-
   return {
     list,
     get,
     create,
     update,
-    listGrants,
-    addGrant,
-    removeGrant: (actor: Actor, key: string, grantId: number) => removeLink(actor, key, GRANTS, grantId),
-    listRoleMembers,
-    addRoleMember,
-    removeRoleMember: (actor: Actor, key: string, memberId: number) => removeLink(actor, key, ROLE_MEMBERS, memberId),
-    subjects,
   };
 }
 
