@@ -79,6 +79,13 @@ export type ProjectGrant = Json<GrantOut>;
 export type RoleMember = Json<RoleMemberOut>;
 /** Users, groups and project roles a project administrator can name. */
 export type ProjectSubjects = Json<SubjectsOut>;
+/** What the permission scheme screen sends: a grant or role membership, and their previews (EXPL-3). */
+export type {
+  GrantCreate,
+  GrantPreviewBody,
+  RoleMemberCreate,
+  RoleMemberPreviewBody,
+} from './modules/projects/schema.js';
 export type { ItemSummary, ItemCreate } from './modules/items/schema.js';
 export type Item = Json<ItemOut>;
 export type Comment = Json<CommentOut>;
