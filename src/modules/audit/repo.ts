@@ -26,6 +26,8 @@ export interface AuditEntry {
 export const AUDIT_ACTIONS = {
   'user.create': 'user',
   'user.update': 'user',
+  'user.password.change': 'user',
+  'user.sessions.end': 'user',
   'user.passwordLink.create': 'user',
   'user.passwordLink.use': 'user',
   'group.create': 'group',
