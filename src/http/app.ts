@@ -24,6 +24,7 @@ import { itemRoutes, treeRoutes } from '../modules/items/routes.js';
 import { priceListRoutes } from '../modules/pricelists/routes.js';
 import { projectRoutes } from '../modules/projects/routes.js';
 import { securityRoutes } from '../modules/security/routes.js';
+import { settingsRoutes } from '../modules/settings/routes.js';
 import { teamRoutes } from '../modules/teams/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import { worklogRoutes } from '../modules/worklogs/routes.js';
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
   explainRoutes(app, deps);
   teamRoutes(app, deps);
   priceListRoutes(app, deps);
+  settingsRoutes(app, deps);
   return { app, routes };
 }
 

@@ -4,16 +4,7 @@ import { TEAM_PERMISSIONS, type ProjectTeamChecks, type TeamPermission } from '.
 import type { HistoryRow, UserNamed } from './repo-members.js';
 import type { TeamParts, TeamRow } from './repo.js';
 import { deletionRefusal, normalizeLevels, roleChangeRefusal, roleDeletionDecision } from './rules.js';
-import type {
-  HistoryOut,
-  MemberRef,
-  RoleOut,
-  SettingsOut,
-  TeamAbilities,
-  TeamChecksOut,
-  TeamDetail,
-  TeamOut,
-} from './schema.js';
+import type { HistoryOut, MemberRef, RoleOut, TeamAbilities, TeamChecksOut, TeamDetail, TeamOut } from './schema.js';
 
 /** Rows as the API answers them, with the caller's abilities decided by the engine from facts already loaded. */
 
@@ -178,8 +169,4 @@ export function presentTeamChecks(
     version: project.version,
     effective: effectiveTeamChecks(global, project.team_checks),
   };
-}
-
-export function presentSettings(row: { team_checks: boolean; version: number }): SettingsOut {
-  return { teamChecks: row.team_checks, version: row.version };
 }

@@ -98,19 +98,3 @@ export function updateProjectChecks(trx: Database, projectId: number, teamChecks
 export async function findGlobalChecks(db: Database): Promise<boolean> {
   return (await db.selectFrom('app_settings').select('team_checks').executeTakeFirstOrThrow()).team_checks;
 }
-
-export function findSettings(db: Database) {
-  return db.selectFrom('app_settings').select(['team_checks', 'version']).executeTakeFirstOrThrow();
-}
-
-export function lockSettings(trx: Database) {
-  return trx.selectFrom('app_settings').selectAll().forUpdate().executeTakeFirstOrThrow();
-}
-
-export function updateSettings(trx: Database, teamChecks: boolean) {
-  return trx
-    .updateTable('app_settings')
-    .set({ team_checks: teamChecks, updated_at: new Date(), version: sql`version + 1` })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}

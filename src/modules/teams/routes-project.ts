@@ -10,14 +10,12 @@ import {
   projectChecksUpdate,
   projectParams as params,
   projectTeamsOut,
-  settingsOut,
-  settingsUpdate,
   teamChecksOut,
 } from './schema.js';
 import { createAssignmentService } from './service-assignments.js';
 import type { createTeamService } from './service.js';
 
-/** A project's teams page, global-team assignment and the team-check switches (PRICE-2). */
+/** A project's teams page, global-team assignment and the project's team-check switch (PRICE-2). */
 export function projectTeamRoutes(app: App, deps: Deps, teams: ReturnType<typeof createTeamService>) {
   const service = createAssignmentService(deps);
   const route = routeTable(app, { tags: ['teams'] });
@@ -68,26 +66,5 @@ export function projectTeamRoutes(app: App, deps: Deps, teams: ReturnType<typeof
     body: projectChecksUpdate,
     response: teamChecksOut,
     handler: ({ actor, params, body }) => service.setProjectChecks(actor, params.key, body),
-  });
-
-  route({
-    method: 'GET',
-    url: '/api/admin/settings',
-    access: 'admin.settings',
-    tags: ['administration'],
-    summary: 'Installation settings',
-    response: settingsOut,
-    handler: () => service.settings(),
-  });
-
-  route({
-    method: 'PATCH',
-    url: '/api/admin/settings',
-    access: 'admin.settings',
-    tags: ['administration'],
-    summary: 'Turn the team & price-list check on or off for the installation (send the version)',
-    body: settingsUpdate,
-    response: settingsOut,
-    handler: ({ actor, body }) => service.updateSettings(actor, body),
   });
 }

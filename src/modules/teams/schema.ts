@@ -57,7 +57,6 @@ export const memberUpdate = z.strictObject({ roleIds: idList(50).min(1) });
 
 export const assignmentSet = z.strictObject({ assigned: z.boolean() });
 export const projectChecksUpdate = z.strictObject({ teamChecks: z.enum(PROJECT_TEAM_CHECKS), version });
-export const settingsUpdate = z.strictObject({ teamChecks: z.boolean(), version });
 
 export const teamListQuery = z.strictObject({
   ...pageQuery,
@@ -171,8 +170,6 @@ export const projectTeamsOut = z.object({
   abilities: z.object({ canCreateTeam: z.boolean(), canAssignTeams: z.boolean(), canSwitchChecks: z.boolean() }),
 });
 
-export const settingsOut = z.object({ teamChecks: z.boolean(), version: z.number() });
-
 export type TeamCreate = z.infer<typeof teamCreate>;
 export type TeamUpdate = z.infer<typeof teamUpdate>;
 export type RoleCreate = z.infer<typeof roleCreate>;
@@ -181,7 +178,6 @@ export type MembersAdd = z.infer<typeof membersAdd>;
 export type MemberUpdate = z.infer<typeof memberUpdate>;
 export type AssignmentSet = z.infer<typeof assignmentSet>;
 export type ProjectChecksUpdate = z.infer<typeof projectChecksUpdate>;
-export type SettingsUpdate = z.infer<typeof settingsUpdate>;
 export type TeamListQuery = z.infer<typeof teamListQuery>;
 export type CandidatesQuery = z.infer<typeof candidatesQuery>;
 export type HistoryQuery = z.infer<typeof historyQuery>;
@@ -202,4 +198,3 @@ export type TeamChecksOut = z.infer<typeof teamChecksOut>;
 /** Whether the team & price-list check applies to a project (PRICE-2). */
 export type TeamChecksState = TeamChecksOut['effective'];
 export type ProjectTeamsOut = z.infer<typeof projectTeamsOut>;
-export type SettingsOut = z.infer<typeof settingsOut>;

@@ -3,30 +3,27 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict } from '../../lib/errors.js';
 import { checkVersion } from '../../lib/versions.js';
 import { audit } from '../audit/repo.js';
-import { presentSettings, presentTeamChecks, projectTeamsAbilities } from './present.js';
+import { presentTeamChecks, projectTeamsAbilities } from './present.js';
 import {
   deleteAssignment,
   findAssignment,
   findGlobalChecks,
   findProjectChecks,
   findProjectTeams,
-  findSettings,
   insertAssignment,
   lockGlobalTeam,
   lockProjectChecks,
-  lockSettings,
   teamHasWorklogs,
   updateProjectChecks,
-  updateSettings as writeSettings,
 } from './repo-assignments.js';
 import { usersInOtherTeams } from './repo-members.js';
 import { findProjectId } from '../projects/repo.js';
 import { findMemberships, findTeam, lockProjects } from './repo.js';
 import { memberConflict } from './rules.js';
-import type { GlobalTeamOut, ProjectChecksUpdate, ProjectTeamsOut, SettingsUpdate } from './schema.js';
+import type { GlobalTeamOut, ProjectChecksUpdate, ProjectTeamsOut } from './schema.js';
 import { presentTeams } from './service.js';
 
-/** A project's teams page, global team assignments (TEAM-1, TEAM-4, TEAM-7) and the team-check switches (PRICE-2). */
+/** A project's teams page, global team assignments (TEAM-1, TEAM-4, TEAM-7) and the project's team-check switch (PRICE-2). */
 export function createAssignmentService(deps: Deps) {
   const { db, authz } = deps;
 
@@ -107,20 +104,5 @@ export function createAssignmentService(deps: Deps) {
     return presentTeamChecks(after, await findGlobalChecks(db));
   }
 
-  async function settings() {
-    return presentSettings(await findSettings(db));
-  }
-
-  /** PRICE-2: the installation's switch (Administration). */
-  async function updateSettings(actor: Actor, input: SettingsUpdate) {
-    return db.transaction().execute(async (trx) => {
-      const before = await lockSettings(trx);
-      checkVersion('settings', before.version, input.version, 'reload them');
-      const after = await writeSettings(trx, input.teamChecks);
-      await audit(trx, actor, 'settings.update', 'app', { before, after });
-      return presentSettings(after);
-    });
-  }
-
-  return { projectTeams, assign, setProjectChecks, settings, updateSettings };
+  return { projectTeams, assign, setProjectChecks };
 }
