@@ -15,7 +15,12 @@ export const DEFAULT_PROJECT_ROLES = [
 export const projectKeyParams = z.strictObject({ key: projectKey });
 export const grantParams = z.strictObject({ key: projectKey, grantId: idParam });
 export const roleMemberParams = z.strictObject({ key: projectKey, memberId: idParam });
-export const projectListQuery = z.strictObject({ ...pageQuery, q: z.string().max(200).optional() });
+/** PRJ-1: the list shows active projects unless asked for the archived ones too (`include`) or only (`only`). */
+export const projectListQuery = z.strictObject({
+  ...pageQuery,
+  q: z.string().max(200).optional(),
+  archived: z.enum(['exclude', 'include', 'only']).default('exclude'),
+});
 export const subjectsQuery = z.strictObject({ q: z.string().max(200).optional() });
 export type ProjectListQuery = z.infer<typeof projectListQuery>;
 export type SubjectsQuery = z.infer<typeof subjectsQuery>;
@@ -26,16 +31,25 @@ export const projectOut = z.object({
   name: z.string(),
   client: z.object({ id: z.number(), name: z.string() }).nullable(),
   settings: z.object({ teamChecks: z.enum(PROJECT_TEAM_CHECKS), periodLength: z.enum(PERIOD_LENGTHS) }),
+  /** When the project was archived (PRJ-1: no new work logs or items); null while it is active. */
+  archivedAt: z.date().nullable(),
   version: z.number(),
-  /** canViewTeams: the project's "Teams & price lists" tab (TEAM-8: not for users denied ISSUE_TIME_TABS). */
+  /**
+   * canViewTeams: the project's "Teams & price lists" tab (TEAM-8: not for users denied ISSUE_TIME_TABS);
+   * canChooseClient: the caller edits the project and reads the clients it may name.
+   */
   abilities: z.object({
     canAdminister: z.boolean(),
     canCreateItems: z.boolean(),
     canManagePermissions: z.boolean(),
     canViewTeams: z.boolean(),
+    canChooseClient: z.boolean(),
   }),
 });
-export const projectPage = page(projectOut);
+/** A page of projects, and what the caller may do beside them: create a project, read the clients a new one may name. */
+export const projectPage = page(projectOut).extend({
+  abilities: z.object({ canCreate: z.boolean(), canListClients: z.boolean() }),
+});
 export type ProjectOut = z.infer<typeof projectOut>;
 export type ProjectPage = z.infer<typeof projectPage>;
 
@@ -51,8 +65,25 @@ export const projectUpdate = z.strictObject({
     })
     .optional(),
 });
+/** Archive or unarchive (PRJ-1), with the version read (API-4). */
+export const projectArchive = z.strictObject({ version, archived: z.boolean() });
 export type ProjectCreate = z.infer<typeof projectCreate>;
 export type ProjectUpdate = z.infer<typeof projectUpdate>;
+export type ProjectArchive = z.infer<typeof projectArchive>;
+
+/** Clients a project may name (FLOW-6): a page by name, matching `q`. */
+export const clientListQuery = z.strictObject({ ...pageQuery, q: z.string().max(200).optional() });
+export const clientCreate = z.strictObject({
+  name,
+  contact: z.string().trim().max(500).optional(),
+  notes: z.string().trim().max(2000).optional(),
+});
+export const clientOut = z.object({ id: z.number(), name: z.string(), contact: z.string(), notes: z.string() });
+export const clientPage = page(clientOut).extend({ abilities: z.object({ canCreate: z.boolean() }) });
+export type ClientListQuery = z.infer<typeof clientListQuery>;
+export type ClientCreate = z.infer<typeof clientCreate>;
+export type ClientOut = z.infer<typeof clientOut>;
+export type ClientPage = z.infer<typeof clientPage>;
 
 /** Exactly one of userId / groupId (/ roleId) names who receives a grant. */
 function exactlyOne<K extends string>(keys: readonly K[]) {
