@@ -19,6 +19,7 @@ import type {
 } from './modules/pricelists/schema.js';
 import type { GrantOut, ProjectOut, RoleMemberOut, SubjectsOut } from './modules/projects/schema.js';
 import type { EntryOut, PreviewOut, SecurityOut } from './modules/security/schema.js';
+import type { SettingsOut, SettingsUpdate } from './modules/settings/schema.js';
 import type {
   GroupDeletionPreview as GroupDeletionPreviewOut,
   GroupOut,
@@ -135,6 +136,12 @@ export type ExplainAction = ExplainQuery['action'];
 export type AuditRow = Json<AuditRowOut>;
 export type AuditPage = Json<AuditPageOut>;
 export type { AuditFacets, AuditFilters };
+
+// ---- Administration: installation settings (PRICE-2, WL-6) ---------------------------------------------------------
+
+export type InstallationSettings = Json<SettingsOut>;
+/** The fields a change of the settings sends besides the version; each is optional. */
+export type SettingsChange = Omit<SettingsUpdate, 'version'>;
 
 // ---- Teams and price lists ---------------------------------------------------------------------------------------
 
