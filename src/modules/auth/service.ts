@@ -3,6 +3,7 @@ import type { Actor } from '../../authz/engine.js';
 import type { Database } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { audit } from '../audit/repo.js';
+import { findSessionHours } from '../settings/repo.js';
 import { createAuthenticator } from './authenticate.js';
 import { selfOut, tokenOut } from './present.js';
 import * as repo from './repo.js';
@@ -11,7 +12,6 @@ import { digest, newSecret, SESSION_PREFIX, TOKEN_PREFIX, verifyPassword } from 
 
 /** ID-4: at most this many failed sign-ins per login (and 4× per address) in the window. */
 export const SIGN_IN_LIMIT = { failures: 5, windowMinutes: 15 };
-const SESSION_DAYS = 14;
 
 export function createAuthService(db: Database) {
   const authenticator = createAuthenticator(db);
@@ -53,13 +53,15 @@ export function createAuthService(db: Database) {
   async function openSession(trx: Database, userId: number) {
     const sessionId = newSecret(SESSION_PREFIX);
     const csrfToken = newSecret('');
+    // A session lasts as long as the installation says when it begins (Administration → Settings).
+    const hours = await findSessionHours(trx);
     await repo.insertSession(trx, {
       digest: digest(sessionId),
       userId,
       csrfToken,
-      expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
+      expiresAt: new Date(Date.now() + hours * 3_600_000),
     });
-    return { sessionId, csrfToken, maxAgeSeconds: SESSION_DAYS * 86_400 };
+    return { sessionId, csrfToken, maxAgeSeconds: hours * 3_600 };
   }
 
   /** The user comes back as the new (committed) session authenticates them, with the session's CSRF token. */
