@@ -39,7 +39,11 @@ for (const dialect of DIALECTS) {
         await groupNamed(custom.name),
       ]) {
         const builtIn = group.name === 'administrators' || group.name === 'users';
-        assert.deepEqual(group.abilities, { canRename: !builtIn, canDelete: !builtIn }, group.name);
+        assert.deepEqual(
+          group.abilities,
+          { canRename: !builtIn, canDelete: !builtIn, canEditMembers: group.name !== 'administrators' },
+          group.name,
+        );
         const rename = await admin.patch(`/api/groups/${group.id}`, {
           version: group.version,
           name: unique('renamed'),

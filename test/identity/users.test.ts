@@ -54,6 +54,8 @@ for (const dialect of DIALECTS) {
           systemAdmin: false,
           groups: [{ id: user.groups[0]?.id, name: 'users' }],
           version: 1,
+          abilities: { canEdit: true, canSetSystemAdmin: false },
+          passwordLink: null,
         },
       );
       const members = await t.db

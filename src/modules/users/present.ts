@@ -2,7 +2,12 @@ import type { GroupFootprint } from './footprint.js';
 import type { UserRow } from './repo.js';
 import { isBuiltInGroup, type GroupDeletionPreview, type GroupOut, type UserOut } from './schema.js';
 
-export function userOut(r: UserRow): UserOut {
+/** What the caller may do in user administration beyond admin.users: touch system administrators and the flag. */
+export interface Viewer {
+  setsSystemAdmins: boolean;
+}
+
+export function userOut(r: UserRow, viewer: Viewer): UserOut {
   return {
     id: r.id,
     login: r.login,
@@ -12,18 +17,25 @@ export function userOut(r: UserRow): UserOut {
     systemAdmin: r.system_admin,
     groups: r.groups,
     version: r.version,
+    abilities: { canEdit: viewer.setsSystemAdmins || !r.system_admin, canSetSystemAdmin: viewer.setsSystemAdmins },
   };
 }
 
 /** A group as the API shows it, with what the caller may do to it (ID-2: built-in groups are neither renamed nor deleted). */
-export function groupOut(group: { id: number; name: string; version: number }, memberCount: number): GroupOut {
+export function groupOut(
+  group: { id: number; name: string; version: number },
+  memberCount: number,
+  viewer: Viewer,
+): GroupOut {
   const builtIn = isBuiltInGroup(group.name);
+  // Who is in `administrators` is the grant boundary's: system administrators only.
+  const canEditMembers = group.name !== 'administrators' || viewer.setsSystemAdmins;
   return {
     id: group.id,
     name: group.name,
     version: group.version,
     memberCount,
-    abilities: { canRename: !builtIn, canDelete: !builtIn },
+    abilities: { canRename: !builtIn, canDelete: !builtIn, canEditMembers },
   };
 }
 

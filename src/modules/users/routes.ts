@@ -2,6 +2,7 @@ import { createDeleteGroupCommand } from '../../commands/delete-group.js';
 import { routeTable } from '../../http/route.js';
 import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
+import { errorResponses } from '../../lib/schemas.js';
 import {
   groupCreate,
   groupDeleteQuery,
@@ -10,9 +11,13 @@ import {
   groupOut,
   groupUpdate,
   idParams as params,
+  linkParams,
   memberList,
+  passwordLinkOut,
+  setPasswordBody,
   memberParams,
   userCreate,
+  userCreated,
   userListQuery,
   userOut,
   userPage,
@@ -34,16 +39,17 @@ export function userRoutes(app: App, deps: Deps) {
     summary: 'Users',
     querystring: userListQuery,
     response: userPage,
-    handler: ({ query }) => service.list(query),
+    handler: ({ actor, query }) => service.list(actor, query),
   });
 
   route({
     method: 'POST',
     url: '/api/users',
     access,
-    summary: 'Create a user (joins the group users)',
+    summary:
+      'Create a user (joins the group users), with an initial password or a one-time set-password link answered once',
     body: userCreate,
-    response: userOut,
+    response: userCreated,
     status: 201,
     handler: ({ actor, body }) => service.create(actor, body),
   });
@@ -55,7 +61,7 @@ export function userRoutes(app: App, deps: Deps) {
     summary: 'One user',
     params,
     response: userOut,
-    handler: ({ params }) => service.get(params.id),
+    handler: ({ actor, params }) => service.get(actor, params.id),
   });
 
   route({
@@ -70,12 +76,37 @@ export function userRoutes(app: App, deps: Deps) {
   });
 
   route({
+    method: 'POST',
+    url: '/api/users/:id/password-link',
+    access,
+    summary: "Issue a one-time set-password link (valid 7 days, answered once); the user's older links stop working",
+    params,
+    response: passwordLinkOut,
+    status: 201,
+    handler: ({ actor, params }) => service.createLink(actor, params.id),
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/password-links/:token',
+    access: 'public',
+    tags: ['identity'],
+    summary:
+      'Set the password with a one-time link (signed out); an unknown or replaced link is a 404, a used or expired one a 410',
+    params: linkParams,
+    body: setPasswordBody,
+    response: null,
+    otherResponses: { 410: errorResponses[404] },
+    handler: ({ params, body }) => service.setPasswordWithLink(params.token, body.password),
+  });
+
+  route({
     method: 'GET',
     url: '/api/groups',
     access,
     summary: 'Groups',
     response: groupList,
-    handler: () => service.listGroups(),
+    handler: ({ actor }) => service.listGroups(actor),
   });
 
   route({
@@ -130,7 +161,7 @@ export function userRoutes(app: App, deps: Deps) {
     summary: 'Members of a group',
     params,
     response: memberList,
-    handler: ({ params }) => service.members(params.id),
+    handler: ({ actor, params }) => service.members(actor, params.id),
   });
 
   route({

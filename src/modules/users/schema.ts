@@ -20,6 +20,8 @@ export const userOut = z.object({
   systemAdmin: z.boolean(),
   groups: z.array(z.object({ id: z.number(), name: z.string() })),
   version: z.number(),
+  /** What the caller may do to the user: a system administrator's account and the flag are system administrators' only. */
+  abilities: z.object({ canEdit: z.boolean(), canSetSystemAdmin: z.boolean() }),
 });
 export const userPage = page(userOut);
 export const userListQuery = z.strictObject({ ...pageQuery, q: z.string().max(200).optional() });
@@ -29,8 +31,16 @@ export const userCreate = z.strictObject({
   displayName: name,
   email,
   password: password.optional(),
+  /** Hand the user a one-time set-password link instead of a password (answered once, in `passwordLink`). */
+  passwordLink: z.boolean().optional(),
   systemAdmin: z.boolean().optional(),
 });
+/** A one-time set-password link, shown once: the web makes `<origin>/#/set-password/<token>` of it. */
+export const passwordLinkOut = z.object({ token: z.string(), expiresAt: z.date() });
+export const userCreated = userOut.extend({ passwordLink: passwordLinkOut.nullable() });
+/** The token of a set-password link, as the URL carries it. */
+export const linkParams = z.strictObject({ token: z.string().min(1).max(200) });
+export const setPasswordBody = z.strictObject({ password });
 export const userUpdate = z.strictObject({
   version,
   displayName: name.optional(),
@@ -44,7 +54,7 @@ export const groupOut = z.object({
   name: z.string(),
   memberCount: z.number(),
   version: z.number(),
-  abilities: z.object({ canRename: z.boolean(), canDelete: z.boolean() }),
+  abilities: z.object({ canRename: z.boolean(), canDelete: z.boolean(), canEditMembers: z.boolean() }),
 });
 export const groupList = z.object({ items: z.array(groupOut) });
 export const groupCreate = z.strictObject({ name });
@@ -82,6 +92,9 @@ export type UserPage = z.infer<typeof userPage>;
 export type UserListQuery = z.infer<typeof userListQuery>;
 export type MemberList = z.infer<typeof memberList>;
 export type UserCreate = z.infer<typeof userCreate>;
+export type UserCreated = z.infer<typeof userCreated>;
+export type PasswordLinkOut = z.infer<typeof passwordLinkOut>;
+export type SetPasswordBody = z.infer<typeof setPasswordBody>;
 export type UserUpdate = z.infer<typeof userUpdate>;
 export type GroupOut = z.infer<typeof groupOut>;
 export type GroupList = z.infer<typeof groupList>;

@@ -3,12 +3,13 @@ import type { Actor } from '../../authz/engine.js';
 import { enforce, QUICK } from '../../authz/enforce.js';
 import type { Database } from '../../db/index.js';
 import type { Deps } from '../../lib/deps.js';
-import { conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import { checkVersion } from '../../lib/versions.js';
 import { audit } from '../audit/repo.js';
 import { hashPassword } from '../auth/secrets.js';
-import { groupOut, userOut } from './present.js';
+import { groupOut, userOut, type Viewer } from './present.js';
+import { revokeLinksOf, revokeTokensOf } from './repo-links.js';
 import * as repo from './repo.js';
 import {
   isBuiltInGroup,
@@ -16,8 +17,10 @@ import {
   type GroupUpdate,
   type UserCreate,
   type UserListQuery,
+  type UserCreated,
   type UserUpdate,
 } from './schema.js';
+import { createPasswordLinkService, issueLink } from './service-links.js';
 
 /** Creates a user in the caller's transaction and puts them in the `users` group (ID-2). Used by the API, CLI and seeds. */
 export async function insertUser(
@@ -41,30 +44,42 @@ function checkGrantBoundary(actor: Actor, touchesSystemAdmin: boolean) {
   if (touchesSystemAdmin) enforce(decide('admin.systemAdmins', actor.subject, {}, QUICK), undefined, actor.decided);
 }
 
+/** The grant boundary as the records' abilities show it: one decision per request. */
+const viewerOf = (actor: Actor): Viewer => ({
+  setsSystemAdmins: decide('admin.systemAdmins', actor.subject, {}, QUICK).allowed,
+});
+
 /** User and group management (ID-1, ID-2) for the Administration area. */
-export function createUserService({ db }: Deps) {
-  async function list(query: UserListQuery) {
+export function createUserService(deps: Deps) {
+  const { db } = deps;
+  const links = createPasswordLinkService(deps, checkGrantBoundary);
+
+  async function list(actor: Actor, query: UserListQuery) {
     const after = decodeCursor<[string]>(query.cursor, ['string']);
     const rows = await repo.findUsers(db, { q: query.q, limit: query.limit, afterLogin: after?.[0] });
     const page = pageOf(rows, query.limit, (r) => [r.login]);
-    return { items: page.items.map(userOut), nextCursor: page.nextCursor };
+    const viewer = viewerOf(actor);
+    return { items: page.items.map((r) => userOut(r, viewer)), nextCursor: page.nextCursor };
   }
 
-  async function get(id: number) {
+  async function get(actor: Actor, id: number) {
     const row = await repo.findUser(db, id);
     if (!row) throw notFound('user');
-    return userOut(row);
+    return userOut(row, viewerOf(actor));
   }
 
-  async function create(actor: Actor, input: UserCreate) {
+  /** A new user with a password, a one-time set-password link (answered once), or neither. */
+  async function create(actor: Actor, input: UserCreate): Promise<UserCreated> {
     checkGrantBoundary(actor, input.systemAdmin !== undefined);
-    const id = await db.transaction().execute(async (trx) => {
+    if (input.passwordLink && input.password !== undefined)
+      throw badRequest('passwordLink', 'give either an initial password or a set-password link, not both');
+    const { id, passwordLink } = await db.transaction().execute(async (trx) => {
       if (await repo.loginTaken(trx, input.login)) throw conflict('login_taken', `the login '${input.login}' is taken`);
       const user = await insertUser(trx, input);
       await audit(trx, actor, 'user.create', user.id, { after: user });
-      return user.id;
+      return { id: user.id, passwordLink: input.passwordLink ? await issueLink(trx, actor, user.id) : null };
     });
-    return get(id);
+    return { ...(await get(actor, id)), passwordLink };
   }
 
   async function update(actor: Actor, id: number, input: UserUpdate) {
@@ -84,19 +99,28 @@ export function createUserService({ db }: Deps) {
         ...(input.systemAdmin !== undefined ? { system_admin: input.systemAdmin } : {}),
         ...(input.password !== undefined ? { password_hash: await hashPassword(input.password) } : {}),
       });
-      // Deactivation ends the user's sessions at once (ID-1); tokens stop working through the active check.
-      if (input.active === false) await repo.endSessionsOf(trx, id);
+      // Deactivation stops the user at once (ID-1): sessions end, tokens and set-password links are revoked (the
+      // active check refuses them anyway; revoked, they stay dead after a reactivation).
+      const deactivated = input.active === false && before.active;
+      if (deactivated) await repo.endSessionsOf(trx, id);
+      const revokedTokens = deactivated ? await revokeTokensOf(trx, id) : [];
+      if (deactivated || input.password !== undefined) await revokeLinksOf(trx, id);
       await audit(trx, actor, 'user.update', id, {
         before,
-        after: { ...after, passwordChanged: input.password !== undefined },
+        after: {
+          ...after,
+          passwordChanged: input.password !== undefined,
+          ...(revokedTokens.length ? { revokedTokens } : {}),
+        },
       });
     });
-    return get(id);
+    return get(actor, id);
   }
 
-  async function listGroups() {
+  async function listGroups(actor: Actor) {
     const rows = await repo.findGroups(db);
-    return { items: rows.map((r) => groupOut(r, Number(r.member_count))) };
+    const viewer = viewerOf(actor);
+    return { items: rows.map((r) => groupOut(r, Number(r.member_count), viewer)) };
   }
 
   async function createGroup(actor: Actor, input: GroupCreate) {
@@ -105,7 +129,7 @@ export function createUserService({ db }: Deps) {
         throw conflict('group_name_taken', `a group named '${input.name}' exists`);
       const group = await repo.insertGroup(trx, input.name);
       await audit(trx, actor, 'group.create', group.id, { after: group });
-      return groupOut(group, 0);
+      return groupOut(group, 0, viewerOf(actor));
     });
   }
 
@@ -120,7 +144,7 @@ export function createUserService({ db }: Deps) {
       const after = await repo.renameGroup(trx, id, input.name);
       await audit(trx, actor, 'group.rename', id, { before, after });
     });
-    return (await listGroups()).items.find((g) => g.id === id)!;
+    return (await listGroups(actor)).items.find((g) => g.id === id)!;
   }
 
   async function setMember(actor: Actor, groupId: number, userId: number, member: boolean) {
@@ -139,10 +163,23 @@ export function createUserService({ db }: Deps) {
     });
   }
 
-  async function members(groupId: number) {
+  async function members(actor: Actor, groupId: number) {
     if (!(await repo.findGroup(db, groupId))) throw notFound('group');
-    return { items: (await repo.findMembers(db, groupId)).map(userOut) };
+    const viewer = viewerOf(actor);
+    return { items: (await repo.findMembers(db, groupId)).map((r) => userOut(r, viewer)) };
   }
 
-  return { list, get, create, update, listGroups, createGroup, renameGroup, setMember, members };
+  return {
+    list,
+    get,
+    create,
+    update,
+    createLink: links.create,
+    setPasswordWithLink: links.use,
+    listGroups,
+    createGroup,
+    renameGroup,
+    setMember,
+    members,
+  };
 }
