@@ -9,7 +9,7 @@ import type { DenyAdd, DenyList, RoleGrantInput, RoleList } from './modules/acce
 import type { AuditFacets, AuditFilters, AuditPage as AuditPageOut, AuditRowOut } from './modules/audit/schema.js';
 import type { Me as MeOut, SignedIn } from './modules/auth/schema.js';
 import type { ExplainQuery, Explanation as ExplanationOut } from './modules/explain/schema.js';
-import type { CommentOut, ItemOut } from './modules/items/schema.js';
+import type { CommentOut, ItemOut, TrashOut } from './modules/items/schema.js';
 import type {
   PriceListCreate,
   PriceListOut,
@@ -89,6 +89,9 @@ export type {
 } from './modules/projects/schema.js';
 export type { ItemSummary, ItemCreate } from './modules/items/schema.js';
 export type Item = Json<ItemOut>;
+/** Editing in place, the tree operations (ITEM-8) and the project's trash. */
+export type { ItemUpdate, ItemMove, ItemCopy, MoveTarget, MoveTargetPage } from './modules/items/schema.js';
+export type Trash = Json<TrashOut>;
 export type Comment = Json<CommentOut>;
 
 // ---- Work logs ---------------------------------------------------------------------------------------------------
