@@ -2,7 +2,7 @@ import { abilities, type Actor } from '../../authz/engine.js';
 import type { ItemFacts } from '../../authz/loader.js';
 import type { CommentRow, findChildren, findViewablePath, ItemRow } from './repo.js';
 import type { CommentOut, ItemAbilities, ItemOut, ItemSummary, TrashOut } from './schema.js';
-import type { TrashRow } from './tree-repo.js';
+import type { TrashRow } from './trash-repo.js';
 
 /** What the caller may do with the item, decided from the item's facts already loaded (the web shows exactly these). */
 export function itemAbilities(actor: Actor, facts: ItemFacts): ItemAbilities {

@@ -15,10 +15,14 @@ import {
   itemPage,
   itemTrashQuery,
   itemUpdate,
+  moveTargetPage,
+  moveTargetsQuery,
   projectKeyParams,
+  trashItemParams,
   trashOut,
 } from './schema.js';
 import { createItemService } from './service.js';
+import { createTrashService } from './trash.js';
 import { createTreeService } from './tree.js';
 
 const tags = ['work items'];
@@ -98,7 +102,19 @@ export function itemRoutes(app: App, deps: Deps) {
 export function treeRoutes(app: App, deps: Deps) {
   const tree = createTreeService(deps);
   const items = createItemService(deps);
+  const trash = createTrashService(deps);
   const route = routeTable(app, { tags });
+
+  route({
+    method: 'GET',
+    url: '/api/items/:key/move-targets',
+    access: 'item.edit',
+    summary: 'Where the item may move: the viewable items outside its subtree, searched by key or title',
+    params,
+    querystring: moveTargetsQuery,
+    response: moveTargetPage,
+    handler: ({ actor, params, query }) => tree.moveTargets(actor, params.key, query),
+  });
 
   route({
     method: 'POST',
@@ -145,7 +161,7 @@ export function treeRoutes(app: App, deps: Deps) {
     summary: "Items in the project's trash (project administrators)",
     params: projectKeyParams,
     response: trashOut,
-    handler: ({ actor, params }) => tree.listTrash(actor, params.key),
+    handler: ({ actor, params }) => trash.listTrash(actor, params.key),
   });
 
   route({
@@ -156,8 +172,19 @@ export function treeRoutes(app: App, deps: Deps) {
     params,
     response: itemOut,
     handler: async ({ actor, params }) => {
-      await tree.restore(actor, params.key);
+      await trash.restore(actor, params.key);
       return items.get(actor, params.key);
     },
+  });
+
+  route({
+    method: 'DELETE',
+    url: '/api/projects/:key/trash/:itemKey',
+    access: 'project.edit',
+    summary:
+      'Purge an item and its subtree from the trash for good (refused with `item_has_worklogs` while work logs are on it)',
+    params: trashItemParams,
+    response: null,
+    handler: ({ actor, params }) => trash.purge(actor, params.key, params.itemKey),
   });
 }

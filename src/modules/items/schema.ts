@@ -77,6 +77,16 @@ export type ItemMove = z.infer<typeof itemMove>;
 export type ItemCopy = z.infer<typeof itemCopy>;
 export type ItemTrashQuery = z.infer<typeof itemTrashQuery>;
 
+/** The parents an item may be moved under (the "Move to…" picker): viewable live items outside its own subtree. */
+export const moveTargetsQuery = z.strictObject({ ...pageQuery, q: z.string().trim().max(200).optional() });
+export const moveTarget = z.object({ key: z.string(), title: z.string() });
+export const moveTargetPage = page(moveTarget);
+export type MoveTargetsQuery = z.infer<typeof moveTargetsQuery>;
+export type MoveTarget = z.infer<typeof moveTarget>;
+export type MoveTargetPage = z.infer<typeof moveTargetPage>;
+
+export const trashItemParams = z.strictObject({ key: projectKey, itemKey });
+
 export const trashOut = z.object({
   items: z.array(z.object({ key: z.string(), title: z.string(), deletedAt: z.date(), deletedBy: z.string() })),
 });

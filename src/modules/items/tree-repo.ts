@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../authz/engine.js';
 import { visibleItems } from '../../authz/visibility.js';
+import { containsPattern } from '../../lib/like.js';
 import type { Database } from '../../db/index.js';
 import type { ItemStatus } from './schema.js';
 
-/** The queries of the tree operations (ITEM-8): move, copy, trash and restore. */
+/** The queries of the tree operations (ITEM-8): move (and its targets), copy and trash. */
 
 export async function moveItem(trx: Database, itemId: number, parentId: number | null) {
   const before = await trx
@@ -85,45 +86,25 @@ export async function trashItems(trx: Database, itemIds: number[], by: number) {
     .execute();
 }
 
-/** The project's trash: the trashed items that are not inside a subtree trashed with them, latest first. */
-export function findTrash(db: Database, projectId: number) {
-  return db
-    .selectFrom('work_items as i')
-    .leftJoin('work_items as p', 'p.id', 'i.parent_id')
-    .leftJoin('users as u', 'u.id', 'i.deleted_by')
-    .select(['i.key', 'i.title', 'i.deleted_at', 'u.display_name'])
-    .where('i.project_id', '=', projectId)
-    .where('i.deleted_at', 'is not', null)
-    .where((eb) =>
-      eb.or([eb('p.id', 'is', null), eb('p.deleted_at', 'is', null), eb('p.deleted_at', '<>', eb.ref('i.deleted_at'))]),
-    )
-    .orderBy('i.deleted_at', 'desc')
-    .limit(500)
-    .execute();
-}
-
-export type TrashRow = Awaited<ReturnType<typeof findTrash>>[number];
-
-/** An item by key, trashed or not. */
-export function findAnyItem(db: Database, key: string) {
-  return db
-    .selectFrom('work_items')
-    .select(['id', 'project_id', 'parent_id', 'deleted_at'])
-    .where('key', '=', key)
-    .executeTakeFirst();
-}
-
-export async function isTrashed(db: Database, itemId: number): Promise<boolean> {
-  const row = await db.selectFrom('work_items').select('deleted_at').where('id', '=', itemId).executeTakeFirstOrThrow();
-  return row.deleted_at !== null;
-}
-
-/** Takes the items trashed together at `deletedAt` out of the trash. */
-export async function restoreItems(trx: Database, itemIds: number[], deletedAt: Date) {
-  await trx
-    .updateTable('work_items')
-    .set({ deleted_at: null, deleted_by: null })
-    .where('id', 'in', itemIds)
-    .where('deleted_at', '=', deletedAt)
-    .execute();
+/**
+ * Where an item may move (the "Move to…" picker): the project's live items the actor may view, outside the item's own
+ * subtree, matching `q` in key or title, in key order after `afterNum`. Whether the actor may edit a target is the
+ * move's own decision (ITEM-8), so a refusal names its reason.
+ */
+export async function findMoveTargets(
+  db: Database,
+  actor: Actor,
+  where: { projectId: number; itemId: number; q?: string; afterNum?: number; limit: number },
+) {
+  const { projectId, itemId, q, afterNum, limit } = where;
+  const { rows } = await sql<{ key: string; title: string; num: number }>`
+    with recursive own as (select id from work_items where id = ${itemId}
+      union all select c.id from work_items c join own on c.parent_id = own.id)
+    select i.key, i.title, i.num from work_items i
+    where i.project_id = ${projectId} and i.deleted_at is null and i.id not in (select id from own)
+      and ${afterNum === undefined ? sql`true` : sql`i.num > ${afterNum}`}
+      and ${q ? sql`(i.key ilike ${containsPattern(q)} or i.title ilike ${containsPattern(q)})` : sql`true`}
+      and ${visibleItems(actor, 'i')}
+    order by i.num limit ${limit + 1}`.execute(db);
+  return rows;
 }

@@ -1,23 +1,20 @@
 import type { Actor } from '../../authz/engine.js';
 import type { ItemFacts } from '../../authz/loader.js';
 import type { Deps } from '../../lib/deps.js';
-import { badRequest, notFound, unprocessable } from '../../lib/errors.js';
+import { badRequest, unprocessable } from '../../lib/errors.js';
 import { checkVersion } from '../../lib/versions.js';
 import { audit } from '../audit/repo.js';
 import { findProjectId } from '../projects/repo.js';
 import { deleteSettings, lockProjectTree, recomputeGoverning, subtreeIds } from '../security/repo.js';
-import { presentTrash } from './present.js';
 import { lockItem, reserveItemNumbers } from './repo.js';
-import type { ItemCopy, ItemMove } from './schema.js';
+import type { ItemCopy, ItemMove, MoveTargetPage, MoveTargetsQuery } from './schema.js';
+import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import {
-  findAnyItem,
-  findTrash,
+  findMoveTargets,
   findViewableSubtree,
   insertCopies,
-  isTrashed,
   moveItem,
   reserveItemIds,
-  restoreItems,
   trashItems,
 } from './tree-repo.js';
 
@@ -64,6 +61,21 @@ export function createTreeService({ db, authz }: Deps) {
         after: { parent_id: parentId },
       });
     });
+  }
+
+  /** The parents the caller may pick for the item (who may move it): viewable items outside its subtree, by key. */
+  async function moveTargets(actor: Actor, key: string, query: MoveTargetsQuery): Promise<MoveTargetPage> {
+    const item = await authz.authorizeItem(actor, 'item.edit', key);
+    const after = decodeCursor<[number]>(query.cursor, ['number']);
+    const rows = await findMoveTargets(db, actor, {
+      projectId: item.projectId,
+      itemId: item.itemId,
+      q: query.q || undefined,
+      afterNum: after?.[0],
+      limit: query.limit,
+    });
+    const page = pageOf(rows, query.limit, (r) => [r.num]);
+    return { items: page.items.map((r) => ({ key: r.key, title: r.title })), nextCursor: page.nextCursor };
   }
 
   /**
@@ -115,32 +127,5 @@ export function createTreeService({ db, authz }: Deps) {
     });
   }
 
-  async function listTrash(actor: Actor, projectKey: string) {
-    const projectId = await findProjectId(db, projectKey);
-    await authz.authorize(actor, 'project.edit', { projectId, noun: 'project' });
-    return presentTrash(await findTrash(db, projectId!));
-  }
-
-  /** Restores a trashed subtree under its parent; it inherits the parent's setting again (its own settings were dropped). */
-  async function restore(actor: Actor, key: string) {
-    const row = await findAnyItem(db, key);
-    await authz.authorize(actor, 'project.edit', { projectId: row?.project_id, noun: 'work item' });
-    if (!row?.deleted_at) throw notFound('work item in the trash');
-    const parentInTrash = () => unprocessable('parent_in_trash', 'restore the parent first');
-    if (row.parent_id !== null && (await isTrashed(db, row.parent_id))) throw parentInTrash();
-    // Restoring puts the subtree back under its parent, like a paste: it needs edit there (ITEM-8), so the
-    // restored items, which inherit the parent's setting, are never hidden from the one who restored them.
-    if (row.parent_id !== null)
-      await authz.authorizeItem(actor, 'item.create', row.parent_id, { noun: 'parent work item' });
-    await db.transaction().execute(async (trx) => {
-      await lockProjectTree(trx, row.project_id);
-      if (row.parent_id !== null && (await isTrashed(trx, row.parent_id))) throw parentInTrash();
-      const ids = await subtreeIds(trx, row.id);
-      await restoreItems(trx, ids, row.deleted_at!);
-      await recomputeGoverning(trx, row.id);
-      await audit(trx, actor, 'item.restore', row.id, { projectId: row.project_id, after: { items: ids.length } });
-    });
-  }
-
-  return { move, copy, trash, listTrash, restore };
+  return { move, moveTargets, copy, trash };
 }
