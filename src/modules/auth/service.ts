@@ -38,14 +38,21 @@ export function createAuthService(db: Database) {
   }
 
   /**
-   * Password sign-in; answers the same error for unknown login, wrong password and deactivated user.
+   * A password check that counts as a sign-in attempt (ID-4): reserved before, settled after. The user when the
+   * password is theirs and they are active; undefined for an unknown login, a wrong password and a deactivated user.
    */
-  async function signIn(login: string, password: string, ip: string) {
+  async function checkPassword(login: string, password: string, ip: string) {
     const keys = await reserveAttempt(login, ip);
     const user = await repo.findUserByLogin(db, login);
     const ok = (await verifyPassword(user?.password_hash ?? null, password)) && user?.active === true;
     await repo.settleAttempts(db, keys, { login, ip, success: ok });
-    if (!ok || !user) throw new AppError(401, 'invalid_credentials', 'login or password is wrong');
+    return ok ? user : undefined;
+  }
+
+  /** Password sign-in; answers the same error for unknown login, wrong password and deactivated user. */
+  async function signIn(login: string, password: string, ip: string) {
+    const user = await checkPassword(login, password, ip);
+    if (!user) throw new AppError(401, 'invalid_credentials', 'login or password is wrong');
     return signedIn(await openSession(db, user.id));
   }
 
@@ -109,5 +116,5 @@ export function createAuthService(db: Database) {
     });
   }
 
-  return { signIn, signOut, me, listTokens, createToken, revokeToken };
+  return { signIn, checkPassword, openSession, signedIn, signOut, me, listTokens, createToken, revokeToken };
 }
