@@ -154,3 +154,46 @@ export function revokeToken(trx: Database, userId: number, tokenId: number) {
     .returning(['id', 'name', 'prefix'])
     .executeTakeFirst();
 }
+
+export async function anyUserExists(db: Database) {
+  return !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+}
+
+/**
+ * Holds off every other insert into users until the transaction ends (share row exclusive conflicts with itself and
+ * with the row-exclusive lock of inserts and updates, not with reads or sign-ins), so that two first starts, or a first
+ * start and `create-user`, cannot both find the table empty.
+ */
+export async function lockUsersTable(trx: Database) {
+  await sql`lock table users in share row exclusive mode`.execute(trx);
+}
+
+/** Puts the user in the built-in `administrators` group (ID-2), which holds app_admin from the start. */
+export async function joinAdministrators(trx: Database, userId: number) {
+  await trx
+    .insertInto('group_members')
+    .columns(['group_id', 'user_id'])
+    .expression(
+      trx
+        .selectFrom('groups')
+        .select(['id', sql.lit(userId).as('user_id')])
+        .where('name', '=', 'administrators'),
+    )
+    .execute();
+}
+
+export async function setPasswordHash(trx: Database, userId: number, passwordHash: string) {
+  await trx
+    .updateTable('users')
+    .set({ password_hash: passwordHash, version: sql`version + 1` })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Ends every session of the user but the one kept (none for a token caller); how many ended. */
+export async function endSessionsExcept(trx: Database, userId: number, keptDigest: string | null) {
+  let q = trx.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keptDigest) q = q.where('id', '<>', keptDigest);
+  const result = await q.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idParam, name } from '../../lib/schemas.js';
+import { email, login, password } from '../users/schema.js';
 
 // PostgreSQL text cannot hold NUL: refused here, the answer names the field (API-5).
 export const signInBody = z.strictObject({
@@ -34,6 +35,18 @@ export const tokenCreate = z.strictObject({ name });
 export const tokenCreated = token.extend({ token: z.string() });
 export const tokenParams = z.strictObject({ id: idParam });
 
+/** Whether the installation still needs its first administrator (no user exists yet). */
+export const setupStatus = z.object({ needed: z.boolean() });
+/** The first administrator, created on the first start without the CLI. */
+export const setupBody = z.strictObject({ login, displayName: name, email, password });
+/** A change of the caller's own password; the current one proves it is them. */
+export const passwordChange = z.strictObject({
+  currentPassword: z.string().min(1).max(1000),
+  newPassword: password,
+});
+/** How many of the caller's other sessions a change ended. */
+export const sessionsEnded = z.object({ endedSessions: z.number() });
+
 export type SignInBody = z.infer<typeof signInBody>;
 export type UserSelf = z.infer<typeof userSelf>;
 export type SignedIn = z.infer<typeof signedIn>;
@@ -42,3 +55,7 @@ export type TokenOut = z.infer<typeof token>;
 export type TokenList = z.infer<typeof tokenList>;
 export type TokenCreate = z.infer<typeof tokenCreate>;
 export type TokenCreated = z.infer<typeof tokenCreated>;
+export type SetupStatus = z.infer<typeof setupStatus>;
+export type SetupBody = z.infer<typeof setupBody>;
+export type PasswordChange = z.infer<typeof passwordChange>;
+export type SessionsEnded = z.infer<typeof sessionsEnded>;
