@@ -7,14 +7,19 @@ interface Props {
   title: string;
   confirmLabel: string;
   loadPreview: () => Promise<Preview>;
-  apply: () => Promise<void>;
+  /** Makes the change; `acknowledged` when the user ticked what `acknowledge` asked of them. */
+  apply: (acknowledged: boolean) => Promise<void>;
+  /** What the user must tick before confirming, when the preview warns of something (a lockout); else null. */
+  acknowledge?: (preview: Preview) => string | null;
   onDone: () => void;
   onCancel: () => void;
 }
 
 /** A removal shown with its preview first (EXPL-3), applied only on confirmation. */
-export function ConfirmChange({ title, confirmLabel, loadPreview, apply, onDone, onCancel }: Props) {
+export function ConfirmChange({ title, confirmLabel, loadPreview, apply, acknowledge, onDone, onCancel }: Props) {
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const ask = preview && acknowledge ? acknowledge(preview) : null;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -34,7 +39,7 @@ export function ConfirmChange({ title, confirmLabel, loadPreview, apply, onDone,
     setBusy(true);
     setError(null);
     try {
-      await apply();
+      await apply(acknowledged);
       onDone();
     } catch (failure) {
       setError(failure);
@@ -50,9 +55,14 @@ export function ConfirmChange({ title, confirmLabel, loadPreview, apply, onDone,
       ) : (
         !error && <p className="muted">Loading preview…</p>
       )}
+      {ask && (
+        <label className="acknowledge">
+          <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} /> {ask}
+        </label>
+      )}
       <ErrorMessage error={error} />
       <div className="form-actions start">
-        <button type="button" className="button danger" onClick={confirm} disabled={busy}>
+        <button type="button" className="button danger" onClick={confirm} disabled={busy || (!!ask && !acknowledged)}>
           {confirmLabel}
         </button>
         <button type="button" className="button secondary" onClick={onCancel}>
