@@ -39,7 +39,7 @@ export const userCreate = z.strictObject({
 export const passwordLinkOut = z.object({ token: z.string(), expiresAt: z.date() });
 export const userCreated = userOut.extend({ passwordLink: passwordLinkOut.nullable() });
 /** The token of a set-password link, as the URL carries it. */
-export const linkParams = z.strictObject({ token: z.string().min(1).max(200) });
+export const linkParams = z.strictObject({ token: z.string().min(1).max(100) });
 export const setPasswordBody = z.strictObject({ password });
 export const userUpdate = z.strictObject({
   version,
