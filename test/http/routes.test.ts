@@ -13,9 +13,10 @@ import type { DbHandle } from '../../src/db/index.js';
 import { DEMO_PASSWORD } from '../../src/seed/demo-world.js';
 import { seedDemo } from '../../src/seed/demo.js';
 
-/** The routes that answer without a signed-in user: sign-in and the API's own documentation. */
+/** The routes that answer without a signed-in user: sign-in, a set-password link and the API's own documentation. */
 const PUBLIC = [
   /^POST \/api\/session$/,
+  /^POST \/api\/password-links\/:token$/,
   /^(GET|HEAD) \/api\/docs/,
   /^(GET|HEAD) \/api\/openapi\.json$/,
   /^(GET|HEAD) \/(?!api)/,
