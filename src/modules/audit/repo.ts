@@ -116,14 +116,31 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<void
     .execute();
 }
 
+/** The entity types whose rows name teams or price lists (TEAM-8). */
+const TEAM_ENTITY_TYPES = ['team', 'team_role', 'team_membership', 'price_list'];
+
+/** The first moment of a calendar day (and the days after it) in the installation's time zone. */
+const startOfDay = (day: string, plusDays = 0) =>
+  sql`(select (${day}::date + ${plusDays}::int)::timestamp at time zone s.time_zone from app_settings s)`;
+
 /**
  * One page of the rows the reader may see (one more than the limit, to tell whether another page follows), newest
- * first, after the cursor's id. Hidden rows are filtered before the page is cut (EXPL-4).
+ * first, after the cursor's id: filtered and cut in SQL (API-3). Hidden rows are filtered before the page is cut, so
+ * neither the page nor its cursor tells them apart from rows that do not exist (EXPL-4). The project and item joined
+ * for links are the row's own, which the visibility filter has already let the reader see. `withTeams: false` leaves
+ * out the rows about teams and price lists (a reader who sees no team names, TEAM-8).
  */
-export function findAuditRows(db: Database, actor: Actor, query: AuditQuery, afterId: number | undefined) {
+export function findAuditRows(
+  db: Database,
+  actor: Actor,
+  query: AuditQuery,
+  { afterId, withTeams }: { afterId: number | undefined; withTeams: boolean },
+) {
   let q = db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.actor_id')
+    .leftJoin('projects as p', 'p.id', 'a.project_id')
+    .leftJoin('work_items as i', 'i.id', 'a.item_id')
     .select([
       'a.id',
       'a.at',
@@ -136,18 +153,26 @@ export function findAuditRows(db: Database, actor: Actor, query: AuditQuery, aft
       'a.item_id',
       'a.before',
       'a.after',
+      'p.key as project_key',
+      'p.name as project_name',
+      'i.key as item_key',
+      'i.title as item_title',
+      'i.deleted_at as item_deleted_at',
     ])
     .where(visibleAuditRows(actor, 'a'))
     .orderBy('a.id', 'desc')
     .limit(query.limit + 1);
   if (afterId !== undefined) q = q.where('a.id', '<', afterId);
+  if (!withTeams) q = q.where('a.entity_type', 'not in', TEAM_ENTITY_TYPES);
   if (query.actorId) q = q.where('a.actor_id', '=', query.actorId);
   if (query.action) q = q.where('a.action', '=', query.action);
   if (query.entityType) q = q.where('a.entity_type', '=', query.entityType);
   if (query.entityId) q = q.where('a.entity_id', '=', query.entityId);
   if (query.projectId) q = q.where('a.project_id', '=', query.projectId);
-  if (query.from) q = q.where(sql<boolean>`a.at >= ${query.from}::date`);
-  if (query.to) q = q.where(sql<boolean>`a.at < ${query.to}::date + 1`);
+  if (query.projectKey) q = q.where('p.key', '=', query.projectKey);
+  // Days of the installation's calendar (its time zone), as every dated rule reads them.
+  if (query.from) q = q.where(sql<boolean>`a.at >= ${startOfDay(query.from)}`);
+  if (query.to) q = q.where(sql<boolean>`a.at < ${startOfDay(query.to, 1)}`);
   return q.execute();
 }
 export type AuditRow = Awaited<ReturnType<typeof findAuditRows>>[number];

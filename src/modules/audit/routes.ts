@@ -1,7 +1,7 @@
 import { routeTable } from '../../http/route.js';
 import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
-import { auditPage, auditQuery } from './schema.js';
+import { auditFacets, auditPage, auditQuery } from './schema.js';
 import { createAuditService } from './service.js';
 
 export function auditRoutes(app: App, deps: Deps) {
@@ -17,5 +17,14 @@ export function auditRoutes(app: App, deps: Deps) {
     querystring: auditQuery,
     response: auditPage,
     handler: ({ actor, query }) => service.search(actor, query),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/audit/facets',
+    access: 'admin.audit',
+    summary: 'What the audit search filters on: the audited actions and entity types in plain words (EXPL-4)',
+    response: auditFacets,
+    handler: async ({ actor }) => service.facets(actor),
   });
 }
