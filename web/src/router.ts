@@ -29,7 +29,7 @@ export type ProjectTab = (typeof PROJECT_TABS)[number];
 const isProjectTab = (value: string): value is ProjectTab => (PROJECT_TABS as readonly string[]).includes(value);
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
+  const parts = hashPath(hash).split('/').filter(Boolean).map(safeDecode);
   if (parts.includes(null)) return { name: 'notFound' };
   const [first, second, third, ...rest] = parts as string[];
   if (rest.length > 0) return { name: 'notFound' };
@@ -49,6 +49,25 @@ export function parseRoute(hash: string): Route {
   if (first === 'admin' && second === undefined) return { name: 'admin', tab: 'users' };
   if (first === 'admin' && isAdminTab(second)) return { name: 'admin', tab: second };
   return { name: 'notFound' };
+}
+
+/** The address without its `?query`: a screen's state (e.g. a list's filters) may follow its path. */
+function hashPath(hash: string): string {
+  return hash.replace(/^#\/?/, '').split('?')[0];
+}
+
+/** The `?query` after a screen's path (`#/admin/audit?action=item.update`), so a reload or a shared link keeps it. */
+export function hashQuery(hash: string): URLSearchParams {
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
+}
+
+/** An address with a query: the empty values left out. */
+export function withQuery(path: string, params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value) search.set(name, value);
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
 }
 
 function safeDecode(segment: string): string | null {
