@@ -16,6 +16,8 @@ interface Props<C> {
   onApplied: () => void;
   applyLabel: string;
   applyClassName: string;
+  /** The change is made only once its preview is shown (EXPL-3 before every save, not on request). */
+  requirePreview?: boolean;
   /** A failure to load what the form offers, shown where the form shows its own. */
   loadError?: unknown;
   /** The form's inputs. */
@@ -25,16 +27,20 @@ interface Props<C> {
 /** A change of access that can be previewed first (EXPL-3) and is made on submit; changing an input drops the preview. */
 export function PreviewedChangeForm<C>(props: Props<C>) {
   const { title, change, fields, loadPreview, apply, onApplied, applyLabel, applyClassName, loadError } = props;
+  const waitsForPreview = props.requirePreview === true;
   const titleId = useId();
   const [preview, setPreview] = useState<Preview | null>(null);
   const { busy, error, run } = useAction();
   const errors = useFieldErrors(error, fields);
   const changeKey = JSON.stringify(change);
   useEffect(() => setPreview(null), [changeKey]);
+  const showPreview = (shown: C) => run(async () => setPreview(await loadPreview(shown)));
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!change) return;
+    // Enter in a field of a form that waits for its preview shows the preview first.
+    if (waitsForPreview && !preview) return void showPreview(change);
     void run(async () => {
       await apply(change);
       setPreview(null);
@@ -52,11 +58,11 @@ export function PreviewedChangeForm<C>(props: Props<C>) {
           type="button"
           className="button secondary"
           disabled={busy || !change}
-          onClick={() => change && run(async () => setPreview(await loadPreview(change)))}
+          onClick={() => change && showPreview(change)}
         >
           Preview
         </button>
-        <button type="submit" className={applyClassName} disabled={busy || !change}>
+        <button type="submit" className={applyClassName} disabled={busy || !change || (waitsForPreview && !preview)}>
           {applyLabel}
         </button>
       </div>
