@@ -12,7 +12,8 @@ const admin = (login: string) => ({
   email: `${login}@example.test`,
   password: 'a long first password',
 });
-const setup = (t: TestApp, body: unknown) => t.app.inject({ method: 'POST', url: '/api/setup', payload: body as object });
+const setup = (t: TestApp, body: unknown) =>
+  t.app.inject({ method: 'POST', url: '/api/setup', payload: body as object });
 const WRITTEN = ['users', 'group_members', 'sessions', 'audit_log'] as const;
 
 for (const dialect of DIALECTS) {
