@@ -137,8 +137,9 @@ export interface NewWorklog {
 
 /**
  * Inserts a work log and its audit row in one statement, so one transaction: the work date lies in the window (WL-6)
- * and the price list, locked FOR SHARE, is valid on it (PRICE-6) as the row is written. Nothing is written, and
- * undefined returned, when either fails.
+ * and the price list, locked FOR SHARE, is valid on it (PRICE-6) as the row is written, and the project, locked FOR SHARE,
+ * is not archived (the `projectActive` gate, re-checked in the write). Nothing is written, and undefined returned, when
+ * any of them fails.
  */
 export async function insertWorklog(db: Database, w: NewWorklog): Promise<WorklogRow | undefined> {
   const { rows } = await sql<WorklogRow>`
@@ -146,12 +147,15 @@ export async function insertWorklog(db: Database, w: NewWorklog): Promise<Worklo
       select id, name, currency, hourly_rate from price_lists
       where id = ${w.priceListId}::int and valid_from <= ${w.startDate}::date and (valid_to is null or valid_to >= ${w.startDate}::date)
       for share),
+    -- PRJ-1: an archived project takes no new work logs; the lock holds an archive back until this insert commits.
+    open as (select id from projects where id = ${w.projectId} and archived_at is null for share),
     w as (
       insert into worklogs (item_id, project_id, author_id, start_date, start_time, duration_seconds, description, team_id, price_list_id, rate, created_by)
       select ${w.itemId}, ${w.projectId}, ${w.authorId}, ${w.startDate}, ${w.startTime}, ${w.durationSeconds},
              ${w.description}, ${w.teamId}::int, pl.id, pl.hourly_rate, ${w.createdBy}
       from (select 1) one left join pl on true
       where (pl.id is not null or ${w.priceListId}::int is null) and ${inWorkDateWindow(w.startDate)}
+        and exists (select 1 from open)
       returning *),
     a as (
       insert into audit_log (actor_id, action, entity_type, entity_id, project_id, item_id, after)
