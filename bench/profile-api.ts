@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import pg from 'pg';
 import { startServer } from '../src/server.js';
-import { backendPids, log, prepareWorld, round, withBenchDatabase } from './bench-db.js';
-import { cpuDelta, cpuSecondsByPid } from './server-process.js';
+import { log, prepareWorld, withBenchDatabase } from './bench-db.js';
+import { capture, CLIENTS, REPLAY_SECONDS, replay, type Captured } from './replay.js';
 
 /**
  * Where the time of POST /api/worklogs goes (`tsx bench/profile-api.ts`): runs the server in this process
@@ -11,54 +9,6 @@ import { cpuDelta, cpuSecondsByPid } from './server-process.js';
  * statement (plan cached per connection) — and reports its rate and PostgreSQL CPU per execution, next to
  * a plain single-row INSERT. Needs PostgreSQL on this machine (CPU is read from /proc).
  */
-const REPLAY_SECONDS = Number(process.env.PROFILE_SECONDS ?? 5);
-const CLIENTS = 50;
-
-interface Captured {
-  text: string;
-  values: unknown[];
-}
-
-function capture(): Captured[] {
-  const captured: Captured[] = [];
-  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-  pg.Client.prototype.query = function recorded(this: pg.Client, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string; values?: unknown[] };
-    if (typeof first === 'string') captured.push({ text: first, values: (args[1] as unknown[]) ?? [] });
-    else if (first?.text) captured.push({ text: first.text, values: first.values ?? [] });
-    return query.apply(this, args);
-  } as typeof pg.Client.prototype.query;
-  return captured;
-}
-
-async function replay(databaseUrl: string, name: string, statement: Captured, prepared: boolean) {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: CLIENTS });
-  try {
-    const clients = await Promise.all(Array.from({ length: CLIENTS }, () => pool.connect()));
-    clients.forEach((c) => c.release());
-    const statementName = prepared
-      ? `p_${createHash('sha1').update(statement.text).digest('hex').slice(0, 16)}`
-      : undefined;
-    const before = cpuSecondsByPid(await backendPids(databaseUrl, name));
-    let executions = 0;
-    const started = performance.now();
-    const deadline = started + REPLAY_SECONDS * 1000;
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
-        while (performance.now() < deadline) {
-          await pool.query({ text: statement.text, values: statement.values, name: statementName });
-          executions += 1;
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    const cpu = cpuDelta(before, cpuSecondsByPid(await backendPids(databaseUrl, name)));
-    return { perSecond: round(executions / seconds), postgresCpuMs: round((cpu * 1000) / executions) };
-  } finally {
-    await pool.end();
-  }
-}
-
 await withBenchDatabase(async (databaseUrl, name) => {
   const worker = await prepareWorld(databaseUrl);
   const captured = capture();

@@ -51,7 +51,7 @@ export function readerBoundOnce(actor: Pick<Actor, 'userId'>) {
  * ITEM-9), whoever wrote them. Whose work logs a list may show is decided before, once per author (`worklog.listFor`,
  * WL-3) or once per item (`worklog.view`, which adds the reader's ISSUE_TIME_TABS denial, DENY-1). When the query joins
  * the work log's item already, `itemAlias` names it and the predicate reads it instead of looking the item up again.
- * `readerId`: the column the reader's id is read from when the statement binds it once (`(select $1::int as id) r`), so
+ * `readerId`: where the reader's id is read from when the statement binds it once (`readerBoundOnce`), so
  * it stays under the parameter limit of prepared statements (src/db).
  */
 export function visibleWorklogs(
