@@ -7,7 +7,16 @@ import type { z } from 'zod';
 import type { page } from './lib/schemas.js';
 import type { DenyAdd, DenyList, RoleGrantInput, RoleList } from './modules/access/schema.js';
 import type { AuditFacets, AuditFilters, AuditPage as AuditPageOut, AuditRowOut } from './modules/audit/schema.js';
-import type { Me as MeOut, SignedIn } from './modules/auth/schema.js';
+import type {
+  Me as MeOut,
+  PasswordChange,
+  SessionsEnded,
+  SetupBody,
+  SetupStatus,
+  SignedIn,
+  TokenCreated as TokenCreatedOut,
+  TokenOut,
+} from './modules/auth/schema.js';
 import type { ExplainQuery, Explanation as ExplanationOut } from './modules/explain/schema.js';
 import type { CommentOut, ItemOut, TrashOut } from './modules/items/schema.js';
 import type {
@@ -65,6 +74,13 @@ export type Page<T> = z.infer<ReturnType<typeof page<z.ZodType<T>>>>;
 
 export type { SignedIn };
 export type Me = Json<MeOut>;
+/** First start: whether the first administrator is still to be created, and what creates them. */
+export type { SetupStatus, SetupBody as SetupInput };
+/** My account: a password change and how many other sessions a change ended. */
+export type { PasswordChange, SessionsEnded };
+export type ApiToken = Json<TokenOut>;
+/** A new personal API token: the secret itself is in this answer only. */
+export type ApiTokenCreated = Json<TokenCreatedOut>;
 export type UserRecord = Json<UserOut>;
 export type Group = Json<GroupOut>;
 export type GroupDeletionPreview = Json<GroupDeletionPreviewOut>;
