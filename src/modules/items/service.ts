@@ -63,6 +63,8 @@ export function createItemService({ db, authz }: Deps) {
     if (parent && parent.projectId !== projectId) throw badRequest('parentKey', 'no such work item in this project');
     const key = await db.transaction().execute(async (trx) => {
       const { first: num, key: pkey } = await reserveItemNumbers(trx, projectId!);
+      // PRJ-1: the projectActive gate again, under the project row's lock that reserving the number took.
+      await authz.within(trx).authorize(actor, 'item.create', { projectId, noun: 'project' });
       const parentRow = parent && (await findLiveItem(trx, parent.itemId));
       if (parent && !parentRow) throw notFound('work item');
       const item = await insertItem(trx, {
