@@ -57,6 +57,9 @@ export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 /** Who sees money: rates, prices, revenue, cost (PRICE-7). */
 const MONEY_ROLES = ['app_admin', 'billing_admin', 'billing_viewer'] as const satisfies readonly AppRole[];
+/** Who manages clients (APP-4: client_admin; APP-3: app_admin), and who reads them (APP-4: client_viewer too). */
+const CLIENT_ADMINS = ['app_admin', 'client_admin'] as const satisfies readonly AppRole[];
+const CLIENT_READERS = ['app_admin', 'client_admin', 'client_viewer'] as const satisfies readonly AppRole[];
 /** Who administers teams installation-wide (APP-3). */
 const TEAM_ADMINS = ['app_admin', 'team_admin'] as const satisfies readonly AppRole[];
 /** Who sees every team (TEAM-8), beside system administrators; in the order a refusal names them. */
@@ -79,12 +82,23 @@ export const ACTS_FOR_OTHERS = {
  * all given is not asked: an item read checks no price list. src/authz/README.md lists what adding a gate takes.
  */
 export const GATES = {
+  /**
+   * An archived project takes no new work and no new items (PRJ-1, issue 13); its data stays readable. The refusal is
+   * about the project's state, not the caller's standing: a 409 (`conflict`) with the gate's code.
+   */
+  projectActive: { facts: ['project'], conflict: 'project_archived' },
   /** The team and price-list check for the person the work is logged for (PRICE-3). */
   teamCheck: { facts: ['teams', 'date'] },
-} as const satisfies Partial<Record<GateName, { facts: readonly (keyof ResourceFacts)[] }>>;
+} as const satisfies Partial<
+  Record<GateName, { facts: readonly (keyof ResourceFacts)[]; /** 409 code of a state refusal. */ conflict?: string }>
+>;
 export type Gate = keyof typeof GATES;
 /** Every gate name: those implemented, and those the coming workflow features (periods, timesheets, charging) add. */
-export type GateName = 'teamCheck' | 'periodOpen' | 'timesheetEditable' | 'notCharged';
+export type GateName = 'projectActive' | 'teamCheck' | 'periodOpen' | 'timesheetEditable' | 'notCharged';
+/** The refusal codes of gates about a resource's state (`conflict`): enforced as 409, not 403. */
+export const CONFLICT_CODES: ReadonlySet<string> = new Set(
+  Object.values(GATES).flatMap((gate) => ('conflict' in gate ? [gate.conflict] : [])),
+);
 /** A fact a gate is decided on. */
 type GateFact = (typeof GATES)[Gate]['facts'][number];
 
@@ -106,11 +120,20 @@ export const ACTIONS = {
   'admin.systemAdmins': { scope: 'global', area: 'Administration', systemAdminOnly: true },
   'project.create': { scope: 'global', area: 'Administration' },
   'project.list': { scope: 'global' },
+  /** Clients a project may name (FLOW-6): read by who manages or reads clients (APP-4), app_admin and system administrators. */
+  'client.list': { scope: 'global', authority: { roles: CLIENT_READERS, systemAdmin: true } },
+  /** APP-4: client_admin creates clients; so do app_admin (all configuration, APP-3) and system administrators. */
+  'client.create': { scope: 'global', authority: { roles: CLIENT_ADMINS, systemAdmin: true } },
   'project.view': { scope: 'project', permissions: ['BROWSE_PROJECT'] },
   'project.edit': { scope: 'project', permissions: ['ADMINISTER_PROJECT'] },
   'project.permissions': { scope: 'project', permissions: ['ADMINISTER_PROJECT'], adminOverride: true },
   'item.view': { scope: 'item', permissions: ['BROWSE_PROJECT'], itemAccess: 'view' },
-  'item.create': { scope: 'project', permissions: ['BROWSE_PROJECT', 'EDIT_ISSUES'], itemAccess: 'edit' },
+  'item.create': {
+    scope: 'project',
+    permissions: ['BROWSE_PROJECT', 'EDIT_ISSUES'],
+    itemAccess: 'edit',
+    gates: ['projectActive'],
+  },
   'item.edit': { scope: 'item', permissions: ['BROWSE_PROJECT', 'EDIT_ISSUES'], itemAccess: 'edit' },
   'item.delete': { scope: 'item', permissions: ['BROWSE_PROJECT', 'EDIT_ISSUES'], itemAccess: 'edit' },
   'item.comment': { scope: 'item', permissions: ['BROWSE_PROJECT'], itemAccess: 'view' },
@@ -141,7 +164,7 @@ export const ACTIONS = {
     itemAccess: 'edit',
     selfOnly: true,
     forOthers: 'MANAGE_MEMBER_WORKLOGS',
-    gates: ['teamCheck'],
+    gates: ['projectActive', 'teamCheck'],
   },
   'worklog.edit': {
     scope: 'worklog',

@@ -1,6 +1,6 @@
 import type { TeamPermission } from '../db/types.js';
-import { forbidden, notFound } from '../lib/errors.js';
-import type { Action } from './catalogue.js';
+import { conflict, forbidden, notFound } from '../lib/errors.js';
+import { CONFLICT_CODES, type Action } from './catalogue.js';
 import { decide, type Decision } from './decide.js';
 import { noteDecided } from './decided.js';
 import type { ItemSecurityFacts, ProjectFacts, ProjectTeamFacts, SubjectFacts, TeamFacts } from './facts.js';
@@ -21,14 +21,18 @@ export function seesTeamNames(actor: Caller): boolean {
   return decide('team.names', actor.subject, {}, QUICK).allowed;
 }
 
-/** Throws the refusal of a decision (404 when hidden, else 403); an allowed decision is noted for the request's route check. */
+/**
+ * Throws the refusal of a decision (404 when hidden, 409 for a gate about the resource's state, else 403); an allowed
+ * decision is noted for the request's route check.
+ */
 export function enforce(decision: Decision, noun = 'resource', decided?: Set<Action>): void {
   if (decision.allowed) {
     noteDecided(decided, decision.action);
     return;
   }
   if (decision.hidden) throw notFound(noun);
-  throw forbidden(decision.deciding.code, decision.deciding.message);
+  const { code, message } = decision.deciding;
+  throw CONFLICT_CODES.has(code) ? conflict(code, message) : forbidden(code, message);
 }
 
 /** Abilities for a record, decided on the fast path from facts already loaded — the web UI shows exactly these. */

@@ -97,6 +97,8 @@ export interface ProjectFacts {
   projectKey: string;
   grants: ReadonlyArray<StoredGrant>;
   roleMembers: ReadonlyArray<RoleMember>;
+  /** The project is archived (PRJ-1): the `projectActive` gate refuses new work and new items. */
+  archived?: boolean;
 }
 
 export interface SecurityEntry {

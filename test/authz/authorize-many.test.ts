@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { ACTION_NAMES, ACTIONS, type Action } from '../../src/authz/catalogue.js';
+import { ACTION_NAMES, ACTIONS, CONFLICT_CODES, type Action } from '../../src/authz/catalogue.js';
 import { createAuthz, type Actor, type Authz } from '../../src/authz/engine.js';
 import type { Database, DbHandle } from '../../src/db/index.js';
 import { AppError } from '../../src/lib/errors.js';
@@ -70,7 +70,7 @@ async function checkWorld(trx: Database, world: World, users: number[]) {
         } else {
           refused++;
           assert.equal(d.allowed, false, `${what}: refused alone (${alone.error.message})`);
-          assert.equal(alone.error.status, d.hidden ? 404 : 403, what);
+          assert.equal(alone.error.status, d.hidden ? 404 : CONFLICT_CODES.has(d.deciding.code) ? 409 : 403, what);
           if (!d.hidden)
             assert.deepEqual([d.deciding.code, d.deciding.message], [alone.error.code, alone.error.message]);
         }

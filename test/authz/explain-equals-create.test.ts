@@ -1,12 +1,14 @@
 // Guards EXPL-1 "the explanation and the action's own refusal always give the same code and message": explaining
 // worklog.create — for a given work date or, without one, for today in the installation's time zone — answers what
-// POST /api/worklogs answers for that date (201 allowed; 403 with the same code and message; 404 when hidden), in
-// memory on many generated worlds and through the HTTP endpoints on a few written to a database; who-has-access's
-// log-work column answers the same for today. A wrong explanation (mutants.ts) must fail the same property.
+// POST /api/worklogs answers for that date (201 allowed; 403 — 409 for an archived project — with the same code and
+// message; 404 when hidden), in memory on many generated worlds and through the HTTP endpoints on a few written to a
+// database; who-has-access's log-work column answers the same for today. A wrong explanation (mutants.ts) must fail
+// the same property.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
+import { CONFLICT_CODES } from '../../src/authz/catalogue.js';
 import type { Decision } from '../../src/authz/decide.js';
 import { loadDateSettings } from '../../src/lib/installation.js';
 import { digest } from '../../src/modules/auth/secrets.js';
@@ -189,7 +191,12 @@ for (const dialect of DIALECTS) {
                     `${what}: created, but ${who} says ${x.deciding.code}: ${x.deciding.message}`,
                   );
                 else {
-                  assert.equal(post.statusCode, 403, `${what}: ${post.body}`);
+                  // A gate about the project's state (PRJ-1: archived) is a 409; every other refusal a 403.
+                  assert.equal(
+                    post.statusCode,
+                    CONFLICT_CODES.has(x.deciding.code) ? 409 : 403,
+                    `${what}: ${post.body}`,
+                  );
                   assert.deepEqual(
                     [x.allowed, x.deciding.code, x.deciding.message],
                     [false, post.json().code, post.json().detail],
@@ -206,7 +213,7 @@ for (const dialect of DIALECTS) {
               post.statusCode === 201,
               `${what}: in memory ${memory.deciding.code}, through HTTP ${post.statusCode}`,
             );
-            const outcome = `${probe.date === undefined ? 'undated' : 'dated'} ${post.statusCode === 403 ? post.json().code : post.statusCode}`;
+            const outcome = `${probe.date === undefined ? 'undated' : 'dated'} ${post.statusCode === 403 || post.statusCode === 409 ? post.json().code : post.statusCode}`;
             counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
           }
           await checkWhoHasAccess(world, ctx, as(CHECKER));

@@ -335,6 +335,14 @@ export const MUTANTS: Mutant[] = [
     })),
   },
   {
+    name: 'archived projects take new work',
+    breaks: 'PRJ-1',
+    meaning: 'the projectActive gate is skipped: work logs and items are created in archived projects',
+    checker: withCase((_subject, resource) =>
+      resource.project?.archived ? { ...resource, project: { ...resource.project, archived: false } } : resource,
+    ),
+  },
+  {
     name: "MANAGE_SCHEDULE includes viewing members' work logs",
     breaks: 'TEAM-2',
     meaning:

@@ -60,6 +60,8 @@ export interface World {
   /** PRICE-2: the installation's team check switch, and each project's own ('disabled' turns it off for the project). */
   teamChecks: boolean;
   projectTeamChecks: Array<'inherit' | 'disabled'>;
+  /** PRJ-1: whether each project is archived (it takes no new work logs and no new items). */
+  archived: boolean[];
   /** Probes, not facts: the work dates and the granted level sets the checks ask about. */
   dates: string[];
   grantLevels: TeamPermission[][];
@@ -100,6 +102,8 @@ export interface Requirement {
   grantBoundary?: boolean;
   /** WL-5: the action is on someone's own work; doing it for another user needs this team permission in a team of theirs. */
   forOthers?: TeamPermission;
+  /** Layer 7: the project is not archived (PRJ-1: an archived project takes no new work logs and no new items). */
+  projectActive?: boolean;
   /** Layer 7: the team and price-list check for the person the work is logged for, on the work date (PRICE-3). */
   teamCheck?: boolean;
   /** Layer 6, TEAM-8: the target team must be visible to the user; otherwise it does not exist for them (404). */
@@ -123,6 +127,13 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
   'admin.explain': { permissions: [], area: 'Administration' },
   'admin.systemAdmins': { permissions: [], area: 'Administration', systemAdminOnly: true },
   'project.create': { permissions: [], area: 'Administration' },
+  // APP-4: client_admin creates and manages clients, client_viewer reads them; APP-3: app_admin has all configuration;
+  // §0: system administrators may administer everything.
+  'client.list': {
+    permissions: [],
+    authority: { roles: ['app_admin', 'client_admin', 'client_viewer'], systemAdmin: true },
+  },
+  'client.create': { permissions: [], authority: { roles: ['app_admin', 'client_admin'], systemAdmin: true } },
   // PRICE-2: the global team-check switch is installation configuration (Administration, APP-2).
   'admin.settings': { permissions: [], area: 'Administration' },
   // WL-3: one's own work logs in the app areas live in the Timesheet area.
@@ -194,7 +205,8 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
   // §0 row "edit / move / create under I"; ITEM-8: deleting is an edit.
   'item.edit': { permissions: [BROWSE, 'EDIT_ISSUES'], item: 'edit' },
   'item.delete': { permissions: [BROWSE, 'EDIT_ISSUES'], item: 'edit' },
-  'item.create': { permissions: [BROWSE, 'EDIT_ISSUES'], item: 'edit' },
+  // PRJ-1, issue 13: an archived project takes no new items.
+  'item.create': { permissions: [BROWSE, 'EDIT_ISSUES'], item: 'edit', projectActive: true },
   // §0 row "change I's security", ITEM-5; project administrators must reach the item (ITEM-4: a setting
   // without allow leaves it to system administrators only).
   'item.security': { permissions: [BROWSE, 'ADMINISTER_PROJECT'], systemAdminOverride: 'browsing', item: 'view' },
@@ -207,6 +219,7 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
     permissions: [BROWSE, 'WORK_ON_ISSUES'],
     item: 'edit',
     forOthers: 'MANAGE_MEMBER_WORKLOGS',
+    projectActive: true,
     teamCheck: true,
   },
   'worklog.edit': {
@@ -539,6 +552,8 @@ function gates(world: World, person: number, who: Who, need: Requirement, target
       'team_not_visible',
     );
   }
+  if (need.projectActive && project !== null)
+    check('business', !world.archived[project], 'the project is not archived', 'project_archived');
   if (need.teamCheck && target.kind === 'item' && target.date !== undefined) {
     const refusal = teamChecksOn(world, project!) ? teamCheckRefusal(world, person, project!, target.date) : null;
     check('business', refusal === null, `team check on ${target.date}`, refusal ?? undefined);

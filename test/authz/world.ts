@@ -169,6 +169,8 @@ const rawWorldArb = fc.record({
     minLength: 2,
     maxLength: 2,
   }),
+  // PRJ-1: some projects archived (no new work logs, no new items).
+  archived: fc.array(chance(20), { minLength: 2, maxLength: 2 }),
   dates: fc.array(fc.nat(DATES - 1), { minLength: 1, maxLength: 3 }),
   grantLevels: fc.array(levelsArb, { minLength: 1, maxLength: 2 }),
 });
@@ -307,6 +309,7 @@ function normalize(raw: RawWorld): World {
     memberships,
     teamChecks: raw.teamChecks,
     projectTeamChecks: raw.projectTeamChecks.slice(0, projects),
+    archived: raw.archived.slice(0, projects),
     dates: [...new Set(raw.dates)].sort((a, b) => a - b).map(day),
     grantLevels: raw.grantLevels.map((levels) => TEAM_PERMISSIONS.filter((l) => levels.includes(l))),
   };
@@ -422,6 +425,7 @@ export function worldFacts(world: World): WorldFacts {
     roleMembers: world.roleMembers
       .filter((m) => m.project === p)
       .map((m) => ({ roleId: ids.role(m.role), roleName: names.role(m.role), ...holderFacts(m.holder) })),
+    archived: world.archived[p],
   }));
   // Top-down, as recomputeGoverning does it (parents come before their children).
   const governing: Array<number | null> = [];
@@ -530,12 +534,13 @@ export async function writeWorld(db: Database, world: World, settingOrder: reado
   await insertRows(
     db,
     'projects',
-    ['id', 'key', 'name', 'team_checks'],
+    ['id', 'key', 'name', 'team_checks', 'archived_at'],
     Array.from({ length: world.projects }, (_, p) => [
       ids.project(p),
       names.project(p),
       names.project(p),
       world.projectTeamChecks[p],
+      world.archived[p] ? '2026-01-01T00:00:00Z' : null,
     ]),
   );
   await insertRows(

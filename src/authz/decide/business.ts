@@ -1,5 +1,5 @@
 import { GATES, type Gate } from '../catalogue.js';
-import type { PriceListFact, ProjectTeamFacts, ResourceFacts, SubjectFacts } from '../facts.js';
+import type { PriceListFact, ProjectFacts, ProjectTeamFacts, ResourceFacts, SubjectFacts } from '../facts.js';
 import { holdsTeamPermission } from './holdings.js';
 import { note, refuse, type Decision, type Trace } from './trace.js';
 
@@ -68,9 +68,19 @@ function teamCheck(trace: Trace, person: SubjectFacts, teams: ProjectTeamFacts, 
   return undefined;
 }
 
+/** PRJ-1: an archived project takes no new work logs and no new items; what it holds stays readable. */
+function projectActive(trace: Trace, project: ProjectFacts): Decision | undefined {
+  if (project.archived)
+    return refuse(trace, 'business', GATES.projectActive.conflict, `project ${project.projectKey} is archived`);
+  if (trace.reasons !== null)
+    note(trace, 'business', 'project_active', `project ${project.projectKey} is not archived`);
+  return undefined;
+}
+
 /** Each gate of the catalogue's GATES, decided for the person the work is done for on the facts the gate declares. */
 const GATE_CHECKS: Record<Gate, (trace: Trace, person: SubjectFacts, resource: ResourceFacts) => Decision | undefined> =
   {
+    projectActive: (trace, _person, resource) => projectActive(trace, resource.project!),
     teamCheck: (trace, person, resource) => teamCheck(trace, person, resource.teams!, resource.date!),
   };
 

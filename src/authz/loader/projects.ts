@@ -6,6 +6,7 @@ import type { ProjectFacts } from '../facts.js';
 export interface ProjectRow {
   project_id: number;
   project_key: string;
+  archived: boolean;
   grants: Array<{
     permission: ProjectPermission;
     kind: 'user' | 'group' | 'role';
@@ -22,7 +23,7 @@ export interface ProjectRow {
 }
 
 /** A project's grants and role holders as JSON columns of a query over `projects p`. */
-export const projectColumns = sql`p.id as project_id, p.key as project_key,
+export const projectColumns = sql`p.id as project_id, p.key as project_key, p.archived_at is not null as archived,
   (select json_agg(json_build_object('permission', g.permission,
       'kind', case when g.user_id is not null then 'user' when g.group_id is not null then 'group' else 'role' end,
       'subject_id', coalesce(g.user_id, g.group_id, g.role_id),
@@ -37,6 +38,7 @@ export function projectFromRow(row: ProjectRow): ProjectFacts {
   return {
     projectId: row.project_id,
     projectKey: row.project_key,
+    archived: row.archived,
     grants: (row.grants ?? []).map((g) => ({
       permission: g.permission,
       kind: g.kind,
