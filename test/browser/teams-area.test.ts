@@ -47,7 +47,7 @@ test('APP-2: without the Teams area there is no Teams link, team page or project
   const open = await signedInPage(suite.browser, suite.server.url, plain);
   await open.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
   await open.page.getByRole('heading', { name: 'Global teams' }).waitFor();
-  await open.page.getByText('There are no global teams.').waitFor();
+  await open.page.getByText('There are no global teams you may see.').waitFor();
   assert.equal(await open.page.getByRole('button', { name: 'Create global team' }).count(), 0);
   assert.deepEqual(open.errors, []);
   await open.context.close();

@@ -6,6 +6,7 @@ import { TextField } from '../components/TextField.js';
 import { WorklogTable } from '../components/WorklogTable.js';
 import { formatDate, weekOf } from '../dates.js';
 import { formatDuration, formatHours } from '../duration.js';
+import { href } from '../router.js';
 import { useCursorList } from '../useCursorList.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 import { useFieldErrors } from '../useFieldErrors.js';
@@ -61,7 +62,10 @@ export function MyWorklogsPage() {
               <span className="muted">({formatHours(totalSeconds)} hours)</span>
             </p>
             {list.items.length === 0 ? (
-              <p className="muted">No work logged in this range.</p>
+              <p className="muted empty-state">
+                No work logged in this range. To log work, open a work item from <a href={href.projects()}>Projects</a>{' '}
+                and choose Log work.
+              </p>
             ) : (
               <WorklogTable worklogs={list.items} caption="My work logs" showItem onChanged={list.reload} />
             )}

@@ -28,12 +28,29 @@ export function TeamsPage() {
       </div>
 
       <h2>Global teams</h2>
-      <PagedList list={globalTeams} empty="There are no global teams.">
+      <PagedList
+        list={globalTeams}
+        empty={
+          mayCreate ? (
+            <span className="empty-state">
+              No global teams yet. A global team can serve any project.{' '}
+              <button type="button" className="button" onClick={() => setCreating(true)}>
+                Create the first global team
+              </button>
+            </span>
+          ) : (
+            'There are no global teams you may see.'
+          )
+        }
+      >
         {(teams) => <TeamsTable teams={teams} caption="Global teams" />}
       </PagedList>
 
       <h2>Project teams</h2>
-      <PagedList list={projectTeams} empty="No project of yours has teams.">
+      <PagedList
+        list={projectTeams}
+        empty="No project of yours has teams. A project administrator adds them on the project's Teams tab."
+      >
         {(teams) => <TeamsTable teams={teams} caption="Project teams" showProject />}
       </PagedList>
 
