@@ -11,16 +11,33 @@ export function presentProject(row: ProjectRow, actor: Actor, facts: ProjectFact
     name: row.name,
     client: row.client_id === null ? null : { id: row.client_id, name: row.client_name ?? '' },
     settings: { teamChecks: row.team_checks, periodLength: row.period_length },
+    archivedAt: row.archived_at,
     version: row.version,
-    abilities: abilities(
-      actor.subject,
-      { project: facts },
-      {
-        canAdminister: { action: 'project.edit' },
-        canCreateItems: { action: 'item.create' },
-        canManagePermissions: { action: 'project.permissions' },
-        canViewTeams: { action: 'project.teamList' },
-      },
-    ),
+    abilities: projectAbilities(actor, facts),
   };
+}
+
+function projectAbilities(actor: Actor, facts: ProjectFacts | undefined): ProjectOut['abilities'] {
+  const can = abilities(
+    actor.subject,
+    { project: facts },
+    {
+      canAdminister: { action: 'project.edit' },
+      canCreateItems: { action: 'item.create' },
+      canManagePermissions: { action: 'project.permissions' },
+      canViewTeams: { action: 'project.teamList' },
+      canListClients: { action: 'client.list' },
+    },
+  );
+  const { canListClients, ...rest } = can;
+  return { ...rest, canChooseClient: can.canAdminister && canListClients };
+}
+
+/** What the caller may do beside a list of projects: create one, and read the clients a new one may name. */
+export function listAbilities(actor: Actor): { canCreate: boolean; canListClients: boolean } {
+  return abilities(
+    actor.subject,
+    {},
+    { canCreate: { action: 'project.create' }, canListClients: { action: 'client.list' } },
+  );
 }

@@ -22,16 +22,25 @@ function selectProjects(db: Database) {
       'c.name as client_name',
       'p.team_checks',
       'p.period_length',
+      'p.archived_at',
       'p.version',
     ]);
 }
 
-/** A page of the projects the actor may browse, by key after `afterKey`, matching `q` in key or name. */
-export function findProjects(db: Database, actor: Actor, query: { limit: number; afterKey?: string; q?: string }) {
+/**
+ * A page of the projects the actor may browse, by key after `afterKey`, matching `q` in key or name; active ones only
+ * unless `archived` says to include the archived ones, or to list only those (PRJ-1).
+ */
+export function findProjects(
+  db: Database,
+  actor: Actor,
+  query: { limit: number; afterKey?: string; q?: string; archived: 'exclude' | 'include' | 'only' },
+) {
   let q = selectProjects(db)
     .where(visibleProjects(actor, 'p.id'))
     .orderBy('p.key')
     .limit(query.limit + 1);
+  if (query.archived !== 'include') q = q.where('p.archived_at', query.archived === 'only' ? 'is not' : 'is', null);
   if (query.afterKey !== undefined) q = q.where('p.key', '>', query.afterKey);
   if (query.q) {
     const like = containsPattern(query.q);
@@ -52,13 +61,24 @@ export async function clientExists(db: Database, clientId: number): Promise<bool
   return Boolean(await db.selectFrom('clients').select('id').where('id', '=', clientId).executeTakeFirst());
 }
 
-/** Inserts a project with the default scheme (DEFAULT_PROJECT_ROLES); its creator joins the first role. */
+/**
+ * Inserts a project with the default scheme (DEFAULT_PROJECT_ROLES); its creator joins the first role. Undefined when
+ * the key is taken.
+ */
 export async function insertProject(trx: Database, input: ProjectCreate, creatorId: number) {
   const project = await trx
     .insertInto('projects')
-    .values({ key: input.key, name: input.name, client_id: input.clientId ?? null })
+    .values({
+      key: input.key,
+      name: input.name,
+      client_id: input.clientId ?? null,
+      team_checks: input.settings?.teamChecks,
+      period_length: input.settings?.periodLength,
+    })
+    .onConflict((oc) => oc.column('key').doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!project) return undefined;
   const roles = await trx.selectFrom('project_roles').select(['id', 'name']).execute();
   const roleId = (name: string) => roles.find((r) => r.name === name)?.id;
   const grants = DEFAULT_PROJECT_ROLES.flatMap(({ name, permissions }) => {
@@ -98,6 +118,16 @@ export function updateProject(trx: Database, projectId: number, input: ProjectUp
       .returningAll()
       .executeTakeFirstOrThrow()
   );
+}
+
+/** Archives the project (now) or makes it active again, bumping its version (API-4). */
+export function setArchived(trx: Database, projectId: number, archived: boolean) {
+  return trx
+    .updateTable('projects')
+    .set({ archived_at: archived ? sql<Date>`now()` : null, version: sql`version + 1` })
+    .where('id', '=', projectId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** The fields that name a grant's subject, where each subject lives and what a missing one is called. */

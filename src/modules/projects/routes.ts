@@ -2,7 +2,9 @@ import { routeTable } from '../../http/route.js';
 import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
 import { projectPermissionRoutes } from './routes-permissions.js';
+import { clientRoutes } from './routes-clients.js';
 import {
+  projectArchive,
   projectCreate,
   projectKeyParams as params,
   projectListQuery,
@@ -58,5 +60,17 @@ export function projectRoutes(app: App, deps: Deps) {
     handler: ({ actor, params, body }) => service.update(actor, params.key, body),
   });
 
+  route({
+    method: 'PUT',
+    url: '/api/projects/:key/archived',
+    access: 'project.edit',
+    summary: 'Archive a project or make it active again (PRJ-1: archived, it takes no new work logs or items)',
+    params,
+    body: projectArchive,
+    response: projectOut,
+    handler: ({ actor, params, body }) => service.archive(actor, params.key, body),
+  });
+
   projectPermissionRoutes(app, deps);
+  clientRoutes(app, deps);
 }

@@ -53,17 +53,24 @@ export const projectPage = page(projectOut).extend({
 export type ProjectOut = z.infer<typeof projectOut>;
 export type ProjectPage = z.infer<typeof projectPage>;
 
-export const projectCreate = z.strictObject({ key: projectKey, name, clientId: id.nullable().optional() });
+/** PRJ-1: a project's settings — the team check (PRICE-2) and the timesheet period length; each may be left out. */
+const projectSettings = z
+  .strictObject({
+    teamChecks: z.enum(PROJECT_TEAM_CHECKS).optional(),
+    periodLength: z.enum(PERIOD_LENGTHS).optional(),
+  })
+  .optional();
+export const projectCreate = z.strictObject({
+  key: projectKey,
+  name,
+  clientId: id.nullable().optional(),
+  settings: projectSettings,
+});
 export const projectUpdate = z.strictObject({
   version,
   name: name.optional(),
   clientId: id.nullable().optional(),
-  settings: z
-    .strictObject({
-      teamChecks: z.enum(PROJECT_TEAM_CHECKS).optional(),
-      periodLength: z.enum(PERIOD_LENGTHS).optional(),
-    })
-    .optional(),
+  settings: projectSettings,
 });
 /** Archive or unarchive (PRJ-1), with the version read (API-4). */
 export const projectArchive = z.strictObject({ version, archived: z.boolean() });

@@ -1,11 +1,11 @@
 import type { Actor } from '../../authz/engine.js';
 import type { Database } from '../../db/index.js';
 import type { Deps } from '../../lib/deps.js';
-import { badRequest } from '../../lib/errors.js';
+import { AppError, badRequest } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import { checkVersion } from '../../lib/versions.js';
 import { audit } from '../audit/repo.js';
-import { presentProject } from './present.js';
+import { listAbilities, presentProject } from './present.js';
 import {
   clientExists,
   findProject,
@@ -13,18 +13,23 @@ import {
   findProjects,
   insertProject,
   lockProject,
+  setArchived,
   updateProject,
 } from './repo.js';
-import type { ProjectCreate, ProjectListQuery, ProjectUpdate } from './schema.js';
+import type { ProjectArchive, ProjectCreate, ProjectListQuery, ProjectUpdate } from './schema.js';
 
 /** Projects (PRJ-1): one check per operation. Their grants and role members are in service-permissions.ts. */
 export function createProjectService({ db, authz }: Deps) {
   async function list(actor: Actor, query: ProjectListQuery) {
     const after = decodeCursor<[string]>(query.cursor, ['string']);
-    const rows = await findProjects(db, actor, { limit: query.limit, afterKey: after?.[0], q: query.q });
+    const rows = await findProjects(db, actor, { ...query, afterKey: after?.[0] });
     const page = pageOf(rows, query.limit, (r) => [r.key]);
     const facts = await authz.loadProjects(page.items.map((r) => r.id));
-    return { items: page.items.map((r) => presentProject(r, actor, facts.get(r.id))), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((r) => presentProject(r, actor, facts.get(r.id))),
+      nextCursor: page.nextCursor,
+      abilities: listAbilities(actor),
+    };
   }
 
   async function get(actor: Actor, key: string) {
@@ -38,6 +43,8 @@ export function createProjectService({ db, authz }: Deps) {
     const key = await db.transaction().execute(async (trx) => {
       await requireClient(trx, input.clientId);
       const project = await insertProject(trx, input, actor.userId);
+      // Keys are unique installation-wide: the creator learns that one is taken, as in any tracker (a 409 at the field).
+      if (!project) throw new AppError(409, 'project_key_taken', `a project with key ${input.key} exists`, 'key');
       await audit(trx, actor, 'project.create', project.id, { projectId: project.id, after: project });
       return project.key;
     });
@@ -57,11 +64,28 @@ export function createProjectService({ db, authz }: Deps) {
     return get(actor, key);
   }
 
+  /** PRJ-1: an archived project takes no new work logs or items (the `projectActive` gate); its data stays readable. */
+  async function archive(actor: Actor, key: string, input: ProjectArchive) {
+    const projectId = await findProjectId(db, key);
+    await authz.authorize(actor, 'project.edit', { projectId, noun: 'project' });
+    await db.transaction().execute(async (trx) => {
+      // The lock holds back work logs and items being added under the gate's check until the archive commits.
+      const before = await lockProject(trx, projectId!);
+      checkVersion('project', before.version, input.version);
+      if ((before.archived_at !== null) === input.archived) return;
+      const after = await setArchived(trx, projectId!, input.archived);
+      const action = input.archived ? 'project.archive' : 'project.unarchive';
+      await audit(trx, actor, action, projectId!, { projectId, before, after });
+    });
+    return get(actor, key);
+  }
+
   return {
     list,
     get,
     create,
     update,
+    archive,
   };
 }
 
