@@ -3,13 +3,16 @@ import { api, isNotFound } from '../api.js';
 import { Breadcrumb } from '../components/Breadcrumb.js';
 import { CommentsTab } from '../components/CommentsTab.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { ItemFieldsEditor } from '../components/items/ItemFieldsEditor.js';
+import { ItemLifecycleBar } from '../components/items/ItemLifecycleBar.js';
+import type { Done } from '../components/items/lifecycle.js';
 import { ItemSecurityDialog } from '../components/ItemSecurityDialog.js';
 import { LogWorkDialog } from '../components/LogWorkDialog.js';
-import { StatusBadge } from '../components/StatusBadge.js';
 import { TabList } from '../components/TabList.js';
 import { TimePanel } from '../components/TimePanel.js';
 import { WhyCantIDialog } from '../components/WhyCantIDialog.js';
 import { WorklogsTab } from '../components/WorklogsTab.js';
+import { href, navigate } from '../router.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 import { useResource } from '../useResource.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -23,7 +26,15 @@ export function ItemPage({ itemKey }: { itemKey: string }) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   // Bumped after logging work so the work-log tab and the time panel refetch.
   const [worklogsVersion, setWorklogsVersion] = useState(0);
+  const [notice, setNotice] = useState<{ on: string; done: Done } | null>(null);
   useDocumentTitle(item.data ? `${item.data.key} ${item.data.title}` : null);
+
+  /** After a change from the item's actions: a trashed item leaves for its project's tree; otherwise say what happened. */
+  function lifecycleDone(done: Done) {
+    if (done.trashed && item.data) return navigate(href.project(item.data.projectKey));
+    setNotice({ on: itemKey, done });
+    item.reload();
+  }
 
   if (isNotFound(item.error)) return <NotFoundPage />;
   if (item.error) return <ErrorMessage error={item.error} />;
@@ -38,9 +49,7 @@ export function ItemPage({ itemKey }: { itemKey: string }) {
     <article>
       <Breadcrumb item={data} />
       <div className="page-header">
-        <h1>
-          <span className="key">{data.key}</span> {data.title} <StatusBadge status={data.status} />
-        </h1>
+        <ItemFieldsEditor item={data} onSaved={() => item.reload()} reload={item.reload} />
         <div className="page-actions">
           {abilities.canLogWork && (
             <button type="button" className="button" onClick={() => setDialog('logWork')}>
@@ -57,11 +66,13 @@ export function ItemPage({ itemKey }: { itemKey: string }) {
           </button>
         </div>
       </div>
-      {data.description ? (
-        <p className="item-description">{data.description}</p>
-      ) : (
-        <p className="muted">No description.</p>
+      {notice?.on === data.key && (
+        <p className="notice" role="status">
+          {notice.done.message}{' '}
+          {notice.done.item && <a href={href.item(notice.done.item.key)}>Open {notice.done.item.key}</a>}
+        </p>
       )}
+      <ItemLifecycleBar item={data} onDone={lifecycleDone} />
       {abilities.canViewTimePanels && <TimePanel key={worklogsVersion} itemKey={data.key} />}
 
       <TabList label="Item details" tabs={tabs} active={activeTab} onSelect={setTab} />
