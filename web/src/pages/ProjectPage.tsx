@@ -76,7 +76,12 @@ export function ProjectPage({ projectKey, tab }: Props) {
           className="project-items"
         >
           <h2>Work items</h2>
-          <ItemTree key={treeVersion} projectKey={data.key} parentKey={null} />
+          <ItemTree
+            key={treeVersion}
+            projectKey={data.key}
+            parentKey={null}
+            canCreate={data.abilities.canCreateItems}
+          />
         </div>
       ) : (
         <div role="tabpanel" id={`project-panel-${tab}`} aria-labelledby={`project-tab-${tab}`} className="tab-panel">
