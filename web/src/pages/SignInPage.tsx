@@ -1,23 +1,43 @@
 import { useState } from 'react';
 import { api, setCsrfToken } from '../api.js';
+import { accountApi } from '../api/account.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { TextField } from '../components/TextField.js';
 import { useFormSubmit } from '../useFormSubmit.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
-import type { Me } from '../../../src/contracts.js';
+import { useResource } from '../useResource.js';
+import type { Me, SignedIn } from '../../../src/contracts.js';
+import { SetupPage } from './SetupPage.js';
 
-export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+type OnSignedIn = (me: Me) => void;
+
+/** A new session, from signing in or from the first start: its CSRF token, then the app areas (/api/me). */
+export async function enterSession(session: SignedIn, onSignedIn: OnSignedIn): Promise<void> {
+  setCsrfToken(session.csrfToken);
+  // /api/me also names the app areas; the sign-in answer is enough if it fails.
+  const me = await api.me().catch(() => ({ ...session, areas: [] }));
+  onSignedIn(me);
+}
+
+/**
+ * Signed out: the sign-in form — or, on a first start without demo data (no user yet), the form that creates the
+ * first administrator. When the check fails the sign-in form shows, which is right on every installation but a new one.
+ */
+export function SignInPage({ onSignedIn }: { onSignedIn: OnSignedIn }) {
+  const setup = useResource(() => accountApi.setupStatus(), []);
+  if (setup.loading && !setup.data) return <p className="muted page-loading">Loading…</p>;
+  if (setup.data?.needed) return <SetupPage onSignedIn={onSignedIn} onSetUpAlready={setup.reload} />;
+  return <SignInForm onSignedIn={onSignedIn} />;
+}
+
+function SignInForm({ onSignedIn }: { onSignedIn: OnSignedIn }) {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   useDocumentTitle('Sign in');
 
   const { busy, fields, submit } = useFormSubmit(['login', 'password'], async () => {
     try {
-      const session = await api.signIn(login, password);
-      setCsrfToken(session.csrfToken);
-      // /api/me also names the app areas; the sign-in answer is enough if it fails.
-      const me = await api.me().catch(() => ({ ...session, areas: [] }));
-      onSignedIn(me);
+      await enterSession(await api.signIn(login, password), onSignedIn);
     } catch (failure) {
       setPassword('');
       throw failure;
