@@ -178,6 +178,10 @@ describe('route table: every resource-scoped route decides its declared action b
       'PATCH /api/projects/:key',
       await c.patch('/api/projects/INT', { version: project.version, name: project.name }),
     );
+    const archive = (version: number, archived: boolean) =>
+      app.inject({ method: 'PUT', url: '/api/projects/INT/archived', headers, payload: { version, archived } });
+    const archived = await ok('PUT /api/projects/:key/archived', await archive(project.version + 1, true));
+    assert.equal((await archive(archived.version, false)).statusCode, 200);
     await ok('GET /api/projects/:key/permissions', await c.get('/api/projects/INT/permissions'));
     const grant = await ok(
       'POST /api/projects/:key/permissions',

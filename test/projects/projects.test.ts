@@ -95,7 +95,7 @@ for (const dialect of DIALECTS)
       const audits = await auditCount(t.db);
       const duplicate = await c.post('/api/projects', { key: existing.key, name: 'Twin' });
       assert.equal(duplicate.statusCode, 409);
-      assert.equal(duplicate.json().code, 'already_exists');
+      assert.deepEqual([duplicate.json().code, duplicate.json().field], ['project_key_taken', 'key']);
       assert.equal((await projectRow(existing.key))!.name, `Project ${existing.key}`);
       assert.equal(await auditCount(t.db), audits);
     });
