@@ -26,7 +26,15 @@ import type {
   SuccessorCreate,
   SuccessorOut,
 } from './modules/pricelists/schema.js';
-import type { GrantOut, ProjectOut, RoleMemberOut, SubjectsOut } from './modules/projects/schema.js';
+import type {
+  ClientOut,
+  ClientPage as ClientPageOut,
+  GrantOut,
+  ProjectOut,
+  ProjectPage as ProjectPageOut,
+  RoleMemberOut,
+  SubjectsOut,
+} from './modules/projects/schema.js';
 import type { EntryOut, PreviewOut, SecurityOut } from './modules/security/schema.js';
 import type { SettingsOut, SettingsUpdate } from './modules/settings/schema.js';
 import type {
@@ -92,6 +100,12 @@ export type PasswordLink = Json<PasswordLinkOut>;
 // ---- Projects, items, comments -----------------------------------------------------------------------------------
 
 export type Project = Json<ProjectOut>;
+/** A page of projects with what the caller may do beside them (create one, read clients). */
+export type ProjectPage = Json<ProjectPageOut>;
+/** Creating, editing and archiving a project (PRJ-1); a client it may name (FLOW-6). */
+export type { ProjectCreate, ProjectUpdate, ProjectArchive, ClientCreate } from './modules/projects/schema.js';
+export type Client = Json<ClientOut>;
+export type ClientPage = Json<ClientPageOut>;
 export type ProjectGrant = Json<GrantOut>;
 export type RoleMember = Json<RoleMemberOut>;
 /** Users, groups and project roles a project administrator can name. */
