@@ -60,8 +60,8 @@ export const auditFacets = z.object({
 });
 
 export type AuditQuery = z.infer<typeof auditQuery>;
-/** The search's filters as a client sends them (paging aside). */
-export type AuditFilters = Omit<z.input<typeof auditQuery>, 'limit' | 'cursor'>;
+/** The search's filters as a client puts them in the query string (paging aside). */
+export type AuditFilters = Partial<Record<Exclude<keyof AuditQuery, 'limit' | 'cursor'>, string | number>>;
 export type AuditRowOut = z.infer<typeof auditRow>;
 export type AuditPage = z.infer<typeof auditPage>;
 export type AuditFacets = z.infer<typeof auditFacets>;
