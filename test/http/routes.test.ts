@@ -17,6 +17,8 @@ import { seedDemo } from '../../src/seed/demo.js';
 const PUBLIC = [
   /^POST \/api\/session$/,
   /^POST \/api\/password-links\/:token$/,
+  // The first start: only while no user exists (test/identity/first-start.test.ts).
+  /^(GET|HEAD|POST) \/api\/setup$/,
   /^(GET|HEAD) \/api\/docs/,
   /^(GET|HEAD) \/api\/openapi\.json$/,
   /^(GET|HEAD) \/(?!api)/,
