@@ -45,6 +45,7 @@ export function ProjectPage({ projectKey, tab }: Props) {
         <div>
           <h1>
             <span className="key">{data.key}</span> {data.name}
+            {data.archivedAt && <span className="badge archived-badge">Archived</span>}
           </h1>
           {data.client && <p className="muted">Client: {data.client.name}</p>}
         </div>
@@ -87,7 +88,7 @@ export function ProjectPage({ projectKey, tab }: Props) {
         <div role="tabpanel" id={`project-panel-${tab}`} aria-labelledby={`project-tab-${tab}`} className="tab-panel">
           {tab === 'teams' && <ProjectTeamsTab projectKey={data.key} />}
           {tab === 'permissions' && <ProjectPermissionsTab projectKey={data.key} />}
-          {tab === 'settings' && <ProjectSettingsTab projectKey={data.key} />}
+          {tab === 'settings' && <ProjectSettingsTab project={data} onChanged={project.reload} />}
           {tab === 'trash' && <TrashTab projectKey={data.key} />}
         </div>
       )}
