@@ -193,6 +193,10 @@ describe('route table: every resource-scoped route decides its declared action b
       (g: { subject: { kind: string; id: number } }) => g.subject.kind === 'user' && g.subject.id === outsider,
     ).id;
     await ok(
+      'POST /api/projects/:key/permissions/preview',
+      await c.post('/api/projects/INT/permissions/preview', { revokeId: grantId }),
+    );
+    await ok(
       'DELETE /api/projects/:key/permissions/:grantId',
       await c.delete(`/api/projects/INT/permissions/${grantId}`),
     );
@@ -205,6 +209,10 @@ describe('route table: every resource-scoped route decides its declared action b
     const memberId = member.items.find(
       (m: { subject: { kind: string; id: number } }) => m.subject.kind === 'user' && m.subject.id === outsider,
     ).id;
+    await ok(
+      'POST /api/projects/:key/role-members/preview',
+      await c.post('/api/projects/INT/role-members/preview', { removeId: memberId }),
+    );
     await ok(
       'DELETE /api/projects/:key/role-members/:memberId',
       await c.delete(`/api/projects/INT/role-members/${memberId}`),
