@@ -343,6 +343,21 @@ const ROUTES: Record<string, RouteSpec> = {
   'DELETE /api/session': {},
   'POST /api/me/tokens': { body: () => ({ name: 'script' }), fields: { name: 'name' } },
   'DELETE /api/me/tokens/:id': { params: { id: id((w) => w.tokenId) } },
+  'PUT /api/me/password': {
+    body: () => ({ currentPassword: 'not the password', newPassword: 'long enough password' }),
+    fields: { currentPassword: 'signInText', newPassword: 'password' },
+  },
+  'DELETE /api/me/sessions': {},
+  // Refused with 409 setup_done once a user exists; bad input is a 400 before that.
+  'POST /api/setup': {
+    body: () => ({
+      login: 'first.admin',
+      displayName: 'First',
+      email: 'first@example.test',
+      password: 'long enough password',
+    }),
+    fields: { login: 'login', displayName: 'name', email: 'email', password: 'password' },
+  },
   'POST /api/users': {
     body: () => ({
       login: 'fresh.login',
