@@ -4,6 +4,7 @@ import type { Group, GroupDeletionPreview } from '../../../src/contracts.js';
 import { ChangePreview } from './ChangePreview.js';
 import { Dialog } from './Dialog.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import './users/users.css';
 
 interface Props {
   group: Group;
@@ -96,7 +97,7 @@ export function DeleteGroupDialog({ group, onDone, onCancel }: Props) {
         </>
       )}
       <ErrorMessage error={error} />
-      <div className="form-actions start">
+      <div className="form-actions start wrap">
         <button type="button" className="button danger" onClick={confirm} disabled={busy || !preview}>
           {preview?.needsConfirmation ? 'Delete group and everything listed' : 'Delete group'}
         </button>

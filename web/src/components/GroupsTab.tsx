@@ -67,7 +67,7 @@ export function GroupsTab() {
         </Table>
       )}
 
-      <form className="panel" onSubmit={submit} aria-labelledby="new-group-title">
+      <form className="panel form" onSubmit={submit} aria-labelledby="new-group-title">
         <h3 id="new-group-title">New group</h3>
         <TextField label="Name" value={name} onChange={setName} required maxLength={200} errors={fields} field="name" />
         <ErrorMessage error={fields.rest} />

@@ -54,10 +54,12 @@ export function UsersTab() {
         <h2>Users</h2>
         {newUserButton}
       </div>
-      <label className="users-search">
-        Search users
-        <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Login or name" />
-      </label>
+      <div className="form users-search">
+        <label>
+          Search users
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Login or name" />
+        </label>
+      </div>
       <ErrorMessage error={reactivation.error} />
       <PagedList
         list={users}

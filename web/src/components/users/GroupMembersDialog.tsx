@@ -64,7 +64,7 @@ export function GroupMembersDialog({ group, onClose, onChanged }: Props) {
         ))}
       {canEdit ? (
         <form
-          className="group-members-add"
+          className="form inline-form group-members-add"
           aria-label={`Add a member to ${group.name}`}
           onSubmit={(e) => {
             e.preventDefault();
