@@ -207,6 +207,30 @@ test('EXPL-4, PRICE-7: a system administrator without a money role sees a work l
   await shown.context.close();
 });
 
+test('EXPL-4/API-3: "Load more" appends the next page, newest first, until there is none', async () => {
+  const { db, url } = suite.server;
+  const admin = await createAppAdmin(db);
+  const renamer = await createUser(db);
+  for (let n = 1; n <= 60; n++) {
+    const change = { before: { name: `Group ${n - 1}` }, after: { name: `Group ${n}` } };
+    await recordAudit(db, { actorId: renamer.id, action: 'group.rename', entityType: 'group', entityId: 1, ...change });
+  }
+  const { context, page, errors } = await openAs(
+    suite.browser,
+    `${url}/#/admin/audit?actorId=${renamer.id}`,
+    admin.login,
+  );
+  await rows(page).first().waitFor();
+  assert.equal(await rows(page).count(), 50);
+  assert.match((await rows(page).first().innerText()).replace(/\s+/g, ' '), /name Group 59 → Group 60/);
+  await page.getByRole('button', { name: 'Load more' }).press('Enter');
+  await page.getByRole('button', { name: 'Load more' }).waitFor({ state: 'detached' });
+  assert.equal(await rows(page).count(), 60);
+  assert.match((await rows(page).last().innerText()).replace(/\s+/g, ' '), /name Group 0 → Group 1/);
+  assert.deepEqual(errors.map(String), []);
+  await context.close();
+});
+
 test('EXPL-4: the audit log is not offered to a user who may not read it', async () => {
   const { db, url } = suite.server;
   const user = await createUser(db);
