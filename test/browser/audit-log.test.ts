@@ -68,6 +68,7 @@ test('EXPL-4: an app admin filters by actor and action with the keyboard, reads 
     action: 'project.update',
     entityType: 'project',
     entityId: project.id,
+    projectId: project.id,
     before: { name: 'Website', settings: { periodLength: 'week' } },
     after: { name: 'Website', settings: { periodLength: 'month' } },
   });
@@ -110,6 +111,10 @@ test('EXPL-4: an app admin filters by actor and action with the keyboard, reads 
   await nested.getByText('settings › period length').waitFor();
   assert.match((await nested.innerText()).replace(/\s+/g, ' '), /week → month/);
   assert.doesNotMatch(await nested.innerText(), /\bname\b/, 'unchanged fields are left out');
+  const projectLink = rows(page)
+    .first()
+    .getByRole('link', { name: `Project ${project.key} · Website` });
+  assert.equal(await projectLink.getAttribute('href'), `#/projects/${project.key}`);
 
   await page.setViewportSize(SIZES.phone);
   assert.deepEqual(await overflowing(page), [], 'the audit log fits a phone');
