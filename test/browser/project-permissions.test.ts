@@ -202,3 +202,26 @@ test('PRJ-3 EXPL-3: a system administrator takes the last project administrator 
   assert.deepEqual(errors.map(String), []);
   await context.close();
 });
+
+test('PRJ-3: a project administrator who acknowledges taking their own last administration away is told they no longer manage the scheme', async () => {
+  const { db } = suite.server;
+  const w = await world('self');
+  const { context, page } = await schemePage(suite.browser, SIZES[1], w.owner, w.project.key);
+  const errors = watchPageErrors(page);
+  await press(page, `Remove user User ${w.owner.login} from Administrators`);
+  const remove = page.getByRole('dialog', { name: 'Remove a role member' });
+  await remove.getByRole('checkbox', { name: /nobody will administer this project/ }).check();
+  await press(page, 'Remove', remove);
+  await page
+    .getByRole('status')
+    .filter({ hasText: `You no longer manage the permissions of ${w.project.key}.` })
+    .waitFor();
+  const left = await db
+    .selectFrom('project_role_members')
+    .select('id')
+    .where('project_id', '=', w.project.id)
+    .execute();
+  assert.deepEqual(left, []);
+  assert.deepEqual(errors.map(String), [], 'no uncaught errors (the refused reads show in the console as 404s)');
+  await context.close();
+});

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
 import * as scheme from '../api/project-permissions.js';
 import type { ProjectGrant, RoleMember } from '../../../src/contracts.js';
+import { href } from '../router.js';
 import { useResource } from '../useResource.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { AddGrantForm } from './permissions/AddGrantForm.js';
@@ -43,6 +44,13 @@ export function ProjectPermissionsTab({ projectKey }: { projectKey: string }) {
 
   const close = () => setOpen(null);
   const error = grants.error ?? members.error ?? roles.error;
+  // Having taken their own last way to administer the project away, the caller may no longer read its scheme.
+  if (notice && error instanceof ApiError && (error.status === 403 || error.status === 404))
+    return (
+      <p className="notice" role="status">
+        {notice} You no longer manage the permissions of {projectKey}. <a href={href.projects()}>Projects</a>
+      </p>
+    );
   if (error) return <ErrorMessage error={error} />;
   if (!grants.data || !members.data || !roles.data) return <p className="muted">Loading…</p>;
 
