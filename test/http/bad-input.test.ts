@@ -278,6 +278,8 @@ const BAD_PARAMS = {
     invalid: ['acme-1', 'ACME-0', 'ACME', 'ACME-99999999999', '%00', '..%2F..', `A-${'1'.repeat(98)}`],
     missing: 'ZZZZZZ-1',
   },
+  /** A set-password link's token: any text up to the router's limit; one that matches no link is a 404. */
+  linkToken: { invalid: [], missing: 'twl_no-such-link' },
 };
 /** Refused by Fastify's router itself (longer than maxParamLength 100; bad percent-encoding), bypassing the error handler. */
 /** Refused by the router (over-long, bad percent-encoding): answered as problems through `frameworkErrors`. */
@@ -364,9 +366,23 @@ const ROUTES: Record<string, RouteSpec> = {
       displayName: 'Fresh',
       email: 'fresh@example.test',
       password: 'long enough password',
+      passwordLink: false,
       systemAdmin: false,
     }),
-    fields: { login: 'login', displayName: 'name', email: 'email', password: 'password', systemAdmin: 'boolean' },
+    fields: {
+      login: 'login',
+      displayName: 'name',
+      email: 'email',
+      password: 'password',
+      passwordLink: 'boolean',
+      systemAdmin: 'boolean',
+    },
+  },
+  'POST /api/users/:id/password-link': { params: { id: id((w) => w.userId) } },
+  'POST /api/password-links/:token': {
+    params: { token: { kind: 'linkToken', valid: () => 'twl_no-such-link' } },
+    body: () => ({ password: 'long enough password' }),
+    fields: { password: 'password' },
   },
   'PATCH /api/users/:id': {
     params: { id: id((w) => w.userId) },
@@ -486,6 +502,7 @@ const ROUTES: Record<string, RouteSpec> = {
     fields: { parentKey: 'nullableItemKey' },
   },
   'POST /api/items/:key/restore': { params: { key: itemKey } },
+  'DELETE /api/projects/:key/trash/:itemKey': { params: { key: projectKey, itemKey } },
   'PUT /api/items/:key/security': SECURITY_SET,
   'POST /api/items/:key/security/preview': SECURITY_SET,
   'DELETE /api/items/:key/security': {

@@ -272,6 +272,10 @@ describe('route table: every resource-scoped route decides its declared action b
     await ok('DELETE /api/items/:key', await c.delete(`/api/items/${copy.key}?version=${copied.version}`));
     await ok('GET /api/projects/:key/trash', await c.get('/api/projects/INT/trash'));
     await ok('POST /api/items/:key/restore', await c.post(`/api/items/${copy.key}/restore`, {}));
+    await ok('GET /api/items/:key/move-targets', await c.get(`/api/items/${a.key}/move-targets?q=Walk`));
+    const restored = (await c.get(`/api/items/${copy.key}`)).json();
+    await c.delete(`/api/items/${copy.key}?version=${restored.version}`);
+    await ok('DELETE /api/projects/:key/trash/:itemKey', await c.delete(`/api/projects/INT/trash/${copy.key}`));
 
     const team = await ok('POST /api/teams', await c.post('/api/teams', { name: 'Walk crew', projectKey: 'INT' }));
     const global = (await c.post('/api/teams', { name: 'Walk global crew' })).json();
