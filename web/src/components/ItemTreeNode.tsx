@@ -70,7 +70,8 @@ export function ItemTreeNode({ projectKey, item, level = 1 }: Props) {
         onDragStart={(event) => {
           event.dataTransfer.setData('text/plain', item.key);
           event.dataTransfer.effectAllowed = 'move';
-          tree?.setDragging(item.key);
+          // After the event: Chrome ends a drag whose start changes the page under it (the drop zone appears).
+          setTimeout(() => tree?.setDragging(item.key), 0);
         }}
         onDragEnd={() => tree?.setDragging(null)}
         onClick={() => tree?.setActive(item.key)}

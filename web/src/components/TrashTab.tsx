@@ -9,6 +9,7 @@ import { ErrorMessage } from './ErrorMessage.js';
 import { PurgeItemDialog } from './items/PurgeItemDialog.js';
 import { RowActions, RowButton } from './RowActions.js';
 import { ACTIONS, Table } from './Table.js';
+import './items/items.css';
 
 type Trashed = Trash['items'][number];
 
@@ -40,13 +41,17 @@ export function TrashTab({ projectKey }: { projectKey: string }) {
       )}
       <ErrorMessage error={trash.error ?? restore.error} />
       {trash.data && trash.data.items.length === 0 && (
-        <div className="empty-state">
+        <div className="empty-state tree-empty">
           <p>The trash is empty. Work items deleted from the tree wait here until you restore or purge them.</p>
           <a href={href.project(projectKey)}>Back to the work items</a>
         </div>
       )}
       {trash.data && trash.data.items.length > 0 && (
-        <Table caption="Deleted work items" columns={['Item', 'Deleted', 'Deleted by', ACTIONS]}>
+        <Table
+          className="trash-table"
+          caption="Deleted work items"
+          columns={['Item', 'Deleted', 'Deleted by', ACTIONS]}
+        >
           {trash.data.items.map((item) => (
             <tr key={item.key}>
               <td>

@@ -54,6 +54,7 @@ export function ItemTreeRoot({ projectKey, canCreate }: Props) {
     const key = dragging;
     setDragging(null);
     if (!key || key === parentKey) return;
+    setNotice(null);
     setDrop({ key, parentKey });
     void move.run(async () => {
       const moved = await itemsApi.move(await api.getItem(key), parentKey);
@@ -77,7 +78,7 @@ export function ItemTreeRoot({ projectKey, canCreate }: Props) {
 
   const empty = useMemo(
     () => (
-      <div className="empty-state">
+      <div className="empty-state tree-empty">
         <p>No work items yet{canCreate ? ' — create the first item.' : '.'}</p>
         {canCreate && (
           <button type="button" className="button" onClick={() => setCreatingFirst(true)}>
@@ -127,18 +128,6 @@ export function ItemTreeRoot({ projectKey, canCreate }: Props) {
           </button>
         </div>
       )}
-      {dragging && (
-        <div
-          className="tree-drop-top"
-          onDragOver={(event) => event.preventDefault()}
-          onDrop={(event) => {
-            event.preventDefault();
-            dropOn(null);
-          }}
-        >
-          Drop here to move {dragging} to the top level
-        </div>
-      )}
       <ItemTreeLevel
         projectKey={projectKey}
         parentKey={null}
@@ -161,6 +150,19 @@ export function ItemTreeRoot({ projectKey, canCreate }: Props) {
           },
         }}
       />
+      {/* Below the tree, so the rows do not shift under the pointer when a drag starts. */}
+      {dragging && (
+        <div
+          className="tree-drop-top"
+          onDragOver={(event) => event.preventDefault()}
+          onDrop={(event) => {
+            event.preventDefault();
+            dropOn(null);
+          }}
+        >
+          Drop here to move {dragging} to the top level
+        </div>
+      )}
       <p id="tree-keys-hint" className="muted tree-hint">
         Keyboard: ↑ ↓ move, → expand, ← collapse, Enter opens, Shift+F10 opens the item&apos;s actions. Drag a row onto
         another to move it.
