@@ -41,6 +41,10 @@ async function projectFor(db: Database, key: string, permissions: Parameters<typ
 const itemRow = (db: Database, key: string) =>
   db.selectFrom('work_items').selectAll().where('key', '=', key).executeTakeFirst();
 
+/** Waits until the tree shows the item in one place only (each level refetches after a move). */
+const shownOnce = (page: Page, key: string) =>
+  page.waitForFunction((k) => document.querySelectorAll(`[data-key="${k}"]`).length === 1, key);
+
 async function noHorizontalScroll(page: Page) {
   const { scroll, client, wide } = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
@@ -138,11 +142,17 @@ test('ITEM-8: an item moves with the Move to… picker and by drag and drop; a r
   await picker.getByRole('button', { name: 'Move', exact: true }).click();
   await page.getByRole('status').getByText(`Moved ${alpha.key} under ${beta.key}.`).waitFor();
   assert.equal((await itemRow(db, alpha.key))?.parent_id, beta.id);
-  await tree.getByRole('treeitem', { name: `${alpha.key} Alpha` }).waitFor();
+  // Beta opens to show Alpha in its new place; the top level, refetched, no longer lists it.
+  await tree
+    .getByRole('treeitem', { name: `${beta.key} Beta` })
+    .getByRole('treeitem', { name: `${alpha.key} Alpha` })
+    .waitFor();
+  await shownOnce(page, alpha.key);
 
   await page.locator(`#treeitem-${gamma.key} > .tree-row`).dragTo(page.locator(`#treeitem-${beta.key} > .tree-row`));
   await page.getByRole('status').getByText(`Moved ${gamma.key} under ${beta.key}.`).waitFor();
   assert.equal((await itemRow(db, gamma.key))?.parent_id, beta.id);
+  await shownOnce(page, gamma.key);
 
   const refused = page.waitForResponse((r) => r.url().endsWith(`/items/${gamma.key}/move`));
   await page.locator(`#treeitem-${gamma.key} > .tree-row`).dragTo(page.locator(`#treeitem-${locked.key} > .tree-row`));
