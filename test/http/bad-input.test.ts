@@ -423,6 +423,12 @@ const ROUTES: Record<string, RouteSpec> = {
     body: () => ({ key: 'FRESH1', name: 'Fresh', clientId: null }),
     fields: { key: 'projectKey', name: 'name', clientId: 'nullableId' },
   },
+  'PUT /api/projects/:key/archived': {
+    params: { key: projectKey },
+    body: () => ({ version: 1, archived: true }),
+    fields: { version: 'version', archived: 'boolean' },
+  },
+  'POST /api/clients': { body: () => ({ name: 'Fresh client' }), fields: { name: 'name' } },
   'PATCH /api/projects/:key': {
     params: { key: projectKey },
     body: () => ({
