@@ -57,7 +57,7 @@ async function noHorizontalScroll(page: Page) {
   assert.ok(scroll <= client, `the page scrolls sideways (${scroll} > ${client}): ${wide.join(', ')}`);
 }
 
-test('ITEM-8, API-4: the item page edits title, status and description in place, a stale version says to reload, and creates a child', async () => {
+test('PRJ-2, ITEM-8, API-4: the item page edits title, status and description in place, a stale version says to reload, and creates a child', async () => {
   const { db } = suite.server;
   const w = await projectFor(db, 'EDIT', ['ADMINISTER_PROJECT']);
   const plan = await w.item('Draft plan');

@@ -28,8 +28,15 @@ type Editing = 'title' | 'description' | null;
  * The item's title, status and description, each edited in place where the caller may edit the item. Saves send the
  * version read, so a change made meanwhile is refused with a message saying to reload (409), never overwritten.
  */
-export function ItemFieldsEditor({ item, onSaved, reload }: Props) {
+export function ItemFieldsEditor({ item: read, onSaved: saved, reload }: Props) {
   const [editing, setEditing] = useState<Editing>(null);
+  // The answer of the last save until the page has read the item again, so the next save sends its version.
+  const [latest, setLatest] = useState(read);
+  const item = latest.key === read.key && latest.version > read.version ? latest : read;
+  const onSaved = (next: Item) => {
+    setLatest(next);
+    saved(next);
+  };
   const canEdit = item.abilities.canEdit;
   const status = useAction();
 
