@@ -5,7 +5,7 @@ import { useFormSubmit } from '../../useFormSubmit.js';
 import { Dialog } from '../Dialog.js';
 import { ErrorMessage } from '../ErrorMessage.js';
 import { FormButtons } from '../FormButtons.js';
-import { TextField } from '../TextField.js';
+import { NameEmailFields } from './NameEmailFields.js';
 import { SystemAdminField } from './SystemAdminField.js';
 
 interface Props {
@@ -33,25 +33,13 @@ export function EditUserDialog({ user, onClose, onSaved }: Props) {
   return (
     <Dialog title={`Edit user ${user.login}`} onClose={onClose}>
       <form onSubmit={submit} className="form">
-        <TextField
-          label="Display name"
-          value={displayName}
-          onChange={setDisplayName}
-          required
+        <NameEmailFields
+          displayName={displayName}
+          onDisplayName={setDisplayName}
+          email={email}
+          onEmail={setEmail}
+          errors={fields}
           autoFocus
-          maxLength={200}
-          errors={fields}
-          field="displayName"
-        />
-        <TextField
-          label="Email"
-          type="email"
-          value={email}
-          onChange={setEmail}
-          required
-          maxLength={320}
-          errors={fields}
-          field="email"
         />
         {canSetFlag && <SystemAdminField checked={systemAdmin} onChange={setSystemAdmin} />}
         <ErrorMessage error={fields.rest} />

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../ErrorMessage.js';
 import { FormButtons } from '../FormButtons.js';
 import { TextField } from '../TextField.js';
 import { PasswordChoice, type PasswordMode } from './PasswordChoice.js';
+import { NameEmailFields } from './NameEmailFields.js';
 import { SystemAdminField } from './SystemAdminField.js';
 
 interface Props {
@@ -52,24 +53,12 @@ export function NewUserDialog({ canSetSystemAdmin, onClose, onCreated }: Props) 
           errors={fields}
           field="login"
         />
-        <TextField
-          label="Display name"
-          value={displayName}
-          onChange={setDisplayName}
-          required
-          maxLength={200}
+        <NameEmailFields
+          displayName={displayName}
+          onDisplayName={setDisplayName}
+          email={email}
+          onEmail={setEmail}
           errors={fields}
-          field="displayName"
-        />
-        <TextField
-          label="Email"
-          type="email"
-          value={email}
-          onChange={setEmail}
-          required
-          maxLength={320}
-          errors={fields}
-          field="email"
         />
         <PasswordChoice
           mode={mode}
