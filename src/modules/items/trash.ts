@@ -37,6 +37,9 @@ export function createTrashService({ db, authz }: Deps) {
     await db.transaction().execute(async (trx) => {
       await lockProjectTree(trx, row.project_id);
       if (row.parent_id !== null && (await isTrashed(trx, row.parent_id))) throw parentInTrash();
+      // The parent's gates again under the project's lock (PRJ-1: not into an archived project).
+      if (row.parent_id !== null)
+        await authz.within(trx).authorizeItem(actor, 'item.create', row.parent_id, { noun: 'parent work item' });
       const ids = await subtreeIds(trx, row.id);
       await restoreItems(trx, ids, row.deleted_at!);
       await recomputeGoverning(trx, row.id);

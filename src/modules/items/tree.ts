@@ -1,4 +1,4 @@
-import type { Actor } from '../../authz/engine.js';
+import type { Actor, Authz } from '../../authz/engine.js';
 import type { ItemFacts } from '../../authz/loader.js';
 import type { Deps } from '../../lib/deps.js';
 import { badRequest, unprocessable } from '../../lib/errors.js';
@@ -23,19 +23,24 @@ import {
  * settings are not carried by paste; delete moves a subtree to the trash and drops its settings.
  */
 export function createTreeService({ db, authz }: Deps) {
-  /** Where an item goes: under a parent (edit on it) or at the top of a project (project permissions). */
+  /**
+   * Where an item goes: under a parent (edit on it) or at the top of a project (project permissions). Asked before the
+   * transaction and again inside it (`engine` = `authz.within(trx)`, after the project's lock), so the target's gates —
+   * an archived project (PRJ-1) — hold at commit.
+   */
   async function authorizeTarget(
     actor: Actor,
     projectKey: string,
     parentKey: string | null,
+    engine: Authz = authz,
   ): Promise<{ projectId: number; parent?: ItemFacts }> {
     const projectId = await findProjectId(db, projectKey);
     if (parentKey) {
-      const parent = await authz.authorizeItem(actor, 'item.create', parentKey);
+      const parent = await engine.authorizeItem(actor, 'item.create', parentKey);
       if (parent.projectId !== projectId) throw badRequest('parentKey', 'no such work item in this project');
       return { projectId: projectId!, parent };
     }
-    await authz.authorize(actor, 'item.create', { projectId, noun: 'project' });
+    await engine.authorize(actor, 'item.create', { projectId, noun: 'project' });
     return { projectId: projectId! };
   }
 
@@ -44,6 +49,7 @@ export function createTreeService({ db, authz }: Deps) {
     const target = await authorizeTarget(actor, item.project.projectKey, input.parentKey);
     await db.transaction().execute(async (trx) => {
       await lockProjectTree(trx, item.projectId);
+      await authorizeTarget(actor, item.project.projectKey, input.parentKey, authz.within(trx));
       checkVersion('work item', (await lockItem(trx, item.itemId)).version, input.version);
       const subtree = await subtreeIds(trx, item.itemId);
       if (target.parent && subtree.includes(target.parent.itemId))
@@ -87,6 +93,7 @@ export function createTreeService({ db, authz }: Deps) {
     const target = await authorizeTarget(actor, source.project.projectKey, input.parentKey);
     return db.transaction().execute(async (trx) => {
       await lockProjectTree(trx, target.projectId);
+      await authorizeTarget(actor, source.project.projectKey, input.parentKey, authz.within(trx));
       // The source comes first, parents before their children.
       const rows = await findViewableSubtree(trx, actor, source.itemId);
       const { first, key: projectKey } = await reserveItemNumbers(trx, target.projectId, rows.length);
