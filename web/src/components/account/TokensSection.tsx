@@ -8,7 +8,7 @@ import { ErrorMessage } from '../ErrorMessage.js';
 import { RowActions, RowButton } from '../RowActions.js';
 import { ACTIONS, Table } from '../Table.js';
 import { TextField } from '../TextField.js';
-import { CopyField } from './CopyField.js';
+import { CopyField } from '../CopyField.js';
 import { RevokeTokenDialog } from './RevokeTokenDialog.js';
 import './account.css';
 

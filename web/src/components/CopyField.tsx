@@ -1,5 +1,4 @@
 import { useId, useRef, useState } from 'react';
-import './account.css';
 
 /**
  * A value to copy (a secret shown this once): read-only, selected on focus, with a copy button. Where the clipboard is
