@@ -1,5 +1,6 @@
-import type { Actor, Authz } from '../../authz/engine.js';
+import type { Actor } from '../../authz/engine.js';
 import type { ItemFacts } from '../../authz/loader.js';
+import type { Database } from '../../db/index.js';
 import type { Deps } from '../../lib/deps.js';
 import { badRequest, unprocessable } from '../../lib/errors.js';
 import { checkVersion } from '../../lib/versions.js';
@@ -25,16 +26,17 @@ import {
 export function createTreeService({ db, authz }: Deps) {
   /**
    * Where an item goes: under a parent (edit on it) or at the top of a project (project permissions). Asked before the
-   * transaction and again inside it (`engine` = `authz.within(trx)`, after the project's lock), so the target's gates —
-   * an archived project (PRJ-1) — hold at commit.
+   * transaction and again inside it (`trx`, read through `authz.within(trx)` after the project's lock), so the
+   * target's gates — an archived project (PRJ-1) — hold at commit.
    */
   async function authorizeTarget(
     actor: Actor,
     projectKey: string,
     parentKey: string | null,
-    engine: Authz = authz,
+    trx?: Database,
   ): Promise<{ projectId: number; parent?: ItemFacts }> {
-    const projectId = await findProjectId(db, projectKey);
+    const engine = trx ? authz.within(trx) : authz;
+    const projectId = await findProjectId(trx ?? db, projectKey);
     if (parentKey) {
       const parent = await engine.authorizeItem(actor, 'item.create', parentKey);
       if (parent.projectId !== projectId) throw badRequest('parentKey', 'no such work item in this project');
@@ -49,7 +51,7 @@ export function createTreeService({ db, authz }: Deps) {
     const target = await authorizeTarget(actor, item.project.projectKey, input.parentKey);
     await db.transaction().execute(async (trx) => {
       await lockProjectTree(trx, item.projectId);
-      await authorizeTarget(actor, item.project.projectKey, input.parentKey, authz.within(trx));
+      await authorizeTarget(actor, item.project.projectKey, input.parentKey, trx);
       checkVersion('work item', (await lockItem(trx, item.itemId)).version, input.version);
       const subtree = await subtreeIds(trx, item.itemId);
       if (target.parent && subtree.includes(target.parent.itemId))
@@ -93,7 +95,7 @@ export function createTreeService({ db, authz }: Deps) {
     const target = await authorizeTarget(actor, source.project.projectKey, input.parentKey);
     return db.transaction().execute(async (trx) => {
       await lockProjectTree(trx, target.projectId);
-      await authorizeTarget(actor, source.project.projectKey, input.parentKey, authz.within(trx));
+      await authorizeTarget(actor, source.project.projectKey, input.parentKey, trx);
       // The source comes first, parents before their children.
       const rows = await findViewableSubtree(trx, actor, source.itemId);
       const { first, key: projectKey } = await reserveItemNumbers(trx, target.projectId, rows.length);
