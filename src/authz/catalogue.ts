@@ -49,11 +49,10 @@ export interface ActionSpec {
 }
 
 /**
- * Who an item-security entry (ITEM-1) names, and what a subject's packed standing is made of (standings.ts): one list.
- * Its order gives each kind its code in a packed principal, so a new kind goes at the end.
+ * Who an item-security entry (ITEM-1) names, and what a subject's packed standing is made of (standings.ts): one list,
+ * kept with the other stored enumerations in src/db/types.ts (storage sits below policy) and read from here.
  */
-export const SUBJECT_KINDS = ['user', 'group', 'role', 'team'] as const;
-export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+export { SUBJECT_KINDS, type SubjectKind } from '../db/types.js';
 
 /** Who sees money: rates, prices, revenue, cost (PRICE-7). */
 const MONEY_ROLES = ['app_admin', 'billing_admin', 'billing_viewer'] as const satisfies readonly AppRole[];

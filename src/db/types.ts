@@ -1,5 +1,4 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { SubjectKind } from '../authz/catalogue.js';
 
 /** Timestamps come back as Date, are written as Date or ISO strings. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -153,8 +152,12 @@ export interface WorkItemsTable {
 }
 export const ACCESS_VALUES = ['allow', 'deny', 'unset'] as const;
 export type AccessValue = (typeof ACCESS_VALUES)[number];
-/** Who an item-security entry names: the engine's one list (SUBJECT_KINDS in src/authz/catalogue.ts). */
-export type { SubjectKind };
+/**
+ * Who an item-security entry (ITEM-1) names, and what a subject's packed standing is made of (src/authz/standings.ts):
+ * one list. Its order gives each kind its code in a packed principal, so a new kind goes at the end.
+ */
+export const SUBJECT_KINDS = ['user', 'group', 'role', 'team'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 export interface ItemSecurityTable {
   item_id: number;
   project_id: number;
