@@ -1,29 +1,25 @@
 #!/usr/bin/env bash
-# The one test command (npm test): typecheck, lint, build the web UI, then every test file
-# (unit, integration on PGlite — and on PostgreSQL when TEST_DATABASE_URL is set — and browser).
+# The one test command (npm test): build the web UI, then every test file (unit, integration on PGlite — and on
+# PostgreSQL when TEST_DATABASE_URL is set — and browser), with the typecheck, lint and format checks beside them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
-# The typecheck runs beside lint and format (each uses one core of two); their output is printed in this order.
-# Each keeps a cache in node_modules/.cache, so a rerun checks only what changed.
+# The typecheck, lint and format checks run beside the tests (the tests run bundled, they don't wait for tsc); their
+# output is printed after the tests, and any failure fails the command. Each keeps a cache in node_modules/.cache, so a
+# rerun checks only what changed.
 cache=node_modules/.cache/timeward-checks
 mkdir -p "$cache"
 logs=$(mktemp -d)
 check() { "${@:2}" >"$logs/$1" 2>&1 && echo 0 >"$logs/$1.rc" || echo $? >"$logs/$1.rc"; }
-check typecheck npx tsc -p tsconfig.json --noEmit --incremental --tsBuildInfoFile "$cache/tsbuildinfo" &
-check lint npx eslint . --max-warnings 0 --cache --cache-location "$cache/eslint/"
-check format npx prettier --check --log-level warn --cache --cache-location "$cache/prettier" src web test bench scripts
-wait
-failed=0
-for name in typecheck lint "format (Prettier, 120 columns)"; do
-  step "$name"
-  cat "$logs/${name%% *}"
-  [ "$(cat "$logs/${name%% *}.rc")" = 0 ] || failed=1
-done
-rm -rf "$logs"
-[ $failed = 0 ] || exit 1
+(
+  check typecheck npx tsc -p tsconfig.json --noEmit --incremental --tsBuildInfoFile "$cache/tsbuildinfo" &
+  check lint npx eslint . --max-warnings 0 --cache --cache-location "$cache/eslint/"
+  check format npx prettier --check --log-level warn --cache --cache-location "$cache/prettier" src web test bench scripts
+  wait
+) &
+checks=$!
 
 step "build web UI"
 npx vite build --config web/vite.config.ts --logLevel warn
@@ -47,7 +43,7 @@ mapfile -t files <<<"$bundles"
 tap=$(mktemp)
 status=0
 # Four files at a time on two cores: browser and database tests wait on other processes, so two left a core idle
-# (measured: 7 min 2 s at 2, 6 min 16 s at 3, 5 min 52 s at 4, BENCHMARKS.md).
+# (measured: npm test 6 min 16 s at 3, 5 min 52 s at 4, BENCHMARKS.md).
 node --enable-source-maps --test --test-concurrency="${TEST_CONCURRENCY:-4}" \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$tap" "${files[@]}" || status=$?
@@ -59,6 +55,19 @@ if grep -qE '^# pass [0-9]+' "$tap"; then
   failed=$(grep -E '^# fail [0-9]+' "$tap" | tail -1 | awk '{print $3}')
 fi
 rm -f "$tap"
+
+wait $checks
+checks_failed=0
+for name in typecheck lint "format (Prettier, 120 columns)"; do
+  step "$name"
+  cat "$logs/${name%% *}"
+  [ "$(cat "$logs/${name%% *}.rc")" = 0 ] || checks_failed=1
+done
+rm -rf "$logs"
 echo
+if [ $checks_failed = 1 ]; then
+  echo "${passed} passed, ${failed} failed; a check above failed (typecheck, lint or format)"
+  exit 1
+fi
 echo "${passed} passed, ${failed} failed"
 exit $status
