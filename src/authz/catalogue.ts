@@ -1,9 +1,9 @@
-import type { AppRole, DenyPermission, ProjectPermission, TeamPermission } from '../db/types.js';
+import type { AppRole, DenyPermission, ProjectPermission, SliceState, TeamPermission } from '../db/types.js';
 import type { Area } from './areas.js';
 import type { ResourceFacts } from './facts.js';
 
-/** What an action is decided on: nothing (global), a project, a work item, a work log or a team. */
-type Scope = 'global' | 'project' | 'item' | 'worklog' | 'team';
+/** What an action is decided on: nothing (global), a project, a work item, a work log, a team or a timesheet slice. */
+type Scope = 'global' | 'project' | 'item' | 'worklog' | 'team' | 'slice';
 
 export interface ActionSpec {
   scope: Scope;
@@ -59,6 +59,8 @@ const MONEY_ROLES = ['app_admin', 'billing_admin', 'billing_viewer'] as const sa
 /** Who manages clients (APP-4: client_admin; APP-3: app_admin), and who reads them (APP-4: client_viewer too). */
 const CLIENT_ADMINS = ['app_admin', 'client_admin'] as const satisfies readonly AppRole[];
 const CLIENT_READERS = ['app_admin', 'client_admin', 'client_viewer'] as const satisfies readonly AppRole[];
+/** FLOW-2, FLOW-10: APPROVE_TIMESHEETS in the slice's team; app_admin approves any. */
+const SLICE_APPROVERS = { roles: ['app_admin'], level: 'APPROVE_TIMESHEETS' } as const;
 /** Who administers teams installation-wide (APP-3). */
 const TEAM_ADMINS = ['app_admin', 'team_admin'] as const satisfies readonly AppRole[];
 /** Who sees every team (TEAM-8), beside system administrators; in the order a refusal names them. */
@@ -88,16 +90,45 @@ export const GATES = {
   projectActive: { facts: ['project'], conflict: 'project_archived' },
   /** The team and price-list check for the person the work is logged for (PRICE-3). */
   teamCheck: { facts: ['teams', 'date'] },
-} as const satisfies Partial<
-  Record<GateName, { facts: readonly (keyof ResourceFacts)[]; /** 409 code of a state refusal. */ conflict?: string }>
+  /**
+   * FLOW-3: no work log of a team dated in its closed period is created, changed or deleted — by anyone. The days
+   * touched are the stored work log's (its recorded team) and the new work date's (the owner's team on it).
+   */
+  periodOpen: { facts: ['locks'], conflict: 'period_closed' },
+  /** FLOW-1: a submitted or approved slice (or one awaiting a recall decision) locks its work logs. */
+  timesheetEditable: { facts: ['locks'], conflict: 'timesheet_locked' },
+  /** FLOW-9: a charged work log is locked until its charge is revoked. */
+  notCharged: { facts: ['worklog'], conflict: 'worklog_charged' },
+  /** FLOW-8: nobody approves (or decides a recall of) a slice of their own work. */
+  notOwnApproval: { facts: ['slice'] },
+  /** FLOW-1, FLOW-8: a slice action applies only from the states TRANSITIONS gives it. */
+  sliceState: { facts: ['slice'], conflict: 'invalid_transition' },
+} as const satisfies Record<
+  GateName,
+  { facts: readonly (keyof ResourceFacts)[]; /** 409 code of a state refusal. */ conflict?: string }
 >;
 export type Gate = keyof typeof GATES;
-/** Every gate name: those implemented, and those the coming workflow features (periods, timesheets, charging) add. */
-export type GateName = 'projectActive' | 'teamCheck' | 'periodOpen' | 'timesheetEditable' | 'notCharged';
+/** Every gate name. */
+export type GateName =
+  'projectActive' | 'teamCheck' | 'periodOpen' | 'timesheetEditable' | 'notCharged' | 'notOwnApproval' | 'sliceState';
 /** The refusal codes of gates about a resource's state (`conflict`): enforced as 409, not 403. */
 export const CONFLICT_CODES: ReadonlySet<string> = new Set(
   Object.values(GATES).flatMap((gate) => ('conflict' in gate ? [gate.conflict] : [])),
 );
+/** The slice actions and the states each applies from (the `sliceState` gate) and leads to (FLOW-1, FLOW-2, FLOW-8). */
+export const TRANSITIONS = {
+  'timesheet.submit': { from: ['open', 'rejected'], to: 'submitted' },
+  'timesheet.approve': { from: ['submitted'], to: 'approved' },
+  'timesheet.reject': { from: ['submitted'], to: 'rejected' },
+  'timesheet.recall': { from: ['approved'], to: 'recall_requested' },
+  'timesheet.grantRecall': { from: ['recall_requested'], to: 'open' },
+  'timesheet.refuseRecall': { from: ['recall_requested'], to: 'approved' },
+  'timesheet.reopen': { from: ['submitted', 'approved', 'recall_requested'], to: 'open' },
+} as const satisfies Record<string, { from: readonly SliceState[]; to: SliceState }>;
+export type SliceAction = keyof typeof TRANSITIONS;
+/** The slice states that lock the slice's work logs (FLOW-1). */
+export const LOCKING_SLICE_STATES: readonly SliceState[] = ['submitted', 'approved', 'recall_requested'];
+
 /** A fact a gate is decided on. */
 type GateFact = (typeof GATES)[Gate]['facts'][number];
 
@@ -163,7 +194,7 @@ export const ACTIONS = {
     itemAccess: 'edit',
     selfOnly: true,
     forOthers: 'MANAGE_MEMBER_WORKLOGS',
-    gates: ['projectActive', 'teamCheck'],
+    gates: ['projectActive', 'teamCheck', 'periodOpen', 'timesheetEditable'],
   },
   'worklog.edit': {
     scope: 'worklog',
@@ -171,7 +202,7 @@ export const ACTIONS = {
     itemAccess: 'edit',
     selfOnly: true,
     forOthers: 'MANAGE_MEMBER_WORKLOGS',
-    gates: ['teamCheck'],
+    gates: ['teamCheck', 'periodOpen', 'timesheetEditable', 'notCharged'],
   },
   'worklog.delete': {
     scope: 'worklog',
@@ -179,7 +210,75 @@ export const ACTIONS = {
     itemAccess: 'edit',
     selfOnly: true,
     forOthers: 'MANAGE_MEMBER_WORKLOGS',
+    gates: ['periodOpen', 'timesheetEditable', 'notCharged'],
   },
+  /** A user's timesheet grid (FLOW-1): their own, or a member's through VIEW_MEMBER_WORKLOGS / team_admin / app_admin. */
+  'timesheet.view': { scope: 'global', area: 'Timesheet', selfOnly: true, forOthers: 'VIEW_MEMBER_WORKLOGS' },
+  /** FLOW-2: the owner submits a slice; team_admin, app_admin or MANAGE_MEMBER_WORKLOGS in a team of theirs on their behalf. */
+  'timesheet.submit': {
+    scope: 'slice',
+    area: 'Timesheet',
+    selfOnly: true,
+    forOthers: 'MANAGE_MEMBER_WORKLOGS',
+    gates: ['sliceState'],
+  },
+  /** FLOW-10: a slice routed to an approver — APPROVE_TIMESHEETS in its team and the Timesheet Approval area; app_admin any. */
+  'timesheet.review': { scope: 'slice', area: 'Timesheet Approval', authority: SLICE_APPROVERS },
+  'timesheet.approve': {
+    scope: 'slice',
+    area: 'Timesheet Approval',
+    authority: SLICE_APPROVERS,
+    gates: ['notOwnApproval', 'sliceState'],
+    covers: ['timesheet.review'],
+  },
+  /** FLOW-2: rejection carries a comment (the service's 400 when it is empty). */
+  'timesheet.reject': {
+    scope: 'slice',
+    area: 'Timesheet Approval',
+    authority: SLICE_APPROVERS,
+    gates: ['notOwnApproval', 'sliceState'],
+    covers: ['timesheet.review'],
+  },
+  /** FLOW-8: the owner asks for an approved slice to be recalled. */
+  'timesheet.recall': { scope: 'slice', area: 'Timesheet', selfOnly: true, gates: ['sliceState'] },
+  /** FLOW-8: the approver grants a recall (the slice opens again) or refuses it (it stays approved). */
+  'timesheet.grantRecall': {
+    scope: 'slice',
+    area: 'Timesheet Approval',
+    authority: SLICE_APPROVERS,
+    gates: ['notOwnApproval', 'sliceState'],
+    covers: ['timesheet.review'],
+  },
+  'timesheet.refuseRecall': {
+    scope: 'slice',
+    area: 'Timesheet Approval',
+    authority: SLICE_APPROVERS,
+    gates: ['notOwnApproval', 'sliceState'],
+    covers: ['timesheet.review'],
+  },
+  /** FLOW-2: app_admin reopens an approved (or submitted) slice. */
+  'timesheet.reopen': {
+    scope: 'slice',
+    area: 'Timesheet Approval',
+    authority: { roles: ['app_admin'] },
+    gates: ['sliceState'],
+    covers: ['timesheet.review'],
+  },
+  /** The approval queue (FLOW-10): lists only the slices `timesheet.review` allows, through visibleSlices. */
+  'timesheet.queue': { scope: 'global', area: 'Timesheet Approval' },
+  /** FLOW-3: a team's periods are closed and reopened by MANAGE_TEAM holders (team_admin, app_admin, system administrators too). */
+  'period.manage': {
+    scope: 'team',
+    permissions: ['BROWSE_PROJECT'],
+    denySurface: 'ISSUE_TIME_TABS',
+    area: 'Teams',
+    authority: { roles: TEAM_ADMINS, level: 'MANAGE_TEAM', systemAdmin: true },
+    teamVisible: true,
+  },
+  /** FLOW-9: a billing_admin (app_admin too, APP-3) charges approved work logs and revokes charges, in the Cost area. */
+  'charge.manage': { scope: 'global', area: 'Cost', authority: { roles: ['app_admin', 'billing_admin'] } },
+  /** The invoices screen: charges and their totals (money, PRICE-7) for the money roles. */
+  'charge.list': { scope: 'global', area: 'Cost', authority: { roles: MONEY_ROLES } },
   /** Team and price-list names in any response, e.g. on work logs (TEAM-8: none for users denied ISSUE_TIME_TABS). */
   'team.names': { scope: 'global', denySurface: 'ISSUE_TIME_TABS' },
   /** Money fields in any response (PRICE-7). */

@@ -1,16 +1,18 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/index.js';
 import type { TeamPermission } from '../db/types.js';
-import { ACTIONS, type Action } from './catalogue.js';
+import { ACTIONS, needsFact, type Action } from './catalogue.js';
 import { decide, type Decision } from './decide.js';
 import { noteDecided } from './decided.js';
 import { enforce, QUICK } from './enforce.js';
-import type { ProjectFacts, ProjectTeamFacts, SubjectFacts, TeamFacts } from './facts.js';
+import type { ProjectFacts, ProjectTeamFacts, SliceFact, SubjectFacts, TeamFacts } from './facts.js';
 import {
   loadItem,
   loadItems,
+  loadLocks,
   loadProjects,
   loadProjectTeams,
+  loadSlices,
   loadSubjects,
   loadTeams,
   type ItemFacts,
@@ -46,6 +48,8 @@ export interface WorklogTarget {
   ownerId: number;
   date?: string;
   noun?: string;
+  /** The stored work log of an edit or delete: its day and charge are judged too (periodOpen, notCharged). */
+  worklogId?: number;
 }
 
 /** A work-log decision with the facts it was made on: the service takes the work log's snapshot from them. */
@@ -96,6 +100,18 @@ export interface Authz {
     target: WorklogTarget,
     options?: { explain?: boolean },
   ): Promise<WorklogDecision>;
+  /**
+   * `worklog.create` on many items × days for one owner (the timesheet grid's editable cells): one load of the items,
+   * their team facts and the days' locks; each decision as `decideWorklog` makes it. Keyed `${itemId}|${date}`.
+   */
+  decideWorkDays(
+    actor: Pick<Actor, 'userId' | 'subject'>,
+    ownerId: number,
+    itemIds: readonly number[],
+    dates: readonly string[],
+  ): Promise<Map<string, Decision>>;
+  /** A slice action (FLOW-1, 2, 8, 10) on one slice; a slice the caller may not know of is a 404. */
+  authorizeSlice(actor: Actor, action: Action, sliceId: number): Promise<SliceFact>;
   /** `decideWorklog`, enforced. */
   authorizeWorklog(
     actor: Actor,
@@ -163,11 +179,29 @@ export function createAuthz(db: Database): Authz {
 
     async decideWorklog(actor, action, item, target, options = {}) {
       const owner = target.ownerId === actor.userId ? actor.subject : await subjectOf(actor, target.ownerId);
-      // The facts the action's gates need (the project's team facts) come with the item, in the same query.
+      // The facts the action's gates need (the project's team facts) come with the item, in the same query; the
+      // locks on the touched days (periods, slices, the stored work log's charge) in one more.
       const facts = await itemFacts(item, action);
+      const gated = facts && (needsFact(action, 'locks') || needsFact(action, 'worklog'));
+      const { locks, worklog } = gated
+        ? await loadLocks(db, {
+            ownerId: target.ownerId,
+            dates: target.date ? [target.date] : [],
+            worklogId: target.worklogId,
+          })
+        : { locks: undefined, worklog: undefined };
       const teams = facts?.teams;
       const { project, item: security } = facts ?? {};
-      const resource = { project, item: security, ownerId: target.ownerId, owner, teams, date: target.date };
+      const resource = {
+        project,
+        item: security,
+        ownerId: target.ownerId,
+        owner,
+        teams,
+        date: target.date,
+        locks,
+        worklog,
+      };
       const decision = decide(action, actor.subject, resource, { explain: options.explain === true });
       // A caller that answers with the decision (the log-work preview) has decided the action, allowed or not.
       noteDecided(actor.decided, action);
@@ -178,6 +212,30 @@ export function createAuthz(db: Database): Authz {
       const { decision, item: facts, owner, teams } = await engine.decideWorklog(actor, action, item, target);
       enforce(decision, target.noun ?? 'work item', actor.decided);
       return { item: facts!, owner: owner!, teams };
+    },
+
+    async decideWorkDays(actor, ownerId, itemIds, dates) {
+      const owner = ownerId === actor.userId ? actor.subject : await subjectOf(actor, ownerId);
+      const action = 'worklog.create';
+      const decided = new Map<string, Decision>();
+      if (itemIds.length === 0 || dates.length === 0) return decided;
+      const items = await loadItems(db, sql`i.id in (${sql.join([...itemIds])})`, { action });
+      const { locks } = await loadLocks(db, { ownerId, dates });
+      for (const facts of items.values())
+        for (const date of dates) {
+          const { project, item, teams } = facts;
+          const resource = { project, item, ownerId, owner, teams, date, locks };
+          decided.set(`${facts.itemId}|${date}`, decide(action, actor.subject, resource, QUICK));
+        }
+      return decided;
+    },
+
+    async authorizeSlice(actor, action, sliceId) {
+      const slice = (await loadSlices(db, [sliceId])).get(sliceId);
+      const owner = slice ? await subjectOf(actor, slice.ownerId) : undefined;
+      const resource = { slice, ownerId: slice?.ownerId, owner };
+      enforce(decide(action, actor.subject, resource, QUICK), 'timesheet', actor.decided);
+      return slice!;
     },
 
     within: (trx) => createAuthz(trx),

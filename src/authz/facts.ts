@@ -1,4 +1,11 @@
-import type { AccessValue, AppRole, DenyPermission, ProjectPermission, TeamPermission } from '../db/types.js';
+import type {
+  AccessValue,
+  AppRole,
+  DenyPermission,
+  ProjectPermission,
+  SliceState,
+  TeamPermission,
+} from '../db/types.js';
 import type { SubjectKind } from './catalogue.js';
 import type { SecuritySetting } from './setting.js';
 
@@ -116,6 +123,43 @@ export interface ItemSecurityFacts {
   governing: SecuritySetting | null;
 }
 
+/** A closed period of a team (FLOW-3) that contains a day a work-log action touches. */
+export interface ClosedPeriodFact {
+  teamId: number;
+  teamName: string;
+  start: string;
+  end: string;
+}
+
+/** A timesheet slice (FLOW-1, FLOW-10): one user's work logs of one team (null: no team) over one period. */
+export interface SliceFact {
+  id: number;
+  ownerId: number;
+  ownerName: string;
+  teamId: number | null;
+  teamName: string | null;
+  start: string;
+  end: string;
+  state: SliceState;
+}
+
+/**
+ * The locks on the days a work-log action touches (layer 7): the closed periods of the owner's teams and the owner's
+ * slices that are not open, each containing one of those days.
+ */
+export interface WorkLocks {
+  periods: ReadonlyArray<ClosedPeriodFact>;
+  slices: ReadonlyArray<SliceFact>;
+}
+
+/** A stored work log an edit or delete acts on: its recorded team and date are locked days too, and its charge (FLOW-9). */
+export interface WorklogFact {
+  id: number;
+  teamId: number | null;
+  date: string;
+  charge: { id: number; invoiceNumber: string } | null;
+}
+
 export interface ResourceFacts {
   project?: ProjectFacts;
   item?: ItemSecurityFacts;
@@ -133,4 +177,10 @@ export interface ResourceFacts {
   servedProjects?: ReadonlyArray<ProjectFacts>;
   /** Team permissions a `team.grant` would give (the grant boundary). */
   grantLevels?: ReadonlyArray<TeamPermission>;
+  /** The locks on the touched days (periodOpen, timesheetEditable). */
+  locks?: WorkLocks;
+  /** The stored work log of an edit or delete (its day is touched; notCharged). */
+  worklog?: WorklogFact;
+  /** The timesheet slice of a slice action (submit, approve, reject, recall, reopen). */
+  slice?: SliceFact;
 }

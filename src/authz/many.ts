@@ -3,10 +3,12 @@ import type { Database } from '../db/index.js';
 import { ACTIONS, type Action } from './catalogue.js';
 import { decide, type Decision } from './decide.js';
 import { QUICK } from './enforce.js';
-import type { ProjectFacts, ResourceFacts, SubjectFacts, TeamFacts } from './facts.js';
+import type { ProjectFacts, ResourceFacts, SliceFact, SubjectFacts, TeamFacts } from './facts.js';
 import { loadItems, type ItemFacts } from './loader/items.js';
 import { loadProjects } from './loader/projects.js';
+import { loadSubjects } from './loader/subjects.js';
 import { loadTeams, teamProjectIds, teamProjects } from './loader/teams.js';
+import { loadSlices } from './loader/timesheets.js';
 
 /** A team the caller was authorized on, with the facts of its project (none for a global team) and of the projects it serves. */
 export type AuthorizedTeam = TeamFacts & { project: ProjectFacts | undefined; servedProjects: ProjectFacts[] };
@@ -24,7 +26,9 @@ export type FactsOf<A extends Action> = A extends Action
     ? ItemFacts
     : ScopeOf<A> extends 'team'
       ? AuthorizedTeam
-      : ProjectFacts
+      : ScopeOf<A> extends 'slice'
+        ? SliceFact
+        : ProjectFacts
   : never;
 /** A decision with the facts it was made on (undefined: no such resource — a 404, as for one that is hidden). */
 export type DecisionOn<F> = Decision & { facts: F | undefined };
@@ -61,6 +65,14 @@ export async function decideMany<A extends Action, K extends ResourceId<A>>(
       const team = teams.get(id as number);
       const around = teamProjects(team, projects);
       on(id, { ...around, team }, team && { ...team, ...around });
+    }
+  } else if (scope === 'slice') {
+    const slices = await loadSlices(db, ids as readonly number[]);
+    const ownerIds = [...new Set([...slices.values()].map((s) => s.ownerId))].filter((id) => id !== subject.userId);
+    const owners = await loadSubjects(db, ownerIds);
+    for (const id of ids) {
+      const slice = slices.get(id as number);
+      on(id, { slice, ownerId: slice?.ownerId, owner: slice && owners.get(slice.ownerId) }, slice);
     }
   } else {
     throw new Error(`${action} is not decided on a resource`);

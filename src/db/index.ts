@@ -15,6 +15,7 @@ import * as m0010 from './migrations/0010_audit_scope.js';
 import * as m0011 from './migrations/0011_projects_archive.js';
 import * as m0012 from './migrations/0012_settings_sessions.js';
 import * as m0013 from './migrations/0013_password_links.js';
+import * as m0014 from './migrations/0014_timesheets.js';
 
 export type Database = Kysely<DB>;
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0011_projects_archive': m0011,
   '0012_settings_sessions': m0012,
   '0013_password_links': m0013,
+  '0014_timesheets': m0014,
 };
 
 const INT8 = 20;

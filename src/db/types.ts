@@ -202,6 +202,64 @@ export interface WorklogsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** The charge (invoice reference) the work log is charged under, until revoked (FLOW-9). */
+  charge_id: Generated<number | null>;
+}
+/** A timesheet slice's states (FLOW-1, FLOW-8): no stored row means `open`. */
+export const SLICE_STATES = ['open', 'submitted', 'approved', 'rejected', 'recall_requested'] as const;
+export type SliceState = (typeof SLICE_STATES)[number];
+export interface TimesheetSlicesTable {
+  id: Generated<number>;
+  user_id: number;
+  team_id: number | null;
+  period_start: CalendarDate;
+  period_end: CalendarDate;
+  state: SliceState;
+  /** The slice's work logs as last approved ({ id, itemId, date, seconds }[]), for "changed since approval". */
+  approved_snapshot: Json;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+export const PERIOD_STATES = ['open', 'closed'] as const;
+export type PeriodState = (typeof PERIOD_STATES)[number];
+export interface TeamPeriodsTable {
+  id: Generated<number>;
+  team_id: number;
+  period_start: CalendarDate;
+  period_end: CalendarDate;
+  state: PeriodState;
+  updated_at: Timestamp;
+  updated_by: number | null;
+  version: Generated<number>;
+}
+export interface ChargesTable {
+  id: Generated<number>;
+  invoice_number: string;
+  invoice_date: CalendarDate;
+  /** Decimal string (PRICE-7: money). */
+  amount: string;
+  currency: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_by: number | null;
+  version: Generated<number>;
+}
+export interface FlowHistoryTable {
+  id: Generated<number>;
+  entity_type: 'timesheet_slice' | 'team_period' | 'charge';
+  entity_id: number;
+  from_state: string | null;
+  to_state: string;
+  actor_id: number | null;
+  at: Timestamp;
+  comment: Generated<string>;
+}
+export interface TimersTable {
+  user_id: number;
+  item_id: number;
+  started_at: Timestamp;
+  description: Generated<string>;
 }
 /** Team permission levels (TEAM-2). */
 export const TEAM_PERMISSIONS = [
@@ -319,6 +377,11 @@ export interface DB {
   team_membership_roles: TeamMembershipRolesTable;
   price_lists: PriceListsTable;
   sign_in_counters: SignInCountersTable;
+  timesheet_slices: TimesheetSlicesTable;
+  team_periods: TeamPeriodsTable;
+  charges: ChargesTable;
+  flow_history: FlowHistoryTable;
+  timers: TimersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -293,10 +293,8 @@ for (const dialect of DIALECTS)
       const yes = (await c.get(`/api/explain?action=worklog.create&item=${item.key}&date=2026-11-03`)).json();
       assert.equal(yes.allowed, true);
       assert.equal(yes.deciding.layer, 'business');
-      assert.match(
-        yes.deciding.message,
-        new RegExp(`team '${team.name}'.*price list '${prices.name}' valid on 2026-11-03`),
-      );
+      const passed = yes.layers.find((r: { code: string }) => r.code === 'team_check_passed');
+      assert.match(passed.message, new RegExp(`team '${team.name}'.*price list '${prices.name}' valid on 2026-11-03`));
       const stranger = await createUser(t.db);
       await grant(t.db, project.id, ['BROWSE_PROJECT', 'EDIT_ISSUES', 'WORK_ON_ISSUES'], { userId: stranger.id });
       const no = (

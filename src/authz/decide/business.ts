@@ -1,6 +1,7 @@
 import { GATES, type Gate } from '../catalogue.js';
 import type { PriceListFact, ProjectFacts, ProjectTeamFacts, ResourceFacts, SubjectFacts } from '../facts.js';
 import { holdsTeamPermission } from './holdings.js';
+import { notCharged, notOwnApproval, periodOpen, sliceState, timesheetEditable } from './timesheet.js';
 import { note, refuse, type Decision, type Trace } from './trace.js';
 
 /** The team a user works on a project in (TEAM-4: at most one), whether its roles let them log time, and its price list valid on the date. */
@@ -82,6 +83,11 @@ const GATE_CHECKS: Record<Gate, (trace: Trace, person: SubjectFacts, resource: R
   {
     projectActive: (trace, _person, resource) => projectActive(trace, resource.project!),
     teamCheck: (trace, person, resource) => teamCheck(trace, person, resource.teams!, resource.date!),
+    periodOpen,
+    timesheetEditable,
+    notCharged: (trace, _person, resource) => notCharged(trace, resource),
+    notOwnApproval,
+    sliceState,
   };
 
 /** Layer 7 — the action's business gates in order; a gate whose facts are not all given is not asked. */

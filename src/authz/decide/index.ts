@@ -6,6 +6,7 @@ import { denyLayer } from './deny.js';
 import { identityLayer } from './identity.js';
 import { projectLayers } from './project.js';
 import { actingFor, grantBoundaryLayer, teamSight, teamVisibleLayer, type TeamSight } from './team.js';
+import { seesSlice, sliceTeam } from './timesheet.js';
 import { note, refuse, type DecideOptions, type Decision, type Reason, type Trace } from './trace.js';
 
 /**
@@ -84,6 +85,7 @@ function explainedOnRead(decision: Decision, explained: () => Decision): Decisio
 /** What the caller needs when acting for someone else: to see the resource (the owner's pass checks the rest). */
 function callerPart(spec: ActionSpec): ActionSpec {
   if (spec.scope === 'global') return { scope: 'global', area: spec.area };
+  if (spec.scope === 'slice') return { scope: 'slice', area: spec.area };
   return { scope: spec.scope, permissions: ['BROWSE_PROJECT'], itemAccess: spec.itemAccess ? 'view' : undefined };
 }
 
@@ -101,8 +103,19 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
       if (!trace.onBehalf) trace.itemHidden = sight === null;
     }
   }
+  // A timesheet slice (FLOW-10): who may not know it exists gets 404s; its team is the authority layer's team.
+  let team = resource.team;
+  if (spec.scope === 'slice') {
+    if (!resource.slice) return refuse(trace, 'project', 'not_found', 'no such timesheet', true);
+    if (!trace.onBehalf) trace.itemHidden = !seesSlice(subject, resource.slice, resource.owner);
+    team ??= sliceTeam(resource.slice);
+  }
   // Layers 2 and 3 — project permissions and item security, for whatever belongs to a project.
-  if (spec.scope !== 'global' && !(spec.scope === 'team' && resource.team!.projectId === null)) {
+  if (
+    spec.scope !== 'global' &&
+    spec.scope !== 'slice' &&
+    !(spec.scope === 'team' && resource.team!.projectId === null)
+  ) {
     const refused = projectLayers(trace, spec, subject, resource);
     if (refused) return refused;
   }
@@ -111,7 +124,7 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
   return (
     (spec.denySurface && denyLayer(trace, spec.denySurface, subject)) ||
     appLayer(trace, spec, subject) ||
-    (spec.authority && authorityLayer(trace, spec.authority, subject, resource.team)) ||
+    (spec.authority && authorityLayer(trace, spec.authority, subject, team)) ||
     (spec.grantBoundary && resource.grantLevels?.length
       ? grantBoundaryLayer(trace, subject, resource.team, resource.grantLevels)
       : undefined) ||

@@ -80,6 +80,23 @@ export const AUDIT_ACTIONS = {
   'pricelist.create': 'price_list',
   'pricelist.update': 'price_list',
   'pricelist.delete': 'price_list',
+  // Timesheet slices (FLOW-1, 2, 7, 8, 10): every transition, beside its row in flow_history.
+  'timesheet.submit': 'timesheet_slice',
+  'timesheet.approve': 'timesheet_slice',
+  'timesheet.reject': 'timesheet_slice',
+  'timesheet.recall': 'timesheet_slice',
+  'timesheet.grantRecall': 'timesheet_slice',
+  'timesheet.refuseRecall': 'timesheet_slice',
+  'timesheet.reopen': 'timesheet_slice',
+  // Team periods (FLOW-3) and charges (FLOW-9).
+  'period.close': 'team_period',
+  'period.reopen': 'team_period',
+  'charge.create': 'charge',
+  'charge.revoke': 'charge',
+  // The running timer (one per user); stopping it writes a work log, audited as worklog.create.
+  'timer.start': 'timer',
+  'timer.stop': 'timer',
+  'timer.discard': 'timer',
   // The demo organisation loaded (src/seed/demo.ts).
   'seed.demo': 'system',
 } as const satisfies Record<string, string>;

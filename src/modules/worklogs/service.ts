@@ -5,6 +5,7 @@ import type { Database } from '../../db/index.js';
 import type { Deps } from '../../lib/deps.js';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
 import { loadDateSettings } from '../../lib/installation.js';
+import { lockWorkDays } from '../../lib/locks.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import { calendarDate } from '../../lib/schemas.js';
 import { recordAudit } from '../audit/repo.js';
@@ -72,32 +73,37 @@ export function createWorklogService({ db, authz }: Deps) {
    */
   async function create(actor: Actor, input: WorklogCreate, attempt = 1): Promise<WorklogOut> {
     const ownerId = input.userId ?? actor.userId;
-    // A date outside the window gets its plain 400 rather than a layer's refusal about that date (a 404 stays a 404).
-    const { item, owner, teams } = await authz
-      .authorizeWorklog(actor, 'worklog.create', input.itemKey, { ownerId, date: input.startDate })
-      .catch(async (refusal: unknown) => {
-        if (refusal instanceof AppError && refusal.status === 403) await checkWorkDate(db, input.startDate);
-        throw refusal;
+    // One transaction: the locks on the owner's days (lib/locks.ts), the decision read inside it — so a period closed
+    // or a slice submitted meanwhile is seen (FLOW-1, FLOW-3) — and the insert.
+    const written = await db.transaction().execute(async (trx) => {
+      await lockWorkDays(trx, ownerId);
+      // A date outside the window gets its plain 400 rather than a layer's refusal about that date (a 404 stays a 404).
+      const { item, owner, teams } = await authz
+        .within(trx)
+        .authorizeWorklog(actor, 'worklog.create', input.itemKey, { ownerId, date: input.startDate })
+        .catch(async (refusal: unknown) => {
+          if (refusal instanceof AppError && refusal.status === 403) await checkWorkDate(trx, input.startDate);
+          throw refusal;
+        });
+      const snapshot = snapshotOf(owner, teams, input.startDate);
+      const row = await repo.insertWorklog(trx, {
+        itemId: item.itemId,
+        projectId: item.projectId,
+        authorId: ownerId,
+        startDate: input.startDate,
+        startTime: input.startTime ?? null,
+        durationSeconds: input.durationSeconds,
+        description: input.description ?? '',
+        teamId: snapshot.team?.teamId ?? null,
+        priceListId: snapshot.priceList?.id ?? null,
+        createdBy: actor.userId,
       });
-    const snapshot = snapshotOf(owner, teams, input.startDate);
-    const row = await repo.insertWorklog(db, {
-      itemId: item.itemId,
-      projectId: item.projectId,
-      authorId: ownerId,
-      startDate: input.startDate,
-      startTime: input.startTime ?? null,
-      durationSeconds: input.durationSeconds,
-      description: input.description ?? '',
-      teamId: snapshot.team?.teamId ?? null,
-      priceListId: snapshot.priceList?.id ?? null,
-      createdBy: actor.userId,
+      if (!row) await checkWorkDate(trx, input.startDate);
+      return row && worklogOut(row, readerOf(actor), { project: item.project, item: item.item, owner });
     });
-    if (!row) {
-      await checkWorkDate(db, input.startDate);
-      if (attempt < 2) return create(actor, input, attempt + 1);
-      throw priceListChanged();
-    }
-    return worklogOut(row, readerOf(actor), { project: item.project, item: item.item, owner });
+    if (written) return written;
+    if (attempt < 2) return create(actor, input, attempt + 1);
+    throw priceListChanged();
   }
 
   /**
@@ -111,19 +117,19 @@ export function createWorklogService({ db, authz }: Deps) {
     const movesDate = (from: string | undefined) => input.startDate !== undefined && input.startDate !== from;
     if (found && movesDate(found.start_date)) await checkWorkDate(db, date);
     // A work log on an item the caller cannot view does not exist for them.
-    const { owner, teams } = await authz.authorizeWorklog(actor, 'worklog.edit', found?.item_id ?? 0, {
-      ownerId: found?.author_id ?? actor.userId,
-      date,
-      noun: 'work log',
-    });
+    const target = { ownerId: found?.author_id ?? actor.userId, date, noun: 'work log', worklogId: id };
+    const { owner, teams } = await authz.authorizeWorklog(actor, 'worklog.edit', found?.item_id ?? 0, target);
     const snapshot = snapshotOf(owner, teams, date);
     if ((snapshot.team?.teamId ?? null) !== found!.team_id && !input.confirmTeamChange)
       throw await teamChanged(found!.team_id, snapshot);
     await db.transaction().execute(async (trx) => {
+      await lockWorkDays(trx, target.ownerId, id);
       // A concurrent delete may have won the row lock since the check above: then the work log is gone (404, not 500).
       const before = await repo.lockWorklog(trx, id);
       if (!before) throw notFound('work log');
       if (before.version !== input.version) throw versionConflict(input.version, before.version);
+      // The state gates again, on what the transaction sees under its locks (a period closed, a slice submitted, a charge).
+      await authz.within(trx).authorizeWorklog(actor, 'worklog.edit', before.item_id, target);
       if (movesDate(before.start_date)) await checkWorkDate(trx, date);
       const priceList = snapshot.priceList && (await repo.lockValidPriceList(trx, snapshot.priceList.id, date));
       if (snapshot.priceList && !priceList) throw priceListChanged();
@@ -162,14 +168,14 @@ export function createWorklogService({ db, authz }: Deps) {
 
   async function remove(actor: Actor, id: number, version: number) {
     const found = await repo.findWorklogHead(db, id);
-    await authz.authorizeWorklog(actor, 'worklog.delete', found?.item_id ?? 0, {
-      ownerId: found?.author_id ?? actor.userId,
-      noun: 'work log',
-    });
+    const target = { ownerId: found?.author_id ?? actor.userId, noun: 'work log', worklogId: id };
+    await authz.authorizeWorklog(actor, 'worklog.delete', found?.item_id ?? 0, target);
     await db.transaction().execute(async (trx) => {
+      await lockWorkDays(trx, target.ownerId, id);
       const before = await repo.lockWorklog(trx, id);
       if (!before) throw notFound('work log');
       if (before.version !== version) throw versionConflict(version, before.version);
+      await authz.within(trx).authorizeWorklog(actor, 'worklog.delete', before.item_id, target);
       await repo.deleteWorklog(trx, id);
       await recordAudit(trx, {
         actorId: actor.userId,

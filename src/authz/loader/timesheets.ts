@@ -1,0 +1,102 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/index.js';
+import type { SliceState } from '../../db/types.js';
+import type { SliceFact, WorkLocks, WorklogFact } from '../facts.js';
+
+/** What a work-log action's locks are read for: the user the work is for, the days it touches, the stored work log. */
+export interface LockQuery {
+  ownerId: number;
+  /** New work dates (the stored work log's date is added from its row). */
+  dates: readonly string[];
+  worklogId?: number;
+}
+
+interface SliceRow {
+  id: number;
+  owner_id: number;
+  owner_name: string;
+  team_id: number | null;
+  team_name: string | null;
+  start: string;
+  end: string;
+  state: SliceState;
+}
+
+const sliceFromRow = (r: SliceRow): SliceFact => ({
+  id: r.id,
+  ownerId: r.owner_id,
+  ownerName: r.owner_name,
+  teamId: r.team_id,
+  teamName: r.team_name,
+  start: r.start,
+  end: r.end,
+  state: r.state,
+});
+
+/**
+ * The locks on a work-log action's days, and the stored work log, in one query: closed periods of the owner's teams
+ * (and of the work log's recorded team) and the owner's slices that are not open, each holding one of the days.
+ */
+export async function loadLocks(
+  db: Database,
+  query: LockQuery,
+): Promise<{ locks: WorkLocks; worklog: WorklogFact | undefined }> {
+  const wl = query.worklogId ?? 0;
+  const given = query.dates.length ? query.dates.map((d) => sql`(${d}::date)`) : [sql`(null::date)`];
+  const days = sql`(values ${sql.join(given)} union select start_date from worklogs where id = ${wl})`;
+  const { rows } = await sql<{
+    periods: Array<{ team_id: number; team_name: string; start: string; end: string }> | null;
+    slices: SliceRow[] | null;
+    worklog: {
+      id: number;
+      team_id: number | null;
+      date: string;
+      charge_id: number | null;
+      invoice: string | null;
+    } | null;
+  }>`select
+    (select json_agg(json_build_object('team_id', tp.team_id, 'team_name', t.name, 'start', tp.period_start, 'end', tp.period_end))
+       from team_periods tp join teams t on t.id = tp.team_id
+      where tp.state = 'closed'
+        and tp.team_id in (select m.team_id from team_memberships m where m.user_id = ${query.ownerId} and m.left_at is null
+                           union select w.team_id from worklogs w where w.id = ${wl})
+        and exists (select 1 from ${days} d(day) where d.day between tp.period_start and tp.period_end)) as periods,
+    (select json_agg(json_build_object('id', s.id, 'owner_id', s.user_id, 'owner_name', u.display_name, 'team_id', s.team_id,
+            'team_name', t.name, 'start', s.period_start, 'end', s.period_end, 'state', s.state))
+       from timesheet_slices s join users u on u.id = s.user_id left join teams t on t.id = s.team_id
+      where s.user_id = ${query.ownerId} and s.state <> 'open'
+        and exists (select 1 from ${days} d(day) where d.day between s.period_start and s.period_end)) as slices,
+    (select json_build_object('id', w.id, 'team_id', w.team_id, 'date', w.start_date, 'charge_id', w.charge_id, 'invoice', c.invoice_number)
+       from worklogs w left join charges c on c.id = w.charge_id where w.id = ${wl}) as worklog`.execute(db);
+  const row = rows[0];
+  const w = row.worklog;
+  return {
+    locks: {
+      periods: (row.periods ?? []).map((p) => ({
+        teamId: p.team_id,
+        teamName: p.team_name,
+        start: p.start,
+        end: p.end,
+      })),
+      slices: (row.slices ?? []).map(sliceFromRow),
+    },
+    worklog: w
+      ? {
+          id: Number(w.id),
+          teamId: w.team_id,
+          date: w.date,
+          charge: w.charge_id === null ? null : { id: w.charge_id, invoiceNumber: w.invoice ?? '' },
+        }
+      : undefined,
+  };
+}
+
+/** Timesheet slices by id, with their owner's and team's names. */
+export async function loadSlices(db: Database, ids: readonly number[]): Promise<Map<number, SliceFact>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql<SliceRow>`select s.id, s.user_id as owner_id, u.display_name as owner_name, s.team_id,
+      t.name as team_name, s.period_start as start, s.period_end as end, s.state
+    from timesheet_slices s join users u on u.id = s.user_id left join teams t on t.id = s.team_id
+    where s.id in (${sql.join([...ids])})`.execute(db);
+  return new Map(rows.map((r) => [r.id, sliceFromRow(r)]));
+}
