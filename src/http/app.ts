@@ -28,6 +28,11 @@ import { settingsRoutes } from '../modules/settings/routes.js';
 import { teamRoutes } from '../modules/teams/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import { worklogRoutes } from '../modules/worklogs/routes.js';
+import { approvalRoutes } from '../modules/approvals/routes.js';
+import { chargeRoutes } from '../modules/charges/routes.js';
+import { periodRoutes } from '../modules/periods/routes.js';
+import { timerRoutes } from '../modules/timers/routes.js';
+import { timesheetRoutes } from '../modules/timesheets/routes.js';
 import { installAccessControl, type DeclaredRoute } from './access.js';
 import { AppError, badRequest, problem } from '../lib/errors.js';
 import { plainMessage } from './messages.js';
@@ -157,6 +162,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
   teamRoutes(app, deps);
   priceListRoutes(app, deps);
   settingsRoutes(app, deps);
+  timesheetRoutes(app, deps);
+  timerRoutes(app, deps);
+  approvalRoutes(app, deps);
+  periodRoutes(app, deps);
+  chargeRoutes(app, deps);
   return { app, routes };
 }
 

@@ -4,6 +4,9 @@ import { ErrorMessage } from './components/ErrorMessage.js';
 import { Header } from './components/Header.js';
 import { AccountPage } from './pages/AccountPage.js';
 import { AdminPage } from './pages/AdminPage.js';
+import { ApprovalsPage } from './pages/ApprovalsPage.js';
+import { InboxPage } from './pages/InboxPage.js';
+import { InvoicesPage } from './pages/InvoicesPage.js';
 import { ItemPage } from './pages/ItemPage.js';
 import { MyWorklogsPage } from './pages/MyWorklogsPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -13,6 +16,7 @@ import { SetPasswordPage } from './pages/SetPasswordPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { TeamPage } from './pages/TeamPage.js';
 import { TeamsPage } from './pages/TeamsPage.js';
+import { TimesheetPage } from './pages/TimesheetPage.js';
 import { href, navigate, parseRoute, useHash, type Route } from './router.js';
 import type { Me } from '../../src/contracts.js';
 
@@ -98,6 +102,14 @@ function renderRoute(route: Route, me: Me) {
       return <ItemPage key={route.key} itemKey={route.key} />;
     case 'myWorklogs':
       return <MyWorklogsPage />;
+    case 'timesheet':
+      return me.areas.includes('Timesheet') ? <TimesheetPage /> : <NotFoundPage />;
+    case 'approvals':
+      return me.areas.includes('Timesheet Approval') ? <ApprovalsPage /> : <NotFoundPage />;
+    case 'inbox':
+      return <InboxPage />;
+    case 'invoices':
+      return me.areas.includes('Cost') ? <InvoicesPage /> : <NotFoundPage />;
     case 'teams':
       return me.areas.includes('Teams') ? <TeamsPage /> : <NotFoundPage />;
     case 'team':

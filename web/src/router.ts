@@ -9,6 +9,10 @@ export type Route =
   | { name: 'project'; key: string; tab: ProjectTab }
   | { name: 'item'; key: string }
   | { name: 'myWorklogs' }
+  | { name: 'timesheet' }
+  | { name: 'approvals' }
+  | { name: 'inbox' }
+  | { name: 'invoices' }
   | { name: 'teams' }
   | { name: 'team'; id: number }
   | { name: 'admin'; tab: AdminTab }
@@ -44,6 +48,10 @@ export function parseRoute(hash: string): Route {
   if (first === 'teams' && second === undefined) return { name: 'teams' };
   if (first === 'teams' && /^[1-9]\d{0,9}$/.test(second)) return { name: 'team', id: Number(second) };
   if (first === 'my-worklogs' && second === undefined) return { name: 'myWorklogs' };
+  if (first === 'timesheet' && second === undefined) return { name: 'timesheet' };
+  if (first === 'approvals' && second === undefined) return { name: 'approvals' };
+  if (first === 'inbox' && second === undefined) return { name: 'inbox' };
+  if (first === 'invoices' && second === undefined) return { name: 'invoices' };
   if (first === 'account' && second === undefined) return { name: 'account' };
   if (first === 'set-password' && second !== undefined) return { name: 'setPassword', token: second };
   if (first === 'admin' && second === undefined) return { name: 'admin', tab: 'users' };
@@ -84,6 +92,11 @@ export const href = {
     `#/projects/${encodeURIComponent(key)}${tab === 'items' ? '' : `/${tab}`}`,
   item: (key: string) => `#/items/${encodeURIComponent(key)}`,
   myWorklogs: () => '#/my-worklogs',
+  /** The timesheet grid; its state (date, view, user) follows in the query (`hashQuery`). */
+  timesheet: (query: Record<string, string | undefined> = {}) => withQuery('#/timesheet', query),
+  approvals: (query: Record<string, string | undefined> = {}) => withQuery('#/approvals', query),
+  inbox: () => '#/inbox',
+  invoices: (query: Record<string, string | undefined> = {}) => withQuery('#/invoices', query),
   teams: () => '#/teams',
   team: (id: number) => `#/teams/${id}`,
   admin: (tab?: AdminTab) => (tab ? `#/admin/${tab}` : '#/admin'),

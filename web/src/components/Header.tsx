@@ -25,8 +25,23 @@ export function Header({ me, route, onSignOut }: Props) {
           Projects
         </a>
         {areas.includes('Timesheet') && (
+          <a href={href.timesheet()} aria-current={route.name === 'timesheet' ? 'page' : undefined}>
+            Timesheet
+          </a>
+        )}
+        {areas.includes('Timesheet') && (
           <a href={href.myWorklogs()} aria-current={route.name === 'myWorklogs' ? 'page' : undefined}>
             My work logs
+          </a>
+        )}
+        {areas.includes('Timesheet Approval') && (
+          <a href={href.approvals()} aria-current={route.name === 'approvals' ? 'page' : undefined}>
+            Approvals
+          </a>
+        )}
+        {areas.includes('Cost') && (
+          <a href={href.invoices()} aria-current={route.name === 'invoices' ? 'page' : undefined}>
+            Invoices
           </a>
         )}
         {areas.includes('Teams') && (
