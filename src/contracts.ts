@@ -59,6 +59,17 @@ import type {
   TeamOut,
   TeamRoleOut,
 } from './modules/teams/schema.js';
+import type { TimerOut, TimerStart, TimerStopped } from './modules/timers/schema.js';
+import type {
+  GridOut,
+  ItemSearchOut,
+  LockOut,
+  RecallBody,
+  SliceHistoryOut,
+  SliceOut,
+  SubmitBody,
+  SubmitOut,
+} from './modules/timesheets/schema.js';
 import type {
   TimeSummary as TimeSummaryOut,
   WorklogCreate,
@@ -135,6 +146,31 @@ export type Named = NonNullable<Worklog['team']>;
 export type WorklogInput = Pick<WorklogCreate, 'startDate' | 'startTime' | 'durationSeconds' | 'description'>;
 export type TimeSummary = Json<TimeSummaryOut>;
 
+// ---- Timesheets and the timer (FLOW-1, 2, 7, 8, 10, 11) -----------------------------------------------------------
+
+/** The grid of `GET /api/timesheets`: days with capacity and locks, rows of items with cells, slices, totals. */
+export type TimesheetGrid = Json<GridOut>;
+export type TimesheetDay = TimesheetGrid['days'][number];
+export type TimesheetRow = TimesheetGrid['rows'][number];
+export type TimesheetCell = TimesheetRow['cells'][number];
+export type TimesheetCellWorklog = TimesheetCell['worklogs'][number];
+/** Why a day or a cell is locked, in the explanation's words (FLOW-11). */
+export type TimesheetLock = LockOut;
+export type TimesheetSlice = Json<SliceOut>;
+export type SliceState = TimesheetSlice['state'];
+/** The "add row" search: items the user may log work on. */
+export type TimesheetItems = ItemSearchOut;
+export type TimesheetItem = ItemSearchOut['items'][number];
+export type TimesheetSubmit = SubmitBody;
+export type TimesheetSubmitted = Json<SubmitOut>;
+export type SliceRecall = RecallBody;
+export type SliceHistory = Json<SliceHistoryOut>;
+export type SliceHistoryEntry = SliceHistory['items'][number];
+export type Timer = Json<TimerOut>;
+export type RunningTimer = NonNullable<Timer['timer']>;
+export type TimerInput = TimerStart;
+export type TimerStoppedOut = Json<TimerStopped>;
+
 // ---- Item security and change previews ---------------------------------------------------------------------------
 
 export type SecurityEntry = Json<EntryOut>;
@@ -197,3 +233,26 @@ export type PriceListSuccession = Json<SuccessorOut>;
 export type PriceListInput = PriceListCreate;
 export type PriceListChanges = Omit<PriceListUpdate, 'version'>;
 export type SuccessorInput = Omit<SuccessorCreate, 'version'>;
+
+// ---- Timesheet Approval and the inbox (FLOW-2, FLOW-7, FLOW-8, FLOW-10) --------------------------------------------
+
+type ApprovalsSchema = typeof import('./modules/approvals/schema.js');
+/** A slice in the approval queue (and the answer of every transition). */
+export type ApprovalSlice = Json<z.infer<ApprovalsSchema['approvalSliceOut']>>;
+export type ApprovalQueue = Json<z.infer<ApprovalsSchema['approvalQueue']>>;
+/** The queue's filters: team, state (default `submitted`), period overlap, paging. */
+export type ApprovalQueueQuery = z.input<ApprovalsSchema['approvalQueueQuery']>;
+export type ApprovalState = NonNullable<ApprovalQueueQuery['state']>;
+export type ApprovalAbilities = ApprovalSlice['abilities'];
+/** A slice's days × items grid with the changes since its last approval, and its history. */
+export type ApprovalDetail = Json<z.infer<ApprovalsSchema['approvalDetail']>>;
+export type ApprovalRow = ApprovalDetail['rows'][number];
+export type SliceTransition = Json<z.infer<ApprovalsSchema['transitionOut']>>;
+/** Bodies: approve `{version?}`, reject `{comment, version?}`, grant/refuse recall and reopen `{comment?, version?}`. */
+export type ApproveInput = z.infer<ApprovalsSchema['approveBody']>;
+export type RejectInput = z.infer<ApprovalsSchema['rejectBody']>;
+export type SliceDecisionInput = z.infer<ApprovalsSchema['decisionBody']>;
+export type ApprovalBatchInput = z.infer<ApprovalsSchema['batchBody']>;
+export type ApprovalBatchResult = z.infer<ApprovalsSchema['batchResult']>;
+export type Inbox = Json<z.infer<ApprovalsSchema['inboxOut']>>;
+export type InboxItem = Inbox['items'][number];
