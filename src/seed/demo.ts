@@ -5,6 +5,7 @@ import { reserveIds } from './bulk.js';
 import { insertComments, insertWorklogs } from './demo-activity.js';
 import { buildItems, insertItems, type Item } from './demo-items.js';
 import { insertTeams } from './demo-teams.js';
+import { insertTimesheetStates } from './demo-timesheets.js';
 import { CLIENTS, DEMO_PASSWORD, GRANTS, NEW_GROUPS, PEOPLE, PROJECTS, ROLE_MEMBERS, groupsOf } from './demo-world.js';
 import { createRandom, todayUtc } from './random.js';
 
@@ -56,6 +57,7 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
     const worklogs = await insertWorklogs(trx, random, { items, userIds, projectIds, today, teams });
     const comments = await insertComments(trx, random, { items, userIds, projectIds, today });
     await insertSecurity(trx, { items, userIds, groupIds, projectIds });
+    await insertTimesheetStates(trx, { userIds, teams, today });
     await trx
       .insertInto('audit_log')
       .values({
