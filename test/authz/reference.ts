@@ -1,7 +1,14 @@
 // The oracle the authz property tests compare the engine against: layers 1–7 of SPEC §0, written from the
 // SPEC text for clarity, not speed, on a plain in-memory world. It imports only types from src/.
 import type { Action } from '../../src/authz/catalogue.js';
-import type { AccessValue, AppRole, DenyPermission, ProjectPermission, TeamPermission } from '../../src/db/types.js';
+import type {
+  AccessValue,
+  AppRole,
+  DenyPermission,
+  ProjectPermission,
+  SliceState,
+  TeamPermission,
+} from '../../src/db/types.js';
 
 /** Every index below is a position in the world's arrays: user 0, group 2, project 1, item 7, team 3. */
 export type EntryKind = 'user' | 'group' | 'role' | 'team';
@@ -108,17 +115,32 @@ export interface Requirement {
   teamCheck?: boolean;
   /** Layer 6, TEAM-8: the target team must be visible to the user; otherwise it does not exist for them (404). */
   teamVisible?: boolean;
+  /** Layer 7, FLOW-3: no day the work touches lies in a closed period of its team — for anyone. */
+  periodOpen?: boolean;
+  /** Layer 7, FLOW-1: no day the work touches lies in a submitted or approved timesheet (slice) of its team. */
+  timesheetEditable?: boolean;
+  /** Layer 7, FLOW-9: the stored work log is not charged. */
+  notCharged?: boolean;
+  /** FLOW-8: only the timesheet's owner (an owner asks for a recall). */
+  ownerOnly?: boolean;
+  /** Layer 7, FLOW-8: nobody approves (or decides a recall of) their own timesheet. */
+  notOwnSlice?: boolean;
+  /** Layer 7, FLOW-1, FLOW-2, FLOW-8: the slice states the action applies from. */
+  sliceFrom?: SliceState[];
 }
 
 const BROWSE: ProjectPermission = 'BROWSE_PROJECT';
 /** APP-3: app_admin has all configuration; team_admin administers teams. §0: system administrators may administer everything. */
 const TEAM_ADMIN_ROLES: AppRole[] = ['app_admin', 'team_admin'];
+/** FLOW-2, FLOW-10: APPROVE_TIMESHEETS in the slice's team (the timesheet_approver role opens the Timesheet Approval area, APP-2); app_admin approves any. */
+const APPROVER: Requirement['authority'] = { roles: ['app_admin'], teamLevel: 'APPROVE_TIMESHEETS' };
 
 export const REQUIREMENTS: Record<Action, Requirement> = {
   // Global actions: only identity and the app areas apply.
   'self.read': { permissions: [] },
   'self.tokens': { permissions: [] },
   'self.explain': { permissions: [] },
+  'self.inbox': { permissions: [] },
   'project.list': { permissions: [] },
   'admin.users': { permissions: [], area: 'Administration' },
   'admin.audit': { permissions: [], area: 'Administration' },
@@ -221,15 +243,101 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
     forOthers: 'MANAGE_MEMBER_WORKLOGS',
     projectActive: true,
     teamCheck: true,
+    periodOpen: true,
+    timesheetEditable: true,
   },
+  // FLOW-9: a charged work log is locked (changed or deleted by nobody) until its charge is revoked.
   'worklog.edit': {
     permissions: [BROWSE, 'WORK_ON_ISSUES'],
     item: 'edit',
     forOthers: 'MANAGE_MEMBER_WORKLOGS',
     teamCheck: true,
+    periodOpen: true,
+    timesheetEditable: true,
+    notCharged: true,
   },
   // WL-4, WL-5: deleting is a change like editing, without a team check (the spec asks one only to log and edit work).
-  'worklog.delete': { permissions: [BROWSE, 'WORK_ON_ISSUES'], item: 'edit', forOthers: 'MANAGE_MEMBER_WORKLOGS' },
+  // FLOW-1, FLOW-3: a work log in a closed period or a locked timesheet is not deleted either.
+  'worklog.delete': {
+    permissions: [BROWSE, 'WORK_ON_ISSUES'],
+    item: 'edit',
+    forOthers: 'MANAGE_MEMBER_WORKLOGS',
+    periodOpen: true,
+    timesheetEditable: true,
+    notCharged: true,
+  },
+  // FLOW-1: a user's timesheet, in the Timesheet area (APP-2); another member's as their work logs (§0 row "see work log
+  // W (author U) in an app area": VIEW_MEMBER_WORKLOGS in a team of theirs, team_admin over their team, app_admin).
+  'timesheet.view': { permissions: [], area: 'Timesheet', forOthers: 'VIEW_MEMBER_WORKLOGS' },
+  'timer.use': { permissions: [], area: 'Timesheet' },
+  // FLOW-2: the owner submits; team_admin or MANAGE_MEMBER_WORKLOGS on their behalf (APP-3: app_admin all data).
+  // FLOW-1: an open or rejected timesheet is submitted.
+  'timesheet.submit': {
+    permissions: [],
+    area: 'Timesheet',
+    forOthers: 'MANAGE_MEMBER_WORKLOGS',
+    sliceFrom: ['open', 'rejected'],
+  },
+  // FLOW-10: a slice is routed to the approvers of its team; APP-2: in the Timesheet Approval area.
+  // FLOW-8: nobody reviews (nor finds in their queue) their own timesheet.
+  'timesheet.review': { permissions: [], area: 'Timesheet Approval', authority: APPROVER, notOwnSlice: true },
+  // FLOW-2, FLOW-8: approve or reject a submitted timesheet, never one's own.
+  'timesheet.approve': {
+    permissions: [],
+    area: 'Timesheet Approval',
+    authority: APPROVER,
+    notOwnSlice: true,
+    sliceFrom: ['submitted'],
+  },
+  'timesheet.reject': {
+    permissions: [],
+    area: 'Timesheet Approval',
+    authority: APPROVER,
+    notOwnSlice: true,
+    sliceFrom: ['submitted'],
+  },
+  // FLOW-8: an owner may ask for an approved timesheet to be recalled; the approver grants or refuses.
+  'timesheet.recall': { permissions: [], area: 'Timesheet', ownerOnly: true, sliceFrom: ['approved'] },
+  'timesheet.grantRecall': {
+    permissions: [],
+    area: 'Timesheet Approval',
+    authority: APPROVER,
+    notOwnSlice: true,
+    sliceFrom: ['recall_requested'],
+  },
+  'timesheet.refuseRecall': {
+    permissions: [],
+    area: 'Timesheet Approval',
+    authority: APPROVER,
+    notOwnSlice: true,
+    sliceFrom: ['recall_requested'],
+  },
+  // FLOW-2: app_admin reopens an approved timesheet (issue 14: a submitted one, or one awaiting a recall decision, too).
+  'timesheet.reopen': {
+    permissions: [],
+    area: 'Timesheet Approval',
+    authority: { roles: ['app_admin'] },
+    sliceFrom: ['submitted', 'approved', 'recall_requested'],
+  },
+  // FLOW-10, APP-2: the approval queue lives in the Timesheet Approval area.
+  'timesheet.queue': { permissions: [], area: 'Timesheet Approval' },
+  // FLOW-3, TEAM-2: a holder of MANAGE_TEAM closes and reopens the team's periods (APP-3: team_admin, app_admin; §0:
+  // system administrators administer everything), on a team they see (TEAM-8), in the Teams area.
+  'period.manage': {
+    permissions: [BROWSE],
+    surface: 'ISSUE_TIME_TABS',
+    area: 'Teams',
+    authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true, teamLevel: 'MANAGE_TEAM' },
+    teamVisible: true,
+  },
+  // FLOW-9: a billing_admin charges (APP-3: app_admin all data), in the Cost area (APP-2).
+  'charge.manage': { permissions: [], area: 'Cost', authority: { roles: ['app_admin', 'billing_admin'] } },
+  // PRICE-7: invoices carry money — the money roles, in the Cost area.
+  'charge.list': {
+    permissions: [],
+    area: 'Cost',
+    authority: { roles: ['app_admin', 'billing_admin', 'billing_viewer'] },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------
