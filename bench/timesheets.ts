@@ -1,0 +1,181 @@
+import { sql } from 'kysely';
+import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
+import { insertDefaultRoles } from '../src/modules/teams/repo.js';
+import { digest, newSecret, TOKEN_PREFIX } from '../src/modules/auth/secrets.js';
+import { todayUtc } from '../src/seed/random.js';
+import { log, round, withBenchDatabase } from './bench-db.js';
+import { generate } from './generate.js';
+import { buildServers, startServerProcess } from './server-process.js';
+
+/**
+ * `npm run bench:timesheets` (issue 14): on a generated world of 1,000,000 work logs (WORKLOGS to change it), a
+ * 50-member team on the first project with every member's weeks submitted as slices, its lead an approver
+ * (timesheet_approver with APPROVE_TIMESHEETS). Measured against the built server on PostgreSQL, one request at a time
+ * (latency, not throughput): a member's week grid (`GET /api/timesheets`), the lead's approval queue
+ * (`GET /api/approvals?state=submitted&teamId=`), and approving 500 slices in one request (`POST /api/approvals/batch`,
+ * three batches). Targets: weekGridP95Ms ≤ 20, approvalQueueP95Ms ≤ 50, approve500Ms ≤ 2000. The summary JSON is the
+ * last stdout line; details go to stderr.
+ */
+const WORKLOGS = Number(process.env.WORKLOGS ?? 1_000_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const MEMBERS = 50;
+
+interface Bench {
+  teamId: number;
+  memberToken: string;
+  approverToken: string;
+  /** A weekday with work logs of the member, in the middle of the generated range. */
+  date: string;
+  submitted: number[];
+}
+
+async function token(db: Database, userId: number): Promise<string> {
+  const secret = newSecret(TOKEN_PREFIX);
+  await db
+    .insertInto('api_tokens')
+    .values({ user_id: userId, name: 'bench', token_hash: digest(secret), prefix: secret.slice(0, 8) })
+    .execute();
+  return secret;
+}
+
+/** The team, its approver, the members' work logs recorded in it and their weeks submitted. */
+async function prepare(db: Database): Promise<Bench> {
+  const project = await db.selectFrom('projects').select('id').orderBy('id').executeTakeFirstOrThrow();
+  const authors = await sql<{ author_id: number }>`select author_id from worklogs where project_id = ${project.id}
+    group by author_id order by count(*) desc limit ${MEMBERS + 1}`.execute(db);
+  const [approver, ...members] = authors.rows.map((r) => r.author_id);
+  const team = await db
+    .insertInto('teams')
+    .values({ project_id: project.id, name: 'Bench approval team' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const roles = await insertDefaultRoles(db, team.id);
+  for (const userId of [approver, ...members]) {
+    const membership = await db
+      .insertInto('team_memberships')
+      .values({ team_id: team.id, user_id: userId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('team_membership_roles')
+      .values({ membership_id: membership.id, role_id: userId === approver ? roles.lead : roles.member })
+      .execute();
+  }
+  await db
+    .insertInto('price_lists')
+    .values({ team_id: team.id, name: 'Bench rate', currency: 'EUR', hourly_rate: '90.00', valid_from: '2000-01-01' })
+    .execute();
+  await db.insertInto('app_role_grants').values({ role: 'timesheet_approver', user_id: approver }).execute();
+  await db.insertInto('app_role_grants').values({ role: 'timesheet_viewer', user_id: approver }).execute();
+  await db.insertInto('app_role_grants').values({ role: 'timesheet_viewer', user_id: members[0] }).execute();
+  await sql`update worklogs set team_id = ${team.id} where project_id = ${project.id} and author_id in (${sql.join(members)})`.execute(
+    db,
+  );
+  const slices = await sql<{
+    id: number;
+  }>`insert into timesheet_slices (user_id, team_id, period_start, period_end, state)
+    select author_id, team_id, date_trunc('week', start_date)::date, date_trunc('week', start_date)::date + 6, 'submitted'
+    from worklogs where team_id = ${team.id} group by 1, 2, 3 returning id`.execute(db);
+  await sql`analyze`.execute(db);
+  const middle = await sql<{ day: string }>`select start_date::text as day from worklogs
+    where author_id = ${members[0]} and project_id = ${project.id} order by start_date offset 100 limit 1`.execute(db);
+  log(`team ${team.id}: approver ${approver}, ${members.length} members, ${slices.rows.length} submitted slices`);
+  return {
+    teamId: team.id,
+    memberToken: await token(db, members[0]),
+    approverToken: await token(db, approver),
+    date: middle.rows[0].day,
+    submitted: slices.rows.map((r) => r.id),
+  };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+
+/** `REQUESTS` requests one after another (after 20 to warm up); p50 and p95 in ms. */
+async function latency(url: string, bearer: string) {
+  const once = async () => {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { authorization: `Bearer ${bearer}` } });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+    return performance.now() - started;
+  };
+  for (let i = 0; i < 20; i++) await once();
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) times.push(await once());
+  times.sort((a, b) => a - b);
+  return { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) };
+}
+
+async function approveBatch(base: string, bearer: string, ids: number[]) {
+  const started = performance.now();
+  const response = await fetch(`${base}/api/approvals/batch`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ ids, decision: 'approve' }),
+  });
+  const body = (await response.json()) as { results?: Array<{ ok: boolean; code?: string }> };
+  const ms = performance.now() - started;
+  const approved = body.results?.filter((r) => r.ok).length ?? 0;
+  if (response.status !== 200 || approved !== ids.length)
+    throw new Error(
+      `batch: ${response.status}, ${approved} of ${ids.length} approved: ${JSON.stringify(body).slice(0, 300)}`,
+    );
+  return round(ms);
+}
+
+async function benchmark(databaseUrl: string) {
+  log('building the server (esbuild)');
+  await buildServers();
+  const handle = await openDb({ url: databaseUrl, poolSize: 4 });
+  let bench: Bench;
+  try {
+    await migrateToLatest(handle.db);
+    log(`generating ${WORKLOGS} work logs`);
+    const world = await generate(handle.db, {
+      users: 400,
+      projects: 8,
+      itemsPerProject: 1500,
+      worklogs: WORKLOGS,
+      seed: 14,
+      concurrency: 2,
+      today: todayUtc(),
+    });
+    log(`world: ${JSON.stringify(world)}`);
+    bench = await prepare(handle.db);
+  } finally {
+    await handle.close();
+  }
+  const server = await startServerProcess(databaseUrl);
+  try {
+    const grid = await latency(`${server.url}/api/timesheets?date=${bench.date}&view=week`, bench.memberToken);
+    log(`week grid: ${JSON.stringify(grid)}`);
+    const queue = await latency(
+      `${server.url}/api/approvals?state=submitted&teamId=${bench.teamId}`,
+      bench.approverToken,
+    );
+    log(`approval queue: ${JSON.stringify(queue)}`);
+    const batches: number[] = [];
+    for (let i = 0; i < 3; i++)
+      batches.push(await approveBatch(server.url, bench.approverToken, bench.submitted.slice(i * 500, (i + 1) * 500)));
+    log(`approve 500: ${batches.join(', ')} ms`);
+    const summary = {
+      worklogs: WORKLOGS,
+      weekGridP95Ms: grid.p95,
+      weekGridP50Ms: grid.p50,
+      approvalQueueP95Ms: queue.p95,
+      approvalQueueP50Ms: queue.p50,
+      approve500Ms: Math.max(...batches),
+    };
+    log(
+      `targets: weekGridP95Ms ≤ 20 ${summary.weekGridP95Ms <= 20 ? 'met' : 'MISSED'}, approvalQueueP95Ms ≤ 50 ${summary.approvalQueueP95Ms <= 50 ? 'met' : 'MISSED'}, approve500Ms ≤ 2000 ${summary.approve500Ms <= 2000 ? 'met' : 'MISSED'}`,
+    );
+    return summary;
+  } finally {
+    await server.stop();
+  }
+}
+
+const summary = await withBenchDatabase((url) => benchmark(url));
+process.stdout.write(`${JSON.stringify(summary)}\n`);
