@@ -61,6 +61,8 @@ export const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'pricelist.create': 'Created a price list',
   'pricelist.update': 'Changed a price list',
   'pricelist.delete': 'Deleted a price list',
+  'period.close': "Closed a team's period",
+  'period.reopen': "Reopened a team's period",
   'seed.demo': 'Loaded the demo data',
 };
 
@@ -82,6 +84,7 @@ const ENTITY_LABELS: Record<string, string> = {
   team_membership: 'Team membership',
   team_role: 'Team role',
   price_list: 'Price list',
+  team_period: 'Team period',
   system: 'Installation',
 };
 
