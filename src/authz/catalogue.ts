@@ -141,6 +141,8 @@ export const ACTIONS = {
   'self.read': { scope: 'global' },
   'self.tokens': { scope: 'global' },
   'self.explain': { scope: 'global' },
+  /** My inbox: decisions on my timesheets and the count of slices waiting for me (issue 14, item 7). */
+  'self.inbox': { scope: 'global' },
   'admin.users': { scope: 'global', area: 'Administration' },
   'admin.audit': { scope: 'global', area: 'Administration' },
   'admin.roles': { scope: 'global', area: 'Administration' },
@@ -214,6 +216,8 @@ export const ACTIONS = {
   },
   /** A user's timesheet grid (FLOW-1): their own, or a member's through VIEW_MEMBER_WORKLOGS / team_admin / app_admin. */
   'timesheet.view': { scope: 'global', area: 'Timesheet', selfOnly: true, forOthers: 'VIEW_MEMBER_WORKLOGS' },
+  /** The caller's own running timer (one at a time); stopping it logs the work through `worklog.create` and its gates. */
+  'timer.use': { scope: 'global', area: 'Timesheet' },
   /** FLOW-2: the owner submits a slice; team_admin, app_admin or MANAGE_MEMBER_WORKLOGS in a team of theirs on their behalf. */
   'timesheet.submit': {
     scope: 'slice',
@@ -222,8 +226,16 @@ export const ACTIONS = {
     forOthers: 'MANAGE_MEMBER_WORKLOGS',
     gates: ['sliceState'],
   },
-  /** FLOW-10: a slice routed to an approver — APPROVE_TIMESHEETS in its team and the Timesheet Approval area; app_admin any. */
-  'timesheet.review': { scope: 'slice', area: 'Timesheet Approval', authority: SLICE_APPROVERS },
+  /**
+   * FLOW-10: a slice routed to an approver — APPROVE_TIMESHEETS in its team and the Timesheet Approval area; app_admin
+   * any. Never their own (FLOW-8): the queue (visibleSlices) and the slice's detail leave it out.
+   */
+  'timesheet.review': {
+    scope: 'slice',
+    area: 'Timesheet Approval',
+    authority: SLICE_APPROVERS,
+    gates: ['notOwnApproval'],
+  },
   'timesheet.approve': {
     scope: 'slice',
     area: 'Timesheet Approval',

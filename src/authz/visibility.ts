@@ -1,4 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { APP_ROLES } from '../db/types.js';
+import { areasOf } from './areas.js';
+import { ACTIONS } from './catalogue.js';
 import type { Actor } from './engine.js';
 import { canBrowseProject, canViewItem, canViewTeam, projectIdsWithPermission } from './sql.js';
 
@@ -73,6 +76,34 @@ export function visibleWorklogs(
  */
 export function visibleTeams(actor: Pick<Actor, 'userId'>, alias: string): Expression<SqlBool> {
   return canViewTeam(actor.userId, alias);
+}
+
+/** What `timesheet.review` asks (FLOW-10), read from the catalogue: the area, the app roles that decide any slice, the team permission. */
+const REVIEW = ACTIONS['timesheet.review'];
+const REVIEW_AREA_ROLES = APP_ROLES.filter((role) => areasOf(role).includes(REVIEW.area));
+const literals = (values: readonly string[]) => sql.join(values.map((v) => sql.lit(v)));
+
+/**
+ * Timesheet slices (`timesheet_slices <alias>`) the reader may review — the twin of `timesheet.review` (FLOW-2, FLOW-8,
+ * FLOW-10, APP-2) for the approval queue and the inbox: an active reader with the Timesheet Approval area open
+ * (timesheet_approver or app_admin), holding app_admin (every slice) or APPROVE_TIMESHEETS in the slice's team (a current
+ * membership; a slice without a team is app_admin's only) — and never a slice of their own.
+ */
+export function visibleSlices(
+  actor: Pick<Actor, 'userId'>,
+  alias: string,
+  options: { readerId?: Expression<number> } = {},
+): Expression<SqlBool> {
+  const reader = options.readerId ?? actor.userId;
+  const rolesHeld = sql`(select tw_a.role from app_role_grants tw_a where tw_a.user_id = ${reader}
+    or tw_a.group_id in (select tw_gm.group_id from group_members tw_gm where tw_gm.user_id = ${reader}))`;
+  return sql<SqlBool>`(${sql.ref(`${alias}.user_id`)} <> ${reader}
+    and exists (select 1 from users tw_u where tw_u.id = ${reader} and tw_u.active)
+    and exists (select 1 from ${rolesHeld} tw_r(role) where tw_r.role in (${literals(REVIEW_AREA_ROLES)}))
+    and (exists (select 1 from ${rolesHeld} tw_r(role) where tw_r.role in (${literals(REVIEW.authority.roles)}))
+      or ${sql.ref(`${alias}.team_id`)} = any(array(select tw_tm.team_id from team_memberships tw_tm
+        join team_membership_roles tw_mr on tw_mr.membership_id = tw_tm.id join team_roles tw_tr on tw_tr.id = tw_mr.role_id
+        where tw_tm.user_id = ${reader} and tw_tm.left_at is null and ${sql.lit(REVIEW.authority.level)} = any(tw_tr.permissions)))))`;
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   visibleAuditRows,
   visibleItems,
   visibleProjects,
+  visibleSlices,
   visibleTeams,
   visibleWorklogs,
   type Reader,
@@ -105,6 +106,11 @@ const SNAPSHOTS: Array<{ name: string; about: string; query: (db: Kysely<DB>) =>
     name: 'visible-teams',
     about: "visibleTeams(reader, 't') — TEAM-8",
     query: (db) => db.selectFrom('teams as t').selectAll().where(visibleTeams(reader, 't')).compile(),
+  },
+  {
+    name: 'visible-slices',
+    about: "visibleSlices(reader, 's') — FLOW-2, FLOW-8, FLOW-10, APP-2: the slices the reader may review",
+    query: (db) => db.selectFrom('timesheet_slices as s').selectAll().where(visibleSlices(reader, 's')).compile(),
   },
   {
     name: 'visible-audit-rows',
