@@ -256,3 +256,29 @@ export type ApprovalBatchInput = z.infer<ApprovalsSchema['batchBody']>;
 export type ApprovalBatchResult = z.infer<ApprovalsSchema['batchResult']>;
 export type Inbox = Json<z.infer<ApprovalsSchema['inboxOut']>>;
 export type InboxItem = Inbox['items'][number];
+
+// ---- Cost: charging work logs under an invoice reference (FLOW-9, PRICE-7) ----------------------------------------
+
+type ChargesSchema = typeof import('./modules/charges/schema.js');
+/** Approved, uncharged work logs the caller may view, with totals (money only for money roles). */
+export type ChargeCandidates = Json<z.infer<ChargesSchema['candidatesOut']>>;
+export type ChargeCandidatesQuery = z.input<ChargesSchema['candidatesQuery']>;
+export type ChargeWorklog = ChargeCandidates['items'][number];
+export type ChargeTotals = ChargeCandidates['totals'];
+/** What the charging filters offer: projects, teams and clients of the chargeable work logs. */
+export type ChargeFilters = Json<z.infer<ChargesSchema['chargeFiltersOut']>>;
+export type ChargeInput = z.input<ChargesSchema['chargeCreate']>;
+export type Charge = Json<z.infer<ChargesSchema['chargeOut']>>;
+export type ChargePage = Json<z.infer<ChargesSchema['chargePage']>>;
+export type ChargeListState = NonNullable<z.input<ChargesSchema['chargeListQuery']>['state']>;
+/** A charge with its visible work logs, the hidden ones' hours and its history (FLOW-7). */
+export type ChargeDetail = Json<z.infer<ChargesSchema['chargeDetail']>>;
+
+// ---- Team periods: closing and reopening a team's months (FLOW-3, FLOW-7) -----------------------------------------
+
+/** A team's twelve months of a year, with `abilities.manage` (close and reopen). */
+export type TeamPeriods = Json<import('./modules/periods/schema.js').PeriodsOut>;
+export type TeamPeriod = Json<import('./modules/periods/schema.js').PeriodOut>;
+/** Closing or reopening: an optional comment and the version read. */
+export type TeamPeriodChange = import('./modules/periods/schema.js').PeriodChange;
+export type TeamPeriodHistory = Json<import('./modules/periods/schema.js').PeriodHistoryOut>;

@@ -13,7 +13,19 @@ export const MONEY_FIELDS = [
     column: 'cost_rate',
     note: 'a person’s internal cost per hour (next: CHG)',
   },
-  { resource: 'invoice', field: 'amount', column: 'invoice_amount', note: 'an invoice line’s amount (next: CHG)' },
+  { resource: 'charge', field: 'amount', column: 'amount', note: 'a charge’s invoice amount (FLOW-9)' },
+  {
+    resource: 'chargeWorklog',
+    field: 'value',
+    column: 'value',
+    note: 'rate × hours of a work log to charge or charged',
+  },
+  {
+    resource: 'chargeTotals',
+    field: 'values',
+    column: 'value_totals',
+    note: 'the value of several work logs, per currency',
+  },
 ] as const;
 
 export type MoneyField = (typeof MONEY_FIELDS)[number]['field'];
