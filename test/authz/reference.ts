@@ -270,6 +270,7 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
   // W (author U) in an app area": VIEW_MEMBER_WORKLOGS in a team of theirs, team_admin over their team, app_admin).
   'timesheet.view': { permissions: [], area: 'Timesheet', forOthers: 'VIEW_MEMBER_WORKLOGS' },
   'timer.use': { permissions: [], area: 'Timesheet' },
+  'timer.use': { permissions: [], area: 'Timesheet' },
   // FLOW-2: the owner submits; team_admin or MANAGE_MEMBER_WORKLOGS on their behalf (APP-3: app_admin all data).
   // FLOW-1: an open or rejected timesheet is submitted.
   'timesheet.submit': {

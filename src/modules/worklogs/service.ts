@@ -72,38 +72,43 @@ export function createWorklogService({ db, authz }: Deps) {
    * list valid on the work date and its rate (PRICE-3/4); the insert re-checks that price list's validity (PRICE-6).
    */
   async function create(actor: Actor, input: WorklogCreate, attempt = 1): Promise<WorklogOut> {
-    const ownerId = input.userId ?? actor.userId;
-    // One transaction: the locks on the owner's days (lib/locks.ts), the decision read inside it — so a period closed
-    // or a slice submitted meanwhile is seen (FLOW-1, FLOW-3) — and the insert.
-    const written = await db.transaction().execute(async (trx) => {
-      await lockWorkDays(trx, ownerId);
-      // A date outside the window gets its plain 400 rather than a layer's refusal about that date (a 404 stays a 404).
-      const { item, owner, teams } = await authz
-        .within(trx)
-        .authorizeWorklog(actor, 'worklog.create', input.itemKey, { ownerId, date: input.startDate })
-        .catch(async (refusal: unknown) => {
-          if (refusal instanceof AppError && refusal.status === 403) await checkWorkDate(trx, input.startDate);
-          throw refusal;
-        });
-      const snapshot = snapshotOf(owner, teams, input.startDate);
-      const row = await repo.insertWorklog(trx, {
-        itemId: item.itemId,
-        projectId: item.projectId,
-        authorId: ownerId,
-        startDate: input.startDate,
-        startTime: input.startTime ?? null,
-        durationSeconds: input.durationSeconds,
-        description: input.description ?? '',
-        teamId: snapshot.team?.teamId ?? null,
-        priceListId: snapshot.priceList?.id ?? null,
-        createdBy: actor.userId,
-      });
-      if (!row) await checkWorkDate(trx, input.startDate);
-      return row && worklogOut(row, readerOf(actor), { project: item.project, item: item.item, owner });
-    });
+    const written = await db.transaction().execute((trx) => createIn(trx, actor, input));
     if (written) return written;
     if (attempt < 2) return create(actor, input, attempt + 1);
     throw priceListChanged();
+  }
+
+  /**
+   * `create` inside the caller's transaction (the timer's stop writes its work log with the timer's removal): the locks
+   * on the owner's days (lib/locks.ts), the decision read inside it — so a period closed or a slice submitted meanwhile
+   * is seen (FLOW-1, FLOW-3) — and the insert. Undefined when the price list changed meanwhile (nothing written).
+   */
+  async function createIn(trx: Database, actor: Actor, input: WorklogCreate): Promise<WorklogOut | undefined> {
+    const ownerId = input.userId ?? actor.userId;
+    await lockWorkDays(trx, ownerId);
+    // A date outside the window gets its plain 400 rather than a layer's refusal about that date (a 404 stays a 404).
+    const { item, owner, teams } = await authz
+      .within(trx)
+      .authorizeWorklog(actor, 'worklog.create', input.itemKey, { ownerId, date: input.startDate })
+      .catch(async (refusal: unknown) => {
+        if (refusal instanceof AppError && refusal.status === 403) await checkWorkDate(trx, input.startDate);
+        throw refusal;
+      });
+    const snapshot = snapshotOf(owner, teams, input.startDate);
+    const row = await repo.insertWorklog(trx, {
+      itemId: item.itemId,
+      projectId: item.projectId,
+      authorId: ownerId,
+      startDate: input.startDate,
+      startTime: input.startTime ?? null,
+      durationSeconds: input.durationSeconds,
+      description: input.description ?? '',
+      teamId: snapshot.team?.teamId ?? null,
+      priceListId: snapshot.priceList?.id ?? null,
+      createdBy: actor.userId,
+    });
+    if (!row) await checkWorkDate(trx, input.startDate);
+    return row && worklogOut(row, readerOf(actor), { project: item.project, item: item.item, owner });
   }
 
   /**
@@ -246,5 +251,5 @@ export function createWorklogService({ db, authz }: Deps) {
     return previewOut(reader, decision, teams, snapshot);
   }
 
-  return { create, update, remove, listForItem, listByAuthor, byId, timeSummary, preview };
+  return { create, createIn, update, remove, listForItem, listByAuthor, byId, timeSummary, preview };
 }
