@@ -112,7 +112,7 @@ export function ApprovalQueue({ view }: { view: ApprovalsView }) {
         </button>
         <button
           type="button"
-          className="button ghost"
+          className="button secondary"
           onClick={() => {
             reset();
             list.reload();
