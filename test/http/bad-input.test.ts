@@ -306,6 +306,8 @@ const BAD_PARAMS = {
   },
   /** A set-password link's token: any text up to the router's limit; one that matches no link is a 404. */
   linkToken: { invalid: [], missing: 'twl_no-such-link' },
+  /** A team period's first day (FLOW-3); a well-formed day inside a month names no period. */
+  periodStart: { invalid: ['2026-02-30', '2026-1-1', 'abc', '20260101', '0000-01-01'], missing: '2026-01-15' },
 };
 /** Refused by Fastify's router itself (longer than maxParamLength 100; bad percent-encoding), bypassing the error handler. */
 /** Refused by the router (over-long, bad percent-encoding): answered as problems through `frameworkErrors`. */
@@ -352,6 +354,7 @@ const VERSION_QUERY = {
 const id = (valid: (w: World) => number) => ({ kind: 'id' as const, valid });
 const projectKey = { kind: 'projectKey' as const, valid: (w: World) => w.projectKey };
 const itemKey = { kind: 'itemKey' as const, valid: (w: World) => w.itemKey };
+const periodStart = { kind: 'periodStart' as const, valid: () => '2026-05-01' };
 /** The body of an item security setting, saved (PUT) or previewed. */
 const SECURITY_SET: RouteSpec = {
   params: { key: itemKey },
@@ -666,6 +669,18 @@ const ROUTES: Record<string, RouteSpec> = {
   'PATCH /api/admin/settings': {
     body: () => ({ teamChecks: true, version: 1 }),
     fields: { teamChecks: 'boolean', version: 'version' },
+  },
+  'POST /api/teams/:id/periods/:start/close': {
+    params: { id: id((w) => w.teamId), start: periodStart },
+    body: () => ({ comment: 'Month end', version: 1 }),
+    fields: { comment: 'description', version: 'version' },
+    allOptional: true,
+  },
+  'POST /api/teams/:id/periods/:start/reopen': {
+    params: { id: id((w) => w.teamId), start: periodStart },
+    body: () => ({ comment: 'Late entries', version: 2 }),
+    fields: { comment: 'description', version: 'version' },
+    allOptional: true,
   },
   'POST /api/app-roles/preview': {
     body: (w) => ({ grant: { role: 'billing_viewer', userId: w.userId }, revokeId: 1 }),
