@@ -373,6 +373,17 @@ describe('route table: every resource-scoped route decides its declared action b
       await c.delete(`/api/teams/${global.id}?version=${(await c.get(`/api/teams/${global.id}`)).json().version}`),
     );
 
+    // Timesheets (FLOW-1, FLOW-8): the administrator submits a week of their own, and asks for its recall once approved.
+    const logged = await c.post('/api/worklogs', { itemKey: a.key, startDate: '2025-06-02', durationSeconds: 600 });
+    assert.equal(logged.statusCode, 201, logged.body);
+    const submitted = await ok(
+      'POST /api/timesheets/submit',
+      await c.post('/api/timesheets/submit', { start: '2025-06-02', end: '2025-06-08' }),
+    );
+    const sliceId: number = submitted.slices[0].id;
+    await handle.db.updateTable('timesheet_slices').set({ state: 'approved' }).where('id', '=', sliceId).execute();
+    await ok('POST /api/timesheets/slices/:id/recall', await c.post(`/api/timesheets/slices/${sliceId}/recall`, {}));
+
     const resourceRoutes = routes.filter(
       (r) =>
         r.access !== undefined && r.access !== 'public' && ACTIONS[r.access].scope !== 'global' && r.method !== 'HEAD',
