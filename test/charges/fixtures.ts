@@ -85,6 +85,8 @@ export async function chargingWorld(db: Database, app: App) {
 
   return {
     ...world,
+    /** Another item of the project (`item` is the world's own). */
+    newItem: world.item,
     author,
     team,
     priceList,

@@ -18,7 +18,7 @@ import {
   type Session,
   type TestApp,
 } from '../helpers/harness.js';
-import { createPriceList, createTeam } from '../helpers/teams.js';
+import { createPriceList, createTeam, grantAppRole } from '../helpers/teams.js';
 import { createTestAppWithRoutes } from '../identity/fixtures.js';
 
 const WRITE_METHODS = ['POST', 'PATCH', 'PUT', 'DELETE'];
@@ -239,6 +239,23 @@ const BAD = {
     [null],
     [1, 1],
     Array.from({ length: 201 }, (_, i) => i + 1),
+  ],
+  /** FLOW-9: an invoice number, and the work logs of a charge (1 to 5,000, no repeats). */
+  invoiceNumber: string(100, 'refused'),
+  chargeWorklogIds: [
+    'x',
+    42,
+    true,
+    null,
+    {},
+    [],
+    [0],
+    [-1],
+    [1.5],
+    ['1'],
+    [null],
+    [1, 1],
+    Array.from({ length: 5_001 }, (_, i) => i + 1),
   ],
   teamPermissions: [
     'WORK_ON_ISSUES',
@@ -682,6 +699,43 @@ const ROUTES: Record<string, RouteSpec> = {
     fields: { comment: 'description', version: 'version' },
     allOptional: true,
   },
+  'POST /api/charges': {
+    body: (w) => ({
+      invoiceNumber: 'INV-1',
+      invoiceDate: '2026-03-31',
+      amount: '100.00',
+      currency: 'EUR',
+      worklogIds: [w.worklogId],
+    }),
+    fields: {
+      invoiceNumber: 'invoiceNumber',
+      invoiceDate: 'date',
+      amount: 'amount',
+      currency: 'currency',
+      worklogIds: 'chargeWorklogIds',
+    },
+  },
+  'POST /api/charges/:id/revoke': {
+    params: { id: id(() => 1) },
+    body: () => ({ version: 1 }),
+    fields: { version: 'version' },
+  },
+  'POST /api/timesheets/submit': {
+    body: () => ({ start: '2026-11-02', end: '2026-11-08' }),
+    fields: { start: 'date', end: 'date', userId: 'id' },
+  },
+  'POST /api/timesheets/slices/:id/recall': {
+    params: { id: id(() => 1) },
+    body: () => ({ comment: 'wrong item on Tuesday' }),
+    fields: { comment: 'description' },
+    allOptional: true,
+  },
+  'POST /api/timer': {
+    body: (w) => ({ itemKey: w.itemKey, description: 'pairing' }),
+    fields: { itemKey: 'itemKey', description: 'worklogDescription' },
+  },
+  'POST /api/timer/stop': {},
+  'DELETE /api/timer': {},
   'POST /api/app-roles/preview': {
     body: (w) => ({ grant: { role: 'billing_viewer', userId: w.userId }, revokeId: 1 }),
     fields: { grant: 'roleChange', revokeId: 'id' },
@@ -731,6 +785,8 @@ for (const dialect of DIALECTS) {
     before(async () => {
       t = await createTestAppWithRoutes(dialect);
       const admin = await createUser(t.db, { systemAdmin: true });
+      // The Cost area (APP-2): charging's global actions are decided before the body is read.
+      await grantAppRole(t.db, admin.id, 'billing_admin');
       session = await signIn(t.app, admin.login);
       const project = await createProject(t.db);
       await grant(t.db, project.id, 'ADMINISTER_PROJECT', { userId: admin.id });
