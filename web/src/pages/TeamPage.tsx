@@ -1,5 +1,6 @@
 import { api, isNotFound } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { PeriodsSection } from '../components/periods/PeriodsSection.js';
 import { PriceListsSection } from '../components/PriceListsSection.js';
 import { TeamDetailsForm } from '../components/TeamDetailsForm.js';
 import { TeamHistory } from '../components/TeamHistory.js';
@@ -11,7 +12,7 @@ import { useDocumentTitle } from '../useDocumentTitle.js';
 import { useResource } from '../useResource.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
-/** One team (TEAM-1…TEAM-6): its details, members and their roles, roles, price lists and membership history. */
+/** One team (TEAM-1…TEAM-6, FLOW-3): its details, members and their roles, roles, price lists, periods and membership history. */
 export function TeamPage({ teamId }: { teamId: number }) {
   const team = useResource(() => api.getTeam(teamId), [teamId]);
   const removal = useAction();
@@ -91,6 +92,9 @@ export function TeamPage({ teamId }: { teamId: number }) {
 
       <h2>Price lists</h2>
       <PriceListsSection teamId={data.id} teamName={data.name} canCreate={data.abilities.canManagePriceLists} />
+
+      <h2>Periods</h2>
+      <PeriodsSection teamId={data.id} teamName={data.name} />
 
       <h2>Membership history</h2>
       <TeamHistory key={data.members.map((m) => m.user.id).join()} teamId={data.id} />
