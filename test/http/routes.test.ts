@@ -384,6 +384,21 @@ describe('route table: every resource-scoped route decides its declared action b
     await handle.db.updateTable('timesheet_slices').set({ state: 'approved' }).where('id', '=', sliceId).execute();
     await ok('POST /api/timesheets/slices/:id/recall', await c.post(`/api/timesheets/slices/${sliceId}/recall`, {}));
 
+    // Team periods (FLOW-3): the administrator closes a month of the walked team and reopens it.
+    await ok('GET /api/teams/:id/periods', await c.get(`/api/teams/${team.id}/periods?year=2025`));
+    await ok(
+      'POST /api/teams/:id/periods/:start/close',
+      await c.post(`/api/teams/${team.id}/periods/2025-07-01/close`),
+    );
+    await ok(
+      'POST /api/teams/:id/periods/:start/reopen',
+      await c.post(`/api/teams/${team.id}/periods/2025-07-01/reopen`, { comment: 'walked' }),
+    );
+    await ok(
+      'GET /api/teams/:id/periods/:start/history',
+      await c.get(`/api/teams/${team.id}/periods/2025-07-01/history`),
+    );
+
     const resourceRoutes = routes.filter(
       (r) =>
         r.access !== undefined && r.access !== 'public' && ACTIONS[r.access].scope !== 'global' && r.method !== 'HEAD',
