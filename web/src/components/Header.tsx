@@ -1,4 +1,5 @@
-import { href, type Route } from '../router.js';
+import { href, useHash, type Route } from '../router.js';
+import { InboxLink } from './inbox/InboxLink.js';
 import type { Me } from '../../../src/contracts.js';
 
 interface Props {
@@ -13,6 +14,7 @@ interface Props {
  */
 export function Header({ me, route, onSignOut }: Props) {
   const { user, areas } = me;
+  const hash = useHash();
   const inProjects = ['projects', 'project', 'item'].includes(route.name);
   const inTeams = route.name === 'teams' || route.name === 'team';
   return (
@@ -39,6 +41,7 @@ export function Header({ me, route, onSignOut }: Props) {
             Approvals
           </a>
         )}
+        <InboxLink userId={user.id} hash={hash} current={route.name === 'inbox'} />
         {areas.includes('Cost') && (
           <a href={href.invoices()} aria-current={route.name === 'invoices' ? 'page' : undefined}>
             Invoices
