@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ApiError } from '../../api.js';
 import { changePeriod } from '../../api/periods.js';
 import type { TeamPeriod } from '../../../../src/contracts.js';
 import { formatDate } from '../../dates.js';
@@ -15,15 +16,23 @@ interface Props {
   period: TeamPeriod;
   onClose: () => void;
   onChanged: () => void;
+  /** The month changed since the list was read (a 409): reload the list. */
+  onStale: () => void;
 }
 
 /** The confirmation of closing or reopening a month (FLOW-3), with an optional comment kept in its history (FLOW-7). */
-export function PeriodChangeDialog({ teamId, teamName, period, onClose, onChanged }: Props) {
+export function PeriodChangeDialog({ teamId, teamName, period, onClose, onChanged, onStale }: Props) {
   const [comment, setComment] = useState('');
   const closing = period.state === 'open';
   const month = monthName(period.start);
   const { busy, fields, submit } = useFormSubmit(['comment'], async () => {
-    await changePeriod(teamId, period, closing ? 'close' : 'reopen', comment.trim() ? { comment } : {});
+    try {
+      await changePeriod(teamId, period, closing ? 'close' : 'reopen', comment.trim() ? { comment } : {});
+    } catch (failure) {
+      // Someone else closed or reopened the month meanwhile (409): the list behind the dialog shows it as it is now.
+      if (failure instanceof ApiError && failure.status === 409) onStale();
+      throw failure;
+    }
     onChanged();
   });
   const span = `${formatDate(period.start)} – ${formatDate(period.end)}`;

@@ -110,6 +110,7 @@ export function PeriodsSection({ teamId, teamName }: { teamId: number; teamName:
           teamName={teamName}
           period={open.period}
           onClose={() => setOpen(null)}
+          onStale={periods.reload}
           onChanged={() => {
             setOpen(null);
             periods.reload();
