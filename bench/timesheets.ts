@@ -3,7 +3,8 @@ import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
 import { insertDefaultRoles } from '../src/modules/teams/repo.js';
 import { digest, newSecret, TOKEN_PREFIX } from '../src/modules/auth/secrets.js';
 import { todayUtc } from '../src/seed/random.js';
-import { log, round, withBenchDatabase } from './bench-db.js';
+import pg from 'pg';
+import { ADMIN_URL, log, round, withBenchDatabase } from './bench-db.js';
 import { generate } from './generate.js';
 import { buildServers, startServerProcess } from './server-process.js';
 
@@ -89,6 +90,22 @@ async function prepare(db: Database): Promise<Bench> {
   };
 }
 
+/** The URL of a kept database, created when missing. */
+async function keptDatabase(name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error('BENCH_KEEP must be a plain database name');
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 
@@ -132,6 +149,12 @@ async function benchmark(databaseUrl: string) {
   let bench: Bench;
   try {
     await migrateToLatest(handle.db);
+    const kept = await readKept(handle.db);
+    if (kept) {
+      log('reusing the generated world (BENCH_KEEP)');
+      bench = kept;
+      return await measure(databaseUrl, bench);
+    }
     log(`generating ${WORKLOGS} work logs`);
     const world = await generate(handle.db, {
       users: 400,
@@ -144,9 +167,31 @@ async function benchmark(databaseUrl: string) {
     });
     log(`world: ${JSON.stringify(world)}`);
     bench = await prepare(handle.db);
+    if (process.env.BENCH_KEEP) await keep(handle.db, bench);
   } finally {
     await handle.close();
   }
+  return measure(databaseUrl, bench);
+}
+
+/** BENCH_KEEP=<database>: the world is generated into that database once and kept, for profiling its statements. */
+async function keep(db: Database, bench: Bench) {
+  await sql`create table if not exists tw_bench_kept (bench jsonb)`.execute(db);
+  await sql`insert into tw_bench_kept values (${JSON.stringify(bench)})`.execute(db);
+}
+
+async function readKept(db: Database): Promise<Bench | undefined> {
+  if (!process.env.BENCH_KEEP) return undefined;
+  const { rows } = await sql<{ bench: Bench }>`select bench from tw_bench_kept`.execute(db).catch(() => ({ rows: [] }));
+  if (!rows[0]) return undefined;
+  // Batches approved by an earlier run are submitted again.
+  await sql`update timesheet_slices set state = 'submitted' where id in (${sql.join(rows[0].bench.submitted)})`.execute(
+    db,
+  );
+  return rows[0].bench;
+}
+
+async function measure(databaseUrl: string, bench: Bench) {
   const server = await startServerProcess(databaseUrl);
   try {
     const grid = await latency(`${server.url}/api/timesheets?date=${bench.date}&view=week`, bench.memberToken);
@@ -177,5 +222,7 @@ async function benchmark(databaseUrl: string) {
   }
 }
 
-const summary = await withBenchDatabase((url) => benchmark(url));
+const summary = process.env.BENCH_KEEP
+  ? await keptDatabase(process.env.BENCH_KEEP).then(benchmark)
+  : await withBenchDatabase((url) => benchmark(url));
 process.stdout.write(`${JSON.stringify(summary)}\n`);
