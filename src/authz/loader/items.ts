@@ -61,11 +61,16 @@ export async function loadItems(
   options: LoadOptions = {},
 ): Promise<Map<number, ItemFacts>> {
   const withTeams = options.action !== undefined && needsFact(options.action, 'teams');
+  // The project's facts (grants, role holders, teams) once per project, not once per item: a batch of items of one
+  // project (a timesheet's rows, a page's abilities) costs one project's subqueries, not one per row.
   const { rows } = await sql<ItemRow>`
-    select i.id as item_id, i.key as item_key, i.governing_item_id as governing_id, gi.key as governing_key, ${entriesColumn}, ${projectColumns}
-      ${withTeams ? sql`, ${projectTeamColumns}` : sql``}
-    from work_items i join projects p on p.id = i.project_id left join work_items gi on gi.id = i.governing_item_id
-    where i.deleted_at is null and ${where}`.execute(db);
+    with tw_i as (select i.id, i.key, i.project_id, i.governing_item_id from work_items i where i.deleted_at is null and ${where}),
+    tw_p as materialized (select ${projectColumns} ${withTeams ? sql`, ${projectTeamColumns}` : sql``}
+      from projects p where p.id in (select tw_i.project_id from tw_i))
+    select i.id as item_id, i.key as item_key, i.governing_item_id as governing_id, gi.key as governing_key, ${entriesColumn}, tw_p.*
+    from tw_i i join tw_p on tw_p.project_id = i.project_id left join work_items gi on gi.id = i.governing_item_id`.execute(
+    db,
+  );
   // Items of one project share one ProjectFacts object, and items under one setting one governing object: the
   // engine memoises a subject's standing per ProjectFacts, and a batch's facts stay small in memory.
   const projects = new Map<number, ProjectFacts>();
