@@ -91,6 +91,9 @@ for (const dialect of DIALECTS)
       const backwards = await submit(w.owner.c, { start: WEEK.end, end: WEEK.start });
       assert.equal(backwards.statusCode, 400);
       assert.equal(backwards.json().field, 'end');
+      const tooLong = await submit(w.owner.c, { start: '1900-01-01', end: '9998-12-31' });
+      assert.equal(tooLong.statusCode, 400);
+      assert.equal(tooLong.json().field, 'end');
     });
 
     test('FLOW-2: the owner submits; MANAGE_MEMBER_WORKLOGS and team_admin submit on their behalf; others are refused', async () => {

@@ -210,6 +210,8 @@ for (const dialect of DIALECTS)
       const w = await sheetWorld(t);
       for (const [url, field] of [
         ['/api/timesheets?date=2025-13-01', 'date'],
+        ['/api/timesheets?date=9999-12-31', 'date'],
+        ['/api/timesheets?date=0001-01-01&view=month', 'date'],
         ['/api/timesheets?view=year', 'view'],
         ['/api/timesheets?userId=abc', 'userId'],
       ] as const) {

@@ -8,6 +8,15 @@ const SLICE_STATES = ['open', 'submitted', 'approved', 'rejected', 'recall_reque
 /** Why something is locked, in the explanation's words (FLOW-11, EXPL-1): the gate's code and message. */
 export const lockOut = z.object({ code: z.string(), message: z.string() });
 
+/**
+ * A day a timesheet is read or submitted for: the years 1900 to 9998, so every week and month around it is a calendar
+ * date of four-digit years (lib/periods.ts compares dates as text).
+ */
+const sheetDay = calendarDate.refine(
+  (d) => d >= '1900-01-01' && d <= '9998-12-31',
+  'Timesheet dates lie between 1900-01-01 and 9998-12-31.',
+);
+
 const itemRef = z.object({ key: z.string(), title: z.string(), projectKey: z.string() });
 
 /** One slice of the timesheet (FLOW-10): the user's work of one team over one period; `id` null while it has no row (open). */
@@ -68,7 +77,7 @@ export const gridOut = z.object({
 
 export const gridQuery = z.strictObject({
   /** A day of the week or month to show; today (installation time zone) when left out. */
-  date: calendarDate.optional(),
+  date: sheetDay.optional(),
   view: z.enum(['week', 'month']).default('week'),
   /** Whose timesheet (`timesheet.view`: own, or a member's); the caller's when left out. */
   userId: idParam.optional(),
@@ -84,8 +93,8 @@ export const itemSearchOut = z.object({ items: z.array(itemRef) });
 export const submitBody = z.strictObject({
   /** Submit on behalf of this user (FLOW-2: team_admin or MANAGE_MEMBER_WORKLOGS); the caller when left out. */
   userId: id.optional(),
-  start: calendarDate,
-  end: calendarDate,
+  start: sheetDay,
+  end: sheetDay,
 });
 export const submitOut = z.object({ slices: z.array(sliceOut) });
 

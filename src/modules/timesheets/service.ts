@@ -152,7 +152,7 @@ export function createTimesheetService({ db, authz }: Deps) {
   /** Submits the user's open and rejected slices within the range (FLOW-2: the owner, or on their behalf). */
   async function submit(actor: Actor, body: SubmitBody): Promise<{ slices: SliceOut[] }> {
     if (body.end < body.start) throw badRequest('end', 'The end of the range must not be before its start.');
-    if (daysOf(body).length > MAX_SUBMIT_DAYS)
+    if ((Date.parse(body.end) - Date.parse(body.start)) / 86_400_000 >= MAX_SUBMIT_DAYS)
       throw badRequest('end', `A submission covers at most ${MAX_SUBMIT_DAYS} days.`);
     const owner = await ownerOf(actor, body.userId);
     const ids = await submitTimesheet({ db, authz }, actor, { ownerId: owner.id, start: body.start, end: body.end });
