@@ -399,6 +399,30 @@ describe('route table: every resource-scoped route decides its declared action b
       await c.get(`/api/teams/${team.id}/periods/2025-07-01/history`),
     );
 
+    // Timesheet Approval (FLOW-2, FLOW-8): the demo's app_admin decides four slices of others, set to each step's state.
+    const approver = client(app, await signIn(app, 'appadmin', DEMO_PASSWORD));
+    const slices = await handle.db
+      .selectFrom('timesheet_slices')
+      .select('id')
+      .where('user_id', '<>', await userId('appadmin'))
+      .orderBy('id')
+      .limit(4)
+      .execute();
+    const [s1, s2, s3, s4] = slices.map((s) => s.id);
+    const setSlice = (id: number, state: 'submitted' | 'recall_requested') =>
+      handle.db.updateTable('timesheet_slices').set({ state }).where('id', '=', id).execute();
+    for (const id of [s1, s2]) await setSlice(id, 'submitted');
+    for (const id of [s3, s4]) await setSlice(id, 'recall_requested');
+    await ok('GET /api/approvals/:id', await approver.get(`/api/approvals/${s1}`));
+    await ok('POST /api/approvals/:id/approve', await approver.post(`/api/approvals/${s1}/approve`, {}));
+    await ok('POST /api/approvals/:id/reopen', await approver.post(`/api/approvals/${s1}/reopen`, {}));
+    await ok(
+      'POST /api/approvals/:id/reject',
+      await approver.post(`/api/approvals/${s2}/reject`, { comment: 'walked' }),
+    );
+    await ok('POST /api/approvals/:id/grant-recall', await approver.post(`/api/approvals/${s3}/grant-recall`, {}));
+    await ok('POST /api/approvals/:id/refuse-recall', await approver.post(`/api/approvals/${s4}/refuse-recall`, {}));
+
     const resourceRoutes = routes.filter(
       (r) =>
         r.access !== undefined && r.access !== 'public' && ACTIONS[r.access].scope !== 'global' && r.method !== 'HEAD',
