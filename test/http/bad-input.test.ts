@@ -272,6 +272,23 @@ const BAD = {
     ['WORK_ON_ISSUES', 'WORK_ON_ISSUES'],
   ],
   teamCheckSetting: [...NOT_STRING, '', 'on', 'INHERIT', 'disabled '],
+  /** FLOW-2: the slices of a batch decision (1 to 1,000, no repeats) and the decision. */
+  sliceIds: [
+    'x',
+    42,
+    true,
+    null,
+    {},
+    [],
+    [0],
+    [-1],
+    [1.5],
+    ['1'],
+    [null],
+    [1, 1],
+    Array.from({ length: 1_001 }, (_, i) => i + 1),
+  ],
+  approvalDecision: [...NOT_STRING, '', 'APPROVE', 'accept', 'approve '],
   securityItems: [
     ...NOT_STRING,
     [{}],
@@ -730,6 +747,39 @@ const ROUTES: Record<string, RouteSpec> = {
     fields: { comment: 'description' },
     allOptional: true,
   },
+  'POST /api/approvals/:id/approve': {
+    params: { id: id(() => 1) },
+    body: () => ({ version: 1 }),
+    fields: { version: 'version' },
+    allOptional: true,
+  },
+  'POST /api/approvals/:id/reject': {
+    params: { id: id(() => 1) },
+    body: () => ({ comment: 'Split the meeting hours', version: 1 }),
+    fields: { comment: 'comment', version: 'version' },
+  },
+  'POST /api/approvals/:id/grant-recall': {
+    params: { id: id(() => 1) },
+    body: () => ({ comment: 'granted', version: 1 }),
+    fields: { comment: 'description', version: 'version' },
+    allOptional: true,
+  },
+  'POST /api/approvals/:id/refuse-recall': {
+    params: { id: id(() => 1) },
+    body: () => ({ comment: 'refused', version: 1 }),
+    fields: { comment: 'description', version: 'version' },
+    allOptional: true,
+  },
+  'POST /api/approvals/:id/reopen': {
+    params: { id: id(() => 1) },
+    body: () => ({ comment: 'reopened', version: 1 }),
+    fields: { comment: 'description', version: 'version' },
+    allOptional: true,
+  },
+  'POST /api/approvals/batch': {
+    body: () => ({ ids: [1], decision: 'reject', comment: 'Split the meeting hours' }),
+    fields: { ids: 'sliceIds', decision: 'approvalDecision', comment: 'description' },
+  },
   'POST /api/timer': {
     body: (w) => ({ itemKey: w.itemKey, description: 'pairing' }),
     fields: { itemKey: 'itemKey', description: 'worklogDescription' },
@@ -787,6 +837,8 @@ for (const dialect of DIALECTS) {
       const admin = await createUser(t.db, { systemAdmin: true });
       // The Cost area (APP-2): charging's global actions are decided before the body is read.
       await grantAppRole(t.db, admin.id, 'billing_admin');
+      // And the Timesheet Approval area: the approval queue's batch is decided before its body is read too.
+      await grantAppRole(t.db, admin.id, 'timesheet_approver');
       session = await signIn(t.app, admin.login);
       const project = await createProject(t.db);
       await grant(t.db, project.id, 'ADMINISTER_PROJECT', { userId: admin.id });

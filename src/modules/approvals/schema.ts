@@ -93,8 +93,21 @@ export const rejectBody = z.strictObject({
 /** Grant or refuse a recall, reopen: an optional comment. */
 export const decisionBody = z.strictObject({ comment: comment.optional(), version: version.optional() });
 
+/** The slices of a batch: 1 to 1,000, no repeats, so each is decided once. */
+const sliceIds = z
+  .array(id)
+  .min(1)
+  .max(1_000)
+  .superRefine((ids, ctx) => {
+    const seen = new Set<number>();
+    ids.forEach((value, i) => {
+      if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [i], message: `${value} appears twice` });
+      seen.add(value);
+    });
+  });
+
 export const batchBody = z.strictObject({
-  ids: z.array(id).min(1).max(1_000),
+  ids: sliceIds,
   decision: z.enum(['approve', 'reject']),
   /** Required when rejecting. */
   comment: comment.optional(),

@@ -98,7 +98,7 @@ export function createApprovalService(deps: Deps) {
     const comment = body.comment?.trim() ?? '';
     if (body.decision === 'reject' && !comment) throw badRequest('comment', 'a rejection needs a comment');
     const action: SliceAction & DecisionAction = body.decision === 'approve' ? 'timesheet.approve' : 'timesheet.reject';
-    const ids = [...new Set(body.ids)];
+    const ids = body.ids;
     const decisions = await authz.authorizeMany(actor, action, ids);
     const results: BatchResult['results'] = [];
     for (const id of ids) {
