@@ -24,18 +24,23 @@ export function addDays(day: string, days: number): string {
 export function periodOf(day: string, length: PeriodLength): Period {
   const date = toDate(day);
   if (length === 'month') {
-    const start = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
-    const end = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0));
+    // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+    const start = new Date(0);
+    start.setUTCFullYear(date.getUTCFullYear(), date.getUTCMonth(), 1);
+    const end = new Date(0);
+    end.setUTCFullYear(date.getUTCFullYear(), date.getUTCMonth() + 1, 0);
     return { start: toDay(start), end: toDay(end) };
   }
   const monday = addDays(day, -((date.getUTCDay() + 6) % 7));
   return { start: monday, end: addDays(monday, 6) };
 }
 
-/** Every day from `start` to `end`, inclusive. */
+/** Every day from `start` to `end`, inclusive (compared as dates, not text: a year past 9999 prints as `+010000-…`). */
 export function daysOf(period: Period): string[] {
   const days: string[] = [];
-  for (let day = period.start; day <= period.end; day = addDays(day, 1)) days.push(day);
+  const end = toDate(period.end).getTime();
+  for (let date = toDate(period.start); date.getTime() <= end; date.setUTCDate(date.getUTCDate() + 1))
+    days.push(toDay(date));
   return days;
 }
 

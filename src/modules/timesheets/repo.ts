@@ -28,12 +28,14 @@ export interface GridWorklogRow {
 /** The owner's work logs over the range on items the reader may view (ITEM-9), by project, item, day and time. */
 export async function findGridWorklogs(db: Database, reader: Reader, ownerId: number, start: string, end: string) {
   const bound = readerBoundOnce(reader);
-  const { rows } = await sql<GridWorklogRow>`with ${bound.cte}
+  // The owner's work logs of the range first (the author index), then their items' visibility row by row: joined
+  // directly, PostgreSQL hashed every item of the reader's projects to keep a week's few dozen (bench:timesheets).
+  const { rows } = await sql<GridWorklogRow>`with ${bound.cte}, tw_mine as materialized (
+      select * from worklogs where author_id = ${ownerId} and start_date between ${start}::date and ${end}::date)
     select w.id, w.item_id, i.key as item_key, i.title as item_title, p.key as project_key, w.start_date, w.start_time,
            w.duration_seconds, w.description, w.version
-    from worklogs w join work_items i on i.id = w.item_id join projects p on p.id = w.project_id
-    where w.author_id = ${ownerId} and w.start_date between ${start}::date and ${end}::date
-      and ${visibleWorklogs(reader, 'w', { itemAlias: 'i', readerId: bound.readerId })}
+    from tw_mine w join work_items i on i.id = w.item_id join projects p on p.id = w.project_id
+    where ${visibleWorklogs(reader, 'w', { itemAlias: 'i', readerId: bound.readerId })}
     order by p.key, i.num, w.start_date, coalesce(w.start_time, time '00:00'), w.id`.execute(db);
   return rows;
 }
@@ -91,16 +93,20 @@ export async function findSliceHours(
   ownerId: number,
   start: string,
   end: string,
+  /** Work logs of weekly projects only within this range (a week's slices reach at most six days beyond it). */
+  weekly?: { start: string; end: string },
 ): Promise<SliceHours[]> {
   const bound = reader === 'all' ? undefined : readerBoundOnce(reader);
   const visible =
     reader === 'all' ? sql`true` : visibleWorklogs(reader, 'w', { itemAlias: 'i', readerId: bound!.readerId });
-  const { rows } = await sql<SliceHours>`${bound ? sql`with ${bound.cte}` : sql``}
+  // As findGridWorklogs: the owner's work logs of the range first, then each one's item.
+  const { rows } = await sql<SliceHours>`with ${bound ? sql`${bound.cte},` : sql``} tw_mine as materialized (
+      select * from worklogs where author_id = ${ownerId} and start_date between ${start}::date and ${end}::date)
     select w.team_id, t.name as team_name, p.period_length, ${sql.raw(periodStartSql('w.start_date', 'p.period_length'))} as period_start,
            sum(w.duration_seconds)::int8 as seconds
-    from worklogs w join work_items i on i.id = w.item_id join projects p on p.id = w.project_id
+    from tw_mine w join work_items i on i.id = w.item_id join projects p on p.id = w.project_id
       left join teams t on t.id = w.team_id
-    where w.author_id = ${ownerId} and w.start_date between ${start}::date and ${end}::date and ${visible}
+    where ${weekly ? sql`(p.period_length = 'month' or w.start_date between ${weekly.start}::date and ${weekly.end}::date) and` : sql``} ${visible}
     group by w.team_id, t.name, p.period_length, 4`.execute(db);
   return rows.map((r) => ({ ...r, seconds: Number(r.seconds) }));
 }

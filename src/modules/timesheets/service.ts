@@ -91,7 +91,10 @@ export function createTimesheetService({ db, authz }: Deps) {
     const [decisions, hours] = await Promise.all([
       authz.decideWorkDays(actor, owner.id, itemIds, days),
       // Hours of the range's work logs by slice; the slices' own periods may reach beyond the range (a month in a week).
-      repo.findSliceHours(db, actor, owner.id, addDays(start, -31), addDays(end, 31)),
+      repo.findSliceHours(db, actor, owner.id, addDays(start, -31), addDays(end, 31), {
+        start: addDays(start, -6),
+        end: addDays(end, 6),
+      }),
     ]);
     // The range's slices: those stored, and those the work logs shown lie in (no row yet: open).
     const keys = new Map(rows.map((r) => [sliceKey(r.team_id, r.period_start, r.period_end), keyOfRow(r)]));
