@@ -15,6 +15,8 @@ export interface SliceDecision {
   comment?: string;
   /** The slice's version as the caller read it (API-4): 409 version_conflict when it changed since. */
   version?: number;
+  /** The slice's owner when the caller loaded it already (a batch's `authorizeMany`): a slice's owner never changes. */
+  ownerId?: number;
 }
 
 /**
@@ -32,8 +34,8 @@ export async function decideSlice(
   input: SliceDecision,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const owner = await findSliceOwner(trx, sliceId);
-    if (owner) await lockOwnerSheet(trx, owner.user_id);
+    const ownerId = input.ownerId ?? (await findSliceOwner(trx, sliceId))?.user_id;
+    if (ownerId !== undefined) await lockOwnerSheet(trx, ownerId);
     const row = await lockSlice(trx, sliceId);
     // A missing slice is refused by the engine like a hidden one (404).
     await authz.within(trx).authorizeSlice(actor, action, sliceId);

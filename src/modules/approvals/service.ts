@@ -25,6 +25,8 @@ const WAITING: SliceState[] = ['submitted', 'recall_requested'];
 /** How far back the inbox reads decisions on my slices, and how many items it shows of each kind. */
 const INBOX_DAYS = 60;
 const INBOX_LIMIT = 50;
+/** How many slices of a batch move at once, each in its own transaction (a few of the pool's connections). */
+const BATCH_WORKERS = 4;
 
 function queueKey(cursor: string | undefined): repo.QueueKey | undefined {
   const key = decodeCursor<repo.QueueKey>(cursor, ['string', 'number']);
@@ -92,32 +94,35 @@ export function createApprovalService(deps: Deps) {
 
   /**
    * Approves or rejects many slices: one `authorizeMany` decides them all, then each allowed slice moves in its own
-   * transaction (which decides again inside it); every slice gets its own answer, ok or the refusal's code and message.
+   * transaction (which decides again inside it), BATCH_WORKERS at a time — slices of one owner wait for each other on the
+   * owner's sheet lock. Every slice gets its own answer, in the order asked: ok, or the refusal's code and message.
    */
   async function batch(actor: Actor, body: BatchBody): Promise<BatchResult> {
     const comment = body.comment?.trim() ?? '';
     if (body.decision === 'reject' && !comment) throw badRequest('comment', 'a rejection needs a comment');
     const action: SliceAction & DecisionAction = body.decision === 'approve' ? 'timesheet.approve' : 'timesheet.reject';
-    const ids = body.ids;
-    const decisions = await authz.authorizeMany(actor, action, ids);
-    const results: BatchResult['results'] = [];
-    for (const id of ids) {
+    const decisions = await authz.authorizeMany(actor, action, body.ids);
+    const results: BatchResult['results'] = body.ids.map((id) => {
       const decision = decisions.get(id)!;
-      if (!decision.allowed) {
-        const { code, message } = decision.hidden
-          ? { code: 'not_found', message: 'no such timesheet' }
-          : decision.deciding;
-        results.push({ id, ok: false, code, message });
-        continue;
+      if (decision.allowed) return { id, ok: true };
+      const { code, message } = decision.hidden
+        ? { code: 'not_found', message: 'no such timesheet' }
+        : decision.deciding;
+      return { id, ok: false, code, message };
+    });
+    const queue = results.filter((r) => r.ok);
+    const worker = async () => {
+      for (let result = queue.shift(); result; result = queue.shift()) {
+        const ownerId = decisions.get(result.id)!.facts!.ownerId;
+        try {
+          await decideSlice(deps, actor, action, result.id, { comment, ownerId });
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          Object.assign(result, { ok: false, code: e.code, message: e.message });
+        }
       }
-      try {
-        await decideSlice(deps, actor, action, id, { comment });
-        results.push({ id, ok: true });
-      } catch (e) {
-        if (!(e instanceof AppError)) throw e;
-        results.push({ id, ok: false, code: e.code, message: e.message });
-      }
-    }
+    };
+    await Promise.all(Array.from({ length: BATCH_WORKERS }, worker));
     return { results };
   }
 
