@@ -103,11 +103,11 @@ function renderRoute(route: Route, me: Me) {
     case 'myWorklogs':
       return <MyWorklogsPage />;
     case 'timesheet':
-      return me.areas.includes('Timesheet') ? <TimesheetPage /> : <NotFoundPage />;
+      return me.areas.includes('Timesheet') ? <TimesheetPage me={me} /> : <NotFoundPage />;
     case 'approvals':
       return me.areas.includes('Timesheet Approval') ? <ApprovalsPage /> : <NotFoundPage />;
     case 'inbox':
-      return <InboxPage />;
+      return <InboxPage me={me} />;
     case 'invoices':
       return me.areas.includes('Cost') ? <InvoicesPage /> : <NotFoundPage />;
     case 'teams':

@@ -22,6 +22,9 @@ interface Props {
   onChanged: () => void;
 }
 
+/** A slice of a month-period project (longer than a week). */
+const spansMonth = (slice: TimesheetSlice) => Date.parse(slice.end) - Date.parse(slice.start) > 7 * 86_400_000;
+
 const sliceName = (slice: TimesheetSlice) => (slice.team ? `Team ${slice.team.name}` : 'No team');
 
 /**
@@ -75,7 +78,10 @@ export function SlicePanel({ sheet, userId, onChanged }: Props) {
                 </p>
               )}
               {slice.abilities.submit && !within(slice) && (
-                <p className="ts-note">This slice covers a whole month; submit it from the month view.</p>
+                <p className="ts-note">
+                  This slice runs beyond the shown {period}; submit it from the {spansMonth(slice) ? 'month' : 'week'}{' '}
+                  view that holds it whole.
+                </p>
               )}
               <div className="ts-slice-actions">
                 {slice.abilities.recall && slice.id !== null && (
