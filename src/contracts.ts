@@ -248,7 +248,7 @@ export type ApprovalAbilities = ApprovalSlice['abilities'];
 export type ApprovalDetail = Json<z.infer<ApprovalsSchema['approvalDetail']>>;
 export type ApprovalRow = ApprovalDetail['rows'][number];
 export type SliceTransition = Json<z.infer<ApprovalsSchema['transitionOut']>>;
-/** Bodies: approve `{version?}`, reject `{comment, version?}`, grant/refuse recall and reopen `{comment?, version?}`. */
+/** Bodies: reject `{comment, version?}`; approve, grant/refuse recall and reopen `{comment?, version?}`. */
 export type ApproveInput = z.infer<ApprovalsSchema['approveBody']>;
 export type RejectInput = z.infer<ApprovalsSchema['rejectBody']>;
 export type SliceDecisionInput = z.infer<ApprovalsSchema['decisionBody']>;

@@ -749,8 +749,8 @@ const ROUTES: Record<string, RouteSpec> = {
   },
   'POST /api/approvals/:id/approve': {
     params: { id: id(() => 1) },
-    body: () => ({ version: 1 }),
-    fields: { version: 'version' },
+    body: () => ({ comment: 'approved', version: 1 }),
+    fields: { comment: 'description', version: 'version' },
     allOptional: true,
   },
   'POST /api/approvals/:id/reject': {

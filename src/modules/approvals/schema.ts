@@ -83,8 +83,8 @@ export const approvalDetail = z.object({
 
 const comment = text(2_000);
 
-/** Approve: nothing but the optional version read (API-4: 409 version_conflict when stale). */
-export const approveBody = z.strictObject({ version: version.optional() });
+/** Approve: the optional version read (API-4: 409 version_conflict when stale) and an optional comment for the history. */
+export const approveBody = z.strictObject({ comment: comment.optional(), version: version.optional() });
 /** Reject: the comment is required (FLOW-2). */
 export const rejectBody = z.strictObject({
   comment: comment.trim().min(1, 'a rejection needs a comment'),
