@@ -1,7 +1,7 @@
 // Guards authorizeMany: on generated worlds written to a database, deciding one action on many resources with one
 // set-based load answers, for each id, exactly what the single check answers for it alone — allowed with the same facts,
 // or the same 404 (hidden or missing, trashed items included) or 403 with the same deciding code and message (PRJ-4,
-// ITEM-8, ITEM-9, TEAM-8, API-2).
+// ITEM-8, ITEM-9, TEAM-8, API-2) — timesheet slices too, hidden from who may not know them (FLOW-2, FLOW-8, FLOW-10).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
@@ -21,6 +21,7 @@ function single(engine: Authz, actor: Actor, action: Action, id: number | string
   const scope = ACTIONS[action].scope;
   if (scope === 'item' || scope === 'worklog') return engine.authorizeItem(actor, action, id);
   if (scope === 'team') return engine.authorizeTeam(actor, action, id as number);
+  if (scope === 'slice') return engine.authorizeSlice(actor, action, id as number);
   return engine.authorize(actor, action, { projectId: id as number });
 }
 
@@ -30,11 +31,14 @@ function idsOf(world: World, action: Action): Array<number | string> {
   if (scope === 'item' || scope === 'worklog')
     return [...world.items.flatMap((_, i) => [ids.item(i), names.item(world, i)]), MISSING, 'NOPE-1'];
   if (scope === 'team') return [...world.teams.map((_, t) => ids.team(t)), MISSING];
+  if (scope === 'slice') return [...world.slices.map((_, s) => ids.slice(s)), MISSING];
   return [...Array.from({ length: world.projects }, (_, p) => ids.project(p)), MISSING];
 }
 
 let compared = 0;
 let refused = 0;
+/** Slice decisions compared: allowed, 404 (hidden) and 403/409. */
+const slices = { allowed: 0, hidden: 0, refused: 0 };
 
 async function checkWorld(trx: Database, world: World, users: number[]) {
   const engine = createAuthz(trx);
@@ -64,6 +68,8 @@ async function checkWorld(trx: Database, world: World, users: number[]) {
             return { error: e };
           },
         );
+        if (ACTIONS[action].scope === 'slice' && ref !== MISSING)
+          slices['facts' in alone ? 'allowed' : d.hidden ? 'hidden' : 'refused']++;
         if ('facts' in alone) {
           assert.equal(d.allowed, true, `${what}: allowed alone`);
           assert.deepEqual(d.facts, alone.facts, `${what}: the same facts`);
@@ -88,21 +94,24 @@ for (const dialect of DIALECTS) {
     });
     after(() => handle.close());
 
-    test(`PRJ-4, ITEM-8, ITEM-9, TEAM-8: ${WORLDS} generated worlds — every id's decision as its single check makes it`, async () => {
+    test(`PRJ-4, ITEM-8, ITEM-9, TEAM-8, FLOW-10: ${WORLDS} generated worlds — every id's decision as its single check makes it`, async () => {
       compared = 0;
       refused = 0;
+      Object.assign(slices, { allowed: 0, hidden: 0, refused: 0 });
       await fc.assert(
         fc.asyncProperty(dbWorldArb, async ({ world, settingOrder, probe }) => {
           // Two users per world: every action on every resource for them keeps the run short.
           const users = [...new Set([probe % world.users.length, (probe + 1) % world.users.length])];
-          await withWorld(handle.db, world, settingOrder, (trx) => checkWorld(trx, world, users));
+          await withWorld(handle.db, world, settingOrder, (trx) => checkWorld(trx, world, users), { timesheets: true });
         }),
         { seed: SEED, numRuns: WORLDS, includeErrorInReport: true },
       );
       console.log(
-        `${dialect}: ${compared} decisions of authorizeMany compared with the single check, ${refused} refusals`,
+        `${dialect}: ${compared} decisions of authorizeMany compared with the single check, ${refused} refusals; ` +
+          `slices: ${JSON.stringify(slices)}`,
       );
       assert.ok(refused > 0 && refused < compared, 'both answers occur');
+      assert.ok(slices.allowed > 0 && slices.hidden > 0 && slices.refused > 0, 'every answer about a slice occurs');
     });
   });
 }

@@ -1,7 +1,7 @@
 // The check cases of a world and the harness that holds a decision function to the reference model (SPEC §0):
 // shared by the equality, explain, monotonicity and mutation tests.
 import fc from 'fast-check';
-import { ACTION_NAMES, ACTIONS, type Action } from '../../src/authz/catalogue.js';
+import { ACTION_NAMES, ACTIONS, needsFact, type Action } from '../../src/authz/catalogue.js';
 import { decide, type Decision } from '../../src/authz/decide.js';
 import type { ResourceFacts, TeamFacts } from '../../src/authz/facts.js';
 import { itemExists, reference, REQUIREMENTS, type Target, type Verdict, type World } from './reference.js';
@@ -29,8 +29,10 @@ export const forOthers = (action: Action) => REQUIREMENTS[action].forOthers !== 
 /**
  * Every (action, user, resource) of the world: global actions once, project actions per project, item and
  * work-log actions per existing item, item.create both at the top level and under each item, team actions per
- * team (team.create per project and for a global team; team.grant per probed level set). Actions on someone's
- * work are asked for every owner — the caller and each other user (WL-5) — with one of the world's work dates.
+ * team (team.create per project and for a global team; team.grant per probed level set), slice actions per slice.
+ * Actions on someone's work are asked for every owner — the caller and each other user (WL-5) — with one of the
+ * world's work dates (none for a delete, which changes no date). Changes of a stored work log are asked on each one
+ * too, by every user: an edit to one of the world's dates, a delete.
  */
 export function casesOf(world: World): Case[] {
   const cases: Case[] = [];
@@ -56,11 +58,23 @@ export function casesOf(world: World): Case[] {
               target:
                 owner === undefined
                   ? { kind: 'item', item }
-                  : { kind: 'item', item, owner, date: dateFor(user, owner, item) },
+                  : action === 'worklog.delete'
+                    ? { kind: 'item', item, owner }
+                    : { kind: 'item', item, owner, date: dateFor(user, owner, item) },
             });
           }
         }
       }
+      if (action === 'worklog.edit' || action === 'worklog.delete')
+        for (const [worklog, w] of world.worklogs.entries()) {
+          // A work log on an item in the trash exists for nobody (ITEM-8), like the item.
+          if (!itemExists(world, w.item)) continue;
+          const date = action === 'worklog.edit' ? { date: dateFor(user, w.owner, worklog) } : {};
+          cases.push({ action, user, target: { kind: 'item', item: w.item, owner: w.owner, worklog, ...date } });
+        }
+      if (scope === 'slice')
+        for (const [slice, s] of world.slices.entries())
+          cases.push({ action, user, target: { kind: 'slice', slice, owner: s.owner } });
       if (scope === 'team') {
         if (action === 'team.create') {
           for (let project = 0; project < world.projects; project++)
@@ -107,14 +121,25 @@ export function resourceOf(ctx: Ctx, c: Case): ResourceFacts {
       ...(t.levels ? { grantLevels: t.levels } : {}),
     };
   }
+  if (t.kind === 'slice') {
+    // engine.authorizeSlice: the slice, and its owner's facts when the owner is someone else.
+    return {
+      slice: facts.slices[t.slice],
+      ownerId: ids.user(t.owner),
+      owner: t.owner === c.user ? undefined : facts.subjects[t.owner],
+    };
+  }
   const project = ctx.world.items[t.item].project;
   const owner = t.owner ?? c.user;
+  // engine.decideWorklog: the locks on the days touched and the stored work log, when the item is found.
+  const gated = facts.items[t.item] !== undefined && (needsFact(c.action, 'locks') || needsFact(c.action, 'worklog'));
   return {
     project: facts.projects[project],
     item: facts.items[t.item],
     ownerId: ids.user(owner),
     owner: facts.subjects[owner],
     ...(t.date !== undefined ? { teams: facts.projectTeams[project], date: t.date } : {}),
+    ...(gated ? facts.locks({ owner, dates: t.date === undefined ? [] : [t.date], worklog: t.worklog }) : {}),
   };
 }
 
@@ -129,7 +154,14 @@ export function describeTarget(world: World, t: Target): string {
     case 'project':
       return `project ${names.project(t.project)}`;
     case 'item':
-      return `item ${names.item(world, t.item)}${t.owner !== undefined ? ` for ${names.user(t.owner)}` : ''}${t.date ? ` on ${t.date}` : ''}`;
+      return (
+        `${t.worklog !== undefined ? `work log ${t.worklog} (${world.worklogs[t.worklog].date}, team ${world.worklogs[t.worklog].team ?? 'none'}) on ` : ''}` +
+        `item ${names.item(world, t.item)}${t.owner !== undefined ? ` for ${names.user(t.owner)}` : ''}${t.date ? ` on ${t.date}` : ''}`
+      );
+    case 'slice': {
+      const s = world.slices[t.slice];
+      return `${names.user(s.owner)}'s ${s.state} slice ${t.slice} of ${s.team === null ? 'no team' : names.team(s.team)} for ${s.start} – ${s.end}`;
+    }
     case 'team':
       return (
         `${t.team === null ? 'a new team' : `team ${names.team(t.team)}`} of ${t.project === null ? 'no project (global)' : `project ${names.project(t.project)}`}` +

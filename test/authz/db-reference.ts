@@ -11,16 +11,24 @@ import { ACTIONS, needsFact, type Action } from '../../src/authz/catalogue.js';
 import { decide } from '../../src/authz/decide.js';
 import { createAuthz, type Actor } from '../../src/authz/engine.js';
 import type { SubjectFacts } from '../../src/authz/facts.js';
-import { loadItems, loadProjects, loadProjectTeams, loadSubjects, loadTeams } from '../../src/authz/loader.js';
+import {
+  loadItems,
+  loadLocks,
+  loadProjects,
+  loadProjectTeams,
+  loadSlices,
+  loadSubjects,
+  loadTeams,
+} from '../../src/authz/loader.js';
 import { canViewItem, itemSecurityAllowsEdit, projectIdsWithPermission } from '../../src/authz/sql.js';
 import type { Database, DbHandle } from '../../src/db/index.js';
 import { PROJECT_PERMISSIONS } from '../../src/db/types.js';
 import { loadDateSettings } from '../../src/lib/installation.js';
 import { createExplainService } from '../../src/modules/explain/service.js';
 import { createTestDb, DIALECTS } from '../helpers/harness.js';
-import { casesOf, contextOf, describeCase, disagreement, engine, type Ctx } from './cases.js';
+import { casesOf, contextOf, describeCase, disagreement, engine, resourceOf, type Case, type Ctx } from './cases.js';
 import { governingItem, hasPermission, itemExists, itemSecurityAllows, reference, type World } from './reference.js';
-import { dbWorldArb, ids, names, SEED, withWorld } from './world.js';
+import { dbWorldArb, ids, locksOf, names, SEED, withWorld, type LocksQuery, type WorldFacts } from './world.js';
 
 const WORLDS = Number(process.env.AUTHZ_SQL_WORLDS ?? 200);
 
@@ -67,6 +75,8 @@ const counts = {
   accessItems: 0,
   teamEntries: 0,
   endedMembershipsNamed: 0,
+  lockQueries: 0,
+  lockedDays: 0,
 };
 
 const usersOf = (world: World) => world.users.map((_, u) => u);
@@ -216,12 +226,58 @@ const teamsOf = (subject: SubjectFacts) => ({
   teams: subject.teams.map((t) => ({ ...t, permissions: [...t.permissions].sort() })),
 });
 
+/** The loader's answer in a comparable form: it promises no order of the periods and slices. */
+const ordered = ({ locks, worklog }: ReturnType<WorldFacts['locks']>) => ({
+  locks: {
+    periods: [...locks.periods].sort((a, b) => a.teamId - b.teamId || a.start.localeCompare(b.start)),
+    slices: [...locks.slices].sort((a, b) => a.id - b.id),
+  },
+  worklog,
+});
+
+/**
+ * FLOW-1, FLOW-3, FLOW-9: loadLocks, asked every lock query the cases make about the work of one user (the days a
+ * work-log action touches, the stored work log), gives what locksOf gives in memory; the answers, as loaded, serve the
+ * loaded decisions on that user's work (one query each: the other users' locks come from memory, to keep the run short).
+ */
+async function loadedLocks(
+  trx: Database,
+  world: World,
+  memory: Ctx,
+  cases: Case[],
+  owner: number,
+): Promise<WorldFacts['locks']> {
+  const queries = new Map<string, LocksQuery>();
+  const keyOf = (q: LocksQuery) => JSON.stringify([q.owner, q.dates, q.worklog ?? null]);
+  const recording: Ctx = {
+    world,
+    facts: {
+      ...memory.facts,
+      locks: (q) => (q.owner === owner && queries.set(keyOf(q), q), memory.facts.locks(q)),
+    },
+  };
+  for (const c of cases) resourceOf(recording, c);
+  const answers = new Map<string, ReturnType<WorldFacts['locks']>>();
+  for (const [key, q] of queries) {
+    const answer = await loadLocks(trx, {
+      ownerId: ids.user(q.owner),
+      dates: q.dates,
+      worklogId: q.worklog === undefined ? undefined : ids.worklog(q.worklog),
+    });
+    assert.deepEqual(ordered(answer), locksOf(world, q), `FLOW-1, FLOW-3, FLOW-9: loadLocks ${key}`);
+    answers.set(key, answer);
+    counts.lockQueries++;
+    if (answer.locks.periods.length || answer.locks.slices.length) counts.lockedDays++;
+  }
+  return (q) => answers.get(keyOf(q)) ?? memory.facts.locks(q);
+}
+
 /**
  * The batch loaders give the in-memory facts — team memberships (current ones only, TEAM-6), the teams working on each
  * project with their price lists and the team-check switch (PRICE-2, PRICE-3), teams — and loaders + decide() give the same
  * decisions, reasons included, as the in-memory facts + decide(), and as the reference: acting for others and the team check included.
  */
-async function checkLoaders(trx: Database, world: World, memory: Ctx) {
+async function checkLoaders(trx: Database, world: World, memory: Ctx, probe: number) {
   const subjects = await loadSubjects(trx, usersOf(world).map(ids.user));
   const projectIds = Array.from({ length: world.projects }, (_, p) => ids.project(p));
   const projects = await loadProjects(trx, projectIds);
@@ -238,6 +294,11 @@ async function checkLoaders(trx: Database, world: World, memory: Ctx) {
   );
   for (const [id, facts] of items)
     assert.deepEqual(facts.project, projects.get(facts.projectId), `loadItems and loadProjects agree on item ${id}`);
+  const slices = await loadSlices(
+    trx,
+    world.slices.map((_, i) => ids.slice(i)),
+  );
+  const cases = casesOf(world);
   const loaded: Ctx = {
     world,
     facts: {
@@ -246,8 +307,11 @@ async function checkLoaders(trx: Database, world: World, memory: Ctx) {
       items: world.items.map((_, i) => items.get(ids.item(i))?.item),
       projectTeams: projectIds.map((id) => projectTeams.get(id)!),
       teams: world.teams.map((_, t) => teams.get(ids.team(t))!),
+      slices: world.slices.map((_, i) => slices.get(ids.slice(i))!),
+      locks: await loadedLocks(trx, world, memory, cases, probe % world.users.length),
     },
   };
+  assert.deepEqual(loaded.facts.slices, memory.facts.slices, 'FLOW-1, FLOW-10: the slices, their owners and teams');
   for (const u of usersOf(world)) {
     assert.deepEqual(
       teamsOf(loaded.facts.subjects[u]),
@@ -261,7 +325,7 @@ async function checkLoaders(trx: Database, world: World, memory: Ctx) {
     'TEAM-1, PRICE-1, PRICE-2: the teams working on each project, their price lists and the team check',
   );
   assert.deepEqual(loaded.facts.teams, memory.facts.teams, 'TEAM-1: teams and their projects');
-  for (const c of casesOf(world)) {
+  for (const c of cases) {
     const fromDb = engine(loaded, c);
     assert.deepEqual(fromDb, engine(memory, c), `loaders + decide = facts + decide: ${describeCase(world, c)}`);
     const why = disagreement(world, c, fromDb);
@@ -312,6 +376,8 @@ async function checkExplain(trx: Database, world: World, memory: Ctx, probe: num
         item: memory.facts.items[item],
         ownerId: ids.user(u),
         ...(dated ? { owner: memory.facts.subjects[u], teams: memory.facts.projectTeams[project], date: today } : {}),
+        // The locks on the day (FLOW-1, FLOW-3), as decideWorklog loads them for a work-log action.
+        ...(dated ? memory.facts.locks({ owner: u, dates: [today] }) : {}),
       },
       { explain: true },
     );
@@ -397,6 +463,8 @@ export function dbReferenceSuite(part: 'lists' | 'access') {
               explains: 0,
               teamEntries: 0,
               endedMembershipsNamed: 0,
+              lockQueries: 0,
+              lockedDays: 0,
             });
             await fc.assert(
               fc.asyncProperty(dbWorldArb, async ({ world, settingOrder, pageSize, probe }) => {
@@ -405,19 +473,26 @@ export function dbReferenceSuite(part: 'lists' | 'access') {
                   counts.teamEntries++;
                   if (world.memberships.some((m) => !m.current && m.team === e.subject)) counts.endedMembershipsNamed++;
                 }
-                await withWorld(handle.db, world, settingOrder, async (trx) => {
-                  await checkGoverning(trx, world);
-                  await checkLists(trx, world, pageSize, [probe % world.users.length]);
-                  await checkLoaders(trx, world, memory);
-                  await checkExplain(trx, world, memory, probe);
-                });
+                await withWorld(
+                  handle.db,
+                  world,
+                  settingOrder,
+                  async (trx) => {
+                    await checkGoverning(trx, world);
+                    await checkLists(trx, world, pageSize, [probe % world.users.length]);
+                    await checkLoaders(trx, world, memory, probe);
+                    await checkExplain(trx, world, memory, probe);
+                  },
+                  { timesheets: true },
+                );
                 counts.worlds++;
               }),
               { seed: SEED, numRuns: WORLDS, includeErrorInReport: true },
             );
             console.log(
               `${dialect}: ${counts.worlds} worlds through the database — ${counts.listRows} listed rows, ${counts.pages} keyset pages, ` +
-                `${counts.loaderDecisions} loader decisions, ${counts.explains} explanations; ${counts.teamEntries} item-security entries naming teams, ` +
+                `${counts.loaderDecisions} loader decisions, ${counts.lockQueries} lock queries (${counts.lockedDays} finding a lock), ` +
+                `${counts.explains} explanations; ${counts.teamEntries} item-security entries naming teams, ` +
                 `${counts.endedMembershipsNamed} of them naming a team with an ended membership`,
             );
             assert.ok(counts.worlds >= WORLDS);
@@ -425,6 +500,7 @@ export function dbReferenceSuite(part: 'lists' | 'access') {
               counts.endedMembershipsNamed >= 10,
               'the worlds name teams with ended memberships in item security',
             );
+            assert.ok(counts.lockedDays >= 20, `the worlds lock days (${counts.lockedDays})`);
           },
         );
 

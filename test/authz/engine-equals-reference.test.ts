@@ -15,6 +15,7 @@ import {
   REQUIREMENTS,
   type RefLayer,
 } from './reference.js';
+import { SLICE_STATES } from '../../src/db/types.js';
 import { SEED, worldArb } from './world.js';
 
 const MIN_CASES = Number(process.env.AUTHZ_CHECKS ?? 100_000);
@@ -22,7 +23,8 @@ const WORLDS = Number(process.env.AUTHZ_MEMORY_WORLDS ?? 300);
 
 describe('decision core = reference model (SPEC §0)', () => {
   test(
-    `ID-1, PRJ-3, PRJ-4, PRJ-5, ITEM-1, ITEM-2, ITEM-3, ITEM-4, ITEM-5, DENY-2, APP-2, APP-3, TEAM-2, TEAM-3, TEAM-4, WL-5, PRICE-2, PRICE-3, PRICE-7: ` +
+    `ID-1, PRJ-3, PRJ-4, PRJ-5, ITEM-1, ITEM-2, ITEM-3, ITEM-4, ITEM-5, DENY-2, APP-2, APP-3, TEAM-2, TEAM-3, TEAM-4, WL-5, PRICE-2, PRICE-3, PRICE-7, ` +
+      `FLOW-1, FLOW-2, FLOW-3, FLOW-8, FLOW-9, FLOW-10: ` +
       `decide() = reference on at least ${MIN_CASES} generated checks`,
     () => {
       let teamCases = 0;
@@ -43,7 +45,7 @@ describe('decision core = reference model (SPEC §0)', () => {
     },
   );
 
-  test("ITEM-2, ITEM-3, DENY-2, APP-2, TEAM-2, TEAM-4, TEAM-6, WL-5, PRICE-2, PRICE-3: the generated worlds reach every layer's refusal, broken inheritance, deep trees and every team rule", () => {
+  test("ITEM-2, ITEM-3, DENY-2, APP-2, TEAM-2, TEAM-4, TEAM-6, WL-5, PRICE-2, PRICE-3, FLOW-1, FLOW-3, FLOW-8, FLOW-9: the generated worlds reach every layer's refusal, broken inheritance, deep trees, every team rule and every lock", () => {
     const seen = new Map<string, number>();
     const count = (feature: string) => seen.set(feature, (seen.get(feature) ?? 0) + 1);
     for (const world of fc.sample(worldArb, { seed: SEED, numRuns: WORLDS })) {
@@ -76,6 +78,9 @@ describe('decision core = reference model (SPEC §0)', () => {
           count('price list ended before a probed date');
       }
       if (world.memberships.some((m) => !m.current)) count('ended membership');
+      for (const s of world.slices) count(`${s.state} slice`);
+      if (world.slices.some((s) => s.start.slice(0, 7) !== s.end.slice(0, 7))) count('slice crossing a month');
+      if (world.periods.some((p) => !p.closed)) count('reopened team period');
       for (const c of casesOf(world)) {
         const r = reference(world, c.user, c.action, c.target);
         const owner = ownerOf(c.target);
@@ -127,6 +132,31 @@ describe('decision core = reference model (SPEC §0)', () => {
       'refused for the owner (not_in_team)',
       'refused for the owner (team_role_cannot_work)',
       'refused for the owner (no_valid_price_list)',
+      // Timesheets, periods and charges (FLOW-1, 2, 3, 8, 9, 10).
+      ...SLICE_STATES.map((state) => `${state} slice`),
+      'slice crossing a month',
+      'reopened team period',
+      'refused for the caller (period_closed)',
+      'refused for the caller (timesheet_locked)',
+      'refused for the caller (worklog_charged)',
+      'refused for the caller (own_timesheet)',
+      'refused for the caller (invalid_transition)',
+      'refused for the owner (period_closed)',
+      'refused for the owner (timesheet_locked)',
+      'refused for the owner (worklog_charged)',
+      'refused for the owner (invalid_transition)',
+      'allowed timesheet.submit',
+      'allowed timesheet.submit for another user',
+      'allowed timesheet.approve for another user',
+      'allowed timesheet.reject for another user',
+      'allowed timesheet.recall',
+      'allowed timesheet.grantRecall for another user',
+      'allowed timesheet.refuseRecall for another user',
+      'allowed timesheet.reopen for another user',
+      'allowed timesheet.review through a team permission',
+      'allowed period.manage through a team permission',
+      'allowed charge.manage',
+      'allowed charge.list',
     ];
     for (const feature of features)
       assert.ok(

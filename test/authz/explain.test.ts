@@ -18,6 +18,10 @@ import {
   isInGroup,
   openAreas,
   ownerOf,
+  LOCKING_STATES,
+  periodClosed,
+  timesheetLocked,
+  touchedDays,
   priceListCovers,
   projectOf,
   REQUIREMENTS,
@@ -114,7 +118,9 @@ function citedRuleHolds(world: World, c: Case, reason: Reason): string | null {
       ? teamsOfProject(world, project).find((t) => currentMembership(world, person, t))
       : undefined);
   const date = c.target.kind === 'item' ? c.target.date : undefined;
-  const targetTeam = c.target.kind === 'team' ? c.target.team : null;
+  const slice = c.target.kind === 'slice' ? world.slices[c.target.slice] : undefined;
+  // The team acted on: a team action's, or a slice's (FLOW-10: its approvers hold APPROVE_TIMESHEETS there).
+  const targetTeam = c.target.kind === 'team' ? c.target.team : (slice?.team ?? null);
   switch (reason.code) {
     case 'user_inactive':
       return u.active ? 'an active user refused as deactivated' : null;
@@ -190,7 +196,7 @@ function citedRuleHolds(world: World, c: Case, reason: Reason): string | null {
       if (!level || team === undefined || !holdsTeamLevel(world, person, team, level))
         return `"${message}" cites a team permission the user does not hold`;
       const owner = ownerOf(c.target);
-      if (owner !== undefined && owner !== c.user)
+      if (owner !== undefined && owner !== c.user && REQUIREMENTS[c.action].forOthers !== undefined)
         return currentMembership(world, owner, team) ? null : `"${message}": the owner is not in that team (WL-5)`;
       return targetTeam === team ? null : `"${message}" cites another team than the one acted on`;
     }
@@ -268,9 +274,76 @@ function citedRuleHolds(world: World, c: Case, reason: Reason): string | null {
         ? null
         : `"${message}" names a price list not valid on ${date}, or a role without WORK_ON_ISSUES`;
     }
+    // Layer 7: the locks on work and the slice gates (FLOW-1, FLOW-3, FLOW-8, FLOW-9, FLOW-11: the lock is named).
+    case 'period_closed':
+    case 'period_open':
+    case 'timesheet_locked':
+    case 'timesheet_editable':
+      return lockCited(world, c, person, reason.code, message);
+    case 'worklog_charged':
+    case 'not_charged': {
+      const w =
+        c.target.kind === 'item' && c.target.worklog !== undefined ? world.worklogs[c.target.worklog] : undefined;
+      if (!w) return 'a charge cited without a stored work log';
+      if (reason.code === 'not_charged') return w.charge === null ? null : 'a charged work log called not charged';
+      return w.charge !== null && message.includes(`invoice ${names.invoice(w.charge)};`)
+        ? null
+        : `"${message}" names the wrong invoice`;
+    }
+    case 'own_timesheet':
+      return slice?.owner === person ? null : "another user's timesheet called their own";
+    case 'not_own_timesheet':
+      return slice && slice.owner !== person && message.endsWith(`${names.user(slice.owner)}'s`)
+        ? null
+        : `"${message}" misnames the owner`;
+    case 'invalid_transition':
+    case 'slice_state': {
+      const from = REQUIREMENTS[c.action].sliceFrom;
+      if (!slice || !from) return 'a slice state cited without a slice action';
+      return from.includes(slice.state) === (reason.code === 'slice_state') &&
+        message.includes(
+          `${slice.start} – ${slice.end} is ${slice.state === 'recall_requested' ? 'approved' : slice.state}`,
+        )
+        ? null
+        : `"${message}" misstates the slice's state ${slice.state}`;
+    }
     default:
       return null;
   }
+}
+
+/** FLOW-3, FLOW-1, FLOW-11: a lock reason names a closed period (a locked slice) of a day the work touches, with its team and dates — or, allowing, none holds. */
+function lockCited(world: World, c: Case, person: number, code: string, message: string): string | null {
+  if (c.target.kind !== 'item') return 'a lock cited without a work item';
+  const days = touchedDays(world, person, c.target);
+  if (code === 'period_open')
+    return days.every((d) => !periodClosed(world, d.team, d.date)) ? null : 'a closed period called open';
+  if (code === 'timesheet_editable')
+    return days.every((d) => !timesheetLocked(world, person, d.team, d.date)) ? null : 'a locked timesheet called open';
+  const span = (start: string, end: string) => `${start} – ${end}`;
+  // TEAM-8: a person denied ISSUE_TIME_TABS reads "the user's team".
+  const words = (team: number | null) =>
+    team === null
+      ? 'no team'
+      : isDenied(world, person, 'ISSUE_TIME_TABS')
+        ? "the user's team"
+        : `team '${names.team(team)}'`;
+  const cited =
+    code === 'period_closed'
+      ? world.periods.some(
+          (p) =>
+            p.closed &&
+            message === `the period ${span(p.start, p.end)} of ${words(p.team)} is closed` &&
+            days.some((d) => d.team === p.team && p.start <= d.date && d.date <= p.end),
+        )
+      : world.slices.some(
+          (s) =>
+            s.owner === person &&
+            LOCKING_STATES.includes(s.state) &&
+            message.startsWith(`the timesheet of ${words(s.team)} for ${span(s.start, s.end)} is `) &&
+            days.some((d) => d.team === s.team && s.start <= d.date && d.date <= s.end),
+        );
+  return cited ? null : `"${message}" names no lock on a day the work touches`;
 }
 
 describe('explain replays the decision (EXPL-1)', () => {
@@ -316,7 +389,7 @@ describe('explain replays the decision (EXPL-1)', () => {
     });
   });
 
-  test('EXPL-1, DENY-3, PRJ-3, TEAM-2, WL-5, PRICE-3: each reason cites a rule that holds — the permission, the ACL entry, the denied group, the area, the team role, the price list', () => {
+  test('EXPL-1, DENY-3, PRJ-3, TEAM-2, WL-5, PRICE-3, FLOW-11: each reason cites a rule that holds — the permission, the ACL entry, the denied group, the area, the team role, the price list, the closed period, the locked timesheet, the invoice', () => {
     everyCase((world, c, d) => {
       for (const reason of d.reasons) {
         const why = citedRuleHolds(world, c, reason);

@@ -5,7 +5,15 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { APP_ROLES, DENY_PERMISSIONS, PROJECT_PERMISSIONS, type AccessValue } from '../../src/db/types.js';
 import { casesOf, contextOf, describeCase, engine } from './cases.js';
-import { currentMembership, reference, teamsOfProject, type Entry, type EntryKind, type World } from './reference.js';
+import {
+  currentMembership,
+  LOCKING_STATES,
+  reference,
+  teamsOfProject,
+  type Entry,
+  type EntryKind,
+  type World,
+} from './reference.js';
 import { SEED, worldArb } from './world.js';
 
 const WORLDS = Number(process.env.AUTHZ_MEMORY_WORLDS ?? 300);
@@ -119,7 +127,9 @@ function noAccessLost(smaller: World, larger: World, change: string) {
 
 /**
  * A user joins a team as a member whose roles include WORK_ON_ISSUES (TEAM-3: Team Member, maybe another role too), where
- * TEAM-4 allows it (no current team of the user works on a project of this one) and no item-security entry denies the team.
+ * TEAM-4 allows it (no current team of the user works on a project of this one) and no item-security entry denies the team
+ * — nor locks its work: joining a team with a closed period (FLOW-3), or whose slice of theirs is submitted or approved
+ * (FLOW-1), rightly locks the work they log with it there.
  */
 function joinTeam(world: World, ch: Change): World | null {
   if (world.teams.length === 0) return null;
@@ -138,6 +148,11 @@ function joinTeam(world: World, ch: Change): World | null {
     world.items.some((item) =>
       item.setting?.some((e) => e.kind === 'team' && e.subject === team && (e.view === 'deny' || e.edit === 'deny')),
     )
+  )
+    return null;
+  if (
+    world.periods.some((p) => p.closed && p.team === team) ||
+    world.slices.some((s) => s.owner === user && s.team === team && LOCKING_STATES.includes(s.state))
   )
     return null;
   const roles = ch.existing ? [1] : [...new Set([1, ch.entry % world.teams[team].roles.length])].sort((a, b) => a - b);
@@ -168,7 +183,7 @@ describe('monotonicity', () => {
     );
   });
 
-  test('TEAM-3, TEAM-4, PRICE-3, WL-5: joining a team with a role granting WORK_ON_ISSUES (TEAM-4 kept, no entry denying the team) never takes access away — log work included', () => {
+  test('TEAM-3, TEAM-4, PRICE-3, WL-5, FLOW-1, FLOW-3: joining a team with a role granting WORK_ON_ISSUES (TEAM-4 kept, no entry denying the team, no lock on its work) never takes access away — log work included', () => {
     let joined = 0;
     fc.assert(
       fc.property(worldArb, changeArb, (world, ch) => {

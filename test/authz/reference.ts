@@ -51,6 +51,25 @@ export interface Membership {
   roles: number[];
 }
 
+/** A timesheet slice as stored (FLOW-1, FLOW-10): one user's work with one team (null: no team) over one period. */
+export interface WorldSlice {
+  owner: number;
+  team: number | null;
+  start: string;
+  end: string;
+  state: SliceState;
+}
+
+/** A stored work log (WL-1): its author, item, the team recorded with it (PRICE-4; null: none), date and charge (FLOW-9). */
+export interface WorldWorklog {
+  owner: number;
+  item: number;
+  team: number | null;
+  date: string;
+  /** The charge (invoice) it is charged under, or null. */
+  charge: number | null;
+}
+
 export interface World {
   users: Array<{ active: boolean; systemAdmin: boolean; groups: number[] }>;
   groups: number;
@@ -69,6 +88,13 @@ export interface World {
   projectTeamChecks: Array<'inherit' | 'disabled'>;
   /** PRJ-1: whether each project is archived (it takes no new work logs and no new items). */
   archived: boolean[];
+  /** FLOW-3: team periods (calendar months) as stored — a row once first closed, then closed or reopened. */
+  periods: Array<{ team: number; start: string; end: string; closed: boolean }>;
+  /** FLOW-1: slices in every state (a row exists once a slice was first submitted). */
+  slices: WorldSlice[];
+  worklogs: WorldWorklog[];
+  /** FLOW-9: charges in force (invoices); a revoked charge releases its work logs and is left out. */
+  charges: number;
   /** Probes, not facts: the work dates and the granted level sets the checks ask about. */
   dates: string[];
   grantLevels: TeamPermission[][];
@@ -76,13 +102,16 @@ export interface World {
 
 /**
  * What a check is about. `owner`: the user whose work it is (absent: the caller's own). `date`: the work
- * date the team check judges. A team target with `team` null is a team about to be created in `project`.
+ * date the team check judges (for a change of a stored work log, its new date). `worklog`: the stored work log an
+ * edit or delete acts on. A team target with `team` null is a team about to be created in `project`. A slice target
+ * names the slice's owner too.
  */
 export type Target =
   | { kind: 'global'; owner?: number }
   | { kind: 'project'; project: number }
-  | { kind: 'item'; item: number; owner?: number; date?: string }
-  | { kind: 'team'; team: number | null; project: number | null; levels?: TeamPermission[] };
+  | { kind: 'item'; item: number; owner?: number; date?: string; worklog?: number }
+  | { kind: 'team'; team: number | null; project: number | null; levels?: TeamPermission[] }
+  | { kind: 'slice'; slice: number; owner: number };
 
 // ---------------------------------------------------------------------------------------------------
 // What each action asks of each layer, read from SPEC §0's table (the engine reads its own catalogue).
@@ -269,7 +298,6 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
   // FLOW-1: a user's timesheet, in the Timesheet area (APP-2); another member's as their work logs (§0 row "see work log
   // W (author U) in an app area": VIEW_MEMBER_WORKLOGS in a team of theirs, team_admin over their team, app_admin).
   'timesheet.view': { permissions: [], area: 'Timesheet', forOthers: 'VIEW_MEMBER_WORKLOGS' },
-  'timer.use': { permissions: [], area: 'Timesheet' },
   'timer.use': { permissions: [], area: 'Timesheet' },
   // FLOW-2: the owner submits; team_admin or MANAGE_MEMBER_WORKLOGS on their behalf (APP-3: app_admin all data).
   // FLOW-1: an open or rejected timesheet is submitted.
@@ -486,6 +514,64 @@ export function teamVisibleTo(world: World, user: number, team: number): boolean
   return projectsServed(world, team).some((p) => hasPermission(world, user, p, 'ADMINISTER_PROJECT'));
 }
 
+// FLOW-1, FLOW-3, FLOW-9, FLOW-10: the locks on work, and who may know a timesheet slice.
+
+/** TEAM-4: the team the person works on the project with (at most one), or null — the team a new work log records (PRICE-4). */
+export function teamOfWork(world: World, person: number, project: number): number | null {
+  return teamsOfProject(world, project).find((t) => currentMembership(world, person, t) !== undefined) ?? null;
+}
+
+/**
+ * The days a work-log action touches, each with the team whose work it is: the stored work log's (the team recorded
+ * with it) and the new work date's (the person's team on the item's project, which the work log records).
+ */
+export function touchedDays(
+  world: World,
+  person: number,
+  target: Extract<Target, { kind: 'item' }>,
+): Array<{ team: number | null; date: string }> {
+  const days: Array<{ team: number | null; date: string }> = [];
+  if (target.worklog !== undefined) {
+    const w = world.worklogs[target.worklog];
+    days.push({ team: w.team, date: w.date });
+  }
+  if (target.date !== undefined)
+    days.push({ team: teamOfWork(world, person, world.items[target.item].project), date: target.date });
+  return days;
+}
+
+/** FLOW-3: the team's period holding the date is closed (work without a team belongs to no team period). */
+export function periodClosed(world: World, team: number | null, date: string): boolean {
+  return team !== null && world.periods.some((p) => p.closed && p.team === team && p.start <= date && date <= p.end);
+}
+
+/** FLOW-1: submitted and approved timesheets lock their work logs; FLOW-8: an approved one stays so until a recall is granted. */
+export const LOCKING_STATES: readonly SliceState[] = ['submitted', 'approved', 'recall_requested'];
+
+/** FLOW-1, FLOW-10: the person's timesheet slice of that team holding the date is submitted or approved. */
+export function timesheetLocked(world: World, person: number, team: number | null, date: string): boolean {
+  return world.slices.some(
+    (s) =>
+      s.owner === person && s.team === team && s.start <= date && date <= s.end && LOCKING_STATES.includes(s.state),
+  );
+}
+
+/** Team permissions that give a member the work of the team's members, a slice included (TEAM-2, FLOW-10). */
+const SLICE_SEERS: TeamPermission[] = ['APPROVE_TIMESHEETS', 'VIEW_MEMBER_WORKLOGS', 'MANAGE_MEMBER_WORKLOGS'];
+
+/**
+ * Who may know a slice exists (WL-3, APP-3, FLOW-10): its owner; app_admin (all data); team_admin over the owner's
+ * team (the owner is in a team); members of the slice's team holding a permission over its members' work — the
+ * approvers it is routed to, and those who view or manage members' work logs (MANAGE_TEAM includes viewing them).
+ */
+export function seesSlice(world: World, user: number, slice: WorldSlice): boolean {
+  if (slice.owner === user) return true;
+  const roles = appRolesOf(world, user);
+  if (roles.includes('app_admin')) return true;
+  if (roles.includes('team_admin') && currentTeams(world, slice.owner).length > 0) return true;
+  return slice.team !== null && SLICE_SEERS.some((level) => holdsTeamLevel(world, user, slice.team!, level));
+}
+
 /** The item and its ancestors, nearest first. */
 export function ancestorsOrSelf(world: World, item: number): number[] {
   const chain: number[] = [];
@@ -594,7 +680,7 @@ export function projectOf(world: World, target: Target): number | null {
 }
 
 export const ownerOf = (target: Target): number | undefined =>
-  target.kind === 'global' || target.kind === 'item' ? target.owner : undefined;
+  target.kind === 'global' || target.kind === 'item' || target.kind === 'slice' ? target.owner : undefined;
 
 /** Layers 5–6: an app role of the list, a system administrator where allowed, else the team level in the target team. */
 function authorityStep(
@@ -608,7 +694,8 @@ function authorityStep(
   if (appRolesOf(world, person).some((r) => authority.roles.includes(r))) return { who, layer: 'app', ok: true, what };
   if (authority.systemAdmin && world.users[person].systemAdmin) return { who, layer: 'app', ok: true, what };
   if (!authority.teamLevel) return { who, layer: 'app', ok: false, what, code: 'missing_authority' };
-  const team = target.kind === 'team' ? target.team : null;
+  // FLOW-10: a slice's approvers hold the level in the slice's team.
+  const team = target.kind === 'team' ? target.team : target.kind === 'slice' ? world.slices[target.slice].team : null;
   const ok = team !== null && holdsTeamLevel(world, person, team, authority.teamLevel);
   return { who, layer: 'team', ok, what, ...(ok ? {} : { code: 'missing_authority' }) };
 }
@@ -644,6 +731,8 @@ function gates(world: World, person: number, who: Who, need: Requirement, target
   if (need.surface !== undefined) check('deny', !isDenied(world, person, need.surface), `not denied ${need.surface}`);
   if (need.area !== undefined) check('app', openAreas(world, person).includes(need.area), `${need.area} area open`);
   if (need.systemAdminOnly) check('app', u.systemAdmin, 'system administrator', 'grant_boundary');
+  if (need.ownerOnly && target.kind === 'slice' && target.owner !== person)
+    check('team', false, "FLOW-8: only the timesheet's owner", 'not_own_worklog');
   if (need.authority) steps.push(authorityStep(world, person, who, need.authority, target));
   if (need.grantBoundary && target.kind === 'team' && target.levels && target.levels.length > 0) {
     check(
@@ -666,6 +755,43 @@ function gates(world: World, person: number, who: Who, need: Requirement, target
   if (need.teamCheck && target.kind === 'item' && target.date !== undefined) {
     const refusal = teamChecksOn(world, project!) ? teamCheckRefusal(world, person, project!, target.date) : null;
     check('business', refusal === null, `team check on ${target.date}`, refusal ?? undefined);
+  }
+  if (target.kind === 'item') {
+    // §0 row "log work for U on I at date D": D's period is open (FLOW-3), U's timesheet for D is open or rejected
+    // (FLOW-1), the work log is not charged (FLOW-9) — for every day the work is on, before and after the change.
+    const days = touchedDays(world, person, target);
+    if (need.periodOpen)
+      check(
+        'business',
+        days.every((d) => !periodClosed(world, d.team, d.date)),
+        'FLOW-3: no closed team period holds the work',
+        'period_closed',
+      );
+    if (need.timesheetEditable)
+      check(
+        'business',
+        days.every((d) => !timesheetLocked(world, person, d.team, d.date)),
+        'FLOW-1: the timesheet of the work is open or rejected',
+        'timesheet_locked',
+      );
+    if (need.notCharged && target.worklog !== undefined)
+      check(
+        'business',
+        world.worklogs[target.worklog].charge === null,
+        'FLOW-9: the work log is not charged',
+        'worklog_charged',
+      );
+  }
+  if (target.kind === 'slice') {
+    const slice = world.slices[target.slice];
+    if (need.notOwnSlice) check('business', slice.owner !== person, 'FLOW-8: not their own timesheet', 'own_timesheet');
+    if (need.sliceFrom)
+      check(
+        'business',
+        need.sliceFrom.includes(slice.state),
+        `FLOW-1: the timesheet is ${need.sliceFrom.join(' or ')}`,
+        'invalid_transition',
+      );
   }
   return steps;
 }
@@ -690,7 +816,7 @@ export function stepsOf(world: World, user: number, action: Action, target: Targ
   // §0 rows "see work log W (author U)" and "log work for U on I": the caller sees the resource (the area; or
   // BROWSE_PROJECT and view of the item) and may act for U; every gate of the action is then U's (WL-5).
   const seeing: Requirement =
-    target.kind === 'global'
+    target.kind === 'global' || target.kind === 'slice'
       ? { permissions: [], area: need.area }
       : { permissions: [BROWSE], item: need.item ? 'view' : undefined };
   const steps = [...gates(world, user, 'caller', seeing, target), actingForStep(world, user, owner, need.forOthers)];
@@ -704,6 +830,7 @@ export function canSee(world: World, user: number, target: Target, action?: Acti
   if (target.kind === 'global') return true;
   if (target.kind === 'item')
     return stepsOf(world, user, 'item.view', { kind: 'item', item: target.item }).every((s) => s.ok);
+  if (target.kind === 'slice') return seesSlice(world, user, world.slices[target.slice]);
   const project = projectOf(world, target);
   if (project !== null && !hasPermission(world, user, project, BROWSE)) return false;
   // A team about to be created exists for nobody yet; actions that need the team visible (TEAM-8) hide it from everyone else.
@@ -722,7 +849,8 @@ export function reference(world: World, user: number, action: Action, target: Ta
     layer: first.layer,
     who: first.who,
     code: first.code ?? null,
-    hidden: !canSee(world, user, target, action),
+    // A refusal of the owner's (WL-5) comes once the caller may act for them: the caller knows the resource.
+    hidden: first.who === 'owner' ? false : !canSee(world, user, target, action),
     steps,
   };
 }

@@ -6,9 +6,12 @@ import type {
   ItemSecurityFacts,
   ProjectFacts,
   ProjectTeamFacts,
+  SliceFact,
   SubjectFacts,
   TeamFacts,
   TeamMembershipFact,
+  WorkLocks,
+  WorklogFact,
 } from '../../src/authz/facts.js';
 import { SecuritySetting } from '../../src/authz/setting.js';
 import type { Database } from '../../src/db/index.js';
@@ -18,10 +21,13 @@ import {
   TEAM_PERMISSIONS,
   type AccessValue,
   type ProjectPermission,
+  type SliceState,
   type TeamPermission,
 } from '../../src/db/types.js';
 import { recomputeGoverning } from '../../src/modules/security/repo.js';
 import {
+  currentTeams,
+  teamOfWork,
   teamsOfProject,
   type Entry,
   type EntryKind,
@@ -30,7 +36,9 @@ import {
   type Membership,
   type World,
   type WorldItem,
+  type WorldSlice,
   type WorldTeam,
+  type WorldWorklog,
 } from './reference.js';
 
 export const SEED = Number(process.env.AUTHZ_SEED ?? 20261123);
@@ -53,6 +61,9 @@ export const ids = {
   item: (i: number) => BASE + i,
   team: (i: number) => BASE + i,
   role: (i: number) => ROLES[i].id,
+  slice: (i: number) => BASE + i,
+  worklog: (i: number) => BASE + i,
+  charge: (i: number) => BASE + i,
 };
 export const names = {
   user: (i: number) => `U${i}`,
@@ -64,13 +75,31 @@ export const names = {
   team: (i: number) => `T${i}`,
   teamRole: (r: number) => (r === 0 ? 'Team Lead' : r === 1 ? 'Team Member' : `Custom ${r - 1}`),
   priceList: (team: number, k: number) => `PL${team}.${k}`,
+  invoice: (k: number) => `INV-${k + 1}`,
 };
 
-/** The first day work dates and price-list validity are counted from; a world's dates are a few weeks after it. */
-const DAY0 = Date.UTC(2026, 2, 1);
+/**
+ * The first day work dates and price-list validity are counted from: Monday 23 February 2026, so the probed days
+ * cover two weeks, the first of which crosses into March — two team periods (calendar months, FLOW-3).
+ */
+const DAY0 = Date.UTC(2026, 1, 23);
 export const day = (n: number) => new Date(DAY0 + n * 86_400_000).toISOString().slice(0, 10);
 /** Work dates probed: the first DATES days, where price lists start, end and leave gaps. */
 const DATES = 14;
+
+/** The calendar month holding a day (a team period, FLOW-3). */
+export function monthOf(date: string): { start: string; end: string } {
+  const [y, m] = date.split('-').map(Number);
+  const end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return { start: `${date.slice(0, 7)}-01`, end };
+}
+/** The week (Monday–Sunday) holding a day. */
+export function weekOf(date: string): { start: string; end: string } {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  const monday = t - ((new Date(t).getUTCDay() + 6) % 7) * 86_400_000;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { start: iso(monday), end: iso(monday + 6 * 86_400_000) };
+}
 
 // ---------------------------------------------------------------------------------------------------
 // The arbitrary. Raw values carry free naturals that `normalize` folds onto the world's sizes, so shrinking
@@ -173,6 +202,41 @@ const rawWorldArb = fc.record({
   archived: fc.array(chance(20), { minLength: 2, maxLength: 2 }),
   dates: fc.array(fc.nat(DATES - 1), { minLength: 1, maxLength: 3 }),
   grantLevels: fc.array(levelsArb, { minLength: 1, maxLength: 2 }),
+  // FLOW-3: months of teams closed (or closed once and reopened), among the two the probed days lie in.
+  periods: fc.array(fc.record({ team: fc.nat(9), month: fc.nat(1), closed: chance(80) }), { maxLength: 4 }),
+  // FLOW-1, FLOW-10: slices in every state, of a team of the owner's (or of no team, or of a team they left), a week or a
+  // month holding a probed day. Stored work logs: their recorded team (as the service snapshots it, none, or another
+  // after a team change), some charged (FLOW-9).
+  slices: fc.array(
+    fc.record({
+      owner: fc.nat(9),
+      team: weighted<'mine' | 'none' | 'any'>(['mine', 5], ['none', 1], ['any', 1]),
+      teamPick: fc.nat(9),
+      period: weighted<'week' | 'month'>(['week', 3], ['month', 1]),
+      at: fc.nat(DATES - 1),
+      state: weighted<SliceState>(
+        ['open', 1],
+        ['submitted', 3],
+        ['approved', 2],
+        ['rejected', 1],
+        ['recall_requested', 2],
+      ),
+    }),
+    { maxLength: 8 },
+  ),
+  worklogs: fc.array(
+    fc.record({
+      owner: fc.nat(9),
+      item: fc.nat(99),
+      team: weighted<'mine' | 'none' | 'any'>(['mine', 5], ['none', 1], ['any', 1]),
+      teamPick: fc.nat(9),
+      at: fc.nat(DATES - 1),
+      charge: fc.option(fc.nat(1), { freq: 3 }),
+    }),
+    { maxLength: 6 },
+  ),
+  // FLOW-2: timesheet approvers (the role opens the Timesheet Approval area; APPROVE_TIMESHEETS comes from team roles).
+  approvers: fc.array(holderArb, { maxLength: 2 }),
 });
 type RawWorld = typeof rawWorldArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -226,6 +290,52 @@ function normalizeTeams(raw: RawWorld, users: number): { teams: WorldTeam[]; mem
   return { teams, memberships };
 }
 
+/** Closed periods, slices (no two of one owner and team overlapping) and stored work logs, on the normalized world. */
+function normalizeTimesheets(
+  raw: RawWorld,
+  world: Omit<World, 'periods' | 'slices' | 'worklogs' | 'charges'>,
+): Pick<World, 'periods' | 'slices' | 'worklogs' | 'charges'> {
+  const users = world.users.length;
+  const teams = world.teams.length;
+  const teamOf = (choice: 'mine' | 'none' | 'any', pick: number, mine: number[]) =>
+    choice === 'none' || teams === 0
+      ? null
+      : choice === 'mine'
+        ? mine.length
+          ? mine[pick % mine.length]
+          : null
+        : pick % teams;
+  const periods = teams
+    ? uniqueBy(
+        raw.periods.map((p) => ({ team: p.team % teams, ...monthOf(day(p.month * 14)), closed: p.closed })),
+        (p) => `${p.team}:${p.start}`,
+      )
+    : [];
+  const slices: WorldSlice[] = [];
+  for (const r of raw.slices) {
+    const owner = r.owner % users;
+    const team = teamOf(r.team, r.teamPick, currentTeams(world as World, owner));
+    const range = r.period === 'week' ? weekOf(day(r.at)) : monthOf(day(r.at));
+    if (slices.some((o) => o.owner === owner && o.team === team && o.start <= range.end && range.start <= o.end))
+      continue;
+    slices.push({ owner, team, ...range, state: r.state });
+  }
+  const worklogs = raw.worklogs.map((r): WorldWorklog => {
+    const owner = r.owner % users;
+    const item = r.item % world.items.length;
+    const mine = teamOfWork(world as World, owner, world.items[item].project);
+    return {
+      owner,
+      item,
+      team: teamOf(r.team, r.teamPick, mine === null ? [] : [mine]),
+      date: day(r.at),
+      charge: r.charge,
+    };
+  });
+  const charges = Math.max(0, ...worklogs.map((w) => (w.charge ?? -1) + 1));
+  return { periods, slices, worklogs, charges };
+}
+
 function normalize(raw: RawWorld): World {
   const users = raw.users.length;
   const { groups, projects } = raw;
@@ -272,7 +382,7 @@ function normalize(raw: RawWorld): World {
           );
     items.push({ project: parent === null ? r.project % projects : items[parent].project, parent, trashed, setting });
   }
-  return {
+  const world = {
     users: raw.users.map((u) => ({
       active: u.active,
       systemAdmin: u.systemAdmin,
@@ -302,7 +412,11 @@ function normalize(raw: RawWorld): World {
         )
       : [],
     appRoles: uniqueBy(
-      [...raw.appRoles.map((a) => ({ role: a.role, to: holder(a.to) })), ...everyoneRoles],
+      [
+        ...raw.appRoles.map((a) => ({ role: a.role, to: holder(a.to) })),
+        ...everyoneRoles,
+        ...raw.approvers.map((h) => ({ role: 'timesheet_approver' as const, to: holder(h) })),
+      ],
       (a) => `${a.role}:${a.to.kind}:${a.to.id}`,
     ),
     teams,
@@ -313,6 +427,7 @@ function normalize(raw: RawWorld): World {
     dates: [...new Set(raw.dates)].sort((a, b) => a - b).map(day),
     grantLevels: raw.grantLevels.map((levels) => TEAM_PERMISSIONS.filter((l) => levels.includes(l))),
   };
+  return { ...world, ...normalizeTimesheets(raw, world) };
 }
 
 /**
@@ -342,6 +457,61 @@ export interface WorldFacts {
   projectTeams: ProjectTeamFacts[];
   /** By team (loadTeams). */
   teams: TeamFacts[];
+  /** By slice (loadSlices). */
+  slices: SliceFact[];
+  /** The locks on a work-log action's days and the stored work log, as loadLocks gives them. */
+  locks: (query: LocksQuery) => { locks: WorkLocks; worklog: WorklogFact | undefined };
+}
+
+/** What loadLocks is asked, in world indexes: the user the work is for, the new work dates, the stored work log. */
+export interface LocksQuery {
+  owner: number;
+  dates: readonly string[];
+  worklog?: number;
+}
+
+/** A slice as loadSlices gives it. */
+export const sliceFact = (s: WorldSlice, i: number): SliceFact => ({
+  id: ids.slice(i),
+  ownerId: ids.user(s.owner),
+  ownerName: names.user(s.owner),
+  teamId: s.team === null ? null : ids.team(s.team),
+  teamName: s.team === null ? null : names.team(s.team),
+  start: s.start,
+  end: s.end,
+  state: s.state,
+});
+
+/**
+ * loadLocks in memory: the closed periods of the owner's current teams and of the stored work log's team, and the
+ * owner's slices that are not open, each holding one of the days (the new dates and the stored work log's); the stored
+ * work log with its charge. Periods by team and start, slices by id (the loader promises no order; compare sorted).
+ */
+export function locksOf(world: World, query: LocksQuery): { locks: WorkLocks; worklog: WorklogFact | undefined } {
+  const stored = query.worklog === undefined ? undefined : world.worklogs[query.worklog];
+  const days = [...query.dates, ...(stored ? [stored.date] : [])];
+  const holds = (range: { start: string; end: string }) => days.some((d) => range.start <= d && d <= range.end);
+  const teams = new Set([...currentTeams(world, query.owner), ...(stored?.team != null ? [stored.team] : [])]);
+  return {
+    locks: {
+      periods: world.periods
+        .filter((p) => p.closed && teams.has(p.team) && holds(p))
+        .map((p) => ({ teamId: ids.team(p.team), teamName: names.team(p.team), start: p.start, end: p.end }))
+        .sort((a, b) => a.teamId - b.teamId || a.start.localeCompare(b.start)),
+      slices: world.slices
+        .map(sliceFact)
+        .filter(
+          (_, i) => world.slices[i].owner === query.owner && world.slices[i].state !== 'open' && holds(world.slices[i]),
+        ),
+    },
+    worklog: stored && {
+      id: ids.worklog(query.worklog!),
+      teamId: stored.team === null ? null : ids.team(stored.team),
+      date: stored.date,
+      charge:
+        stored.charge === null ? null : { id: ids.charge(stored.charge), invoiceNumber: names.invoice(stored.charge) },
+    },
+  };
 }
 
 const holderFacts = (h: Holder) =>
@@ -465,7 +635,8 @@ export function worldFacts(world: World): WorldFacts {
     projectId: t.project === null ? null : ids.project(t.project),
     assignedProjectIds: t.assigned.map(ids.project),
   }));
-  return { subjects, projects, items, projectTeams, teams };
+  const slices = world.slices.map(sliceFact);
+  return { subjects, projects, items, projectTeams, teams, slices, locks: (query) => locksOf(world, query) };
 }
 
 const priceListColumns = (team: number, k: number) => ({
@@ -682,14 +853,82 @@ async function writeTeams(db: Database, world: World): Promise<void> {
   );
 }
 
+/**
+ * The timesheet state as the services leave it (FLOW-1, 3, 9, 10): team periods closed, or closed and reopened; slices
+ * in every state; work logs with their recorded team, some charged under a charge in force (a revoked charge keeps no
+ * work logs: revoking releases them). Written apart from writeWorld: tests with rows of their own leave it out.
+ */
+export async function writeTimesheets(db: Database, world: World): Promise<void> {
+  await insertRows(
+    db,
+    'team_periods',
+    ['id', 'team_id', 'period_start', 'period_end', 'state'],
+    world.periods.map((p, i) => [BASE + i, ids.team(p.team), p.start, p.end, p.closed ? 'closed' : 'open']),
+  );
+  await insertRows(
+    db,
+    'timesheet_slices',
+    ['id', 'user_id', 'team_id', 'period_start', 'period_end', 'state'],
+    world.slices.map((s, i) => [
+      ids.slice(i),
+      ids.user(s.owner),
+      s.team === null ? null : ids.team(s.team),
+      s.start,
+      s.end,
+      s.state,
+    ]),
+  );
+  const revoked = world.charges;
+  await insertRows(
+    db,
+    'charges',
+    ['id', 'invoice_number', 'invoice_date', 'amount', 'currency', 'revoked_at'],
+    Array.from({ length: world.charges + 1 }, (_, k) => [
+      ids.charge(k),
+      names.invoice(k),
+      '2026-03-31',
+      '1000.00',
+      'EUR',
+      k === revoked ? '2026-04-02T10:00:00Z' : null,
+    ]),
+  );
+  await insertRows(
+    db,
+    'worklogs',
+    [
+      'id',
+      'item_id',
+      'project_id',
+      'author_id',
+      'created_by',
+      'start_date',
+      'duration_seconds',
+      'team_id',
+      'charge_id',
+    ],
+    world.worklogs.map((w, i) => [
+      ids.worklog(i),
+      ids.item(w.item),
+      ids.project(world.items[w.item].project),
+      ids.user(w.owner),
+      ids.user(w.owner),
+      w.date,
+      3600,
+      w.team === null ? null : ids.team(w.team),
+      w.charge === null ? null : ids.charge(w.charge),
+    ]),
+  );
+}
+
 class Rollback extends Error {}
 
-/** Runs `fn` on the world written into a transaction that is always rolled back. */
+/** Runs `fn` on the world written into a transaction that is always rolled back; `timesheets` writes its timesheet state too. */
 export async function withWorld<T>(
   db: Database,
   world: World,
   settingOrder: readonly number[],
   fn: (trx: Database) => Promise<T>,
+  options: { timesheets?: boolean } = {},
 ): Promise<T> {
   let result: T | undefined;
   await db
@@ -699,6 +938,7 @@ export async function withWorld<T>(
       // which costs a hundred times the query; JIT changes no result.
       await sql`select set_config('jit', 'off', true)`.execute(trx);
       await writeWorld(trx, world, settingOrder);
+      if (options.timesheets) await writeTimesheets(trx, world);
       result = await fn(trx);
       throw new Rollback();
     })
