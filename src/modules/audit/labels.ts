@@ -70,6 +70,11 @@ export const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'timesheet.reopen': 'Reopened a timesheet',
   'period.close': "Closed a team's period",
   'period.reopen': "Reopened a team's period",
+  'charge.create': 'Charged work logs under an invoice',
+  'charge.revoke': 'Revoked a charge',
+  'timer.start': 'Started a timer',
+  'timer.stop': 'Stopped a timer',
+  'timer.discard': 'Discarded a timer',
   'seed.demo': 'Loaded the demo data',
 };
 
@@ -93,6 +98,8 @@ const ENTITY_LABELS: Record<string, string> = {
   price_list: 'Price list',
   timesheet_slice: 'Timesheet',
   team_period: 'Team period',
+  charge: 'Invoice',
+  timer: 'Timer',
   system: 'Installation',
 };
 
