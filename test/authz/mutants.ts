@@ -17,6 +17,7 @@ import type { AccessValue } from '../../src/db/types.js';
 import { reasonWho, resourceOf, type Case, type Checker, type Ctx } from './cases.js';
 import { ancestorsOrSelf } from './reference.js';
 import { explainer, undated, type Explainer } from './explanations.js';
+import { TIMESHEET_MUTANTS } from './mutants-timesheets.js';
 import { ids, membershipFact, names, teamWorkFacts } from './world.js';
 
 /** The real core, explained, as the engine checker of cases.ts asks it. */
@@ -354,6 +355,8 @@ export const MUTANTS: Mutant[] = [
       ),
     })),
   },
+  // The timesheet locks and slice rules (FLOW-1, 3, 8, 9, 10).
+  ...TIMESHEET_MUTANTS,
 ];
 
 /** A deliberately wrong explanation (EXPL-1): the explanation property test (explain-equals-create.test.ts) must catch it. */
