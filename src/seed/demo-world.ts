@@ -91,7 +91,8 @@ export const PEOPLE: DemoPerson[] = [
     name: 'Theo Laurent',
     appRole: 'timesheet_approver',
     groups: staff,
-    description: 'App role timesheet_approver; logs work on BETA through a direct user grant',
+    description:
+      'App role timesheet_approver; approves ACME Web Team and Mobile Squad (team role Timesheet approver); logs work on BETA through a direct user grant',
   },
   {
     login: 'projectadmin',
