@@ -195,8 +195,8 @@ export type AppRoleGrantInput = RoleGrantInput;
 
 export type { AccessAnswer, ItemAccessRow, ProjectAccessRow, Reason } from './modules/explain/schema.js';
 export type Explanation = Json<ExplanationOut>;
-/** What an explanation is about: a work item, a project, or neither; the work date of a dated action. */
-export type ExplainResource = Pick<ExplainQuery, 'item' | 'project' | 'date'>;
+/** What an explanation is about: a work item, a project, a stored work log, a timesheet slice, or neither; the work date of a dated action. */
+export type ExplainResource = Pick<ExplainQuery, 'item' | 'project' | 'date' | 'worklogId' | 'sliceId'>;
 /** The actions an explanation can be asked for. */
 export type ExplainAction = ExplainQuery['action'];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_NAMES, ACTIONS, type Action } from '../../authz/catalogue.js';
+import { ACTION_NAMES, type Action } from '../../authz/catalogue.js';
 import { LAYERS } from '../../authz/decide.js';
 import { calendarDate, idParam as id, itemKey, page, projectKey } from '../../lib/schemas.js';
 
@@ -14,8 +14,14 @@ export const reason = z.object({
 export const explanation = z.object({
   user: z.object({ id: z.number(), login: z.string(), displayName: z.string() }),
   action: z.string(),
-  resource: z.object({ kind: z.enum(['item', 'project', 'team', 'global']), key: z.string().nullable() }),
-  /** The work date a dated action (the team and price-list check, PRICE-3) was explained for; null for undated actions. */
+  resource: z.object({
+    kind: z.enum(['item', 'project', 'team', 'worklog', 'slice', 'global']),
+    key: z.string().nullable(),
+  }),
+  /**
+   * The work date a dated action (the team and price-list check, PRICE-3) was explained for — for a change of a stored
+   * work log, its new date (the work log's own when none is given); null for undated actions.
+   */
   date: calendarDate.nullable(),
   allowed: z.boolean(),
   hidden: z.boolean(),
@@ -39,15 +45,20 @@ export const projectAccessRow = z.object({
 export const itemAccessPage = page(itemAccessRow);
 export const projectAccessPage = page(projectAccessRow);
 
-// Work-log actions are explained on their work item (worklog.create), so they are not offered here.
-const explainable = ACTION_NAMES.filter((a) => ACTIONS[a].scope !== 'worklog') as [Action, ...Action[]];
 const explainFields = {
-  action: z.enum(explainable),
+  action: z.enum(ACTION_NAMES as [Action, ...Action[]]),
   item: itemKey.optional(),
   project: projectKey.optional(),
-  /** The work date, for the team and price-list check of logging work (PRICE-3); today in the installation's time zone when absent. */
+  /**
+   * The work date, for the team and price-list check and the locks of logging work (PRICE-3, FLOW-1, FLOW-3); today in
+   * the installation's time zone when absent — for a change of a stored work log, the work log's own date.
+   */
   date: calendarDate.optional(),
   team: id.optional(),
+  /** The stored work log a change (worklog.edit, worklog.delete) is explained on (FLOW-9, FLOW-11). */
+  worklogId: id.optional(),
+  /** The timesheet slice a slice action (submit, approve, reject, recall, …) is explained on (FLOW-2, FLOW-8, FLOW-11). */
+  sliceId: id.optional(),
 };
 /** What to explain for the caller: an action and the resource it is decided on. */
 export const explainQuery = z.strictObject(explainFields);
