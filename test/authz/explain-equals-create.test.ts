@@ -17,11 +17,14 @@ import { contextOf, type Ctx } from './cases.js';
 import { created, explainer, explanationDisagrees, probesOf, type DatedProbe, type Explainer } from './explanations.js';
 import { EXPLANATION_MUTANTS } from './mutants.js';
 import type { World } from './reference.js';
-import { day, ids, names, SEED, worldArb, writeWorld } from './world.js';
+import { day, ids, names, SEED, worldArb, writeTimesheets, writeWorld } from './world.js';
 
 const WORLDS = Number(process.env.AUTHZ_EXPLAIN_WORLDS ?? 200);
 const HTTP_WORLDS = Number(process.env.AUTHZ_HTTP_WORLDS ?? 3);
 const HTTP_PROBES = Number(process.env.AUTHZ_HTTP_PROBES ?? 16);
+/** Probes per HTTP world that a lock refuses, and the locks' codes (FLOW-1, FLOW-3). */
+const LOCKED_PROBES = 3;
+const LOCK_CODES = ['period_closed', 'timesheet_locked'];
 /** "Today" of the in-memory worlds: inside the probed dates, where price lists start, end and leave gaps. */
 const TODAY = day(9);
 
@@ -84,6 +87,15 @@ describe("EXPL-1: the explanation of a dated action = the action's own answer (i
 /** Worlds where the team gate has something to say: the check on and some team. */
 const teamWorldArb = worldArb.filter((w) => w.teamChecks && w.teams.length > 0 && w.users.some((u) => u.active));
 
+/** The dated probes of a world that a lock refuses — a closed team period or a submitted or approved slice (FLOW-1, FLOW-3). */
+const lockedProbes = (world: World, ctx: Ctx) =>
+  probesOf(world).filter(
+    (p) =>
+      p.date !== undefined && world.users[p.user].active && LOCK_CODES.includes(created(ctx, p, TODAY).deciding.code),
+  );
+/** …where some work is locked, so the refusals through HTTP name a closed period or a slice too (FLOW-11). */
+const lockedWorldArb = teamWorldArb.filter((w) => lockedProbes(w, contextOf(w)).length > 0);
+
 /** A system administrator outside the world who may browse every world project: "Check access" lets it explain any item. */
 const CHECKER = 5000;
 
@@ -99,6 +111,7 @@ for (const dialect of DIALECTS) {
       const tokens = new Map<number, string>();
       await t.db.transaction().execute(async (trx) => {
         await writeWorld(trx, world);
+        await writeTimesheets(trx, world);
         await sql`insert into users (id, login, display_name, email, system_admin) overriding system value
           values (${CHECKER}, 'checker', 'Checker', 'checker@world.test', true)`.execute(trx);
         for (let p = 0; p < world.projects; p++) {
@@ -119,9 +132,14 @@ for (const dialect of DIALECTS) {
       return tokens;
     }
 
-    test(`EXPL-1, EXPL-2, PRICE-3: on ${HTTP_WORLDS} generated worlds with teams, GET /api/explain and /api/admin/check-access answer what POST /api/worklogs answers, and who-has-access's log-work column what it answers today`, async () => {
+    test(`EXPL-1, EXPL-2, PRICE-3, FLOW-11: on ${HTTP_WORLDS} generated worlds with teams and locks, GET /api/explain and /api/admin/check-access answer what POST /api/worklogs answers, and who-has-access's log-work column what it answers today`, async () => {
       const counts = new Map<string, number>();
-      for (const [w, world] of fc.sample(teamWorldArb, { seed: SEED, numRuns: HTTP_WORLDS }).entries()) {
+      // The team gate's worlds, and one where work is locked.
+      const worlds = [
+        ...fc.sample(teamWorldArb, { seed: SEED, numRuns: Math.max(1, HTTP_WORLDS - 1) }),
+        ...fc.sample(lockedWorldArb, { seed: SEED, numRuns: 1 }),
+      ];
+      for (const [w, world] of worlds.entries()) {
         const tokens = await writeCommitted(world);
         try {
           const ctx = contextOf(world);
@@ -135,6 +153,8 @@ for (const dialect of DIALECTS) {
               fc.shuffledSubarray(from, { minLength: Math.min(n, from.length), maxLength: Math.min(n, from.length) }),
               { seed, numRuns: 1 },
             )[0];
+          // And a few dated ones a lock refuses (FLOW-1, FLOW-3, FLOW-11: the refusal names the closed period or the slice).
+          const locked = lockedProbes(world, ctx);
           const picked = [
             ...pick(seen, Math.ceil(HTTP_PROBES * 0.75), SEED + w),
             ...pick(
@@ -142,6 +162,7 @@ for (const dialect of DIALECTS) {
               Math.floor(HTTP_PROBES / 4),
               SEED + w,
             ),
+            ...pick(locked, LOCKED_PROBES, SEED + w),
           ];
           for (const probe of picked) {
             const key = names.item(world, probe.item);
@@ -227,6 +248,10 @@ for (const dialect of DIALECTS) {
       assert.ok(
         [...counts.keys()].some((k) => k.startsWith('undated')),
         'some probes were undated (today)',
+      );
+      assert.ok(
+        LOCK_CODES.some((code) => counts.has(`dated ${code}`)),
+        'FLOW-11: some refusals through HTTP named a lock',
       );
     });
 
