@@ -452,8 +452,8 @@ export function dbReferenceSuite(part: 'lists' | 'access') {
 
       if (part === 'lists')
         test(
-          `ITEM-1, ITEM-2, ITEM-3, ITEM-8, ITEM-9, PRJ-3, PRJ-4, TEAM-3, TEAM-4, TEAM-6, WL-5, PRICE-2, PRICE-3, API-3, EXPL-1: ${WORLDS} generated worlds with teams — ` +
-            'governing column, SQL lists full and paged (team entries match current members only), loaders + decide and explain agree with the reference',
+          `ITEM-1, ITEM-2, ITEM-3, ITEM-8, ITEM-9, PRJ-3, PRJ-4, TEAM-3, TEAM-4, TEAM-6, WL-5, PRICE-2, PRICE-3, API-3, EXPL-1, FLOW-1, FLOW-3, FLOW-9, FLOW-10: ${WORLDS} generated worlds with teams and timesheets — ` +
+            'governing column, SQL lists full and paged (team entries match current members only), loaders (the locks and slices included) + decide and explain agree with the reference',
           async () => {
             Object.assign(counts, {
               worlds: 0,

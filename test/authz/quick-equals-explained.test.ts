@@ -1,6 +1,6 @@
 // Guards that the quick check and the explanation are one decision: on generated worlds, decide() without
 // an explanation gives the same answer, the same 404-or-403 and the same deciding reason (EXPL-1) — team layers,
-// acting for another user and the team check included (TEAM-2, WL-5, PRICE-3).
+// acting for another user, the team check and the timesheet locks included (TEAM-2, WL-5, PRICE-3, FLOW-11).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -10,7 +10,7 @@ import { SEED, worldArb } from './world.js';
 
 const WORLDS = Number(process.env.AUTHZ_MEMORY_WORLDS ?? 300);
 
-test(`EXPL-1, TEAM-2, WL-5, PRICE-3: ${WORLDS} generated worlds — the quick check (no explanation) decides exactly as the explained decision`, () => {
+test(`EXPL-1, FLOW-11, TEAM-2, WL-5, PRICE-3: ${WORLDS} generated worlds — the quick check (no explanation) decides exactly as the explained decision, the locks of timesheets, periods and charges included`, () => {
   let cases = 0;
   fc.assert(
     fc.property(worldArb, (world) => {
