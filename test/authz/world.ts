@@ -636,7 +636,15 @@ export function worldFacts(world: World): WorldFacts {
     assignedProjectIds: t.assigned.map(ids.project),
   }));
   const slices = world.slices.map(sliceFact);
-  return { subjects, projects, items, projectTeams, teams, slices, locks: (query) => locksOf(world, query) };
+  // Many cases ask the same locks (one owner and date on every item): each is worked out once.
+  const locks = new Map<string, ReturnType<WorldFacts['locks']>>();
+  const locksFor = (query: LocksQuery) => {
+    const key = `${query.owner}|${query.dates.join()}|${query.worklog ?? ''}`;
+    let found = locks.get(key);
+    if (!found) locks.set(key, (found = locksOf(world, query)));
+    return found;
+  };
+  return { subjects, projects, items, projectTeams, teams, slices, locks: locksFor };
 }
 
 const priceListColumns = (team: number, k: number) => ({
