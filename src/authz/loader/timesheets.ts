@@ -55,14 +55,16 @@ export async function loadLocks(
       invoice: string | null;
     } | null;
   }>`select
-    (select json_agg(json_build_object('team_id', tp.team_id, 'team_name', t.name, 'start', tp.period_start, 'end', tp.period_end))
+    (select json_agg(json_build_object('team_id', tp.team_id, 'team_name', t.name, 'start', tp.period_start, 'end', tp.period_end)
+         order by tp.period_start, tp.team_id)
        from team_periods tp join teams t on t.id = tp.team_id
       where tp.state = 'closed'
         and tp.team_id in (select m.team_id from team_memberships m where m.user_id = ${query.ownerId} and m.left_at is null
                            union select w.team_id from worklogs w where w.id = ${wl})
         and exists (select 1 from ${days} d(day) where d.day between tp.period_start and tp.period_end)) as periods,
     (select json_agg(json_build_object('id', s.id, 'owner_id', s.user_id, 'owner_name', u.display_name, 'team_id', s.team_id,
-            'team_name', t.name, 'start', s.period_start, 'end', s.period_end, 'state', s.state))
+            'team_name', t.name, 'start', s.period_start, 'end', s.period_end, 'state', s.state)
+         order by s.period_start, s.period_end, s.id)
        from timesheet_slices s join users u on u.id = s.user_id left join teams t on t.id = s.team_id
       where s.user_id = ${query.ownerId} and s.state <> 'open'
         and exists (select 1 from ${days} d(day) where d.day between s.period_start and s.period_end)) as slices,
