@@ -36,17 +36,33 @@ fi
 
 step "tests${TEST_DATABASE_URL:+ (PGlite and PostgreSQL)}"
 shopt -s globstar nullglob
-# Each file runs bundled (test/helpers/bundle.ts): a second of CPU less per file than loading it through tsx.
+# The files run bundled (test/helpers/bundle.ts: a second of CPU less per file than loading them through tsx), in
+# TEST_GROUPS processes, each running its files one after another, each file in a describe() named by its path: a
+# process's start (Node, PGlite's WebAssembly, Chromium) is paid once per group, not once per file. The groups are made
+# from each file's time in the last run (node_modules/.cache/timeward-test/timings.tsv), heaviest first.
 # One file alone: node --import tsx --test test/<area>/<file>.test.ts
-bundles=$(node --import tsx test/helpers/bundle.ts test/**/*.test.ts)
+timings=node_modules/.cache/timeward-test/timings.tsv
+bundles=$(node --import tsx test/helpers/bundle.ts --groups="${TEST_GROUPS:-8}" --timings="$timings" test/**/*.test.ts)
 mapfile -t files <<<"$bundles"
 tap=$(mktemp)
 status=0
-# Four files at a time on two cores: browser and database tests wait on other processes, so two left a core idle
+# Four processes at a time on two cores: browser and database tests wait on other processes, so two left a core idle
 # (measured: npm test 6 min 16 s at 3, 5 min 52 s at 4, BENCHMARKS.md).
 node --enable-source-maps --test --test-concurrency="${TEST_CONCURRENCY:-4}" \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$tap" "${files[@]}" || status=$?
+# Each file's time, for the next run's groups: the describe() named by its path is a top-level test in the TAP. A
+# shared machine makes one run's times noisy, so each is averaged with the time before.
+mkdir -p "$(dirname "$timings")"
+touch "$timings"
+awk -F '\t' 'FILENAME == ARGV[1] { before[$2] = $1; next }
+  /^(not )?ok [0-9]+ - test\/.*\.test\.tsx?$/ { sub(/^(not )?ok [0-9]+ - /, ""); name = $0; next }
+  name != "" && /^  duration_ms:/ {
+    split($0, field, " "); seconds = field[2] / 1000
+    if (name in before) seconds = (seconds + before[name]) / 2
+    printf "%.1f\t%s\n", seconds, name; name = ""
+  }' "$timings" "$tap" | sort -rn >"$timings.new"
+if [ -s "$timings.new" ]; then mv "$timings.new" "$timings"; else rm -f "$timings.new"; fi
 passed=$(grep -cE '^ *ok [0-9]+' "$tap" || true)
 failed=$(grep -cE '^ *not ok [0-9]+' "$tap" || true)
 # Count leaf tests only: suites also report ok/not ok, so take node's own totals when present.
