@@ -5,6 +5,7 @@ import { after, before } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestServer, type TestDbOptions } from '../helpers/harness.js';
+import { doneWith } from '../helpers/shared.js';
 
 const webSource = resolve('web');
 const builtIndex = resolve('dist/web/index.html');
@@ -57,7 +58,7 @@ export async function ensureWebBuilt(): Promise<void> {
 }
 
 /** Debian's Chromium; never a downloaded browser. */
-export function launchBrowser(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -71,6 +72,31 @@ export function launchBrowser(): Promise<Browser> {
       // Dates follow the browser's locale; tests read them in one known locale.
       '--lang=en-US',
     ],
+  });
+}
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * Chromium for a test file, one per process: when npm test runs several files in one process (../helpers/bundle.ts),
+ * they share it, each in browser contexts of its own. Pair with closeBrowser() in the file's after().
+ */
+export async function launchBrowser(): Promise<Browser> {
+  if (shared && !(await shared).isConnected()) shared = undefined;
+  shared ??= launchChromium();
+  return shared;
+}
+
+/**
+ * The file is done with Chromium: its browser contexts close now (as closing the browser did), and the browser too
+ * when the file runs alone, or after the last file of its process.
+ */
+export async function closeBrowser(browser: Browser | undefined): Promise<void> {
+  if (!browser) return;
+  await Promise.all(browser.contexts().map((context) => context.close()));
+  await doneWith('chromium', async () => {
+    shared = undefined;
+    await browser.close();
   });
 }
 
@@ -109,7 +135,7 @@ export function browserSuite(options: TestDbOptions = {}) {
     browser = await launchBrowser();
   });
   after(async () => {
-    await browser?.close();
+    await closeBrowser(browser);
     await server?.close();
   });
   return {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/harness.js';
-import { ensureWebBuilt, launchBrowser, screenshot, watchPageErrors } from './browser.js';
+import { closeBrowser, ensureWebBuilt, launchBrowser, screenshot, watchPageErrors } from './browser.js';
 
 const SIZES = [
   { name: 'desktop', width: 1280, height: 800 },
@@ -17,7 +17,7 @@ const PASSWORD = 'first administrator passphrase';
 let browser: Browser | undefined;
 const servers: Array<Awaited<ReturnType<typeof startTestServer>>> = [];
 after(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await Promise.all(servers.map((s) => s.close()));
 });
 

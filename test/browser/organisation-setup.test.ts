@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/harness.js';
-import { ensureWebBuilt, launchBrowser, screenshot, watchPageErrors } from './browser.js';
+import { closeBrowser, ensureWebBuilt, launchBrowser, screenshot, watchPageErrors } from './browser.js';
 
 const ADMIN_PASSWORD = 'founding administrator pass';
 const USER_PASSWORD = 'a long enough password';
@@ -20,7 +20,7 @@ before(async () => {
   browser = await launchBrowser();
 });
 after(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await server?.close();
 });
 
