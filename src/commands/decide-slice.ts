@@ -2,11 +2,11 @@ import { TRANSITIONS, type SliceAction } from '../authz/catalogue.js';
 import type { Actor } from '../authz/engine.js';
 import type { Deps } from '../lib/deps.js';
 import { notFound } from '../lib/errors.js';
-import { lockOwnerSheet } from '../lib/locks.js';
+import { lockOwnerSheet, lockOwnerSheets } from '../lib/locks.js';
 import { checkVersion } from '../lib/versions.js';
-import { findSliceOwner, lockSlice, setState } from '../modules/approvals/repo.js';
-import { audit } from '../modules/audit/repo.js';
-import { recordTransition } from '../modules/audit/repo-history.js';
+import { findSliceOwner, lockSlice, lockSlices, setState, setStates } from '../modules/approvals/repo.js';
+import { audit, recordAudits } from '../modules/audit/repo.js';
+import { recordTransition, recordTransitions } from '../modules/audit/repo-history.js';
 
 /** The approver's transitions of a slice (FLOW-2, FLOW-8, FLOW-10); the owner's submit and recall are the timesheet's. */
 export type DecisionAction = Exclude<SliceAction, 'timesheet.submit' | 'timesheet.recall'>;
@@ -65,4 +65,78 @@ export async function decideSlice(
       },
     });
   });
+}
+
+/** A batch's answer for one slice: moved, or the refusal's stable code and message. */
+export type SliceOutcome = { id: number; ok: true } | { id: number; ok: false; code: string; message: string };
+
+/**
+ * Approves or rejects many slices in one transaction, set-based (FLOW-2, FLOW-10): one `authorizeMany` before it
+ * picks what to lock, then inside it the owners' sheets locked in id order (one statement), the slices' rows locked
+ * (one), every slice decided again on what the transaction sees (one set-based load: a concurrent decision or a lost
+ * standing refuses that slice alone), and the allowed ones moved with one update, one history insert and one audit
+ * insert. Each slice gets its own answer, in the order asked; refused slices write nothing.
+ */
+export async function decideSlices(
+  { db, authz }: Pick<Deps, 'db' | 'authz'>,
+  actor: Actor,
+  action: 'timesheet.approve' | 'timesheet.reject',
+  ids: readonly number[],
+  comment: string,
+): Promise<SliceOutcome[]> {
+  // A slice decided allowed whose row is gone is answered as missing, like a hidden one (404's code).
+  const refused = (
+    id: number,
+    decision: { allowed: boolean; hidden?: boolean; deciding: { code: string; message: string } },
+  ) =>
+    decision.hidden || decision.allowed
+      ? { id, ok: false as const, code: 'not_found', message: 'no such timesheet' }
+      : { id, ok: false as const, code: decision.deciding.code, message: decision.deciding.message };
+  const before = await authz.authorizeMany(actor, action, ids);
+  const owners = [...before.values()].flatMap((d) => (d.allowed && d.facts ? [d.facts.ownerId] : []));
+  const candidates = ids.filter((id) => before.get(id)!.allowed);
+  const inside = new Map<number, ReturnType<typeof refused> | { id: number; ok: true }>();
+  if (candidates.length > 0)
+    await db.transaction().execute(async (trx) => {
+      await lockOwnerSheets(trx, owners);
+      const rows = new Map((await lockSlices(trx, candidates)).map((r) => [r.id, r]));
+      const decisions = await authz.within(trx).authorizeMany(actor, action, candidates);
+      const moving = candidates.filter((id) => decisions.get(id)!.allowed && rows.has(id));
+      for (const id of candidates) inside.set(id, refused(id, decisions.get(id)!));
+      for (const id of moving) inside.set(id, { id, ok: true });
+      const to = TRANSITIONS[action].to;
+      await setStates(trx, moving, to, action === 'timesheet.approve');
+      const moved = moving.map((id) => rows.get(id)!);
+      await recordTransitions(
+        trx,
+        moved.map((row) => ({
+          entityType: 'timesheet_slice' as const,
+          entityId: row.id,
+          from: row.state,
+          to,
+          actorId: actor.userId,
+          comment,
+        })),
+      );
+      await recordAudits(
+        trx,
+        moved.map((row) => ({
+          actorId: actor.userId,
+          action,
+          entityType: 'timesheet_slice',
+          entityId: row.id,
+          before: { state: row.state, version: row.version },
+          after: {
+            state: to,
+            version: row.version + 1,
+            userId: row.user_id,
+            teamId: row.team_id,
+            start: row.period_start,
+            end: row.period_end,
+            ...(comment ? { comment } : {}),
+          },
+        })),
+      );
+    });
+  return ids.map((id) => inside.get(id) ?? refused(id, before.get(id)!));
 }

@@ -21,8 +21,19 @@ export async function lockWorkDays(trx: Database, ownerId: number, worklogId?: n
 }
 
 /** Exclusive: a slice transition of the owner's timesheet (submit, approve, reject, recall, reopen). */
-export async function lockOwnerSheet(trx: Database, ownerId: number): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${OWNER_SHEET}, ${ownerId}::int)`.execute(trx);
+export function lockOwnerSheet(trx: Database, ownerId: number): Promise<void> {
+  return lockOwnerSheets(trx, [ownerId]);
+}
+
+/**
+ * Exclusive, for a batch's transitions: the owners' timesheets in one statement, in ascending id order — every taker
+ * of more than one owner's lock takes them in that order, so two batches never wait for each other in a circle.
+ */
+export async function lockOwnerSheets(trx: Database, ownerIds: readonly number[]): Promise<void> {
+  const ids = [...new Set(ownerIds)].sort((a, b) => a - b);
+  if (ids.length === 0) return;
+  await sql`select count(pg_advisory_xact_lock(${OWNER_SHEET}, o.id))
+    from (select unnest(${ids}::int[]) as id order by 1) o`.execute(trx);
 }
 
 /** Exclusive: closing or reopening a period of the team. */

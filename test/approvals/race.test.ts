@@ -178,4 +178,52 @@ for (const dialect of DIALECTS)
         assert.deepEqual(await snapshotOf(sliceId), { state: 'approved', seconds: [3600] });
       }
     });
+
+    test('FLOW-2, FLOW-7: a batch approve waiting on a reject of one of its slices decides that slice again inside its transaction — refused, the rest approved, one history row each', async () => {
+      const first = await submittedWeek('2026-08-03');
+      const second = await submittedWeek('2026-08-10');
+      const rejection = interleave.holdResult(EXCLUSIVE);
+      const rejecting = decide(w.approverA.c, first.sliceId, 'reject', { comment: 'Split the review.' });
+      await rejection.reached;
+      const batchWaits = interleave.sent(null);
+      const batching = w.approverA.c.post('/api/approvals/batch', {
+        ids: [first.sliceId, second.sliceId],
+        decision: 'approve',
+      });
+      assert.ok(await batchWaits, 'the batch was under way while the rejection held the lock');
+      await sleep(100);
+      rejection.release();
+      const [rejected, batch] = await Promise.all([rejecting, batching]);
+      assert.equal(rejected.statusCode, 200, rejected.body);
+      assert.equal(batch.statusCode, 200, batch.body);
+      assert.deepEqual(
+        batch.json().results.map((r: { id: number; ok: boolean; code?: string }) => [r.id, r.ok, r.code]),
+        [
+          [first.sliceId, false, 'invalid_transition'],
+          [second.sliceId, true, undefined],
+        ],
+      );
+      const firstRow = await t.db
+        .selectFrom('timesheet_slices')
+        .select(['state', 'approved_snapshot'])
+        .where('id', '=', first.sliceId)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(firstRow, { state: 'rejected', approved_snapshot: null });
+      assert.deepEqual(await snapshotOf(second.sliceId), { state: 'approved', seconds: [3600] });
+      const history = await t.db
+        .selectFrom('flow_history')
+        .select(['entity_id', 'to_state'])
+        .where('entity_type', '=', 'timesheet_slice')
+        .where('entity_id', 'in', [first.sliceId, second.sliceId])
+        .where('to_state', 'in', ['approved', 'rejected'])
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        history.map((h) => [h.entity_id, h.to_state]),
+        [
+          [first.sliceId, 'rejected'],
+          [second.sliceId, 'approved'],
+        ],
+      );
+    });
   });

@@ -142,15 +142,37 @@ export function lockSlice(trx: Database, sliceId: number) {
     .executeTakeFirst();
 }
 
+/** Locks the slices' rows for a batch's transitions, in id order (two batches never wait for each other in a circle). */
+export function lockSlices(trx: Database, sliceIds: readonly number[]) {
+  return trx
+    .selectFrom('timesheet_slices')
+    .select(['id', 'user_id', 'team_id', 'period_start', 'period_end', 'state', 'version'])
+    .where('id', 'in', sliceIds.length ? [...sliceIds] : [0])
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
 /** Moves the slice to `state`; on approval the snapshot of its work logs is kept for "changed since approval". */
-export async function setState(trx: Database, sliceId: number, state: SliceState, snapshot: boolean): Promise<void> {
+export function setState(trx: Database, sliceId: number, state: SliceState, snapshot: boolean): Promise<void> {
+  return setStates(trx, [sliceId], state, snapshot);
+}
+
+/** Moves the slices to `state` in one statement (a batch's decisions), each with its own snapshot on approval. */
+export async function setStates(
+  trx: Database,
+  sliceIds: readonly number[],
+  state: SliceState,
+  snapshot: boolean,
+): Promise<void> {
+  if (sliceIds.length === 0) return;
   const taken = snapshot
     ? sql`, approved_snapshot = (select coalesce(jsonb_agg(jsonb_build_object('id', w.id, 'itemId', w.item_id,
           'date', w.start_date, 'seconds', w.duration_seconds) order by w.id), '[]'::jsonb)
         from worklogs w join projects p on p.id = w.project_id where ${inSlice('w', 'p')})`
     : sql``;
   await sql`update timesheet_slices s set state = ${state}, version = s.version + 1, updated_at = now() ${taken}
-    where s.id = ${sliceId}`.execute(trx);
+    where s.id in (${sql.join([...sliceIds])})`.execute(trx);
 }
 
 export interface InboxRow {

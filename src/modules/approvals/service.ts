@@ -1,9 +1,8 @@
-import { decideSlice, type DecisionAction, type SliceDecision } from '../../commands/decide-slice.js';
-import type { SliceAction } from '../../authz/catalogue.js';
+import { decideSlice, decideSlices, type DecisionAction, type SliceDecision } from '../../commands/decide-slice.js';
 import { seesTeamNames, type Actor } from '../../authz/engine.js';
 import type { SliceState } from '../../db/types.js';
 import type { Deps } from '../../lib/deps.js';
-import { AppError, badRequest } from '../../lib/errors.js';
+import { badRequest } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import { daysOf } from '../../lib/periods.js';
 import { calendarDate } from '../../lib/schemas.js';
@@ -25,8 +24,6 @@ const WAITING: SliceState[] = ['submitted', 'recall_requested'];
 /** How far back the inbox reads decisions on my slices, and how many items it shows of each kind. */
 const INBOX_DAYS = 60;
 const INBOX_LIMIT = 50;
-/** How many slices of a batch move at once, each in its own transaction (a few of the pool's connections). */
-const BATCH_WORKERS = 4;
 
 function queueKey(cursor: string | undefined): repo.QueueKey | undefined {
   const key = decodeCursor<repo.QueueKey>(cursor, ['string', 'number']);
@@ -92,38 +89,12 @@ export function createApprovalService(deps: Deps) {
     return byId(actor, id);
   }
 
-  /**
-   * Approves or rejects many slices: one `authorizeMany` decides them all, then each allowed slice moves in its own
-   * transaction (which decides again inside it), BATCH_WORKERS at a time — slices of one owner wait for each other on the
-   * owner's sheet lock. Every slice gets its own answer, in the order asked: ok, or the refusal's code and message.
-   */
+  /** Approves or rejects many slices in one transaction (decide-slice.ts): each gets its own answer, in the order asked. */
   async function batch(actor: Actor, body: BatchBody): Promise<BatchResult> {
     const comment = body.comment?.trim() ?? '';
     if (body.decision === 'reject' && !comment) throw badRequest('comment', 'a rejection needs a comment');
-    const action: SliceAction & DecisionAction = body.decision === 'approve' ? 'timesheet.approve' : 'timesheet.reject';
-    const decisions = await authz.authorizeMany(actor, action, body.ids);
-    const results: BatchResult['results'] = body.ids.map((id) => {
-      const decision = decisions.get(id)!;
-      if (decision.allowed) return { id, ok: true };
-      const { code, message } = decision.hidden
-        ? { code: 'not_found', message: 'no such timesheet' }
-        : decision.deciding;
-      return { id, ok: false, code, message };
-    });
-    const queue = results.filter((r) => r.ok);
-    const worker = async () => {
-      for (let result = queue.shift(); result; result = queue.shift()) {
-        const ownerId = decisions.get(result.id)!.facts!.ownerId;
-        try {
-          await decideSlice(deps, actor, action, result.id, { comment, ownerId });
-        } catch (e) {
-          if (!(e instanceof AppError)) throw e;
-          Object.assign(result, { ok: false, code: e.code, message: e.message });
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: BATCH_WORKERS }, worker));
-    return { results };
+    const action = body.decision === 'approve' ? 'timesheet.approve' : 'timesheet.reject';
+    return { results: await decideSlices(deps, actor, action, body.ids, comment) };
   }
 
   /** My inbox: how many slices wait for me, decisions by others on my slices (60 days), and what waits for me. */

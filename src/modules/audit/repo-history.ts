@@ -12,17 +12,25 @@ export interface Transition {
 }
 
 /** Records a state change in the caller's transaction, beside the change and its audit row. */
-export async function recordTransition(trx: Database, t: Transition): Promise<void> {
+export function recordTransition(trx: Database, t: Transition): Promise<void> {
+  return recordTransitions(trx, [t]);
+}
+
+/** Records many state changes in one statement (a batch's decisions). */
+export async function recordTransitions(trx: Database, ts: readonly Transition[]): Promise<void> {
+  if (ts.length === 0) return;
   await trx
     .insertInto('flow_history')
-    .values({
-      entity_type: t.entityType,
-      entity_id: t.entityId,
-      from_state: t.from,
-      to_state: t.to,
-      actor_id: t.actorId,
-      comment: t.comment ?? '',
-    })
+    .values(
+      ts.map((t) => ({
+        entity_type: t.entityType,
+        entity_id: t.entityId,
+        from_state: t.from,
+        to_state: t.to,
+        actor_id: t.actorId,
+        comment: t.comment ?? '',
+      })),
+    )
     .execute();
 }
 

@@ -117,19 +117,27 @@ export function audit(
 }
 
 /** Records a change in the caller's transaction, so the change and its audit row commit together (EXPL-4). */
-export async function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
+export function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
+  return recordAudits(db, [entry]);
+}
+
+/** Records many changes in one statement, in the caller's transaction (a batch's decisions, EXPL-4). */
+export async function recordAudits(db: Database, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await db
     .insertInto('audit_log')
-    .values({
-      actor_id: entry.actorId,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: String(entry.entityId),
-      project_id: entry.projectId ?? null,
-      item_id: entry.itemId ?? null,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
+    .values(
+      entries.map((entry) => ({
+        actor_id: entry.actorId,
+        action: entry.action,
+        entity_type: entry.entityType,
+        entity_id: String(entry.entityId),
+        project_id: entry.projectId ?? null,
+        item_id: entry.itemId ?? null,
+        before: entry.before === undefined ? null : JSON.stringify(entry.before),
+        after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      })),
+    )
     .execute();
 }
 
