@@ -16,6 +16,7 @@ import {
   loadSubjects,
   loadTeams,
   type ItemFacts,
+  type LockQuery,
 } from './loader.js';
 import { teamProjectIds, teamProjects } from './loader/teams.js';
 import { decideMany, type AuthorizedTeam, type DecisionOn, type FactsOf, type ResourceId } from './many.js';
@@ -58,6 +59,14 @@ export interface WorklogDecision {
   item: ItemFacts | undefined;
   owner: SubjectFacts | undefined;
   teams: ProjectTeamFacts | undefined;
+  /** The locks the decision read, and their digest: a write guarded by it lands only on the same facts (LockRead). */
+  locksRead: LocksRead | undefined;
+}
+
+/** What a work-log decision read of the days' locks (loader/timesheets.ts `locksSql`), for a write to re-compare. */
+export interface LocksRead {
+  query: LockQuery;
+  digest: string;
 }
 
 /**
@@ -118,7 +127,12 @@ export interface Authz {
     action: Action,
     item: string | number,
     target: WorklogTarget,
-  ): Promise<{ item: ItemFacts; owner: SubjectFacts; teams: ProjectTeamFacts | undefined }>;
+  ): Promise<{
+    item: ItemFacts;
+    owner: SubjectFacts;
+    teams: ProjectTeamFacts | undefined;
+    locksRead: LocksRead | undefined;
+  }>;
   /**
    * The same engine on a transaction: facts are read inside it — its own uncommitted writes and the locks it holds
    * included — so a write re-checks its state gates there and the decision holds at commit as far as those locks do.
@@ -183,13 +197,10 @@ export function createAuthz(db: Database): Authz {
       // locks on the touched days (periods, slices, the stored work log's charge) in one more.
       const facts = await itemFacts(item, action);
       const gated = facts && (needsFact(action, 'locks') || needsFact(action, 'worklog'));
-      const { locks, worklog } = gated
-        ? await loadLocks(db, {
-            ownerId: target.ownerId,
-            dates: target.date ? [target.date] : [],
-            worklogId: target.worklogId,
-          })
-        : { locks: undefined, worklog: undefined };
+      const query = { ownerId: target.ownerId, dates: target.date ? [target.date] : [], worklogId: target.worklogId };
+      const { locks, worklog, digest } = gated
+        ? await loadLocks(db, query)
+        : { locks: undefined, worklog: undefined, digest: undefined };
       const teams = facts?.teams;
       const { project, item: security } = facts ?? {};
       const resource = {
@@ -205,13 +216,20 @@ export function createAuthz(db: Database): Authz {
       const decision = decide(action, actor.subject, resource, { explain: options.explain === true });
       // A caller that answers with the decision (the log-work preview) has decided the action, allowed or not.
       noteDecided(actor.decided, action);
-      return { decision, item: facts, owner, teams };
+      const locksRead = digest === undefined ? undefined : { query, digest };
+      return { decision, item: facts, owner, teams, locksRead };
     },
 
     async authorizeWorklog(actor, action, item, target) {
-      const { decision, item: facts, owner, teams } = await engine.decideWorklog(actor, action, item, target);
+      const {
+        decision,
+        item: facts,
+        owner,
+        teams,
+        locksRead,
+      } = await engine.decideWorklog(actor, action, item, target);
       enforce(decision, target.noun ?? 'work item', actor.decided);
-      return { item: facts!, owner: owner!, teams };
+      return { item: facts!, owner: owner!, teams, locksRead };
     },
 
     async decideWorkDays(actor, ownerId, itemIds, dates) {

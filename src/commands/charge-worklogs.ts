@@ -3,9 +3,10 @@
  * (worklogs), the slices that must stay approved (timesheets), the charge, its history and its audit row — so it is a
  * command, one transaction:
  *
- * 1. the sheets of the work logs' authors are locked exclusively, in ascending id order (`lockOwnerSheet`): a slice
- *    transition (a recall granted, a reopen) waits for the charge, and so does every write of those authors' work
- *    logs, which take the same lock shared before their row lock — so the sheets are taken before any row, never after;
+ * 1. the sheets of the work logs' authors are locked, in ascending id order, then the work-log table
+ *    (`lockOwnerSheets`, lib/locks.ts): a slice transition of those authors (a recall granted, a reopen) waits for
+ *    the charge, and so does every work-log write, which holds the table before any row — so the locks are taken
+ *    before any row, never after;
  * 2. the work logs are locked `for update` and judged as the transaction now sees them: uncharged, their slice
  *    approved, on an item the caller may view. Any that fails refuses the whole charge (409 `not_chargeable`, naming
  *    them), so nothing is written;
@@ -15,7 +16,7 @@
 import type { Actor } from '../authz/engine.js';
 import type { Deps } from '../lib/deps.js';
 import { AppError, conflict } from '../lib/errors.js';
-import { lockOwnerSheet } from '../lib/locks.js';
+import { lockOwnerSheets } from '../lib/locks.js';
 import { audit } from '../modules/audit/repo.js';
 import { recordTransition } from '../modules/audit/repo-history.js';
 import { findAuthors, insertCharge, lockForCharge, markCharged } from '../modules/charges/repo.js';
@@ -39,7 +40,7 @@ export function createChargeCommand({ db }: Deps) {
   /** Charges the work logs; returns the new charge's id. */
   async function charge(actor: Actor, input: ChargeCreate): Promise<number> {
     return db.transaction().execute(async (trx) => {
-      for (const authorId of await findAuthors(trx, input.worklogIds)) await lockOwnerSheet(trx, authorId);
+      await lockOwnerSheets(trx, await findAuthors(trx, input.worklogIds), 'share row exclusive');
       const judged = await lockForCharge(trx, actor, input.worklogIds);
       const ok = new Set(judged.filter((w) => w.chargeable).map((w) => w.id));
       const refused = input.worklogIds.filter((id) => !ok.has(id)).sort((a, b) => a - b);

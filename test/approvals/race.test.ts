@@ -15,8 +15,8 @@ import { approvalWorld, decide, logged, submitted, type ApprovalWorld } from './
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A transition's exclusive lock on the owner's sheet (lockOwnerSheet) and a write's shared one (lockWorkDays). */
-const EXCLUSIVE = /pg_advisory_xact_lock\(/;
-const SHARED = /pg_advisory_xact_lock_shared\(/;
+const EXCLUSIVE = /lock table worklogs in share/;
+const SHARED = /insert into worklogs|lock table worklogs in row exclusive/;
 
 /**
  * Holds statements to force an interleaving: `holdResult(pattern)` keeps the result of the next statement matching the
@@ -71,7 +71,7 @@ class Interleave implements KyselyPlugin {
 }
 
 /** The locks a work-log decision reads (loadLocks): the edit's first check, before its transaction. */
-const EDIT_CHECK = /from team_periods tp join teams t/;
+const EDIT_CHECK = /md5\(l\.locks::text\)/;
 
 for (const dialect of DIALECTS)
   describe(`approvals: an approval racing an edit of the slice's work logs (${dialect})`, () => {

@@ -1,80 +1,18 @@
 // Guards FLOW-3 under concurrency: a close racing a work-log write never leaves a write in a closed month. A close takes
-// the team's periods lock exclusively first (src/lib/locks.ts); a work-log write takes it shared before it decides inside
-// its transaction. So a write sent while a close holds the lock waits, then reads the month closed and is refused; a close
-// sent while a write holds the lock waits for the write to commit, and the write is in — before the close. On PostgreSQL
-// the waiting is the database's (the advisory lock); PGlite is one connection, so there the second request's first
-// statement waits for the first transaction to end: the same outcomes, in sequence.
+// the work-log table in SHARE mode (src/lib/locks.ts); a work-log insert holds ROW EXCLUSIVE before it reads, and lands
+// only on the locks its decision read. So a write sent while a close holds the table waits, then finds the month closed
+// and is refused; a write decided before a close and inserted after it is refused too. On PostgreSQL the waiting is the
+// database's; PGlite is one connection, so there the second request's first statement waits for the first transaction
+// to end: the same outcomes, in sequence.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  sql,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryId,
-  type RawNode,
-} from 'kysely';
+import { sql } from 'kysely';
 import { buildApp } from '../../src/http/app.js';
-import { createTestDb, DIALECTS, type Dialect, type TestApp } from '../helpers/harness.js';
+import { createTestDb, DIALECTS, type TestApp } from '../helpers/harness.js';
+import { DECIDED, EXCLUSIVE, HoldAfter, SHARED } from '../helpers/interleave.js';
 import { logWork, periodUrl, periodWorld, type PeriodWorld } from './fixtures.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** The close's exclusive lock (lockTeamPeriods) and a write's shared ones (lockWorkDays). */
-const EXCLUSIVE = /pg_advisory_xact_lock\(/;
-const SHARED = /pg_advisory_xact_lock_shared\(/;
-
-/**
- * Forces an interleaving: once armed, the result of the first statement matching `held` is not handed back until a
- * statement matching `racer` was sent (on PGlite: any statement, since the racing request waits for the one connection
- * before its first) and 100 ms more — so the racing request runs while the held transaction holds its lock. `fired`:
- * the racer came (not let go after 5 s without it).
- */
-class HoldAfter implements KyselyPlugin {
-  #held = new WeakMap<QueryId, true>();
-  #armed: { held: RegExp; racer: RegExp } | null = null;
-  #holding = false;
-  #racerSent: Promise<void> = Promise.resolve();
-  #markRacer = () => {};
-  #heldSent: Promise<void> = Promise.resolve();
-  #markHeld = () => {};
-  fired = false;
-
-  constructor(private readonly dialect: Dialect) {}
-
-  arm(held: RegExp, racer: RegExp) {
-    this.#armed = { held, racer };
-    this.fired = false;
-    this.#racerSent = new Promise((resolve) => (this.#markRacer = resolve));
-    this.#heldSent = new Promise((resolve) => (this.#markHeld = resolve));
-  }
-
-  /** Resolves once the held statement was sent (its transaction then holds the lock), or after 5 s. */
-  get heldSent(): Promise<unknown> {
-    return Promise.race([this.#heldSent, sleep(5_000)]);
-  }
-
-  transformQuery({ node, queryId }: PluginTransformQueryArgs) {
-    const text = node.kind === 'RawNode' ? (node as RawNode).sqlFragments.join(' ') : '';
-    if (this.#holding && (this.dialect === 'pglite' || this.#armed?.racer.test(text))) this.#markRacer();
-    if (this.#armed && !this.#holding && this.#armed.held.test(text)) {
-      this.#held.set(queryId, true);
-      this.#holding = true;
-      this.#markHeld();
-    }
-    return node;
-  }
-
-  async transformResult({ result, queryId }: PluginTransformResultArgs) {
-    if (this.#held.has(queryId)) {
-      this.#held.delete(queryId);
-      this.fired = await Promise.race([this.#racerSent.then(() => true), sleep(5_000).then(() => false)]);
-      await sleep(100);
-      this.#armed = null;
-      this.#holding = false;
-    }
-    return result;
-  }
-}
 
 for (const dialect of DIALECTS)
   describe(`team periods: a close racing work-log writes (${dialect})`, () => {
@@ -122,17 +60,36 @@ for (const dialect of DIALECTS)
       assert.deepEqual(await writtenWhileClosed(), []);
     });
 
-    test('FLOW-3: a close sent while a work-log write holds its shared lock waits for the write; the write is in, before the close', async () => {
-      interleave.arm(SHARED, EXCLUSIVE);
+    test('FLOW-3: a work log decided while the month was open and inserted after its close is refused with period_closed', async () => {
+      interleave.arm(DECIDED, EXCLUSIVE);
       const logging = logWork(w.worker.c, w.item.key, '2024-09-14');
       await interleave.heldSent;
       const [logged, closed] = await Promise.all([logging, w.lead.c.post(periodUrl(w.team.id, '2024-09-01', 'close'))]);
-      assert.ok(interleave.fired, 'the close reached the database while the write held its lock');
-      assert.equal(logged.statusCode, 201, logged.body);
+      assert.ok(interleave.fired, 'the close reached the database between the decision and the insert');
       assert.equal(closed.statusCode, 200, closed.body);
-      assert.deepEqual(await writtenWhileClosed(), [], 'the work log was written before the close');
-      const late = await w.worker.c.patch(`/api/worklogs/${logged.json().id}`, {
-        version: logged.json().version,
+      // PGlite's one connection may serve the insert before the close's transaction: then it was written before it.
+      if (t.dialect === 'postgres' || logged.statusCode !== 201) {
+        assert.equal(logged.statusCode, 409, logged.body);
+        assert.equal(logged.json().code, 'period_closed');
+      }
+      assert.deepEqual(await writtenWhileClosed(), []);
+    });
+
+    test('FLOW-3: a close sent while a work-log edit holds the table waits for the edit; the edit is in, before the close', async () => {
+      const first = await logWork(w.worker.c, w.item.key, '2024-10-14');
+      assert.equal(first.statusCode, 201, first.body);
+      interleave.arm(SHARED, EXCLUSIVE);
+      const editing = w.worker.c.patch(`/api/worklogs/${first.json().id}`, {
+        version: first.json().version,
+        durationSeconds: 120,
+      });
+      await interleave.heldSent;
+      const [edited, closed] = await Promise.all([editing, w.lead.c.post(periodUrl(w.team.id, '2024-10-01', 'close'))]);
+      assert.ok(interleave.fired, 'the close reached the database while the edit held the table');
+      assert.equal(edited.statusCode, 200, edited.body);
+      assert.equal(closed.statusCode, 200, closed.body);
+      const late = await w.worker.c.patch(`/api/worklogs/${first.json().id}`, {
+        version: edited.json().version,
         durationSeconds: 60,
       });
       assert.equal(late.json().code, 'period_closed', 'and the closed month now holds it');

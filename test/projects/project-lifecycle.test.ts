@@ -190,6 +190,7 @@ for (const dialect of DIALECTS)
         teamId: null,
         priceListId: null,
         createdBy: admin.id,
+        locksRead: undefined,
       });
       assert.equal(row, undefined);
       assert.equal(await auditCount(t.db), audits);

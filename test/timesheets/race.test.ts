@@ -1,9 +1,9 @@
 // Guards FLOW-1 under concurrency: a slice transition racing the owner's work-log writes never leaves a write in a
-// submitted or approved slice. A transition takes the owner's sheet lock exclusively first (src/lib/locks.ts); a
-// work-log write takes it shared before it decides inside its transaction. So a write sent while a submission or an
-// approval holds the lock waits, then reads the slice locked and is refused; a submission sent while a write holds the
-// lock waits for the write to commit, and the write is in the slice it submits. On PostgreSQL the waiting is the
-// database's; PGlite is one connection, so there the second request waits for the first transaction to end.
+// submitted or approved slice. A transition takes the work-log table in SHARE mode (src/lib/locks.ts); a work-log insert
+// holds ROW EXCLUSIVE before it reads and lands only on the locks its decision read, and an edit takes the table first
+// in its transaction. So a write sent while a submission or an approval holds the table waits, then finds the slice
+// locked and is refused; a write decided before a submission and inserted after it is refused too. On PostgreSQL the
+// waiting is the database's; PGlite is one connection, so there the second request waits for the first transaction.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
@@ -11,7 +11,7 @@ import { buildApp } from '../../src/http/app.js';
 import type { TimesheetSlice } from '../../src/contracts.js';
 import { createTestDb, DIALECTS, type TestApp } from '../helpers/harness.js';
 import { logged, logWork, sheetWorld, submit, type SheetWorld } from './fixtures.js';
-import { EXCLUSIVE, HoldAfter, SHARED } from './interleave.js';
+import { DECIDED, EXCLUSIVE, HoldAfter, SHARED } from '../helpers/interleave.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The Monday-to-Sunday week `n` weeks after 2025-01-06. */
@@ -87,14 +87,15 @@ for (const dialect of DIALECTS)
       assert.deepEqual(await writtenWhileLocked(), []);
     });
 
-    test('FLOW-1: a submission sent while a work-log write holds its shared lock waits; the work log is in the slice it submits', async () => {
+    test('FLOW-1: a submission sent while a work-log edit holds the table waits; the edited work log is in the slice it submits', async () => {
       const week = weekOf(1);
+      const log = await logged(w.owner.c, w.item.key, week.day(2), 1800);
       interleave.arm(SHARED, EXCLUSIVE);
-      const logging = logWork(w.owner.c, w.item.key, week.day(2));
+      const editing = w.owner.c.patch(`/api/worklogs/${log.id}`, { version: log.version, durationSeconds: 3600 });
       await interleave.heldSent;
-      const [written, submitted] = await Promise.all([logging, submit(w.owner.c, week)]);
-      assert.ok(interleave.fired, 'the submission reached the database while the write held its lock');
-      assert.equal(written.statusCode, 201, written.body);
+      const [edited, submitted] = await Promise.all([editing, submit(w.owner.c, week)]);
+      assert.ok(interleave.fired, 'the submission reached the database while the edit held the table');
+      assert.equal(edited.statusCode, 200, edited.body);
       assert.equal(submitted.statusCode, 200, submitted.body);
       assert.deepEqual(
         submitted.json().slices.map((s: TimesheetSlice) => [s.state, s.seconds]),
@@ -103,12 +104,32 @@ for (const dialect of DIALECTS)
       assert.deepEqual(await writtenWhileLocked(), []);
     });
 
+    test('FLOW-1: a work log decided before a submission and inserted after it is refused with timesheet_locked', async () => {
+      const week = weekOf(9);
+      await logged(w.owner.c, w.item.key, week.day(0));
+      interleave.arm(DECIDED, EXCLUSIVE);
+      const logging = logWork(w.owner.c, w.item.key, week.day(3));
+      await interleave.heldSent;
+      const [written, submitted] = await Promise.all([logging, submit(w.owner.c, week)]);
+      assert.ok(interleave.fired, 'the submission reached the database between the decision and the insert');
+      assert.equal(submitted.statusCode, 200, submitted.body);
+      const seconds = submitted.json().slices.map((s: TimesheetSlice) => s.seconds);
+      // PGlite's one connection may serve the insert before the submission's transaction: then the work log is in it.
+      if (t.dialect === 'pglite' && written.statusCode === 201) assert.deepEqual(seconds, [7200]);
+      else {
+        assert.equal(written.statusCode, 409, written.body);
+        assert.equal(written.json().code, 'timesheet_locked');
+        assert.deepEqual(seconds, [3600]);
+      }
+      assert.deepEqual(await writtenWhileLocked(), []);
+    });
+
     test('FLOW-1, approve vs edit: an edit sent while an approval holds the sheet is refused; the approved snapshot is the work logs as stored', async () => {
       const week = weekOf(2);
       const log = await logged(w.owner.c, w.item.key, week.day(0), 1800);
       const [slice] = (await submit(w.owner.c, week)).json().slices as TimesheetSlice[];
-      // On PostgreSQL the edit reads the slice's state (loadLocks) while the approval holds the sheet.
-      interleave.arm(EXCLUSIVE, /timesheet_slices/);
+      // On PostgreSQL the edit reads the slice's state (its decision's locks) while the approval holds the table.
+      interleave.arm(EXCLUSIVE, DECIDED);
       const approving = w.approver.c.post(`/api/approvals/${slice.id}/approve`, {});
       await interleave.heldSent;
       const [approved, edit] = await Promise.all([

@@ -34,45 +34,56 @@ const sliceFromRow = (r: SliceRow): SliceFact => ({
 });
 
 /**
- * The locks on a work-log action's days, and the stored work log, in one query: closed periods of the owner's teams
- * (and of the work log's recorded team) and the owner's slices that are not open, each holding one of the days.
+ * The locks on a work-log action's days, and the stored work log, as one json value: closed periods of the owner's
+ * teams (and of the work log's recorded team) and the owner's slices that are not open, each holding one of the days.
+ * A creation's insert compares its digest with the one it decided on (worklogs/repo.ts): the same expression, so the
+ * write lands only on the facts its decision read.
  */
-export async function loadLocks(
-  db: Database,
-  query: LockQuery,
-): Promise<{ locks: WorkLocks; worklog: WorklogFact | undefined }> {
+export function locksSql(query: LockQuery) {
   const wl = query.worklogId ?? 0;
   const given = query.dates.length ? query.dates.map((d) => sql`(${d}::date)`) : [sql`(null::date)`];
   const days = sql`(values ${sql.join(given)} union select start_date from worklogs where id = ${wl})`;
-  const { rows } = await sql<{
-    periods: Array<{ team_id: number; team_name: string; start: string; end: string }> | null;
-    slices: SliceRow[] | null;
-    worklog: {
-      id: number;
-      team_id: number | null;
-      date: string;
-      charge_id: number | null;
-      invoice: string | null;
-    } | null;
-  }>`select
-    (select json_agg(json_build_object('team_id', tp.team_id, 'team_name', t.name, 'start', tp.period_start, 'end', tp.period_end)
+  return sql<string>`json_build_object(
+    'periods', (select json_agg(json_build_object('team_id', tp.team_id, 'team_name', t.name, 'start', tp.period_start, 'end', tp.period_end)
          order by tp.period_start, tp.team_id)
        from team_periods tp join teams t on t.id = tp.team_id
       where tp.state = 'closed'
         and tp.team_id in (select m.team_id from team_memberships m where m.user_id = ${query.ownerId} and m.left_at is null
                            union select w.team_id from worklogs w where w.id = ${wl})
-        and exists (select 1 from ${days} d(day) where d.day between tp.period_start and tp.period_end)) as periods,
-    (select json_agg(json_build_object('id', s.id, 'owner_id', s.user_id, 'owner_name', u.display_name, 'team_id', s.team_id,
+        and exists (select 1 from ${days} d(day) where d.day between tp.period_start and tp.period_end)),
+    'slices', (select json_agg(json_build_object('id', s.id, 'owner_id', s.user_id, 'owner_name', u.display_name, 'team_id', s.team_id,
             'team_name', t.name, 'start', s.period_start, 'end', s.period_end, 'state', s.state)
          order by s.period_start, s.period_end, s.id)
        from timesheet_slices s join users u on u.id = s.user_id left join teams t on t.id = s.team_id
       where s.user_id = ${query.ownerId} and s.state <> 'open'
-        and exists (select 1 from ${days} d(day) where d.day between s.period_start and s.period_end)) as slices,
-    (select json_build_object('id', w.id, 'team_id', w.team_id, 'date', w.start_date, 'charge_id', w.charge_id, 'invoice', c.invoice_number)
-       from worklogs w left join charges c on c.id = w.charge_id where w.id = ${wl}) as worklog`.execute(db);
-  const row = rows[0];
+        and exists (select 1 from ${days} d(day) where d.day between s.period_start and s.period_end)),
+    'worklog', (select json_build_object('id', w.id, 'team_id', w.team_id, 'date', w.start_date, 'charge_id', w.charge_id, 'invoice', c.invoice_number)
+       from worklogs w left join charges c on c.id = w.charge_id where w.id = ${wl}))`;
+}
+
+interface LocksRow {
+  periods: Array<{ team_id: number; team_name: string; start: string; end: string }> | null;
+  slices: SliceRow[] | null;
+  worklog: {
+    id: number;
+    team_id: number | null;
+    date: string;
+    charge_id: number | null;
+    invoice: string | null;
+  } | null;
+}
+
+/** The locks (locksSql) as facts, with the digest of what was read. */
+export async function loadLocks(
+  db: Database,
+  query: LockQuery,
+): Promise<{ locks: WorkLocks; worklog: WorklogFact | undefined; digest: string }> {
+  const { rows } = await sql<{ locks: LocksRow; digest: string }>`select l.locks, md5(l.locks::text) as digest
+    from (select ${locksSql(query)} as locks) l`.execute(db);
+  const { locks: row, digest } = rows[0];
   const w = row.worklog;
   return {
+    digest,
     locks: {
       periods: (row.periods ?? []).map((p) => ({
         teamId: p.team_id,

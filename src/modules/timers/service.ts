@@ -62,13 +62,15 @@ export function createTimerService(deps: Deps) {
     return db.transaction().execute(async (trx) => {
       const timer = await repo.lockTimer(trx, actor.userId);
       if (!timer) throw noTimer();
-      const worklog = await worklogs.createIn(trx, actor, {
+      const request = {
         itemKey: timer.item_key,
         startDate: timer.today,
         startTime: timer.start_day === timer.today ? timer.start_time : null,
         durationSeconds: timerSeconds(timer.elapsed),
         description: timer.description,
-      });
+      };
+      // Undefined when the day's locks or the price list changed since the decision: decided again once.
+      const worklog = (await worklogs.createIn(trx, actor, request)) ?? (await worklogs.createIn(trx, actor, request));
       if (!worklog)
         throw conflict(
           'price_list_changed',

@@ -72,30 +72,30 @@ export function createWorklogService({ db, authz }: Deps) {
    * list valid on the work date and its rate (PRICE-3/4); the insert re-checks that price list's validity (PRICE-6).
    */
   async function create(actor: Actor, input: WorklogCreate, attempt = 1): Promise<WorklogOut> {
-    const written = await db.transaction().execute((trx) => createIn(trx, actor, input));
+    const written = await createIn(db, actor, input);
     if (written) return written;
-    if (attempt < 2) return create(actor, input, attempt + 1);
+    if (attempt < 3) return create(actor, input, attempt + 1);
     throw priceListChanged();
   }
 
   /**
-   * `create` inside the caller's transaction (the timer's stop writes its work log with the timer's removal): the locks
-   * on the owner's days (lib/locks.ts), the decision read inside it — so a period closed or a slice submitted meanwhile
-   * is seen (FLOW-1, FLOW-3) — and the insert. Undefined when the price list changed meanwhile (nothing written).
+   * `create`, also inside a caller's transaction (the timer's stop writes its work log with the timer's removal): the
+   * decision, then one insert statement that lands only on the facts the decision read — the locks on the day
+   * (FLOW-1, FLOW-3) and the price list (PRICE-6); lib/locks.ts. Undefined when they changed meanwhile (nothing
+   * written): the caller decides again, and a period closed or a slice submitted meanwhile then refuses.
    */
-  async function createIn(trx: Database, actor: Actor, input: WorklogCreate): Promise<WorklogOut | undefined> {
+  async function createIn(db: Database, actor: Actor, input: WorklogCreate): Promise<WorklogOut | undefined> {
     const ownerId = input.userId ?? actor.userId;
-    await lockWorkDays(trx, ownerId);
     // A date outside the window gets its plain 400 rather than a layer's refusal about that date (a 404 stays a 404).
-    const { item, owner, teams } = await authz
-      .within(trx)
+    const { item, owner, teams, locksRead } = await authz
+      .within(db)
       .authorizeWorklog(actor, 'worklog.create', input.itemKey, { ownerId, date: input.startDate })
       .catch(async (refusal: unknown) => {
-        if (refusal instanceof AppError && refusal.status === 403) await checkWorkDate(trx, input.startDate);
+        if (refusal instanceof AppError && refusal.status === 403) await checkWorkDate(db, input.startDate);
         throw refusal;
       });
     const snapshot = snapshotOf(owner, teams, input.startDate);
-    const row = await repo.insertWorklog(trx, {
+    const row = await repo.insertWorklog(db, {
       itemId: item.itemId,
       projectId: item.projectId,
       authorId: ownerId,
@@ -106,8 +106,9 @@ export function createWorklogService({ db, authz }: Deps) {
       teamId: snapshot.team?.teamId ?? null,
       priceListId: snapshot.priceList?.id ?? null,
       createdBy: actor.userId,
+      locksRead,
     });
-    if (!row) await checkWorkDate(trx, input.startDate);
+    if (!row) await checkWorkDate(db, input.startDate);
     return row && worklogOut(row, readerOf(actor), { project: item.project, item: item.item, owner });
   }
 
@@ -128,7 +129,7 @@ export function createWorklogService({ db, authz }: Deps) {
     if ((snapshot.team?.teamId ?? null) !== found!.team_id && !input.confirmTeamChange)
       throw await teamChanged(found!.team_id, snapshot);
     await db.transaction().execute(async (trx) => {
-      await lockWorkDays(trx, target.ownerId, id);
+      await lockWorkDays(trx);
       // A concurrent delete may have won the row lock since the check above: then the work log is gone (404, not 500).
       const before = await repo.lockWorklog(trx, id);
       if (!before) throw notFound('work log');
@@ -176,7 +177,7 @@ export function createWorklogService({ db, authz }: Deps) {
     const target = { ownerId: found?.author_id ?? actor.userId, noun: 'work log', worklogId: id };
     await authz.authorizeWorklog(actor, 'worklog.delete', found?.item_id ?? 0, target);
     await db.transaction().execute(async (trx) => {
-      await lockWorkDays(trx, target.ownerId, id);
+      await lockWorkDays(trx);
       const before = await repo.lockWorklog(trx, id);
       if (!before) throw notFound('work log');
       if (before.version !== version) throw versionConflict(version, before.version);

@@ -1,13 +1,15 @@
-// Forced interleavings for the timesheet races: hold one transaction after a statement until a racing request reached
-// the database (the technique of test/pricing/race.test.ts and test/periods/race.test.ts).
+// Forced interleavings for the races of the state gates (periods, timesheets): hold one request after a statement until
+// a racing request reached the database (the technique of test/pricing/race.test.ts).
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryId, RawNode } from 'kysely';
-import type { Dialect } from '../helpers/harness.js';
+import type { Dialect } from './harness.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A slice transition's exclusive lock on the owner's sheet (lockOwnerSheet) and a work-log write's shared one (lockWorkDays). */
-export const EXCLUSIVE = /pg_advisory_xact_lock\(/;
-export const SHARED = /pg_advisory_xact_lock_shared\(/;
+/** A state change's SHARE lock on the work-log table (lib/locks.ts) and the ROW EXCLUSIVE lock of a work-log write. */
+export const EXCLUSIVE = /lock table worklogs in share/;
+export const SHARED = /insert into worklogs|lock table worklogs in row exclusive/;
+/** A work-log decision's read of the locks on its days (loader/timesheets.ts). */
+export const DECIDED = /md5\(l\.locks::text\)/;
 
 /**
  * Once armed, the result of the first statement matching `held` is not handed back until a statement matching `racer`
