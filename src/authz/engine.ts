@@ -16,13 +16,14 @@ import {
   loadSubjects,
   loadTeams,
   type ItemFacts,
-  type LockQuery,
+  type LocksRead,
 } from './loader.js';
 import { teamProjectIds, teamProjects } from './loader/teams.js';
 import { decideMany, type AuthorizedTeam, type DecisionOn, type FactsOf, type ResourceId } from './many.js';
 
 export { abilities, enforce, seesMoney, seesTeamNames } from './enforce.js';
 export type { AuthorizedTeam, DecisionOn, FactsOf, ResourceId } from './many.js';
+export type { LocksRead } from './loader.js';
 
 /** The authenticated caller: one value passed everywhere instead of id/role/flag arguments. */
 export interface Actor {
@@ -53,20 +54,23 @@ export interface WorklogTarget {
   worklogId?: number;
 }
 
+export interface WorklogDecisionOptions {
+  explain?: boolean;
+  /**
+   * A creation's first try: decide on "no closed period and no held slice on the day" without reading the locks; the
+   * insert is then guarded by exactly that (locksUnchanged), and a day that has locks is decided again on them.
+   */
+  assumeUnlocked?: boolean;
+}
+
 /** A work-log decision with the facts it was made on: the service takes the work log's snapshot from them. */
 export interface WorklogDecision {
   decision: Decision;
   item: ItemFacts | undefined;
   owner: SubjectFacts | undefined;
   teams: ProjectTeamFacts | undefined;
-  /** The locks the decision read, and their digest: a write guarded by it lands only on the same facts (LockRead). */
+  /** What the decision read of the days' locks: a write guarded by it lands only on the same facts (locksUnchanged). */
   locksRead: LocksRead | undefined;
-}
-
-/** What a work-log decision read of the days' locks (loader/timesheets.ts `locksSql`), for a write to re-compare. */
-export interface LocksRead {
-  query: LockQuery;
-  digest: string;
 }
 
 /**
@@ -107,7 +111,7 @@ export interface Authz {
     action: Action,
     item: string | number,
     target: WorklogTarget,
-    options?: { explain?: boolean },
+    options?: WorklogDecisionOptions,
   ): Promise<WorklogDecision>;
   /**
    * `worklog.create` on many items × days for one owner (the timesheet grid's editable cells): one load of the items,
@@ -127,6 +131,7 @@ export interface Authz {
     action: Action,
     item: string | number,
     target: WorklogTarget,
+    options?: WorklogDecisionOptions,
   ): Promise<{
     item: ItemFacts;
     owner: SubjectFacts;
@@ -198,9 +203,12 @@ export function createAuthz(db: Database): Authz {
       const facts = await itemFacts(item, action);
       const gated = facts && (needsFact(action, 'locks') || needsFact(action, 'worklog'));
       const query = { ownerId: target.ownerId, dates: target.date ? [target.date] : [], worklogId: target.worklogId };
-      const { locks, worklog, digest } = gated
-        ? await loadLocks(db, query)
-        : { locks: undefined, worklog: undefined, digest: undefined };
+      const assumed = gated && options.assumeUnlocked === true && target.worklogId === undefined;
+      const { locks, worklog, digest } = !gated
+        ? { locks: undefined, worklog: undefined, digest: undefined }
+        : assumed
+          ? { locks: { periods: [], slices: [] }, worklog: undefined, digest: null }
+          : await loadLocks(db, query);
       const teams = facts?.teams;
       const { project, item: security } = facts ?? {};
       const resource = {
@@ -220,14 +228,14 @@ export function createAuthz(db: Database): Authz {
       return { decision, item: facts, owner, teams, locksRead };
     },
 
-    async authorizeWorklog(actor, action, item, target) {
+    async authorizeWorklog(actor, action, item, target, options = {}) {
       const {
         decision,
         item: facts,
         owner,
         teams,
         locksRead,
-      } = await engine.decideWorklog(actor, action, item, target);
+      } = await engine.decideWorklog(actor, action, item, target, options);
       enforce(decision, target.noun ?? 'work item', actor.decided);
       return { item: facts!, owner: owner!, teams, locksRead };
     },

@@ -3,4 +3,4 @@ export { loadItem, loadItems, type ItemFacts, type LoadOptions } from './loader/
 export { loadProjects } from './loader/projects.js';
 export { loadSubjects, subjectAggregates, subjectFromRow, type SubjectRow } from './loader/subjects.js';
 export { loadProjectTeams, loadTeams } from './loader/teams.js';
-export { loadLocks, loadSlices, locksSql, type LockQuery } from './loader/timesheets.js';
+export { loadLocks, loadSlices, locksUnchanged, type LockQuery, type LocksRead } from './loader/timesheets.js';

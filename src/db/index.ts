@@ -78,7 +78,7 @@ class PreparingClient extends pg.Client {
     return (super.query as (...args: unknown[]) => never)(config, values, callback);
   }
 }
-const MAX_PREPARED_PARAMS = 16;
+const MAX_PREPARED_PARAMS = 32;
 
 export async function openDb(options: DbOptions): Promise<DbHandle> {
   if (options.url) {

@@ -8,8 +8,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A state change's SHARE lock on the work-log table (lib/locks.ts) and the ROW EXCLUSIVE lock of a work-log write. */
 export const EXCLUSIVE = /lock table worklogs in share/;
 export const SHARED = /insert into worklogs|lock table worklogs in row exclusive/;
-/** A work-log decision's read of the locks on its days (loader/timesheets.ts). */
-export const DECIDED = /md5\(l\.locks::text\)/;
+/** A work-log decision's read of its facts: the item's (loader/items.ts), which a creation's first try decides on. */
+export const DECIDED = /with tw_i as/;
 
 /**
  * Once armed, the result of the first statement matching `held` is not handed back until a statement matching `racer`

@@ -33,32 +33,56 @@ const sliceFromRow = (r: SliceRow): SliceFact => ({
   state: r.state,
 });
 
+function daysOf(query: LockQuery) {
+  const given = query.dates.length ? query.dates.map((d) => sql`(${d}::date)`) : [sql`(null::date)`];
+  return sql`(values ${sql.join(given)} union select start_date from worklogs where id = ${query.worklogId ?? 0})`;
+}
+
+/** The closed periods holding one of the days, of the owner's current teams and of the stored work log's team. */
+const closedPeriods = (query: LockQuery) => sql`from team_periods tp join teams t on t.id = tp.team_id
+  where tp.state = 'closed'
+    and tp.team_id in (select m.team_id from team_memberships m where m.user_id = ${query.ownerId} and m.left_at is null
+                       union select w.team_id from worklogs w where w.id = ${query.worklogId ?? 0})
+    and exists (select 1 from ${daysOf(query)} d(day) where d.day between tp.period_start and tp.period_end)`;
+
+/** The owner's slices that are not open, holding one of the days. */
+const heldSlices = (query: LockQuery) => sql`from timesheet_slices s join users u on u.id = s.user_id
+    left join teams t on t.id = s.team_id
+  where s.user_id = ${query.ownerId} and s.state <> 'open'
+    and exists (select 1 from ${daysOf(query)} d(day) where d.day between s.period_start and s.period_end)`;
+
 /**
  * The locks on a work-log action's days, and the stored work log, as one json value: closed periods of the owner's
  * teams (and of the work log's recorded team) and the owner's slices that are not open, each holding one of the days.
- * A creation's insert compares its digest with the one it decided on (worklogs/repo.ts): the same expression, so the
- * write lands only on the facts its decision read.
  */
-export function locksSql(query: LockQuery) {
-  const wl = query.worklogId ?? 0;
-  const given = query.dates.length ? query.dates.map((d) => sql`(${d}::date)`) : [sql`(null::date)`];
-  const days = sql`(values ${sql.join(given)} union select start_date from worklogs where id = ${wl})`;
+function locksSql(query: LockQuery) {
   return sql<string>`json_build_object(
     'periods', (select json_agg(json_build_object('team_id', tp.team_id, 'team_name', t.name, 'start', tp.period_start, 'end', tp.period_end)
-         order by tp.period_start, tp.team_id)
-       from team_periods tp join teams t on t.id = tp.team_id
-      where tp.state = 'closed'
-        and tp.team_id in (select m.team_id from team_memberships m where m.user_id = ${query.ownerId} and m.left_at is null
-                           union select w.team_id from worklogs w where w.id = ${wl})
-        and exists (select 1 from ${days} d(day) where d.day between tp.period_start and tp.period_end)),
+         order by tp.period_start, tp.team_id) ${closedPeriods(query)}),
     'slices', (select json_agg(json_build_object('id', s.id, 'owner_id', s.user_id, 'owner_name', u.display_name, 'team_id', s.team_id,
             'team_name', t.name, 'start', s.period_start, 'end', s.period_end, 'state', s.state)
-         order by s.period_start, s.period_end, s.id)
-       from timesheet_slices s join users u on u.id = s.user_id left join teams t on t.id = s.team_id
-      where s.user_id = ${query.ownerId} and s.state <> 'open'
-        and exists (select 1 from ${days} d(day) where d.day between s.period_start and s.period_end)),
+         order by s.period_start, s.period_end, s.id) ${heldSlices(query)}),
     'worklog', (select json_build_object('id', w.id, 'team_id', w.team_id, 'date', w.start_date, 'charge_id', w.charge_id, 'invoice', c.invoice_number)
-       from worklogs w left join charges c on c.id = w.charge_id where w.id = ${wl}))`;
+       from worklogs w left join charges c on c.id = w.charge_id where w.id = ${query.worklogId ?? 0}))`;
+}
+
+/**
+ * What a work-log decision read of its days' locks: their digest, or — a creation's first try — none at all (the
+ * engine decided on "no closed period, no held slice" without reading them).
+ */
+export interface LocksRead {
+  query: LockQuery;
+  digest: string | null;
+}
+
+/**
+ * The condition a creation's insert is guarded by (worklogs/repo.ts): the locks are still what the decision read —
+ * none, or the same digest — so the row lands only on the facts it was decided on.
+ */
+export function locksUnchanged(read: LocksRead) {
+  return read.digest === null
+    ? sql`not exists (select 1 ${closedPeriods(read.query)}) and not exists (select 1 ${heldSlices(read.query)})`
+    : sql`md5((${locksSql(read.query)})::text) = ${read.digest}`;
 }
 
 interface LocksRow {

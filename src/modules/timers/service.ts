@@ -69,8 +69,9 @@ export function createTimerService(deps: Deps) {
         durationSeconds: timerSeconds(timer.elapsed),
         description: timer.description,
       };
-      // Undefined when the day's locks or the price list changed since the decision: decided again once.
-      const worklog = (await worklogs.createIn(trx, actor, request)) ?? (await worklogs.createIn(trx, actor, request));
+      // Undefined when the day has locks or the price list changed since the decision: decided again once, on the locks.
+      const worklog =
+        (await worklogs.createIn(trx, actor, request)) ?? (await worklogs.createIn(trx, actor, request, false));
       if (!worklog)
         throw conflict(
           'price_list_changed',

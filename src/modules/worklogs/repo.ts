@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type Updateable } from 'kysely';
 import type { LocksRead } from '../../authz/engine.js';
-import { locksSql } from '../../authz/loader.js';
+import { locksUnchanged } from '../../authz/loader.js';
 import { readerBoundOnce, visibleWorklogs, type Reader } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
 import type { WorklogsTable } from '../../db/types.js';
@@ -147,7 +147,7 @@ export interface NewWorklog {
  * Inserts a work log and its audit row in one statement, so one transaction: the work date lies in the window (WL-6)
  * and the price list, locked FOR SHARE, is valid on it (PRICE-6) as the row is written, and the project, locked FOR SHARE,
  * is not archived (the `projectActive` gate, re-checked in the write), and the locks on the work day — closed periods,
- * submitted or approved slices — are those the decision read (their digest, `locksSql`). The statement holds the table's
+ * submitted or approved slices — are those the decision read (none, or their digest: `locksUnchanged`). The statement holds the table's
  * ROW EXCLUSIVE lock before it reads (lib/locks.ts), so a state change that locks days either waits for this insert or
  * has committed before it reads. Nothing is written, and undefined returned, when any of them fails.
  */
@@ -166,7 +166,7 @@ export async function insertWorklog(db: Database, w: NewWorklog): Promise<Worklo
       from (select 1) one left join pl on true
       where (pl.id is not null or ${w.priceListId}::int is null) and ${inWorkDateWindow(w.startDate)}
         and exists (select 1 from open)
-        and ${w.locksRead ? sql`md5((${locksSql(w.locksRead.query)})::text) = ${w.locksRead.digest}` : sql`true`}
+        and ${w.locksRead ? locksUnchanged(w.locksRead) : sql`true`}
       returning *),
     a as (
       insert into audit_log (actor_id, action, entity_type, entity_id, project_id, item_id, after)

@@ -72,7 +72,7 @@ export function createWorklogService({ db, authz }: Deps) {
    * list valid on the work date and its rate (PRICE-3/4); the insert re-checks that price list's validity (PRICE-6).
    */
   async function create(actor: Actor, input: WorklogCreate, attempt = 1): Promise<WorklogOut> {
-    const written = await createIn(db, actor, input);
+    const written = await createIn(db, actor, input, attempt === 1);
     if (written) return written;
     if (attempt < 3) return create(actor, input, attempt + 1);
     throw priceListChanged();
@@ -81,15 +81,27 @@ export function createWorklogService({ db, authz }: Deps) {
   /**
    * `create`, also inside a caller's transaction (the timer's stop writes its work log with the timer's removal): the
    * decision, then one insert statement that lands only on the facts the decision read — the locks on the day
-   * (FLOW-1, FLOW-3) and the price list (PRICE-6); lib/locks.ts. Undefined when they changed meanwhile (nothing
-   * written): the caller decides again, and a period closed or a slice submitted meanwhile then refuses.
+   * (FLOW-1, FLOW-3) and the price list (PRICE-6); lib/locks.ts. The first try decides on a day without locks, the
+   * common case, without reading them. Undefined when the facts were not so (nothing written): the caller decides
+   * again on the locks read, and a period closed or a slice submitted meanwhile then refuses.
    */
-  async function createIn(db: Database, actor: Actor, input: WorklogCreate): Promise<WorklogOut | undefined> {
+  async function createIn(
+    db: Database,
+    actor: Actor,
+    input: WorklogCreate,
+    firstTry = true,
+  ): Promise<WorklogOut | undefined> {
     const ownerId = input.userId ?? actor.userId;
     // A date outside the window gets its plain 400 rather than a layer's refusal about that date (a 404 stays a 404).
     const { item, owner, teams, locksRead } = await authz
       .within(db)
-      .authorizeWorklog(actor, 'worklog.create', input.itemKey, { ownerId, date: input.startDate })
+      .authorizeWorklog(
+        actor,
+        'worklog.create',
+        input.itemKey,
+        { ownerId, date: input.startDate },
+        { assumeUnlocked: firstTry },
+      )
       .catch(async (refusal: unknown) => {
         if (refusal instanceof AppError && refusal.status === 403) await checkWorkDate(db, input.startDate);
         throw refusal;
