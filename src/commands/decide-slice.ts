@@ -20,7 +20,7 @@ export interface SliceDecision {
 }
 
 /**
- * Moves one slice in one transaction (FLOW-1, FLOW-7): the owner's sheet locked exclusively first (so the owner's
+ * Moves one slice in one transaction (FLOW-1, FLOW-7): the owner's sheet and the work-log table locked first (so
  * work-log writes wait for the decision and then see it, lib/locks.ts), the slice's row locked, the action re-decided
  * on what the transaction sees (`within`: the state another decision left, the approver's current standing), the
  * version checked, then the state, version and — on approval — the snapshot of the slice's work logs written, with the

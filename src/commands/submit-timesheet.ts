@@ -15,8 +15,8 @@ export interface SubmitRequest {
 }
 
 /**
- * Submits a user's timesheet over [start, end] (FLOW-1, FLOW-2, FLOW-10), in one transaction: the owner's sheet locked
- * exclusively (work-log writes of the owner wait, lib/locks.ts), the slices derived from the owner's work logs — one
+ * Submits a user's timesheet over [start, end] (FLOW-1, FLOW-2, FLOW-10), in one transaction: the owner's sheet and
+ * the work-log table locked (work-log writes wait, and see the submission after, lib/locks.ts), the slices derived from the owner's work logs — one
  * per team (the work log's recorded team) and period of its project's length, lying within the range — their rows
  * created when missing, each decided with one `authorizeMany` on what the transaction sees, and the allowed ones that
  * are open or rejected moved to submitted with a history row and an audit row each. Slices the caller may not submit
