@@ -1,12 +1,14 @@
 import { TRANSITIONS, type SliceAction } from '../authz/catalogue.js';
 import type { Actor } from '../authz/engine.js';
+import type { Database } from '../db/index.js';
+import type { SliceState } from '../db/types.js';
 import type { Deps } from '../lib/deps.js';
 import { notFound } from '../lib/errors.js';
 import { lockOwnerSheet, lockOwnerSheets } from '../lib/locks.js';
 import { checkVersion } from '../lib/versions.js';
 import { findSliceOwner, lockSlice, lockSlices, setState, setStates } from '../modules/approvals/repo.js';
-import { audit, recordAudits } from '../modules/audit/repo.js';
-import { recordTransition, recordTransitions } from '../modules/audit/repo-history.js';
+import { recordAudits } from '../modules/audit/repo.js';
+import { recordTransitions } from '../modules/audit/repo-history.js';
 
 /** The approver's transitions of a slice (FLOW-2, FLOW-8, FLOW-10); the owner's submit and recall are the timesheet's. */
 export type DecisionAction = Exclude<SliceAction, 'timesheet.submit' | 'timesheet.recall'>;
@@ -43,27 +45,7 @@ export async function decideSlice(
     if (input.version !== undefined) checkVersion('timesheet', row.version, input.version);
     const to = TRANSITIONS[action].to;
     await setState(trx, sliceId, to, action === 'timesheet.approve');
-    const comment = input.comment?.trim() ?? '';
-    await recordTransition(trx, {
-      entityType: 'timesheet_slice',
-      entityId: sliceId,
-      from: row.state,
-      to,
-      actorId: actor.userId,
-      comment,
-    });
-    await audit(trx, actor, action, sliceId, {
-      before: { state: row.state, version: row.version },
-      after: {
-        state: to,
-        version: row.version + 1,
-        userId: row.user_id,
-        teamId: row.team_id,
-        start: row.period_start,
-        end: row.period_end,
-        ...(comment ? { comment } : {}),
-      },
-    });
+    await recordMoves(trx, actor, action, [row], to, input.comment?.trim() ?? '');
   });
 }
 
@@ -106,37 +88,57 @@ export async function decideSlices(
       for (const id of moving) inside.set(id, { id, ok: true });
       const to = TRANSITIONS[action].to;
       await setStates(trx, moving, to, action === 'timesheet.approve');
-      const moved = moving.map((id) => rows.get(id)!);
-      await recordTransitions(
+      await recordMoves(
         trx,
-        moved.map((row) => ({
-          entityType: 'timesheet_slice' as const,
-          entityId: row.id,
-          from: row.state,
-          to,
-          actorId: actor.userId,
-          comment,
-        })),
-      );
-      await recordAudits(
-        trx,
-        moved.map((row) => ({
-          actorId: actor.userId,
-          action,
-          entityType: 'timesheet_slice',
-          entityId: row.id,
-          before: { state: row.state, version: row.version },
-          after: {
-            state: to,
-            version: row.version + 1,
-            userId: row.user_id,
-            teamId: row.team_id,
-            start: row.period_start,
-            end: row.period_end,
-            ...(comment ? { comment } : {}),
-          },
-        })),
+        actor,
+        action,
+        moving.map((id) => rows.get(id)!),
+        to,
+        comment,
       );
     });
   return ids.map((id) => inside.get(id) ?? refused(id, before.get(id)!));
+}
+
+type SliceRow = NonNullable<Awaited<ReturnType<typeof lockSlice>>>;
+
+/** The history row and the audit row of each moved slice (FLOW-7, EXPL-4): one insert each, whatever their number. */
+async function recordMoves(
+  trx: Database,
+  actor: Actor,
+  action: DecisionAction,
+  rows: readonly SliceRow[],
+  to: SliceState,
+  comment: string,
+): Promise<void> {
+  await recordTransitions(
+    trx,
+    rows.map((row) => ({
+      entityType: 'timesheet_slice' as const,
+      entityId: row.id,
+      from: row.state,
+      to,
+      actorId: actor.userId,
+      comment,
+    })),
+  );
+  await recordAudits(
+    trx,
+    rows.map((row) => ({
+      actorId: actor.userId,
+      action,
+      entityType: 'timesheet_slice',
+      entityId: row.id,
+      before: { state: row.state, version: row.version },
+      after: {
+        state: to,
+        version: row.version + 1,
+        userId: row.user_id,
+        teamId: row.team_id,
+        start: row.period_start,
+        end: row.period_end,
+        ...(comment ? { comment } : {}),
+      },
+    })),
+  );
 }
