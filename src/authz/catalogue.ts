@@ -31,6 +31,12 @@ export interface ActionSpec {
   authority?: { roles: readonly AppRole[]; level?: TeamPermission; systemAdmin?: boolean };
   /** Layer 6: acting on another user's work needs this team permission in a team of theirs (WL-5, TEAM-2). */
   forOthers?: TeamPermission;
+  /**
+   * Layer 2 for a slice, FLOW-10: the user must know the slice exists (its owner, app_admin, team_admin over a team
+   * member, or a member of its team holding a permission over members' work); otherwise 404. Asked of the caller who
+   * acts for the owner — acting for them in one team does not open their slice of another.
+   */
+  sliceVisible?: boolean;
   /** Layer 6: the team permissions being granted must all be held by the granter (grant boundary). */
   grantBoundary?: boolean;
   /** Layer 7: the business gates the action passes, in order, for the person the work is done for (GATES). */

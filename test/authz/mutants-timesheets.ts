@@ -86,6 +86,27 @@ export const TIMESHEET_MUTANTS: TimesheetMutant[] = [
     },
   },
   {
+    name: 'acting for the owner opens their slice of another team',
+    breaks: 'FLOW-10, WL-5',
+    meaning:
+      "MANAGE_MEMBER_WORKLOGS in one team of the owner's submits the owner's slice of a team where the caller holds nothing over members' work (a slice that is a 404 to them)",
+    checker: (ctx, c) => {
+      const subject = ctx.facts.subjects[c.user];
+      const resource = resourceOf(ctx, c);
+      const slice = resource.slice;
+      if (!slice || slice.teamId === null || slice.ownerId === subject.userId || c.action !== 'timesheet.submit')
+        return decide(c.action, subject, resource);
+      // The wrong rule: the caller counts as seeing the slice (a viewer of its team's members' work), whatever they hold.
+      const there = { teamId: slice.teamId, teamName: slice.teamName ?? '', projectId: null, permissions: [] };
+      const mine = subject.teams.find((m) => m.teamId === slice.teamId) ?? there;
+      const teams = [
+        ...subject.teams.filter((m) => m !== mine),
+        { ...mine, permissions: [...mine.permissions, 'VIEW_MEMBER_WORKLOGS' as const] },
+      ];
+      return decide(c.action, { ...subject, teams }, resource);
+    },
+  },
+  {
     name: 'submitted slice editable',
     breaks: 'FLOW-1',
     meaning: 'only approved slices lock their work logs: work in a submitted (not yet decided) slice is still changed',

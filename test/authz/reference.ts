@@ -117,6 +117,8 @@ export type Target =
 // What each action asks of each layer, read from SPEC §0's table (the engine reads its own catalogue).
 
 export interface Requirement {
+  /** Layer 2 for a slice (FLOW-10): the user must know the slice exists — asked of a caller acting for the owner. */
+  sliceVisible?: boolean;
   /** Layer 2: project permissions that must all be held (BROWSE_PROJECT is always among them, PRJ-4). */
   permissions: ProjectPermission[];
   /**
@@ -726,6 +728,13 @@ function gates(world: World, person: number, who: Who, need: Requirement, target
       `${need.permissions.join(', ')}`,
     );
   }
+  if (need.sliceVisible && target.kind === 'slice')
+    check(
+      'project',
+      seesSlice(world, person, world.slices[target.slice]),
+      'FLOW-10: the user may know the timesheet',
+      'not_found',
+    );
   if (need.item !== undefined && target.kind === 'item')
     check('item', itemSecurityAllows(world, person, target.item, need.item), `item security ${need.item}`);
   if (need.surface !== undefined) check('deny', !isDenied(world, person, need.surface), `not denied ${need.surface}`);
@@ -816,9 +825,11 @@ export function stepsOf(world: World, user: number, action: Action, target: Targ
   // §0 rows "see work log W (author U)" and "log work for U on I": the caller sees the resource (the area; or
   // BROWSE_PROJECT and view of the item) and may act for U; every gate of the action is then U's (WL-5).
   const seeing: Requirement =
-    target.kind === 'global' || target.kind === 'slice'
+    target.kind === 'global'
       ? { permissions: [], area: need.area }
-      : { permissions: [BROWSE], item: need.item ? 'view' : undefined };
+      : target.kind === 'slice'
+        ? { permissions: [], area: need.area, sliceVisible: true }
+        : { permissions: [BROWSE], item: need.item ? 'view' : undefined };
   const steps = [...gates(world, user, 'caller', seeing, target), actingForStep(world, user, owner, need.forOthers)];
   if (target.kind !== 'global') steps.push(...gates(world, owner, 'owner', need, target));
   return steps;

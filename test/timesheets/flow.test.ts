@@ -4,7 +4,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TimesheetGrid, TimesheetSlice } from '../../src/contracts.js';
-import { createTestApp, DIALECTS, type TestApp } from '../helpers/harness.js';
+import { createItem, createProject, createTestApp, DIALECTS, grant, type TestApp } from '../helpers/harness.js';
+import { addMember, createPriceList, createTeam } from '../helpers/teams.js';
 import { gridUrl, logged, logWork, setState, sheetWorld, submit, WEEK } from './fixtures.js';
 
 for (const dialect of DIALECTS)
@@ -138,6 +139,42 @@ for (const dialect of DIALECTS)
           .executeTakeFirstOrThrow();
         assert.deepEqual(audit, { actor_id: who.id, entity_type: 'timesheet_slice' });
       }
+    });
+
+    test("FLOW-2, FLOW-10, WL-5: acting for the owner in one team submits only that team's slice; their slice of a team the caller holds nothing in stays open and unnamed", async () => {
+      const w = await sheetWorld(t);
+      const other = await createProject(t.db);
+      const otherTeam = await createTeam(t.db, other.id);
+      await createPriceList(t.db, otherTeam.id, { hourlyRate: '70.00' });
+      await grant(t.db, other.id, ['BROWSE_PROJECT', 'WORK_ON_ISSUES'], { userId: w.owner.id });
+      await addMember(t.db, otherTeam.id, w.owner.id);
+      const otherItem = await createItem(t.db, { projectId: other.id, title: 'Elsewhere' });
+      await logged(w.owner.c, w.item.key, WEEK.start);
+      await logged(w.owner.c, otherItem.key, WEEK.start);
+      const res = await submit(w.manager.c, WEEK, w.owner.id);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.deepEqual(
+        res.json().slices.map((s: TimesheetSlice) => [s.team?.id ?? null, s.state]),
+        [[w.team.id, 'submitted']],
+      );
+      assert.doesNotMatch(res.body, new RegExp(otherTeam.name));
+      const states = await t.db
+        .selectFrom('timesheet_slices')
+        .select(['team_id', 'state'])
+        .where('user_id', '=', w.owner.id)
+        .orderBy('team_id')
+        .execute();
+      assert.deepEqual(
+        states.filter((r) => r.team_id === otherTeam.id).map((r) => r.state),
+        states.some((r) => r.team_id === otherTeam.id) ? ['open'] : [],
+        "the other team's slice is not submitted",
+      );
+      const mine = await submit(w.owner.c, WEEK);
+      assert.deepEqual(
+        mine.json().slices.map((s: TimesheetSlice) => [s.team?.id ?? null, s.state]),
+        [[otherTeam.id, 'submitted']],
+        'the owner submits it themselves',
+      );
     });
 
     test('FLOW-7, FLOW-8: the owner asks for a recall of an approved slice; every transition is kept with who, when, from, to and comment', async () => {

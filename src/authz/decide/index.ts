@@ -85,7 +85,7 @@ function explainedOnRead(decision: Decision, explained: () => Decision): Decisio
 /** What the caller needs when acting for someone else: to see the resource (the owner's pass checks the rest). */
 function callerPart(spec: ActionSpec): ActionSpec {
   if (spec.scope === 'global') return { scope: 'global', area: spec.area };
-  if (spec.scope === 'slice') return { scope: 'slice', area: spec.area };
+  if (spec.scope === 'slice') return { scope: 'slice', area: spec.area, sliceVisible: spec.forOthers !== undefined };
   return { scope: spec.scope, permissions: ['BROWSE_PROJECT'], itemAccess: spec.itemAccess ? 'view' : undefined };
 }
 
@@ -107,7 +107,12 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
   let team = resource.team;
   if (spec.scope === 'slice') {
     if (!resource.slice) return refuse(trace, 'project', 'not_found', 'no such timesheet', true);
-    if (!trace.onBehalf) trace.itemHidden = !seesSlice(subject, resource.slice, resource.owner);
+    const sees = seesSlice(subject, resource.slice, resource.owner);
+    if (!trace.onBehalf) trace.itemHidden = !sees;
+    if (spec.sliceVisible) {
+      if (!sees) return refuse(trace, 'project', 'not_found', 'no such timesheet', true);
+      if (trace.reasons) note(trace, 'project', 'sees_timesheet', 'the user may know the timesheet (FLOW-10)');
+    }
     team ??= sliceTeam(resource.slice);
   }
   // Layers 2 and 3 — project permissions and item security, for whatever belongs to a project.
