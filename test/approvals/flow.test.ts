@@ -237,6 +237,13 @@ for (const dialect of DIALECTS)
         [[sliceA, true, true, false]],
       );
       assert.equal((await w.approverA.c.get('/api/inbox')).json().waiting, 1);
+      // The queue opens on what waits for a decision: the recall request is in it beside submitted slices.
+      const byDefault = await queueOf(w.approverA.c);
+      assert.deepEqual(
+        byDefault.items.map((s) => [s.id, s.state]),
+        [[sliceA, 'recall_requested']],
+      );
+      assert.equal((await queueOf(w.approverA.c, '?state=submitted')).items.length, 0);
       const granted = await decide(w.approverA.c, sliceA, 'grant-recall');
       assert.equal(granted.statusCode, 200, granted.body);
       assert.equal(granted.json().state, 'open');

@@ -31,8 +31,11 @@ export const approvalSliceOut = z.object({
 export const approvalQueueQuery = z.strictObject({
   ...pageQuery,
   teamId: idParam.optional(),
-  /** Default `submitted`: what waits for a decision. `all` is every state. */
-  state: z.enum(['submitted', 'approved', 'rejected', 'recall_requested', 'all']).default('submitted'),
+  /**
+   * Default `waiting`: what waits for the approver's decision — submitted slices and recall requests (FLOW-2, FLOW-8).
+   * `all` is every state.
+   */
+  state: z.enum(['waiting', 'submitted', 'approved', 'rejected', 'recall_requested', 'all']).default('waiting'),
   /** Slices whose period overlaps [from, to]. */
   from: calendarDate.optional(),
   to: calendarDate.optional(),

@@ -49,7 +49,7 @@ export function createApprovalService(deps: Deps) {
       throw badRequest('query.to', 'the end of the period filter comes before its start');
     const filter: repo.QueueFilter = {
       teamId: query.teamId,
-      states: query.state === 'all' ? undefined : [query.state],
+      states: query.state === 'all' ? undefined : query.state === 'waiting' ? WAITING : [query.state],
       from: query.from,
       to: query.to,
     };

@@ -12,15 +12,16 @@ export interface ApprovalsView {
 }
 
 export const QUEUE_STATES: { value: ApprovalState; label: string }[] = [
-  { value: 'submitted', label: 'Waiting for approval' },
+  { value: 'waiting', label: 'Waiting for a decision' },
+  { value: 'submitted', label: 'Submitted' },
   { value: 'recall_requested', label: 'Recall requested' },
   { value: 'approved', label: 'Approved' },
   { value: 'rejected', label: 'Rejected' },
   { value: 'all', label: 'Any state' },
 ];
 
-/** The queue opens on what waits for a decision. */
-export const DEFAULT_STATE: ApprovalState = 'submitted';
+/** The queue opens on what waits for a decision: submitted slices and recall requests. */
+export const DEFAULT_STATE: ApprovalState = 'waiting';
 
 const isState = (value: string | null): value is ApprovalState => QUEUE_STATES.some((s) => s.value === value);
 
