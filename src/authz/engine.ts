@@ -10,6 +10,7 @@ import {
   loadItem,
   loadItems,
   loadLocks,
+  loadProjectByKey,
   loadProjects,
   loadProjectTeams,
   loadSlices,
@@ -40,6 +41,8 @@ export interface Actor {
 
 export interface Target {
   projectId?: number;
+  /** The project by its key instead (one statement loads it with its facts); an unknown key is a 404. */
+  projectKey?: string;
   /** What the resource is called in a 404, e.g. 'work item'. */
   noun?: string;
   ownerId?: number;
@@ -164,9 +167,13 @@ export function createAuthz(db: Database): Authz {
   const engine: Authz = {
     async authorize(actor, action, target = {}) {
       const project =
-        ACTIONS[action].scope === 'global' || target.projectId === undefined
+        ACTIONS[action].scope === 'global'
           ? undefined
-          : (await loadProjects(db, [target.projectId])).get(target.projectId);
+          : target.projectKey !== undefined
+            ? await loadProjectByKey(db, target.projectKey)
+            : target.projectId === undefined
+              ? undefined
+              : (await loadProjects(db, [target.projectId])).get(target.projectId);
       const owner = await subjectOf(actor, target.ownerId);
       enforce(
         decide(action, actor.subject, { project, ownerId: target.ownerId, owner }, QUICK),

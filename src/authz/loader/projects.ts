@@ -66,3 +66,9 @@ export async function loadProjects(db: Database, projectIds: readonly number[]):
     );
   return new Map(rows.map((r) => [r.project_id, projectFromRow(r)]));
 }
+
+/** One project by its key, in the same one statement (a route that names the project by key: no id lookup first). */
+export async function loadProjectByKey(db: Database, key: string): Promise<ProjectFacts | undefined> {
+  const { rows } = await sql<ProjectRow>`select ${projectColumns} from projects p where p.key = ${key}`.execute(db);
+  return rows[0] && projectFromRow(rows[0]);
+}

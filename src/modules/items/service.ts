@@ -28,14 +28,13 @@ export function createItemService({ db, authz }: Deps) {
    * visible parent — nearest viewable ancestor — it is (ITEM-2).
    */
   async function listChildren(actor: Actor, projectKey: string, query: ChildrenQuery) {
-    const projectId = await findProjectId(db, projectKey);
-    await authz.authorize(actor, 'project.view', { projectId, noun: 'project' });
+    const projectId = (await authz.authorize(actor, 'project.view', { projectKey, noun: 'project' }))!.projectId;
     // Under an item the caller cannot view the answer is 404, as reading the item is: no trace of it.
     const parent = query.parent ? await authz.authorizeItem(actor, 'item.view', query.parent) : undefined;
     if (parent && parent.projectId !== projectId) throw badRequest('parent', 'no such work item in this project');
     const after = decodeCursor<[number]>(query.cursor, ['number']);
     const rows = await findChildren(db, actor, {
-      projectId: projectId!,
+      projectId,
       parentId: parent?.itemId ?? null,
       afterNum: after?.[0],
       limit: query.limit,
