@@ -2,7 +2,8 @@
 // wrappers around the real decide(): the mutation test proves the reference harness catches each. Each feeds decide()
 // the facts the wrong rule would see; mutants.ts lists them with the others.
 import { decide as decideCore, type Decision } from '../../src/authz/decide.js';
-import type { ResourceFacts, SubjectFacts } from '../../src/authz/facts.js';
+import type { ResourceFacts, SliceFact, SubjectFacts } from '../../src/authz/facts.js';
+import type { TeamPermission } from '../../src/db/types.js';
 import { resourceOf, type Checker, type Ctx } from './cases.js';
 
 /** A mutant of the reference harness (mutants.ts names the shape). */
@@ -24,6 +25,17 @@ const withCase =
     const subject = ctx.facts.subjects[c.user];
     return decide(c.action, subject, rewrite(subject, resourceOf(ctx, c), ctx));
   };
+
+/** The subject with `permission` added in the slice's team (a membership made up when they have none there). */
+function holdingIn(subject: SubjectFacts, slice: SliceFact, permission: TeamPermission): SubjectFacts {
+  const there = { teamId: slice.teamId!, teamName: slice.teamName ?? '', projectId: null, permissions: [] };
+  const mine = subject.teams.find((m) => m.teamId === slice.teamId) ?? there;
+  const teams = [
+    ...subject.teams.filter((m) => m !== mine),
+    { ...mine, permissions: [...mine.permissions, permission] },
+  ];
+  return { ...subject, teams };
+}
 
 const isAdmin = (subject: SubjectFacts) => subject.systemAdmin || subject.appRoles.some((r) => r.role === 'app_admin');
 
@@ -76,13 +88,7 @@ export const TIMESHEET_MUTANTS: TimesheetMutant[] = [
       const approves = subject.teams.some((m) => m.permissions.includes('APPROVE_TIMESHEETS'));
       if (!slice || slice.teamId === null || !approves) return decide(c.action, subject, resource);
       // The wrong rule: a membership of the slice's team holding APPROVE_TIMESHEETS, wherever the approver holds it.
-      const there = { teamId: slice.teamId, teamName: slice.teamName ?? '', projectId: null, permissions: [] };
-      const mine = subject.teams.find((m) => m.teamId === slice.teamId) ?? there;
-      const teams = [
-        ...subject.teams.filter((m) => m !== mine),
-        { ...mine, permissions: [...mine.permissions, 'APPROVE_TIMESHEETS' as const] },
-      ];
-      return decide(c.action, { ...subject, teams }, resource);
+      return decide(c.action, holdingIn(subject, slice, 'APPROVE_TIMESHEETS'), resource);
     },
   },
   {
@@ -97,13 +103,7 @@ export const TIMESHEET_MUTANTS: TimesheetMutant[] = [
       if (!slice || slice.teamId === null || slice.ownerId === subject.userId || c.action !== 'timesheet.submit')
         return decide(c.action, subject, resource);
       // The wrong rule: the caller counts as seeing the slice (a viewer of its team's members' work), whatever they hold.
-      const there = { teamId: slice.teamId, teamName: slice.teamName ?? '', projectId: null, permissions: [] };
-      const mine = subject.teams.find((m) => m.teamId === slice.teamId) ?? there;
-      const teams = [
-        ...subject.teams.filter((m) => m !== mine),
-        { ...mine, permissions: [...mine.permissions, 'VIEW_MEMBER_WORKLOGS' as const] },
-      ];
-      return decide(c.action, { ...subject, teams }, resource);
+      return decide(c.action, holdingIn(subject, slice, 'VIEW_MEMBER_WORKLOGS'), resource);
     },
   },
   {
