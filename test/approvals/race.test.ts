@@ -9,8 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryId, RawNode } from 'kysely';
-import { buildApp } from '../../src/http/app.js';
-import { createTestDb, DIALECTS, type TestApp } from '../helpers/harness.js';
+import { createTestApp, DIALECTS, type TestApp } from '../helpers/harness.js';
 import { approvalWorld, decide, logged, submitted, type ApprovalWorld } from './fixtures.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -79,18 +78,7 @@ for (const dialect of DIALECTS)
     let w: ApprovalWorld;
     const interleave = new Interleave();
     before(async () => {
-      const handle = await createTestDb(dialect);
-      const { app } = await buildApp({ db: handle.db.withPlugin(interleave) });
-      await app.ready();
-      t = {
-        app,
-        db: handle.db,
-        dialect,
-        close: async () => {
-          await app.close();
-          await handle.close();
-        },
-      };
+      t = await createTestApp(dialect, {}, interleave);
       w = await approvalWorld(t);
     });
     after(() => t.close());

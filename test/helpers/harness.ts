@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { hash } from '@node-rs/argon2';
 import type { FastifyInstance } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import type { Database, DbHandle } from '../../src/db/index.js';
 import type { ProjectPermission } from '../../src/db/types.js';
 import { buildApp } from '../../src/http/app.js';
@@ -43,9 +44,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(dialect: Dialect = 'pglite', options: TestDbOptions = {}): Promise<TestApp> {
+/**
+ * A fresh database and the app on it. `appPlugin` is seen by the app's queries only (a race test's forced
+ * interleaving); the returned `db` is the plain one, for the test's own reads and writes.
+ */
+export async function createTestApp(
+  dialect: Dialect = 'pglite',
+  options: TestDbOptions = {},
+  appPlugin?: KyselyPlugin,
+): Promise<TestApp> {
   const handle = await createTestDb(dialect, options);
-  const { app } = await buildApp({ db: handle.db });
+  const { app } = await buildApp({ db: appPlugin ? handle.db.withPlugin(appPlugin) : handle.db });
   await app.ready();
   return {
     app,

@@ -7,8 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { buildApp } from '../../src/http/app.js';
-import { createTestDb, DIALECTS, type TestApp } from '../helpers/harness.js';
+import { createTestApp, DIALECTS, type TestApp } from '../helpers/harness.js';
 import { DECIDED, EXCLUSIVE, HoldAfter, SHARED } from '../helpers/interleave.js';
 import { logWork, periodUrl, periodWorld, type PeriodWorld } from './fixtures.js';
 
@@ -20,18 +19,7 @@ for (const dialect of DIALECTS)
     let w: PeriodWorld;
     const interleave = new HoldAfter(dialect);
     before(async () => {
-      const handle = await createTestDb(dialect, { teamChecks: true });
-      const { app } = await buildApp({ db: handle.db.withPlugin(interleave) });
-      await app.ready();
-      t = {
-        app,
-        db: handle.db,
-        dialect,
-        close: async () => {
-          await app.close();
-          await handle.close();
-        },
-      };
+      t = await createTestApp(dialect, { teamChecks: true }, interleave);
       w = await periodWorld(t);
     });
     after(() => t.close());

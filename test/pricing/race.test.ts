@@ -12,8 +12,7 @@ import {
   type QueryId,
   type RawNode,
 } from 'kysely';
-import { buildApp } from '../../src/http/app.js';
-import { createTestDb, DIALECTS, grant, type Dialect, type TestApp } from '../helpers/harness.js';
+import { createTestApp, DIALECTS, grant, type Dialect, type TestApp } from '../helpers/harness.js';
 import { createPriceList } from '../helpers/teams.js';
 import { pricingWorld, type PricingWorld } from './fixtures.js';
 
@@ -92,18 +91,7 @@ for (const dialect of DIALECTS)
     let w: PricingWorld;
     const interleave = new CountThenInsert(dialect);
     before(async () => {
-      const handle = await createTestDb(dialect, { teamChecks: true });
-      const { app } = await buildApp({ db: handle.db.withPlugin(interleave) });
-      await app.ready();
-      t = {
-        app,
-        db: handle.db,
-        dialect,
-        close: async () => {
-          await app.close();
-          await handle.close();
-        },
-      };
+      t = await createTestApp(dialect, { teamChecks: true }, interleave);
       w = await pricingWorld(t);
       // The team lead logs work: a team role with WORK_ON_ISSUES and the project permission.
       await grant(t.db, w.project.id, 'WORK_ON_ISSUES', { userId: w.teamLead.id });

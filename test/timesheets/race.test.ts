@@ -7,9 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { buildApp } from '../../src/http/app.js';
 import type { TimesheetSlice } from '../../src/contracts.js';
-import { createTestDb, DIALECTS, type TestApp } from '../helpers/harness.js';
+import { createTestApp, DIALECTS, type TestApp } from '../helpers/harness.js';
 import { logged, logWork, sheetWorld, submit, type SheetWorld } from './fixtures.js';
 import { DECIDED, EXCLUSIVE, HoldAfter, SHARED } from '../helpers/interleave.js';
 
@@ -29,18 +28,7 @@ for (const dialect of DIALECTS)
     let w: SheetWorld;
     const interleave = new HoldAfter(dialect);
     before(async () => {
-      const handle = await createTestDb(dialect, { teamChecks: true });
-      const { app } = await buildApp({ db: handle.db.withPlugin(interleave) });
-      await app.ready();
-      t = {
-        app,
-        db: handle.db,
-        dialect,
-        close: async () => {
-          await app.close();
-          await handle.close();
-        },
-      };
+      t = await createTestApp(dialect, { teamChecks: true }, interleave);
       w = await sheetWorld(t);
     });
     after(() => t.close());
