@@ -161,19 +161,17 @@ export function createAuthz(db: Database): Authz {
     typeof item === 'string'
       ? await loadItem(db, item, { action })
       : (await loadItems(db, sql`i.id = ${item}`, { action })).get(item);
+  /** The target's project, named by key or by id (none: a 404 for a project-scoped action). */
+  const projectOf = async ({ projectKey, projectId }: Target) => {
+    if (projectKey !== undefined) return loadProjectByKey(db, projectKey);
+    return projectId === undefined ? undefined : (await loadProjects(db, [projectId])).get(projectId);
+  };
   const teamProjectFacts = async (team: TeamFacts | undefined) =>
     teamProjects(team, await loadProjects(db, teamProjectIds(team)));
 
   const engine: Authz = {
     async authorize(actor, action, target = {}) {
-      const project =
-        ACTIONS[action].scope === 'global'
-          ? undefined
-          : target.projectKey !== undefined
-            ? await loadProjectByKey(db, target.projectKey)
-            : target.projectId === undefined
-              ? undefined
-              : (await loadProjects(db, [target.projectId])).get(target.projectId);
+      const project = ACTIONS[action].scope === 'global' ? undefined : await projectOf(target);
       const owner = await subjectOf(actor, target.ownerId);
       enforce(
         decide(action, actor.subject, { project, ownerId: target.ownerId, owner }, QUICK),
