@@ -1,7 +1,16 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { APP_ROLES, type ProjectPermission } from '../db/types.js';
-import { SUBJECT_KINDS, TEAM_SEERS, type SubjectKind } from './catalogue.js';
-import { areasOf } from './areas.js';
+import {
+  ACTIONS,
+  ACTS_FOR_OTHERS,
+  SUBJECT_KINDS,
+  TEAM_SEERS,
+  type Action,
+  type ActionSpec,
+  type SubjectKind,
+} from './catalogue.js';
+import { holdersOf } from './decide/holdings.js';
+import { areasOf, type Area } from './areas.js';
 
 /**
  * SQL twins of the decision core, for lists and reports. They are proven equal to `decide` by the
@@ -136,11 +145,13 @@ export function itemSecurityAllowsEdit(
   return sql<SqlBool>`(${governing} is null or (${governing} in ${settingsAllowing(actor.userId, 'view')} and ${governing} in ${settingsAllowing(actor.userId, 'edit')}))`;
 }
 
-/** App roles that open the Teams area (APP-2), from the same data the core reads. */
-const TEAMS_AREA_ROLES = APP_ROLES.filter((role) => areasOf(role).includes('Teams'));
+/** App roles that open an area (APP-2), from the same data the core reads. */
+const areaRoles = (area: Area) => APP_ROLES.filter((role) => areasOf(role).includes(area));
+const TEAMS_AREA_ROLES = areaRoles('Teams');
+const literals = (values: readonly string[]) => sql.join(values.map((v) => sql.lit(v)));
 
 /** The app roles the user holds, directly or through a group. */
-function appRolesHeld(userId: UserRef) {
+export function appRolesHeld(userId: UserRef) {
   return sql`(select tw_a.role from app_role_grants tw_a where tw_a.user_id = ${userId} or tw_a.group_id in ${userGroupIds(userId)})`;
 }
 
@@ -163,4 +174,38 @@ export function canViewTeam(userId: UserRef, alias: string): Expression<SqlBool>
       or exists (select 1 from ${appRolesHeld(userId)} tw_r(role) where tw_r.role in (${sql.join(TEAM_SEERS.map((r) => sql.lit(r)))}))
       or ${projectId} in ${administered}
       or (${projectId} is null and exists (select 1 from team_projects tw_tp where tw_tp.team_id = ${id} and tw_tp.project_id in ${administered}))))`;
+}
+
+/** The user holds one of the app roles, directly or through a group. */
+export function holdsAppRole(userId: UserRef, roles: readonly string[]): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from ${appRolesHeld(userId)} tw_r(role) where tw_r.role in (${literals(roles)}))`;
+}
+
+/**
+ * The ids of the users whose work the user may see through a global action of a member's work (`selfOnly` with
+ * `forOthers`, as `report.worklogsOf`) — the twin of the identity and app layers and of `actingFor` (WL-3, WL-5,
+ * TEAM-2, APP-3): an active user with the action's area open sees their own; then every user through an app role of
+ * ACTS_FOR_OTHERS.anyone, every user in some team through one of ACTS_FOR_OTHERS.teamMembers, and the members of the
+ * teams in which they hold the action's team permission (or one that includes it), memberships current on both sides.
+ */
+export function usersWhoseWorkIsSeen(userId: UserRef, action: Action): Expression<number> {
+  const spec: ActionSpec = ACTIONS[action];
+  if (spec.scope !== 'global' || !spec.area || !spec.selfOnly || !spec.forOthers)
+    throw new Error(`${action} is not a global action on a member's work`);
+  const holders = holdersOf(spec.forOthers);
+  return sql<number>`(select tw_o.id from users tw_o
+    where exists (select 1 from users tw_u where tw_u.id = ${userId} and tw_u.active)
+      and ${holdsAppRole(userId, areaRoles(spec.area))}
+      and (tw_o.id = ${userId}
+        or ${holdsAppRole(userId, ACTS_FOR_OTHERS.anyone)}
+        or (${holdsAppRole(userId, ACTS_FOR_OTHERS.teamMembers)}
+          and exists (select 1 from team_memberships tw_om where tw_om.user_id = tw_o.id and tw_om.left_at is null))
+        or exists (select 1 from team_memberships tw_om
+          join team_memberships tw_mm on tw_mm.team_id = tw_om.team_id and tw_mm.user_id = ${userId} and tw_mm.left_at is null
+          join team_membership_roles tw_mr on tw_mr.membership_id = tw_mm.id join team_roles tw_tr on tw_tr.id = tw_mr.role_id
+          where tw_om.user_id = tw_o.id and tw_om.left_at is null
+            and (${sql.join(
+              holders.map((p) => sql`${sql.lit(p)} = any(tw_tr.permissions)`),
+              sql` or `,
+            )}))))`;
 }

@@ -3,7 +3,14 @@ import { APP_ROLES } from '../db/types.js';
 import { areasOf } from './areas.js';
 import { ACTIONS } from './catalogue.js';
 import type { Actor } from './engine.js';
-import { canBrowseProject, canViewItem, canViewTeam, projectIdsWithPermission } from './sql.js';
+import {
+  canBrowseProject,
+  canViewItem,
+  canViewTeam,
+  holdsAppRole,
+  projectIdsWithPermission,
+  usersWhoseWorkIsSeen,
+} from './sql.js';
 
 /**
  * What a reader may see, one helper per resource, for every list — and next every report and export. Each returns a
@@ -71,6 +78,21 @@ export function visibleWorklogs(
 }
 
 /**
+ * Work logs (`worklogs <alias>`) a report counts for the reader (REP-1, REP-5): those the app areas show — by an author
+ * whose work `report.worklogsOf` lets the reader see (WL-3: their own, or through VIEW_MEMBER_WORKLOGS, team_admin or
+ * app_admin), on an item the reader may view (ITEM-9). The authors are worked out once, as a small set.
+ */
+export function reportedWorklogs(
+  actor: Reader,
+  alias: string,
+  options: { itemAlias?: string; readerId?: Expression<number> } = {},
+): Expression<SqlBool> {
+  const authors = usersWhoseWorkIsSeen(options.readerId ?? actor.userId, 'report.worklogsOf');
+  return sql<SqlBool>`(${sql.ref(`${alias}.author_id`)} = any(array${authors})
+    and ${visibleWorklogs(actor, alias, options)})`;
+}
+
+/**
  * Teams (`teams <alias>`) the reader may see (TEAM-8): the twin of `team.view` — members, team_admin, app_admin, system
  * administrators and administrators of a project the team serves; none for a reader denied ISSUE_TIME_TABS.
  */
@@ -81,7 +103,6 @@ export function visibleTeams(actor: Pick<Actor, 'userId'>, alias: string): Expre
 /** What `timesheet.review` asks (FLOW-10), read from the catalogue: the area, the app roles that decide any slice, the team permission. */
 const REVIEW = ACTIONS['timesheet.review'];
 const REVIEW_AREA_ROLES = APP_ROLES.filter((role) => areasOf(role).includes(REVIEW.area));
-const literals = (values: readonly string[]) => sql.join(values.map((v) => sql.lit(v)));
 
 /**
  * Timesheet slices (`timesheet_slices <alias>`) the reader may review — the twin of `timesheet.review` (FLOW-2, FLOW-8,
@@ -95,12 +116,10 @@ export function visibleSlices(
   options: { readerId?: Expression<number> } = {},
 ): Expression<SqlBool> {
   const reader = options.readerId ?? actor.userId;
-  const rolesHeld = sql`(select tw_a.role from app_role_grants tw_a where tw_a.user_id = ${reader}
-    or tw_a.group_id in (select tw_gm.group_id from group_members tw_gm where tw_gm.user_id = ${reader}))`;
   return sql<SqlBool>`(${sql.ref(`${alias}.user_id`)} <> ${reader}
     and exists (select 1 from users tw_u where tw_u.id = ${reader} and tw_u.active)
-    and exists (select 1 from ${rolesHeld} tw_r(role) where tw_r.role in (${literals(REVIEW_AREA_ROLES)}))
-    and (exists (select 1 from ${rolesHeld} tw_r(role) where tw_r.role in (${literals(REVIEW.authority.roles)}))
+    and ${holdsAppRole(reader, REVIEW_AREA_ROLES)}
+    and (${holdsAppRole(reader, REVIEW.authority.roles)}
       or ${sql.ref(`${alias}.team_id`)} = any(array(select tw_tm.team_id from team_memberships tw_tm
         join team_membership_roles tw_mr on tw_mr.membership_id = tw_tm.id join team_roles tw_tr on tw_tr.id = tw_mr.role_id
         where tw_tm.user_id = ${reader} and tw_tm.left_at is null and ${sql.lit(REVIEW.authority.level)} = any(tw_tr.permissions)))))`;

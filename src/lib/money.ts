@@ -26,6 +26,12 @@ export const MONEY_FIELDS = [
     column: 'value_totals',
     note: 'the value of several work logs, per currency',
   },
+  {
+    resource: 'report',
+    field: 'revenue',
+    column: 'revenue',
+    note: 'a report group’s revenue: rate × hours of its work logs, per currency (REP-1)',
+  },
 ] as const;
 
 export type MoneyField = (typeof MONEY_FIELDS)[number]['field'];

@@ -194,6 +194,10 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
   // WL-3, TEAM-2, APP-3: another member's work logs in the app areas — VIEW_MEMBER_WORKLOGS in a team of theirs,
   // team_admin over their team, or app_admin (§0 row "see work log W (author U) in an app area").
   'worklog.listFor': { permissions: [], area: 'Timesheet', forOthers: 'VIEW_MEMBER_WORKLOGS' },
+  // REP-1: the Reports area; REP-5 / WL-3: a report counts another member's work logs as the app areas show them (§0 row
+  // "see work log W (author U) in an app area").
+  'report.view': { permissions: [], area: 'Reports' },
+  'report.worklogsOf': { permissions: [], area: 'Reports', forOthers: 'VIEW_MEMBER_WORKLOGS' },
   // TEAM-8: users in a group denied ISSUE_TIME_TABS see no team or price-list name anywhere (work logs included).
   'team.names': { permissions: [], surface: 'ISSUE_TIME_TABS' },
   // PRICE-7: money only for app_admin, billing_admin and billing_viewer (§0 row "see money on anything").

@@ -5,11 +5,18 @@ import type { SubjectFacts, TeamMembershipFact } from '../facts.js';
 export const appRoleOf = (subject: SubjectFacts, roles: readonly AppRole[]) =>
   subject.appRoles.find((r) => roles.includes(r.role));
 
-/** Team permissions a membership holds, with what each implies (TEAM-2: managing work logs or the team includes viewing members' work logs). */
+/** Team permissions that include others (TEAM-2: managing work logs or the team includes viewing members' work logs). */
+export const IMPLIED_BY: Partial<Record<TeamPermission, readonly TeamPermission[]>> = {
+  VIEW_MEMBER_WORKLOGS: ['MANAGE_MEMBER_WORKLOGS', 'MANAGE_TEAM'],
+};
+
+/** The team permissions any of which holds `permission`: itself and those that include it. */
+export const holdersOf = (permission: TeamPermission): TeamPermission[] => [
+  permission,
+  ...(IMPLIED_BY[permission] ?? []),
+];
+
+/** Whether a membership holds the team permission, itself or through one that includes it. */
 export function holdsTeamPermission(membership: TeamMembershipFact, permission: TeamPermission): boolean {
-  if (membership.permissions.includes(permission)) return true;
-  return (
-    permission === 'VIEW_MEMBER_WORKLOGS' &&
-    (membership.permissions.includes('MANAGE_MEMBER_WORKLOGS') || membership.permissions.includes('MANAGE_TEAM'))
-  );
+  return holdersOf(permission).some((p) => membership.permissions.includes(p));
 }

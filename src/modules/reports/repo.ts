@@ -1,0 +1,114 @@
+import { sql, type RawBuilder } from 'kysely';
+import { readerBoundOnce, reportedWorklogs, type Reader } from '../../authz/visibility.js';
+import type { Database } from '../../db/index.js';
+import type { Dimension, ReportFilters } from './schema.js';
+
+/**
+ * The reports' queries (REP-1, REP-4, REP-5). Every statement reads work logs as `worklogs w` joined to their item `i`
+ * and project `p`, and counts only those `reportedWorklogs` lets the reader see — the predicate the property tests hold
+ * equal to the decision core — so no total, group or empty group says more than the lists do.
+ */
+
+interface DimensionSql {
+  id: RawBuilder<unknown>;
+  label: RawBuilder<unknown>;
+  code?: RawBuilder<unknown>;
+}
+const period = (unit: 'week' | 'month') => sql`to_char(date_trunc(${sql.lit(unit)}, w.start_date), 'YYYY-MM-DD')`;
+const DAY = sql`to_char(w.start_date, 'YYYY-MM-DD')`;
+
+/** Each dimension's id, label and code, as text, from the joins of FROM below. */
+const DIMENSION_SQL: Record<Dimension, DimensionSql> = {
+  project: { id: sql`p.id::text`, label: sql`p.name`, code: sql`p.key` },
+  item: { id: sql`i.id::text`, label: sql`i.title`, code: sql`i.key` },
+  user: { id: sql`w.author_id::text`, label: sql`u.display_name` },
+  team: { id: sql`w.team_id::text`, label: sql`t.name` },
+  priceList: { id: sql`w.price_list_id::text`, label: sql`pl.name` },
+  client: { id: sql`p.client_id::text`, label: sql`c.name` },
+  day: { id: DAY, label: DAY },
+  week: { id: period('week'), label: period('week') },
+  month: { id: period('month'), label: period('month') },
+};
+
+const FROM = sql`from worklogs w join work_items i on i.id = w.item_id join projects p on p.id = w.project_id
+  join users u on u.id = w.author_id left join teams t on t.id = w.team_id
+  left join price_lists pl on pl.id = w.price_list_id left join clients c on c.id = p.client_id`;
+
+/** A work log's value: rate × hours, rounded to the cent, as charging counts it. */
+const VALUE = sql`round(w.rate * w.duration_seconds / 3600.0, 2)`;
+
+/** The date range and the filters, each an `and …` clause. */
+function filtersOf(query: ReportFilters): RawBuilder<unknown> {
+  const anyOf = (column: string, ids: number[] | undefined) =>
+    ids ? sql`and ${sql.ref(column)} = any(${ids}::int[])` : sql``;
+  return sql`and w.start_date between ${query.from}::date and ${query.to}::date
+    ${anyOf('w.project_id', query.projects)} ${anyOf('w.item_id', query.items)} ${anyOf('w.author_id', query.users)}
+    ${anyOf('w.team_id', query.teams)} ${anyOf('w.price_list_id', query.priceLists)} ${anyOf('p.client_id', query.clients)}`;
+}
+
+export interface SummaryDbRow {
+  /** How many of the groupings this row is grouped by (the rest are rolled up): 0 for the total. */
+  depth: number;
+  /** Per grouping: id, label, code. */
+  k: Array<[string | null, string | null, string | null]>;
+  currency: string | null;
+  seconds: number;
+  entries: number;
+  amount: string | null;
+}
+
+/**
+ * Hours, entries and revenue per group and currency, rolled up: each group's subtotal comes before its subgroups
+ * (depth first, by label then id), the total first. One row per group and currency; the service merges currencies.
+ */
+export async function summarize(
+  db: Database,
+  reader: Reader,
+  query: ReportFilters,
+  groupBy: readonly Dimension[],
+  limit: number,
+) {
+  const bound = readerBoundOnce(reader);
+  const dims = groupBy.map((d) => DIMENSION_SQL[d]);
+  const leafColumns = sql.join(
+    dims.flatMap((d, k) => [
+      sql`${d.id} as ${sql.ref(`d${k}_id`)}`,
+      sql`${d.label} as ${sql.ref(`d${k}_label`)}`,
+      sql`${d.code ?? sql`null::text`} as ${sql.ref(`d${k}_code`)}`,
+    ]),
+  );
+  const leafGroups = sql.join(
+    dims.flatMap((_, k) => ['id', 'label', 'code'].map((c) => sql.ref(`d${k}_${c}`))).concat([sql`pl.currency`]),
+  );
+  const rollup = sql.join(
+    dims.map((_, k) => sql`(${sql.join(['id', 'label', 'code'].map((c) => sql.ref(`d${k}_${c}`)))})`),
+  );
+  const depth = sql.join(
+    dims.map((_, k) => sql`(1 - grouping(${sql.ref(`d${k}_id`)}))`),
+    sql` + `,
+  );
+  const keys = sql.join(
+    dims.map(
+      (_, k) => sql`json_build_array(${sql.ref(`d${k}_id`)}, ${sql.ref(`d${k}_label`)}, ${sql.ref(`d${k}_code`)})`,
+    ),
+  );
+  const order = sql.join(
+    dims.flatMap((_, k) => [
+      sql`grouping(${sql.ref(`d${k}_id`)}) desc`,
+      sql`${sql.ref(`d${k}_label`)}`,
+      sql`${sql.ref(`d${k}_id`)}`,
+    ]),
+  );
+  const { rows } = await sql<SummaryDbRow>`with ${bound.cte}, tw_leaf as (
+      select ${leafColumns}, pl.currency, sum(w.duration_seconds)::int8 as seconds, count(*)::int8 as entries,
+        sum(${VALUE}) as amount
+      ${FROM}
+      where ${reportedWorklogs(reader, 'w', { itemAlias: 'i', readerId: bound.readerId })} ${filtersOf(query)}
+      group by ${leafGroups})
+    select ${depth} as depth, json_build_array(${keys}) as k, currency, sum(seconds)::int8 as seconds,
+      sum(entries)::int8 as entries, sum(amount)::text as amount
+    from tw_leaf group by rollup(${rollup}), currency
+    order by ${order}, currency nulls first
+    limit ${limit}`.execute(db);
+  return rows;
+}

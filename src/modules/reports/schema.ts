@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { calendarDate } from '../../lib/schemas.js';
+
+/**
+ * Requests and responses of the Reports area (REP-1, REP-4); their inferred types are the web's contract. Money —
+ * `revenue` — is registered in src/lib/money.ts and present only for the money roles (PRICE-7).
+ */
+
+/** What a summary groups by: who, what and when. Team and price-list names follow TEAM-8; the client is the project's. */
+export const DIMENSIONS = ['project', 'item', 'user', 'team', 'priceList', 'client', 'day', 'week', 'month'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+/** The dimensions whose values are dates (the first day of the day, ISO week or month). */
+export const PERIOD_DIMENSIONS: ReadonlySet<Dimension> = new Set(['day', 'week', 'month']);
+/** The most groups a summary shows on screen; the export carries every group. */
+export const MAX_GROUPS = 2_000;
+/** The longest date range a report covers. */
+export const MAX_RANGE_DAYS = 3_660;
+
+const idList = z
+  .string()
+  .max(2_000)
+  .regex(/^\d{1,10}(,\d{1,10})*$/, 'expected ids separated by commas, like 3,17')
+  .transform((s) => [...new Set(s.split(',').map(Number))])
+  .refine((ids) => ids.length <= 100 && ids.every((n) => n >= 1 && n <= 2_147_483_647), 'at most 100 valid ids');
+
+/** Why a grouping is refused, in plain words; undefined when it is fine. */
+function groupingProblem(dims: readonly string[]): string | undefined {
+  const known: readonly string[] = DIMENSIONS;
+  const unknown = dims.find((d) => !known.includes(d));
+  if (unknown !== undefined) return `"${unknown}" is not a grouping; expected some of ${DIMENSIONS.join(', ')}`;
+  if (dims.length > 3) return 'Group by at most three things.';
+  if (new Set(dims).size !== dims.length) return 'Group by each thing at most once.';
+  if (dims.filter((d) => PERIOD_DIMENSIONS.has(d as Dimension)).length > 1)
+    return 'Group by one of day, week and month at most.';
+  return undefined;
+}
+
+const groupBy = z
+  .string()
+  .max(100)
+  .transform((s, ctx): Dimension[] => {
+    const dims = s.split(',');
+    const problem = groupingProblem(dims);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    return dims as Dimension[];
+  });
+
+/** The filters every report and export takes: a date range (required) and ids to keep, each optional. */
+export const reportFilters = {
+  from: calendarDate,
+  to: calendarDate,
+  projects: idList.optional(),
+  items: idList.optional(),
+  users: idList.optional(),
+  teams: idList.optional(),
+  priceLists: idList.optional(),
+  clients: idList.optional(),
+};
+export const summaryQuery = z.strictObject({ ...reportFilters, groupBy: groupBy.default(['project']) });
+export type SummaryQuery = z.infer<typeof summaryQuery>;
+export type ReportFilters = Omit<SummaryQuery, 'groupBy'>;
+
+/** One value of a grouping: a project (`code` its key), an item (`code` its key), a user, …, or a date for a period. */
+export const groupKey = z.object({
+  /** The project, item, user, team, price list or client id, or the period's first day; null for "none" (no team, …). */
+  id: z.string().nullable(),
+  /** What the screen shows; null for "none". */
+  label: z.string().nullable(),
+  code: z.string().optional(),
+});
+export type GroupKey = z.infer<typeof groupKey>;
+
+/** Revenue per currency: each work log's rate × hours rounded to the cent, summed as decimals (PRICE-7). */
+const revenue = z.array(z.object({ currency: z.string(), amount: z.string() }));
+
+export const summaryRow = z.object({
+  /** The row's groups, outermost first: as many as its depth; a subtotal row has fewer keys than the grouping. */
+  keys: z.array(groupKey),
+  seconds: z.number(),
+  entries: z.number(),
+  revenue: revenue.optional(),
+});
+export type SummaryRow = z.infer<typeof summaryRow>;
+
+/** A summary: rows depth first — each group's subtotal before its subgroups — and the total over all of them. */
+export const summaryOut = z.object({
+  groupBy: z.array(z.enum(DIMENSIONS)),
+  rows: z.array(summaryRow),
+  total: summaryRow,
+  /** Whether revenue columns are shown (money roles, PRICE-7). */
+  money: z.boolean(),
+  /** More than MAX_GROUPS rows: the screen shows the first ones; the export has them all. */
+  truncated: z.boolean(),
+});
+export type SummaryOut = z.infer<typeof summaryOut>;
+
+export const exportFormat = z.enum(['csv', 'xlsx']);
+export const summaryExportQuery = summaryQuery.extend({ format: exportFormat });
+export const worklogExportQuery = z.strictObject({ ...reportFilters, format: exportFormat });
+export type WorklogExportQuery = z.infer<typeof worklogExportQuery>;
