@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../authz/engine.js';
@@ -18,12 +19,23 @@ export interface RouteContext<P extends Input, Q extends Input, B extends Input>
   reply: FastifyReply;
 }
 
+/** A file to download (an export, REP-4): streamed as it is written, never held whole. */
+export interface FileAnswer {
+  filename: string;
+  contentType: string;
+  stream: Readable;
+}
+/** The `response` of a route that answers with a file. */
+export const FILE = 'file';
+type Response = z.ZodType | null | typeof FILE;
+type Answer<R extends Response> = R extends z.ZodType ? z.output<R> : R extends typeof FILE ? FileAnswer : void;
+
 /**
  * One route as data: the action it performs (default deny: installAccessControl refuses a route without one), its
  * OpenAPI summary, the zod schemas of what it takes, and what it answers — `response` with `status` (200 unless said),
- * or no content (204) when `response` is null. Every answer may also be one of the problem documents (errorResponses).
+ * no content (204) when `response` is null, or a file (`FILE`). Every answer may also be one of the problem documents (errorResponses).
  */
-export interface RouteSpec<P extends Input, Q extends Input, B extends Input, R extends z.ZodType | null> {
+export interface RouteSpec<P extends Input, Q extends Input, B extends Input, R extends Response> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   access: Access;
@@ -37,7 +49,7 @@ export interface RouteSpec<P extends Input, Q extends Input, B extends Input, R 
   status?: 200 | 201;
   /** Answers beyond the problem documents every route may give (a rate limit's 429). */
   otherResponses?: Record<number, z.ZodType>;
-  handler: (context: RouteContext<P, Q, B>) => Promise<R extends z.ZodType ? z.output<R> : void>;
+  handler: (context: RouteContext<P, Q, B>) => Promise<Answer<R>>;
 }
 
 /**
@@ -49,7 +61,7 @@ export function routeTable(app: App, defaults: { tags: string[] }) {
     P extends Input = undefined,
     Q extends Input = undefined,
     B extends Input = undefined,
-    R extends z.ZodType | null = null,
+    R extends Response = null,
   >(spec: RouteSpec<P, Q, B, R>): void {
     const status = spec.response === null ? 204 : (spec.status ?? 200);
     const options: RouteOptions = {
@@ -62,7 +74,7 @@ export function routeTable(app: App, defaults: { tags: string[] }) {
         ...(spec.params ? { params: spec.params } : {}),
         ...(spec.querystring ? { querystring: spec.querystring } : {}),
         ...(spec.body ? { body: spec.body } : {}),
-        response: { [status]: spec.response ?? z.null(), ...errorResponses, ...spec.otherResponses },
+        response: { [status]: responseSchema(spec.response), ...errorResponses, ...spec.otherResponses },
       },
       handler: async (req, reply) => {
         const answer = await spec.handler({
@@ -75,9 +87,23 @@ export function routeTable(app: App, defaults: { tags: string[] }) {
           req,
           reply,
         });
+        if (spec.response === FILE) {
+          const file = answer as FileAnswer;
+          return reply
+            .code(status)
+            .header('content-type', file.contentType)
+            .header('content-disposition', `attachment; filename="${file.filename}"`)
+            .send(file.stream);
+        }
         return reply.code(status).send(status === 204 ? null : answer);
       },
     };
     app.route(options as Parameters<App['route']>[0]);
   };
+}
+
+/** A file's bytes are not JSON: documented as a binary string, and sent unserialised (Fastify streams a stream as is). */
+function responseSchema(response: Response): z.ZodType {
+  if (response === FILE) return z.string().meta({ description: 'The file (CSV or XLSX), streamed', format: 'binary' });
+  return response ?? z.null();
 }

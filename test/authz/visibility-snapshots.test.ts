@@ -20,6 +20,7 @@ import {
   visibleAuditRows,
   visibleItems,
   visibleProjects,
+  reportedWorklogs,
   visibleSlices,
   visibleTeams,
   visibleWorklogs,
@@ -100,6 +101,17 @@ const SNAPSHOTS: Array<{ name: string; about: string; query: (db: Kysely<DB>) =>
         .selectFrom(['worklogs as w', sql<{ id: number }>`(select ${reader.userId}::int as id)`.as('r')])
         .selectAll('w')
         .where(visibleWorklogs(reader, 'w', { readerId: sql.ref<number>('r.id') }))
+        .compile(),
+  },
+  {
+    name: 'reported-worklogs',
+    about: "reportedWorklogs(reader, 'w', { itemAlias: 'i' }) — REP-5, WL-3, ITEM-9: the work logs a report counts",
+    query: (db) =>
+      db
+        .selectFrom('worklogs as w')
+        .innerJoin('work_items as i', 'i.id', 'w.item_id')
+        .selectAll('w')
+        .where(reportedWorklogs(reader, 'w', { itemAlias: 'i' }))
         .compile(),
   },
   {

@@ -112,3 +112,54 @@ export async function summarize(
     limit ${limit}`.execute(db);
   return rows;
 }
+
+export interface ReportWorklogRow {
+  id: number;
+  start_date: string;
+  duration_seconds: number;
+  description: string;
+  project_key: string;
+  project_name: string;
+  item_key: string;
+  item_title: string;
+  author_id: number;
+  author_name: string;
+  team_id: number | null;
+  team_name: string | null;
+  price_list_id: number | null;
+  price_list_name: string | null;
+  client_id: number | null;
+  client_name: string | null;
+  rate: string | null;
+  currency: string | null;
+  value: string | null;
+}
+
+/** The detailed list's sort key: date, then id. */
+export type WorklogKey = [string, number];
+export const worklogKeyOf = (r: ReportWorklogRow): WorklogKey => [r.start_date, r.id];
+
+/**
+ * The next `limit` work logs the reader's report counts, after `after` in date and id order: a page of the detailed
+ * list, or a chunk of its export (a keyset walk, so an export of a million rows reads one chunk at a time).
+ */
+export async function findWorklogs(
+  db: Database,
+  reader: Reader,
+  query: ReportFilters,
+  after: WorklogKey | undefined,
+  limit: number,
+) {
+  const bound = readerBoundOnce(reader);
+  const { rows } = await sql<ReportWorklogRow>`with ${bound.cte}
+    select w.id, to_char(w.start_date, 'YYYY-MM-DD') as start_date, w.duration_seconds, w.description,
+      p.key as project_key, p.name as project_name, i.key as item_key, i.title as item_title,
+      w.author_id, u.display_name as author_name, w.team_id, t.name as team_name, w.price_list_id,
+      pl.name as price_list_name, p.client_id, c.name as client_name, w.rate::text as rate, pl.currency,
+      ${VALUE}::text as value
+    ${FROM}
+    where ${reportedWorklogs(reader, 'w', { itemAlias: 'i', readerId: bound.readerId })} ${filtersOf(query)}
+      ${after ? sql`and (w.start_date, w.id) > (${after[0]}::date, ${after[1]}::int)` : sql``}
+    order by w.start_date, w.id limit ${limit}`.execute(db);
+  return rows;
+}

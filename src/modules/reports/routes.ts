@@ -1,7 +1,14 @@
-import { routeTable } from '../../http/route.js';
+import { FILE, routeTable } from '../../http/route.js';
 import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
-import { summaryOut, summaryQuery } from './schema.js';
+import {
+  reportWorklogPage,
+  summaryExportQuery,
+  summaryOut,
+  summaryQuery,
+  worklogExportQuery,
+  worklogListQuery,
+} from './schema.js';
 import { createReportService } from './service.js';
 
 /** The Reports area (REP-1, REP-4): summaries and their exports over the work logs the caller may see. */
@@ -18,5 +25,35 @@ export function reportRoutes(app: App, deps: Deps) {
     querystring: summaryQuery,
     response: summaryOut,
     handler: ({ actor, query }) => service.summary(actor, query),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/reports/summary/export',
+    access: 'report.view',
+    summary: 'The summary as CSV or XLSX: every group, subtotal and the total, with the columns the screen shows',
+    querystring: summaryExportQuery,
+    response: FILE,
+    handler: ({ actor, query }) => service.exportSummary(actor, query),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/reports/worklogs',
+    access: 'report.view',
+    summary: 'The detailed report: the work logs the summary counts, by date, a page at a time',
+    querystring: worklogListQuery,
+    response: reportWorklogPage,
+    handler: ({ actor, query }) => service.worklogs(actor, query),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/reports/worklogs/export',
+    access: 'report.view',
+    summary: 'The detailed report as CSV or XLSX, streamed from the database a chunk at a time',
+    querystring: worklogExportQuery,
+    response: FILE,
+    handler: ({ actor, query }) => service.exportWorklogs(actor, query),
   });
 }

@@ -1,10 +1,17 @@
 import { z } from 'zod';
-import { calendarDate } from '../../lib/schemas.js';
+import { calendarDate, pageQuery, userRef } from '../../lib/schemas.js';
 
 /**
  * Requests and responses of the Reports area (REP-1, REP-4); their inferred types are the web's contract. Money —
  * `revenue` — is registered in src/lib/money.ts and present only for the money roles (PRICE-7).
  */
+
+/** What the screen and the exports call a group of work logs without one: without a team, price list or client. */
+export const NONE_LABELS: Partial<Record<string, string>> = {
+  team: 'No team',
+  priceList: 'No price list',
+  client: 'No client',
+};
 
 /** What a summary groups by: who, what and when. Team and price-list names follow TEAM-8; the client is the project's. */
 export const DIMENSIONS = ['project', 'item', 'user', 'team', 'priceList', 'client', 'day', 'week', 'month'] as const;
@@ -98,3 +105,38 @@ export const exportFormat = z.enum(['csv', 'xlsx']);
 export const summaryExportQuery = summaryQuery.extend({ format: exportFormat });
 export const worklogExportQuery = z.strictObject({ ...reportFilters, format: exportFormat });
 export type WorklogExportQuery = z.infer<typeof worklogExportQuery>;
+
+export const worklogListQuery = z.strictObject({ ...reportFilters, ...pageQuery });
+export type WorklogListQuery = z.infer<typeof worklogListQuery>;
+
+const named = z.object({ id: z.number(), name: z.string() });
+
+/**
+ * A work log as the detailed report lists and exports it. `team` and `priceList`: absent for readers who see no team
+ * names (TEAM-8); `rate`, `currency`, `value` (rate × hours, rounded to the cent): money roles only (PRICE-7).
+ */
+export const reportWorklog = z.object({
+  id: z.number(),
+  date: z.string(),
+  seconds: z.number(),
+  description: z.string(),
+  project: z.object({ key: z.string(), name: z.string() }),
+  item: z.object({ key: z.string(), title: z.string() }),
+  author: userRef,
+  client: named.nullable(),
+  team: named.nullable().optional(),
+  priceList: named.nullable().optional(),
+  rate: z.string().optional(),
+  currency: z.string().optional(),
+  value: z.string().optional(),
+});
+export type ReportWorklog = z.infer<typeof reportWorklog>;
+export const reportWorklogPage = z.object({
+  items: z.array(reportWorklog),
+  nextCursor: z.string().nullable(),
+  /** Whether the team and price-list columns are shown (TEAM-8). */
+  teamNames: z.boolean(),
+  /** Whether the money columns are shown (PRICE-7). */
+  money: z.boolean(),
+});
+export type ReportWorklogPage = z.infer<typeof reportWorklogPage>;

@@ -1,12 +1,38 @@
-import { seesMoney, type Actor } from '../../authz/engine.js';
+import { seesMoney, seesTeamNames, type Actor } from '../../authz/engine.js';
+import type { FileAnswer } from '../../http/route.js';
 import type { Deps } from '../../lib/deps.js';
 import { badRequest } from '../../lib/errors.js';
-import { summaryOut } from './present.js';
+import { CONTENT_TYPES, exportStream, oneChunk, type Cell, type ExportFormat } from '../../lib/export.js';
+import { decodeCursor, pageOf } from '../../lib/pagination.js';
+import {
+  reportWorklogOut,
+  summaryOut,
+  summaryTable,
+  worklogCells,
+  worklogColumns,
+  type ReportReader,
+} from './present.js';
 import * as repo from './repo.js';
-import { MAX_GROUPS, MAX_RANGE_DAYS, type ReportFilters, type SummaryOut, type SummaryQuery } from './schema.js';
+import {
+  MAX_GROUPS,
+  MAX_RANGE_DAYS,
+  type ReportFilters,
+  type ReportWorklogPage,
+  type SummaryOut,
+  type SummaryQuery,
+  type WorklogListQuery,
+} from './schema.js';
 
 /** Rows per group the database may return for a screen's summary: one per currency, a few currencies per group. */
 const ROWS_PER_GROUP = 4;
+/** The most rows a summary export carries (groups and subtotals, per currency). */
+const MAX_EXPORT_SUMMARY_ROWS = 1_000_000;
+/** Work logs read per statement of an export's keyset walk. */
+const EXPORT_CHUNK = 5_000;
+
+const readerOf = (actor: Actor): ReportReader => ({ money: seesMoney(actor), teamNames: seesTeamNames(actor) });
+const fileName = (kind: string, query: ReportFilters, format: ExportFormat) =>
+  `timeward-${kind}-${query.from}-${query.to}.${format}`;
 
 /**
  * The Reports area (REP-1, REP-5): the route's `report.view` opens it; what a report counts is narrowed in SQL to the
@@ -33,5 +59,49 @@ export function createReportService(deps: Deps) {
     return summaryOut(rows, query.groupBy, seesMoney(actor), MAX_GROUPS, rows.length === limit);
   }
 
-  return { summary, checkFilters };
+  /** The summary as a file: every group, subtotal and the total, as the screen shows them (REP-4). */
+  async function exportSummary(actor: Actor, query: SummaryQuery & { format: ExportFormat }): Promise<FileAnswer> {
+    await checkFilters(actor, query);
+    const rows = await repo.summarize(db, actor, query, query.groupBy, MAX_EXPORT_SUMMARY_ROWS);
+    const out = summaryOut(rows, query.groupBy, seesMoney(actor), Infinity, false);
+    const table = summaryTable(out);
+    return {
+      filename: fileName('summary', query, query.format),
+      contentType: CONTENT_TYPES[query.format],
+      stream: exportStream({ columns: table.columns, chunks: oneChunk(table.rows) }, query.format, 'Summary'),
+    };
+  }
+
+  /** A page of the detailed report: the work logs the summary counts, by date. */
+  async function worklogs(actor: Actor, query: WorklogListQuery): Promise<ReportWorklogPage> {
+    await checkFilters(actor, query);
+    const after = decodeCursor<repo.WorklogKey>(query.cursor, ['string', 'number']);
+    const rows = await repo.findWorklogs(db, actor, query, after, query.limit + 1);
+    const page = pageOf(rows, query.limit, repo.worklogKeyOf);
+    const reader = readerOf(actor);
+    return { ...page, items: page.items.map((r) => reportWorklogOut(r, reader)), ...reader };
+  }
+
+  /** Every work log of the detailed report as a file, read a chunk at a time (REP-4: memory does not grow with rows). */
+  async function exportWorklogs(actor: Actor, query: ReportFilters & { format: ExportFormat }): Promise<FileAnswer> {
+    await checkFilters(actor, query);
+    const reader = readerOf(actor);
+    async function* chunks(): AsyncGenerator<Cell[][]> {
+      let after: repo.WorklogKey | undefined;
+      for (;;) {
+        const rows = await repo.findWorklogs(db, actor, query, after, EXPORT_CHUNK);
+        if (rows.length === 0) return;
+        yield rows.map((r) => worklogCells(reportWorklogOut(r, reader), reader));
+        if (rows.length < EXPORT_CHUNK) return;
+        after = repo.worklogKeyOf(rows[rows.length - 1]);
+      }
+    }
+    return {
+      filename: fileName('worklogs', query, query.format),
+      contentType: CONTENT_TYPES[query.format],
+      stream: exportStream({ columns: worklogColumns(reader), chunks: chunks() }, query.format, 'Work logs'),
+    };
+  }
+
+  return { summary, exportSummary, worklogs, exportWorklogs };
 }
