@@ -274,6 +274,22 @@ export type ChargeListState = NonNullable<z.input<ChargesSchema['chargeListQuery
 /** A charge with its visible work logs, the hidden ones' hours and its history (FLOW-7). */
 export type ChargeDetail = Json<z.infer<ChargesSchema['chargeDetail']>>;
 
+// ---- Reports: summaries, the detailed list and their exports (REP-1, REP-4, REP-5) -------------------------------
+
+type ReportsSchema = typeof import('./modules/reports/schema.js');
+export type ReportDimension = import('./modules/reports/dimensions.js').Dimension;
+export {
+  DIMENSIONS as REPORT_DIMENSIONS,
+  NONE_LABELS as REPORT_NONE_LABELS,
+  PERIOD_DIMENSIONS as REPORT_PERIODS,
+} from './modules/reports/dimensions.js';
+/** Hours (revenue for money roles) per group, subtotals depth first, and the total. */
+export type ReportSummary = Json<z.infer<ReportsSchema['summaryOut']>>;
+export type ReportSummaryRow = ReportSummary['rows'][number];
+export type ReportWorklogPage = Json<z.infer<ReportsSchema['reportWorklogPage']>>;
+export type ReportWorklog = ReportWorklogPage['items'][number];
+export type ReportFilterChoices = Json<z.infer<ReportsSchema['filtersOut']>>;
+
 // ---- Team periods: closing and reopening a team's months (FLOW-3, FLOW-7) -----------------------------------------
 
 /** A team's twelve months of a year, with `abilities.manage` (close and reopen). */

@@ -12,6 +12,7 @@ import { MyWorklogsPage } from './pages/MyWorklogsPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { ProjectListPage } from './pages/ProjectListPage.js';
 import { ProjectPage } from './pages/ProjectPage.js';
+import { ReportsPage } from './pages/ReportsPage.js';
 import { SetPasswordPage } from './pages/SetPasswordPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { TeamPage } from './pages/TeamPage.js';
@@ -110,6 +111,8 @@ function renderRoute(route: Route, me: Me) {
       return <InboxPage me={me} />;
     case 'invoices':
       return me.areas.includes('Cost') ? <InvoicesPage /> : <NotFoundPage />;
+    case 'reports':
+      return me.areas.includes('Reports') ? <ReportsPage /> : <NotFoundPage />;
     case 'teams':
       return me.areas.includes('Teams') ? <TeamsPage /> : <NotFoundPage />;
     case 'team':

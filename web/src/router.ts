@@ -13,6 +13,7 @@ export type Route =
   | { name: 'approvals' }
   | { name: 'inbox' }
   | { name: 'invoices' }
+  | { name: 'reports' }
   | { name: 'teams' }
   | { name: 'team'; id: number }
   | { name: 'admin'; tab: AdminTab }
@@ -52,6 +53,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'approvals' && second === undefined) return { name: 'approvals' };
   if (first === 'inbox' && second === undefined) return { name: 'inbox' };
   if (first === 'invoices' && second === undefined) return { name: 'invoices' };
+  if (first === 'reports' && second === undefined) return { name: 'reports' };
   if (first === 'account' && second === undefined) return { name: 'account' };
   if (first === 'set-password' && second !== undefined) return { name: 'setPassword', token: second };
   if (first === 'admin' && second === undefined) return { name: 'admin', tab: 'users' };
@@ -97,6 +99,8 @@ export const href = {
   approvals: (query: Record<string, string | undefined> = {}) => withQuery('#/approvals', query),
   inbox: () => '#/inbox',
   invoices: (query: Record<string, string | undefined> = {}) => withQuery('#/invoices', query),
+  /** The Reports area; a report's state follows in the query (components/reports/state.ts). */
+  reports: () => '#/reports',
   teams: () => '#/teams',
   team: (id: number) => `#/teams/${id}`,
   admin: (tab?: AdminTab) => (tab ? `#/admin/${tab}` : '#/admin'),

@@ -163,3 +163,21 @@ export async function findWorklogs(
     order by w.start_date, w.id limit ${limit}`.execute(db);
   return rows;
 }
+
+/** The projects, users, teams, price lists and clients of the work logs the reader's reports count in the range. */
+export async function findFilterOptions(db: Database, reader: Reader, range: { from: string; to: string }) {
+  const bound = readerBoundOnce(reader);
+  type Kind = 'project' | 'user' | 'team' | 'priceList' | 'client';
+  const { rows } = await sql<{ kind: Kind; id: number; key: string | null; name: string }>`
+    with ${bound.cte}, tw_found as (select distinct w.project_id, w.author_id, w.team_id, w.price_list_id, p.client_id
+      from worklogs w join work_items i on i.id = w.item_id join projects p on p.id = w.project_id
+      where ${reportedWorklogs(reader, 'w', { itemAlias: 'i', readerId: bound.readerId })}
+        and w.start_date between ${range.from}::date and ${range.to}::date)
+    select 'project' as kind, p.id, p.key, p.name from projects p where p.id in (select project_id from tw_found)
+    union all select 'user', u.id, null, u.display_name from users u where u.id in (select author_id from tw_found)
+    union all select 'team', t.id, null, t.name from teams t where t.id in (select team_id from tw_found)
+    union all select 'priceList', pl.id, null, pl.name from price_lists pl where pl.id in (select price_list_id from tw_found)
+    union all select 'client', c.id, null, c.name from clients c where c.id in (select client_id from tw_found)
+    order by 1, 4, 2`.execute(db);
+  return rows;
+}

@@ -2,6 +2,8 @@ import { FILE, routeTable } from '../../http/route.js';
 import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
 import {
+  filtersOut,
+  filtersQuery,
   reportWorklogPage,
   summaryExportQuery,
   summaryOut,
@@ -55,5 +57,15 @@ export function reportRoutes(app: App, deps: Deps) {
     querystring: worklogExportQuery,
     response: FILE,
     handler: ({ actor, query }) => service.exportWorklogs(actor, query),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/reports/filters',
+    access: 'report.view',
+    summary: 'The projects, users, clients, teams and price lists the caller’s reports count in a date range',
+    querystring: filtersQuery,
+    response: filtersOut,
+    handler: ({ actor, query }) => service.filters(actor, query),
   });
 }

@@ -1,23 +1,14 @@
 import { z } from 'zod';
 import { calendarDate, pageQuery, userRef } from '../../lib/schemas.js';
+import { DIMENSIONS, PERIOD_DIMENSIONS, type Dimension } from './dimensions.js';
+
+export { DIMENSIONS, NONE_LABELS, PERIOD_DIMENSIONS, type Dimension } from './dimensions.js';
 
 /**
  * Requests and responses of the Reports area (REP-1, REP-4); their inferred types are the web's contract. Money —
  * `revenue` — is registered in src/lib/money.ts and present only for the money roles (PRICE-7).
  */
 
-/** What the screen and the exports call a group of work logs without one: without a team, price list or client. */
-export const NONE_LABELS: Partial<Record<string, string>> = {
-  team: 'No team',
-  priceList: 'No price list',
-  client: 'No client',
-};
-
-/** What a summary groups by: who, what and when. Team and price-list names follow TEAM-8; the client is the project's. */
-export const DIMENSIONS = ['project', 'item', 'user', 'team', 'priceList', 'client', 'day', 'week', 'month'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
-/** The dimensions whose values are dates (the first day of the day, ISO week or month). */
-export const PERIOD_DIMENSIONS: ReadonlySet<Dimension> = new Set(['day', 'week', 'month']);
 /** The most groups a summary shows on screen; the export carries every group. */
 export const MAX_GROUPS = 2_000;
 /** The longest date range a report covers. */
@@ -140,3 +131,16 @@ export const reportWorklogPage = z.object({
   money: z.boolean(),
 });
 export type ReportWorklogPage = z.infer<typeof reportWorklogPage>;
+
+export const filtersQuery = z.strictObject({ from: calendarDate, to: calendarDate });
+export type FiltersQuery = z.infer<typeof filtersQuery>;
+/** The filter choices of the Reports screen: what the reader's counted work logs in the range name. */
+export const filtersOut = z.object({
+  projects: z.array(z.object({ id: z.number(), key: z.string(), name: z.string() })),
+  users: z.array(userRef),
+  clients: z.array(named),
+  /** Absent for readers who see no team names (TEAM-8). */
+  teams: z.array(named).optional(),
+  priceLists: z.array(named).optional(),
+});
+export type ReportFilterChoices = z.infer<typeof filtersOut>;

@@ -16,6 +16,8 @@ import * as repo from './repo.js';
 import {
   MAX_GROUPS,
   MAX_RANGE_DAYS,
+  type FiltersQuery,
+  type ReportFilterChoices,
   type ReportFilters,
   type ReportWorklogPage,
   type SummaryOut,
@@ -103,5 +105,18 @@ export function createReportService(deps: Deps) {
     };
   }
 
-  return { summary, exportSummary, worklogs, exportWorklogs };
+  /** The filter choices: the projects, users, clients (and, per TEAM-8, teams and price lists) the range's counted work logs name. */
+  async function filters(actor: Actor, query: FiltersQuery): Promise<ReportFilterChoices> {
+    await checkFilters(actor, query);
+    const rows = await repo.findFilterOptions(db, actor, query);
+    const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => ({ id: r.id, name: r.name }));
+    return {
+      projects: rows.filter((r) => r.kind === 'project').map((r) => ({ id: r.id, key: r.key ?? '', name: r.name })),
+      users: rows.filter((r) => r.kind === 'user').map((r) => ({ id: r.id, displayName: r.name })),
+      clients: of('client'),
+      ...(seesTeamNames(actor) ? { teams: of('team'), priceLists: of('priceList') } : {}),
+    };
+  }
+
+  return { summary, exportSummary, worklogs, exportWorklogs, filters };
 }

@@ -47,6 +47,11 @@ export function Header({ me, route, onSignOut }: Props) {
             Invoices
           </a>
         )}
+        {areas.includes('Reports') && (
+          <a href={href.reports()} aria-current={route.name === 'reports' ? 'page' : undefined}>
+            Reports
+          </a>
+        )}
         {areas.includes('Teams') && (
           <a href={href.teams()} aria-current={inTeams ? 'page' : undefined}>
             Teams

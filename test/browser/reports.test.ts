@@ -1,0 +1,127 @@
+// Guards REP-1 and REP-4 in the browser: a team lead opens Reports, groups a member's hours by project then user, then
+// regroups by user and month from the keyboard; the table shows subtotals and the total; the CSV and Excel downloads
+// parse to the rows the screen shows; the address keeps the report (a bookmark reopens it); on a phone the report
+// reads without sideways scrolling of the page.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { createItem, createProject, createUser, grant } from '../helpers/harness.js';
+import { addMember, createTeam } from '../helpers/teams.js';
+import { browserSuite, screenshot } from './browser.js';
+import { signedInPage } from './fixtures.js';
+
+const suite = browserSuite();
+
+test('REP-1, REP-4: a team lead groups a member’s hours, regroups by keyboard, and downloads CSV and Excel matching the screen', async () => {
+  const { db, url } = suite.server;
+  const project = await createProject(db, { name: 'Harbour website' });
+  const author = await createUser(db);
+  const lead = await createUser(db);
+  await grant(db, project.id, ['BROWSE_PROJECT', 'WORK_ON_ISSUES'], { userId: author.id });
+  await grant(db, project.id, 'BROWSE_PROJECT', { userId: lead.id });
+  const team = await createTeam(db, project.id, { name: 'Web crew', members: [{ userId: author.id }] });
+  await addMember(db, team.id, lead.id, ['VIEW_MEMBER_WORKLOGS']);
+  const item = await createItem(db, { projectId: project.id, title: 'Build the contact form' });
+  for (const [date, seconds] of [
+    ['2026-03-02', 5400],
+    ['2026-03-03', 3600],
+    ['2026-04-07', 1800],
+  ] as const)
+    await db
+      .insertInto('worklogs')
+      .values({
+        item_id: item.id,
+        project_id: project.id,
+        author_id: author.id,
+        start_date: date,
+        duration_seconds: seconds,
+        description: `Form work ${date}`,
+        team_id: team.id,
+        created_by: author.id,
+      })
+      .execute();
+
+  const { page, context, errors } = await signedInPage(suite.browser, url, lead);
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('heading', { name: 'Reports' }).waitFor();
+  await page.getByLabel('From').fill('2026-03-01');
+  await page.getByLabel('To').fill('2026-04-30');
+  await page.getByLabel('Group by').selectOption('project');
+  await page.getByLabel('Then by').selectOption('user');
+  await page.getByRole('button', { name: 'Show report' }).click();
+  const table = page.getByRole('table', { name: 'Hours by group' });
+  await table.getByRole('row', { name: /Total 3\.00 h 3/ }).waitFor();
+  assert.ok(await table.getByRole('rowheader', { name: `${project.key} — Harbour website` }).isVisible());
+  assert.ok(await table.getByRole('rowheader', { name: `User ${author.login}` }).isVisible());
+  await page.getByRole('figure').first().waitFor();
+  await screenshot(page, 'reports-summary');
+
+  // Regroup by user, then month, from the keyboard; the address keeps it.
+  await page.getByLabel('Group by').focus();
+  await page.getByLabel('Group by').selectOption('user');
+  await page.getByLabel('Then by').selectOption('month');
+  await page.getByLabel('To').press('Enter');
+  await table.getByRole('rowheader', { name: 'April 2026' }).waitFor();
+  assert.match(page.url(), /#\/reports\?from=2026-03-01&to=2026-04-30&groupBy=user%2Cmonth/);
+  const screenRows = await table
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '')));
+  assert.deepEqual(screenRows, [
+    [`User ${author.login}`, '', '3.00 h', '3'],
+    ['', 'March 2026', '2.50 h', '2'],
+    ['', 'April 2026', '0.50 h', '1'],
+    ['Total', '3.00 h', '3'],
+  ]);
+
+  // The downloads parse to the screen's rows.
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download CSV' }).click(),
+  ]);
+  const csv = parse(await readFile((await csvDownload.path())!), { bom: true }) as string[][];
+  assert.deepEqual(csv, [
+    ['Row', 'User', 'Month', 'Hours', 'Entries'],
+    ['Subtotal', `User ${author.login}`, '', '3.00', '3'],
+    ['Group', `User ${author.login}`, '2026-03-01', '2.50', '2'],
+    ['Group', `User ${author.login}`, '2026-04-01', '0.50', '1'],
+    ['Total', '', '', '3.00', '3'],
+  ]);
+  const [xlsxDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download Excel' }).click(),
+  ]);
+  assert.match(xlsxDownload.suggestedFilename(), /^timeward-summary-2026-03-01-2026-04-30\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readFile((await xlsxDownload.path())!)) as unknown as ArrayBuffer);
+  const hoursColumn: unknown[] = [];
+  workbook.worksheets[0].eachRow((row) => hoursColumn.push(row.getCell(4).value));
+  assert.deepEqual(hoursColumn, ['Hours', 3, 2.5, 0.5, 3]);
+
+  // The detailed list shows the work logs the summary counts.
+  await page.getByRole('link', { name: 'Work logs', exact: true }).click();
+  const details = page.getByRole('table', { name: 'Work logs' });
+  await details.getByRole('row', { name: /Form work 2026-04-07/ }).waitFor();
+  assert.equal(await details.locator('tbody tr').count(), 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // A bookmark reopens the report; on a phone the page needs no sideways scrolling.
+  const phone = await suite.browser.newContext({ viewport: { width: 375, height: 740 } });
+  const small = await phone.newPage();
+  await small.goto(url);
+  await small.getByLabel('Login').fill(lead.login);
+  await small.getByLabel('Password').fill(lead.password);
+  await small.getByRole('button', { name: 'Sign in' }).click();
+  await small.getByRole('link', { name: 'Reports' }).waitFor();
+  await small.goto(`${url}/#/reports?from=2026-03-01&to=2026-04-30&groupBy=project,user`);
+  await small
+    .getByRole('table', { name: 'Hours by group' })
+    .getByRole('row', { name: /Total 3\.00 h 3/ })
+    .waitFor();
+  const fits = await small.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  assert.ok(fits, 'the report needs no sideways scrolling of the page at 375 px');
+  await screenshot(small, 'reports-phone');
+  await phone.close();
+});

@@ -1,0 +1,38 @@
+import type { ReportDimension, ReportFilterChoices, ReportSummary, ReportWorklogPage } from '../../../src/contracts.js';
+import { query, request } from '../api.js';
+
+/** The Reports area (REP-1, REP-4): summaries, the detailed list, filter choices and the export addresses. */
+
+/** A report as the screen and its address hold it: ids as comma lists, empty for "any". */
+export interface ReportState {
+  from: string;
+  to: string;
+  groupBy: ReportDimension[];
+  projects: string;
+  users: string;
+  teams: string;
+  priceLists: string;
+  clients: string;
+  view: 'summary' | 'details';
+}
+
+/** The query every report request takes: the range and the filters that are set. */
+export function filterParams(state: ReportState) {
+  const { from, to, projects, users, teams, priceLists, clients } = state;
+  return { from, to, projects, users, teams, priceLists, clients };
+}
+
+export const getSummary = (state: ReportState, groupBy: readonly ReportDimension[] = state.groupBy) =>
+  request<ReportSummary>('GET', `/reports/summary${query({ ...filterParams(state), groupBy: groupBy.join(',') })}`);
+
+export const getReportWorklogs = (state: ReportState, cursor: string | null) =>
+  request<ReportWorklogPage>('GET', `/reports/worklogs${query({ ...filterParams(state), limit: 100, cursor })}`);
+
+export const getReportFilters = (from: string, to: string) =>
+  request<ReportFilterChoices>('GET', `/reports/filters${query({ from, to })}`);
+
+/** Where a file downloads from: the browser fetches it as it is written (REP-4), so the download starts at once. */
+export function exportHref(kind: 'summary' | 'worklogs', state: ReportState, format: 'csv' | 'xlsx'): string {
+  const groupBy = kind === 'summary' ? state.groupBy.join(',') : undefined;
+  return `/api/reports/${kind}/export${query({ ...filterParams(state), groupBy, format })}`;
+}
