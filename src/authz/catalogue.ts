@@ -193,6 +193,8 @@ export const ACTIONS = {
   /** The Reports area (REP-1): summary reports and their exports, over the work logs `report.worklogsOf` lets the caller see. */
   'report.view': { scope: 'global', area: 'Reports' },
   /** A member's work logs in reports (WL-3, REP-5): the caller's own, or through VIEW_MEMBER_WORKLOGS / team_admin / app_admin. */
+  /** REP-6: sharing one's report as a link, and revoking one's links. */
+  'report.share': { scope: 'global', area: 'Reports' },
   'report.worklogsOf': { scope: 'global', area: 'Reports', selfOnly: true, forOthers: 'VIEW_MEMBER_WORKLOGS' },
   'worklog.view': {
     scope: 'item',

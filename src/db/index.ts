@@ -16,6 +16,7 @@ import * as m0011 from './migrations/0011_projects_archive.js';
 import * as m0012 from './migrations/0012_settings_sessions.js';
 import * as m0013 from './migrations/0013_password_links.js';
 import * as m0014 from './migrations/0014_timesheets.js';
+import * as m0015 from './migrations/0015_report_links.js';
 
 export type Database = Kysely<DB>;
 
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0012_settings_sessions': m0012,
   '0013_password_links': m0013,
   '0014_timesheets': m0014,
+  '0015_report_links': m0015,
 };
 
 const INT8 = 20;

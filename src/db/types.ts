@@ -71,6 +71,20 @@ export interface PasswordLinksTable {
   used_at: Timestamp | null;
   revoked_at: Timestamp | null;
 }
+/** A shared report link (REP-6): the report it shows, as the creator may see it at each open. */
+export interface ReportLinksTable {
+  id: Generated<number>;
+  creator_id: number;
+  name: string;
+  token_hash: string;
+  report: unknown;
+  include_money: Generated<boolean>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  opened_count: Generated<number>;
+  last_opened_at: Timestamp | null;
+}
 export interface LoginAttemptsTable {
   id: Generated<number>;
   login: string;
@@ -355,6 +369,7 @@ export interface DB {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   password_links: PasswordLinksTable;
+  report_links: ReportLinksTable;
   login_attempts: LoginAttemptsTable;
   app_role_grants: AppRoleGrantsTable;
   clients: ClientsTable;

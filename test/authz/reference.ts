@@ -198,6 +198,8 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
   // "see work log W (author U) in an app area").
   'report.view': { permissions: [], area: 'Reports' },
   'report.worklogsOf': { permissions: [], area: 'Reports', forOthers: 'VIEW_MEMBER_WORKLOGS' },
+  // REP-6: whoever opens Reports may share their report as a link (every open re-checks them).
+  'report.share': { permissions: [], area: 'Reports' },
   // TEAM-8: users in a group denied ISSUE_TIME_TABS see no team or price-list name anywhere (work logs included).
   'team.names': { permissions: [], surface: 'ISSUE_TIME_TABS' },
   // PRICE-7: money only for app_admin, billing_admin and billing_viewer (§0 row "see money on anything").

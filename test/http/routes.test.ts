@@ -17,6 +17,8 @@ import { seedDemo } from '../../src/seed/demo.js';
 const PUBLIC = [
   /^POST \/api\/session$/,
   /^POST \/api\/password-links\/:token$/,
+  // A shared report (REP-6): whoever holds the link; the creator's permissions decide at every open.
+  /^(GET|HEAD) \/api\/shared\/reports\/:token$/,
   // The first start: only while no user exists (test/identity/first-start.test.ts).
   /^(GET|HEAD|POST) \/api\/setup$/,
   /^(GET|HEAD) \/api\/docs/,
@@ -59,8 +61,9 @@ describe('route table', () => {
   test('API-2: every action in the catalogue is used by some route (no dead rules)', () => {
     const used = new Set<string | undefined>(routes.map((r) => r.access));
     // Decided inside a route's operation for part of its input: the system administrator flag on user routes,
-    // the money fields of work-log and price-list responses (PRICE-7), and team and price-list names on work logs (TEAM-8).
-    const withinOperations = ['admin.systemAdmins', 'money.view', 'team.names'];
+    // the money fields of work-log and price-list responses (PRICE-7), and team and price-list names on work logs (TEAM-8);
+    // whose work logs a report counts (REP-5), decided in SQL by its twin (`reportedWorklogs`).
+    const withinOperations = ['admin.systemAdmins', 'money.view', 'team.names', 'report.worklogsOf'];
     for (const action of ACTION_NAMES)
       assert.ok(used.has(action) || withinOperations.includes(action), `${action} is used by a route`);
   });

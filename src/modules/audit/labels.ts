@@ -75,6 +75,9 @@ export const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'timer.start': 'Started a timer',
   'timer.stop': 'Stopped a timer',
   'timer.discard': 'Discarded a timer',
+  'reportLink.create': 'Shared a report as a link',
+  'reportLink.revoke': 'Revoked a shared report link',
+  'reportLink.open': 'A shared report link was opened',
   'seed.demo': 'Loaded the demo data',
 };
 
@@ -92,6 +95,7 @@ const ENTITY_LABELS: Record<string, string> = {
   work_item: 'Work item',
   item_comment: 'Comment',
   worklog: 'Work log',
+  report_link: 'Shared report link',
   team: 'Team',
   team_membership: 'Team membership',
   team_role: 'Team role',

@@ -97,6 +97,10 @@ export const AUDIT_ACTIONS = {
   'timer.start': 'timer',
   'timer.stop': 'timer',
   'timer.discard': 'timer',
+  // Shared report links (REP-6): created, revoked, and every open (by whoever holds the link: no actor).
+  'reportLink.create': 'report_link',
+  'reportLink.revoke': 'report_link',
+  'reportLink.open': 'report_link',
   // The demo organisation loaded (src/seed/demo.ts).
   'seed.demo': 'system',
 } as const satisfies Record<string, string>;

@@ -1,6 +1,8 @@
 import type { Cell, Column } from '../../lib/export.js';
 import { showMoney } from '../../lib/money.js';
+import type { LinkRow } from './repo-links.js';
 import type { ReportWorklogRow, SummaryDbRow } from './repo.js';
+import type { LinkOut } from './schema-links.js';
 import {
   NONE_LABELS,
   PERIOD_DIMENSIONS,
@@ -180,5 +182,26 @@ export function summaryTable(out: SummaryOut): { columns: Column[]; rows: Cell[]
   return {
     columns,
     rows: [...out.rows.map((r) => cells(r, r.keys.length < depth ? 'Subtotal' : 'Group')), cells(out.total, 'Total')],
+  };
+}
+
+/** A shared link as its creator's list shows it: the report's range and groupings, whether it is filtered, its state. */
+export function linkOut(row: LinkRow): LinkOut {
+  const report = row.report as { from: string; to: string; groupBy: string } & Record<string, unknown>;
+  const filtered = ['projects', 'items', 'users', 'teams', 'priceLists', 'clients'].some(
+    (f) => report[f] !== undefined,
+  );
+  const now = Date.now();
+  return {
+    id: row.id,
+    name: row.name,
+    report: { from: report.from, to: report.to, groupBy: report.groupBy.split(',') as Dimension[], filtered },
+    includeMoney: row.include_money,
+    createdAt: row.created_at.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+    openedCount: row.opened_count,
+    lastOpenedAt: row.last_opened_at?.toISOString() ?? null,
+    state: row.revoked_at ? 'revoked' : row.expires_at.getTime() <= now ? 'expired' : 'active',
   };
 }

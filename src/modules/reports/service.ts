@@ -1,4 +1,4 @@
-import { seesMoney, seesTeamNames, type Actor } from '../../authz/engine.js';
+import { seesMoney, seesTeamNames, type Actor, type Authz } from '../../authz/engine.js';
 import type { FileAnswer } from '../../http/route.js';
 import type { Deps } from '../../lib/deps.js';
 import { badRequest } from '../../lib/errors.js';
@@ -37,6 +37,24 @@ const fileName = (kind: string, query: ReportFilters, format: ExportFormat) =>
   `timeward-${kind}-${query.from}-${query.to}.${format}`;
 
 /**
+ * A report's range is in order and not too long; team and price-list names, as groupings or filters, only for readers
+ * who see them (TEAM-8: `team.names`, decided once) — checked before anything is read.
+ */
+export async function checkReport(
+  authz: Authz,
+  actor: Actor,
+  query: ReportFilters & { groupBy?: readonly string[] },
+  at = 'query',
+): Promise<void> {
+  if (query.from > query.to) throw badRequest(`${at}.to`, 'The end of the range must not be before its start.');
+  const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
+  if (days >= MAX_RANGE_DAYS)
+    throw badRequest(`${at}.to`, `A report covers at most ${MAX_RANGE_DAYS} days; shorten the range.`);
+  const byTeam = query.groupBy?.some((d) => d === 'team' || d === 'priceList');
+  if (byTeam || query.teams || query.priceLists) await authz.authorize(actor, 'team.names');
+}
+
+/**
  * The Reports area (REP-1, REP-5): the route's `report.view` opens it; what a report counts is narrowed in SQL to the
  * work logs the app areas show the caller (`reportedWorklogs`); money only for the money roles (PRICE-7); team and
  * price-list names, as groupings or filters, only for readers who see them (TEAM-8: `team.names`, decided here once).
@@ -44,14 +62,8 @@ const fileName = (kind: string, query: ReportFilters, format: ExportFormat) =>
 export function createReportService(deps: Deps) {
   const { db, authz } = deps;
 
-  async function checkFilters(actor: Actor, query: ReportFilters & { groupBy?: readonly string[] }) {
-    if (query.from > query.to) throw badRequest('query.to', 'The end of the range must not be before its start.');
-    const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
-    if (days >= MAX_RANGE_DAYS)
-      throw badRequest('query.to', `A report covers at most ${MAX_RANGE_DAYS} days; shorten the range.`);
-    const byTeam = query.groupBy?.some((d) => d === 'team' || d === 'priceList');
-    if (byTeam || query.teams || query.priceLists) await authz.authorize(actor, 'team.names');
-  }
+  const checkFilters = (actor: Actor, query: ReportFilters & { groupBy?: readonly string[] }) =>
+    checkReport(authz, actor, query);
 
   /** Hours (and revenue for money readers) per group, subtotals depth first, the total over every counted work log. */
   async function summary(actor: Actor, query: SummaryQuery): Promise<SummaryOut> {
