@@ -289,6 +289,12 @@ export type ReportSummaryRow = ReportSummary['rows'][number];
 export type ReportWorklogPage = Json<z.infer<ReportsSchema['reportWorklogPage']>>;
 export type ReportWorklog = ReportWorklogPage['items'][number];
 export type ReportFilterChoices = Json<z.infer<ReportsSchema['filtersOut']>>;
+type ReportLinksSchema = typeof import('./modules/reports/schema-links.js');
+/** A shared report link (REP-6) as its creator's list shows it; `ReportLinkCreated` carries the token, once. */
+export type ReportLink = Json<z.infer<ReportLinksSchema['linkOut']>>;
+export type ReportLinkCreated = Json<z.infer<ReportLinksSchema['linkCreated']>>;
+export type ReportLinkInput = z.input<ReportLinksSchema['linkCreate']>;
+export type SharedReport = Json<z.infer<ReportLinksSchema['sharedReportOut']>>;
 
 // ---- Team periods: closing and reopening a team's months (FLOW-3, FLOW-7) -----------------------------------------
 

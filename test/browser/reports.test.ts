@@ -1,7 +1,7 @@
 // Guards REP-1 and REP-4 in the browser: a team lead opens Reports, groups a member's hours by project then user, then
 // regroups by user and month from the keyboard; the table shows subtotals and the total; the CSV and Excel downloads
-// parse to the rows the screen shows; the address keeps the report (a bookmark reopens it); on a phone the report
-// reads without sideways scrolling of the page.
+// parse to the rows the screen shows; the report shared as a link opens signed out and, once revoked, shows nothing
+// (REP-6); the address keeps the report (a bookmark reopens it); on a phone it reads without sideways page scrolling.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
@@ -14,7 +14,7 @@ import { signedInPage } from './fixtures.js';
 
 const suite = browserSuite();
 
-test('REP-1, REP-4: a team lead groups a member’s hours, regroups by keyboard, and downloads CSV and Excel matching the screen', async () => {
+test('REP-1, REP-4, REP-6: a team lead groups a member’s hours, regroups by keyboard, and downloads CSV and Excel matching the screen, and shares it as a link that is then revoked', async () => {
   const { db, url } = suite.server;
   const project = await createProject(db, { name: 'Harbour website' });
   const author = await createUser(db);
@@ -98,6 +98,31 @@ test('REP-1, REP-4: a team lead groups a member’s hours, regroups by keyboard,
   const hoursColumn: unknown[] = [];
   workbook.worksheets[0].eachRow((row) => hoursColumn.push(row.getCell(4).value));
   assert.deepEqual(hoursColumn, ['Hours', 3, 2.5, 0.5, 3]);
+
+  // Share the report as a link; it opens signed out, and once revoked it shows nothing.
+  await page.getByText('Share this report as a link').click();
+  await page.getByLabel('Name').fill('Harbour hours for the client');
+  await page.getByRole('button', { name: 'Create link' }).click();
+  const link = await page.getByLabel('Link to “Harbour hours for the client”').inputValue();
+  assert.match(link, /#\/shared\/twr_/);
+  const stranger = await suite.browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const outside = await stranger.newPage();
+  await outside.goto(link);
+  await outside.getByRole('heading', { name: 'Harbour hours for the client' }).waitFor();
+  await outside
+    .getByRole('table', { name: 'Hours by group' })
+    .getByRole('row', { name: /Total 3\.00 h 3/ })
+    .waitFor();
+  assert.equal(await outside.getByLabel('Password').count(), 0, 'no sign-in needed');
+  await screenshot(outside, 'reports-shared');
+  await page
+    .getByRole('table', { name: 'My shared links' })
+    .getByRole('button', { name: 'Revoke Harbour hours for the client' })
+    .click();
+  await page.getByRole('table', { name: 'My shared links' }).getByRole('cell', { name: 'revoked' }).waitFor();
+  await outside.reload();
+  await outside.getByText('This link does not work').waitFor();
+  await stranger.close();
 
   // The detailed list shows the work logs the summary counts.
   await page.getByRole('link', { name: 'Work logs', exact: true }).click();

@@ -14,6 +14,7 @@ import { ProjectListPage } from './pages/ProjectListPage.js';
 import { ProjectPage } from './pages/ProjectPage.js';
 import { ReportsPage } from './pages/ReportsPage.js';
 import { SetPasswordPage } from './pages/SetPasswordPage.js';
+import { SharedReportPage } from './pages/SharedReportPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { TeamPage } from './pages/TeamPage.js';
 import { TeamsPage } from './pages/TeamsPage.js';
@@ -79,6 +80,14 @@ export function App() {
       </main>
     );
   }
+  // A shared report (REP-6) opens signed out: it is how a client sees progress without an account.
+  if (route.name === 'sharedReport' && session.state === 'signedOut') {
+    return (
+      <main className="content">
+        <SharedReportPage token={route.token} />
+      </main>
+    );
+  }
   if (session.state === 'signedOut') return <SignInPage onSignedIn={signedIn} />;
 
   return (
@@ -111,6 +120,8 @@ function renderRoute(route: Route, me: Me) {
       return <InboxPage me={me} />;
     case 'invoices':
       return me.areas.includes('Cost') ? <InvoicesPage /> : <NotFoundPage />;
+    case 'sharedReport':
+      return <SharedReportPage token={route.token} />;
     case 'reports':
       return me.areas.includes('Reports') ? <ReportsPage /> : <NotFoundPage />;
     case 'teams':

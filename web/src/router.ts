@@ -14,6 +14,7 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'invoices' }
   | { name: 'reports' }
+  | { name: 'sharedReport'; token: string }
   | { name: 'teams' }
   | { name: 'team'; id: number }
   | { name: 'admin'; tab: AdminTab }
@@ -54,6 +55,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'inbox' && second === undefined) return { name: 'inbox' };
   if (first === 'invoices' && second === undefined) return { name: 'invoices' };
   if (first === 'reports' && second === undefined) return { name: 'reports' };
+  if (first === 'shared' && second !== undefined) return { name: 'sharedReport', token: second };
   if (first === 'account' && second === undefined) return { name: 'account' };
   if (first === 'set-password' && second !== undefined) return { name: 'setPassword', token: second };
   if (first === 'admin' && second === undefined) return { name: 'admin', tab: 'users' };

@@ -1,4 +1,13 @@
-import type { ReportDimension, ReportFilterChoices, ReportSummary, ReportWorklogPage } from '../../../src/contracts.js';
+import type {
+  ReportDimension,
+  ReportFilterChoices,
+  ReportLink,
+  ReportLinkCreated,
+  ReportLinkInput,
+  ReportSummary,
+  ReportWorklogPage,
+  SharedReport,
+} from '../../../src/contracts.js';
 import { query, request } from '../api.js';
 
 /** The Reports area (REP-1, REP-4): summaries, the detailed list, filter choices and the export addresses. */
@@ -35,4 +44,32 @@ export const getReportFilters = (from: string, to: string) =>
 export function exportHref(kind: 'summary' | 'worklogs', state: ReportState, format: 'csv' | 'xlsx'): string {
   const groupBy = kind === 'summary' ? state.groupBy.join(',') : undefined;
   return `/api/reports/${kind}/export${query({ ...filterParams(state), groupBy, format })}`;
+}
+
+/** Shared report links (REP-6). */
+export const createReportLink = (input: ReportLinkInput) =>
+  request<ReportLinkCreated>('POST', '/reports/links', { body: input });
+export const listReportLinks = () => request<{ items: ReportLink[] }>('GET', '/reports/links');
+export const revokeReportLink = (id: number) => request<ReportLink>('POST', `/reports/links/${id}/revoke`);
+export const openSharedReport = (token: string) =>
+  request<SharedReport>('GET', `/shared/reports/${encodeURIComponent(token)}`, { expectUnauthorized: true });
+
+/** The address a shared link opens: the app's own page for it, signed out. */
+export const sharedReportUrl = (token: string) =>
+  `${window.location.origin}${window.location.pathname}#/shared/${encodeURIComponent(token)}`;
+
+/** The report a link shares: the page's range, groupings and filters, as the summary takes them. */
+export function linkReport(state: ReportState): ReportLinkInput['report'] {
+  const { from, to, projects, users, teams, priceLists, clients } = state;
+  const set = (v: string) => v || undefined;
+  return {
+    from,
+    to,
+    groupBy: state.groupBy.join(','),
+    projects: set(projects),
+    users: set(users),
+    teams: set(teams),
+    priceLists: set(priceLists),
+    clients: set(clients),
+  };
 }

@@ -9,6 +9,7 @@ import { LoadMoreButton } from '../LoadMoreButton.js';
 import { Table } from '../Table.js';
 import { hours } from './labels.js';
 import { addressOf, periodFor } from './state.js';
+import { ShareReport } from './ShareReport.js';
 import { SummaryTable } from './SummaryTable.js';
 
 const ReportCharts = lazy(() => import('./ReportCharts.js'));
@@ -48,6 +49,7 @@ export function SummaryView({ state, onError }: ViewProps) {
   return (
     <>
       <Downloads kind="summary" state={state} />
+      <ShareReport state={state} money={summary.data.money} />
       {summary.data.truncated && (
         <p className="notice">
           The report has more groups than the screen shows; narrow it, or download it to get every group.
