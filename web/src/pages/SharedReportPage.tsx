@@ -1,5 +1,5 @@
 import { openSharedReport } from '../api/reports.js';
-import { DIMENSION_LABELS } from '../components/reports/labels.js';
+import { DIMENSION_LABELS, lastDay } from '../components/reports/labels.js';
 import { SummaryTable } from '../components/reports/SummaryTable.js';
 import '../components/reports/reports.css';
 import { useDocumentTitle } from '../useDocumentTitle.js';

@@ -15,7 +15,7 @@ import { CopyField } from '../CopyField.js';
 import { ErrorMessage } from '../ErrorMessage.js';
 import { Table } from '../Table.js';
 import { TextField } from '../TextField.js';
-import { DIMENSION_LABELS } from './labels.js';
+import { DIMENSION_LABELS, lastDay } from './labels.js';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -92,7 +92,7 @@ export function ShareReport({ state, money }: { state: ReportState; money: boole
                   {link.report.filtered ? ' (filtered)' : ''}
                   {link.includeMoney ? ', with revenue' : ''}
                 </td>
-                <td>{link.expiresAt.slice(0, 10)}</td>
+                <td>{lastDay(link.expiresAt)}</td>
                 <td>{link.openedCount}</td>
                 <td>{link.state}</td>
                 <td>

@@ -32,3 +32,6 @@ export function keyLabel(dimension: ReportDimension, key: Key): string {
 export function hours(seconds: number): string {
   return `${(Math.round((seconds * 100) / 3600) / 100).toFixed(2)} h`;
 }
+
+/** The last day a shared link works: it stops at the start of the next day (`expiresAt`), shown in local time. */
+export const lastDay = (expiresAt: string) => new Date(Date.parse(expiresAt) - 1).toLocaleDateString('en-CA');
