@@ -27,7 +27,7 @@ export function SharedReportPage({ token }: { token: string }) {
       <p className="muted">
         Hours from {report.from} to {report.to} by{' '}
         {report.groupBy.map((d) => DIMENSION_LABELS[d].toLowerCase()).join(', ')}, shared by {sharedBy}; the link works
-        until {expiresAt.slice(0, 10)}.
+        until {lastDay(expiresAt)}.
       </p>
       {summary.rows.length === 0 ? (
         <p className="muted">No work logs in this report.</p>
