@@ -193,6 +193,15 @@ export const ACTIONS = {
   /** The Reports area (REP-1): summary reports and their exports, over the work logs `report.worklogsOf` lets the caller see. */
   'report.view': { scope: 'global', area: 'Reports' },
   /** A member's work logs in reports (WL-3, REP-5): the caller's own, or through VIEW_MEMBER_WORKLOGS / team_admin / app_admin. */
+  /**
+   * REP-3, ITEM-9: the pivot over a work item's subtree (or a project's tree) in mode "all items" — the viewable items,
+   * each total over its viewable descendants. Mode "efforts and costs" totals the whole subtree regardless of item
+   * security and names nothing: for the project's administrators only (docs/decisions.md).
+   */
+  'report.pivot': { scope: 'item', permissions: ['BROWSE_PROJECT'], itemAccess: 'view', area: 'Reports' },
+  'report.pivotProject': { scope: 'project', permissions: ['BROWSE_PROJECT'], area: 'Reports' },
+  'report.pivotEfforts': { scope: 'item', permissions: ['ADMINISTER_PROJECT'], itemAccess: 'view', area: 'Reports' },
+  'report.pivotEffortsProject': { scope: 'project', permissions: ['ADMINISTER_PROJECT'], area: 'Reports' },
   /** REP-6: sharing one's report as a link, and revoking one's links. */
   'report.share': { scope: 'global', area: 'Reports' },
   'report.worklogsOf': { scope: 'global', area: 'Reports', selfOnly: true, forOthers: 'VIEW_MEMBER_WORKLOGS' },

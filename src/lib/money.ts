@@ -59,11 +59,22 @@ export function showMoney<T>(seesMoney: boolean, record: T): T {
   return seesMoney ? record : withoutMoney(record);
 }
 
+/** A decimal amount of at most two places in whole cents, without floating point. */
+const cents = (s: string) => {
+  const negative = s.startsWith('-');
+  const [whole, fraction = ''] = s.replace(/^-/, '').split('.');
+  const value = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
+  return negative ? -value : value;
+};
+
 /** Two decimal amounts as strings are the same money ('85.5' and '85.50'), compared without floating point. */
 export function sameAmount(a: string, b: string): boolean {
-  const cents = (s: string) => {
-    const [whole, fraction = ''] = s.split('.');
-    return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
-  };
   return cents(a) === cents(b);
+}
+
+/** The sum of decimal amounts of at most two places, as a decimal string with two ('0.00' for none). */
+export function addAmounts(amounts: readonly string[]): string {
+  const total = amounts.reduce((sum, a) => sum + cents(a), 0n);
+  const abs = total < 0n ? -total : total;
+  return `${total < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
 }

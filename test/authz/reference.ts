@@ -198,6 +198,12 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
   // "see work log W (author U) in an app area").
   'report.view': { permissions: [], area: 'Reports' },
   'report.worklogsOf': { permissions: [], area: 'Reports', forOthers: 'VIEW_MEMBER_WORKLOGS' },
+  // REP-3, ITEM-9: the pivot in mode "all items" over a viewable item or a browsable project; "efforts and costs" for
+  // the project's administrators only (the documented exception to item security, docs/decisions.md).
+  'report.pivot': { permissions: [BROWSE], item: 'view', area: 'Reports' },
+  'report.pivotProject': { permissions: [BROWSE], area: 'Reports' },
+  'report.pivotEfforts': { permissions: [BROWSE, 'ADMINISTER_PROJECT'], item: 'view', area: 'Reports' },
+  'report.pivotEffortsProject': { permissions: [BROWSE, 'ADMINISTER_PROJECT'], area: 'Reports' },
   // REP-6: whoever opens Reports may share their report as a link (every open re-checks them).
   'report.share': { permissions: [], area: 'Reports' },
   // TEAM-8: users in a group denied ISSUE_TIME_TABS see no team or price-list name anywhere (work logs included).

@@ -2,7 +2,8 @@
 // (`reportedWorklogs`) are exactly those the decision core lets them see in the app areas — `report.worklogsOf` for the
 // author (WL-3: own, VIEW_MEMBER_WORKLOGS in a team of theirs, team_admin, app_admin) and `item.view` for the item
 // (ITEM-9) — and the summary report's every group and total is the aggregate over exactly those: no group of what the
-// reader may not see, no empty group, no hour more or less. Mutants of the predicate (one that forgets item security,
+// reader may not see, no empty group, no hour more or less. The pivot in mode "all items" (REP-3) lists exactly the
+// items the core lets the reader view, each total over the counted work on it and below it. Mutants of the predicate (one that forgets item security,
 // one that forgets whose work it is) are caught by the same property.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -13,6 +14,10 @@ import { loadItems, loadProjects, loadSubjects } from '../../src/authz/loader.js
 import { reportedWorklogs, visibleWorklogs, type Reader } from '../../src/authz/visibility.js';
 import type { Database, DbHandle } from '../../src/db/index.js';
 import { summarize } from '../../src/modules/reports/repo.js';
+import { createPivotService } from '../../src/modules/reports/service-pivot.js';
+import { createAuthz, type Actor } from '../../src/authz/engine.js';
+import type { ItemSecurityFacts, ProjectFacts, SubjectFacts } from '../../src/authz/facts.js';
+import { AppError } from '../../src/lib/errors.js';
 import { mergeCurrencies } from '../../src/modules/reports/present.js';
 import { createTestDb, DIALECTS } from '../helpers/harness.js';
 import type { World } from '../authz/reference.js';
@@ -64,6 +69,8 @@ const MUTANTS: Record<string, Predicate> = {
 };
 
 interface Counts {
+  pivots: number;
+  pivotItems: number;
   checks: number;
   counted: number;
   hiddenByItem: number;
@@ -111,6 +118,7 @@ async function checkWorld(trx: Database, world: World, predicate: Predicate, cou
       `REP-5, WL-3, ITEM-9: the work logs a report counts for ${names.user(u)}`,
     );
     if (!summaries) continue;
+    await checkPivots(trx, world, u, subject, projects, live, expected, counts);
     // The summary by project, user and team: every group and subtotal the aggregate over the expected work logs.
     const got = mergeCurrencies(await summarize(trx, reader, RANGE, ['project', 'user', 'team'], 100_000));
     const want = new Map<string, number>();
@@ -133,6 +141,66 @@ async function checkWorld(trx: Database, world: World, predicate: Predicate, cou
   }
 }
 
+/**
+ * REP-3, REP-5, ITEM-9: the pivot of each project in mode "all items" lists exactly the items the core lets the user
+ * view, and each item's total is the sum of the counted work logs on it and its descendants (the viewable ones: the
+ * others carry none that count); a user the core refuses the pivot gets a refusal, not an empty pivot.
+ */
+async function checkPivots(
+  trx: Database,
+  world: World,
+  u: number,
+  subject: SubjectFacts,
+  projects: Map<number, ProjectFacts>,
+  live: Map<number, { item: ItemSecurityFacts }>,
+  expected: Log[],
+  counts: Counts,
+) {
+  const pivots = createPivotService({ db: trx, authz: createAuthz(trx), secureCookies: false });
+  const actor: Actor = {
+    userId: ids.user(u),
+    login: names.login(u),
+    displayName: names.user(u),
+    email: '',
+    systemAdmin: world.users[u].systemAdmin,
+    auth: 'session',
+    subject,
+  };
+  const isUnder = (i: number, ancestor: number): boolean =>
+    i === ancestor || (world.items[i].parent !== null && isUnder(world.items[i].parent!, ancestor));
+  for (let p = 0; p < world.projects; p++) {
+    const project = projects.get(ids.project(p))!;
+    const allowed = decide('report.pivotProject', subject, { project }, QUICK).allowed;
+    const out = await pivots
+      .pivot(actor, { ...RANGE, project: names.project(p), mode: 'all' })
+      .catch((e: unknown) => (e instanceof AppError ? undefined : Promise.reject(e)));
+    assert.equal(out !== undefined, allowed, `REP-3: the pivot of ${names.project(p)} for ${names.user(u)}`);
+    if (!out) continue;
+    counts.pivots++;
+    const viewable = world.items.flatMap((item, i) => {
+      const facts = live.get(ids.item(i));
+      const views =
+        item.project === p && facts && decide('item.view', subject, { project, item: facts.item }, QUICK).allowed;
+      return views ? [i] : [];
+    });
+    assert.deepEqual(
+      out.items!.map((i) => i.key).sort(),
+      viewable.map((i) => names.item(world, i)).sort(),
+      `ITEM-9: the items of ${names.project(p)}'s pivot for ${names.user(u)}`,
+    );
+    counts.pivotItems += viewable.length;
+    const sum = (logs: Log[]) => logs.reduce((s, w) => s + w.seconds, 0);
+    const inProject = expected.filter((w) => w.project === p);
+    assert.equal(out.total.seconds, sum(inProject), `REP-5: the pivot's total of ${names.project(p)}`);
+    for (const i of viewable)
+      assert.equal(
+        out.items!.find((row) => row.key === names.item(world, i))!.seconds,
+        sum(inProject.filter((w) => isUnder(w.item, i))),
+        `REP-3, REP-5: ${names.item(world, i)}'s total over its viewable descendants for ${names.user(u)}`,
+      );
+  }
+}
+
 for (const dialect of DIALECTS) {
   describe(`reports count what the app areas show (${dialect})`, () => {
     let handle: DbHandle;
@@ -141,8 +209,16 @@ for (const dialect of DIALECTS) {
     });
     after(() => handle.close());
 
-    test(`REP-5, REP-1, WL-3, ITEM-9: ${WORLDS} generated worlds — each user's report counts exactly the work logs the core lets them see`, async () => {
-      const counts: Counts = { checks: 0, counted: 0, hiddenByItem: 0, hiddenByAuthor: 0, others: 0 };
+    test(`REP-5, REP-1, REP-3, WL-3, ITEM-9: ${WORLDS} generated worlds — each user's report and pivot count exactly the work logs the core lets them see`, async () => {
+      const counts: Counts = {
+        pivots: 0,
+        pivotItems: 0,
+        checks: 0,
+        counted: 0,
+        hiddenByItem: 0,
+        hiddenByAuthor: 0,
+        others: 0,
+      };
       await fc.assert(
         fc.asyncProperty(dbWorldArb, ({ world, settingOrder }) =>
           withWorld(handle.db, world, settingOrder, (trx) => checkWorld(trx, world, REAL, counts, true)),
@@ -157,7 +233,15 @@ for (const dialect of DIALECTS) {
 
     for (const [name, mutant] of Object.entries(MUTANTS))
       test(`REP-5: the mutant that ${name} is caught`, async () => {
-        const counts: Counts = { checks: 0, counted: 0, hiddenByItem: 0, hiddenByAuthor: 0, others: 0 };
+        const counts: Counts = {
+          pivots: 0,
+          pivotItems: 0,
+          checks: 0,
+          counted: 0,
+          hiddenByItem: 0,
+          hiddenByAuthor: 0,
+          others: 0,
+        };
         let caught = false;
         for (let run = 0; run < WORLDS && !caught; run++) {
           const [{ world, settingOrder }] = fc.sample(dbWorldArb, { seed: SEED + run, numRuns: 1 });

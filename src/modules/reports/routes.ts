@@ -11,12 +11,15 @@ import {
   worklogExportQuery,
   worklogListQuery,
 } from './schema.js';
+import { pivotOut, pivotQuery } from './schema-pivot.js';
+import { createPivotService } from './service-pivot.js';
 import { createReportService } from './service.js';
 
 /** The Reports area (REP-1, REP-4): summaries and their exports over the work logs the caller may see. */
 export function reportRoutes(app: App, deps: Deps) {
   const service = createReportService(deps);
   const route = routeTable(app, { tags: ['reports'] });
+  const pivots = createPivotService(deps);
 
   route({
     method: 'GET',
@@ -67,5 +70,16 @@ export function reportRoutes(app: App, deps: Deps) {
     querystring: filtersQuery,
     response: filtersOut,
     handler: ({ actor, query }) => service.filters(actor, query),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/reports/pivot',
+    access: 'report.view',
+    summary:
+      'Hours rolled up a work item’s subtree or a project’s tree: "all" — viewable items over viewable descendants; "efforts" — the whole subtree’s totals, for project administrators',
+    querystring: pivotQuery,
+    response: pivotOut,
+    handler: ({ actor, query }) => pivots.pivot(actor, query),
   });
 }

@@ -1,0 +1,92 @@
+import { seesMoney, type Actor } from '../../authz/engine.js';
+import type { Deps } from '../../lib/deps.js';
+import { addAmounts, showMoney } from '../../lib/money.js';
+import * as pivots from './repo-pivot.js';
+import type { PivotItemRow, PivotRoot } from './repo-pivot.js';
+import type { PivotOut, PivotQuery, PivotTotals } from './schema-pivot.js';
+import { checkReport } from './service.js';
+
+type Own = PivotItemRow['own'];
+
+/** Seconds, entries and revenue per currency of some per-currency rows (null currency: work without a price list). */
+function totalsOf(rows: Own): PivotTotals {
+  const byCurrency = new Map<string, string[]>();
+  for (const r of rows)
+    if (r.currency !== null && r.amount !== null)
+      byCurrency.set(r.currency, [...(byCurrency.get(r.currency) ?? []), r.amount]);
+  return {
+    seconds: rows.reduce((s, r) => s + Number(r.seconds), 0),
+    entries: rows.reduce((s, r) => s + Number(r.entries), 0),
+    revenue: [...byCurrency.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([currency, amounts]) => ({ currency, amount: addAmounts(amounts) })),
+  };
+}
+
+/**
+ * The pivot (REP-3, ITEM-9) over a work item's subtree or a project's tree. Mode "all items" (`report.pivot`): the
+ * viewable items, each under its nearest viewable ancestor (ITEM-2), its total over its viewable descendants and only
+ * the work the reader's reports count. Mode "efforts and costs" (`report.pivotEfforts`, the project's administrators):
+ * the whole subtree's totals regardless of item security, naming no item (the documented exception of ITEM-9).
+ */
+export function createPivotService({ db, authz }: Deps) {
+  async function rootOf(
+    actor: Actor,
+    query: PivotQuery,
+  ): Promise<{ root: PivotRoot; kind: 'item' | 'project'; key: string }> {
+    const efforts = query.mode === 'efforts';
+    if (query.root !== undefined) {
+      const item = await authz.authorizeItem(actor, efforts ? 'report.pivotEfforts' : 'report.pivot', query.root);
+      return { root: { projectId: item.projectId, itemId: item.itemId }, kind: 'item', key: item.itemKey };
+    }
+    const project = await authz.authorize(actor, efforts ? 'report.pivotEffortsProject' : 'report.pivotProject', {
+      projectKey: query.project,
+      noun: 'project',
+    });
+    return { root: { projectId: project!.projectId, itemId: null }, kind: 'project', key: project!.projectKey };
+  }
+
+  async function pivot(actor: Actor, query: PivotQuery): Promise<PivotOut> {
+    await checkReport(authz, actor, query);
+    const { root, kind, key } = await rootOf(actor, query);
+    const money = seesMoney(actor);
+    const name = await pivots.findRootName(db, root);
+    if (query.mode === 'efforts') {
+      const total = totalsOf(await pivots.sumSubtree(db, root, query));
+      return { mode: 'efforts', root: { kind, key, name }, money, total: showMoney(money, total) };
+    }
+    const [rows, promoted] = await Promise.all([
+      pivots.findPivotItems(db, actor, root, query),
+      pivots.findVisibleParents(db, actor, root.projectId),
+    ]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    // Each item under its nearest viewable ancestor inside the pivot; the root (or a project's top items) at the top.
+    const parentOf = (r: PivotItemRow) => {
+      if (r.id === root.itemId) return null;
+      const parent = promoted.has(r.id) ? promoted.get(r.id)! : r.parent_id;
+      return parent !== null && byId.has(parent) ? parent : null;
+    };
+    const children = new Map<number | null, PivotItemRow[]>();
+    for (const r of rows) children.set(parentOf(r), [...(children.get(parentOf(r)) ?? []), r]);
+    const items: NonNullable<PivotOut['items']> = [];
+    const walk = (r: PivotItemRow, depth: number): Own => {
+      const at = items.length;
+      items.push({ key: r.key, title: r.title, parentKey: null, depth, ownSeconds: 0, seconds: 0, entries: 0 });
+      const own = r.own;
+      const below = (children.get(r.id) ?? []).flatMap((c) => walk(c, depth + 1));
+      const totals = totalsOf([...own, ...below]);
+      const parent = parentOf(r);
+      items[at] = showMoney(money, {
+        ...items[at],
+        parentKey: parent === null ? null : byId.get(parent)!.key,
+        ownSeconds: totalsOf(own).seconds,
+        ...totals,
+      });
+      return [...own, ...below];
+    };
+    const all = (children.get(null) ?? []).flatMap((r) => walk(r, 0));
+    return { mode: 'all', root: { kind, key, name }, money, total: showMoney(money, totalsOf(all)), items };
+  }
+
+  return { pivot };
+}
