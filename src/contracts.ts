@@ -295,6 +295,8 @@ export type ReportLink = Json<z.infer<ReportLinksSchema['linkOut']>>;
 export type ReportLinkCreated = Json<z.infer<ReportLinksSchema['linkCreated']>>;
 export type ReportLinkInput = z.input<ReportLinksSchema['linkCreate']>;
 export type SharedReport = Json<z.infer<ReportLinksSchema['sharedReportOut']>>;
+/** The pivot over the work-item tree (REP-3): items only in mode "all", totals only in mode "efforts". */
+export type ReportPivot = Json<z.infer<typeof import('./modules/reports/schema-pivot.js').pivotOut>>;
 
 // ---- Team periods: closing and reopening a team's months (FLOW-3, FLOW-7) -----------------------------------------
 

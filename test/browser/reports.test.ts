@@ -129,6 +129,14 @@ test('REP-1, REP-4, REP-6: a team lead groups a member’s hours, regroups by ke
   const details = page.getByRole('table', { name: 'Work logs' });
   await details.getByRole('row', { name: /Form work 2026-04-07/ }).waitFor();
   assert.equal(await details.locator('tbody tr').count(), 3);
+
+  // The pivot of the project: the item's hours rolled up; no "efforts and costs" mode for a non-administrator (REP-3).
+  await page.getByRole('link', { name: 'Pivot', exact: true }).click();
+  await page.getByLabel('Project').selectOption(project.key);
+  await page.getByRole('button', { name: 'Show pivot' }).click();
+  const pivot = page.getByRole('table', { name: `Hours under ${project.key}` });
+  await pivot.getByRole('row', { name: new RegExp(`${item.key} Build the contact form 3\\.00 h 3\\.00 h`) }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Efforts and costs' }).count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 

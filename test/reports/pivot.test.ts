@@ -66,6 +66,7 @@ for (const dialect of DIALECTS)
         ],
       );
       assert.equal(body.total.seconds, 9000);
+      assert.equal(body.abilities.canRunEfforts, false, 'the mode is absent for a reader who may not run it');
       for (const hidden of [w.hidden.key, 'Secret child'])
         assert.ok(!res.body.includes(hidden), `${hidden} appears nowhere`);
 
@@ -86,6 +87,7 @@ for (const dialect of DIALECTS)
         assert.ok(!adminRole.body.includes(hidden), `${hidden} is not named`);
       const all = await w.adminc.get(`/api/reports/pivot?${RANGE}&root=${w.root.key}`);
       assert.equal(all.json().total.seconds, 0);
+      assert.equal(all.json().abilities.canRunEfforts, true);
 
       for (const q of [`root=${w.root.key}`, `project=${w.project.key}`]) {
         const refused = await w.lc.get(`/api/reports/pivot?${RANGE}&${q}&mode=efforts`);

@@ -40,6 +40,8 @@ export const pivotOut = z.object({
   /** Whether revenue is shown (money roles, PRICE-7). */
   money: z.boolean(),
   total: totals,
+  /** Whether the caller may run mode "efforts" on this root: the screen offers the mode only then. */
+  abilities: z.object({ canRunEfforts: z.boolean() }),
   /** Mode "all": the viewable items, depth first; absent in mode "efforts", which names no item. */
   items: z.array(pivotItem).optional(),
 });

@@ -1,4 +1,4 @@
-import { seesMoney, type Actor } from '../../authz/engine.js';
+import { abilities, seesMoney, type Actor } from '../../authz/engine.js';
 import type { Deps } from '../../lib/deps.js';
 import { addAmounts, showMoney } from '../../lib/money.js';
 import * as pivots from './repo-pivot.js';
@@ -30,30 +30,30 @@ function totalsOf(rows: Own): PivotTotals {
  * the whole subtree's totals regardless of item security, naming no item (the documented exception of ITEM-9).
  */
 export function createPivotService({ db, authz }: Deps) {
-  async function rootOf(
-    actor: Actor,
-    query: PivotQuery,
-  ): Promise<{ root: PivotRoot; kind: 'item' | 'project'; key: string }> {
+  /** The root, decided once for the mode asked; whether mode "efforts" is open is read off the same facts. */
+  async function rootOf(actor: Actor, query: PivotQuery) {
     const efforts = query.mode === 'efforts';
     if (query.root !== undefined) {
       const item = await authz.authorizeItem(actor, efforts ? 'report.pivotEfforts' : 'report.pivot', query.root);
-      return { root: { projectId: item.projectId, itemId: item.itemId }, kind: 'item', key: item.itemKey };
+      const can = abilities(actor.subject, item, { canRunEfforts: { action: 'report.pivotEfforts' } });
+      const root: PivotRoot = { projectId: item.projectId, itemId: item.itemId };
+      return { root, kind: 'item' as const, key: item.itemKey, can };
     }
-    const project = await authz.authorize(actor, efforts ? 'report.pivotEffortsProject' : 'report.pivotProject', {
-      projectKey: query.project,
-      noun: 'project',
-    });
-    return { root: { projectId: project!.projectId, itemId: null }, kind: 'project', key: project!.projectKey };
+    const action = efforts ? 'report.pivotEffortsProject' : 'report.pivotProject';
+    const project = (await authz.authorize(actor, action, { projectKey: query.project, noun: 'project' }))!;
+    const can = abilities(actor.subject, { project }, { canRunEfforts: { action: 'report.pivotEffortsProject' } });
+    const root: PivotRoot = { projectId: project.projectId, itemId: null };
+    return { root, kind: 'project' as const, key: project.projectKey, can };
   }
 
   async function pivot(actor: Actor, query: PivotQuery): Promise<PivotOut> {
     await checkReport(authz, actor, query);
-    const { root, kind, key } = await rootOf(actor, query);
+    const { root, kind, key, can } = await rootOf(actor, query);
     const money = seesMoney(actor);
     const name = await pivots.findRootName(db, root);
     if (query.mode === 'efforts') {
       const total = totalsOf(await pivots.sumSubtree(db, root, query));
-      return { mode: 'efforts', root: { kind, key, name }, money, total: showMoney(money, total) };
+      return { mode: 'efforts', root: { kind, key, name }, money, abilities: can, total: showMoney(money, total) };
     }
     const [rows, promoted] = await Promise.all([
       pivots.findPivotItems(db, actor, root, query),
@@ -85,7 +85,14 @@ export function createPivotService({ db, authz }: Deps) {
       return [...own, ...below];
     };
     const all = (children.get(null) ?? []).flatMap((r) => walk(r, 0));
-    return { mode: 'all', root: { kind, key, name }, money, total: showMoney(money, totalsOf(all)), items };
+    return {
+      mode: 'all',
+      root: { kind, key, name },
+      money,
+      abilities: can,
+      total: showMoney(money, totalsOf(all)),
+      items,
+    };
   }
 
   return { pivot };

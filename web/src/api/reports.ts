@@ -4,6 +4,7 @@ import type {
   ReportLink,
   ReportLinkCreated,
   ReportLinkInput,
+  ReportPivot,
   ReportSummary,
   ReportWorklogPage,
   SharedReport,
@@ -22,7 +23,11 @@ export interface ReportState {
   teams: string;
   priceLists: string;
   clients: string;
-  view: 'summary' | 'details';
+  view: 'summary' | 'details' | 'pivot';
+  /** The pivot's project (key) and, within it, its root item (key; empty: the project's whole tree) and mode. */
+  pivotProject: string;
+  root: string;
+  mode: 'all' | 'efforts';
 }
 
 /** The query every report request takes: the range and the filters that are set. */
@@ -73,3 +78,16 @@ export function linkReport(state: ReportState): ReportLinkInput['report'] {
     clients: set(clients),
   };
 }
+
+/** The pivot over the work-item tree (REP-3): a project's tree or an item's subtree, in mode "all" or "efforts". */
+export const getPivot = (state: ReportState) =>
+  request<ReportPivot>(
+    'GET',
+    `/reports/pivot${query({
+      from: state.from,
+      to: state.to,
+      root: state.root || undefined,
+      project: state.root ? undefined : state.pivotProject,
+      mode: state.mode,
+    })}`,
+  );

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { ReportState } from '../api/reports.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ReportForm } from '../components/reports/ReportForm.js';
+import { PivotView } from '../components/reports/PivotView.js';
 import { DetailsView, SummaryView } from '../components/reports/ReportViews.js';
 import { addressOf, stateOf } from '../components/reports/state.js';
 import '../components/reports/reports.css';
@@ -37,13 +38,14 @@ export function ReportsPage() {
         <a href={addressOf({ ...state, view: 'details' })} aria-current={state.view === 'details' ? 'page' : undefined}>
           Work logs
         </a>
+        <a href={addressOf({ ...state, view: 'pivot' })} aria-current={state.view === 'pivot' ? 'page' : undefined}>
+          Pivot
+        </a>
       </nav>
       <ErrorMessage error={errors.rest} />
-      {state.view === 'summary' ? (
-        <SummaryView state={state} onError={show} />
-      ) : (
-        <DetailsView state={state} onError={show} />
-      )}
+      {state.view === 'summary' && <SummaryView state={state} onError={show} />}
+      {state.view === 'details' && <DetailsView state={state} onError={show} />}
+      {state.view === 'pivot' && <PivotView state={state} onError={show} />}
     </section>
   );
 }

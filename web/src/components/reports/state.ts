@@ -48,7 +48,10 @@ export function stateOf(hash: string): ReportState {
     teams: q.get('teams') ?? '',
     priceLists: q.get('priceLists') ?? '',
     clients: q.get('clients') ?? '',
-    view: q.get('view') === 'details' ? 'details' : 'summary',
+    view: q.get('view') === 'details' ? 'details' : q.get('view') === 'pivot' ? 'pivot' : 'summary',
+    pivotProject: q.get('pivotProject') ?? '',
+    root: q.get('root') ?? '',
+    mode: q.get('mode') === 'efforts' ? 'efforts' : 'all',
   };
 }
 
@@ -59,7 +62,10 @@ export function addressOf(state: ReportState): string {
     to: state.to,
     groupBy: state.groupBy.join(','),
     ...filters,
-    view: state.view === 'details' ? 'details' : undefined,
+    view: state.view === 'summary' ? undefined : state.view,
+    ...(state.view === 'pivot'
+      ? { pivotProject: state.pivotProject, root: state.root, mode: state.mode === 'efforts' ? 'efforts' : undefined }
+      : {}),
   });
 }
 
