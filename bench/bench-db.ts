@@ -215,3 +215,33 @@ export async function postWorklog(url: string, worker: BenchWorker): Promise<voi
 export function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
+
+/** An API token of the user, for a benchmark's requests. */
+export async function benchToken(db: Database, userId: number): Promise<string> {
+  const secret = newSecret(TOKEN_PREFIX);
+  await db
+    .insertInto('api_tokens')
+    .values({ user_id: userId, name: 'bench', token_hash: digest(secret), prefix: secret.slice(0, 8) })
+    .execute();
+  return secret;
+}
+
+/** BENCH_KEEP=<database>: the URL of a database kept between runs, created when missing. */
+export async function keptDatabase(name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error('BENCH_KEEP must be a plain database name');
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The p-th percentile (0 < p ≤ 1) of ascending numbers. */
+export const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];

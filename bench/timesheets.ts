@@ -1,10 +1,8 @@
 import { sql } from 'kysely';
 import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
 import { insertDefaultRoles } from '../src/modules/teams/repo.js';
-import { digest, newSecret, TOKEN_PREFIX } from '../src/modules/auth/secrets.js';
 import { todayUtc } from '../src/seed/random.js';
-import pg from 'pg';
-import { ADMIN_URL, log, round, withBenchDatabase } from './bench-db.js';
+import { benchToken, keptDatabase, log, percentile, round, withBenchDatabase } from './bench-db.js';
 import { generate } from './generate.js';
 import { buildServers, startServerProcess } from './server-process.js';
 
@@ -28,15 +26,6 @@ interface Bench {
   /** A weekday with work logs of the member, in the middle of the generated range. */
   date: string;
   submitted: number[];
-}
-
-async function token(db: Database, userId: number): Promise<string> {
-  const secret = newSecret(TOKEN_PREFIX);
-  await db
-    .insertInto('api_tokens')
-    .values({ user_id: userId, name: 'bench', token_hash: digest(secret), prefix: secret.slice(0, 8) })
-    .execute();
-  return secret;
 }
 
 /** The team, its approver, the members' work logs recorded in it and their weeks submitted. */
@@ -83,31 +72,12 @@ async function prepare(db: Database): Promise<Bench> {
   log(`team ${team.id}: approver ${approver}, ${members.length} members, ${slices.rows.length} submitted slices`);
   return {
     teamId: team.id,
-    memberToken: await token(db, members[0]),
-    approverToken: await token(db, approver),
+    memberToken: await benchToken(db, members[0]),
+    approverToken: await benchToken(db, approver),
     date: middle.rows[0].day,
     submitted: slices.rows.map((r) => r.id),
   };
 }
-
-/** The URL of a kept database, created when missing. */
-async function keptDatabase(name: string): Promise<string> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error('BENCH_KEEP must be a plain database name');
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (!rowCount) await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 
 /** `REQUESTS` requests one after another (after 20 to warm up); p50 and p95 in ms. */
 async function latency(url: string, bearer: string) {

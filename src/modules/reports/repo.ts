@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { readerBoundOnce, reportedWorklogs, type Reader } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
 import type { Dimension, ReportFilters } from './schema.js';
@@ -69,6 +69,21 @@ export async function summarize(
   limit: number,
 ) {
   const bound = readerBoundOnce(reader);
+  const visible = reportedWorklogs(reader, 'w', { itemAlias: 'i', readerId: bound.readerId });
+  return (await summaryStatement(bound.cte, visible, query, groupBy, limit).execute(db)).rows;
+}
+
+/**
+ * The summary's statement over the work logs `visible` admits (`w`, its item `i`); `summarize` passes the reader's
+ * visibility. bench/reports.ts runs it with `true` too, to measure what the visibility costs (summaryFilterRatio).
+ */
+export function summaryStatement(
+  cte: RawBuilder<unknown>,
+  visible: Expression<SqlBool>,
+  query: ReportFilters,
+  groupBy: readonly Dimension[],
+  limit: number,
+) {
   const dims = groupBy.map((d) => DIMENSION_SQL[d]);
   const leafColumns = sql.join(
     dims.flatMap((d, k) => [
@@ -99,18 +114,17 @@ export async function summarize(
       sql`${sql.ref(`d${k}_id`)}`,
     ]),
   );
-  const { rows } = await sql<SummaryDbRow>`with ${bound.cte}, tw_leaf as (
+  return sql<SummaryDbRow>`with ${cte}, tw_leaf as (
       select ${leafColumns}, pl.currency, sum(w.duration_seconds)::int8 as seconds, count(*)::int8 as entries,
         sum(${VALUE}) as amount
       ${FROM}
-      where ${reportedWorklogs(reader, 'w', { itemAlias: 'i', readerId: bound.readerId })} ${filtersOf(query)}
+      where ${visible} ${filtersOf(query)}
       group by ${leafGroups})
     select ${depth} as depth, json_build_array(${keys}) as k, currency, sum(seconds)::int8 as seconds,
       sum(entries)::int8 as entries, sum(amount)::text as amount
     from tw_leaf group by rollup(${rollup}), currency
     order by ${order}, currency nulls first
-    limit ${limit}`.execute(db);
-  return rows;
+    limit ${limit}`;
 }
 
 export interface ReportWorklogRow {
