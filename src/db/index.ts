@@ -17,6 +17,7 @@ import * as m0012 from './migrations/0012_settings_sessions.js';
 import * as m0013 from './migrations/0013_password_links.js';
 import * as m0014 from './migrations/0014_timesheets.js';
 import * as m0015 from './migrations/0015_report_links.js';
+import * as m0016 from './migrations/0016_worklog_date_index.js';
 
 export type Database = Kysely<DB>;
 
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0013_password_links': m0013,
   '0014_timesheets': m0014,
   '0015_report_links': m0015,
+  '0016_worklog_date_index': m0016,
 };
 
 const INT8 = 20;
