@@ -298,6 +298,10 @@ export type SharedReport = Json<z.infer<ReportLinksSchema['sharedReportOut']>>;
 /** The pivot over the work-item tree (REP-3): items only in mode "all", totals only in mode "efforts". */
 export type ReportPivot = Json<z.infer<typeof import('./modules/reports/schema-pivot.js').pivotOut>>;
 
+// ---- Dashboard (APP-2, ITEM-9) -------------------------------------------------------------------------------------
+
+export type Dashboard = Json<import('./modules/dashboard/schema.js').DashboardOut>;
+
 // ---- Team periods: closing and reopening a team's months (FLOW-3, FLOW-7) -----------------------------------------
 
 /** A team's twelve months of a year, with `abilities.manage` (close and reopen). */

@@ -190,6 +190,8 @@ export const ACTIONS = {
   'worklog.list': { scope: 'global', area: 'Timesheet' },
   /** A member's work logs in the app areas (WL-3): the caller's own, or through VIEW_MEMBER_WORKLOGS / team_admin / app_admin. */
   'worklog.listFor': { scope: 'global', area: 'Timesheet', selfOnly: true, forOthers: 'VIEW_MEMBER_WORKLOGS' },
+  /** The Dashboard area (APP-2, ITEM-9): my week, my last work logs, my timesheet, my items; my team's for leads. */
+  'dashboard.view': { scope: 'global', area: 'Dashboard' },
   /** The Reports area (REP-1): summary reports and their exports, over the work logs `report.worklogsOf` lets the caller see. */
   'report.view': { scope: 'global', area: 'Reports' },
   /** A member's work logs in reports (WL-3, REP-5): the caller's own, or through VIEW_MEMBER_WORKLOGS / team_admin / app_admin. */

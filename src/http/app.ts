@@ -30,6 +30,7 @@ import { userRoutes } from '../modules/users/routes.js';
 import { worklogRoutes } from '../modules/worklogs/routes.js';
 import { approvalRoutes } from '../modules/approvals/routes.js';
 import { chargeRoutes } from '../modules/charges/routes.js';
+import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { reportLinkRoutes } from '../modules/reports/routes-links.js';
 import { reportRoutes } from '../modules/reports/routes.js';
 import { periodRoutes } from '../modules/periods/routes.js';
@@ -171,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
   chargeRoutes(app, deps);
   reportRoutes(app, deps);
   reportLinkRoutes(app, deps);
+  dashboardRoutes(app, deps);
   return { app, routes };
 }
 

@@ -29,6 +29,29 @@ export const CONTENT_TYPES = {
 } as const;
 export type ExportFormat = keyof typeof CONTENT_TYPES;
 
+/** At most `size` holders at once; the others wait in order. */
+export class Slots {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+  constructor(size: number) {
+    this.free = Math.max(1, size);
+  }
+  async acquire(): Promise<{ release(): void }> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        const next = this.waiting.shift();
+        if (next) next();
+        else this.free++;
+      },
+    };
+  }
+}
+
 /** Rows already read, as a table's one chunk. */
 export async function* oneChunk(rows: Cell[][]): AsyncGenerator<Cell[][]> {
   yield rows;

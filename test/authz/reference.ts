@@ -194,6 +194,8 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
   // WL-3, TEAM-2, APP-3: another member's work logs in the app areas — VIEW_MEMBER_WORKLOGS in a team of theirs,
   // team_admin over their team, or app_admin (§0 row "see work log W (author U) in an app area").
   'worklog.listFor': { permissions: [], area: 'Timesheet', forOthers: 'VIEW_MEMBER_WORKLOGS' },
+  // APP-2: the Dashboard area.
+  'dashboard.view': { permissions: [], area: 'Dashboard' },
   // REP-1: the Reports area; REP-5 / WL-3: a report counts another member's work logs as the app areas show them (§0 row
   // "see work log W (author U) in an app area").
   'report.view': { permissions: [], area: 'Reports' },

@@ -5,6 +5,7 @@ import { Header } from './components/Header.js';
 import { AccountPage } from './pages/AccountPage.js';
 import { AdminPage } from './pages/AdminPage.js';
 import { ApprovalsPage } from './pages/ApprovalsPage.js';
+import { DashboardPage } from './pages/DashboardPage.js';
 import { InboxPage } from './pages/InboxPage.js';
 import { InvoicesPage } from './pages/InvoicesPage.js';
 import { ItemPage } from './pages/ItemPage.js';
@@ -122,6 +123,8 @@ function renderRoute(route: Route, me: Me) {
       return me.areas.includes('Cost') ? <InvoicesPage /> : <NotFoundPage />;
     case 'sharedReport':
       return <SharedReportPage token={route.token} />;
+    case 'dashboard':
+      return me.areas.includes('Dashboard') ? <DashboardPage /> : <NotFoundPage />;
     case 'reports':
       return me.areas.includes('Reports') ? <ReportsPage /> : <NotFoundPage />;
     case 'teams':

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'invoices' }
   | { name: 'reports' }
+  | { name: 'dashboard' }
   | { name: 'sharedReport'; token: string }
   | { name: 'teams' }
   | { name: 'team'; id: number }
@@ -55,6 +56,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'inbox' && second === undefined) return { name: 'inbox' };
   if (first === 'invoices' && second === undefined) return { name: 'invoices' };
   if (first === 'reports' && second === undefined) return { name: 'reports' };
+  if (first === 'dashboard' && second === undefined) return { name: 'dashboard' };
   if (first === 'shared' && second !== undefined) return { name: 'sharedReport', token: second };
   if (first === 'account' && second === undefined) return { name: 'account' };
   if (first === 'set-password' && second !== undefined) return { name: 'setPassword', token: second };
@@ -103,6 +105,7 @@ export const href = {
   invoices: (query: Record<string, string | undefined> = {}) => withQuery('#/invoices', query),
   /** The Reports area; a report's state follows in the query (components/reports/state.ts). */
   reports: () => '#/reports',
+  dashboard: () => '#/dashboard',
   teams: () => '#/teams',
   team: (id: number) => `#/teams/${id}`,
   admin: (tab?: AdminTab) => (tab ? `#/admin/${tab}` : '#/admin'),

@@ -163,8 +163,11 @@ export async function findWorklogs(
   query: ReportFilters,
   after: WorklogKey | undefined,
   limit: number,
+  direction: 'asc' | 'desc' = 'asc',
 ) {
   const bound = readerBoundOnce(reader);
+  const order = direction === 'asc' ? sql`order by w.start_date, w.id` : sql`order by w.start_date desc, w.id desc`;
+  const keyset = direction === 'asc' ? sql`>` : sql`<`;
   const { rows } = await sql<ReportWorklogRow>`with ${bound.cte}
     select w.id, to_char(w.start_date, 'YYYY-MM-DD') as start_date, w.duration_seconds, w.description,
       p.key as project_key, p.name as project_name, i.key as item_key, i.title as item_title,
@@ -173,8 +176,8 @@ export async function findWorklogs(
       ${VALUE}::text as value
     ${FROM}
     where ${reportedWorklogs(reader, 'w', { itemAlias: 'i', readerId: bound.readerId })} ${filtersOf(query)}
-      ${after ? sql`and (w.start_date, w.id) > (${after[0]}::date, ${after[1]}::int)` : sql``}
-    order by w.start_date, w.id limit ${limit}`.execute(db);
+      ${after ? sql`and (w.start_date, w.id) ${keyset} (${after[0]}::date, ${after[1]}::int)` : sql``}
+    ${order} limit ${limit}`.execute(db);
   return rows;
 }
 

@@ -2,7 +2,7 @@ import { seesMoney, seesTeamNames, type Actor, type Authz } from '../../authz/en
 import type { FileAnswer } from '../../http/route.js';
 import type { Deps } from '../../lib/deps.js';
 import { badRequest } from '../../lib/errors.js';
-import { CONTENT_TYPES, exportStream, oneChunk, type Cell, type ExportFormat } from '../../lib/export.js';
+import { CONTENT_TYPES, exportStream, oneChunk, Slots, type Cell, type ExportFormat } from '../../lib/export.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import {
   reportWorklogOut,
@@ -29,8 +29,15 @@ import {
 const ROWS_PER_GROUP = 4;
 /** The most rows a summary export carries (groups and subtotals, per currency). */
 const MAX_EXPORT_SUMMARY_ROWS = 1_000_000;
+/** Rows presented between two turns of the event loop. */
+const PRESENT_BATCH = 500;
+/**
+ * Exports reading from the database at once, in this process; more wait their turn (their download has started). So
+ * twenty exports at once do not take the database's connections and the server's time from every other request.
+ */
+const exportSlots = new Slots(Number(process.env.TIMEWARD_EXPORTS_AT_ONCE ?? 4));
 /** Work logs read per statement of an export's keyset walk. */
-const EXPORT_CHUNK = 5_000;
+const EXPORT_CHUNK = 10_000;
 
 const readerOf = (actor: Actor): ReportReader => ({ money: seesMoney(actor), teamNames: seesTeamNames(actor) });
 const fileName = (kind: string, query: ReportFilters, format: ExportFormat) =>
@@ -100,14 +107,27 @@ export function createReportService(deps: Deps) {
   async function exportWorklogs(actor: Actor, query: ReportFilters & { format: ExportFormat }): Promise<FileAnswer> {
     await checkFilters(actor, query);
     const reader = readerOf(actor);
+    // Each chunk is read while the one before is written: the database and the writer work at the same time.
+    const read = (after: repo.WorklogKey | undefined) => {
+      const next = repo.findWorklogs(db, actor, query, after, EXPORT_CHUNK);
+      next.catch(() => {}); // awaited below; an export given up before it is read must not crash the process
+      return next;
+    };
     async function* chunks(): AsyncGenerator<Cell[][]> {
-      let after: repo.WorklogKey | undefined;
-      for (;;) {
-        const rows = await repo.findWorklogs(db, actor, query, after, EXPORT_CHUNK);
-        if (rows.length === 0) return;
-        yield rows.map((r) => worklogCells(reportWorklogOut(r, reader), reader));
-        if (rows.length < EXPORT_CHUNK) return;
-        after = repo.worklogKeyOf(rows[rows.length - 1]);
+      const slot = await exportSlots.acquire();
+      try {
+        let next = read(undefined);
+        for (;;) {
+          const rows = await next;
+          const more = rows.length === EXPORT_CHUNK;
+          if (more) next = read(repo.worklogKeyOf(rows[rows.length - 1]));
+          // Presented a few hundred rows at a time, so no export holds the event loop for long (other requests wait).
+          for (let k = 0; k < rows.length; k += PRESENT_BATCH)
+            yield rows.slice(k, k + PRESENT_BATCH).map((r) => worklogCells(reportWorklogOut(r, reader), reader));
+          if (!more) return;
+        }
+      } finally {
+        slot.release();
       }
     }
     return {

@@ -23,6 +23,11 @@ export function Header({ me, route, onSignOut }: Props) {
         Timeward
       </a>
       <nav aria-label="Main">
+        {areas.includes('Dashboard') && (
+          <a href={href.dashboard()} aria-current={route.name === 'dashboard' ? 'page' : undefined}>
+            Dashboard
+          </a>
+        )}
         <a href={href.projects()} aria-current={inProjects ? 'page' : undefined}>
           Projects
         </a>

@@ -1,0 +1,27 @@
+import type { DashboardOut } from './schema.js';
+
+/** Dashboard rows as the API answers them. */
+
+/** An item I registered: itself when I may view it, else a placeholder that says nothing about it (ITEM-9). */
+export function itemOut(row: {
+  key: string;
+  title: string;
+  status: string;
+  viewable: boolean;
+}): DashboardOut['myItems'][number] {
+  return row.viewable
+    ? { restricted: false, key: row.key, title: row.title, status: row.status }
+    : { restricted: true };
+}
+
+/** My slices this week; none yet is one open timesheet. Team names only for readers who see them (TEAM-8). */
+export function timesheetOut(
+  slices: Array<{ team_id: number | null; team_name: string | null; state: string }>,
+  teamNames: boolean,
+): DashboardOut['timesheet'] {
+  if (slices.length === 0) return [{ team: null, state: 'open' }];
+  return slices.map((s) => ({
+    team: teamNames && s.team_id !== null ? { id: s.team_id, name: s.team_name ?? '' } : null,
+    state: s.state,
+  }));
+}
