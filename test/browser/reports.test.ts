@@ -44,6 +44,11 @@ test('REP-1, REP-4, REP-6: a team lead groups a member’s hours, regroups by ke
       .execute();
 
   const { page, context, errors } = await signedInPage(suite.browser, url, lead);
+  // The Dashboard (APP-2): the lead's team widget counts the member's hours of this week (none here: March).
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('heading', { name: 'My week' }).waitFor();
+  await page.getByRole('heading', { name: 'Team Web crew' }).waitFor();
+  await page.getByText(`Not submitted last week: User ${author.login}`).waitFor();
   await page.getByRole('link', { name: 'Reports' }).click();
   await page.getByRole('heading', { name: 'Reports' }).waitFor();
   await page.getByLabel('From').fill('2026-03-01');

@@ -32,10 +32,11 @@ const MAX_EXPORT_SUMMARY_ROWS = 1_000_000;
 /** Rows presented between two turns of the event loop. */
 const PRESENT_BATCH = 500;
 /**
- * Exports reading from the database at once, in this process; more wait their turn (their download has started). So
- * twenty exports at once do not take the database's connections and the server's time from every other request.
+ * Exports reading from the database at once, in this process (TIMEWARD_EXPORTS_AT_ONCE, default 1); the others wait
+ * their turn, their download started. Twenty exports of a million rows at once then leave other requests a p99 of
+ * 100 ms; two at a time gave 204 ms, four 626 ms (bench:reports, BENCHMARKS.md).
  */
-const exportSlots = new Slots(Number(process.env.TIMEWARD_EXPORTS_AT_ONCE ?? 4));
+const exportSlots = new Slots(Number(process.env.TIMEWARD_EXPORTS_AT_ONCE ?? 1));
 /** Work logs read per statement of an export's keyset walk. */
 const EXPORT_CHUNK = 10_000;
 
