@@ -137,7 +137,7 @@ test('REP-1, REP-4, REP-6: a team lead groups a member’s hours, regroups by ke
 
   // The pivot of the project: the item's hours rolled up; no "efforts and costs" mode for a non-administrator (REP-3).
   await page.getByRole('link', { name: 'Pivot', exact: true }).click();
-  await page.getByLabel('Project').selectOption(project.key);
+  await page.getByRole('form', { name: 'Pivot' }).getByLabel('Project').selectOption(project.key);
   await page.getByRole('button', { name: 'Show pivot' }).click();
   const pivot = page.getByRole('table', { name: `Hours under ${project.key}` });
   await pivot.getByRole('row', { name: new RegExp(`${item.key} Build the contact form 3\\.00 h 3\\.00 h`) }).waitFor();

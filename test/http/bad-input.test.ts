@@ -124,6 +124,21 @@ const BAD = {
     '9999-12-31',
     '2100-01-01',
   ],
+  /** REP-6: the report a shared link shows — its range, groupings and filters, as the summary takes them. */
+  report: [
+    null,
+    'report',
+    1,
+    true,
+    [],
+    {},
+    { from: '2026-03-01' },
+    { from: '2026-03-31', to: '2026-03-01' },
+    { from: '2026-03-01', to: '2026-03-31', groupBy: 'colour' },
+    { from: '2026-03-01', to: '2026-03-31', groupBy: 'project,item,user,team' },
+    { from: '2026-03-01', to: '2026-03-31', projects: '1,x' },
+    { from: '2026-03-01', to: '2026-03-31', colour: 'red' },
+  ],
   time: ['24:00', '12:60', '1:00', '12', 'noon', '', '12:00:60', 1200, true, {}, []],
   duration: [...positive(86_400), '3600', true],
   nullableItemKey: [42, true, {}, [], '', 'acme-1', 'ACME-0', 'ACME'],
@@ -698,6 +713,16 @@ const ROUTES: Record<string, RouteSpec> = {
     body: () => ({ version: 1 }),
     fields: { version: 'version' },
   },
+  'POST /api/reports/links': {
+    body: () => ({
+      name: 'For the client',
+      report: { from: '2026-03-01', to: '2026-03-31', groupBy: 'project,user' },
+      expiresOn: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+      includeMoney: false,
+    }),
+    fields: { name: 'name', report: 'report', expiresOn: 'date', includeMoney: 'boolean' },
+  },
+  'POST /api/reports/links/:id/revoke': { params: { id: id(() => 1) } },
   'POST /api/timesheets/submit': {
     body: () => ({ start: '2026-11-02', end: '2026-11-08' }),
     fields: { start: 'date', end: 'date', userId: 'id' },

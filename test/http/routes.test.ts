@@ -62,8 +62,18 @@ describe('route table', () => {
     const used = new Set<string | undefined>(routes.map((r) => r.access));
     // Decided inside a route's operation for part of its input: the system administrator flag on user routes,
     // the money fields of work-log and price-list responses (PRICE-7), and team and price-list names on work logs (TEAM-8);
-    // whose work logs a report counts (REP-5), decided in SQL by its twin (`reportedWorklogs`).
-    const withinOperations = ['admin.systemAdmins', 'money.view', 'team.names', 'report.worklogsOf'];
+    // whose work logs a report counts (REP-5), decided in SQL by its twin (`reportedWorklogs`); the pivot's root, decided
+    // by its service for the mode asked (REP-3), behind the Reports area the route declares.
+    const withinOperations = [
+      'admin.systemAdmins',
+      'money.view',
+      'team.names',
+      'report.worklogsOf',
+      'report.pivot',
+      'report.pivotProject',
+      'report.pivotEfforts',
+      'report.pivotEffortsProject',
+    ];
     for (const action of ACTION_NAMES)
       assert.ok(used.has(action) || withinOperations.includes(action), `${action} is used by a route`);
   });
