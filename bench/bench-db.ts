@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
@@ -245,3 +246,31 @@ export async function keptDatabase(name: string): Promise<string> {
 /** The p-th percentile (0 < p ≤ 1) of ascending numbers. */
 export const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+
+/**
+ * The most active authors of the project: a team of theirs on it, the first its lead (Team Lead, every team
+ * permission), the others Team Members. Returns the team's id, the lead and the members.
+ */
+export async function benchTeam(db: Database, projectId: number, size: number, name: string) {
+  const authors = await sql<{ author_id: number }>`select author_id from worklogs where project_id = ${projectId}
+    group by author_id order by count(*) desc limit ${size + 1}`.execute(db);
+  const [lead, ...members] = authors.rows.map((r) => r.author_id);
+  const team = await db
+    .insertInto('teams')
+    .values({ project_id: projectId, name })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const roles = await insertDefaultRoles(db, team.id);
+  for (const userId of [lead, ...members]) {
+    const membership = await db
+      .insertInto('team_memberships')
+      .values({ team_id: team.id, user_id: userId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('team_membership_roles')
+      .values({ membership_id: membership.id, role_id: userId === lead ? roles.lead : roles.member })
+      .execute();
+  }
+  return { teamId: team.id, lead, members };
+}

@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { readerBoundOnce, reportedWorklogs } from '../src/authz/visibility.js';
 import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
-import { insertDefaultRoles } from '../src/modules/teams/repo.js';
 import { summaryStatement } from '../src/modules/reports/repo.js';
 import { todayUtc } from '../src/seed/random.js';
-import { benchToken, keptDatabase, log, percentile, round, withBenchDatabase } from './bench-db.js';
+import { benchTeam, benchToken, keptDatabase, log, percentile, round, withBenchDatabase } from './bench-db.js';
 import { generate } from './generate.js';
 import { buildServers, startServerProcess, type ServerProcess } from './server-process.js';
 
@@ -40,26 +39,7 @@ interface Bench {
 /** A team lead over 50 members of the first project, 200 of its items secured against them, and an app_admin. */
 async function prepare(db: Database): Promise<Bench> {
   const project = await db.selectFrom('projects').select(['id', 'key']).orderBy('id').executeTakeFirstOrThrow();
-  const authors = await sql<{ author_id: number }>`select author_id from worklogs where project_id = ${project.id}
-    group by author_id order by count(*) desc limit ${MEMBERS + 1}`.execute(db);
-  const [lead, ...members] = authors.rows.map((r) => r.author_id);
-  const team = await db
-    .insertInto('teams')
-    .values({ project_id: project.id, name: 'Bench report team' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const roles = await insertDefaultRoles(db, team.id);
-  for (const userId of [lead, ...members]) {
-    const membership = await db
-      .insertInto('team_memberships')
-      .values({ team_id: team.id, user_id: userId })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('team_membership_roles')
-      .values({ membership_id: membership.id, role_id: userId === lead ? roles.lead : roles.member })
-      .execute();
-  }
+  const { lead, members } = await benchTeam(db, project.id, MEMBERS, 'Bench report team');
   // 200 second-level items of the project, each with its subtree, secured so only their administrators' role sees them.
   const secured = await sql<{ id: number }>`select i.id from work_items i join work_items p on p.id = i.parent_id
     where i.project_id = ${project.id} and p.parent_id is null order by i.id limit 200`.execute(db);

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
-import { insertDefaultRoles } from '../src/modules/teams/repo.js';
 import { todayUtc } from '../src/seed/random.js';
-import { benchToken, keptDatabase, log, percentile, round, withBenchDatabase } from './bench-db.js';
+import { benchTeam, benchToken, keptDatabase, log, percentile, round, withBenchDatabase } from './bench-db.js';
 import { generate } from './generate.js';
 import { buildServers, startServerProcess } from './server-process.js';
 
@@ -31,26 +30,8 @@ interface Bench {
 /** The team, its approver, the members' work logs recorded in it and their weeks submitted. */
 async function prepare(db: Database): Promise<Bench> {
   const project = await db.selectFrom('projects').select('id').orderBy('id').executeTakeFirstOrThrow();
-  const authors = await sql<{ author_id: number }>`select author_id from worklogs where project_id = ${project.id}
-    group by author_id order by count(*) desc limit ${MEMBERS + 1}`.execute(db);
-  const [approver, ...members] = authors.rows.map((r) => r.author_id);
-  const team = await db
-    .insertInto('teams')
-    .values({ project_id: project.id, name: 'Bench approval team' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const roles = await insertDefaultRoles(db, team.id);
-  for (const userId of [approver, ...members]) {
-    const membership = await db
-      .insertInto('team_memberships')
-      .values({ team_id: team.id, user_id: userId })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('team_membership_roles')
-      .values({ membership_id: membership.id, role_id: userId === approver ? roles.lead : roles.member })
-      .execute();
-  }
+  const { teamId, lead: approver, members } = await benchTeam(db, project.id, MEMBERS, 'Bench approval team');
+  const team = { id: teamId };
   await db
     .insertInto('price_lists')
     .values({ team_id: team.id, name: 'Bench rate', currency: 'EUR', hourly_rate: '90.00', valid_from: '2000-01-01' })

@@ -78,6 +78,16 @@ interface Counts {
   others: number;
 }
 
+const noCounts = (): Counts => ({
+  pivots: 0,
+  pivotItems: 0,
+  checks: 0,
+  counted: 0,
+  hiddenByItem: 0,
+  hiddenByAuthor: 0,
+  others: 0,
+});
+
 /** The expected work logs per user, from the core; throws (an assertion) where the predicate lists others. */
 async function checkWorld(trx: Database, world: World, predicate: Predicate, counts: Counts, summaries: boolean) {
   const logs = worklogsOf(world);
@@ -210,15 +220,7 @@ for (const dialect of DIALECTS) {
     after(() => handle.close());
 
     test(`REP-5, REP-1, REP-3, WL-3, ITEM-9: ${WORLDS} generated worlds — each user's report and pivot count exactly the work logs the core lets them see`, async () => {
-      const counts: Counts = {
-        pivots: 0,
-        pivotItems: 0,
-        checks: 0,
-        counted: 0,
-        hiddenByItem: 0,
-        hiddenByAuthor: 0,
-        others: 0,
-      };
+      const counts = noCounts();
       await fc.assert(
         fc.asyncProperty(dbWorldArb, ({ world, settingOrder }) =>
           withWorld(handle.db, world, settingOrder, (trx) => checkWorld(trx, world, REAL, counts, true)),
@@ -233,15 +235,7 @@ for (const dialect of DIALECTS) {
 
     for (const [name, mutant] of Object.entries(MUTANTS))
       test(`REP-5: the mutant that ${name} is caught`, async () => {
-        const counts: Counts = {
-          pivots: 0,
-          pivotItems: 0,
-          checks: 0,
-          counted: 0,
-          hiddenByItem: 0,
-          hiddenByAuthor: 0,
-          others: 0,
-        };
+        const counts = noCounts();
         let caught = false;
         for (let run = 0; run < WORLDS && !caught; run++) {
           const [{ world, settingOrder }] = fc.sample(dbWorldArb, { seed: SEED + run, numRuns: 1 });
