@@ -3,8 +3,10 @@
 // author (WL-3: own, VIEW_MEMBER_WORKLOGS in a team of theirs, team_admin, app_admin) and `item.view` for the item
 // (ITEM-9) — and the summary report's every group and total is the aggregate over exactly those: no group of what the
 // reader may not see, no empty group, no hour more or less. The pivot in mode "all items" (REP-3) lists exactly the
-// items the core lets the reader view, each total over the counted work on it and below it. Mutants of the predicate (one that forgets item security,
-// one that forgets whose work it is) are caught by the same property.
+// items the core lets the reader view, each total over the counted work on it and below it, and a summary shows the
+// revenue column exactly to the readers the core lets see money (PRICE-7). Mutants — a predicate that forgets item
+// security, whose work it is, or project permissions (a hidden project's name as a group), and a presenter that shows
+// the money column to everyone — are each caught.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
@@ -14,6 +16,10 @@ import { loadItems, loadProjects, loadSubjects } from '../../src/authz/loader.js
 import { reportedWorklogs, visibleWorklogs, type Reader } from '../../src/authz/visibility.js';
 import type { Database, DbHandle } from '../../src/db/index.js';
 import { summarize } from '../../src/modules/reports/repo.js';
+import { summaryOut } from '../../src/modules/reports/present.js';
+import type { SummaryOut } from '../../src/modules/reports/schema.js';
+import { createReportService } from '../../src/modules/reports/service.js';
+import { settingsAllowing, usersWhoseWorkIsSeen } from '../../src/authz/sql.js';
 import { createPivotService } from '../../src/modules/reports/service-pivot.js';
 import { createAuthz, type Actor } from '../../src/authz/engine.js';
 import type { ItemSecurityFacts, ProjectFacts, SubjectFacts } from '../../src/authz/facts.js';
@@ -66,9 +72,36 @@ const MUTANTS: Record<string, Predicate> = {
   'forgets item security': (reader) =>
     sql<SqlBool>`(w.author_id = any(array(select w2.author_id from worklogs w2 where ${reportedWorklogs(reader, 'w2')})) or ${reportedWorklogs(reader, 'w', { itemAlias: 'i' })})`,
   'forgets whose work it is': (reader) => visibleWorklogs(reader, 'w', { itemAlias: 'i' }),
+  // A hidden project's work, and so its name as a group, in the report of a reader who may not browse it.
+  'forgets project permissions': (reader) =>
+    sql<SqlBool>`(w.author_id = any(array${usersWhoseWorkIsSeen(reader.userId, 'report.worklogsOf')})
+      and i.deleted_at is null
+      and (i.governing_item_id is null or i.governing_item_id in ${settingsAllowing(reader.userId, 'view')}))`,
 };
 
+/** The actor the services take, for a user of the world. */
+function actorOf(world: World, u: number, subject: SubjectFacts): Actor {
+  return {
+    userId: ids.user(u),
+    login: names.login(u),
+    displayName: names.user(u),
+    email: '',
+    systemAdmin: world.users[u].systemAdmin,
+    auth: 'session',
+    subject,
+  };
+}
+
+/** PRICE-7: a summary shows revenue — the key at all, even empty — exactly when the core lets the reader see money. */
+function moneyProblem(out: SummaryOut, subject: SubjectFacts): string | undefined {
+  const shown = [out.total, ...out.rows].some((row) => 'revenue' in row);
+  const allowed = decide('money.view', subject, {}, QUICK).allowed;
+  return shown === allowed ? undefined : `revenue ${shown ? 'shown' : 'hidden'} where money.view is ${allowed}`;
+}
+
 interface Counts {
+  moneyShown: number;
+  moneyHidden: number;
   pivots: number;
   pivotItems: number;
   checks: number;
@@ -79,6 +112,8 @@ interface Counts {
 }
 
 const noCounts = (): Counts => ({
+  moneyShown: 0,
+  moneyHidden: 0,
   pivots: 0,
   pivotItems: 0,
   checks: 0,
@@ -129,6 +164,11 @@ async function checkWorld(trx: Database, world: World, predicate: Predicate, cou
     );
     if (!summaries) continue;
     await checkPivots(trx, world, u, subject, projects, live, expected, counts);
+    const reports = createReportService({ db: trx, authz: createAuthz(trx), secureCookies: false });
+    const served = await reports.summary(actorOf(world, u, subject), { ...RANGE, groupBy: ['project'] });
+    assert.equal(moneyProblem(served, subject), undefined, `PRICE-7: ${names.user(u)}'s summary`);
+    if (decide('money.view', subject, {}, QUICK).allowed) counts.moneyShown++;
+    else counts.moneyHidden++;
     // The summary by project, user and team: every group and subtotal the aggregate over the expected work logs.
     const got = mergeCurrencies(await summarize(trx, reader, RANGE, ['project', 'user', 'team'], 100_000));
     const want = new Map<string, number>();
@@ -167,15 +207,7 @@ async function checkPivots(
   counts: Counts,
 ) {
   const pivots = createPivotService({ db: trx, authz: createAuthz(trx), secureCookies: false });
-  const actor: Actor = {
-    userId: ids.user(u),
-    login: names.login(u),
-    displayName: names.user(u),
-    email: '',
-    systemAdmin: world.users[u].systemAdmin,
-    auth: 'session',
-    subject,
-  };
+  const actor = actorOf(world, u, subject);
   const isUnder = (i: number, ancestor: number): boolean =>
     i === ancestor || (world.items[i].parent !== null && isUnder(world.items[i].parent!, ancestor));
   for (let p = 0; p < world.projects; p++) {
@@ -231,6 +263,22 @@ for (const dialect of DIALECTS) {
       assert.ok(
         counts.counted >= 100 && counts.hiddenByItem >= 50 && counts.hiddenByAuthor >= 100 && counts.others >= 20,
       );
+    });
+
+    test('PRICE-7, REP-5: the mutant that shows the money column to every reader is caught', async () => {
+      let caught = false;
+      for (let run = 0; run < WORLDS && !caught; run++) {
+        const [{ world, settingOrder }] = fc.sample(dbWorldArb, { seed: SEED + run, numRuns: 1 });
+        caught = await withWorld(handle.db, world, settingOrder, async (trx) => {
+          const subjects = await loadSubjects(
+            trx,
+            world.users.map((_, u) => ids.user(u)),
+          );
+          const everyone = summaryOut([], ['project'], true, 100, false);
+          return [...subjects.values()].some((subject) => moneyProblem(everyone, subject) !== undefined);
+        });
+      }
+      assert.ok(caught, 'no reader told a money column shown to everyone apart');
     });
 
     for (const [name, mutant] of Object.entries(MUTANTS))
