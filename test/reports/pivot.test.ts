@@ -101,6 +101,33 @@ for (const dialect of DIALECTS)
       );
     });
 
+    test('REP-4, REP-3, ITEM-9: the pivot’s CSV has the screen’s rows and nothing of the hidden item; "efforts" exports totals only', async () => {
+      const w = await treeWorld();
+      const csv = await w.lc.get(`/api/reports/pivot/export?${RANGE}&root=${w.root.key}&format=csv`);
+      assert.equal(csv.statusCode, 200, csv.body);
+      const lines = csv.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n');
+      assert.equal(lines[0], 'Item key,Item,Level,Parent key,Own hours,Hours,Entries');
+      assert.deepEqual(
+        lines.slice(1).map((l) => l.split(',')[0]),
+        [w.root.key, w.open.key, w.grandchild.key, `${w.root.key} (total)`],
+      );
+      assert.ok(!csv.body.includes(w.hidden.key) && !csv.body.includes('Secret child'));
+      const efforts = await w.adminc.get(
+        `/api/reports/pivot/export?${RANGE}&root=${w.root.key}&mode=efforts&format=csv`,
+      );
+      assert.equal(efforts.statusCode, 200, efforts.body);
+      const effortLines = efforts.body.trim().split('\n');
+      assert.equal(effortLines.length, 2, 'the header and the total');
+      assert.match(effortLines[1], /,4\.50,4$/);
+      assert.equal(
+        (await w.lc.get(`/api/reports/pivot/export?${RANGE}&root=${w.root.key}&mode=efforts&format=csv`)).statusCode,
+        403,
+      );
+    });
+
     test('REP-3: bad input is a 400 naming the field', async () => {
       const w = await treeWorld();
       for (const [q, field] of [

@@ -11,7 +11,7 @@ import {
   worklogExportQuery,
   worklogListQuery,
 } from './schema.js';
-import { pivotOut, pivotQuery } from './schema-pivot.js';
+import { pivotExportQuery, pivotOut, pivotQuery } from './schema-pivot.js';
 import { createPivotService } from './service-pivot.js';
 import { createReportService } from './service.js';
 
@@ -81,5 +81,15 @@ export function reportRoutes(app: App, deps: Deps) {
     querystring: pivotQuery,
     response: pivotOut,
     handler: ({ actor, query }) => pivots.pivot(actor, query),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/reports/pivot/export',
+    access: 'report.view',
+    summary: 'The pivot as CSV or XLSX, with the rows the screen shows',
+    querystring: pivotExportQuery,
+    response: FILE,
+    handler: ({ actor, query }) => pivots.exportPivot(actor, query),
   });
 }

@@ -5,21 +5,25 @@ import { calendarDate, itemKey, projectKey } from '../../lib/schemas.js';
 
 export const PIVOT_MODES = ['all', 'efforts'] as const;
 
-export const pivotQuery = z
-  .strictObject({
-    from: calendarDate,
-    to: calendarDate,
-    /** The selected work item; or `project` for a project's whole tree. */
-    root: itemKey.optional(),
-    project: projectKey.optional(),
-    /** "all": the viewable items, each over its viewable descendants; "efforts": the whole subtree, totals only. */
-    mode: z.enum(PIVOT_MODES).default('all'),
-  })
-  .refine((q) => (q.root === undefined) !== (q.project === undefined), {
-    message: 'Pick a work item or a project (one of them).',
-    path: ['root'],
-  });
+const pivotFields = {
+  from: calendarDate,
+  to: calendarDate,
+  /** The selected work item; or `project` for a project's whole tree. */
+  root: itemKey.optional(),
+  project: projectKey.optional(),
+  /** "all": the viewable items, each over its viewable descendants; "efforts": the whole subtree, totals only. */
+  mode: z.enum(PIVOT_MODES).default('all'),
+};
+const oneRoot = {
+  check: (q: { root?: string; project?: string }) => (q.root === undefined) !== (q.project === undefined),
+  message: { message: 'Pick a work item or a project (one of them).', path: ['root'] },
+};
+
+export const pivotQuery = z.strictObject(pivotFields).refine(oneRoot.check, oneRoot.message);
 export type PivotQuery = z.infer<typeof pivotQuery>;
+export const pivotExportQuery = z
+  .strictObject({ ...pivotFields, format: z.enum(['csv', 'xlsx']) })
+  .refine(oneRoot.check, oneRoot.message);
 
 const revenue = z.array(z.object({ currency: z.string(), amount: z.string() }));
 const totals = z.object({ seconds: z.number(), entries: z.number(), revenue: revenue.optional() });

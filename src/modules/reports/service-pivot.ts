@@ -1,6 +1,9 @@
 import { abilities, seesMoney, type Actor } from '../../authz/engine.js';
+import type { FileAnswer } from '../../http/route.js';
 import type { Deps } from '../../lib/deps.js';
+import { CONTENT_TYPES, exportStream, oneChunk, type Cell, type Column, type ExportFormat } from '../../lib/export.js';
 import { addAmounts, showMoney } from '../../lib/money.js';
+import { hoursOf } from './present.js';
 import * as pivots from './repo-pivot.js';
 import type { PivotItemRow, PivotRoot } from './repo-pivot.js';
 import type { PivotOut, PivotQuery, PivotTotals } from './schema-pivot.js';
@@ -95,5 +98,58 @@ export function createPivotService({ db, authz }: Deps) {
     };
   }
 
-  return { pivot };
+  /** The pivot as a file (REP-4): its rows as the screen shows them — items with their depth, or the totals alone. */
+  async function exportPivot(actor: Actor, query: PivotQuery & { format: ExportFormat }): Promise<FileAnswer> {
+    const out = await pivot(actor, query);
+    const table = pivotTable(out);
+    return {
+      filename: `timeward-pivot-${out.root.key}-${query.from}-${query.to}.${query.format}`,
+      contentType: CONTENT_TYPES[query.format],
+      stream: exportStream({ columns: table.columns, chunks: oneChunk(table.rows) }, query.format, 'Pivot'),
+    };
+  }
+
+  return { pivot, exportPivot };
+}
+
+/** The pivot's export: Item key, Item, Level, Parent key, Own hours, Hours, Entries, Revenue per currency; then Total. */
+export function pivotTable(out: PivotOut): { columns: Column[]; rows: Cell[][] } {
+  const rows = out.items ?? [];
+  const currencies = [...new Set([out.total, ...rows].flatMap((r) => (r.revenue ?? []).map((v) => v.currency)))].sort();
+  const columns: Column[] = [
+    { header: 'Item key', type: 'text' },
+    { header: 'Item', type: 'text' },
+    { header: 'Level', type: 'number' },
+    { header: 'Parent key', type: 'text' },
+    { header: 'Own hours', type: 'decimal' },
+    { header: 'Hours', type: 'decimal' },
+    { header: 'Entries', type: 'number' },
+    ...currencies.map((c): Column => ({ header: `Revenue (${c})`, type: 'decimal' })),
+  ];
+  const revenue = (r: PivotTotals) => currencies.map((c) => r.revenue?.find((v) => v.currency === c)?.amount ?? null);
+  return {
+    columns,
+    rows: [
+      ...rows.map((r): Cell[] => [
+        r.key,
+        r.title,
+        r.depth,
+        r.parentKey,
+        hoursOf(r.ownSeconds),
+        hoursOf(r.seconds),
+        r.entries,
+        ...revenue(r),
+      ]),
+      [
+        `${out.root.key} (total)`,
+        out.root.name,
+        null,
+        null,
+        null,
+        hoursOf(out.total.seconds),
+        out.total.entries,
+        ...revenue(out.total),
+      ],
+    ],
+  };
 }

@@ -80,14 +80,15 @@ export function linkReport(state: ReportState): ReportLinkInput['report'] {
 }
 
 /** The pivot over the work-item tree (REP-3): a project's tree or an item's subtree, in mode "all" or "efforts". */
+const pivotParams = (state: ReportState) => ({
+  from: state.from,
+  to: state.to,
+  root: state.root || undefined,
+  project: state.root ? undefined : state.pivotProject,
+  mode: state.mode,
+});
 export const getPivot = (state: ReportState) =>
-  request<ReportPivot>(
-    'GET',
-    `/reports/pivot${query({
-      from: state.from,
-      to: state.to,
-      root: state.root || undefined,
-      project: state.root ? undefined : state.pivotProject,
-      mode: state.mode,
-    })}`,
-  );
+  request<ReportPivot>('GET', `/reports/pivot${query(pivotParams(state))}`);
+/** Where the pivot downloads from (REP-4). */
+export const pivotExportHref = (state: ReportState, format: 'csv' | 'xlsx') =>
+  `/api/reports/pivot/export${query({ ...pivotParams(state), format })}`;

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { getPivot, getReportFilters, type ReportState } from '../../api/reports.js';
+import { getPivot, getReportFilters, pivotExportHref, type ReportState } from '../../api/reports.js';
 import { formatValues } from '../../money.js';
 import { href, navigate } from '../../router.js';
 import { useResource } from '../../useResource.js';
@@ -66,6 +66,16 @@ export function PivotView({ state, onError }: Props) {
         </nav>
       )}
       {picked && !data && !pivot.error && <p className="muted">Loading…</p>}
+      {data && (
+        <div className="button-row report-downloads">
+          <a className="button secondary" href={pivotExportHref(state, 'csv')} download>
+            Download CSV
+          </a>
+          <a className="button secondary" href={pivotExportHref(state, 'xlsx')} download>
+            Download Excel
+          </a>
+        </div>
+      )}
       {data?.mode === 'efforts' && (
         <div className="panel" role="status">
           <p>
