@@ -1,5 +1,5 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import { APP_ROLES, type ProjectPermission } from '../db/types.js';
+import { APP_ROLES, type ProjectPermission, type TeamPermission } from '../db/types.js';
 import {
   ACTIONS,
   ACTS_FOR_OTHERS,
@@ -192,7 +192,6 @@ export function usersWhoseWorkIsSeen(userId: UserRef, action: Action): Expressio
   const spec: ActionSpec = ACTIONS[action];
   if (spec.scope !== 'global' || !spec.area || !spec.selfOnly || !spec.forOthers)
     throw new Error(`${action} is not a global action on a member's work`);
-  const holders = holdersOf(spec.forOthers);
   return sql<number>`(select tw_o.id from users tw_o
     where exists (select 1 from users tw_u where tw_u.id = ${userId} and tw_u.active)
       and ${holdsAppRole(userId, areaRoles(spec.area))}
@@ -200,12 +199,20 @@ export function usersWhoseWorkIsSeen(userId: UserRef, action: Action): Expressio
         or ${holdsAppRole(userId, ACTS_FOR_OTHERS.anyone)}
         or (${holdsAppRole(userId, ACTS_FOR_OTHERS.teamMembers)}
           and exists (select 1 from team_memberships tw_om where tw_om.user_id = tw_o.id and tw_om.left_at is null))
-        or exists (select 1 from team_memberships tw_om
-          join team_memberships tw_mm on tw_mm.team_id = tw_om.team_id and tw_mm.user_id = ${userId} and tw_mm.left_at is null
-          join team_membership_roles tw_mr on tw_mr.membership_id = tw_mm.id join team_roles tw_tr on tw_tr.id = tw_mr.role_id
-          where tw_om.user_id = tw_o.id and tw_om.left_at is null
-            and (${sql.join(
-              holders.map((p) => sql`${sql.lit(p)} = any(tw_tr.permissions)`),
-              sql` or `,
-            )}))))`;
+        or exists (select 1 from team_memberships tw_om where tw_om.user_id = tw_o.id and tw_om.left_at is null
+          and tw_om.team_id in ${teamsWithPermission(userId, spec.forOthers)})))`;
+}
+
+/**
+ * The ids of the teams in which the user's current membership holds `level`, itself or through a permission that
+ * includes it (TEAM-2) — the list twin of `holdsTeamPermission` for a user's teams.
+ */
+export function teamsWithPermission(userId: UserRef, level: TeamPermission): Expression<number> {
+  return sql<number>`(select tw_mm.team_id from team_memberships tw_mm
+    join team_membership_roles tw_mr on tw_mr.membership_id = tw_mm.id join team_roles tw_tr on tw_tr.id = tw_mr.role_id
+    where tw_mm.user_id = ${userId} and tw_mm.left_at is null
+      and (${sql.join(
+        holdersOf(level).map((p) => sql`${sql.lit(p)} = any(tw_tr.permissions)`),
+        sql` or `,
+      )}))`;
 }

@@ -9,6 +9,7 @@ import {
   canViewTeam,
   holdsAppRole,
   projectIdsWithPermission,
+  teamsWithPermission,
   usersWhoseWorkIsSeen,
 } from './sql.js';
 
@@ -92,6 +93,11 @@ export function reportedWorklogs(
     and ${visibleWorklogs(actor, alias, options)})`;
 }
 
+/** Teams in which the reader sees members' work logs in the app areas (VIEW_MEMBER_WORKLOGS or what includes it). */
+export function teamsWhoseWorkIsSeen(actor: Pick<Actor, 'userId'>): Expression<number> {
+  return teamsWithPermission(actor.userId, 'VIEW_MEMBER_WORKLOGS');
+}
+
 /**
  * Teams (`teams <alias>`) the reader may see (TEAM-8): the twin of `team.view` — members, team_admin, app_admin, system
  * administrators and administrators of a project the team serves; none for a reader denied ISSUE_TIME_TABS.
@@ -120,9 +126,7 @@ export function visibleSlices(
     and exists (select 1 from users tw_u where tw_u.id = ${reader} and tw_u.active)
     and ${holdsAppRole(reader, REVIEW_AREA_ROLES)}
     and (${holdsAppRole(reader, REVIEW.authority.roles)}
-      or ${sql.ref(`${alias}.team_id`)} = any(array(select tw_tm.team_id from team_memberships tw_tm
-        join team_membership_roles tw_mr on tw_mr.membership_id = tw_tm.id join team_roles tw_tr on tw_tr.id = tw_mr.role_id
-        where tw_tm.user_id = ${reader} and tw_tm.left_at is null and ${sql.lit(REVIEW.authority.level)} = any(tw_tr.permissions)))))`;
+      or ${sql.ref(`${alias}.team_id`)} = any(array${teamsWithPermission(reader, REVIEW.authority.level)})))`;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import { holdersOf } from '../../authz/decide/holdings.js';
 import { canViewItem } from '../../authz/sql.js';
-import type { Reader } from '../../authz/visibility.js';
+import { teamsWhoseWorkIsSeen, type Reader } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
 
 /** The Dashboard's own reads: everything about hours goes through the reports' queries (modules/reports/repo.ts). */
@@ -30,16 +29,12 @@ export async function findMyItems(db: Database, reader: Reader, limit: number) {
 
 /** Teams in which my current membership holds VIEW_MEMBER_WORKLOGS (or what includes it), with their other current members. */
 export async function findLedTeams(db: Database, userId: number) {
-  const holders = holdersOf('VIEW_MEMBER_WORKLOGS');
   const { rows } = await sql<{ id: number; name: string; members: Array<{ id: number; displayName: string }> }>`
     select t.id, t.name, coalesce((select json_agg(json_build_object('id', u.id, 'displayName', u.display_name)
         order by u.display_name, u.id)
       from team_memberships o join users u on u.id = o.user_id
       where o.team_id = t.id and o.left_at is null and o.user_id <> ${userId}), '[]') as members
-    from teams t where t.id in (select m.team_id from team_memberships m
-      join team_membership_roles mr on mr.membership_id = m.id join team_roles r on r.id = mr.role_id
-      where m.user_id = ${userId} and m.left_at is null
-        and r.permissions && array[${sql.join(holders.map((h) => sql.lit(h)))}]::text[])
+    from teams t where t.id in ${teamsWhoseWorkIsSeen({ userId })}
     order by t.name, t.id`.execute(db);
   return rows;
 }

@@ -8,12 +8,11 @@ import { badRequest, notFound } from '../../lib/errors.js';
 import { loadDateSettings } from '../../lib/installation.js';
 import { audit, recordAudit } from '../audit/repo.js';
 import { digest, newSecret } from '../auth/secrets.js';
-import { linkOut, summaryOut } from './present.js';
-import * as repo from './repo.js';
+import { linkOut } from './present.js';
 import * as links from './repo-links.js';
-import { MAX_GROUPS, summaryQuery, type SummaryQuery } from './schema.js';
+import { summaryQuery, type SummaryQuery } from './schema.js';
 import { MAX_LINK_DAYS, type LinkCreate, type SharedReportOut } from './schema-links.js';
-import { checkReport } from './service.js';
+import { checkReport, namesTeams, screenSummary } from './service.js';
 
 const LINK_PREFIX = 'twr_';
 
@@ -25,7 +24,6 @@ function storedReport(report: SummaryQuery): Record<string, string> {
       .map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : String(value)]),
   );
 }
-const ROWS_PER_GROUP = 4;
 
 /**
  * Shared report links (REP-6), Timeward's client portal: a report shared as a link that expires within 90 days and
@@ -90,18 +88,15 @@ export function createReportLinkService({ db, authz }: Deps) {
       if (!reader || !query.success || !decide('report.view', creator, {}, QUICK).allowed)
         throw notFound('shared report');
       const report: SummaryQuery = query.data;
-      const byTeam = report.groupBy.some((d) => d === 'team' || d === 'priceList') || report.teams || report.priceLists;
-      if (byTeam && !seesTeamNames(reader)) throw notFound('shared report');
-      const limit = (MAX_GROUPS + 2) * ROWS_PER_GROUP;
-      const rows = await repo.summarize(trx, reader, report, report.groupBy, limit);
-      const money = row.include_money && seesMoney(reader);
+      if (namesTeams(report) && !seesTeamNames(reader)) throw notFound('shared report');
+      const summary = await screenSummary(trx, reader, report, row.include_money && seesMoney(reader));
       await recordAudit(trx, { actorId: null, action: 'reportLink.open', entityType: 'report_link', entityId: row.id });
       return {
         name: row.name,
         sharedBy: creator.name ?? '',
         expiresAt: row.expires_at.toISOString(),
         report: { from: report.from, to: report.to, groupBy: report.groupBy },
-        summary: summaryOut(rows, report.groupBy, money, MAX_GROUPS, rows.length === limit),
+        summary,
       };
     });
   }

@@ -1,5 +1,7 @@
 import { seesMoney, seesTeamNames, type Actor, type Authz } from '../../authz/engine.js';
 import type { FileAnswer } from '../../http/route.js';
+import type { Reader } from '../../authz/visibility.js';
+import type { Database } from '../../db/index.js';
 import type { Deps } from '../../lib/deps.js';
 import { badRequest } from '../../lib/errors.js';
 import { CONTENT_TYPES, exportStream, oneChunk, Slots, type Cell, type ExportFormat } from '../../lib/export.js';
@@ -44,6 +46,20 @@ const readerOf = (actor: Actor): ReportReader => ({ money: seesMoney(actor), tea
 const fileName = (kind: string, query: ReportFilters, format: ExportFormat) =>
   `timeward-${kind}-${query.from}-${query.to}.${format}`;
 
+/** Whether a report groups or filters by team or price list, whose names only readers with `team.names` see (TEAM-8). */
+export const namesTeams = (query: ReportFilters & { groupBy?: readonly string[] }) =>
+  Boolean(query.groupBy?.some((d) => d === 'team' || d === 'priceList') || query.teams || query.priceLists);
+
+/**
+ * The summary as a screen shows it — at most MAX_GROUPS groups — for a reader, with or without money; `db` may be a
+ * transaction (a shared link's open).
+ */
+export async function screenSummary(db: Database, reader: Reader, query: SummaryQuery, money: boolean) {
+  const limit = (MAX_GROUPS + 2) * ROWS_PER_GROUP;
+  const rows = await repo.summarize(db, reader, query, query.groupBy, limit);
+  return summaryOut(rows, query.groupBy, money, MAX_GROUPS, rows.length === limit);
+}
+
 /**
  * A report's range is in order and not too long; team and price-list names, as groupings or filters, only for readers
  * who see them (TEAM-8: `team.names`, decided once) — checked before anything is read.
@@ -58,8 +74,7 @@ export async function checkReport(
   const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
   if (days >= MAX_RANGE_DAYS)
     throw badRequest(`${at}.to`, `A report covers at most ${MAX_RANGE_DAYS} days; shorten the range.`);
-  const byTeam = query.groupBy?.some((d) => d === 'team' || d === 'priceList');
-  if (byTeam || query.teams || query.priceLists) await authz.authorize(actor, 'team.names');
+  if (namesTeams(query)) await authz.authorize(actor, 'team.names');
 }
 
 /**
@@ -76,9 +91,7 @@ export function createReportService(deps: Deps) {
   /** Hours (and revenue for money readers) per group, subtotals depth first, the total over every counted work log. */
   async function summary(actor: Actor, query: SummaryQuery): Promise<SummaryOut> {
     await checkFilters(actor, query);
-    const limit = (MAX_GROUPS + 2) * ROWS_PER_GROUP;
-    const rows = await repo.summarize(db, actor, query, query.groupBy, limit);
-    return summaryOut(rows, query.groupBy, seesMoney(actor), MAX_GROUPS, rows.length === limit);
+    return screenSummary(db, actor, query, seesMoney(actor));
   }
 
   /** The summary as a file: every group, subtotal and the total, as the screen shows them (REP-4). */
