@@ -93,6 +93,24 @@ export function reportedWorklogs(
     and ${visibleWorklogs(actor, alias, options)})`;
 }
 
+/**
+ * Work logs (`worklogs <alias>`, item `itemAlias`) a per-person total counts on the screens ITEM-9 leaves unaffected
+ * (workload, REP-5): by an author whose work the reader sees — as `reportedWorklogs` — on a live item of a project the
+ * reader may browse (PRJ-4), whatever the item's security says. Such totals never name an item: the statement that uses
+ * this predicate groups by person and period only.
+ */
+export function workloadWorklogs(
+  actor: Reader,
+  alias: string,
+  options: { itemAlias: string; readerId?: Expression<number> },
+): Expression<SqlBool> {
+  const reader = options.readerId ?? actor.userId;
+  const authors = usersWhoseWorkIsSeen(reader, 'report.worklogsOf');
+  return sql<SqlBool>`(${sql.ref(`${alias}.author_id`)} = any(array${authors})
+    and ${sql.ref(`${options.itemAlias}.deleted_at`)} is null
+    and ${canBrowseProject(reader, `${alias}.project_id`)})`;
+}
+
 /** Teams in which the reader sees members' work logs in the app areas (VIEW_MEMBER_WORKLOGS or what includes it). */
 export function teamsWhoseWorkIsSeen(actor: Pick<Actor, 'userId'>): Expression<number> {
   return teamsWithPermission(actor.userId, 'VIEW_MEMBER_WORKLOGS');

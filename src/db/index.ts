@@ -18,6 +18,7 @@ import * as m0013 from './migrations/0013_password_links.js';
 import * as m0014 from './migrations/0014_timesheets.js';
 import * as m0015 from './migrations/0015_report_links.js';
 import * as m0016 from './migrations/0016_worklog_date_index.js';
+import * as m0017 from './migrations/0017_item_watches.js';
 
 export type Database = Kysely<DB>;
 
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0014_timesheets': m0014,
   '0015_report_links': m0015,
   '0016_worklog_date_index': m0016,
+  '0017_item_watches': m0017,
 };
 
 const INT8 = 20;

@@ -85,6 +85,12 @@ export interface ReportLinksTable {
   opened_count: Generated<number>;
   last_opened_at: Timestamp | null;
 }
+/** A work item a user watches from the Dashboard (quick watch, ITEM-9). */
+export interface ItemWatchesTable {
+  user_id: number;
+  item_id: number;
+  created_at: Generated<Timestamp>;
+}
 export interface LoginAttemptsTable {
   id: Generated<number>;
   login: string;
@@ -370,6 +376,7 @@ export interface DB {
   api_tokens: ApiTokensTable;
   password_links: PasswordLinksTable;
   report_links: ReportLinksTable;
+  item_watches: ItemWatchesTable;
   login_attempts: LoginAttemptsTable;
   app_role_grants: AppRoleGrantsTable;
   clients: ClientsTable;

@@ -24,6 +24,7 @@ import {
   visibleSlices,
   visibleTeams,
   visibleWorklogs,
+  workloadWorklogs,
   type Reader,
 } from '../../src/authz/visibility.js';
 import type { DbHandle } from '../../src/db/index.js';
@@ -112,6 +113,17 @@ const SNAPSHOTS: Array<{ name: string; about: string; query: (db: Kysely<DB>) =>
         .innerJoin('work_items as i', 'i.id', 'w.item_id')
         .selectAll('w')
         .where(reportedWorklogs(reader, 'w', { itemAlias: 'i' }))
+        .compile(),
+  },
+  {
+    name: 'workload-worklogs',
+    about: "workloadWorklogs(reader, 'w', { itemAlias: 'i' }) — REP-5, ITEM-9: the work a per-person total counts",
+    query: (db) =>
+      db
+        .selectFrom('worklogs as w')
+        .innerJoin('work_items as i', 'i.id', 'w.item_id')
+        .selectAll('w')
+        .where(workloadWorklogs(reader, 'w', { itemAlias: 'i' }))
         .compile(),
   },
   {

@@ -547,6 +547,8 @@ const ROUTES: Record<string, RouteSpec> = {
   },
   'DELETE /api/worklogs/:id': { params: { id: id((w) => w.worklogId) }, query: VERSION_QUERY },
   'DELETE /api/items/:key': { params: { key: itemKey }, query: VERSION_QUERY },
+  'PUT /api/items/:key/watch': { params: { key: itemKey } },
+  'DELETE /api/items/:key/watch': { params: { key: itemKey } },
   'POST /api/items/:key/move': {
     params: { key: itemKey },
     body: () => ({ parentKey: null, version: 1 }),

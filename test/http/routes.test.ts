@@ -241,6 +241,9 @@ describe('route table: every resource-scoped route decides its declared action b
       await c.patch(`/api/items/${a.key}`, { version: item.version, title: 'Walk A2' }),
     );
     await ok('GET /api/items/:key/comments', await c.get(`/api/items/${a.key}/comments`));
+    await ok('PUT /api/items/:key/watch', await c.put(`/api/items/${a.key}/watch`));
+    await ok('GET /api/items/:key/watch', await c.get(`/api/items/${a.key}/watch`));
+    await ok('DELETE /api/items/:key/watch', await c.delete(`/api/items/${a.key}/watch`));
     await ok('POST /api/items/:key/comments', await c.post(`/api/items/${a.key}/comments`, { body: 'walked' }));
     await ok(
       'POST /api/items/:key/move',

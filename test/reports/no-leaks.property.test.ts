@@ -4,7 +4,9 @@
 // (ITEM-9) — and the summary report's every group and total is the aggregate over exactly those: no group of what the
 // reader may not see, no empty group, no hour more or less. The pivot in mode "all items" (REP-3) lists exactly the
 // items the core lets the reader view, each total over the counted work on it and below it, and a summary shows the
-// revenue column exactly to the readers the core lets see money (PRICE-7). Mutants — a predicate that forgets item
+// revenue column exactly to the readers the core lets see money (PRICE-7). The workload's per-person totals (ITEM-9:
+// unaffected by item security) count exactly the seen authors' work on browsable projects, hidden items included; the
+// cross-project item analysis lists exactly the items with counted work, with its hours. Mutants — a predicate that forgets item
 // security, whose work it is, or project permissions (a hidden project's name as a group), and a presenter that shows
 // the money column to everyone — are each caught.
 import assert from 'node:assert/strict';
@@ -21,6 +23,7 @@ import type { SummaryOut } from '../../src/modules/reports/schema.js';
 import { createReportService } from '../../src/modules/reports/service.js';
 import { settingsAllowing, usersWhoseWorkIsSeen } from '../../src/authz/sql.js';
 import { createPivotService } from '../../src/modules/reports/service-pivot.js';
+import { findItemAnalysis, summarizeWorkload } from '../../src/modules/reports/repo-analysis.js';
 import { createAuthz, type Actor } from '../../src/authz/engine.js';
 import type { ItemSecurityFacts, ProjectFacts, SubjectFacts } from '../../src/authz/facts.js';
 import { AppError } from '../../src/lib/errors.js';
@@ -104,6 +107,7 @@ interface Counts {
   moneyHidden: number;
   pivots: number;
   pivotItems: number;
+  workloadHidden: number;
   checks: number;
   counted: number;
   hiddenByItem: number;
@@ -116,6 +120,7 @@ const noCounts = (): Counts => ({
   moneyHidden: 0,
   pivots: 0,
   pivotItems: 0,
+  workloadHidden: 0,
   checks: 0,
   counted: 0,
   hiddenByItem: 0,
@@ -164,6 +169,7 @@ async function checkWorld(trx: Database, world: World, predicate: Predicate, cou
     );
     if (!summaries) continue;
     await checkPivots(trx, world, u, subject, projects, live, expected, counts);
+    await checkAnalysis(trx, world, u, subjects, projects, live, logs, expected, counts);
     const reports = createReportService({ db: trx, authz: createAuthz(trx), secureCookies: false });
     const served = await reports.summary(actorOf(world, u, subject), { ...RANGE, groupBy: ['project'] });
     assert.equal(moneyProblem(served, subject), undefined, `PRICE-7: ${names.user(u)}'s summary`);
@@ -243,6 +249,55 @@ async function checkPivots(
   }
 }
 
+/**
+ * ITEM-9, REP-5: the workload counts, per person, the work of authors the core lets the user see (`report.worklogsOf`)
+ * on live items of projects they may browse (`project.view`) — hidden items' hours included; the cross-project item
+ * analysis lists exactly the items with counted work, each with the counted hours on it.
+ */
+async function checkAnalysis(
+  trx: Database,
+  world: World,
+  u: number,
+  subjects: Map<number, SubjectFacts>,
+  projects: Map<number, ProjectFacts>,
+  live: Map<number, { item: ItemSecurityFacts }>,
+  logs: Log[],
+  expected: Log[],
+  counts: Counts,
+) {
+  const subject = subjects.get(ids.user(u))!;
+  const reader: Reader = { userId: ids.user(u), systemAdmin: world.users[u].systemAdmin };
+  const sumBy = (rows: Log[], key: (w: Log) => string) => {
+    const sums = new Map<string, number>();
+    for (const w of rows) sums.set(key(w), (sums.get(key(w)) ?? 0) + w.seconds);
+    return sums;
+  };
+  const workload = logs.filter(
+    (w) =>
+      live.has(ids.item(w.item)) &&
+      decide(
+        'report.worklogsOf',
+        subject,
+        { ownerId: ids.user(w.owner), owner: subjects.get(ids.user(w.owner)) },
+        QUICK,
+      ).allowed &&
+      decide('project.view', subject, { project: projects.get(ids.project(w.project)) }, QUICK).allowed,
+  );
+  counts.workloadHidden += workload.length - expected.length;
+  const rows = await summarizeWorkload(trx, reader, { ...RANGE, period: 'week' }, 100_000);
+  assert.deepEqual(
+    new Map(mergeCurrencies(rows).flatMap((r) => (r.keys.length === 1 ? [[String(r.keys[0].id), r.seconds]] : []))),
+    sumBy(workload, (w) => String(ids.user(w.owner))),
+    `ITEM-9, REP-5: the per-person totals of ${names.user(u)}'s workload`,
+  );
+  const items = await findItemAnalysis(trx, reader, { ...RANGE, limit: 10_000, offset: 0 }, 10_000);
+  assert.deepEqual(
+    new Map(items.map((i) => [i.key, Number(i.seconds)])),
+    sumBy(expected, (w) => names.item(world, w.item)),
+    `ITEM-9, REP-5: the items of ${names.user(u)}'s cross-project analysis and their hours`,
+  );
+}
+
 for (const dialect of DIALECTS) {
   describe(`reports count what the app areas show (${dialect})`, () => {
     let handle: DbHandle;
@@ -261,7 +316,11 @@ for (const dialect of DIALECTS) {
       );
       console.log(`${dialect}: ${JSON.stringify(counts)}`);
       assert.ok(
-        counts.counted >= 100 && counts.hiddenByItem >= 50 && counts.hiddenByAuthor >= 100 && counts.others >= 20,
+        counts.counted >= 100 &&
+          counts.hiddenByItem >= 50 &&
+          counts.hiddenByAuthor >= 100 &&
+          counts.others >= 20 &&
+          counts.workloadHidden >= 20,
       );
     });
 

@@ -43,6 +43,8 @@ export const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'item.purge': 'Purged work items from the trash',
   'item.security.set': "Set a work item's security",
   'item.security.clear': "Cleared a work item's security",
+  'item.watch': 'Watched a work item',
+  'item.unwatch': 'Stopped watching a work item',
   'comment.create': 'Commented on a work item',
   'worklog.create': 'Logged work',
   'worklog.update': 'Changed a work log',

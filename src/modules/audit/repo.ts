@@ -61,6 +61,9 @@ export const AUDIT_ACTIONS = {
   'item.purge': 'project',
   'item.security.set': 'work_item',
   'item.security.clear': 'work_item',
+  // Quick watch (ITEM-9): the user's own watch list on the Dashboard.
+  'item.watch': 'work_item',
+  'item.unwatch': 'work_item',
   'comment.create': 'item_comment',
   // Written by the work-log insert's own statement (worklogs/repo.ts), not through audit().
   'worklog.create': 'worklog',

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { canViewItem } from '../../authz/sql.js';
-import { teamsWhoseWorkIsSeen, type Reader } from '../../authz/visibility.js';
+import { teamsWhoseWorkIsSeen, visibleItems, type Reader } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
 
 /** The Dashboard's own reads: everything about hours goes through the reports' queries (modules/reports/repo.ts). */
@@ -47,4 +47,51 @@ export async function findMissingTimesheets(db: Database, teamId: number, userId
       and s.state in ('submitted', 'approved', 'recall_requested')
       and s.period_start <= ${to}::date and s.period_end >= ${from}::date)`.execute(db);
   return new Set(rows.map((r) => r.id));
+}
+
+/** The items I watch that I may view now (ITEM-9), newest watch first. */
+export async function findWatchedItems(db: Database, reader: Reader, limit: number) {
+  return db
+    .selectFrom('item_watches as w')
+    .innerJoin('work_items as i', 'i.id', 'w.item_id')
+    .innerJoin('projects as p', 'p.id', 'i.project_id')
+    .select(['i.id', 'i.key', 'i.title', 'i.status', 'p.key as project_key', 'p.name as project_name'])
+    .where('w.user_id', '=', reader.userId)
+    .where(visibleItems(reader, 'i'))
+    .orderBy('w.created_at', 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function isWatched(db: Database, userId: number, itemId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('item_watches')
+    .select('item_id')
+    .where('user_id', '=', userId)
+    .where('item_id', '=', itemId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Starts watching; whether a watch was added (false: I watched it already). */
+export async function insertWatch(db: Database, userId: number, itemId: number): Promise<boolean> {
+  const rows = await db
+    .insertInto('item_watches')
+    .values({ user_id: userId, item_id: itemId })
+    .onConflict((oc) => oc.doNothing())
+    .returning('item_id')
+    .execute();
+  return rows.length > 0;
+}
+
+/** Stops watching; whether a watch was removed. */
+export async function deleteWatch(db: Database, userId: number, itemId: number): Promise<boolean> {
+  const rows = await db
+    .deleteFrom('item_watches')
+    .where('user_id', '=', userId)
+    .where('item_id', '=', itemId)
+    .returning('item_id')
+    .execute();
+  return rows.length > 0;
 }

@@ -4,9 +4,6 @@ import { reportWorklog } from '../reports/schema.js';
 
 /** The Dashboard (APP-2, ITEM-9): one answer with every widget the caller may see; the web's contract. */
 
-/** Working time a week holds until calendars come (issue 16): five days of eight hours. */
-export const WEEK_CAPACITY_SECONDS = 5 * 8 * 3600;
-
 const named = z.object({ id: z.number(), name: z.string() });
 
 export const dashboardOut = z.object({
@@ -31,6 +28,20 @@ export const dashboardOut = z.object({
       z.object({ restricted: z.literal(true) }),
     ]),
   ),
+  /**
+   * Quick watch (ITEM-9): the items I watch that I may view now, newest watch first, with the hours the reports count on
+   * them this week and in all. A watched item taken from me is left out — no placeholder, no count.
+   */
+  watched: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      status: z.string(),
+      project: z.object({ key: z.string(), name: z.string() }),
+      weekSeconds: z.number(),
+      totalSeconds: z.number(),
+    }),
+  ),
   /** Slices waiting for my decision; absent unless the Timesheet Approval area is open to me. */
   approvals: z.object({ waiting: z.number() }).optional(),
   /** Teams in which I see members' work (VIEW_MEMBER_WORKLOGS): their hours this week and who has not submitted last week. */
@@ -43,3 +54,7 @@ export const dashboardOut = z.object({
   ),
 });
 export type DashboardOut = z.infer<typeof dashboardOut>;
+
+/** Whether I watch an item (quick watch, ITEM-9). */
+export const watchOut = z.object({ watched: z.boolean() });
+export type WatchOut = z.infer<typeof watchOut>;

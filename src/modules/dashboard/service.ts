@@ -1,18 +1,23 @@
 import { decide } from '../../authz/decide.js';
 import { QUICK } from '../../authz/enforce.js';
 import { seesMoney, seesTeamNames, type Actor } from '../../authz/engine.js';
+import { capacitySeconds } from '../../lib/capacity.js';
 import type { Deps } from '../../lib/deps.js';
 import { loadDateSettings } from '../../lib/installation.js';
 import { addDays, daysOf, periodOf } from '../../lib/periods.js';
 import { countQueue } from '../approvals/repo.js';
 import { reportWorklogOut } from '../reports/present.js';
 import { findWorklogs, summarize } from '../reports/repo.js';
-import { itemOut, timesheetOut } from './present.js';
+import { audit } from '../audit/repo.js';
+import { itemOut, secondsByItem, timesheetOut, watchedOut } from './present.js';
 import * as repo from './repo.js';
-import { WEEK_CAPACITY_SECONDS, type DashboardOut } from './schema.js';
+import type { DashboardOut, WatchOut } from './schema.js';
 
 const RECENT = 5;
 const MY_ITEMS = 10;
+const WATCHED = 20;
+/** The first day work may be logged on (WL-6): a watched item's hours "in all" count from here. */
+const FIRST_WORK_DAY = '2000-01-01';
 
 /**
  * The Dashboard (APP-2): my week against its capacity, my last work logs, my timesheet, my items (ITEM-9); slices
@@ -20,7 +25,7 @@ const MY_ITEMS = 10;
  * submitted last week. Every hour comes from the reports' queries (`summarize`, `findWorklogs`), so a widget counts
  * what the Reports area would (REP-5) and no widget has its own SQL for totals.
  */
-export function createDashboardService({ db }: Deps) {
+export function createDashboardService({ db, authz }: Deps) {
   async function dashboard(actor: Actor): Promise<DashboardOut> {
     const { today } = await loadDateSettings(db);
     const week = periodOf(today, 'week');
@@ -29,7 +34,7 @@ export function createDashboardService({ db }: Deps) {
     const reader = { money: seesMoney(actor), teamNames: seesTeamNames(actor) };
     const approves = decide('timesheet.queue', actor.subject, {}, QUICK).allowed;
 
-    const [byDay, recent, slices, items, waiting, teams] = await Promise.all([
+    const [byDay, recent, slices, items, watched, waiting, teams] = await Promise.all([
       summarize(db, actor, mine, ['day'], 100),
       findWorklogs(
         db,
@@ -41,6 +46,7 @@ export function createDashboardService({ db }: Deps) {
       ),
       repo.findMySlices(db, actor.userId, today),
       repo.findMyItems(db, actor, MY_ITEMS),
+      watchedItems(actor, week.start, week.end, today),
       approves ? countQueue(db, actor, { states: ['submitted', 'recall_requested'] }) : undefined,
       reader.teamNames ? repo.findLedTeams(db, actor.userId) : [],
     ]);
@@ -67,16 +73,50 @@ export function createDashboardService({ db }: Deps) {
         from: week.start,
         to: week.end,
         seconds: [...days.values()].reduce((s, n) => s + n, 0),
-        capacitySeconds: WEEK_CAPACITY_SECONDS,
+        capacitySeconds: capacitySeconds(week),
         days: daysOf(week).map((date) => ({ date, seconds: days.get(date) ?? 0 })),
       },
       recent: recent.map((r) => reportWorklogOut(r, reader)),
       timesheet: timesheetOut(slices, reader.teamNames),
       myItems: items.map(itemOut),
+      watched,
       ...(waiting === undefined ? {} : { approvals: { waiting } }),
       teams: teamWidgets,
     };
   }
 
-  return { dashboard };
+  /** Quick watch: my watched items I may view, each with the reports' hours on it this week and in all. */
+  async function watchedItems(actor: Actor, from: string, to: string, today: string) {
+    const rows = await repo.findWatchedItems(db, actor, WATCHED);
+    if (rows.length === 0) return [];
+    const items = rows.map((r) => r.id);
+    const [week, all] = await Promise.all([
+      summarize(db, actor, { from, to, items }, ['item'], 4 * (WATCHED + 1)),
+      summarize(db, actor, { from: FIRST_WORK_DAY, to: addDays(today, 366), items }, ['item'], 4 * (WATCHED + 1)),
+    ]);
+    return rows.map((row) => watchedOut(row, secondsByItem(week), secondsByItem(all)));
+  }
+
+  async function watching(actor: Actor, key: string): Promise<WatchOut> {
+    const found = await authz.authorizeItem(actor, 'item.view', key);
+    return { watched: await repo.isWatched(db, actor.userId, found.itemId) };
+  }
+
+  /** Starts or stops watching an item I may view (ITEM-9: quick watch shows viewable items only); audited when it changes. */
+  async function setWatch(actor: Actor, key: string, watched: boolean): Promise<WatchOut> {
+    const found = await authz.authorizeItem(actor, 'item.view', key);
+    return db.transaction().execute(async (trx) => {
+      const changed = watched
+        ? await repo.insertWatch(trx, actor.userId, found.itemId)
+        : await repo.deleteWatch(trx, actor.userId, found.itemId);
+      if (changed)
+        await audit(trx, actor, watched ? 'item.watch' : 'item.unwatch', found.itemId, {
+          projectId: found.projectId,
+          itemId: found.itemId,
+        });
+      return { watched };
+    });
+  }
+
+  return { dashboard, watching, setWatch };
 }

@@ -30,7 +30,7 @@ const DIMENSION_SQL: Record<Dimension, DimensionSql> = {
   month: { id: period('month'), label: period('month') },
 };
 
-const FROM = sql`from worklogs w join work_items i on i.id = w.item_id join projects p on p.id = w.project_id
+export const FROM = sql`from worklogs w join work_items i on i.id = w.item_id join projects p on p.id = w.project_id
   join users u on u.id = w.author_id left join teams t on t.id = w.team_id
   left join price_lists pl on pl.id = w.price_list_id left join clients c on c.id = p.client_id`;
 
@@ -38,7 +38,7 @@ const FROM = sql`from worklogs w join work_items i on i.id = w.item_id join proj
 const VALUE = sql`round(w.rate * w.duration_seconds / 3600.0, 2)`;
 
 /** The date range and the filters, each an `and …` clause. */
-function filtersOf(query: ReportFilters): RawBuilder<unknown> {
+export function filtersOf(query: ReportFilters): RawBuilder<unknown> {
   const anyOf = (column: string, ids: number[] | undefined) =>
     ids ? sql`and ${sql.ref(column)} = any(${ids}::int[])` : sql``;
   return sql`and w.start_date between ${query.from}::date and ${query.to}::date

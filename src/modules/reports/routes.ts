@@ -12,6 +12,8 @@ import {
   worklogListQuery,
 } from './schema.js';
 import { pivotExportQuery, pivotOut, pivotQuery } from './schema-pivot.js';
+import { itemAnalysisOut, itemAnalysisQuery, workloadOut, workloadQuery } from './schema-analysis.js';
+import { createAnalysisService } from './service-analysis.js';
 import { createPivotService } from './service-pivot.js';
 import { createReportService } from './service.js';
 
@@ -20,6 +22,7 @@ export function reportRoutes(app: App, deps: Deps) {
   const service = createReportService(deps);
   const route = routeTable(app, { tags: ['reports'] });
   const pivots = createPivotService(deps);
+  const analysis = createAnalysisService(deps);
 
   route({
     method: 'GET',
@@ -91,5 +94,27 @@ export function reportRoutes(app: App, deps: Deps) {
     querystring: pivotExportQuery,
     response: FILE,
     handler: ({ actor, query }) => pivots.exportPivot(actor, query),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/reports/workload',
+    access: 'report.view',
+    summary:
+      'Hours per person and day or week against capacity: work on items the caller may not view counts, but no item is named (ITEM-9)',
+    querystring: workloadQuery,
+    response: workloadOut,
+    handler: ({ actor, query }) => analysis.workload(actor, query),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/reports/items',
+    access: 'report.view',
+    summary:
+      'Work items across projects with the hours the caller’s reports count on them, most first: viewable items only',
+    querystring: itemAnalysisQuery,
+    response: itemAnalysisOut,
+    handler: ({ actor, query }) => analysis.items(actor, query),
   });
 }

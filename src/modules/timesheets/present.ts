@@ -6,6 +6,7 @@ import { QUICK } from '../../authz/enforce.js';
 import type { Actor } from '../../authz/engine.js';
 import type { SliceFact, SubjectFacts, WorkLocks } from '../../authz/facts.js';
 import type { SliceState } from '../../db/types.js';
+import { capacityOf } from '../../lib/capacity.js';
 import { periodOf, type PeriodLength } from '../../lib/periods.js';
 import type { GridWorklogRow, SliceHours } from './repo.js';
 import type { GridOut, LockOut, SliceOut } from './schema.js';
@@ -29,12 +30,6 @@ export interface Owner {
   displayName: string;
   facts: SubjectFacts | undefined;
 }
-
-/** Work days have 8 hours of capacity, Saturday and Sunday none (until planning sets capacity). */
-export const capacityOf = (day: string) => {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday === 0 || weekday === 6 ? 0 : 8 * 3600;
-};
 
 /** A slice's period length: a week is exactly its Monday–Sunday, anything else a month. */
 export function lengthOf(slice: { start: string; end: string }): PeriodLength {

@@ -1,6 +1,7 @@
 import { seesTeamNames, type Actor } from '../../authz/engine.js';
 import { loadLocks } from '../../authz/loader.js';
 import { submitTimesheet } from '../../commands/submit-timesheet.js';
+import { capacityOf } from '../../lib/capacity.js';
 import type { Deps } from '../../lib/deps.js';
 import { AppError, badRequest, notFound } from '../../lib/errors.js';
 import { loadDateSettings } from '../../lib/installation.js';
@@ -8,17 +9,7 @@ import { lockOwnerSheet } from '../../lib/locks.js';
 import { addDays, daysOf, periodOf } from '../../lib/periods.js';
 import { audit } from '../audit/repo.js';
 import { findTransitions, recordTransition } from '../audit/repo-history.js';
-import {
-  capacityOf,
-  dayLocks,
-  keyOfHours,
-  rowsOut,
-  sliceKey,
-  slicesOut,
-  totalsOut,
-  type Owner,
-  type SliceKey,
-} from './present.js';
+import { dayLocks, keyOfHours, rowsOut, sliceKey, slicesOut, totalsOut, type Owner, type SliceKey } from './present.js';
 import * as repo from './repo.js';
 import type {
   GridOut,
