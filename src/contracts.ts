@@ -297,10 +297,15 @@ export type ReportLinkInput = z.input<ReportLinksSchema['linkCreate']>;
 export type SharedReport = Json<z.infer<ReportLinksSchema['sharedReportOut']>>;
 /** The pivot over the work-item tree (REP-3): items only in mode "all", totals only in mode "efforts". */
 export type ReportPivot = Json<z.infer<typeof import('./modules/reports/schema-pivot.js').pivotOut>>;
+/** Hours per person and day or week against capacity (ITEM-9: hidden items' hours counted, no item named). */
+export type ReportWorkload = Json<import('./modules/reports/schema-analysis.js').WorkloadOut>;
+/** Work items across projects with the hours reports count on them (ITEM-9: viewable items only). */
+export type ReportItemAnalysis = Json<import('./modules/reports/schema-analysis.js').ItemAnalysisOut>;
 
 // ---- Dashboard (APP-2, ITEM-9) -------------------------------------------------------------------------------------
 
 export type Dashboard = Json<import('./modules/dashboard/schema.js').DashboardOut>;
+export type ItemWatch = Json<import('./modules/dashboard/schema.js').WatchOut>;
 
 // ---- Team periods: closing and reopening a team's months (FLOW-3, FLOW-7) -----------------------------------------
 

@@ -1,7 +1,9 @@
 // Guards REP-1 and REP-4 in the browser: a team lead opens Reports, groups a member's hours by project then user, then
 // regroups by user and month from the keyboard; the table shows subtotals and the total; the CSV and Excel downloads
 // parse to the rows the screen shows; the report shared as a link opens signed out and, once revoked, shows nothing
-// (REP-6); the address keeps the report (a bookmark reopens it); on a phone it reads without sideways page scrolling.
+// (REP-6); the workload shows the member's hours against capacity by day and by week, the items across projects list
+// and search the item, and the item watched from its page shows on the Dashboard's quick watch (ITEM-9); the address
+// keeps the report (a bookmark reopens it); on a phone it reads without sideways page scrolling.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
@@ -142,6 +144,41 @@ test('REP-1, REP-4, REP-6: a team lead groups a member’s hours, regroups by ke
   const pivot = page.getByRole('table', { name: `Hours under ${project.key}` });
   await pivot.getByRole('row', { name: new RegExp(`${item.key} Build the contact form 3\\.00 h 3\\.00 h`) }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Efforts and costs' }).count(), 0);
+
+  // The workload (ITEM-9): the member's hours per day against capacity, then per week.
+  await page.getByRole('link', { name: 'Workload', exact: true }).click();
+  const workload = page.getByRole('table', { name: 'Workload' });
+  await workload.getByRole('row', { name: new RegExp(`User ${author.login} .* 3\\.00 h / 352\\.00 h`) }).waitFor();
+  await page.getByRole('link', { name: 'By week' }).click();
+  await page
+    .getByRole('table', { name: 'Workload (weeks from Monday)' })
+    .getByRole('columnheader', { name: 'Mar 2', exact: true })
+    .waitFor();
+  assert.match(page.url(), /view=workload&period=week/);
+  await screenshot(page, 'reports-workload');
+
+  // Items across projects (ITEM-9): the item with its hours; a search by its title finds it, another finds nothing.
+  await page.getByRole('link', { name: 'Items across projects' }).click();
+  const across = page.getByRole('table', { name: 'Work items across projects' });
+  await across
+    .getByRole('row', { name: new RegExp(`${item.key} Build the contact form Harbour website open 3\\.00 h 1`) })
+    .waitFor();
+  await screenshot(page, 'reports-items');
+  await page.getByLabel('Key or title contains').fill('nothing like it');
+  await page.getByLabel('Key or title contains').press('Enter');
+  await page.getByText('No work items with work in this report.').waitFor();
+  await page.getByLabel('Key or title contains').fill('contact');
+  await page.getByLabel('Key or title contains').press('Enter');
+  await across.getByRole('link', { name: item.key }).click();
+
+  // Quick watch: the lead watches the item from its page; the Dashboard shows it with its hours.
+  await page.getByRole('button', { name: 'Watch' }).click();
+  await page.getByRole('button', { name: 'Watching' }).waitFor();
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page
+    .getByRole('region', { name: 'Quick watch' })
+    .getByText(/Build the contact form · open · 0\.00 h this week, 3\.00 h in all/)
+    .waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 

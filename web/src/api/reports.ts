@@ -1,17 +1,22 @@
 import type {
   ReportDimension,
   ReportFilterChoices,
+  ReportItemAnalysis,
   ReportLink,
   ReportLinkCreated,
   ReportLinkInput,
   ReportPivot,
   ReportSummary,
   ReportWorklogPage,
+  ReportWorkload,
   SharedReport,
 } from '../../../src/contracts.js';
 import { query, request } from '../api.js';
 
 /** The Reports area (REP-1, REP-4): summaries, the detailed list, filter choices and the export addresses. */
+
+export const REPORT_VIEWS = ['summary', 'details', 'pivot', 'workload', 'items'] as const;
+export type ReportView = (typeof REPORT_VIEWS)[number];
 
 /** A report as the screen and its address hold it: ids as comma lists, empty for "any". */
 export interface ReportState {
@@ -23,7 +28,11 @@ export interface ReportState {
   teams: string;
   priceLists: string;
   clients: string;
-  view: 'summary' | 'details' | 'pivot';
+  view: ReportView;
+  /** The workload's columns: days or weeks. */
+  period: 'day' | 'week';
+  /** The item analysis's search text. */
+  q: string;
   /** The pivot's project (key) and, within it, its root item (key; empty: the project's whole tree) and mode. */
   pivotProject: string;
   root: string;
@@ -44,6 +53,19 @@ export const getReportWorklogs = (state: ReportState, cursor: string | null) =>
 
 export const getReportFilters = (from: string, to: string) =>
   request<ReportFilterChoices>('GET', `/reports/filters${query({ from, to })}`);
+
+/** The workload (ITEM-9): per person, no item — so it takes no item or price-list filter. */
+export const getWorkload = (state: ReportState) => {
+  const { from, to, projects, users, teams, period } = state;
+  return request<ReportWorkload>('GET', `/reports/workload${query({ from, to, projects, users, teams, period })}`);
+};
+
+/** Work items across projects with their hours (ITEM-9: viewable ones only), a page at a time. */
+export const getItemAnalysis = (state: ReportState, offset: number) =>
+  request<ReportItemAnalysis>(
+    'GET',
+    `/reports/items${query({ ...filterParams(state), q: state.q, limit: 50, offset })}`,
+  );
 
 /** Where a file downloads from: the browser fetches it as it is written (REP-4), so the download starts at once. */
 export function exportHref(kind: 'summary' | 'worklogs', state: ReportState, format: 'csv' | 'xlsx'): string {

@@ -17,8 +17,9 @@ const STATE_LABELS: Record<string, string> = {
 const WEEKDAY = new Intl.DateTimeFormat('en', { weekday: 'short', timeZone: 'UTC' });
 
 /**
- * The Dashboard (APP-2): my week against its capacity, my last work logs, my timesheet's state and my items; slices
- * waiting for me; for team leads, their members' hours and missing timesheets. Every number comes from the server's
+ * The Dashboard (APP-2): my week against its capacity, my last work logs, my timesheet's state, my items and the
+ * items I watch (quick watch: viewable ones only); slices waiting for me; for team leads, their members' hours and
+ * missing timesheets. Every number comes from the server's
  * report queries; an item I may no longer view shows as "Restricted item" and nothing more (ITEM-9).
  */
 export function DashboardPage() {
@@ -92,6 +93,21 @@ function DashboardView({ data }: { data: Dashboard }) {
                   </li>
                 ),
               )}
+            </ul>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="dash-watched">
+          <h2 id="dash-watched">Quick watch</h2>
+          {data.watched.length === 0 ? (
+            <p className="muted">Watch a work item from its page to follow it here.</p>
+          ) : (
+            <ul className="watch-list">
+              {data.watched.map((item) => (
+                <li key={item.key}>
+                  <a href={href.item(item.key)}>{item.key}</a> {item.title} · {item.status} · {hours(item.weekSeconds)}{' '}
+                  this week, {hours(item.totalSeconds)} in all
+                </li>
+              ))}
             </ul>
           )}
         </section>

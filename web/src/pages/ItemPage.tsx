@@ -5,6 +5,7 @@ import { CommentsTab } from '../components/CommentsTab.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ItemFieldsEditor } from '../components/items/ItemFieldsEditor.js';
 import { ItemLifecycleBar } from '../components/items/ItemLifecycleBar.js';
+import { WatchButton } from '../components/items/WatchButton.js';
 import type { Done } from '../components/items/lifecycle.js';
 import { ItemSecurityDialog } from '../components/ItemSecurityDialog.js';
 import { LogWorkDialog } from '../components/LogWorkDialog.js';
@@ -61,6 +62,7 @@ export function ItemPage({ itemKey }: { itemKey: string }) {
               Security…
             </button>
           )}
+          <WatchButton itemKey={data.key} />
           <button type="button" className="button link" onClick={() => setDialog('why')}>
             Why can't I…?
           </button>

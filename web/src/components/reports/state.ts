@@ -1,6 +1,6 @@
 import type { ReportDimension } from '../../../../src/contracts.js';
 import { REPORT_DIMENSIONS } from '../../../../src/contracts.js';
-import type { ReportState } from '../../api/reports.js';
+import { REPORT_VIEWS, type ReportState, type ReportView } from '../../api/reports.js';
 import { hashQuery, withQuery } from '../../router.js';
 
 /** A report's state in its address (`#/reports?from=…&groupBy=project,user`), so a report can be bookmarked. */
@@ -48,7 +48,9 @@ export function stateOf(hash: string): ReportState {
     teams: q.get('teams') ?? '',
     priceLists: q.get('priceLists') ?? '',
     clients: q.get('clients') ?? '',
-    view: q.get('view') === 'details' ? 'details' : q.get('view') === 'pivot' ? 'pivot' : 'summary',
+    view: (REPORT_VIEWS as readonly string[]).includes(q.get('view') ?? '') ? (q.get('view') as ReportView) : 'summary',
+    period: q.get('period') === 'week' ? 'week' : 'day',
+    q: q.get('q') ?? '',
     pivotProject: q.get('pivotProject') ?? '',
     root: q.get('root') ?? '',
     mode: q.get('mode') === 'efforts' ? 'efforts' : 'all',
@@ -66,6 +68,8 @@ export function addressOf(state: ReportState): string {
     ...(state.view === 'pivot'
       ? { pivotProject: state.pivotProject, root: state.root, mode: state.mode === 'efforts' ? 'efforts' : undefined }
       : {}),
+    ...(state.view === 'workload' ? { period: state.period === 'week' ? 'week' : undefined } : {}),
+    ...(state.view === 'items' ? { q: state.q || undefined } : {}),
   });
 }
 
