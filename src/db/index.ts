@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './types.js';
 import * as m0001 from './migrations/0001_init.js';
@@ -86,6 +87,13 @@ class PreparingClient extends pg.Client {
 }
 const MAX_PREPARED_PARAMS = 32;
 
+const STREAMING = new WeakSet<Database>();
+/**
+ * Whether a query on `db` may be read through a cursor (`streamWorklogs`): on PostgreSQL, yes (pg-cursor); on PGlite,
+ * whose one connection serves every request, a long read would hold up the others, so large reads page by keyset.
+ */
+export const streams = (db: Database) => STREAMING.has(db);
+
 export async function openDb(options: DbOptions): Promise<DbHandle> {
   if (options.url) {
     const types = {
@@ -108,7 +116,8 @@ export async function openDb(options: DbOptions): Promise<DbHandle> {
     // 'error' on the pool; without a listener Node would crash the process. The pool has already discarded the
     // client, and the next query opens a new one.
     pool.on('error', () => {});
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+    STREAMING.add(db);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const pglite = new PGlite({

@@ -52,6 +52,26 @@ export class Slots {
   }
 }
 
+/**
+ * The source's chunks, asking for the next as soon as one is handed on: the database reads a chunk while the one before
+ * is written. Stopping early (a download given up) closes the source once its chunk in flight has arrived.
+ */
+export async function* readAhead<T>(source: AsyncIterator<T>): AsyncGenerator<T> {
+  let next = source.next();
+  try {
+    for (;;) {
+      const current = await next;
+      if (current.done) return;
+      next = source.next();
+      next.catch(() => {}); // awaited above on the next turn; one given up must not crash the process
+      yield current.value;
+    }
+  } finally {
+    await next.catch(() => undefined);
+    await source.return?.();
+  }
+}
+
 /** Rows already read, as a table's one chunk. */
 export async function* oneChunk(rows: Cell[][]): AsyncGenerator<Cell[][]> {
   yield rows;
@@ -86,12 +106,18 @@ function typed(cell: Cell, type: ColumnType): ExcelJS.CellValue {
 function xlsx(table: Table, sheetName: string, sheetRows: number): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // One style object per column, shared by its cells: the writer looks a style's id up by the object, so each cell's
+  // own copy was serialised again for every cell (measured: about a fifth of a million-row export's time).
+  const styles: Array<Partial<ExcelJS.Style>> = table.columns.map((c) => {
+    const numFmt = NUMBER_FORMATS[c.type];
+    return numFmt ? { numFmt } : {};
+  });
   const newSheet = (n: number) => {
     const sheet = workbook.addWorksheet(n === 1 ? sheetName : `${sheetName} (${n})`);
-    sheet.columns = table.columns.map((c) => ({
+    sheet.columns = table.columns.map((c, k) => ({
       header: c.header,
       width: c.type === 'text' ? 24 : 12,
-      style: NUMBER_FORMATS[c.type] ? { numFmt: NUMBER_FORMATS[c.type] } : {},
+      style: styles[k],
     }));
     return sheet;
   };
@@ -105,7 +131,9 @@ function xlsx(table: Table, sheetName: string, sheetRows: number): Readable {
         sheet = newSheet(++sheets);
         rows = 0;
       }
-      sheet.addRow(row.map((cell, k) => typed(cell, table.columns[k].type))).commit();
+      const added = sheet.addRow(row.map((cell, k) => typed(cell, table.columns[k].type)));
+      added.eachCell({ includeEmpty: true }, (cell, n) => (cell.style = styles[n - 1]));
+      added.commit();
       rows++;
       // The writer does not wait for the reader: wait for the response to drain, so memory stays flat.
       if (out.writableNeedDrain) await new Promise((resolve) => out.once('drain', resolve));

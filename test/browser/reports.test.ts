@@ -82,6 +82,15 @@ test('REP-1, REP-4, REP-6: a team lead groups a member’s hours, regroups by ke
     ['Total', '3.00 h', '3'],
   ]);
 
+  // The work-item filter takes keys (typed in any case); the address keeps it.
+  await page.getByLabel('Work items').fill(item.key.toLowerCase());
+  await page.getByLabel('Work items').press('Enter');
+  await page.waitForURL(new RegExp(`itemKeys=${item.key}`));
+  await table.getByRole('row', { name: /Total 3\.00 h 3/ }).waitFor();
+  await page.getByLabel('Work items').fill('');
+  await page.getByLabel('Work items').press('Enter');
+  await page.waitForURL((u) => !u.hash.includes('itemKeys'));
+
   // The downloads parse to the screen's rows.
   const [csvDownload] = await Promise.all([
     page.waitForEvent('download'),

@@ -89,6 +89,24 @@ for (const dialect of DIALECTS)
       assert.equal(own.json().total.seconds, 3 * 3600 + 1800, 'the author still sees their own work on it');
     });
 
+    test('REP-1, REP-5, ITEM-9: the work-item filter by key counts that item only; a hidden item’s key filters to nothing, as an unknown one does', async () => {
+      const w = await reportWorld();
+      const byKey = await w.lc.get(`/api/reports/summary?${RANGE}&groupBy=item&itemKeys=${w.other.key}`);
+      assert.equal(byKey.statusCode, 200, byKey.body);
+      assert.equal(byKey.json().total.seconds, 1800);
+      const both = await w.lc.get(`/api/reports/worklogs?${RANGE}&itemKeys=${w.item.key},${w.other.key}`);
+      assert.equal(both.json().items.length, 3);
+      const admin = await as(t.app, w.admin.login);
+      await secure(admin, w.other.key, [{ kind: 'user', subjectId: w.author.id, view: 'allow', edit: 'allow' }]);
+      const hidden = await w.lc.get(`/api/reports/summary?${RANGE}&groupBy=item&itemKeys=${w.other.key}`);
+      const unknown = await w.lc.get(`/api/reports/summary?${RANGE}&groupBy=item&itemKeys=${w.project.key}-9999`);
+      assert.deepEqual(hidden.json(), unknown.json(), 'a hidden item answers as an item that does not exist');
+      assert.equal(hidden.json().total.seconds, 0);
+      const bad = await w.lc.get(`/api/reports/summary?${RANGE}&itemKeys=${encodeURIComponent('contact form')}`);
+      assert.equal(bad.statusCode, 400);
+      assert.equal(bad.json().field, 'query.itemKeys');
+    });
+
     test('REP-1, PRICE-7: app_admin sees the revenue per group and currency — rate × hours, each work log rounded to the cent', async () => {
       const w = await reportWorld();
       await w.log('2026-03-03', 1000);

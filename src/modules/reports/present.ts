@@ -188,7 +188,7 @@ export function summaryTable(out: SummaryOut): { columns: Column[]; rows: Cell[]
 /** A shared link as its creator's list shows it: the report's range and groupings, whether it is filtered, its state. */
 export function linkOut(row: LinkRow): LinkOut {
   const report = row.report as { from: string; to: string; groupBy: string } & Record<string, unknown>;
-  const filtered = ['projects', 'items', 'users', 'teams', 'priceLists', 'clients'].some(
+  const filtered = ['projects', 'items', 'itemKeys', 'users', 'teams', 'priceLists', 'clients'].some(
     (f) => report[f] !== undefined,
   );
   const now = Date.now();

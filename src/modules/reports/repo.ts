@@ -37,13 +37,14 @@ export const FROM = sql`from worklogs w join work_items i on i.id = w.item_id jo
 /** A work log's value: rate × hours, rounded to the cent, as charging counts it. */
 const VALUE = sql`round(w.rate * w.duration_seconds / 3600.0, 2)`;
 
-/** The date range and the filters, each an `and …` clause. */
+/** The date range and the filters, each an `and …` clause, over the work log `w`, its item `i` and its project `p`. */
 export function filtersOf(query: ReportFilters): RawBuilder<unknown> {
   const anyOf = (column: string, ids: number[] | undefined) =>
     ids ? sql`and ${sql.ref(column)} = any(${ids}::int[])` : sql``;
   return sql`and w.start_date between ${query.from}::date and ${query.to}::date
     ${anyOf('w.project_id', query.projects)} ${anyOf('w.item_id', query.items)} ${anyOf('w.author_id', query.users)}
-    ${anyOf('w.team_id', query.teams)} ${anyOf('w.price_list_id', query.priceLists)} ${anyOf('p.client_id', query.clients)}`;
+    ${anyOf('w.team_id', query.teams)} ${anyOf('w.price_list_id', query.priceLists)} ${anyOf('p.client_id', query.clients)}
+    ${query.itemKeys ? sql`and i.key = any(${query.itemKeys}::text[])` : sql``}`;
 }
 
 export interface SummaryDbRow {
@@ -153,9 +154,32 @@ export interface ReportWorklogRow {
 export type WorklogKey = [string, number];
 export const worklogKeyOf = (r: ReportWorklogRow): WorklogKey => [r.start_date, r.id];
 
+/** The statement of the detailed list: the reader's counted work logs after `after` in date and id order, `limit` of them (all when null). */
+function worklogsStatement(
+  reader: Reader,
+  query: ReportFilters,
+  after: WorklogKey | undefined,
+  limit: number | null,
+  direction: 'asc' | 'desc',
+) {
+  const bound = readerBoundOnce(reader);
+  const order = direction === 'asc' ? sql`order by w.start_date, w.id` : sql`order by w.start_date desc, w.id desc`;
+  const keyset = direction === 'asc' ? sql`>` : sql`<`;
+  return sql<ReportWorklogRow>`with ${bound.cte}
+    select w.id, to_char(w.start_date, 'YYYY-MM-DD') as start_date, w.duration_seconds, w.description,
+      p.key as project_key, p.name as project_name, i.key as item_key, i.title as item_title,
+      w.author_id, u.display_name as author_name, w.team_id, t.name as team_name, w.price_list_id,
+      pl.name as price_list_name, p.client_id, c.name as client_name, w.rate::text as rate, pl.currency,
+      ${VALUE}::text as value
+    ${FROM}
+    where ${reportedWorklogs(reader, 'w', { itemAlias: 'i', readerId: bound.readerId })} ${filtersOf(query)}
+      ${after ? sql`and (w.start_date, w.id) ${keyset} (${after[0]}::date, ${after[1]}::int)` : sql``}
+    ${order} ${limit === null ? sql`` : sql`limit ${limit}`}`;
+}
+
 /**
  * The next `limit` work logs the reader's report counts, after `after` in date and id order: a page of the detailed
- * list, or a chunk of its export (a keyset walk, so an export of a million rows reads one chunk at a time).
+ * list, or a chunk of its export on PGlite (a keyset walk, so an export of a million rows reads one chunk at a time).
  */
 export async function findWorklogs(
   db: Database,
@@ -165,20 +189,21 @@ export async function findWorklogs(
   limit: number,
   direction: 'asc' | 'desc' = 'asc',
 ) {
-  const bound = readerBoundOnce(reader);
-  const order = direction === 'asc' ? sql`order by w.start_date, w.id` : sql`order by w.start_date desc, w.id desc`;
-  const keyset = direction === 'asc' ? sql`>` : sql`<`;
-  const { rows } = await sql<ReportWorklogRow>`with ${bound.cte}
-    select w.id, to_char(w.start_date, 'YYYY-MM-DD') as start_date, w.duration_seconds, w.description,
-      p.key as project_key, p.name as project_name, i.key as item_key, i.title as item_title,
-      w.author_id, u.display_name as author_name, w.team_id, t.name as team_name, w.price_list_id,
-      pl.name as price_list_name, p.client_id, c.name as client_name, w.rate::text as rate, pl.currency,
-      ${VALUE}::text as value
-    ${FROM}
-    where ${reportedWorklogs(reader, 'w', { itemAlias: 'i', readerId: bound.readerId })} ${filtersOf(query)}
-      ${after ? sql`and (w.start_date, w.id) ${keyset} (${after[0]}::date, ${after[1]}::int)` : sql``}
-    ${order} limit ${limit}`.execute(db);
-  return rows;
+  return (await worklogsStatement(reader, query, after, limit, direction).execute(db)).rows;
+}
+
+/**
+ * Every work log the reader's report counts, in date and id order, `chunk` rows at a time from one statement read
+ * through a cursor (PostgreSQL: `streams(db)`), so memory holds one chunk and the database plans and runs the query once.
+ */
+export async function* streamWorklogs(
+  db: Database,
+  reader: Reader,
+  query: ReportFilters,
+  chunk: number,
+): AsyncGenerator<ReportWorklogRow[]> {
+  const compiled = worklogsStatement(reader, query, undefined, null, 'asc').compile(db);
+  for await (const result of db.getExecutor().stream<ReportWorklogRow>(compiled, chunk)) yield result.rows;
 }
 
 /** The projects, users, teams, price lists and clients of the work logs the reader's reports count in the range. */

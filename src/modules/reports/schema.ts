@@ -21,6 +21,16 @@ const idList = z
   .transform((s) => [...new Set(s.split(',').map(Number))])
   .refine((ids) => ids.length <= 100 && ids.every((n) => n >= 1 && n <= 2_147_483_647), 'at most 100 valid ids');
 
+const itemKeyList = z
+  .string()
+  .max(1_200)
+  .regex(
+    /^[A-Z][A-Z0-9]{1,9}-[1-9]\d{0,8}(,[A-Z][A-Z0-9]{1,9}-[1-9]\d{0,8})*$/,
+    'expected work item keys separated by commas, like ACME-12,ACME-14',
+  )
+  .transform((s) => [...new Set(s.split(','))])
+  .refine((keys) => keys.length <= 100, 'at most 100 work items');
+
 /** Why a grouping is refused, in plain words; undefined when it is fine. */
 function groupingProblem(dims: readonly string[]): string | undefined {
   const known: readonly string[] = DIMENSIONS;
@@ -49,6 +59,8 @@ export const reportFilters = {
   to: calendarDate,
   projects: idList.optional(),
   items: idList.optional(),
+  /** Work items by key (the screen's filter): a key the reader may not view filters to nothing, like an unknown one. */
+  itemKeys: itemKeyList.optional(),
   users: idList.optional(),
   teams: idList.optional(),
   priceLists: idList.optional(),

@@ -1,10 +1,18 @@
 import { seesMoney, seesTeamNames, type Actor, type Authz } from '../../authz/engine.js';
 import type { FileAnswer } from '../../http/route.js';
 import type { Reader } from '../../authz/visibility.js';
-import type { Database } from '../../db/index.js';
 import type { Deps } from '../../lib/deps.js';
 import { badRequest } from '../../lib/errors.js';
-import { CONTENT_TYPES, exportStream, oneChunk, Slots, type Cell, type ExportFormat } from '../../lib/export.js';
+import { streams, type Database } from '../../db/index.js';
+import {
+  CONTENT_TYPES,
+  exportStream,
+  oneChunk,
+  readAhead,
+  Slots,
+  type Cell,
+  type ExportFormat,
+} from '../../lib/export.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import {
   reportWorklogOut,
@@ -121,25 +129,24 @@ export function createReportService(deps: Deps) {
   async function exportWorklogs(actor: Actor, query: ReportFilters & { format: ExportFormat }): Promise<FileAnswer> {
     await checkFilters(actor, query);
     const reader = readerOf(actor);
-    // Each chunk is read while the one before is written: the database and the writer work at the same time.
-    const read = (after: repo.WorklogKey | undefined) => {
-      const next = repo.findWorklogs(db, actor, query, after, EXPORT_CHUNK);
-      next.catch(() => {}); // awaited below; an export given up before it is read must not crash the process
-      return next;
-    };
+    // PostgreSQL reads the whole list as one statement through a cursor; PGlite, whose one connection every request
+    // shares, walks it by keyset. Either way each chunk is read while the one before is written.
+    async function* keysetWalk(): AsyncGenerator<repo.ReportWorklogRow[]> {
+      for (let after: repo.WorklogKey | undefined; ;) {
+        const rows = await repo.findWorklogs(db, actor, query, after, EXPORT_CHUNK);
+        yield rows;
+        if (rows.length < EXPORT_CHUNK) return;
+        after = repo.worklogKeyOf(rows[rows.length - 1]);
+      }
+    }
     async function* chunks(): AsyncGenerator<Cell[][]> {
       const slot = await exportSlots.acquire();
       try {
-        let next = read(undefined);
-        for (;;) {
-          const rows = await next;
-          const more = rows.length === EXPORT_CHUNK;
-          if (more) next = read(repo.worklogKeyOf(rows[rows.length - 1]));
+        const source = streams(db) ? repo.streamWorklogs(db, actor, query, EXPORT_CHUNK) : keysetWalk();
+        for await (const rows of readAhead(source))
           // Presented a few hundred rows at a time, so no export holds the event loop for long (other requests wait).
           for (let k = 0; k < rows.length; k += PRESENT_BATCH)
             yield rows.slice(k, k + PRESENT_BATCH).map((r) => worklogCells(reportWorklogOut(r, reader), reader));
-          if (!more) return;
-        }
       } finally {
         slot.release();
       }

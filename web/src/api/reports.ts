@@ -28,6 +28,8 @@ export interface ReportState {
   teams: string;
   priceLists: string;
   clients: string;
+  /** Work item keys, comma separated. */
+  itemKeys: string;
   view: ReportView;
   /** The workload's columns: days or weeks. */
   period: 'day' | 'week';
@@ -41,8 +43,8 @@ export interface ReportState {
 
 /** The query every report request takes: the range and the filters that are set. */
 export function filterParams(state: ReportState) {
-  const { from, to, projects, users, teams, priceLists, clients } = state;
-  return { from, to, projects, users, teams, priceLists, clients };
+  const { from, to, projects, users, teams, priceLists, clients, itemKeys } = state;
+  return { from, to, projects, users, teams, priceLists, clients, itemKeys };
 }
 
 export const getSummary = (state: ReportState, groupBy: readonly ReportDimension[] = state.groupBy) =>
@@ -87,7 +89,7 @@ export const sharedReportUrl = (token: string) =>
 
 /** The report a link shares: the page's range, groupings and filters, as the summary takes them. */
 export function linkReport(state: ReportState): ReportLinkInput['report'] {
-  const { from, to, projects, users, teams, priceLists, clients } = state;
+  const { from, to, projects, users, teams, priceLists, clients, itemKeys } = state;
   const set = (v: string) => v || undefined;
   return {
     from,
@@ -98,6 +100,7 @@ export function linkReport(state: ReportState): ReportLinkInput['report'] {
     teams: set(teams),
     priceLists: set(priceLists),
     clients: set(clients),
+    itemKeys: set(itemKeys),
   };
 }
 

@@ -11,7 +11,19 @@ import { navigate, useHash } from '../router.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 import { useFieldErrors } from '../useFieldErrors.js';
 
-const FIELDS = ['from', 'to', 'groupBy', 'projects', 'users', 'teams', 'priceLists', 'clients', 'q', 'period'];
+const FIELDS = [
+  'from',
+  'to',
+  'groupBy',
+  'projects',
+  'users',
+  'teams',
+  'priceLists',
+  'clients',
+  'itemKeys',
+  'q',
+  'period',
+];
 
 const VIEWS: Array<[ReportView, string]> = [
   ['summary', 'Summary'],

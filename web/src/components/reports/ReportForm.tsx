@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { ReportDimension } from '../../../../src/contracts.js';
 import { REPORT_DIMENSIONS, REPORT_PERIODS } from '../../../../src/contracts.js';
-import { getReportFilters, type ReportState } from '../../api/reports.js';
+import { getItemAnalysis, getReportFilters, type ReportState } from '../../api/reports.js';
+import { useDebounced } from '../../useDebounced.js';
 import type { FieldErrors } from '../../useFieldErrors.js';
 import { useResource } from '../../useResource.js';
 import { SelectField } from '../SelectField.js';
@@ -20,7 +21,8 @@ type Filter = 'projects' | 'users' | 'teams' | 'priceLists' | 'clients';
 
 /**
  * What a report covers and how it groups: a date range (or a named one), up to three groupings, and a filter on each
- * of project, user, team, price list and client — the choices those of the work logs the caller's reports count.
+ * of project, user, team, price list and client — the choices those of the work logs the caller's reports count — and
+ * on work items by key, with suggestions of the items the caller's reports count work on.
  */
 export function ReportForm({ initial, onApply, errors }: Props) {
   const [values, setValues] = useState(initial);
@@ -29,7 +31,17 @@ export function ReportForm({ initial, onApply, errors }: Props) {
     () => (validRange ? getReportFilters(values.from, values.to) : Promise.resolve(undefined)),
     [values.from, values.to, validRange],
   ).data;
-  const set = (field: 'from' | 'to' | Filter) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  // Suggestions for the work-item filter: the items with counted work in the range whose key or title has the text.
+  const typed = useDebounced(values.itemKeys.split(',').pop()?.trim() ?? '', 250);
+  const suggestions = useResource(
+    () =>
+      validRange && typed.length >= 2
+        ? getItemAnalysis({ ...values, itemKeys: '', projects: '', q: typed }, 0)
+        : Promise.resolve(undefined),
+    [values.from, values.to, validRange, typed],
+  ).data;
+  const set = (field: 'from' | 'to' | 'itemKeys' | Filter) => (value: string) =>
+    setValues((v) => ({ ...v, [field]: value }));
   // A grouping chosen again in another place moves there; so does a second period (one of day, week, month).
   const setGrouping = (index: number) => (value: string) =>
     setValues((v) => {
@@ -43,7 +55,12 @@ export function ReportForm({ initial, onApply, errors }: Props) {
 
   function apply(event: FormEvent) {
     event.preventDefault();
-    onApply({ ...values });
+    const itemKeys = values.itemKeys
+      .split(',')
+      .map((k) => k.trim().toUpperCase())
+      .filter(Boolean)
+      .join(',');
+    onApply({ ...values, itemKeys });
   }
 
   const filter = (field: Filter, label: string, options: Array<{ id: number; name: string }> | undefined) =>
@@ -115,6 +132,22 @@ export function ReportForm({ initial, onApply, errors }: Props) {
         {filter('teams', 'Team', choices?.teams)}
         {filter('priceLists', 'Price list', choices?.priceLists)}
         {filter('clients', 'Client', choices?.clients)}
+        <TextField
+          label="Work items"
+          value={values.itemKeys}
+          onChange={set('itemKeys')}
+          placeholder="ACME-12,ACME-14"
+          list="report-item-suggestions"
+          autoComplete="off"
+          errors={errors}
+          field="itemKeys"
+        />
+        <datalist id="report-item-suggestions">
+          {suggestions?.items.map((i) => {
+            const earlier = values.itemKeys.split(',').slice(0, -1);
+            return <option key={i.key} value={[...earlier, i.key].join(',')} label={`${i.key} ${i.title}`} />;
+          })}
+        </datalist>
       </div>
       <div className="form-actions start">
         <button type="submit" className="button">

@@ -5,7 +5,7 @@ import { hashQuery, withQuery } from '../../router.js';
 
 /** A report's state in its address (`#/reports?from=…&groupBy=project,user`), so a report can be bookmarked. */
 
-const FILTERS = ['projects', 'users', 'teams', 'priceLists', 'clients'] as const;
+const FILTERS = ['projects', 'users', 'teams', 'priceLists', 'clients', 'itemKeys'] as const;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -48,6 +48,7 @@ export function stateOf(hash: string): ReportState {
     teams: q.get('teams') ?? '',
     priceLists: q.get('priceLists') ?? '',
     clients: q.get('clients') ?? '',
+    itemKeys: q.get('itemKeys') ?? '',
     view: (REPORT_VIEWS as readonly string[]).includes(q.get('view') ?? '') ? (q.get('view') as ReportView) : 'summary',
     period: q.get('period') === 'week' ? 'week' : 'day',
     q: q.get('q') ?? '',
