@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { seesMoney, seesTeamNames, type Actor, type Authz } from '../../authz/engine.js';
 import type { FileAnswer } from '../../http/route.js';
 import type { Reader } from '../../authz/visibility.js';
@@ -144,9 +145,12 @@ export function createReportService(deps: Deps) {
       try {
         const source = streams(db) ? repo.streamWorklogs(db, actor, query, EXPORT_CHUNK) : keysetWalk();
         for await (const rows of readAhead(source))
-          // Presented a few hundred rows at a time, so no export holds the event loop for long (other requests wait).
-          for (let k = 0; k < rows.length; k += PRESENT_BATCH)
+          // Presented a few hundred rows at a time, each batch after a turn of the event loop: a chunk already read
+          // would otherwise be presented and written in one run of promise callbacks while other requests wait.
+          for (let k = 0; k < rows.length; k += PRESENT_BATCH) {
+            await setImmediate();
             yield rows.slice(k, k + PRESENT_BATCH).map((r) => worklogCells(reportWorklogOut(r, reader), reader));
+          }
       } finally {
         slot.release();
       }
