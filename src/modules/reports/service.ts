@@ -48,8 +48,12 @@ const PRESENT_BATCH = 500;
  * 100 ms; two at a time gave 204 ms, four 626 ms (bench:reports, BENCHMARKS.md).
  */
 const exportSlots = new Slots(Number(process.env.TIMEWARD_EXPORTS_AT_ONCE ?? 1));
-/** Work logs read per statement of an export's keyset walk. */
-const EXPORT_CHUNK = 10_000;
+/**
+ * Work logs per read of an export's cursor (or statement of its keyset walk). Smaller chunks keep the server's RSS
+ * lower while an export runs (a million-row XLSX: 180 MB of growth with 10,000, 150 MB with 2,000) at no measured cost
+ * in time through the cursor.
+ */
+const EXPORT_CHUNK = 2_000;
 
 const readerOf = (actor: Actor): ReportReader => ({ money: seesMoney(actor), teamNames: seesTeamNames(actor) });
 const fileName = (kind: string, query: ReportFilters, format: ExportFormat) =>
