@@ -27,14 +27,13 @@ import type {
   SuccessorOut,
 } from './modules/pricelists/schema.js';
 import type {
-  ClientOut,
-  ClientPage as ClientPageOut,
   GrantOut,
   ProjectOut,
   ProjectPage as ProjectPageOut,
   RoleMemberOut,
   SubjectsOut,
 } from './modules/projects/schema.js';
+import type { ClientOut, ClientPage as ClientPageOut } from './modules/clients/schema.js';
 import type { EntryOut, PreviewOut, SecurityOut } from './modules/security/schema.js';
 import type { SettingsOut, SettingsUpdate } from './modules/settings/schema.js';
 import type {
@@ -114,7 +113,8 @@ export type Project = Json<ProjectOut>;
 /** A page of projects with what the caller may do beside them (create one, read clients). */
 export type ProjectPage = Json<ProjectPageOut>;
 /** Creating, editing and archiving a project (PRJ-1); a client it may name (FLOW-6). */
-export type { ProjectCreate, ProjectUpdate, ProjectArchive, ClientCreate } from './modules/projects/schema.js';
+export type { ProjectCreate, ProjectUpdate, ProjectArchive } from './modules/projects/schema.js';
+export type { ClientCreate, ClientUpdate } from './modules/clients/schema.js';
 export type Client = Json<ClientOut>;
 export type ClientPage = Json<ClientPageOut>;
 export type ProjectGrant = Json<GrantOut>;

@@ -162,6 +162,9 @@ export const ACTIONS = {
   'client.list': { scope: 'global', authority: { roles: CLIENT_READERS, systemAdmin: true } },
   /** APP-4: client_admin creates clients; so do app_admin (all configuration, APP-3) and system administrators. */
   'client.create': { scope: 'global', authority: { roles: CLIENT_ADMINS, systemAdmin: true } },
+  /** APP-4: client readers read a client's contact and notes; client administrators change them and archive it. */
+  'client.view': { scope: 'global', authority: { roles: CLIENT_READERS, systemAdmin: true } },
+  'client.update': { scope: 'global', authority: { roles: CLIENT_ADMINS, systemAdmin: true } },
   'project.view': { scope: 'project', permissions: ['BROWSE_PROJECT'] },
   'project.edit': { scope: 'project', permissions: ['ADMINISTER_PROJECT'] },
   'project.permissions': { scope: 'project', permissions: ['ADMINISTER_PROJECT'], adminOverride: true },

@@ -115,6 +115,8 @@ export interface ClientsTable {
   name: string;
   contact: Generated<string>;
   notes: Generated<string>;
+  archived: Generated<boolean>;
+  version: Generated<number>;
 }
 /** A project's team & price-list check switch (PRICE-2): as the installation says, or off for the project. */
 export const PROJECT_TEAM_CHECKS = ['inherit', 'disabled'] as const;

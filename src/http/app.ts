@@ -22,6 +22,7 @@ import { createAuthenticator } from '../modules/auth/authenticate.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { itemRoutes, treeRoutes } from '../modules/items/routes.js';
 import { priceListRoutes } from '../modules/pricelists/routes.js';
+import { clientRoutes } from '../modules/clients/routes.js';
 import { projectRoutes } from '../modules/projects/routes.js';
 import { securityRoutes } from '../modules/security/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
   authRoutes(app, deps);
   userRoutes(app, deps);
   projectRoutes(app, deps);
+  clientRoutes(app, deps);
   itemRoutes(app, deps);
   treeRoutes(app, deps);
   worklogRoutes(app, deps);

@@ -187,6 +187,11 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
     authority: { roles: ['app_admin', 'client_admin', 'client_viewer'], systemAdmin: true },
   },
   'client.create': { permissions: [], authority: { roles: ['app_admin', 'client_admin'], systemAdmin: true } },
+  'client.view': {
+    permissions: [],
+    authority: { roles: ['app_admin', 'client_admin', 'client_viewer'], systemAdmin: true },
+  },
+  'client.update': { permissions: [], authority: { roles: ['app_admin', 'client_admin'], systemAdmin: true } },
   // PRICE-2: the global team-check switch is installation configuration (Administration, APP-2).
   'admin.settings': { permissions: [], area: 'Administration' },
   // WL-3: one's own work logs in the app areas live in the Timesheet area.

@@ -342,6 +342,7 @@ interface World {
   teamId: number;
   priceListId: number;
   teamRoleId: number;
+  clientId: number;
 }
 interface RouteSpec {
   params?: Record<string, { kind: keyof typeof BAD_PARAMS; valid: (w: World) => string | number }>;
@@ -469,6 +470,11 @@ const ROUTES: Record<string, RouteSpec> = {
     fields: { version: 'version', archived: 'boolean' },
   },
   'POST /api/clients': { body: () => ({ name: 'Fresh client' }), fields: { name: 'name' } },
+  'PATCH /api/clients/:id': {
+    params: { id: id((w) => w.clientId) },
+    body: () => ({ version: 1, name: 'Renamed client', archived: true }),
+    fields: { version: 'version', name: 'name', archived: 'boolean' },
+  },
   'PATCH /api/projects/:key': {
     params: { key: projectKey },
     body: () => ({
@@ -886,6 +892,13 @@ for (const dialect of DIALECTS) {
         teamId: team.id,
         priceListId: priceList.id,
         teamRoleId: team.memberRoleId,
+        clientId: (
+          await t.db
+            .insertInto('clients')
+            .values({ name: 'Bad input client' })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id,
       };
       assert.ok(w.worklogId && w.tokenId, 'the world was built');
       const { rows } = await sql<{ name: string }>`select table_name::text as name from information_schema.tables

@@ -5,6 +5,7 @@ import { Header } from './components/Header.js';
 import { AccountPage } from './pages/AccountPage.js';
 import { AdminPage } from './pages/AdminPage.js';
 import { ApprovalsPage } from './pages/ApprovalsPage.js';
+import { ClientsPage } from './pages/ClientsPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
 import { InboxPage } from './pages/InboxPage.js';
 import { InvoicesPage } from './pages/InvoicesPage.js';
@@ -123,6 +124,8 @@ function renderRoute(route: Route, me: Me) {
       return me.areas.includes('Cost') ? <InvoicesPage /> : <NotFoundPage />;
     case 'sharedReport':
       return <SharedReportPage token={route.token} />;
+    case 'clients':
+      return me.areas.includes('Clients') ? <ClientsPage /> : <NotFoundPage />;
     case 'dashboard':
       return me.areas.includes('Dashboard') ? <DashboardPage /> : <NotFoundPage />;
     case 'reports':

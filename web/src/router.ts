@@ -15,6 +15,7 @@ export type Route =
   | { name: 'invoices' }
   | { name: 'reports' }
   | { name: 'dashboard' }
+  | { name: 'clients' }
   | { name: 'sharedReport'; token: string }
   | { name: 'teams' }
   | { name: 'team'; id: number }
@@ -57,6 +58,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'invoices' && second === undefined) return { name: 'invoices' };
   if (first === 'reports' && second === undefined) return { name: 'reports' };
   if (first === 'dashboard' && second === undefined) return { name: 'dashboard' };
+  if (first === 'clients' && second === undefined) return { name: 'clients' };
   if (first === 'shared' && second !== undefined) return { name: 'sharedReport', token: second };
   if (first === 'account' && second === undefined) return { name: 'account' };
   if (first === 'set-password' && second !== undefined) return { name: 'setPassword', token: second };
@@ -106,6 +108,7 @@ export const href = {
   /** The Reports area; a report's state follows in the query (components/reports/state.ts). */
   reports: () => '#/reports',
   dashboard: () => '#/dashboard',
+  clients: () => '#/clients',
   teams: () => '#/teams',
   team: (id: number) => `#/teams/${id}`,
   admin: (tab?: AdminTab) => (tab ? `#/admin/${tab}` : '#/admin'),

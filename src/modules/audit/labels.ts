@@ -30,6 +30,7 @@ export const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'project.archive': 'Archived a project',
   'project.unarchive': 'Unarchived a project',
   'client.create': 'Created a client',
+  'client.update': 'Changed a client',
   'project.grant': 'Granted a project permission',
   'project.revoke': 'Revoked a project permission',
   'project.role.add': 'Added a project role member',

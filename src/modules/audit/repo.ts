@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = {
   'project.archive': 'project',
   'project.unarchive': 'project',
   'client.create': 'client',
+  'client.update': 'client',
   'project.grant': 'project_permission',
   'project.revoke': 'project_permission',
   'project.role.add': 'project_role_member',

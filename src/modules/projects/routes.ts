@@ -2,7 +2,6 @@ import { routeTable } from '../../http/route.js';
 import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
 import { projectPermissionRoutes } from './routes-permissions.js';
-import { clientRoutes } from './routes-clients.js';
 import {
   projectArchive,
   projectCreate,
@@ -72,5 +71,4 @@ export function projectRoutes(app: App, deps: Deps) {
   });
 
   projectPermissionRoutes(app, deps);
-  clientRoutes(app, deps);
 }

@@ -78,20 +78,6 @@ export type ProjectCreate = z.infer<typeof projectCreate>;
 export type ProjectUpdate = z.infer<typeof projectUpdate>;
 export type ProjectArchive = z.infer<typeof projectArchive>;
 
-/** Clients a project may name (FLOW-6): a page by name, matching `q`. */
-export const clientListQuery = z.strictObject({ ...pageQuery, q: z.string().max(200).optional() });
-export const clientCreate = z.strictObject({
-  name,
-  contact: z.string().trim().max(500).optional(),
-  notes: z.string().trim().max(2000).optional(),
-});
-export const clientOut = z.object({ id: z.number(), name: z.string(), contact: z.string(), notes: z.string() });
-export const clientPage = page(clientOut).extend({ abilities: z.object({ canCreate: z.boolean() }) });
-export type ClientListQuery = z.infer<typeof clientListQuery>;
-export type ClientCreate = z.infer<typeof clientCreate>;
-export type ClientOut = z.infer<typeof clientOut>;
-export type ClientPage = z.infer<typeof clientPage>;
-
 /** Exactly one of userId / groupId (/ roleId) names who receives a grant. */
 function exactlyOne<K extends string>(keys: readonly K[]) {
   return (value: Partial<Record<K, unknown>>, ctx: z.RefinementCtx) => {

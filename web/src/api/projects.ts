@@ -2,6 +2,7 @@ import type {
   Client,
   ClientCreate,
   ClientPage,
+  ClientUpdate,
   Project,
   ProjectCreate,
   ProjectPage,
@@ -31,7 +32,12 @@ export const setProjectArchived = (project: Pick<Project, 'key' | 'version'>, ar
     body: { version: project.version, archived },
   });
 
-/** The first 200 clients by name: enough for a picker; more are found by typing (`q`). */
-export const listClients = (q = '') => request<ClientPage>('GET', `/clients${query({ limit: 200, q })}`);
+/** The first 200 clients by name: enough for a picker; more are found by typing (`q`); archived ones when asked. */
+export const listClients = (q = '', archived = false) =>
+  request<ClientPage>('GET', `/clients${query({ limit: 200, q, archived: archived ? 'true' : undefined })}`);
+
+/** API-4: the version the screen read; a stale one is a 409 `version_conflict`. */
+export const updateClient = (client: Pick<Client, 'id' | 'version'>, change: Omit<ClientUpdate, 'version'>) =>
+  request<Client>('PATCH', `/clients/${client.id}`, { body: { ...change, version: client.version } });
 
 export const createClient = (input: ClientCreate) => request<Client>('POST', '/clients', { body: input });

@@ -57,6 +57,11 @@ export function Header({ me, route, onSignOut }: Props) {
             Reports
           </a>
         )}
+        {areas.includes('Clients') && (
+          <a href={href.clients()} aria-current={route.name === 'clients' ? 'page' : undefined}>
+            Clients
+          </a>
+        )}
         {areas.includes('Teams') && (
           <a href={href.teams()} aria-current={inTeams ? 'page' : undefined}>
             Teams
