@@ -19,7 +19,7 @@ test('FLOW-6, APP-4: a client admin creates, edits and archives a client; a clie
   await page.getByRole('link', { name: 'Clients' }).click();
   await page.getByRole('heading', { name: 'Clients' }).waitFor();
   await page.getByRole('button', { name: 'New client' }).click();
-  await page.getByLabel('Name').fill('Vandelay Industries');
+  await page.getByLabel('Name', { exact: true }).fill('Vandelay Industries');
   await page.getByLabel('Contact (optional)').fill('Art Vandelay');
   await page.getByLabel('Notes (optional)').fill('Importer and exporter');
   await page.getByLabel('Notes (optional)').press('Tab');
@@ -58,8 +58,8 @@ test('FLOW-6, APP-4: a client admin creates, edits and archives a client; a clie
   const fits = await seen.page.evaluate(
     () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
   );
-  assert.ok(fits, 'the list needs no sideways scrolling of the page at 375 px');
   await screenshot(seen.page, 'clients-phone');
+  assert.ok(fits, 'the list needs no sideways scrolling of the page at 375 px');
   assert.deepEqual(seenErrors, []);
   await seen.context.close();
 

@@ -44,7 +44,7 @@ export function ClientsPage() {
           </div>
         )}
       </div>
-      <form className="form-row client-filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form className="form client-filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <label>
           Name contains
           <input type="search" value={q} maxLength={200} onChange={(e) => setQ(e.target.value)} />
