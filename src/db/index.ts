@@ -21,6 +21,7 @@ import * as m0015 from './migrations/0015_report_links.js';
 import * as m0016 from './migrations/0016_worklog_date_index.js';
 import * as m0017 from './migrations/0017_item_watches.js';
 import * as m0018 from './migrations/0018_client_archive.js';
+import * as m0019 from './migrations/0019_calendars.js';
 
 export type Database = Kysely<DB>;
 
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '0016_worklog_date_index': m0016,
   '0017_item_watches': m0017,
   '0018_client_archive': m0018,
+  '0019_calendars': m0019,
 };
 
 const INT8 = 20;

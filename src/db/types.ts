@@ -85,6 +85,21 @@ export interface ReportLinksTable {
   opened_count: Generated<number>;
   last_opened_at: Timestamp | null;
 }
+/** A person's working time per weekday and holiday region from a day on (issue 16). */
+export interface WorkSchedulesTable {
+  id: Generated<number>;
+  user_id: number;
+  valid_from: string;
+  /** Seconds Monday to Sunday. */
+  day_seconds: number[];
+  holiday_region: string | null;
+  created_at: Generated<Timestamp>;
+}
+/** A company day off: no one's capacity counts it. */
+export interface CompanyDaysOffTable {
+  day: string;
+  name: string;
+}
 /** A work item a user watches from the Dashboard (quick watch, ITEM-9). */
 export interface ItemWatchesTable {
   user_id: number;
@@ -379,6 +394,8 @@ export interface DB {
   password_links: PasswordLinksTable;
   report_links: ReportLinksTable;
   item_watches: ItemWatchesTable;
+  work_schedules: WorkSchedulesTable;
+  company_days_off: CompanyDaysOffTable;
   login_attempts: LoginAttemptsTable;
   app_role_grants: AppRoleGrantsTable;
   clients: ClientsTable;

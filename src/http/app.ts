@@ -22,6 +22,7 @@ import { createAuthenticator } from '../modules/auth/authenticate.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { itemRoutes, treeRoutes } from '../modules/items/routes.js';
 import { priceListRoutes } from '../modules/pricelists/routes.js';
+import { calendarRoutes } from '../modules/calendars/routes.js';
 import { clientRoutes } from '../modules/clients/routes.js';
 import { projectRoutes } from '../modules/projects/routes.js';
 import { securityRoutes } from '../modules/security/routes.js';
@@ -157,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
   userRoutes(app, deps);
   projectRoutes(app, deps);
   clientRoutes(app, deps);
+  calendarRoutes(app, deps);
   itemRoutes(app, deps);
   treeRoutes(app, deps);
   worklogRoutes(app, deps);

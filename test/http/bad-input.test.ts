@@ -343,6 +343,8 @@ interface World {
   priceListId: number;
   teamRoleId: number;
   clientId: number;
+  /** A schedule version of `userId` and a company day off, both from 2026-05-01 (the `periodStart` params' valid day). */
+  scheduled: boolean;
 }
 interface RouteSpec {
   params?: Record<string, { kind: keyof typeof BAD_PARAMS; valid: (w: World) => string | number }>;
@@ -470,6 +472,21 @@ const ROUTES: Record<string, RouteSpec> = {
     fields: { version: 'version', archived: 'boolean' },
   },
   'POST /api/clients': { body: () => ({ name: 'Fresh client' }), fields: { name: 'name' } },
+  'PUT /api/users/:id/schedules': {
+    params: { id: id((w) => w.userId) },
+    body: () => ({
+      validFrom: '2026-06-01',
+      daySeconds: [28800, 28800, 28800, 28800, 14400, 0, 0],
+      holidayRegion: 'DE-BY',
+    }),
+    fields: { validFrom: 'date' },
+  },
+  'DELETE /api/users/:id/schedules/:validFrom': { params: { id: id((w) => w.userId), validFrom: periodStart } },
+  'POST /api/admin/days-off': {
+    body: () => ({ day: '2026-12-24', name: 'Christmas Eve' }),
+    fields: { day: 'date', name: 'name' },
+  },
+  'DELETE /api/admin/days-off/:day': { params: { day: periodStart } },
   'PATCH /api/clients/:id': {
     params: { id: id((w) => w.clientId) },
     body: () => ({ version: 1, name: 'Renamed client', archived: true }),
@@ -892,6 +909,11 @@ for (const dialect of DIALECTS) {
         teamId: team.id,
         priceListId: priceList.id,
         teamRoleId: team.memberRoleId,
+        scheduled: await sql`insert into work_schedules (user_id, valid_from, day_seconds)
+          values (${user.id}, '2026-05-01', '{28800,28800,28800,28800,28800,0,0}')`
+          .execute(t.db)
+          .then(() => sql`insert into company_days_off (day, name) values ('2026-05-01', 'Labour Day')`.execute(t.db))
+          .then(() => true),
         clientId: (
           await t.db
             .insertInto('clients')

@@ -49,6 +49,11 @@ export const AUDIT_ACTIONS = {
   'project.unarchive': 'project',
   'client.create': 'client',
   'client.update': 'client',
+  // Working calendars (issue 16): a person's working time from a day on; the company's days off.
+  'schedule.set': 'user',
+  'schedule.delete': 'user',
+  'dayOff.create': 'day_off',
+  'dayOff.delete': 'day_off',
   'project.grant': 'project_permission',
   'project.revoke': 'project_permission',
   'project.role.add': 'project_role_member',

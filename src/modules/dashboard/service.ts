@@ -1,7 +1,6 @@
 import { decide } from '../../authz/decide.js';
 import { QUICK } from '../../authz/enforce.js';
 import { seesMoney, seesTeamNames, type Actor } from '../../authz/engine.js';
-import { capacitySeconds } from '../../lib/capacity.js';
 import type { Deps } from '../../lib/deps.js';
 import { loadDateSettings } from '../../lib/installation.js';
 import { addDays, daysOf, periodOf } from '../../lib/periods.js';
@@ -9,6 +8,8 @@ import { countQueue } from '../approvals/repo.js';
 import { reportWorklogOut } from '../reports/present.js';
 import { findWorklogs, summarize } from '../reports/repo.js';
 import { audit } from '../audit/repo.js';
+import { capacityOfDays } from '../calendars/calendar.js';
+import { loadCalendars } from '../calendars/repo.js';
 import { itemOut, secondsByItem, timesheetOut, watchedOut } from './present.js';
 import * as repo from './repo.js';
 import type { DashboardOut, WatchOut } from './schema.js';
@@ -34,7 +35,7 @@ export function createDashboardService({ db, authz }: Deps) {
     const reader = { money: seesMoney(actor), teamNames: seesTeamNames(actor) };
     const approves = decide('timesheet.queue', actor.subject, {}, QUICK).allowed;
 
-    const [byDay, recent, slices, items, watched, waiting, teams] = await Promise.all([
+    const [byDay, recent, slices, items, watched, waiting, teams, calendars] = await Promise.all([
       summarize(db, actor, mine, ['day'], 100),
       findWorklogs(
         db,
@@ -49,6 +50,7 @@ export function createDashboardService({ db, authz }: Deps) {
       watchedItems(actor, week.start, week.end, today),
       approves ? countQueue(db, actor, { states: ['submitted', 'recall_requested'] }) : undefined,
       reader.teamNames ? repo.findLedTeams(db, actor.userId) : [],
+      loadCalendars(db, [actor.userId], { from: week.start, to: week.end }),
     ]);
     const days = new Map(byDay.filter((r) => r.depth === 1).map((r) => [r.k[0][0], Number(r.seconds)]));
     const teamWidgets = await Promise.all(
@@ -73,7 +75,7 @@ export function createDashboardService({ db, authz }: Deps) {
         from: week.start,
         to: week.end,
         seconds: [...days.values()].reduce((s, n) => s + n, 0),
-        capacitySeconds: capacitySeconds(week),
+        capacitySeconds: capacityOfDays(calendars.get(actor.userId)!, daysOf(week)),
         days: daysOf(week).map((date) => ({ date, seconds: days.get(date) ?? 0 })),
       },
       recent: recent.map((r) => reportWorklogOut(r, reader)),

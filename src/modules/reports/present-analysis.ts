@@ -1,4 +1,4 @@
-import { capacityOf } from '../../lib/capacity.js';
+import { capacityOfDays, type Calendar } from '../calendars/calendar.js';
 import { addDays, periodOf } from '../../lib/periods.js';
 import { mergeCurrencies } from './present.js';
 import type { ItemAnalysisRow } from './repo-analysis.js';
@@ -7,49 +7,51 @@ import type { ItemAnalysisOut, WorkloadOut, WorkloadQuery } from './schema-analy
 
 /** The workload and the item analysis as the API answers them. */
 
-/** The workload's columns: each day of the range, or each week (from its Monday) with the working days it has in range. */
-export function workloadColumns(query: Pick<WorkloadQuery, 'from' | 'to' | 'period'>): WorkloadOut['columns'] {
-  const columns: WorkloadOut['columns'] = [];
+/** The workload's columns: each day of the range, or each week (from its Monday), with the days of the range in it. */
+export function workloadColumns(
+  query: Pick<WorkloadQuery, 'from' | 'to' | 'period'>,
+): Array<{ start: string; days: string[] }> {
+  const columns: Array<{ start: string; days: string[] }> = [];
   const first = query.period === 'week' ? periodOf(query.from, 'week').start : query.from;
   const step = query.period === 'week' ? 7 : 1;
   for (let start = first; start <= query.to; start = addDays(start, step)) {
-    let seconds = 0;
-    for (let d = 0; d < step; d++) {
-      const day = addDays(start, d);
-      if (day >= query.from && day <= query.to) seconds += capacityOf(day);
-    }
-    columns.push({ start, capacitySeconds: seconds });
+    const days = Array.from({ length: step }, (_, d) => addDays(start, d)).filter(
+      (day) => day >= query.from && day <= query.to,
+    );
+    columns.push({ start, days });
   }
   return columns;
 }
 
+/** The people a workload's summary rows name (the authors with counted hours), by id. */
+export const peopleOfRows = (rows: readonly SummaryDbRow[]) =>
+  [...new Set(rows.flatMap((r) => (r.depth > 0 && r.k[0][0] !== null ? [Number(r.k[0][0])] : [])))];
+
 /**
  * One row per person: the people listed (whose work the reader sees) and anyone else with counted hours (a person
- * deactivated since), by name, at most `max`; each person's hours per column from the summary's person × period rows.
+ * deactivated since), by name, at most `max`; each person's hours per column from the summary's person × period rows,
+ * and their capacity per column from their calendar (working time, holidays, company days off).
  */
 export function workloadOut(
   query: WorkloadQuery,
   people: ReadonlyArray<{ id: number; display_name: string }>,
   rows: readonly SummaryDbRow[],
   max: number,
+  calendars: ReadonlyMap<number, Calendar>,
 ): WorkloadOut {
   const columns = workloadColumns(query);
   const index = new Map(columns.map((c, i) => [c.start, i]));
-  const capacity = columns.reduce((sum, c) => sum + c.capacitySeconds, 0);
-  const byId = new Map(
-    people.map((p) => [
-      p.id,
-      { user: { id: p.id, displayName: p.display_name }, seconds: 0, cells: columns.map(() => 0) },
-    ]),
-  );
+  const blank = (id: number, displayName: string) => ({
+    user: { id, displayName },
+    seconds: 0,
+    cells: columns.map(() => 0),
+  });
+  const byId = new Map(people.map((p) => [p.id, blank(p.id, p.display_name)]));
   for (const row of mergeCurrencies(rows)) {
     if (row.keys.length === 0) continue;
     const id = Number(row.keys[0].id);
     let person = byId.get(id);
-    if (!person) {
-      person = { user: { id, displayName: row.keys[0].label ?? '' }, seconds: 0, cells: columns.map(() => 0) };
-      byId.set(id, person);
-    }
+    if (!person) byId.set(id, (person = blank(id, row.keys[0].label ?? '')));
     if (row.keys.length === 1) person.seconds = row.seconds;
     else person.cells[index.get(row.keys[1].id ?? '') ?? -1] = row.seconds;
   }
@@ -58,8 +60,12 @@ export function workloadOut(
   );
   return {
     period: query.period,
-    columns,
-    people: sorted.slice(0, max).map((p) => ({ ...p, capacitySeconds: capacity })),
+    columns: columns.map((c) => ({ start: c.start })),
+    people: sorted.slice(0, max).map((p) => {
+      const calendar = calendars.get(p.user.id) ?? { schedules: [], daysOff: new Map() };
+      const capacity = columns.map((c) => capacityOfDays(calendar, c.days));
+      return { ...p, capacity, capacitySeconds: capacity.reduce((a, b) => a + b, 0) };
+    }),
     truncated: sorted.length > max,
   };
 }

@@ -33,14 +33,18 @@ export type WorkloadQuery = z.infer<typeof workloadQuery>;
 export const workloadOut = z.object({
   period: z.enum(['day', 'week']),
   /** Each column's first day, in order. */
-  columns: z.array(z.object({ start: z.string(), capacitySeconds: z.number() })),
-  /** One row per person whose work the reader sees: their hours per column and in all, and their capacity. */
+  columns: z.array(z.object({ start: z.string() })),
+  /**
+   * One row per person whose work the reader sees: their hours per column and in all, and their capacity per column
+   * and in all (their calendar: working time per weekday, public holidays of their region, company days off).
+   */
   people: z.array(
     z.object({
       user: userRef,
       seconds: z.number(),
       capacitySeconds: z.number(),
       cells: z.array(z.number()),
+      capacity: z.array(z.number()),
     }),
   ),
   /** More people than MAX_WORKLOAD_PEOPLE: the first ones by name are shown. */

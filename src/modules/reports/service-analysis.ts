@@ -1,7 +1,8 @@
 import type { Actor } from '../../authz/engine.js';
 import type { Deps } from '../../lib/deps.js';
 import { badRequest } from '../../lib/errors.js';
-import { itemAnalysisItemOut, workloadColumns, workloadOut } from './present-analysis.js';
+import { loadCalendars } from '../calendars/repo.js';
+import { itemAnalysisItemOut, peopleOfRows, workloadColumns, workloadOut } from './present-analysis.js';
 import { findItemAnalysis, findWorkloadPeople, summarizeWorkload } from './repo-analysis.js';
 import {
   MAX_WORKLOAD_DAYS,
@@ -39,7 +40,9 @@ export function createAnalysisService({ db, authz }: Deps) {
       findWorkloadPeople(db, actor, query, MAX_WORKLOAD_PEOPLE + 1),
       summarizeWorkload(db, actor, query, limit),
     ]);
-    return workloadOut(query, people, rows, MAX_WORKLOAD_PEOPLE);
+    const ids = [...new Set([...people.map((p) => p.id), ...peopleOfRows(rows)])];
+    const calendars = await loadCalendars(db, ids, query);
+    return workloadOut(query, people, rows, MAX_WORKLOAD_PEOPLE, calendars);
   }
 
   async function items(actor: Actor, query: ItemAnalysisQuery): Promise<ItemAnalysisOut> {

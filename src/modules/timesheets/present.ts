@@ -6,7 +6,6 @@ import { QUICK } from '../../authz/enforce.js';
 import type { Actor } from '../../authz/engine.js';
 import type { SliceFact, SubjectFacts, WorkLocks } from '../../authz/facts.js';
 import type { SliceState } from '../../db/types.js';
-import { capacityOf } from '../../lib/capacity.js';
 import { periodOf, type PeriodLength } from '../../lib/periods.js';
 import type { GridWorklogRow, SliceHours } from './repo.js';
 import type { GridOut, LockOut, SliceOut } from './schema.js';
@@ -162,11 +161,11 @@ export function rowsOut(
 }
 
 /** Per-day totals of the rows, their sum and the days' capacity. */
-export function totalsOut(rows: GridOut['rows'], days: readonly string[]): GridOut['totals'] {
+export function totalsOut(rows: GridOut['rows'], days: readonly string[], capacity: number): GridOut['totals'] {
   const perDay = days.map((_, i) => rows.reduce((sum, r) => sum + r.cells[i].seconds, 0));
   return {
     days: perDay,
     total: perDay.reduce((a, b) => a + b, 0),
-    capacity: days.reduce((sum, d) => sum + capacityOf(d), 0),
+    capacity,
   };
 }

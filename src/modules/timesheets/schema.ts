@@ -48,8 +48,10 @@ export const gridOut = z.object({
   days: z.array(
     z.object({
       date: z.string(),
-      /** 8 h Monday to Friday, none on Saturday and Sunday (until planning sets capacity). */
+      /** The owner's working time that day (their calendar: working time per weekday, holidays, company days off). */
       capacitySeconds: z.number(),
+      /** Why a working day has no capacity: a public holiday of the owner's region or a company day off, by name. */
+      off: z.object({ kind: z.enum(['holiday', 'dayOff']), name: z.string() }).nullable(),
       /** Day-level locks: closed team periods of the user's teams, submitted or approved slices. */
       locks: z.array(lockOut),
     }),

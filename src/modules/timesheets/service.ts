@@ -1,8 +1,9 @@
 import { seesTeamNames, type Actor } from '../../authz/engine.js';
 import { loadLocks } from '../../authz/loader.js';
 import { submitTimesheet } from '../../commands/submit-timesheet.js';
-import { capacityOf } from '../../lib/capacity.js';
 import type { Deps } from '../../lib/deps.js';
+import { capacityOfDays, dayOf } from '../calendars/calendar.js';
+import { loadCalendars } from '../calendars/repo.js';
 import { AppError, badRequest, notFound } from '../../lib/errors.js';
 import { loadDateSettings } from '../../lib/installation.js';
 import { lockOwnerSheet } from '../../lib/locks.js';
@@ -73,11 +74,13 @@ export function createTimesheetService({ db, authz }: Deps) {
     const day = query.date ?? (await loadDateSettings(db)).today;
     const { start, end } = periodOf(day, query.view);
     const days = daysOf({ start, end });
-    const [worklogs, rows, { locks }] = await Promise.all([
+    const [worklogs, rows, { locks }, calendars] = await Promise.all([
       repo.findGridWorklogs(db, actor, owner.id, start, end),
       repo.findSlicesOverlapping(db, owner.id, start, end),
       loadLocks(db, { ownerId: owner.id, dates: days }),
+      loadCalendars(db, [owner.id], { from: start, to: end }),
     ]);
+    const calendar = calendars.get(owner.id)!;
     const itemIds = [...new Set(worklogs.map((w) => w.item_id))];
     const [decisions, hours] = await Promise.all([
       authz.decideWorkDays(actor, owner.id, itemIds, days),
@@ -114,10 +117,13 @@ export function createTimesheetService({ db, authz }: Deps) {
       view: query.view,
       start,
       end,
-      days: days.map((date) => ({ date, capacitySeconds: capacityOf(date), locks: dayLocks(ownerFacts, locks, date) })),
+      days: days.map((date) => {
+        const { seconds, off } = dayOf(calendar, date);
+        return { date, capacitySeconds: seconds, off, locks: dayLocks(ownerFacts, locks, date) };
+      }),
       rows: gridRows,
       slices: slicesOut(actor, owner, ordered, shownHours, seesTeamNames(actor)),
-      totals: totalsOut(gridRows, days),
+      totals: totalsOut(gridRows, days, capacityOfDays(calendar, days)),
     };
   }
 

@@ -50,7 +50,7 @@ export function WorkloadView({ state, onError }: ViewProps) {
         ))}
       </nav>
       <p className="muted">
-        Each person’s hours against a capacity of 8 h per working day. The totals count all work of the people you see
+        Each person’s hours against their working time (weekly hours, holidays, company days off). The totals count all work of the people you see
         on projects you may browse, including items you may not open; no item is named.
       </p>
       {truncated && <p className="notice">Only the first {people.length} people are shown; filter by team or user.</p>}
@@ -71,7 +71,7 @@ export function WorkloadView({ state, onError }: ViewProps) {
               <tr key={p.user.id}>
                 <th scope="row">{p.user.displayName}</th>
                 {p.cells.map((seconds, i) => {
-                  const cell = load(seconds, columns[i].capacitySeconds);
+                  const cell = load(seconds, p.capacity[i]);
                   return (
                     <td key={columns[i].start} className={`numeric ${cell.className ?? ''}`} title={cell.title}>
                       {seconds === 0 ? '·' : hours(seconds)}
