@@ -315,3 +315,9 @@ export type TeamPeriod = Json<import('./modules/periods/schema.js').PeriodOut>;
 /** Closing or reopening: an optional comment and the version read. */
 export type TeamPeriodChange = import('./modules/periods/schema.js').PeriodChange;
 export type TeamPeriodHistory = Json<import('./modules/periods/schema.js').PeriodHistoryOut>;
+
+// ---- Working calendars: working time, holiday regions, company days off (issue 16) --------------------------------
+
+export type WorkCalendar = Json<import('./modules/calendars/schema.js').CalendarOut>;
+export type ScheduleIn = import('./modules/calendars/schema.js').ScheduleIn;
+export type DayOff = Json<import('./modules/calendars/schema.js').DayOffOut>;

@@ -25,7 +25,17 @@ export type Route =
   | { name: 'notFound' };
 
 /** The tabs of the Administration area, each with its own address so a reload keeps the tab. */
-export const ADMIN_TABS = ['users', 'groups', 'denies', 'roles', 'check', 'access', 'audit', 'settings'] as const;
+export const ADMIN_TABS = [
+  'users',
+  'groups',
+  'denies',
+  'roles',
+  'check',
+  'access',
+  'audit',
+  'settings',
+  'days-off',
+] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 const isAdminTab = (value: string): value is AdminTab => (ADMIN_TABS as readonly string[]).includes(value);

@@ -11,6 +11,7 @@ import { CloseButton } from './FormButtons.js';
 import { Dialog } from './Dialog.js';
 import { PagedList } from './PagedList.js';
 import { ACTIONS, Table } from './Table.js';
+import { WorkingTimeDialog } from './calendars/WorkingTimeDialog.js';
 import { DeactivateUserDialog } from './users/DeactivateUserDialog.js';
 import { EditUserDialog } from './users/EditUserDialog.js';
 import { NewUserDialog } from './users/NewUserDialog.js';
@@ -22,9 +23,12 @@ import './users/users.css';
 type Open =
   | { kind: 'new' }
   | { kind: 'created'; user: UserCreated }
-  | { kind: 'edit' | 'password' | 'deactivate'; user: UserRecord };
+  | { kind: 'edit' | 'password' | 'deactivate' | 'workingTime'; user: UserRecord };
 
-/** Administration → Users (ID-1): find, create, edit, deactivate and reactivate users, and reset their passwords. */
+/**
+ * Administration → Users (ID-1): find, create, edit, deactivate and reactivate users, reset their passwords, and set
+ * their working time (issue 16).
+ */
 export function UsersTab() {
   const [q, setQ] = useState('');
   const search = useDebounced(q.trim());
@@ -106,6 +110,7 @@ export function UsersTab() {
       {open?.kind === 'edit' && <EditUserDialog user={open.user} onClose={close} onSaved={closeAndReload} />}
       {open?.kind === 'password' && <ResetPasswordDialog user={open.user} onClose={close} onChanged={users.reload} />}
       {open?.kind === 'deactivate' && <DeactivateUserDialog user={open.user} onClose={close} onDone={closeAndReload} />}
+      {open?.kind === 'workingTime' && <WorkingTimeDialog user={open.user} onClose={close} />}
     </>
   );
 }

@@ -1,11 +1,12 @@
 import type { Me } from '../../../src/contracts.js';
 import { PasswordForm } from '../components/account/PasswordForm.js';
+import { MyWorkingTime } from '../components/calendars/MyWorkingTime.js';
 import { SessionsSection } from '../components/account/SessionsSection.js';
 import { TokensSection } from '../components/account/TokensSection.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 import '../components/account/account.css';
 
-/** My account (ID-3): who I am, my password, my personal API tokens, and my other sessions. */
+/** My account (ID-3): who I am, my working time, my password, my personal API tokens, and my other sessions. */
 export function AccountPage({ me }: { me: Me }) {
   const { user } = me;
   useDocumentTitle('My account');
@@ -26,6 +27,7 @@ export function AccountPage({ me }: { me: Me }) {
           </>
         )}
       </dl>
+      <MyWorkingTime />
       <PasswordForm />
       <TokensSection />
       <SessionsSection />

@@ -1,6 +1,7 @@
 import { AppRolesTab } from '../components/AppRolesTab.js';
 import { AuditTab } from '../components/AuditTab.js';
 import { CheckAccessTab } from '../components/CheckAccessTab.js';
+import { DaysOffTab } from '../components/calendars/DaysOffTab.js';
 import { DenyPermissionsTab } from '../components/DenyPermissionsTab.js';
 import { GroupsTab } from '../components/GroupsTab.js';
 import { SettingsTab } from '../components/SettingsTab.js';
@@ -19,6 +20,7 @@ const TABS: { id: AdminTab; label: string }[] = [
   { id: 'access', label: 'Who has access' },
   { id: 'audit', label: 'Audit log' },
   { id: 'settings', label: 'Settings' },
+  { id: 'days-off', label: 'Days off' },
 ];
 
 /** The Administration area (APP-2); App shows it only when the server opens the area to the user. */
@@ -43,6 +45,7 @@ export function AdminPage({ tab }: { tab: AdminTab }) {
         {tab === 'access' && <WhoHasAccessTab />}
         {tab === 'audit' && <AuditTab />}
         {tab === 'settings' && <SettingsTab />}
+        {tab === 'days-off' && <DaysOffTab />}
       </div>
     </section>
   );

@@ -32,7 +32,7 @@ export function DashboardPage() {
 
 function DashboardView({ data }: { data: Dashboard }) {
   const { week } = data;
-  const share = Math.min(100, Math.round((week.seconds * 100) / week.capacitySeconds));
+  const share = week.capacitySeconds ? Math.min(100, Math.round((week.seconds * 100) / week.capacitySeconds)) : 0;
   return (
     <section className="dashboard">
       <h1>Dashboard</h1>
@@ -43,7 +43,7 @@ function DashboardView({ data }: { data: Dashboard }) {
             <strong>{hours(week.seconds)}</strong> of {hours(week.capacitySeconds)} ({week.from} – {week.to})
           </p>
           <progress
-            max={week.capacitySeconds}
+            max={Math.max(week.capacitySeconds, 1)}
             value={Math.min(week.seconds, week.capacitySeconds)}
             aria-label={`${share}% of the week's capacity`}
           />

@@ -50,8 +50,8 @@ export function WorkloadView({ state, onError }: ViewProps) {
         ))}
       </nav>
       <p className="muted">
-        Each person’s hours against their working time (weekly hours, holidays, company days off). The totals count all work of the people you see
-        on projects you may browse, including items you may not open; no item is named.
+        Each person’s hours against their working time (weekly hours, holidays, company days off). The totals count all
+        work of the people you see on projects you may browse, including items you may not open; no item is named.
       </p>
       {truncated && <p className="notice">Only the first {people.length} people are shown; filter by team or user.</p>}
       {people.length === 0 ? (

@@ -18,7 +18,10 @@ interface Props {
   total: number;
 }
 
-/** The totals per day and for the period against the capacity the server gives (8 h Mon–Fri until planning sets it). */
+/**
+ * The totals per day and for the period against the owner's capacity from their calendar; a holiday or company day off
+ * on a working day is named.
+ */
 export function GridTotals({ sheet, perDay, total }: Props) {
   const capacity = sheet.days.reduce((sum, day) => sum + day.capacitySeconds, 0) || sheet.totals.capacity;
   return (
@@ -31,6 +34,7 @@ export function GridTotals({ sheet, perDay, total }: Props) {
           <td role="gridcell" aria-readonly="true" key={day.date} className="ts-total">
             {hours(perDay[index])}
             {day.capacitySeconds > 0 && <span className="ts-capacity"> / {hours(day.capacitySeconds)}</span>}
+            {day.off && <span className="ts-capacity ts-off"> {day.off.name}</span>}
           </td>
         ))}
         <td role="gridcell" aria-readonly="true" className="ts-total ts-sum">

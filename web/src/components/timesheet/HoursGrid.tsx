@@ -142,7 +142,8 @@ export function HoursGrid({ sheet, rows, statuses, timer, ...actions }: Props) {
   if (rows.length === 0)
     return (
       <p className="muted empty-state">
-        No work logged from {formatDate(sheet.start)} to {formatDate(sheet.end)}. Add a row to log time.
+        No work logged from {formatDate(sheet.start)} to {formatDate(sheet.end)}. Add a row to log time.{' '}
+        <CapacityNote sheet={sheet} />
       </p>
     );
 
@@ -205,6 +206,17 @@ export function HoursGrid({ sheet, rows, statuses, timer, ...actions }: Props) {
           />
         )}
       </p>
+    </>
+  );
+}
+
+/** The period's working time from the owner's calendar, and the days off in it, for a period with no rows yet. */
+function CapacityNote({ sheet }: { sheet: Pick<TimesheetGrid, 'days' | 'totals'> }) {
+  const off = sheet.days.filter((d) => d.off);
+  return (
+    <>
+      Working time: {formatDuration(sheet.totals.capacity)}
+      {off.length > 0 && <>; days off: {off.map((d) => `${formatDate(d.date)} ${d.off!.name}`).join(', ')}</>}.
     </>
   );
 }

@@ -6,7 +6,7 @@ interface Props {
   /** The caller's own row: nobody deactivates themselves. */
   isSelf: boolean;
   busy: boolean;
-  onOpen: (dialog: 'edit' | 'password' | 'deactivate') => void;
+  onOpen: (dialog: 'edit' | 'password' | 'deactivate' | 'workingTime') => void;
   onReactivate: () => void;
 }
 
@@ -35,6 +35,9 @@ export function UserRow({ user, isSelf, busy, onOpen, onReactivate }: Props) {
             </RowButton>
             <RowButton name={`Reset password of ${who}`} onClick={() => onOpen('password')}>
               Password…
+            </RowButton>
+            <RowButton name={`Working time of ${who}`} onClick={() => onOpen('workingTime')}>
+              Working time…
             </RowButton>
             {user.active ? (
               !isSelf && (
