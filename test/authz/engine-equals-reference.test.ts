@@ -19,7 +19,7 @@ import { SLICE_STATES } from '../../src/db/types.js';
 import { SEED, worldArb } from './world.js';
 
 const MIN_CASES = Number(process.env.AUTHZ_CHECKS ?? 100_000);
-const WORLDS = Number(process.env.AUTHZ_MEMORY_WORLDS ?? 300);
+const WORLDS = Number(process.env.AUTHZ_MEMORY_WORLDS ?? 200);
 
 describe('decision core = reference model (SPEC §0)', () => {
   test(

@@ -61,7 +61,9 @@ export function dayOf(calendar: Calendar, day: string): Day {
   const seconds = version.daySeconds[weekdayIndex(day)];
   const dayOff = calendar.daysOff.get(day);
   if (dayOff !== undefined) return { seconds: 0, off: seconds > 0 ? { kind: 'dayOff', name: dayOff } : null };
-  const holiday = version.holidayRegion ? holidaysOf(version.holidayRegion, Number(day.slice(0, 4))).get(day) : undefined;
+  const holiday = version.holidayRegion
+    ? holidaysOf(version.holidayRegion, Number(day.slice(0, 4))).get(day)
+    : undefined;
   if (holiday !== undefined) return { seconds: 0, off: seconds > 0 ? { kind: 'holiday', name: holiday } : null };
   return { seconds, off: null };
 }

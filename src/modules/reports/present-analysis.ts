@@ -24,8 +24,9 @@ export function workloadColumns(
 }
 
 /** The people a workload's summary rows name (the authors with counted hours), by id. */
-export const peopleOfRows = (rows: readonly SummaryDbRow[]) =>
-  [...new Set(rows.flatMap((r) => (r.depth > 0 && r.k[0][0] !== null ? [Number(r.k[0][0])] : [])))];
+export const peopleOfRows = (rows: readonly SummaryDbRow[]) => [
+  ...new Set(rows.flatMap((r) => (r.depth > 0 && r.k[0][0] !== null ? [Number(r.k[0][0])] : []))),
+];
 
 /**
  * One row per person: the people listed (whose work the reader sees) and anyone else with counted hours (a person
