@@ -14,7 +14,7 @@ import { createTestDb, DIALECTS } from '../helpers/harness.js';
 import type { World } from './reference.js';
 import { dbWorldArb, ids, names, SEED, withWorld } from './world.js';
 
-const WORLDS = Number(process.env.AUTHZ_SQL_WORLDS ?? 100);
+const WORLDS = Number(process.env.AUTHZ_SQL_WORLDS ?? 60);
 
 /** The generated worlds, with timesheet_approver given to every other user, so approvers in teams are common. */
 const approverWorldArb = dbWorldArb.map(({ world, settingOrder }) => {

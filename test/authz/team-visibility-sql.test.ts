@@ -13,7 +13,7 @@ import { createTestDb, DIALECTS } from '../helpers/harness.js';
 import { reference, teamVisibleTo } from './reference.js';
 import { dbWorldArb, ids, names, SEED, withWorld } from './world.js';
 
-const WORLDS = Number(process.env.AUTHZ_SQL_WORLDS ?? 200);
+const WORLDS = Number(process.env.AUTHZ_SQL_WORLDS ?? 100);
 
 for (const dialect of DIALECTS) {
   describe(`team visibility: SQL = core = reference (${dialect})`, () => {
