@@ -31,7 +31,8 @@ export const peopleOfRows = (rows: readonly SummaryDbRow[]) => [
 /**
  * One row per person: the people listed (whose work the reader sees) and anyone else with counted hours (a person
  * deactivated since), by name, at most `max`; each person's hours per column from the summary's person × period rows,
- * and their capacity per column from their calendar (working time, holidays, company days off).
+ * and their capacity per column from their calendar (working time, holidays, company days off): `calendars` holds
+ * every person the rows and the list name.
  */
 export function workloadOut(
   query: WorkloadQuery,
@@ -63,8 +64,7 @@ export function workloadOut(
     period: query.period,
     columns: columns.map((c) => ({ start: c.start })),
     people: sorted.slice(0, max).map((p) => {
-      const calendar = calendars.get(p.user.id) ?? { schedules: [], daysOff: new Map() };
-      const capacity = columns.map((c) => capacityOfDays(calendar, c.days));
+      const capacity = columns.map((c) => capacityOfDays(calendars.get(p.user.id)!, c.days));
       return { ...p, capacity, capacitySeconds: capacity.reduce((a, b) => a + b, 0) };
     }),
     truncated: sorted.length > max,
