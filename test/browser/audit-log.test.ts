@@ -226,7 +226,9 @@ test('EXPL-4/API-3: "Load more" appends the next page, newest first, until there
   assert.equal(await rows(page).count(), 50);
   assert.match((await rows(page).first().innerText()).replace(/\s+/g, ' '), /name Group 59 → Group 60/);
   await page.getByRole('button', { name: 'Load more' }).press('Enter');
-  await page.getByRole('button', { name: 'Load more' }).waitFor({ state: 'detached' });
+  // While the page loads the button reads "Loading…", so wait for the appended rows, not for the button to go.
+  await rows(page).nth(59).waitFor();
+  await page.locator('button.load-more').waitFor({ state: 'detached' });
   assert.equal(await rows(page).count(), 60);
   assert.match((await rows(page).last().innerText()).replace(/\s+/g, ' '), /name Group 0 → Group 1/);
   assert.deepEqual(errors.map(String), []);
