@@ -321,3 +321,14 @@ export type TeamPeriodHistory = Json<import('./modules/periods/schema.js').Perio
 export type WorkCalendar = Json<import('./modules/calendars/schema.js').CalendarOut>;
 export type ScheduleIn = import('./modules/calendars/schema.js').ScheduleIn;
 export type DayOff = Json<import('./modules/calendars/schema.js').DayOffOut>;
+
+// ---- Leave: requests, approvals, balances and types (FLOW-4, issue 16) --------------------------------------------
+
+export type LeaveRequest = Json<import('./modules/leave/schema.js').LeaveOut>;
+export type LeaveRequestIn = import('./modules/leave/schema.js').LeaveCreate;
+export type LeaveDecisionIn = import('./modules/leave/schema.js').LeaveDecision;
+export type MyLeave = Json<import('./modules/leave/schema.js').MyLeaveOut>;
+export type LeaveQueuePage = Json<import('./modules/leave/schema.js').LeavePage>;
+export type LeaveType = Json<import('./modules/leave/schema.js').LeaveTypeOut>;
+export type LeaveTypeIn = import('./modules/leave/schema.js').LeaveTypeCreate;
+export type LeaveTypeChange = import('./modules/leave/schema.js').LeaveTypeUpdate;

@@ -1,9 +1,9 @@
-import type { AppRole, DenyPermission, ProjectPermission, SliceState, TeamPermission } from '../db/types.js';
+import type { AppRole, DenyPermission, LeaveState, ProjectPermission, SliceState, TeamPermission } from '../db/types.js';
 import type { Area } from './areas.js';
 import type { ResourceFacts } from './facts.js';
 
-/** What an action is decided on: nothing (global), a project, a work item, a work log, a team or a timesheet slice. */
-type Scope = 'global' | 'project' | 'item' | 'worklog' | 'team' | 'slice';
+/** What an action is decided on: nothing (global), a project, a work item, a work log, a team, a timesheet slice or a leave request. */
+type Scope = 'global' | 'project' | 'item' | 'worklog' | 'team' | 'slice' | 'leave';
 
 export interface ActionSpec {
   scope: Scope;
@@ -67,6 +67,8 @@ const CLIENT_ADMINS = ['app_admin', 'client_admin'] as const satisfies readonly 
 const CLIENT_READERS = ['app_admin', 'client_admin', 'client_viewer'] as const satisfies readonly AppRole[];
 /** FLOW-2, FLOW-10: APPROVE_TIMESHEETS in the slice's team; app_admin approves any. */
 const SLICE_APPROVERS = { roles: ['app_admin'], level: 'APPROVE_TIMESHEETS' } as const;
+/** FLOW-4: who decides leave — `vacation_approver` on the requests routed to them (the `leave` scope's 404), app_admin any. */
+const LEAVE_APPROVERS = { roles: ['app_admin', 'vacation_approver'] } as const;
 /** Who administers teams installation-wide (APP-3). */
 const TEAM_ADMINS = ['app_admin', 'team_admin'] as const satisfies readonly AppRole[];
 /** Who sees every team (TEAM-8), beside system administrators; in the order a refusal names them. */
@@ -109,6 +111,10 @@ export const GATES = {
   notOwnApproval: { facts: ['slice'] },
   /** FLOW-1, FLOW-8: a slice action applies only from the states TRANSITIONS gives it. */
   sliceState: { facts: ['slice'], conflict: 'invalid_transition' },
+  /** FLOW-4: nobody decides their own leave request. */
+  notOwnLeave: { facts: ['leave'] },
+  /** FLOW-4: a leave action applies only from the states LEAVE_TRANSITIONS gives it. */
+  leaveState: { facts: ['leave'], conflict: 'leave_state' },
 } as const satisfies Record<
   GateName,
   { facts: readonly (keyof ResourceFacts)[]; /** 409 code of a state refusal. */ conflict?: string }
@@ -116,7 +122,15 @@ export const GATES = {
 export type Gate = keyof typeof GATES;
 /** Every gate name. */
 export type GateName =
-  'projectActive' | 'teamCheck' | 'periodOpen' | 'timesheetEditable' | 'notCharged' | 'notOwnApproval' | 'sliceState';
+  | 'projectActive'
+  | 'teamCheck'
+  | 'periodOpen'
+  | 'timesheetEditable'
+  | 'notCharged'
+  | 'notOwnApproval'
+  | 'sliceState'
+  | 'notOwnLeave'
+  | 'leaveState';
 /** The refusal codes of gates about a resource's state (`conflict`): enforced as 409, not 403. */
 export const CONFLICT_CODES: ReadonlySet<string> = new Set(
   Object.values(GATES).flatMap((gate) => ('conflict' in gate ? [gate.conflict] : [])),
@@ -132,6 +146,14 @@ export const TRANSITIONS = {
   'timesheet.reopen': { from: ['submitted', 'approved', 'recall_requested'], to: 'open' },
 } as const satisfies Record<string, { from: readonly SliceState[]; to: SliceState }>;
 export type SliceAction = keyof typeof TRANSITIONS;
+/** The leave actions and the states each applies from (the `leaveState` gate) and leads to (FLOW-4). */
+export const LEAVE_TRANSITIONS = {
+  'leave.cancel': { from: ['pending'], to: 'cancelled' },
+  'leave.approve': { from: ['pending'], to: 'approved' },
+  'leave.reject': { from: ['pending'], to: 'rejected' },
+  'leave.revoke': { from: ['approved'], to: 'pending' },
+} as const satisfies Record<string, { from: readonly LeaveState[]; to: LeaveState }>;
+export type LeaveAction = keyof typeof LEAVE_TRANSITIONS;
 /** The slice states that lock the slice's work logs (FLOW-1). */
 export const LOCKING_SLICE_STATES: readonly SliceState[] = ['submitted', 'approved', 'recall_requested'];
 
@@ -313,6 +335,46 @@ export const ACTIONS = {
     authority: { roles: TEAM_ADMINS, level: 'MANAGE_TEAM', systemAdmin: true },
     teamVisible: true,
   },
+  /**
+   * FLOW-4: leave is requested for oneself, in the Schedule area (where leave shows beside plans); the same area lists
+   * one's own requests and balances.
+   */
+  'leave.request': { scope: 'global', area: 'Schedule' },
+  'leave.mine': { scope: 'global', area: 'Schedule' },
+  /**
+   * FLOW-4: a leave request — and its type — is known to its owner, the approvers it is routed to and app_admin; to
+   * everyone else it does not exist, and their screens show the days as "absent" (leave.view decides the mask).
+   */
+  'leave.view': { scope: 'leave' },
+  /** FLOW-4: the owner cancels a request before it is decided. */
+  'leave.cancel': { scope: 'leave', area: 'Schedule', selfOnly: true, gates: ['leaveState'] },
+  /** FLOW-4: a routed approver (or app_admin) approves or rejects a pending request — never their own. */
+  'leave.approve': {
+    scope: 'leave',
+    area: 'Leave Approval',
+    authority: LEAVE_APPROVERS,
+    gates: ['notOwnLeave', 'leaveState'],
+    covers: ['leave.view'],
+  },
+  'leave.reject': {
+    scope: 'leave',
+    area: 'Leave Approval',
+    authority: LEAVE_APPROVERS,
+    gates: ['notOwnLeave', 'leaveState'],
+    covers: ['leave.view'],
+  },
+  /** FLOW-4: an approval is revoked back to pending by a routed approver (or app_admin), with a comment. */
+  'leave.revoke': {
+    scope: 'leave',
+    area: 'Leave Approval',
+    authority: LEAVE_APPROVERS,
+    gates: ['notOwnLeave', 'leaveState'],
+    covers: ['leave.view'],
+  },
+  /** FLOW-4, APP-2: the Leave Approval area lists the requests routed to the caller (visibleLeave). */
+  'leave.queue': { scope: 'global', area: 'Leave Approval' },
+  /** Leave types and their allowances are the installation's configuration (Administration). */
+  'leave.types': { scope: 'global', area: 'Administration' },
   /** FLOW-9: a billing_admin (app_admin too, APP-3) charges approved work logs and revokes charges, in the Cost area. */
   'charge.manage': { scope: 'global', area: 'Cost', authority: { roles: ['app_admin', 'billing_admin'] } },
   /** The invoices screen: charges and their totals (money, PRICE-7) for the money roles. */

@@ -5,7 +5,8 @@ import { ACTIONS, needsFact, type Action } from './catalogue.js';
 import { decide, type Decision } from './decide.js';
 import { noteDecided } from './decided.js';
 import { enforce, QUICK } from './enforce.js';
-import type { ProjectFacts, ProjectTeamFacts, SliceFact, SubjectFacts, TeamFacts } from './facts.js';
+import type { LeaveFact, ProjectFacts, ProjectTeamFacts, SliceFact, SubjectFacts, TeamFacts } from './facts.js';
+import { loadLeaves } from './loader/leave.js';
 import {
   loadItem,
   loadItems,
@@ -128,6 +129,8 @@ export interface Authz {
   ): Promise<Map<string, Decision>>;
   /** A slice action (FLOW-1, 2, 8, 10) on one slice; a slice the caller may not know of is a 404. */
   authorizeSlice(actor: Actor, action: Action, sliceId: number): Promise<SliceFact>;
+  /** A leave action (FLOW-4) on one request; a request the caller may not know of is a 404. */
+  authorizeLeave(actor: Actor, action: Action, leaveId: number): Promise<LeaveFact>;
   /** `decideWorklog`, enforced. */
   authorizeWorklog(
     actor: Actor,
@@ -267,6 +270,12 @@ export function createAuthz(db: Database): Authz {
       const resource = { slice, ownerId: slice?.ownerId, owner };
       enforce(decide(action, actor.subject, resource, QUICK), 'timesheet', actor.decided);
       return slice!;
+    },
+
+    async authorizeLeave(actor, action, leaveId) {
+      const leave = (await loadLeaves(db, [leaveId])).get(leaveId);
+      enforce(decide(action, actor.subject, { leave, ownerId: leave?.ownerId }, QUICK), 'leave request', actor.decided);
+      return leave!;
     },
 
     within: (trx) => createAuthz(trx),

@@ -2,6 +2,7 @@ import type {
   AccessValue,
   AppRole,
   DenyPermission,
+  LeaveState,
   ProjectPermission,
   SliceState,
   TeamPermission,
@@ -160,6 +161,19 @@ export interface WorklogFact {
   charge: { id: number; invoiceNumber: string } | null;
 }
 
+/**
+ * A leave request (FLOW-4) as the core decides on it: its owner and state, and the teams it is routed through — the
+ * owner's current teams with an active `vacation_approver` among their other members. None: it is routed to every
+ * `vacation_approver` (docs/decisions.md, "Leave").
+ */
+export interface LeaveFact {
+  id: number;
+  ownerId: number;
+  ownerName: string;
+  state: LeaveState;
+  routedTeamIds: ReadonlyArray<number>;
+}
+
 export interface ResourceFacts {
   project?: ProjectFacts;
   item?: ItemSecurityFacts;
@@ -183,4 +197,6 @@ export interface ResourceFacts {
   worklog?: WorklogFact;
   /** The timesheet slice of a slice action (submit, approve, reject, recall, reopen). */
   slice?: SliceFact;
+  /** The leave request of a leave action (view, cancel, approve, reject, revoke). */
+  leave?: LeaveFact;
 }

@@ -3,4 +3,5 @@ export { loadItem, loadItems, type ItemFacts, type LoadOptions } from './loader/
 export { loadProjectByKey, loadProjects } from './loader/projects.js';
 export { loadSubjects, subjectAggregates, subjectFromRow, type SubjectRow } from './loader/subjects.js';
 export { loadProjectTeams, loadTeams } from './loader/teams.js';
+export { loadLeaves } from './loader/leave.js';
 export { loadLocks, loadSlices, locksUnchanged, type LockQuery, type LocksRead } from './loader/timesheets.js';

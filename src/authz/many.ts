@@ -3,8 +3,9 @@ import type { Database } from '../db/index.js';
 import { ACTIONS, type Action } from './catalogue.js';
 import { decide, type Decision } from './decide.js';
 import { QUICK } from './enforce.js';
-import type { ProjectFacts, ResourceFacts, SliceFact, SubjectFacts, TeamFacts } from './facts.js';
+import type { LeaveFact, ProjectFacts, ResourceFacts, SliceFact, SubjectFacts, TeamFacts } from './facts.js';
 import { loadItems, type ItemFacts } from './loader/items.js';
+import { loadLeaves } from './loader/leave.js';
 import { loadProjects } from './loader/projects.js';
 import { loadSubjects } from './loader/subjects.js';
 import { loadTeams, teamProjectIds, teamProjects } from './loader/teams.js';
@@ -28,7 +29,9 @@ export type FactsOf<A extends Action> = A extends Action
       ? AuthorizedTeam
       : ScopeOf<A> extends 'slice'
         ? SliceFact
-        : ProjectFacts
+        : ScopeOf<A> extends 'leave'
+          ? LeaveFact
+          : ProjectFacts
   : never;
 /** A decision with the facts it was made on (undefined: no such resource — a 404, as for one that is hidden). */
 export type DecisionOn<F> = Decision & { facts: F | undefined };
@@ -73,6 +76,13 @@ export async function decideMany<A extends Action, K extends ResourceId<A>>(
     for (const id of ids) {
       const slice = slices.get(id as number);
       on(id, { slice, ownerId: slice?.ownerId, owner: slice && owners.get(slice.ownerId) }, slice);
+    }
+  } else if (scope === 'leave') {
+    // Leave actions are decided for the caller alone (none acts for another owner), so no owner's facts are loaded.
+    const leaves = await loadLeaves(db, ids as readonly number[]);
+    for (const id of ids) {
+      const leave = leaves.get(id as number);
+      on(id, { leave, ownerId: leave?.ownerId }, leave);
     }
   } else {
     throw new Error(`${action} is not decided on a resource`);

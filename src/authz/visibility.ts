@@ -181,3 +181,30 @@ export function viewingUsers(alias: string, itemId: number): Expression<SqlBool>
   const user = { userId: sql.ref<number>(`${alias}.id`), systemAdmin: sql.ref<boolean>(`${alias}.system_admin`) };
   return sql<SqlBool>`exists (select 1 from work_items tw_vi where tw_vi.id = ${itemId} and ${canViewItem(user, 'tw_vi')})`;
 }
+
+/**
+ * Leave requests (`leave_requests <alias>`) whose existence and type the reader may know — the twin of `leave.view`
+ * (FLOW-4, seesLeave): an active reader who owns the request, holds app_admin, or holds `vacation_approver` and is one
+ * of the approvers it is routed to — sharing a current team with the owner (that team then has an approver, so it is
+ * routed), or any approver when none of the owner's teams has an active `vacation_approver` besides the owner.
+ */
+export function visibleLeave(
+  actor: Pick<Actor, 'userId'>,
+  alias: string,
+  options: { readerId?: Expression<number> } = {},
+): Expression<SqlBool> {
+  const reader = options.readerId ?? actor.userId;
+  const owner = sql.ref(`${alias}.user_id`);
+  return sql<SqlBool>`(exists (select 1 from users tw_u where tw_u.id = ${reader} and tw_u.active)
+    and (${owner} = ${reader}
+      or ${holdsAppRole(reader, ['app_admin'])}
+      or (${holdsAppRole(reader, ['vacation_approver'])}
+        and (exists (select 1 from team_memberships tw_om join team_memberships tw_rm on tw_rm.team_id = tw_om.team_id
+               and tw_rm.left_at is null and tw_rm.user_id = ${reader}
+             where tw_om.user_id = ${owner} and tw_om.left_at is null)
+          or not exists (select 1 from team_memberships tw_om join team_memberships tw_am on tw_am.team_id = tw_om.team_id
+               and tw_am.left_at is null and tw_am.user_id <> ${owner}
+               join users tw_au on tw_au.id = tw_am.user_id and tw_au.active
+             where tw_om.user_id = ${owner} and tw_om.left_at is null
+               and ${holdsAppRole(sql<number>`tw_am.user_id`, ['vacation_approver'])})))))`;
+}

@@ -22,6 +22,7 @@ import * as m0016 from './migrations/0016_worklog_date_index.js';
 import * as m0017 from './migrations/0017_item_watches.js';
 import * as m0018 from './migrations/0018_client_archive.js';
 import * as m0019 from './migrations/0019_calendars.js';
+import * as m0020 from './migrations/0020_leave.js';
 
 export type Database = Kysely<DB>;
 
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '0017_item_watches': m0017,
   '0018_client_archive': m0018,
   '0019_calendars': m0019,
+  '0020_leave': m0020,
 };
 
 const INT8 = 20;

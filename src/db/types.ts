@@ -95,6 +95,35 @@ export interface WorkSchedulesTable {
   holiday_region: string | null;
   created_at: Generated<Timestamp>;
 }
+/** A kind of leave (FLOW-4); a type with an allowance has a yearly balance in days. */
+export interface LeaveTypesTable {
+  id: Generated<number>;
+  name: string;
+  allowance_days: string | null;
+  archived: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+}
+export const LEAVE_STATES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
+export type LeaveState = (typeof LEAVE_STATES)[number];
+/** A leave request (FLOW-4): its days are counted on the owner's working calendar when it is made. */
+export interface LeaveRequestsTable {
+  id: Generated<number>;
+  user_id: number;
+  type_id: number;
+  start_date: string;
+  end_date: string;
+  start_half: Generated<boolean>;
+  end_half: Generated<boolean>;
+  days: string;
+  comment: Generated<string>;
+  state: Generated<LeaveState>;
+  decision_comment: string | null;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+}
 /** A company day off: no one's capacity counts it. */
 export interface CompanyDaysOffTable {
   day: string;
@@ -396,6 +425,8 @@ export interface DB {
   item_watches: ItemWatchesTable;
   work_schedules: WorkSchedulesTable;
   company_days_off: CompanyDaysOffTable;
+  leave_types: LeaveTypesTable;
+  leave_requests: LeaveRequestsTable;
   login_attempts: LoginAttemptsTable;
   app_role_grants: AppRoleGrantsTable;
   clients: ClientsTable;

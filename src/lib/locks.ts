@@ -53,3 +53,13 @@ export async function lockTeamPeriods(trx: Database, teamId: number): Promise<vo
   await sql`select pg_advisory_xact_lock(${TEAM_PERIODS}, ${teamId}::int)`.execute(trx);
   await lockWorklogs(trx, 'share');
 }
+
+const OWNER_LEAVE = 7303;
+
+/**
+ * One owner's leave (FLOW-4): a request, and every decision on one of their requests, wait for each other, so the
+ * overlap and the allowance a request is checked against hold at commit.
+ */
+export async function lockOwnerLeave(trx: Database, ownerId: number): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${OWNER_LEAVE}, ${ownerId}::int)`.execute(trx);
+}

@@ -1,6 +1,7 @@
 import { GATES, type Gate } from '../catalogue.js';
 import type { PriceListFact, ProjectFacts, ProjectTeamFacts, ResourceFacts, SubjectFacts } from '../facts.js';
 import { holdsTeamPermission } from './holdings.js';
+import { leaveState, notOwnLeave } from './leave.js';
 import { notCharged, notOwnApproval, periodOpen, sliceState, timesheetEditable } from './timesheet.js';
 import { note, refuse, type Decision, type Trace } from './trace.js';
 
@@ -88,6 +89,8 @@ const GATE_CHECKS: Record<Gate, (trace: Trace, person: SubjectFacts, resource: R
     notCharged: (trace, _person, resource) => notCharged(trace, resource),
     notOwnApproval,
     sliceState,
+    notOwnLeave,
+    leaveState,
   };
 
 /** Layer 7 — the action's business gates in order; a gate whose facts are not all given is not asked. */

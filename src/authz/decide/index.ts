@@ -4,6 +4,7 @@ import { appLayer, authorityLayer } from './app.js';
 import { businessLayer } from './business.js';
 import { denyLayer } from './deny.js';
 import { identityLayer } from './identity.js';
+import { leaveLayer } from './leave.js';
 import { projectLayers } from './project.js';
 import { actingFor, grantBoundaryLayer, teamSight, teamVisibleLayer, type TeamSight } from './team.js';
 import { seesSlice, sliceTeam } from './timesheet.js';
@@ -86,6 +87,7 @@ function explainedOnRead(decision: Decision, explained: () => Decision): Decisio
 function callerPart(spec: ActionSpec): ActionSpec {
   if (spec.scope === 'global') return { scope: 'global', area: spec.area };
   if (spec.scope === 'slice') return { scope: 'slice', area: spec.area, sliceVisible: spec.forOthers !== undefined };
+  if (spec.scope === 'leave') return { scope: 'leave', area: spec.area };
   return { scope: spec.scope, permissions: ['BROWSE_PROJECT'], itemAccess: spec.itemAccess ? 'view' : undefined };
 }
 
@@ -115,10 +117,16 @@ function layers(trace: Trace, spec: ActionSpec, subject: SubjectFacts, resource:
     }
     team ??= sliceTeam(resource.slice);
   }
+  // A leave request (FLOW-4): who may not know it exists gets 404s, whatever the action.
+  if (spec.scope === 'leave') {
+    const refused = leaveLayer(trace, subject, resource);
+    if (refused) return refused;
+  }
   // Layers 2 and 3 — project permissions and item security, for whatever belongs to a project.
   if (
     spec.scope !== 'global' &&
     spec.scope !== 'slice' &&
+    spec.scope !== 'leave' &&
     !(spec.scope === 'team' && resource.team!.projectId === null)
   ) {
     const refused = projectLayers(trace, spec, subject, resource);

@@ -18,17 +18,27 @@ export interface ScheduleVersion {
   holidayRegion: string | null;
 }
 
+/** A day of approved leave (FLOW-4): the request, and whether only half the day is taken. */
+export interface LeaveDay {
+  requestId: number;
+  half: boolean;
+}
+
 export interface Calendar {
   /** Sorted by validFrom. */
   schedules: readonly ScheduleVersion[];
   /** Company days off by day. */
   daysOff: ReadonlyMap<string, string>;
+  /** Approved leave by day (none when not loaded). */
+  leave?: ReadonlyMap<string, LeaveDay>;
 }
 
 export interface Day {
   seconds: number;
   /** Why a working day has no capacity: a public holiday's or a company day off's name. */
   off: { kind: 'holiday' | 'dayOff'; name: string } | null;
+  /** Approved leave on a working day: it takes the day's capacity, or half of it (FLOW-4). */
+  leave: LeaveDay | null;
 }
 
 const weekdayIndex = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
@@ -55,17 +65,39 @@ export function holidaysOf(region: string, year: number): ReadonlyMap<string, st
   return days;
 }
 
-/** A day's capacity: the schedule's time for its weekday, none on a public holiday of the region or a company day off. */
+/**
+ * A day's capacity: the schedule's time for its weekday, none on a public holiday of the region or a company day off,
+ * none (or half) on a day of approved leave.
+ */
 export function dayOf(calendar: Calendar, day: string): Day {
   const version = versionOn(calendar, day);
   const seconds = version.daySeconds[weekdayIndex(day)];
   const dayOff = calendar.daysOff.get(day);
-  if (dayOff !== undefined) return { seconds: 0, off: seconds > 0 ? { kind: 'dayOff', name: dayOff } : null };
+  if (dayOff !== undefined)
+    return { seconds: 0, off: seconds > 0 ? { kind: 'dayOff', name: dayOff } : null, leave: null };
   const holiday = version.holidayRegion
     ? holidaysOf(version.holidayRegion, Number(day.slice(0, 4))).get(day)
     : undefined;
-  if (holiday !== undefined) return { seconds: 0, off: seconds > 0 ? { kind: 'holiday', name: holiday } : null };
-  return { seconds, off: null };
+  if (holiday !== undefined)
+    return { seconds: 0, off: seconds > 0 ? { kind: 'holiday', name: holiday } : null, leave: null };
+  const leave = seconds > 0 ? (calendar.leave?.get(day) ?? null) : null;
+  if (leave) return { seconds: leave.half ? Math.round(seconds / 2) : 0, off: null, leave };
+  return { seconds, off: null, leave: null };
+}
+
+/** The working days of a leave request on the calendar: whole days count 1, a half day at either end 0.5. */
+export function leaveDaysOf(
+  calendar: Calendar,
+  days: readonly string[],
+  half: { start: boolean; end: boolean },
+): number {
+  let count = 0;
+  for (const [k, day] of days.entries()) {
+    if (dayOf({ ...calendar, leave: undefined }, day).seconds === 0) continue;
+    const halved = (k === 0 && half.start) || (k === days.length - 1 && half.end);
+    count += halved ? 0.5 : 1;
+  }
+  return count;
 }
 
 /** The capacity of each day, summed. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/index.js';
-import type { Calendar, ScheduleVersion } from './calendar.js';
+import type { Calendar, LeaveDay, ScheduleVersion } from './calendar.js';
 
 /** Working calendars' rows: schedule versions per person, the company's days off. */
 
@@ -63,18 +63,40 @@ export async function deleteDayOff(trx: Database, day: string) {
   return rows[0];
 }
 
-/** The calendars of the users over a range: one query for their schedule versions, one for the days off. */
+/** The days of the users' approved leave in the range (FLOW-4), with the request and whether the day is a half one. */
+export async function findLeaveDays(db: Database, userIds: readonly number[], from: string, to: string) {
+  if (userIds.length === 0) return [];
+  const { rows } = await sql<{ user_id: number; request_id: number; day: string; half: boolean }>`select l.user_id,
+      l.id as request_id, to_char(d.day, 'YYYY-MM-DD') as day,
+      (d.day = l.start_date and l.start_half) or (d.day = l.end_date and l.end_half) as half
+    from leave_requests l
+      cross join lateral generate_series(greatest(l.start_date, ${from}::date), least(l.end_date, ${to}::date),
+        interval '1 day') d(day)
+    where l.user_id = any(${[...userIds]}::int[]) and l.state = 'approved'
+      and l.start_date <= ${to}::date and l.end_date >= ${from}::date`.execute(db);
+  return rows;
+}
+
+/**
+ * The calendars of the users over a range: one query each for their schedule versions, the days off and their
+ * approved leave.
+ */
 export async function loadCalendars(
   db: Database,
   userIds: readonly number[],
   range: { from: string; to: string },
 ): Promise<Map<number, Calendar>> {
-  const [schedules, daysOff] = await Promise.all([
+  const [schedules, daysOff, leaveDays] = await Promise.all([
     findSchedules(db, userIds, range.to),
     findDaysOff(db, range.from, range.to),
+    findLeaveDays(db, userIds, range.from, range.to),
   ]);
   const off = new Map(daysOff.map((d) => [d.day, d.name]));
-  const calendars = new Map<number, Calendar>(userIds.map((id) => [id, { schedules: [], daysOff: off }]));
+  const leave = new Map<number, Map<string, LeaveDay>>(userIds.map((id) => [id, new Map()]));
+  for (const d of leaveDays) leave.get(d.user_id)!.set(d.day, { requestId: d.request_id, half: d.half });
+  const calendars = new Map<number, Calendar>(
+    userIds.map((id) => [id, { schedules: [], daysOff: off, leave: leave.get(id) }]),
+  );
   for (const row of schedules)
     (calendars.get(row.user_id)!.schedules as ScheduleVersion[]).push({
       validFrom: row.valid_from,

@@ -52,6 +52,11 @@ export const gridOut = z.object({
       capacitySeconds: z.number(),
       /** Why a working day has no capacity: a public holiday of the owner's region or a company day off, by name. */
       off: z.object({ kind: z.enum(['holiday', 'dayOff']), name: z.string() }).nullable(),
+      /**
+       * Approved leave that day (FLOW-4): its type for the owner, the approvers it is routed to and app_admin, "absent"
+       * for every other reader; a half day keeps half the capacity.
+       */
+      leave: z.object({ name: z.string(), half: z.boolean() }).nullable(),
       /** Day-level locks: closed team periods of the user's teams, submitted or approved slices. */
       locks: z.array(lockOut),
     }),

@@ -4,6 +4,7 @@ import { submitTimesheet } from '../../commands/submit-timesheet.js';
 import type { Deps } from '../../lib/deps.js';
 import { capacityOfDays, dayOf } from '../calendars/calendar.js';
 import { loadCalendars } from '../calendars/repo.js';
+import { leaveLabels } from '../leave/labels.js';
 import { AppError, badRequest, notFound } from '../../lib/errors.js';
 import { loadDateSettings } from '../../lib/installation.js';
 import { lockOwnerSheet } from '../../lib/locks.js';
@@ -81,6 +82,7 @@ export function createTimesheetService({ db, authz }: Deps) {
       loadCalendars(db, [owner.id], { from: start, to: end }),
     ]);
     const calendar = calendars.get(owner.id)!;
+    const labels = await leaveLabels({ db, authz }, actor, [...(calendar.leave?.values() ?? [])].map((l) => l.requestId));
     const itemIds = [...new Set(worklogs.map((w) => w.item_id))];
     const [decisions, hours] = await Promise.all([
       authz.decideWorkDays(actor, owner.id, itemIds, days),
@@ -118,8 +120,9 @@ export function createTimesheetService({ db, authz }: Deps) {
       start,
       end,
       days: days.map((date) => {
-        const { seconds, off } = dayOf(calendar, date);
-        return { date, capacitySeconds: seconds, off, locks: dayLocks(ownerFacts, locks, date) };
+        const { seconds, off, leave } = dayOf(calendar, date);
+        const leaveOut = leave && { name: labels.get(leave.requestId)!, half: leave.half };
+        return { date, capacitySeconds: seconds, off, leave: leaveOut, locks: dayLocks(ownerFacts, locks, date) };
       }),
       rows: gridRows,
       slices: slicesOut(actor, owner, ordered, shownHours, seesTeamNames(actor)),
