@@ -1,4 +1,11 @@
-import type { AppRole, DenyPermission, LeaveState, ProjectPermission, SliceState, TeamPermission } from '../db/types.js';
+import type {
+  AppRole,
+  DenyPermission,
+  LeaveState,
+  ProjectPermission,
+  SliceState,
+  TeamPermission,
+} from '../db/types.js';
 import type { Area } from './areas.js';
 import type { ResourceFacts } from './facts.js';
 

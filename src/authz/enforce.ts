@@ -3,14 +3,7 @@ import { conflict, forbidden, notFound } from '../lib/errors.js';
 import { CONFLICT_CODES, type Action } from './catalogue.js';
 import { decide, type Decision } from './decide.js';
 import { noteDecided } from './decided.js';
-import type {
-  ItemSecurityFacts,
-  LeaveFact,
-  ProjectFacts,
-  ProjectTeamFacts,
-  SubjectFacts,
-  TeamFacts,
-} from './facts.js';
+import type { ItemSecurityFacts, LeaveFact, ProjectFacts, ProjectTeamFacts, SubjectFacts, TeamFacts } from './facts.js';
 
 /** Checks that need only the answer (and a refusal's reason, in the explanation's words) skip building the explanation. */
 export const QUICK = { explain: false } as const;

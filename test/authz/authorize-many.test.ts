@@ -1,7 +1,7 @@
 // Guards authorizeMany: on generated worlds written to a database, deciding one action on many resources with one
 // set-based load answers, for each id, exactly what the single check answers for it alone — allowed with the same facts,
 // or the same 404 (hidden or missing, trashed items included) or 403 with the same deciding code and message (PRJ-4,
-// ITEM-8, ITEM-9, TEAM-8, API-2) — timesheet slices too, hidden from who may not know them (FLOW-2, FLOW-8, FLOW-10).
+// ITEM-8, ITEM-9, TEAM-8, API-2) — timesheet slices too, hidden from who may not know them (FLOW-2, FLOW-8, FLOW-10), and leave requests (FLOW-4).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
@@ -22,6 +22,7 @@ function single(engine: Authz, actor: Actor, action: Action, id: number | string
   if (scope === 'item' || scope === 'worklog') return engine.authorizeItem(actor, action, id);
   if (scope === 'team') return engine.authorizeTeam(actor, action, id as number);
   if (scope === 'slice') return engine.authorizeSlice(actor, action, id as number);
+  if (scope === 'leave') return engine.authorizeLeave(actor, action, id as number);
   return engine.authorize(actor, action, { projectId: id as number });
 }
 
@@ -32,6 +33,7 @@ function idsOf(world: World, action: Action): Array<number | string> {
     return [...world.items.flatMap((_, i) => [ids.item(i), names.item(world, i)]), MISSING, 'NOPE-1'];
   if (scope === 'team') return [...world.teams.map((_, t) => ids.team(t)), MISSING];
   if (scope === 'slice') return [...world.slices.map((_, s) => ids.slice(s)), MISSING];
+  if (scope === 'leave') return [...world.leaves.map((_, l) => ids.leave(l)), MISSING];
   return [...Array.from({ length: world.projects }, (_, p) => ids.project(p)), MISSING];
 }
 

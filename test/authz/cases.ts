@@ -75,6 +75,9 @@ export function casesOf(world: World): Case[] {
       if (scope === 'slice')
         for (const [slice, s] of world.slices.entries())
           cases.push({ action, user, target: { kind: 'slice', slice, owner: s.owner } });
+      if (scope === 'leave')
+        for (const [leave, l] of world.leaves.entries())
+          cases.push({ action, user, target: { kind: 'leave', leave, owner: l.owner } });
       if (scope === 'team') {
         if (action === 'team.create') {
           for (let project = 0; project < world.projects; project++)
@@ -129,6 +132,10 @@ export function resourceOf(ctx: Ctx, c: Case): ResourceFacts {
       owner: t.owner === c.user ? undefined : facts.subjects[t.owner],
     };
   }
+  if (t.kind === 'leave') {
+    // engine.authorizeLeave: the request's facts; no leave action acts for another owner.
+    return { leave: facts.leaves[t.leave], ownerId: ids.user(t.owner) };
+  }
   const project = ctx.world.items[t.item].project;
   const owner = t.owner ?? c.user;
   // engine.decideWorklog: the locks on the days touched and the stored work log, when the item is found.
@@ -161,6 +168,10 @@ export function describeTarget(world: World, t: Target): string {
     case 'slice': {
       const s = world.slices[t.slice];
       return `${names.user(s.owner)}'s ${s.state} slice ${t.slice} of ${s.team === null ? 'no team' : names.team(s.team)} for ${s.start} – ${s.end}`;
+    }
+    case 'leave': {
+      const l = world.leaves[t.leave];
+      return `${names.user(l.owner)}'s ${l.state} leave request ${t.leave}`;
     }
     case 'team':
       return (

@@ -16,6 +16,7 @@ import {
   loadLocks,
   loadProjects,
   loadProjectTeams,
+  loadLeaves,
   loadSlices,
   loadSubjects,
   loadTeams,
@@ -299,6 +300,10 @@ async function checkLoaders(trx: Database, world: World, memory: Ctx, probe: num
     trx,
     world.slices.map((_, i) => ids.slice(i)),
   );
+  const leaves = await loadLeaves(
+    trx,
+    world.leaves.map((_, i) => ids.leave(i)),
+  );
   const cases = casesOf(world);
   const loaded: Ctx = {
     world,
@@ -309,10 +314,16 @@ async function checkLoaders(trx: Database, world: World, memory: Ctx, probe: num
       projectTeams: projectIds.map((id) => projectTeams.get(id)!),
       teams: world.teams.map((_, t) => teams.get(ids.team(t))!),
       slices: world.slices.map((_, i) => slices.get(ids.slice(i))!),
+      leaves: world.leaves.map((_, i) => leaves.get(ids.leave(i))!),
       locks: await loadedLocks(trx, world, memory, cases, probe % world.users.length),
     },
   };
   assert.deepEqual(loaded.facts.slices, memory.facts.slices, 'FLOW-1, FLOW-10: the slices, their owners and teams');
+  assert.deepEqual(
+    loaded.facts.leaves,
+    memory.facts.leaves,
+    'FLOW-4: the leave requests, their owners and routed teams',
+  );
   for (const u of usersOf(world)) {
     assert.deepEqual(
       teamsOf(loaded.facts.subjects[u]),

@@ -128,4 +128,26 @@ export const TIMESHEET_MUTANTS: TimesheetMutant[] = [
       resource.worklog ? { ...resource, worklog: { ...resource.worklog, date: '1970-01-01' } } : resource,
     ),
   },
+  // Leave (FLOW-4, issue 16).
+  {
+    name: 'leave type shown to a colleague',
+    breaks: 'FLOW-4',
+    meaning:
+      'routing is ignored: every vacation_approver (and so every colleague in the role) knows every request and its type',
+    checker: withCase((_subject, resource) =>
+      resource.leave ? { ...resource, leave: { ...resource.leave, routedTeamIds: [] } } : resource,
+    ),
+  },
+  {
+    name: 'own leave approved',
+    breaks: 'FLOW-4',
+    meaning: 'the notOwnLeave gate is skipped: a vacation_approver approves, rejects or revokes their own request',
+    checker: (ctx, c) => {
+      const subject = ctx.facts.subjects[c.user];
+      const resource = resourceOf(ctx, c);
+      const d = decide(c.action, subject, resource);
+      if (d.allowed || d.deciding.code !== 'own_leave') return d;
+      return decide(c.action, subject, { ...resource, leave: { ...resource.leave!, ownerId: -1 } });
+    },
+  },
 ];

@@ -5,6 +5,7 @@ import type {
   AccessValue,
   AppRole,
   DenyPermission,
+  LeaveState,
   ProjectPermission,
   SliceState,
   TeamPermission,
@@ -70,6 +71,12 @@ export interface WorldWorklog {
   charge: number | null;
 }
 
+/** A leave request as stored (FLOW-4): its owner and state. */
+export interface WorldLeave {
+  owner: number;
+  state: LeaveState;
+}
+
 export interface World {
   users: Array<{ active: boolean; systemAdmin: boolean; groups: number[] }>;
   groups: number;
@@ -93,6 +100,8 @@ export interface World {
   /** FLOW-1: slices in every state (a row exists once a slice was first submitted). */
   slices: WorldSlice[];
   worklogs: WorldWorklog[];
+  /** FLOW-4: leave requests in every state. */
+  leaves: WorldLeave[];
   /** FLOW-9: charges in force (invoices); a revoked charge releases its work logs and is left out. */
   charges: number;
   /** Probes, not facts: the work dates and the granted level sets the checks ask about. */
@@ -111,7 +120,8 @@ export type Target =
   | { kind: 'project'; project: number }
   | { kind: 'item'; item: number; owner?: number; date?: string; worklog?: number }
   | { kind: 'team'; team: number | null; project: number | null; levels?: TeamPermission[] }
-  | { kind: 'slice'; slice: number; owner: number };
+  | { kind: 'slice'; slice: number; owner: number }
+  | { kind: 'leave'; leave: number; owner: number };
 
 // ---------------------------------------------------------------------------------------------------
 // What each action asks of each layer, read from SPEC §0's table (the engine reads its own catalogue).
@@ -158,6 +168,10 @@ export interface Requirement {
   notOwnSlice?: boolean;
   /** Layer 7, FLOW-1, FLOW-2, FLOW-8: the slice states the action applies from. */
   sliceFrom?: SliceState[];
+  /** Layer 7, FLOW-4: nobody decides their own leave. */
+  notOwnLeave?: boolean;
+  /** Layer 7, FLOW-4: the leave states the action applies from. */
+  leaveFrom?: LeaveState[];
 }
 
 const BROWSE: ProjectPermission = 'BROWSE_PROJECT';
@@ -165,6 +179,8 @@ const BROWSE: ProjectPermission = 'BROWSE_PROJECT';
 const TEAM_ADMIN_ROLES: AppRole[] = ['app_admin', 'team_admin'];
 /** FLOW-2, FLOW-10: APPROVE_TIMESHEETS in the slice's team (the timesheet_approver role opens the Timesheet Approval area, APP-2); app_admin approves any. */
 const APPROVER: Requirement['authority'] = { roles: ['app_admin'], teamLevel: 'APPROVE_TIMESHEETS' };
+/** FLOW-4: vacation_approver decides leave routed to them; app_admin any (APP-3). */
+const LEAVE_APPROVER: Requirement['authority'] = { roles: ['app_admin', 'vacation_approver'] };
 
 export const REQUIREMENTS: Record<Action, Requirement> = {
   // Global actions: only identity and the app areas apply.
@@ -380,6 +396,39 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
     authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true, teamLevel: 'MANAGE_TEAM' },
     teamVisible: true,
   },
+  // FLOW-4: users request leave for themselves and read their own (in the Schedule area, where leave shows).
+  'leave.request': { permissions: [], area: 'Schedule' },
+  'leave.mine': { permissions: [], area: 'Schedule' },
+  // FLOW-4: a request (and its type) is known to its owner, the approvers it is routed to and app_admin (seesLeave).
+  'leave.view': { permissions: [] },
+  // FLOW-4: the owner cancels before approval.
+  'leave.cancel': { permissions: [], area: 'Schedule', ownerOnly: true, leaveFrom: ['pending'] },
+  // FLOW-4: vacation_approver approves or rejects (APP-2: in the Leave Approval area; APP-3: app_admin all data) —
+  // never their own; an approval is revoked back to pending.
+  'leave.approve': {
+    permissions: [],
+    area: 'Leave Approval',
+    authority: LEAVE_APPROVER,
+    notOwnLeave: true,
+    leaveFrom: ['pending'],
+  },
+  'leave.reject': {
+    permissions: [],
+    area: 'Leave Approval',
+    authority: LEAVE_APPROVER,
+    notOwnLeave: true,
+    leaveFrom: ['pending'],
+  },
+  'leave.revoke': {
+    permissions: [],
+    area: 'Leave Approval',
+    authority: LEAVE_APPROVER,
+    notOwnLeave: true,
+    leaveFrom: ['approved'],
+  },
+  'leave.queue': { permissions: [], area: 'Leave Approval' },
+  // Leave types are configuration: the Administration area (APP-2).
+  'leave.types': { permissions: [], area: 'Administration' },
   // FLOW-9: a billing_admin charges (APP-3: app_admin all data), in the Cost area (APP-2).
   'charge.manage': { permissions: [], area: 'Cost', authority: { roles: ['app_admin', 'billing_admin'] } },
   // PRICE-7: invoices carry money — the money roles, in the Cost area.
@@ -701,7 +750,9 @@ export function projectOf(world: World, target: Target): number | null {
 }
 
 export const ownerOf = (target: Target): number | undefined =>
-  target.kind === 'global' || target.kind === 'item' || target.kind === 'slice' ? target.owner : undefined;
+  target.kind === 'global' || target.kind === 'item' || target.kind === 'slice' || target.kind === 'leave'
+    ? target.owner
+    : undefined;
 
 /** Layers 5–6: an app role of the list, a system administrator where allowed, else the team level in the target team. */
 function authorityStep(
@@ -754,6 +805,13 @@ function gates(world: World, person: number, who: Who, need: Requirement, target
       'FLOW-10: the user may know the timesheet',
       'not_found',
     );
+  if (target.kind === 'leave')
+    check(
+      'project',
+      seesLeave(world, person, target.leave),
+      'FLOW-4: the user may know the leave request',
+      'not_found',
+    );
   if (need.item !== undefined && target.kind === 'item')
     check('item', itemSecurityAllows(world, person, target.item, need.item), `item security ${need.item}`);
   if (need.surface !== undefined) check('deny', !isDenied(world, person, need.surface), `not denied ${need.surface}`);
@@ -761,6 +819,8 @@ function gates(world: World, person: number, who: Who, need: Requirement, target
   if (need.systemAdminOnly) check('app', u.systemAdmin, 'system administrator', 'grant_boundary');
   if (need.ownerOnly && target.kind === 'slice' && target.owner !== person)
     check('team', false, "FLOW-8: only the timesheet's owner", 'not_own_worklog');
+  if (need.ownerOnly && target.kind === 'leave' && target.owner !== person)
+    check('team', false, "FLOW-4: only the request's owner", 'not_own_worklog');
   if (need.authority) steps.push(authorityStep(world, person, who, need.authority, target));
   if (need.grantBoundary && target.kind === 'team' && target.levels && target.levels.length > 0) {
     check(
@@ -821,7 +881,42 @@ function gates(world: World, person: number, who: Who, need: Requirement, target
         'invalid_transition',
       );
   }
+  if (target.kind === 'leave') {
+    const leave = world.leaves[target.leave];
+    if (need.notOwnLeave) check('business', leave.owner !== person, 'FLOW-4: not their own leave', 'own_leave');
+    if (need.leaveFrom)
+      check(
+        'business',
+        need.leaveFrom.includes(leave.state),
+        `FLOW-4: the request is ${need.leaveFrom.join(' or ')}`,
+        'leave_state',
+      );
+  }
   return steps;
+}
+
+/**
+ * FLOW-4 and docs/decisions.md ("Leave"): a request is routed to the vacation_approvers who are current members of the
+ * owner's current teams — the teams in which some other active current member holds vacation_approver — or, when no
+ * team of the owner's has one, to every vacation_approver. The owner, those approvers and app_admin may know it.
+ */
+export function seesLeave(world: World, user: number, leave: number): boolean {
+  const { owner } = world.leaves[leave];
+  if (!world.users[user].active) return false;
+  if (owner === user) return true;
+  const roles = appRolesOf(world, user);
+  if (roles.includes('app_admin')) return true;
+  if (!roles.includes('vacation_approver')) return false;
+  const routed = currentTeams(world, owner).filter((team) =>
+    world.users.some(
+      (u, other) =>
+        other !== owner &&
+        u.active &&
+        appRolesOf(world, other).includes('vacation_approver') &&
+        currentTeams(world, other).includes(team),
+    ),
+  );
+  return routed.length === 0 || routed.some((team) => currentTeams(world, user).includes(team));
 }
 
 /** WL-5, TEAM-2, APP-3: app_admin; team_admin when the owner is in a team; or the level in a team the owner is currently in. */
@@ -861,6 +956,7 @@ export function canSee(world: World, user: number, target: Target, action?: Acti
   if (target.kind === 'item')
     return stepsOf(world, user, 'item.view', { kind: 'item', item: target.item }).every((s) => s.ok);
   if (target.kind === 'slice') return seesSlice(world, user, world.slices[target.slice]);
+  if (target.kind === 'leave') return seesLeave(world, user, target.leave);
   const project = projectOf(world, target);
   if (project !== null && !hasPermission(world, user, project, BROWSE)) return false;
   // A team about to be created exists for nobody yet; actions that need the team visible (TEAM-8) hide it from everyone else.

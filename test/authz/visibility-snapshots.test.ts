@@ -21,6 +21,7 @@ import {
   visibleItems,
   visibleProjects,
   reportedWorklogs,
+  visibleLeave,
   visibleSlices,
   visibleTeams,
   visibleWorklogs,
@@ -135,6 +136,11 @@ const SNAPSHOTS: Array<{ name: string; about: string; query: (db: Kysely<DB>) =>
     name: 'visible-slices',
     about: "visibleSlices(reader, 's') — FLOW-2, FLOW-8, FLOW-10, APP-2: the slices the reader may review",
     query: (db) => db.selectFrom('timesheet_slices as s').selectAll().where(visibleSlices(reader, 's')).compile(),
+  },
+  {
+    name: 'visible-leave',
+    about: "visibleLeave(reader, 'l') — FLOW-4: the leave requests (and types) the reader may know",
+    query: (db) => db.selectFrom('leave_requests as l').selectAll().where(visibleLeave(reader, 'l')).compile(),
   },
   {
     name: 'visible-audit-rows',

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { sql, type RawBuilder } from 'kysely';
 import type {
   ItemSecurityFacts,
+  LeaveFact,
   ProjectFacts,
   ProjectTeamFacts,
   SliceFact,
@@ -20,12 +21,14 @@ import {
   DENY_PERMISSIONS,
   TEAM_PERMISSIONS,
   type AccessValue,
+  type LeaveState,
   type ProjectPermission,
   type SliceState,
   type TeamPermission,
 } from '../../src/db/types.js';
 import { recomputeGoverning } from '../../src/modules/security/repo.js';
 import {
+  appRolesOf,
   currentTeams,
   teamOfWork,
   teamsOfProject,
@@ -36,6 +39,7 @@ import {
   type Membership,
   type World,
   type WorldItem,
+  type WorldLeave,
   type WorldSlice,
   type WorldTeam,
   type WorldWorklog,
@@ -62,6 +66,7 @@ export const ids = {
   team: (i: number) => BASE + i,
   role: (i: number) => ROLES[i].id,
   slice: (i: number) => BASE + i,
+  leave: (i: number) => BASE + i,
   worklog: (i: number) => BASE + i,
   charge: (i: number) => BASE + i,
 };
@@ -237,6 +242,15 @@ const rawWorldArb = fc.record({
   ),
   // FLOW-2: timesheet approvers (the role opens the Timesheet Approval area; APPROVE_TIMESHEETS comes from team roles).
   approvers: fc.array(holderArb, { maxLength: 2 }),
+  // FLOW-4: leave requests in every state, and vacation approvers (routed by the teams they share with the owner).
+  leaves: fc.array(
+    fc.record({
+      owner: fc.nat(9),
+      state: weighted<LeaveState>(['pending', 3], ['approved', 2], ['rejected', 1], ['cancelled', 1]),
+    }),
+    { maxLength: 4 },
+  ),
+  leaveApprovers: fc.array(holderArb, { maxLength: 3 }),
 });
 type RawWorld = typeof rawWorldArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -383,6 +397,7 @@ function normalize(raw: RawWorld): World {
     items.push({ project: parent === null ? r.project % projects : items[parent].project, parent, trashed, setting });
   }
   const world = {
+    leaves: raw.leaves.map((l): WorldLeave => ({ owner: l.owner % users, state: l.state })),
     users: raw.users.map((u) => ({
       active: u.active,
       systemAdmin: u.systemAdmin,
@@ -416,6 +431,7 @@ function normalize(raw: RawWorld): World {
         ...raw.appRoles.map((a) => ({ role: a.role, to: holder(a.to) })),
         ...everyoneRoles,
         ...raw.approvers.map((h) => ({ role: 'timesheet_approver' as const, to: holder(h) })),
+        ...raw.leaveApprovers.map((h) => ({ role: 'vacation_approver' as const, to: holder(h) })),
       ],
       (a) => `${a.role}:${a.to.kind}:${a.to.id}`,
     ),
@@ -459,6 +475,8 @@ export interface WorldFacts {
   teams: TeamFacts[];
   /** By slice (loadSlices). */
   slices: SliceFact[];
+  /** By leave request (loadLeaves). */
+  leaves: LeaveFact[];
   /** The locks on a work-log action's days and the stored work log, as loadLocks gives them. */
   locks: (query: LocksQuery) => { locks: WorkLocks; worklog: WorklogFact | undefined };
 }
@@ -468,6 +486,29 @@ export interface LocksQuery {
   owner: number;
   dates: readonly string[];
   worklog?: number;
+}
+
+/**
+ * A leave request as loadLeaves gives it: the routed teams are the owner's current teams in which another active
+ * current member holds vacation_approver.
+ */
+export function leaveFact(world: World, l: WorldLeave, i: number): LeaveFact {
+  const routed = currentTeams(world, l.owner).filter((team) =>
+    world.users.some(
+      (u, other) =>
+        other !== l.owner &&
+        u.active &&
+        appRolesOf(world, other).includes('vacation_approver') &&
+        currentTeams(world, other).includes(team),
+    ),
+  );
+  return {
+    id: ids.leave(i),
+    ownerId: ids.user(l.owner),
+    ownerName: names.user(l.owner),
+    state: l.state,
+    routedTeamIds: [...new Set(routed)].sort((a, b) => a - b).map(ids.team),
+  };
 }
 
 /** A slice as loadSlices gives it. */
@@ -636,6 +677,7 @@ export function worldFacts(world: World): WorldFacts {
     assignedProjectIds: t.assigned.map(ids.project),
   }));
   const slices = world.slices.map(sliceFact);
+  const leaves = world.leaves.map((l, i) => leaveFact(world, l, i));
   // Many cases ask the same locks (one owner and date on every item): each is worked out once.
   const locks = new Map<string, ReturnType<WorldFacts['locks']>>();
   const locksFor = (query: LocksQuery) => {
@@ -644,7 +686,7 @@ export function worldFacts(world: World): WorldFacts {
     if (!found) locks.set(key, (found = locksOf(world, query)));
     return found;
   };
-  return { subjects, projects, items, projectTeams, teams, slices, locks: locksFor };
+  return { subjects, projects, items, projectTeams, teams, slices, leaves, locks: locksFor };
 }
 
 const priceListColumns = (team: number, k: number) => ({
@@ -873,6 +915,14 @@ export async function writeTimesheets(db: Database, world: World): Promise<void>
     ['id', 'team_id', 'period_start', 'period_end', 'state'],
     world.periods.map((p, i) => [BASE + i, ids.team(p.team), p.start, p.end, p.closed ? 'closed' : 'open']),
   );
+  if (world.leaves.length)
+    await sql`insert into leave_requests (id, user_id, type_id, start_date, end_date, days, state) overriding system value
+      values ${sql.join(
+        world.leaves.map(
+          (l, i) =>
+            sql`(${ids.leave(i)}, ${ids.user(l.owner)}, (select min(id) from leave_types), '2026-03-02', '2026-03-02', 1, ${l.state})`,
+        ),
+      )}`.execute(db);
   await insertRows(
     db,
     'timesheet_slices',

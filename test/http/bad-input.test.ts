@@ -343,6 +343,9 @@ interface World {
   priceListId: number;
   teamRoleId: number;
   clientId: number;
+  /** A pending leave request of `userId` (FLOW-4), routed to the caller (app_admin). */
+  leaveId: number;
+  leaveTypeId: number;
   /** A schedule version of `userId` and a company day off, both from 2026-05-01 (the `periodStart` params' valid day). */
   scheduled: boolean;
 }
@@ -487,6 +490,36 @@ const ROUTES: Record<string, RouteSpec> = {
     fields: { day: 'date', name: 'name' },
   },
   'DELETE /api/admin/days-off/:day': { params: { day: periodStart } },
+  'POST /api/me/leave': {
+    body: (w) => ({ typeId: w.leaveTypeId, startDate: '2026-06-01', endDate: '2026-06-02' }),
+    fields: { typeId: 'id', startDate: 'date', endDate: 'date', startHalf: 'boolean', endHalf: 'boolean' },
+  },
+  'POST /api/leave/:id/cancel': {
+    params: { id: id((w) => w.leaveId) },
+    body: () => ({ version: 1 }),
+    fields: { version: 'version' },
+  },
+  'POST /api/leave/:id/approve': {
+    params: { id: id((w) => w.leaveId) },
+    body: () => ({ version: 1 }),
+    fields: { version: 'version' },
+  },
+  'POST /api/leave/:id/reject': {
+    params: { id: id((w) => w.leaveId) },
+    body: () => ({ version: 1, comment: 'No cover that day' }),
+    fields: { version: 'version' },
+  },
+  'POST /api/leave/:id/revoke': {
+    params: { id: id((w) => w.leaveId) },
+    body: () => ({ version: 1, comment: 'Release moved' }),
+    fields: { version: 'version' },
+  },
+  'POST /api/admin/leave-types': { body: () => ({ name: 'Fresh leave', allowanceDays: 5 }), fields: { name: 'name' } },
+  'PATCH /api/admin/leave-types/:id': {
+    params: { id: id((w) => w.leaveTypeId) },
+    body: () => ({ version: 1, name: 'Renamed leave', archived: false }),
+    fields: { version: 'version', name: 'name', archived: 'boolean' },
+  },
   'PATCH /api/clients/:id': {
     params: { id: id((w) => w.clientId) },
     body: () => ({ version: 1, name: 'Renamed client', archived: true }),
@@ -921,6 +954,20 @@ for (const dialect of DIALECTS) {
           await t.db
             .insertInto('clients')
             .values({ name: 'Bad input client' })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id,
+        leaveTypeId: (await t.db.selectFrom('leave_types').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
+        leaveId: (
+          await t.db
+            .insertInto('leave_requests')
+            .values({
+              user_id: user.id,
+              type_id: (await t.db.selectFrom('leave_types').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
+              start_date: '2026-05-04',
+              end_date: '2026-05-04',
+              days: '1',
+            })
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id,

@@ -400,6 +400,46 @@ describe('route table: every resource-scoped route decides its declared action b
     await handle.db.updateTable('timesheet_slices').set({ state: 'approved' }).where('id', '=', sliceId).execute();
     await ok('POST /api/timesheets/slices/:id/recall', await c.post(`/api/timesheets/slices/${sliceId}/recall`, {}));
 
+    // Leave (FLOW-4): the administrator requests leave, reads and cancels it; decides a request of Alice's.
+    const types = await ok('GET /api/admin/leave-types', await c.get('/api/admin/leave-types'));
+    const own = await ok(
+      'POST /api/me/leave',
+      await c.post('/api/me/leave', { typeId: types.items[0].id, startDate: '2025-06-02', endDate: '2025-06-03' }),
+    );
+    await ok('GET /api/leave/:id', await c.get(`/api/leave/${own.id}`));
+    await ok('POST /api/leave/:id/cancel', await c.post(`/api/leave/${own.id}/cancel`, { version: own.version }));
+    const theirs = await handle.db
+      .insertInto('leave_requests')
+      .values({
+        user_id: alice,
+        type_id: types.items[0].id,
+        start_date: '2025-06-09',
+        end_date: '2025-06-09',
+        days: '1',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const approved = await ok(
+      'POST /api/leave/:id/approve',
+      await c.post(`/api/leave/${theirs.id}/approve`, { version: 1 }),
+    );
+    const revoked = await ok(
+      'POST /api/leave/:id/revoke',
+      await c.post(`/api/leave/${theirs.id}/revoke`, { version: approved.version, comment: 'moved' }),
+    );
+    await ok(
+      'POST /api/leave/:id/reject',
+      await c.post(`/api/leave/${theirs.id}/reject`, { version: revoked.version, comment: 'busy' }),
+    );
+    const leaveType = await ok(
+      'POST /api/admin/leave-types',
+      await c.post('/api/admin/leave-types', { name: 'Walked' }),
+    );
+    await ok(
+      'PATCH /api/admin/leave-types/:id',
+      await c.patch(`/api/admin/leave-types/${leaveType.id}`, { version: leaveType.version, archived: true }),
+    );
+
     // Team periods (FLOW-3): the administrator closes a month of the walked team and reopens it.
     await ok('GET /api/teams/:id/periods', await c.get(`/api/teams/${team.id}/periods?year=2025`));
     await ok(

@@ -63,7 +63,10 @@ for (const dialect of DIALECTS)
       );
       const mine = (await o.owner.get('/api/me/leave?year=2030')).json();
       const balance = mine.balances.find((b: { type: { name: string } }) => b.type.name === 'Vacation');
-      assert.deepEqual([balance.allowanceDays, balance.takenDays, balance.pendingDays, balance.remainingDays], [25, 0, 4.5, 20.5]);
+      assert.deepEqual(
+        [balance.allowanceDays, balance.takenDays, balance.pendingDays, balance.remainingDays],
+        [25, 0, 4.5, 20.5],
+      );
 
       const queue = (await o.approver.get('/api/leave')).json();
       assert.deepEqual(
@@ -116,7 +119,9 @@ for (const dialect of DIALECTS)
 
     test('FLOW-4: routing — an approver of another team neither sees nor decides the request; with no approver in the owner’s teams every approver does', async () => {
       const o = await office();
-      const made = (await o.owner.post('/api/me/leave', { typeId: o.vacation, startDate: MONDAY, endDate: MONDAY })).json();
+      const made = (
+        await o.owner.post('/api/me/leave', { typeId: o.vacation, startDate: MONDAY, endDate: MONDAY })
+      ).json();
       const refused = await o.outsider.post(`/api/leave/${made.id}/approve`, { version: made.version });
       assert.equal(refused.statusCode, 404);
 
@@ -128,18 +133,28 @@ for (const dialect of DIALECTS)
       const ids = (await o.outsider.get('/api/leave?limit=200')).json().items.map((l: { id: number }) => l.id);
       assert.ok(ids.includes(alone.id), 'a request of a user in no team with an approver goes to every approver');
       assert.ok(!ids.includes(made.id));
-      const decided = await o.outsider.post(`/api/leave/${alone.id}/reject`, { version: alone.version, comment: 'Busy week' });
-      assert.deepEqual([decided.statusCode, decided.json().state, decided.json().decisionComment], [200, 'rejected', 'Busy week']);
+      const decided = await o.outsider.post(`/api/leave/${alone.id}/reject`, {
+        version: alone.version,
+        comment: 'Busy week',
+      });
+      assert.deepEqual(
+        [decided.statusCode, decided.json().state, decided.json().decisionComment],
+        [200, 'rejected', 'Busy week'],
+      );
     });
 
     test('FLOW-4: nobody decides their own leave; the owner cancels only before approval; a revoke returns it to pending with a comment', async () => {
       const o = await office();
-      const own = (await o.approver.post('/api/me/leave', { typeId: o.vacation, startDate: MONDAY, endDate: MONDAY })).json();
+      const own = (
+        await o.approver.post('/api/me/leave', { typeId: o.vacation, startDate: MONDAY, endDate: MONDAY })
+      ).json();
       const selfApproved = await o.approver.post(`/api/leave/${own.id}/approve`, { version: own.version });
       assert.deepEqual([selfApproved.statusCode, selfApproved.json().code], [403, 'own_leave']);
       assert.ok(!(await o.approver.get('/api/leave')).json().items.some((l: { id: number }) => l.id === own.id));
 
-      const made = (await o.owner.post('/api/me/leave', { typeId: o.vacation, startDate: FRIDAY, endDate: FRIDAY })).json();
+      const made = (
+        await o.owner.post('/api/me/leave', { typeId: o.vacation, startDate: FRIDAY, endDate: FRIDAY })
+      ).json();
       const approved = (await o.approver.post(`/api/leave/${made.id}/approve`, { version: made.version })).json();
       const late = await o.owner.post(`/api/leave/${made.id}/cancel`, { version: approved.version });
       assert.deepEqual([late.statusCode, late.json().code], [409, 'leave_state']);

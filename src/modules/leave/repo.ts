@@ -27,9 +27,8 @@ export async function findType(db: Database, id: number, options: { lock?: boole
 }
 
 export async function typeNameTaken(db: Database, name: string, exceptId = 0): Promise<boolean> {
-  const { rows } = await sql`select 1 from leave_types where lower(name) = lower(${name}) and id <> ${exceptId}`.execute(
-    db,
-  );
+  const { rows } =
+    await sql`select 1 from leave_types where lower(name) = lower(${name}) and id <> ${exceptId}`.execute(db);
   return rows.length > 0;
 }
 

@@ -87,7 +87,10 @@ export function createLeaveService({ db, authz }: Deps) {
       const type = await repo.findType(trx, input.typeId);
       if (!type || type.archived) throw badRequest('body.typeId', 'no such leave type');
       const calendar = (await loadCalendars(trx, [actor.userId], { from: startDate, to: endDate })).get(actor.userId)!;
-      const days = leaveDaysOf(calendar, daysOf({ start: startDate, end: endDate }), { start: startHalf, end: endHalf });
+      const days = leaveDaysOf(calendar, daysOf({ start: startDate, end: endDate }), {
+        start: startHalf,
+        end: endHalf,
+      });
       if (days === 0)
         throw unprocessable('leave_no_working_days', 'the dates hold none of your working days', 'body.endDate');
       const clash = await repo.findOverlapping(trx, actor.userId, startDate, endDate);

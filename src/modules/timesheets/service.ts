@@ -82,7 +82,11 @@ export function createTimesheetService({ db, authz }: Deps) {
       loadCalendars(db, [owner.id], { from: start, to: end }),
     ]);
     const calendar = calendars.get(owner.id)!;
-    const labels = await leaveLabels({ db, authz }, actor, [...(calendar.leave?.values() ?? [])].map((l) => l.requestId));
+    const labels = await leaveLabels(
+      { db, authz },
+      actor,
+      [...(calendar.leave?.values() ?? [])].map((l) => l.requestId),
+    );
     const itemIds = [...new Set(worklogs.map((w) => w.item_id))];
     const [decisions, hours] = await Promise.all([
       authz.decideWorkDays(actor, owner.id, itemIds, days),
