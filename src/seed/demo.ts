@@ -5,6 +5,7 @@ import { reserveIds } from './bulk.js';
 import { insertComments, insertWorklogs } from './demo-activity.js';
 import { buildItems, insertItems, type Item } from './demo-items.js';
 import { insertTeams } from './demo-teams.js';
+import { insertLeave } from './demo-leave.js';
 import { insertTimesheetStates } from './demo-timesheets.js';
 import { CLIENTS, DEMO_PASSWORD, GRANTS, NEW_GROUPS, PEOPLE, PROJECTS, ROLE_MEMBERS, groupsOf } from './demo-world.js';
 import { createRandom, todayUtc } from './random.js';
@@ -58,6 +59,7 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
     const comments = await insertComments(trx, random, { items, userIds, projectIds, today });
     await insertSecurity(trx, { items, userIds, groupIds, projectIds });
     await insertTimesheetStates(trx, { userIds, teams, today });
+    await insertLeave(trx, { userIds, today });
     await trx
       .insertInto('audit_log')
       .values({

@@ -20,7 +20,8 @@ interface Props {
 
 /**
  * The totals per day and for the period against the owner's capacity from their calendar; a holiday or company day off
- * on a working day is named.
+ * on a working day is named, and so is approved leave — by its type only where the server names it (FLOW-4: "absent"
+ * for every reader but the owner, the approvers and app_admin).
  */
 export function GridTotals({ sheet, perDay, total }: Props) {
   const capacity = sheet.days.reduce((sum, day) => sum + day.capacitySeconds, 0) || sheet.totals.capacity;
@@ -35,6 +36,12 @@ export function GridTotals({ sheet, perDay, total }: Props) {
             {hours(perDay[index])}
             {day.capacitySeconds > 0 && <span className="ts-capacity"> / {hours(day.capacitySeconds)}</span>}
             {day.off && <span className="ts-capacity ts-off"> {day.off.name}</span>}
+            {day.leave && (
+              <span className="ts-capacity ts-off">
+                {' '}
+                {day.leave.half ? `${day.leave.name}, half day` : day.leave.name}
+              </span>
+            )}
           </td>
         ))}
         <td role="gridcell" aria-readonly="true" className="ts-total ts-sum">

@@ -213,10 +213,14 @@ export function HoursGrid({ sheet, rows, statuses, timer, ...actions }: Props) {
 /** The period's working time from the owner's calendar, and the days off in it, for a period with no rows yet. */
 function CapacityNote({ sheet }: { sheet: Pick<TimesheetGrid, 'days' | 'totals'> }) {
   const off = sheet.days.filter((d) => d.off);
+  const leave = sheet.days.filter((d) => d.leave);
+  const leaveWords = (d: (typeof leave)[number]) =>
+    `${formatDate(d.date)} ${d.leave!.name}${d.leave!.half ? ' (half day)' : ''}`;
   return (
     <>
       Working time: {formatDuration(sheet.totals.capacity)}
-      {off.length > 0 && <>; days off: {off.map((d) => `${formatDate(d.date)} ${d.off!.name}`).join(', ')}</>}.
+      {off.length > 0 && <>; days off: {off.map((d) => `${formatDate(d.date)} ${d.off!.name}`).join(', ')}</>}
+      {leave.length > 0 && <>; leave: {leave.map(leaveWords).join(', ')}</>}.
     </>
   );
 }
