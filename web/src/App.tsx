@@ -10,6 +10,8 @@ import { DashboardPage } from './pages/DashboardPage.js';
 import { InboxPage } from './pages/InboxPage.js';
 import { InvoicesPage } from './pages/InvoicesPage.js';
 import { ItemPage } from './pages/ItemPage.js';
+import { LeaveApprovalPage } from './pages/LeaveApprovalPage.js';
+import { LeavePage } from './pages/LeavePage.js';
 import { MyWorklogsPage } from './pages/MyWorklogsPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { ProjectListPage } from './pages/ProjectListPage.js';
@@ -126,6 +128,10 @@ function renderRoute(route: Route, me: Me) {
       return <SharedReportPage token={route.token} />;
     case 'clients':
       return me.areas.includes('Clients') ? <ClientsPage /> : <NotFoundPage />;
+    case 'leave':
+      return me.areas.includes('Schedule') ? <LeavePage /> : <NotFoundPage />;
+    case 'leaveApproval':
+      return me.areas.includes('Leave Approval') ? <LeaveApprovalPage /> : <NotFoundPage />;
     case 'dashboard':
       return me.areas.includes('Dashboard') ? <DashboardPage /> : <NotFoundPage />;
     case 'reports':

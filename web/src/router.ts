@@ -16,6 +16,8 @@ export type Route =
   | { name: 'reports' }
   | { name: 'dashboard' }
   | { name: 'clients' }
+  | { name: 'leave' }
+  | { name: 'leaveApproval' }
   | { name: 'sharedReport'; token: string }
   | { name: 'teams' }
   | { name: 'team'; id: number }
@@ -35,6 +37,7 @@ export const ADMIN_TABS = [
   'audit',
   'settings',
   'days-off',
+  'leave-types',
 ] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
@@ -69,6 +72,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'reports' && second === undefined) return { name: 'reports' };
   if (first === 'dashboard' && second === undefined) return { name: 'dashboard' };
   if (first === 'clients' && second === undefined) return { name: 'clients' };
+  if (first === 'leave' && second === undefined) return { name: 'leave' };
+  if (first === 'leave-approval' && second === undefined) return { name: 'leaveApproval' };
   if (first === 'shared' && second !== undefined) return { name: 'sharedReport', token: second };
   if (first === 'account' && second === undefined) return { name: 'account' };
   if (first === 'set-password' && second !== undefined) return { name: 'setPassword', token: second };
@@ -119,6 +124,10 @@ export const href = {
   reports: () => '#/reports',
   dashboard: () => '#/dashboard',
   clients: () => '#/clients',
+  /** My leave (FLOW-4); the year shown follows in the query (`?year=2030`). */
+  leave: (query: Record<string, string | undefined> = {}) => withQuery('#/leave', query),
+  /** The Leave Approval area (FLOW-4); the list shown (`?state=approved`) follows in the query. */
+  leaveApproval: (query: Record<string, string | undefined> = {}) => withQuery('#/leave-approval', query),
   teams: () => '#/teams',
   team: (id: number) => `#/teams/${id}`,
   admin: (tab?: AdminTab) => (tab ? `#/admin/${tab}` : '#/admin'),

@@ -77,22 +77,22 @@ export function createLeaveService({ db, authz }: Deps) {
   /** A request for the caller's own leave, counted on their working calendar and checked against their other leave. */
   async function request(actor: Actor, input: LeaveCreate): Promise<LeaveOut> {
     const { startDate, endDate, startHalf, endHalf } = input;
-    if (endDate < startDate) throw badRequest('body.endDate', 'the last day is before the first day');
+    if (endDate < startDate) throw badRequest('endDate', 'the last day is before the first day');
     if (endDate.slice(0, 4) !== startDate.slice(0, 4))
-      throw badRequest('body.endDate', 'leave ends in the year it starts; request the new year’s days separately');
+      throw badRequest('endDate', 'leave ends in the year it starts; request the new year’s days separately');
     if (startDate === endDate && startHalf && endHalf)
-      throw badRequest('body.endHalf', 'a single day is taken whole or as one half, not both halves');
+      throw badRequest('endHalf', 'a single day is taken whole or as one half, not both halves');
     return db.transaction().execute(async (trx) => {
       await lockOwnerLeave(trx, actor.userId);
       const type = await repo.findType(trx, input.typeId);
-      if (!type || type.archived) throw badRequest('body.typeId', 'no such leave type');
+      if (!type || type.archived) throw badRequest('typeId', 'no such leave type');
       const calendar = (await loadCalendars(trx, [actor.userId], { from: startDate, to: endDate })).get(actor.userId)!;
       const days = leaveDaysOf(calendar, daysOf({ start: startDate, end: endDate }), {
         start: startHalf,
         end: endHalf,
       });
       if (days === 0)
-        throw unprocessable('leave_no_working_days', 'the dates hold none of your working days', 'body.endDate');
+        throw unprocessable('leave_no_working_days', 'the dates hold none of your working days', 'endDate');
       const clash = await repo.findOverlapping(trx, actor.userId, startDate, endDate);
       if (clash)
         throw conflict('leave_overlap', `you have leave from ${clash.start_date} to ${clash.end_date} already`);
@@ -104,7 +104,7 @@ export function createLeaveService({ db, authz }: Deps) {
           throw unprocessable(
             'leave_allowance_exceeded',
             `${days} days of ${type.name} asked, ${Math.max(left, 0)} left in ${year}`,
-            'body.endDate',
+            'endDate',
           );
       }
       const id = await repo.insertRequest(trx, { ...input, userId: actor.userId, days });
@@ -133,7 +133,7 @@ export function createLeaveService({ db, authz }: Deps) {
   async function transition(actor: Actor, action: LeaveAction, id: number, input: LeaveDecision): Promise<LeaveOut> {
     const comment = input.comment?.trim() || null;
     if ((action === 'leave.reject' || action === 'leave.revoke') && !comment)
-      throw badRequest('body.comment', 'say why: the owner reads it');
+      throw badRequest('comment', 'say why: the owner reads it');
     return db.transaction().execute(async (trx) => {
       const first = await repo.findRequest(trx, id);
       if (first) await lockOwnerLeave(trx, first.user_id);

@@ -4,6 +4,7 @@ import { CheckAccessTab } from '../components/CheckAccessTab.js';
 import { DaysOffTab } from '../components/calendars/DaysOffTab.js';
 import { DenyPermissionsTab } from '../components/DenyPermissionsTab.js';
 import { GroupsTab } from '../components/GroupsTab.js';
+import { LeaveTypesTab } from '../components/leave/LeaveTypesTab.js';
 import { SettingsTab } from '../components/SettingsTab.js';
 import { TabList } from '../components/TabList.js';
 import { UsersTab } from '../components/UsersTab.js';
@@ -21,6 +22,7 @@ const TABS: { id: AdminTab; label: string }[] = [
   { id: 'audit', label: 'Audit log' },
   { id: 'settings', label: 'Settings' },
   { id: 'days-off', label: 'Days off' },
+  { id: 'leave-types', label: 'Leave types' },
 ];
 
 /** The Administration area (APP-2); App shows it only when the server opens the area to the user. */
@@ -46,6 +48,7 @@ export function AdminPage({ tab }: { tab: AdminTab }) {
         {tab === 'audit' && <AuditTab />}
         {tab === 'settings' && <SettingsTab />}
         {tab === 'days-off' && <DaysOffTab />}
+        {tab === 'leave-types' && <LeaveTypesTab />}
       </div>
     </section>
   );
