@@ -5,7 +5,7 @@
 // administrators the days off; everyone reads their own calendar; an unknown region is a 400 at the field.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dayOf, type Calendar } from '../../src/modules/calendars/calendar.js';
+import { dayOf, leaveDaysOf, type Calendar } from '../../src/modules/calendars/calendar.js';
 import { createAppAdmin, createTestApp, createUser, DIALECTS, type TestApp } from '../helpers/harness.js';
 import { auditRowsFor } from '../projects/fixtures.js';
 import { as } from '../security/fixtures.js';
@@ -20,13 +20,47 @@ test('calendar: versions hold from their first day; a region’s public holiday 
     ],
     daysOff: new Map([['2026-01-07', 'Team offsite']]),
   };
-  assert.deepEqual(dayOf(calendar, '2026-01-05'), { seconds: 8 * H, off: null });
-  assert.deepEqual(dayOf(calendar, '2026-01-06'), { seconds: 0, off: { kind: 'holiday', name: 'Epiphany' } });
-  assert.deepEqual(dayOf(calendar, '2026-01-07'), { seconds: 0, off: { kind: 'dayOff', name: 'Team offsite' } });
-  assert.deepEqual(dayOf(calendar, '2026-01-10'), { seconds: 0, off: null }, 'a Saturday is no working day');
-  assert.deepEqual(dayOf(calendar, '2026-02-05'), { seconds: 6 * H, off: null }, 'the February version');
-  assert.deepEqual(dayOf(calendar, '2026-02-06'), { seconds: 0, off: null }, 'a Friday off in February');
-  assert.deepEqual(dayOf({ schedules: [], daysOff: new Map() }, '2025-12-31'), { seconds: 8 * H, off: null });
+  assert.deepEqual(dayOf(calendar, '2026-01-05'), { seconds: 8 * H, off: null, leave: null });
+  assert.deepEqual(dayOf(calendar, '2026-01-06'), {
+    seconds: 0,
+    off: { kind: 'holiday', name: 'Epiphany' },
+    leave: null,
+  });
+  assert.deepEqual(dayOf(calendar, '2026-01-07'), {
+    seconds: 0,
+    off: { kind: 'dayOff', name: 'Team offsite' },
+    leave: null,
+  });
+  assert.deepEqual(
+    dayOf(calendar, '2026-01-10'),
+    { seconds: 0, off: null, leave: null },
+    'a Saturday is no working day',
+  );
+  assert.deepEqual(dayOf(calendar, '2026-02-05'), { seconds: 6 * H, off: null, leave: null }, 'the February version');
+  assert.deepEqual(dayOf(calendar, '2026-02-06'), { seconds: 0, off: null, leave: null }, 'a Friday off in February');
+  assert.deepEqual(dayOf({ schedules: [], daysOff: new Map() }, '2025-12-31'), {
+    seconds: 8 * H,
+    off: null,
+    leave: null,
+  });
+});
+
+test('FLOW-4: approved leave takes a working day’s capacity, half of it on a half day, and counts no day without working time', () => {
+  const leave = new Map([
+    ['2026-02-05', { requestId: 7, half: false }],
+    ['2026-02-06', { requestId: 7, half: true }],
+    ['2026-02-09', { requestId: 7, half: true }],
+  ]);
+  const calendar: Calendar = {
+    schedules: [{ validFrom: '2026-02-01', daySeconds: [6, 6, 6, 6, 0, 0, 0].map((h) => h * H), holidayRegion: null }],
+    daysOff: new Map(),
+    leave,
+  };
+  assert.deepEqual(dayOf(calendar, '2026-02-05'), { seconds: 0, off: null, leave: { requestId: 7, half: false } });
+  assert.deepEqual(dayOf(calendar, '2026-02-06'), { seconds: 0, off: null, leave: null }, 'a Friday off is no leave');
+  assert.deepEqual(dayOf(calendar, '2026-02-09'), { seconds: 3 * H, off: null, leave: { requestId: 7, half: true } });
+  const days = ['2026-02-05', '2026-02-06', '2026-02-07', '2026-02-08', '2026-02-09'];
+  assert.equal(leaveDaysOf(calendar, days, { start: false, end: true }), 1.5, 'Thursday, and Monday’s morning');
 });
 
 for (const dialect of DIALECTS)
