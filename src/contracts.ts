@@ -332,3 +332,7 @@ export type LeaveQueuePage = Json<import('./modules/leave/schema.js').LeavePage>
 export type LeaveType = Json<import('./modules/leave/schema.js').LeaveTypeOut>;
 export type LeaveTypeIn = import('./modules/leave/schema.js').LeaveTypeCreate;
 export type LeaveTypeChange = import('./modules/leave/schema.js').LeaveTypeUpdate;
+export type CalendarFeeds = Json<import('./modules/feeds/schema.js').FeedList>;
+export type CalendarFeed = Json<import('./modules/feeds/schema.js').FeedOut>;
+export type CalendarFeedCreated = Json<import('./modules/feeds/schema.js').FeedCreated>;
+export type CalendarFeedIn = import('./modules/feeds/schema.js').FeedCreate;

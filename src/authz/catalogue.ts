@@ -380,6 +380,20 @@ export const ACTIONS = {
   },
   /** FLOW-4, APP-2: the Leave Approval area lists the requests routed to the caller (visibleLeave). */
   'leave.queue': { scope: 'global', area: 'Leave Approval' },
+  /** Issue 16: one's calendar feeds (iCal, behind a revocable token) of one's own leave, in the Schedule area. */
+  'feed.mine': { scope: 'global', area: 'Schedule' },
+  /**
+   * Issue 16: a team's calendar feed (its members' leave, masked as "absent" where the feed's owner may not know the
+   * type) for who plans for the team (FLOW-5: MANAGE_SCHEDULE in it, team_admin, app_admin), on a team they see.
+   */
+  'feed.team': {
+    scope: 'team',
+    permissions: ['BROWSE_PROJECT'],
+    denySurface: 'ISSUE_TIME_TABS',
+    area: 'Schedule',
+    authority: { roles: TEAM_ADMINS, level: 'MANAGE_SCHEDULE' },
+    teamVisible: true,
+  },
   /** Leave types and their allowances are the installation's configuration (Administration). */
   'leave.types': { scope: 'global', area: 'Administration' },
   /** FLOW-9: a billing_admin (app_admin too, APP-3) charges approved work logs and revokes charges, in the Cost area. */

@@ -23,6 +23,7 @@ import * as m0017 from './migrations/0017_item_watches.js';
 import * as m0018 from './migrations/0018_client_archive.js';
 import * as m0019 from './migrations/0019_calendars.js';
 import * as m0020 from './migrations/0020_leave.js';
+import * as m0021 from './migrations/0021_calendar_feeds.js';
 
 export type Database = Kysely<DB>;
 
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '0018_client_archive': m0018,
   '0019_calendars': m0019,
   '0020_leave': m0020,
+  '0021_calendar_feeds': m0021,
 };
 
 const INT8 = 20;

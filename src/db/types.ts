@@ -124,6 +124,15 @@ export interface LeaveRequestsTable {
   version: Generated<number>;
   created_at: Generated<Timestamp>;
 }
+/** An iCal feed of its owner's leave, or of a team's (team_id), behind a secret token (issue 16). */
+export interface CalendarFeedsTable {
+  id: Generated<number>;
+  user_id: number;
+  team_id: number | null;
+  token_hash: string;
+  created_at: Generated<Timestamp>;
+  revoked_at: Timestamp | null;
+}
 /** A company day off: no one's capacity counts it. */
 export interface CompanyDaysOffTable {
   day: string;
@@ -427,6 +436,7 @@ export interface DB {
   company_days_off: CompanyDaysOffTable;
   leave_types: LeaveTypesTable;
   leave_requests: LeaveRequestsTable;
+  calendar_feeds: CalendarFeedsTable;
   login_attempts: LoginAttemptsTable;
   app_role_grants: AppRoleGrantsTable;
   clients: ClientsTable;

@@ -24,6 +24,7 @@ import { itemRoutes, treeRoutes } from '../modules/items/routes.js';
 import { priceListRoutes } from '../modules/pricelists/routes.js';
 import { calendarRoutes } from '../modules/calendars/routes.js';
 import { clientRoutes } from '../modules/clients/routes.js';
+import { feedRoutes } from '../modules/feeds/routes.js';
 import { leaveRoutes } from '../modules/leave/routes.js';
 import { projectRoutes } from '../modules/projects/routes.js';
 import { securityRoutes } from '../modules/security/routes.js';
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
   projectRoutes(app, deps);
   clientRoutes(app, deps);
   leaveRoutes(app, deps);
+  feedRoutes(app, deps);
   calendarRoutes(app, deps);
   itemRoutes(app, deps);
   treeRoutes(app, deps);

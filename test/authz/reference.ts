@@ -396,6 +396,16 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
     authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true, teamLevel: 'MANAGE_TEAM' },
     teamVisible: true,
   },
+  // Issue 16: calendar feeds — one's own in the Schedule area; a team's for who plans for it (FLOW-5: MANAGE_SCHEDULE
+  // in the team, team_admin; APP-3: app_admin), on a team they see (TEAM-8).
+  'feed.mine': { permissions: [], area: 'Schedule' },
+  'feed.team': {
+    permissions: [BROWSE],
+    surface: 'ISSUE_TIME_TABS',
+    area: 'Schedule',
+    authority: { roles: TEAM_ADMIN_ROLES, teamLevel: 'MANAGE_SCHEDULE' },
+    teamVisible: true,
+  },
   // FLOW-4: users request leave for themselves and read their own (in the Schedule area, where leave shows).
   'leave.request': { permissions: [], area: 'Schedule' },
   'leave.mine': { permissions: [], area: 'Schedule' },

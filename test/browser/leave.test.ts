@@ -77,7 +77,7 @@ test('FLOW-4, APP-2: a user requests a week of leave and sees it pending; a vaca
   await own.context.close();
 });
 
-test('FLOW-4, APP-2: a last day before the first day is refused next to the field; on a phone the leave page fits', async () => {
+test('FLOW-4, APP-2: a last day before the first day is refused next to the field; a calendar feed of my leave; on a phone the leave page fits', async () => {
   const { db, url } = suite.server;
   const user = await createUser(db);
   const context = await suite.browser.newContext({ viewport: { width: 375, height: 740 } });
@@ -102,6 +102,11 @@ test('FLOW-4, APP-2: a last day before the first day is refused next to the fiel
     .getByRole('cell', { name: 'Jun 7, 2030 – Jun 10, 2030', exact: true })
     .waitFor();
   assert.equal(await refusal.count(), 0);
+  // Issue 16: a calendar feed of my leave — its address shown once, serving the request as iCal.
+  await page.getByRole('button', { name: 'New feed of my leave', exact: true }).click();
+  const address = await page.locator('.feed-url').innerText();
+  const ics = await page.request.get(address);
+  assert.match(await ics.text(), /SUMMARY:Vacation \(pending\)/);
   await screenshot(page, 'leave-phone');
   assert.deepEqual(await overflowing(page), [], 'the leave page needs no sideways scrolling at 375 px');
   assert.deepEqual(errors, []);

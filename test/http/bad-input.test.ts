@@ -514,6 +514,8 @@ const ROUTES: Record<string, RouteSpec> = {
     body: () => ({ version: 1, comment: 'Release moved' }),
     fields: { version: 'version' },
   },
+  'POST /api/me/feeds/:id/revoke': { params: { id: id(() => 1) } },
+  'POST /api/me/feeds': { body: (w) => ({ teamId: w.teamId }), fields: { teamId: 'id' }, allOptional: true },
   'POST /api/admin/leave-types': { body: () => ({ name: 'Fresh leave', allowanceDays: 5 }), fields: { name: 'name' } },
   'PATCH /api/admin/leave-types/:id': {
     params: { id: id((w) => w.leaveTypeId) },

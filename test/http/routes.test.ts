@@ -19,6 +19,8 @@ const PUBLIC = [
   /^POST \/api\/password-links\/:token$/,
   // A shared report (REP-6): whoever holds the link; the creator's permissions decide at every open.
   /^(GET|HEAD) \/api\/shared\/reports\/:token$/,
+  // A calendar feed (issue 16): whoever holds its address; its owner's permissions decide at every open.
+  /^(GET|HEAD) \/api\/feeds\/:token$/,
   // The first start: only while no user exists (test/identity/first-start.test.ts).
   /^(GET|HEAD|POST) \/api\/setup$/,
   /^(GET|HEAD) \/api\/docs/,
@@ -63,8 +65,10 @@ describe('route table', () => {
     // Decided inside a route's operation for part of its input: the system administrator flag on user routes,
     // the money fields of work-log and price-list responses (PRICE-7), and team and price-list names on work logs (TEAM-8);
     // whose work logs a report counts (REP-5), decided in SQL by its twin (`reportedWorklogs`); the pivot's root, decided
-    // by its service for the mode asked (REP-3), behind the Reports area the route declares.
+    // by its service for the mode asked (REP-3), behind the Reports area the route declares; a team's calendar feed,
+    // decided by the feeds service for the team asked, behind `feed.mine`.
     const withinOperations = [
+      'feed.team',
       'admin.systemAdmins',
       'money.view',
       'team.names',
@@ -439,6 +443,12 @@ describe('route table: every resource-scoped route decides its declared action b
       'PATCH /api/admin/leave-types/:id',
       await c.patch(`/api/admin/leave-types/${leaveType.id}`, { version: leaveType.version, archived: true }),
     );
+
+    // Calendar feeds (issue 16): the administrator takes a feed of their leave and of the walked team, then revokes one.
+    await ok('GET /api/me/feeds', await c.get('/api/me/feeds'));
+    const feed = await ok('POST /api/me/feeds', await c.post('/api/me/feeds', { teamId: team.id }));
+    assert.equal((await app.inject({ method: 'GET', url: feed.path })).statusCode, 200);
+    await ok('POST /api/me/feeds/:id/revoke', await c.post(`/api/me/feeds/${feed.id}/revoke`, {}));
 
     // Team periods (FLOW-3): the administrator closes a month of the walked team and reopens it.
     await ok('GET /api/teams/:id/periods', await c.get(`/api/teams/${team.id}/periods?year=2025`));

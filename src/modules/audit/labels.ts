@@ -42,6 +42,8 @@ export const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'leave.revoke': 'Revoked approved leave',
   'leaveType.create': 'Added a leave type',
   'leaveType.update': 'Changed a leave type',
+  'feed.create': 'Made a calendar feed',
+  'feed.revoke': 'Revoked a calendar feed',
   'project.grant': 'Granted a project permission',
   'project.revoke': 'Revoked a project permission',
   'project.role.add': 'Added a project role member',

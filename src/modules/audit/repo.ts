@@ -62,6 +62,9 @@ export const AUDIT_ACTIONS = {
   'leave.revoke': 'leave_request',
   'leaveType.create': 'leave_type',
   'leaveType.update': 'leave_type',
+  // Calendar feeds (issue 16): made and revoked by their owner; opens are not audited (applications poll them).
+  'feed.create': 'calendar_feed',
+  'feed.revoke': 'calendar_feed',
   'project.grant': 'project_permission',
   'project.revoke': 'project_permission',
   'project.role.add': 'project_role_member',

@@ -1,4 +1,8 @@
 import type {
+  CalendarFeed,
+  CalendarFeedCreated,
+  CalendarFeedIn,
+  CalendarFeeds,
   LeaveQueuePage,
   LeaveRequest,
   LeaveRequestIn,
@@ -30,4 +34,11 @@ export const leaveApi = {
   createType: (input: LeaveTypeIn) => request<LeaveType>('POST', '/admin/leave-types', { body: input }),
   updateType: (type: Pick<LeaveType, 'id' | 'version'>, change: Omit<LeaveTypeChange, 'version'>) =>
     request<LeaveType>('PATCH', `/admin/leave-types/${type.id}`, { body: { version: type.version, ...change } }),
+};
+
+/** Calendar feeds (issue 16): my leave, or a team's, as an iCal address for a calendar application. */
+export const feedApi = {
+  list: () => request<CalendarFeeds>('GET', '/me/feeds'),
+  create: (input: CalendarFeedIn) => request<CalendarFeedCreated>('POST', '/me/feeds', { body: input }),
+  revoke: (id: number) => request<CalendarFeed>('POST', `/me/feeds/${id}/revoke`, { body: {} }),
 };

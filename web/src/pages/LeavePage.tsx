@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { leaveApi } from '../api/leave.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { daysText, leaveDatesText } from '../components/leave/labels.js';
+import { CalendarFeeds } from '../components/leave/CalendarFeeds.js';
 import { LeaveBalances } from '../components/leave/LeaveBalances.js';
 import { LeaveRequestForm } from '../components/leave/LeaveRequestForm.js';
 import { MyLeaveTable } from '../components/leave/MyLeaveTable.js';
@@ -72,6 +73,7 @@ export function LeavePage() {
               mine.reload();
             }}
           />
+          <CalendarFeeds />
         </>
       )}
       {!data && mine.loading && <p className="muted">Loading…</p>}
