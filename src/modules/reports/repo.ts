@@ -1,7 +1,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { readerBoundOnce, reportedWorklogs, type Reader } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
-import type { Dimension, ReportFilters } from './schema.js';
+import { PERIOD_DIMENSIONS, type Dimension, type ReportFilters } from './schema.js';
 
 /**
  * The reports' queries (REP-1, REP-4, REP-5). Every statement reads work logs as `worklogs w` joined to their item `i`
@@ -33,6 +33,38 @@ const DIMENSION_SQL: Record<Dimension, DimensionSql> = {
 export const FROM = sql`from worklogs w join work_items i on i.id = w.item_id join projects p on p.id = w.project_id
   join users u on u.id = w.author_id left join teams t on t.id = w.team_id
   left join price_lists pl on pl.id = w.price_list_id left join clients c on c.id = p.client_id`;
+
+/**
+ * The summary's work logs, before their labels: only the tables the visibility and the filters read (`w`, `i`, `p`).
+ * Every work log has its item, project and author, so joining the rest of FROM later drops none.
+ */
+const BASE_FROM = sql`from worklogs w join work_items i on i.id = w.item_id join projects p on p.id = w.project_id`;
+
+/**
+ * The summary's first step (`tw_base`): the counted work logs added up per the ids the groupings read — project,
+ * author and price list always (the currency), the item and the team when grouped by them, and the date truncated to
+ * the period grouped by (so the period's expression in DIMENSION_SQL gives the same value on it) — then joined to the
+ * labels. Grouping a million rows by their labels sorted every counted work log by text (bench:reports).
+ */
+function baseColumns(groupBy: readonly Dimension[]) {
+  const periods = groupBy.filter((d) => PERIOD_DIMENSIONS.has(d));
+  const unit = periods.length === 1 && periods[0] !== 'day' ? periods[0] : undefined;
+  const columns = [
+    sql`w.project_id`,
+    sql`w.author_id`,
+    sql`w.price_list_id`,
+    ...(groupBy.includes('item') ? [sql`w.item_id`] : []),
+    ...(groupBy.includes('team') ? [sql`w.team_id`] : []),
+    ...(periods.length === 0
+      ? []
+      : [unit ? sql`date_trunc(${sql.lit(unit)}, w.start_date)::date as start_date` : sql`w.start_date`]),
+  ];
+  const labels = sql`from tw_base w join projects p on p.id = w.project_id join users u on u.id = w.author_id
+    ${groupBy.includes('item') ? sql`join work_items i on i.id = w.item_id` : sql``}
+    ${groupBy.includes('team') ? sql`left join teams t on t.id = w.team_id` : sql``}
+    left join price_lists pl on pl.id = w.price_list_id left join clients c on c.id = p.client_id`;
+  return { columns: sql.join(columns), count: columns.length, labels };
+}
 
 /** A work log's value: rate × hours, rounded to the cent, as charging counts it. */
 const VALUE = sql`round(w.rate * w.duration_seconds / 3600.0, 2)`;
@@ -115,11 +147,17 @@ export function summaryStatement(
       sql`${sql.ref(`d${k}_id`)}`,
     ]),
   );
-  return sql<SummaryDbRow>`with ${cte}, tw_leaf as (
-      select ${leafColumns}, pl.currency, sum(w.duration_seconds)::int8 as seconds, count(*)::int8 as entries,
+  const base = baseColumns(groupBy);
+  return sql<SummaryDbRow>`with ${cte}, tw_base as (
+      select ${base.columns}, sum(w.duration_seconds)::int8 as seconds, count(*)::int8 as entries,
         sum(${VALUE}) as amount
-      ${FROM}
+      ${BASE_FROM}
       where ${visible} ${filtersOf(query)}
+      group by ${sql.join(Array.from({ length: base.count }, (_, k) => sql.lit(k + 1)))}),
+    tw_leaf as (
+      select ${leafColumns}, pl.currency, sum(w.seconds)::int8 as seconds, sum(w.entries)::int8 as entries,
+        sum(w.amount) as amount
+      ${base.labels}
       group by ${leafGroups})
     select ${depth} as depth, json_build_array(${keys}) as k, currency, sum(seconds)::int8 as seconds,
       sum(entries)::int8 as entries, sum(amount)::text as amount
