@@ -13,14 +13,19 @@ import type { Database } from '../../db/index.js';
 
 export type PivotRoot = { projectId: number; itemId: number | null };
 
-/** The subtree's items (trashed ones left out), as `tw_tree(id)`. */
+/**
+ * The subtree's items (trashed ones left out), as `tw_tree(id)`. An item's children are in its project (items move
+ * within a project), so each step reads the project's items only: without it every work item was hashed (70 ms of
+ * a 10,000-item project's pivot on bench:reports).
+ */
 function subtree(root: PivotRoot): RawBuilder<unknown> {
   const start =
     root.itemId === null
       ? sql`tw_r.project_id = ${root.projectId} and tw_r.parent_id is null`
       : sql`tw_r.id = ${root.itemId}`;
   return sql`tw_tree(id) as (select tw_r.id from work_items tw_r where ${start} and tw_r.deleted_at is null
-    union all select tw_c.id from work_items tw_c join tw_tree tw_t on tw_c.parent_id = tw_t.id where tw_c.deleted_at is null)`;
+    union all select tw_c.id from work_items tw_c join tw_tree tw_t on tw_c.parent_id = tw_t.id
+      where tw_c.project_id = ${root.projectId} and tw_c.deleted_at is null)`;
 }
 
 const VALUE = sql`round(w.rate * w.duration_seconds / 3600.0, 2)`;
