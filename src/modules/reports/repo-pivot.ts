@@ -57,14 +57,17 @@ export function pivotItemsStatement(reader: Reader, root: PivotRoot, range: { fr
   // The viewable items first, then their work logs: the work logs of hidden items are never read (the index on
   // item_id is probed for 3,400 viewable items of a 10,000-item tree instead of all of them: bench:reports).
   return sql<PivotItemRow>`with recursive ${bound.cte}, ${subtree(root)},
-    tw_visible as materialized (select i.id, i.parent_id, i.key, i.title from work_items i
+    tw_visible as materialized (select i.id, i.parent_id, i.key, i.title, i.project_id, i.governing_item_id,
+        i.deleted_at from work_items i
       where i.id in (select id from tw_tree) and ${canViewItem(viewer, 'i')}),
+    -- The work logs' items are read from tw_visible, which carries the columns the predicate reads: joining work_items
+    -- again looked up the item of each of 20,000 work logs by its key (bench:reports).
     tw_own as (select w.item_id, pl.currency, sum(w.duration_seconds)::int8 as seconds, count(*)::int8 as entries,
         sum(${VALUE})::text as amount
-      from tw_visible v join worklogs w on w.item_id = v.id join work_items i on i.id = w.item_id
+      from tw_visible v join worklogs w on w.item_id = v.id
         left join price_lists pl on pl.id = w.price_list_id
       where w.project_id = ${root.projectId} and ${IN_RANGE(range)}
-        and ${reportedWorklogs(reader, 'w', { itemAlias: 'i', readerId: bound.readerId })}
+        and ${reportedWorklogs(reader, 'w', { itemAlias: 'v', readerId: bound.readerId })}
       group by w.item_id, pl.currency),
     -- One row per item, joined once: a correlated subquery per item scanned the whole CTE for each of 10,000 items.
     tw_item_own as (select o.item_id, json_agg(json_build_object('currency', o.currency, 'seconds', o.seconds,
