@@ -13,13 +13,39 @@ type Own = PivotItemRow['own'];
 
 /** Seconds, entries and revenue per currency of some per-currency rows (null currency: work without a price list). */
 function totalsOf(rows: Own): PivotTotals {
+  return sumTotals(
+    rows.reduce((s, r) => s + Number(r.seconds), 0),
+    rows.reduce((s, r) => s + Number(r.entries), 0),
+    rows.flatMap((r) => (r.currency !== null && r.amount !== null ? [{ currency: r.currency, amount: r.amount }] : [])),
+  );
+}
+
+/**
+ * Totals added up: the same as `totalsOf` over all their rows, since amounts add exactly (cents) — so an item's
+ * totals are its own and its children's, without gathering every row of its subtree again at each level.
+ */
+function mergeTotals(parts: readonly PivotTotals[]): PivotTotals {
+  return sumTotals(
+    parts.reduce((s, t) => s + t.seconds, 0),
+    parts.reduce((s, t) => s + t.entries, 0),
+    parts.flatMap((t) => t.revenue ?? []),
+  );
+}
+
+function sumTotals(
+  seconds: number,
+  entries: number,
+  amounts: ReadonlyArray<{ currency: string; amount: string }>,
+): PivotTotals {
   const byCurrency = new Map<string, string[]>();
-  for (const r of rows)
-    if (r.currency !== null && r.amount !== null)
-      byCurrency.set(r.currency, [...(byCurrency.get(r.currency) ?? []), r.amount]);
+  for (const { currency, amount } of amounts) {
+    const list = byCurrency.get(currency);
+    if (list) list.push(amount);
+    else byCurrency.set(currency, [amount]);
+  }
   return {
-    seconds: rows.reduce((s, r) => s + Number(r.seconds), 0),
-    entries: rows.reduce((s, r) => s + Number(r.entries), 0),
+    seconds,
+    entries,
     revenue: [...byCurrency.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([currency, amounts]) => ({ currency, amount: addAmounts(amounts) })),
@@ -70,30 +96,35 @@ export function createPivotService({ db, authz }: Deps) {
       return parent !== null && byId.has(parent) ? parent : null;
     };
     const children = new Map<number | null, PivotItemRow[]>();
-    for (const r of rows) children.set(parentOf(r), [...(children.get(parentOf(r)) ?? []), r]);
+    for (const r of rows) {
+      const parent = parentOf(r);
+      const siblings = children.get(parent);
+      if (siblings) siblings.push(r);
+      else children.set(parent, [r]);
+    }
     const items: NonNullable<PivotOut['items']> = [];
-    const walk = (r: PivotItemRow, depth: number): Own => {
+    // Each item's totals: its own work and its children's totals.
+    const walk = (r: PivotItemRow, depth: number): PivotTotals => {
       const at = items.length;
       items.push({ key: r.key, title: r.title, parentKey: null, depth, ownSeconds: 0, seconds: 0, entries: 0 });
-      const own = r.own;
-      const below = (children.get(r.id) ?? []).flatMap((c) => walk(c, depth + 1));
-      const totals = totalsOf([...own, ...below]);
+      const own = totalsOf(r.own);
+      const totals = mergeTotals([own, ...(children.get(r.id) ?? []).map((c) => walk(c, depth + 1))]);
       const parent = parentOf(r);
       items[at] = showMoney(money, {
         ...items[at],
         parentKey: parent === null ? null : byId.get(parent)!.key,
-        ownSeconds: totalsOf(own).seconds,
+        ownSeconds: own.seconds,
         ...totals,
       });
-      return [...own, ...below];
+      return totals;
     };
-    const all = (children.get(null) ?? []).flatMap((r) => walk(r, 0));
+    const all = mergeTotals((children.get(null) ?? []).map((r) => walk(r, 0)));
     return {
       mode: 'all',
       root: { kind, key, name },
       money,
       abilities: can,
-      total: showMoney(money, totalsOf(all)),
+      total: showMoney(money, all),
       items,
     };
   }
