@@ -29,7 +29,9 @@ export function WorkingTimeDialog({ user, onClose }: { user: UserRecord; onClose
   const regions = useResource(() => (country ? listRegions(country) : Promise.resolve({ items: [] })), [country]);
   const [hoursError, setHoursError] = useState<string | null>(null);
   const { busy, fields, submit, run } = useFormSubmit(['validFrom', 'daySeconds', 'holidayRegion'], async () => {
-    const readings = hours.map((h) => (h.trim() === '' || h.trim() === '0' ? { seconds: 0 } : readDuration(h)));
+    const readings = hours.map((h): { seconds?: number; error?: string } =>
+      h.trim() === '' || h.trim() === '0' ? { seconds: 0 } : readDuration(h),
+    );
     const wrong = readings.findIndex((r) => r.error !== undefined);
     setHoursError(wrong < 0 ? null : `${WEEKDAYS[wrong]}: ${readings[wrong].error}`);
     if (wrong >= 0) return;
