@@ -917,7 +917,13 @@ export function seesLeave(world: World, user: number, leave: number): boolean {
   const roles = appRolesOf(world, user);
   if (roles.includes('app_admin')) return true;
   if (!roles.includes('vacation_approver')) return false;
-  const routed = currentTeams(world, owner).filter((team) =>
+  const routed = routedTeams(world, owner);
+  return routed.length === 0 || routed.some((team) => currentTeams(world, user).includes(team));
+}
+
+/** The owner's current teams with another active current member holding vacation_approver (FLOW-4's routing). */
+export function routedTeams(world: World, owner: number): number[] {
+  return currentTeams(world, owner).filter((team) =>
     world.users.some(
       (u, other) =>
         other !== owner &&
@@ -926,7 +932,6 @@ export function seesLeave(world: World, user: number, leave: number): boolean {
         currentTeams(world, other).includes(team),
     ),
   );
-  return routed.length === 0 || routed.some((team) => currentTeams(world, user).includes(team));
 }
 
 /** WL-5, TEAM-2, APP-3: app_admin; team_admin when the owner is in a team; or the level in a team the owner is currently in. */

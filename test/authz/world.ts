@@ -28,8 +28,8 @@ import {
 } from '../../src/db/types.js';
 import { recomputeGoverning } from '../../src/modules/security/repo.js';
 import {
-  appRolesOf,
   currentTeams,
+  routedTeams,
   teamOfWork,
   teamsOfProject,
   type Entry,
@@ -493,15 +493,7 @@ export interface LocksQuery {
  * current member holds vacation_approver.
  */
 export function leaveFact(world: World, l: WorldLeave, i: number): LeaveFact {
-  const routed = currentTeams(world, l.owner).filter((team) =>
-    world.users.some(
-      (u, other) =>
-        other !== l.owner &&
-        u.active &&
-        appRolesOf(world, other).includes('vacation_approver') &&
-        currentTeams(world, other).includes(team),
-    ),
-  );
+  const routed = routedTeams(world, l.owner);
   return {
     id: ids.leave(i),
     ownerId: ids.user(l.owner),
