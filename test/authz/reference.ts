@@ -396,7 +396,7 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
     authority: { roles: TEAM_ADMIN_ROLES, systemAdmin: true, teamLevel: 'MANAGE_TEAM' },
     teamVisible: true,
   },
-  // Issue 16: calendar feeds — one's own in the Schedule area; a team's for who plans for it (FLOW-5: MANAGE_SCHEDULE
+  // Issue 16: calendar feeds — one's own in the Schedule area; a team's for who plans for it (its planners: MANAGE_SCHEDULE
   // in the team, team_admin; APP-3: app_admin), on a team they see (TEAM-8).
   'feed.mine': { permissions: [], area: 'Schedule' },
   'feed.team': {
