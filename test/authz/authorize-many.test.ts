@@ -13,7 +13,7 @@ import { createTestDb, DIALECTS } from '../helpers/harness.js';
 import type { World } from './reference.js';
 import { dbWorldArb, ids, names, SEED, withWorld } from './world.js';
 
-const WORLDS = Number(process.env.AUTHZ_MANY_WORLDS ?? 5);
+const WORLDS = Number(process.env.AUTHZ_MANY_WORLDS ?? 8);
 const MISSING = 999_999;
 
 /** The single check for one id, as the services make it. */

@@ -35,7 +35,7 @@ import {
 } from './reference.js';
 import { names, SEED, worldArb } from './world.js';
 
-const WORLDS = Number(process.env.AUTHZ_MEMORY_WORLDS ?? 120);
+const WORLDS = Number(process.env.AUTHZ_MEMORY_WORLDS ?? 200);
 const layerIndex = (layer: string) => LAYERS.indexOf(layer as (typeof LAYERS)[number]);
 
 /** Runs `check` on every case of generated worlds; a returned string is a failure. */

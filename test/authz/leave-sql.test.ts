@@ -14,7 +14,7 @@ import { createTestDb, DIALECTS } from '../helpers/harness.js';
 import { seesLeave, type World } from './reference.js';
 import { dbWorldArb, ids, names, SEED, withWorld } from './world.js';
 
-const WORLDS = Number(process.env.AUTHZ_SQL_WORLDS ?? 25);
+const WORLDS = Number(process.env.AUTHZ_SQL_WORLDS ?? 40);
 
 /** The generated worlds with one pending request per user and vacation_approver given to every third user. */
 const leaveWorldArb = dbWorldArb.map(({ world, settingOrder }) => {

@@ -16,7 +16,7 @@ import {
 } from './reference.js';
 import { SEED, worldArb } from './world.js';
 
-const WORLDS = Number(process.env.AUTHZ_MEMORY_WORLDS ?? 120);
+const WORLDS = Number(process.env.AUTHZ_MEMORY_WORLDS ?? 200);
 
 const changeArb = fc.record({
   what: fc.nat(3),

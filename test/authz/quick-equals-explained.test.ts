@@ -8,7 +8,7 @@ import { decide } from '../../src/authz/decide.js';
 import { casesOf, contextOf, describeCase, resourceOf } from './cases.js';
 import { SEED, worldArb } from './world.js';
 
-const WORLDS = Number(process.env.AUTHZ_MEMORY_WORLDS ?? 120);
+const WORLDS = Number(process.env.AUTHZ_MEMORY_WORLDS ?? 200);
 
 test(`EXPL-1, FLOW-11, TEAM-2, WL-5, PRICE-3: ${WORLDS} generated worlds — the quick check (no explanation) decides exactly as the explained decision, the locks of timesheets, periods and charges included`, () => {
   let cases = 0;

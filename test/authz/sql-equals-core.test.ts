@@ -12,7 +12,7 @@ import type { DbHandle } from '../../src/db/index.js';
 import { PROJECT_PERMISSIONS, TEAM_PERMISSIONS, type ProjectPermission } from '../../src/db/types.js';
 import { createTestDb, DIALECTS } from '../helpers/harness.js';
 
-const WORLDS = Number(process.env.AUTHZ_WORLDS ?? 60);
+const WORLDS = Number(process.env.AUTHZ_WORLDS ?? 100);
 
 interface World {
   users: Array<{ active: boolean; groups: number[] }>;

@@ -20,7 +20,7 @@ import { createTestDb, DIALECTS } from '../helpers/harness.js';
 import type { World } from './reference.js';
 import { dbWorldArb, ids, names, SEED, withWorld } from './world.js';
 
-const WORLDS = Number(process.env.AUTHZ_SQL_WORLDS ?? 25);
+const WORLDS = Number(process.env.AUTHZ_SQL_WORLDS ?? 40);
 const QUICK = { explain: false } as const;
 
 type Counts = Record<

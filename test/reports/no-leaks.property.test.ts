@@ -32,7 +32,7 @@ import { createTestDb, DIALECTS } from '../helpers/harness.js';
 import type { World } from '../authz/reference.js';
 import { dbWorldArb, ids, names, SEED, withWorld } from '../authz/world.js';
 
-const WORLDS = Number(process.env.REPORT_WORLDS ?? 25);
+const WORLDS = Number(process.env.REPORT_WORLDS ?? 40);
 const QUICK = { explain: false } as const;
 const RANGE = { from: '2026-01-01', to: '2026-12-31' };
 
