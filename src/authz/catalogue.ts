@@ -394,6 +394,32 @@ export const ACTIONS = {
     authority: { roles: TEAM_ADMINS, level: 'MANAGE_SCHEDULE' },
     teamVisible: true,
   },
+  /**
+   * FLOW-5: whose Schedule a user sees — their own (in the Schedule area, e.g. as `scheduler_viewer`), the members of
+   * teams where they hold MANAGE_SCHEDULE, every team member for team_admin, anyone for app_admin (ACTS_FOR_OTHERS).
+   */
+  'plan.view': { scope: 'global', area: 'Schedule', selfOnly: true, forOthers: 'MANAGE_SCHEDULE' },
+  /** FLOW-5: who plans for a user — the same people: `scheduler_viewer` for themselves, team planners for members. */
+  'plan.edit': {
+    scope: 'global',
+    area: 'Schedule',
+    selfOnly: true,
+    forOthers: 'MANAGE_SCHEDULE',
+    covers: ['plan.view'],
+  },
+  /** FLOW-5: a team's placeholder tasks ("to be staffed") — who plans for the team, on a team they see. */
+  'plan.staff': {
+    scope: 'team',
+    permissions: ['BROWSE_PROJECT'],
+    denySurface: 'ISSUE_TIME_TABS',
+    area: 'Schedule',
+    authority: { roles: TEAM_ADMINS, level: 'MANAGE_SCHEDULE' },
+    teamVisible: true,
+  },
+  /** FLOW-5, APP-5: only billing_admin marks a planned task billable (and app_admin, who has all data, APP-3). */
+  'plan.billable': { scope: 'global', area: 'Schedule', authority: { roles: ['app_admin', 'billing_admin'] } },
+  /** FLOW-5, APP-4: only client_admin picks a planned task's client (and app_admin, APP-3). */
+  'plan.client': { scope: 'global', area: 'Schedule', authority: { roles: CLIENT_ADMINS } },
   /** Leave types and their allowances are the installation's configuration (Administration). */
   'leave.types': { scope: 'global', area: 'Administration' },
   /** FLOW-9: a billing_admin (app_admin too, APP-3) charges approved work logs and revokes charges, in the Cost area. */

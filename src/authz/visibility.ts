@@ -111,6 +111,14 @@ export function workloadWorklogs(
     and ${canBrowseProject(reader, `${alias}.project_id`)})`;
 }
 
+/**
+ * Users whose Schedule the reader sees (FLOW-5) — the twin of `plan.view`: their own, the members of teams where they
+ * hold MANAGE_SCHEDULE, every team member for team_admin, anyone for app_admin (test/authz/members-sql.test.ts).
+ */
+export function usersWhosePlansAreSeen(actor: Pick<Actor, 'userId'>): Expression<number> {
+  return usersWhoseWorkIsSeen(actor.userId, 'plan.view');
+}
+
 /** Teams in which the reader sees members' work logs in the app areas (VIEW_MEMBER_WORKLOGS or what includes it). */
 export function teamsWhoseWorkIsSeen(actor: Pick<Actor, 'userId'>): Expression<number> {
   return teamsWithPermission(actor.userId, 'VIEW_MEMBER_WORKLOGS');

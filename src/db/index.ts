@@ -24,6 +24,7 @@ import * as m0018 from './migrations/0018_client_archive.js';
 import * as m0019 from './migrations/0019_calendars.js';
 import * as m0020 from './migrations/0020_leave.js';
 import * as m0021 from './migrations/0021_calendar_feeds.js';
+import * as m0022 from './migrations/0022_planning.js';
 
 export type Database = Kysely<DB>;
 
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '0019_calendars': m0019,
   '0020_leave': m0020,
   '0021_calendar_feeds': m0021,
+  '0022_planning': m0022,
 };
 
 const INT8 = 20;

@@ -124,6 +124,28 @@ export interface LeaveRequestsTable {
   version: Generated<number>;
   created_at: Generated<Timestamp>;
 }
+/** What a Schedule entry is (FLOW-5): a planned task, or a personal event. */
+export const PLAN_KINDS = ['task', 'meeting', 'out_of_office'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+/** A planned task or personal event (FLOW-5); no user: a team's placeholder "to be staffed". */
+export interface PlannedTasksTable {
+  id: Generated<number>;
+  kind: Generated<PlanKind>;
+  user_id: number | null;
+  team_id: number | null;
+  item_id: number | null;
+  project_id: number | null;
+  title: Generated<string>;
+  start_date: string;
+  end_date: string;
+  seconds_per_day: number;
+  tentative: Generated<boolean>;
+  billable: Generated<boolean>;
+  client_id: number | null;
+  created_by: number | null;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+}
 /** An iCal feed of its owner's leave, or of a team's (team_id), behind a secret token (issue 16). */
 export interface CalendarFeedsTable {
   id: Generated<number>;
@@ -437,6 +459,7 @@ export interface DB {
   leave_types: LeaveTypesTable;
   leave_requests: LeaveRequestsTable;
   calendar_feeds: CalendarFeedsTable;
+  planned_tasks: PlannedTasksTable;
   login_attempts: LoginAttemptsTable;
   app_role_grants: AppRoleGrantsTable;
   clients: ClientsTable;

@@ -26,6 +26,7 @@ import { calendarRoutes } from '../modules/calendars/routes.js';
 import { clientRoutes } from '../modules/clients/routes.js';
 import { feedRoutes } from '../modules/feeds/routes.js';
 import { leaveRoutes } from '../modules/leave/routes.js';
+import { planningRoutes } from '../modules/planning/routes.js';
 import { projectRoutes } from '../modules/projects/routes.js';
 import { securityRoutes } from '../modules/security/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
@@ -161,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
   projectRoutes(app, deps);
   clientRoutes(app, deps);
   leaveRoutes(app, deps);
+  planningRoutes(app, deps);
   feedRoutes(app, deps);
   calendarRoutes(app, deps);
   itemRoutes(app, deps);

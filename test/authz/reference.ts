@@ -406,6 +406,20 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
     authority: { roles: TEAM_ADMIN_ROLES, teamLevel: 'MANAGE_SCHEDULE' },
     teamVisible: true,
   },
+  // FLOW-5: one's own Schedule, and the members' of teams one plans for (MANAGE_SCHEDULE; team_admin; app_admin anyone).
+  'plan.view': { permissions: [], area: 'Schedule', forOthers: 'MANAGE_SCHEDULE' },
+  'plan.edit': { permissions: [], area: 'Schedule', forOthers: 'MANAGE_SCHEDULE' },
+  // FLOW-5: a team's placeholders, for who plans for the team, on a team they see.
+  'plan.staff': {
+    permissions: [BROWSE],
+    surface: 'ISSUE_TIME_TABS',
+    area: 'Schedule',
+    authority: { roles: TEAM_ADMIN_ROLES, teamLevel: 'MANAGE_SCHEDULE' },
+    teamVisible: true,
+  },
+  // FLOW-5, APP-4, APP-5: only billing_admin marks billable, only client_admin picks the client (app_admin both, APP-3).
+  'plan.billable': { permissions: [], area: 'Schedule', authority: { roles: ['app_admin', 'billing_admin'] } },
+  'plan.client': { permissions: [], area: 'Schedule', authority: { roles: ['app_admin', 'client_admin'] } },
   // FLOW-4: users request leave for themselves and read their own (in the Schedule area, where leave shows).
   'leave.request': { permissions: [], area: 'Schedule' },
   'leave.mine': { permissions: [], area: 'Schedule' },

@@ -86,6 +86,7 @@ const BAD = {
   email: [...NOT_STRING, '', 'not-an-email', 'a@', '@example.test', `${'x'.repeat(400)}@example.test`],
   password: [...NOT_STRING, '', 'short', 'x'.repeat(1_001), HUGE],
   boolean: NOT_BOOLEAN,
+  hours: [-0.25, 24.25, 0.1, '2', true, null, {}, []],
   version: [...positive(2_147_483_647), '1', true],
   id: positive(2_147_483_647),
   nullableId: positive(2_147_483_647).filter((v) => v !== null),
@@ -346,6 +347,8 @@ interface World {
   /** A pending leave request of `userId` (FLOW-4), routed to the caller (app_admin). */
   leaveId: number;
   leaveTypeId: number;
+  /** A planned task of `userId` (FLOW-5), planned by the caller (app_admin). */
+  planId: number;
   /** A schedule version of `userId` and a company day off, both from 2026-05-01 (the `periodStart` params' valid day). */
   scheduled: boolean;
 }
@@ -516,6 +519,25 @@ const ROUTES: Record<string, RouteSpec> = {
   },
   'POST /api/me/feeds/:id/revoke': { params: { id: id(() => 1) } },
   'POST /api/me/feeds': { body: (w) => ({ teamId: w.teamId }), fields: { teamId: 'id' }, allOptional: true },
+  'POST /api/schedule/tasks': {
+    body: (w) => ({ userId: w.userId, title: 'Plan', startDate: '2026-06-01', endDate: '2026-06-02', hoursPerDay: 2 }),
+    fields: {
+      userId: 'nullableId',
+      itemId: 'nullableId',
+      clientId: 'nullableId',
+      startDate: 'date',
+      endDate: 'date',
+      hoursPerDay: 'hours',
+      tentative: 'boolean',
+      billable: 'boolean',
+    },
+  },
+  'PATCH /api/schedule/tasks/:id': {
+    params: { id: id((w) => w.planId) },
+    body: () => ({ version: 1, title: 'Moved plan', startDate: '2026-06-02', endDate: '2026-06-03' }),
+    fields: { version: 'version', startDate: 'date', endDate: 'date', hoursPerDay: 'hours', tentative: 'boolean' },
+  },
+  'DELETE /api/schedule/tasks/:id': { params: { id: id((w) => w.planId) }, query: VERSION_QUERY },
   'POST /api/admin/leave-types': { body: () => ({ name: 'Fresh leave', allowanceDays: 5 }), fields: { name: 'name' } },
   'PATCH /api/admin/leave-types/:id': {
     params: { id: id((w) => w.leaveTypeId) },
@@ -960,6 +982,19 @@ for (const dialect of DIALECTS) {
             .executeTakeFirstOrThrow()
         ).id,
         leaveTypeId: (await t.db.selectFrom('leave_types').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
+        planId: (
+          await t.db
+            .insertInto('planned_tasks')
+            .values({
+              user_id: user.id,
+              title: 'Bad input plan',
+              start_date: '2026-06-01',
+              end_date: '2026-06-05',
+              seconds_per_day: 7200,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id,
         leaveId: (
           await t.db
             .insertInto('leave_requests')

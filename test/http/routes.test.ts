@@ -69,6 +69,9 @@ describe('route table', () => {
     // decided by the feeds service for the team asked, behind `feed.mine`.
     const withinOperations = [
       'feed.team',
+      'plan.staff',
+      'plan.billable',
+      'plan.client',
       'admin.systemAdmins',
       'money.view',
       'team.names',

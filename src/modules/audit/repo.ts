@@ -117,6 +117,10 @@ export const AUDIT_ACTIONS = {
   'timer.start': 'timer',
   'timer.stop': 'timer',
   'timer.discard': 'timer',
+  // Planned tasks and events on the Schedule (FLOW-5).
+  'plan.create': 'planned_task',
+  'plan.update': 'planned_task',
+  'plan.delete': 'planned_task',
   // Shared report links (REP-6): created, revoked, and every open (by whoever holds the link: no actor).
   'reportLink.create': 'report_link',
   'reportLink.revoke': 'report_link',
