@@ -17,6 +17,7 @@ import type { AccessValue } from '../../src/db/types.js';
 import { reasonWho, resourceOf, type Case, type Checker, type Ctx } from './cases.js';
 import { ancestorsOrSelf } from './reference.js';
 import { explainer, undated, type Explainer } from './explanations.js';
+import { PLANNING_MUTANTS } from './mutants-planning.js';
 import { TIMESHEET_MUTANTS } from './mutants-timesheets.js';
 import { ids, membershipFact, names, teamWorkFacts } from './world.js';
 
@@ -357,6 +358,8 @@ export const MUTANTS: Mutant[] = [
   },
   // The timesheet locks and slice rules (FLOW-1, 3, 8, 9, 10).
   ...TIMESHEET_MUTANTS,
+  // Planning (FLOW-5, APP-4, APP-5, issue 16).
+  ...PLANNING_MUTANTS,
 ];
 
 /** A deliberately wrong explanation (EXPL-1): the explanation property test (explain-equals-create.test.ts) must catch it. */
