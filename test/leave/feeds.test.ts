@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, createUser, DIALECTS, type TestApp } from '../helpers/harness.js';
 import { addMember, createTeam, grantAppRole } from '../helpers/teams.js';
-import { as } from '../security/fixtures.js';
+import { as, projectWorld, secure, viewer } from '../security/fixtures.js';
 
 const MONDAY = '2030-06-03';
 
@@ -62,6 +62,74 @@ for (const dialect of DIALECTS)
       const member = await as(t.app, owner.login);
       const refused = await member.post('/api/me/feeds', { teamId: team.id });
       assert.equal(refused.statusCode, 403, 'a member who does not plan for the team gets no team feed');
+    });
+
+    test('FLOW-5: my feed holds my plans; a planner’s team feed holds the members’ plans and placeholders, a plan on an item the planner may not view as "Busy", and no client', async () => {
+      const member = await createUser(t.db);
+      const planner = await createUser(t.db);
+      const team = await createTeam(t.db, null, { members: [{ userId: member.id }] });
+      await addMember(t.db, team.id, planner.id, ['MANAGE_SCHEDULE']);
+      const w = await projectWorld(t.db);
+      await t.db.insertInto('group_members').values({ group_id: w.members.id, user_id: member.id }).execute();
+      await t.db.insertInto('group_members').values({ group_id: w.members.id, user_id: planner.id }).execute();
+      const secret = await w.item(undefined, 'Classified rollout');
+      const admin = await t.db
+        .selectFrom('users')
+        .select('login')
+        .where('id', '=', w.admin.id)
+        .executeTakeFirstOrThrow();
+      await secure(await as(t.app, admin.login), secret.key, [viewer('user', member.id), viewer('user', w.admin.id)]);
+      const client = await t.db
+        .insertInto('clients')
+        .values({ name: 'Umbrella Corp' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await t.db
+        .insertInto('planned_tasks')
+        .values([
+          {
+            user_id: member.id,
+            title: 'Quarterly review',
+            start_date: MONDAY,
+            end_date: MONDAY,
+            seconds_per_day: 7200,
+            client_id: client.id,
+          },
+          {
+            user_id: member.id,
+            item_id: secret.id,
+            project_id: w.project.id,
+            start_date: '2030-06-04',
+            end_date: '2030-06-05',
+            seconds_per_day: 3600,
+          },
+          {
+            team_id: team.id,
+            title: 'Hire QA',
+            start_date: MONDAY,
+            end_date: '2030-06-07',
+            seconds_per_day: 28800,
+            tentative: true,
+          },
+        ])
+        .execute();
+      const mine = await open((await (await as(t.app, member.login)).post('/api/me/feeds', {})).json().path);
+      assert.match(mine.body, /SUMMARY:Quarterly review\r\n/);
+      assert.match(
+        mine.body,
+        new RegExp(`SUMMARY:${secret.key} Classified rollout\\r\\n`),
+        'the owner may view the item',
+      );
+      assert.doesNotMatch(mine.body, /Hire QA/, 'placeholders are the team’s, not mine');
+      const lead = await as(t.app, planner.login);
+      const teamIcs = await open((await lead.post('/api/me/feeds', { teamId: team.id })).json().path);
+      assert.match(teamIcs.body, new RegExp(`SUMMARY:User ${member.login}: Quarterly review\\r\\n`));
+      assert.match(teamIcs.body, new RegExp(`SUMMARY:User ${member.login}: Busy\\r\\n`));
+      assert.match(teamIcs.body, /SUMMARY:To be staffed: Hire QA \(tentative\)\r\n/);
+      assert.ok(
+        !/Classified|Umbrella/.test(teamIcs.body) && !teamIcs.body.includes(secret.key),
+        'nothing hidden leaks',
+      );
     });
 
     test('a revoked or unknown feed, or one whose owner is deactivated, shows nothing (404)', async () => {

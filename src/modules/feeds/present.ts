@@ -1,5 +1,6 @@
 import ical, { type ICalCalendar } from 'ical-generator';
 import { addDays } from '../../lib/periods.js';
+import type { PlanRow } from '../planning/repo.js';
 import type { FeedLeaveRow, FeedRow } from './repo.js';
 import type { FeedOut } from './schema.js';
 
@@ -20,6 +21,7 @@ export function feedCalendar(
   leave: readonly FeedLeaveRow[],
   labels: ReadonlyMap<number, string>,
   withNames: boolean,
+  plans: readonly PlanRow[] = [],
 ): ICalCalendar {
   const calendar = ical({ name, prodId: { company: 'Timeward', product: 'Timeward', language: 'EN' } });
   for (const l of leave) {
@@ -34,5 +36,25 @@ export function feedCalendar(
       status: l.state === 'pending' ? 'TENTATIVE' : 'CONFIRMED',
     } as Parameters<ICalCalendar['createEvent']>[0]);
   }
+  for (const p of plans)
+    calendar.createEvent({
+      id: `plan-${p.id}@timeward`,
+      start: new Date(`${p.start_date}T00:00:00Z`),
+      end: new Date(`${addDays(p.end_date, 1)}T00:00:00Z`),
+      allDay: true,
+      summary: `${withNames ? `${p.user_name ?? 'To be staffed'}: ` : ''}${planLabel(p)}${p.tentative ? ' (tentative)' : ''}`,
+      description: p.kind === 'out_of_office' ? undefined : `${p.seconds_per_day / 3600} h a working day`,
+      status: p.tentative ? 'TENTATIVE' : 'CONFIRMED',
+    } as Parameters<ICalCalendar['createEvent']>[0]);
   return calendar;
+}
+
+/**
+ * A plan's name in a feed (FLOW-5): an event's kind, a task's title or work item — "Busy" on an item the feed's owner
+ * may not view (ITEM-9). A client never shows in a feed: the address travels outside the product.
+ */
+function planLabel(p: PlanRow): string {
+  if (p.kind === 'out_of_office') return 'Out of office';
+  const name = p.viewable ? [p.item_key, p.title || p.item_title].filter(Boolean).join(' ') : 'Busy';
+  return p.kind === 'meeting' ? `Meeting: ${name}` : name;
 }

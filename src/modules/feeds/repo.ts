@@ -80,6 +80,17 @@ export async function findFeedLeave(
   return rows;
 }
 
+/** The team's current members. */
+export async function findMemberIds(db: Database, teamId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('team_memberships')
+    .select('user_id')
+    .where('team_id', '=', teamId)
+    .where('left_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
 export async function findUser(db: Database, id: number) {
   return db
     .selectFrom('users')

@@ -11,6 +11,7 @@ import type { FileAnswer } from '../../http/route.js';
 import { audit } from '../audit/repo.js';
 import { digest, newSecret } from '../auth/secrets.js';
 import { leaveLabels } from '../leave/labels.js';
+import { findPlans } from '../planning/repo.js';
 import { feedCalendar, feedOut } from './present.js';
 import * as repo from './repo.js';
 import type { FeedCreate, FeedCreated, FeedList, FeedOut } from './schema.js';
@@ -87,14 +88,25 @@ export function createFeedService({ db, authz }: Deps) {
     }
     const { today } = await loadDateSettings(db);
     const of = feed.team_id === null ? { userId: user.id } : { teamId: feed.team_id };
-    const leave = await repo.findFeedLeave(db, of, addDays(today, YEAR_BACK), '9999-12-31');
+    const from = addDays(today, YEAR_BACK);
+    const [leave, people] = await Promise.all([
+      repo.findFeedLeave(db, of, from, '9999-12-31'),
+      feed.team_id === null ? [user.id] : repo.findMemberIds(db, feed.team_id),
+    ]);
+    // The plans of the owner, or of the team's members and its placeholders (FLOW-5): the owner plans for them all.
+    const plans = await findPlans(db, owner, {
+      userIds: people,
+      teamIds: feed.team_id === null ? [] : [feed.team_id],
+      from,
+      to: '9999-12-31',
+    });
     const labels = await leaveLabels(
       { db, authz },
       owner,
       leave.map((l) => l.id),
     );
     const name = feed.team_id === null ? `Timeward: ${user.display_name}` : `Timeward: ${feed.team_name}`;
-    const calendar = feedCalendar(name, leave, labels, feed.team_id !== null);
+    const calendar = feedCalendar(name, leave, labels, feed.team_id !== null, plans);
     return {
       filename: 'timeward.ics',
       contentType: 'text/calendar; charset=utf-8',
