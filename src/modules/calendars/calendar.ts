@@ -41,7 +41,16 @@ export interface Day {
   leave: LeaveDay | null;
 }
 
-const weekdayIndex = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+const weekdays = new Map<string, number>();
+/** Monday 0 … Sunday 6; remembered per day, as a timeline asks it of every person's every day. */
+function weekdayIndex(day: string): number {
+  let index = weekdays.get(day);
+  if (index === undefined) {
+    index = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+    weekdays.set(day, index);
+  }
+  return index;
+}
 
 /** The schedule version in force on the day (versions sorted by validFrom), or the default week. */
 export function versionOn(calendar: Calendar, day: string): ScheduleVersion {

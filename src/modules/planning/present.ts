@@ -8,30 +8,42 @@ const hoursOf = (seconds: number) => Math.round((seconds / 3600) * 100) / 100;
  * only — no title, item, project, client or billable flag. The client is present only for client readers (APP-4).
  */
 export function planOut(row: PlanRow, view: { seesClients: boolean; canEdit: boolean }): PlanOut {
-  const common = {
+  const user = row.user_id === null ? null : { id: row.user_id, displayName: row.user_name ?? '' };
+  const team = row.team_id === null ? null : { id: row.team_id, name: row.team_name ?? '' };
+  const hoursPerDay = hoursOf(row.seconds_per_day);
+  if (!row.viewable)
+    return {
+      id: row.id,
+      kind: row.kind,
+      user,
+      team,
+      busy: true,
+      startDate: row.start_date,
+      endDate: row.end_date,
+      hoursPerDay,
+      tentative: row.tentative,
+      version: row.version,
+      canEdit: false,
+    };
+  const out: PlanOut = {
     id: row.id,
     kind: row.kind,
-    user: row.user_id === null ? null : { id: row.user_id, displayName: row.user_name ?? '' },
-    team: row.team_id === null ? null : { id: row.team_id, name: row.team_name ?? '' },
-    startDate: row.start_date,
-    endDate: row.end_date,
-    hoursPerDay: hoursOf(row.seconds_per_day),
-    tentative: row.tentative,
-    version: row.version,
-  };
-  if (!row.viewable) return { ...common, busy: true, canEdit: false };
-  return {
-    ...common,
+    user,
+    team,
     busy: false,
     title: row.title,
     item: row.item_id === null ? null : { id: row.item_id, key: row.item_key ?? '', title: row.item_title ?? '' },
     project: row.project_id === null ? null : { id: row.project_id, key: row.project_key ?? '' },
+    startDate: row.start_date,
+    endDate: row.end_date,
+    hoursPerDay,
+    tentative: row.tentative,
     billable: row.billable,
-    ...(view.seesClients
-      ? { client: row.client_id === null ? null : { id: row.client_id, name: row.client_name ?? '' } }
-      : {}),
+    version: row.version,
     canEdit: view.canEdit,
   };
+  if (view.seesClients) out.client = row.client_id === null ? null : { id: row.client_id, name: row.client_name ?? '' };
+  return out;
 }
 
 /** What the audit log keeps of a plan: ids and values, no names. */

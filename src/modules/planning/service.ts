@@ -64,8 +64,10 @@ export function createPlanningService({ db, authz }: Deps) {
     const labels = await leaveLabels({ db, authz }, actor, leaveIds);
     const seen = view(actor);
     const days = daysOf({ start: from, end: to });
+    const byPerson = new Map<number, repo.PlanRow[]>(people.map((p) => [p.id, []]));
+    for (const plan of plans) if (plan.user_id !== null) byPerson.get(plan.user_id)?.push(plan);
     const rows = people.map((person) => {
-      const own = plans.filter((p) => p.user_id === person.id);
+      const own = byPerson.get(person.id)!;
       const canPlan = abilities(
         actor.subject,
         { owner: subjects.get(person.id) },

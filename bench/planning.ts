@@ -1,0 +1,135 @@
+import { sql } from 'kysely';
+import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
+import { addDays } from '../src/lib/periods.js';
+import { benchTeam, benchToken, keptDatabase, log, percentile, round, withBenchDatabase } from './bench-db.js';
+import { generate } from './generate.js';
+import { buildServers, startServerProcess } from './server-process.js';
+
+/**
+ * `npm run bench:planning` (issue 16): the Schedule timeline (`GET /api/schedule`) of a team lead (MANAGE_SCHEDULE)
+ * over 8 weeks, for a team of 200 people with 20,000 planned tasks — every one inside the 8 weeks, half on work items
+ * (some under item security), the worst case for one screen — and 2,000 days of approved leave, on PostgreSQL against
+ * the built server, one request at a time. Target: timelineP95Ms ≤ 100. The cost report (REP-2) is not built yet:
+ * `costReportP95Ms` is null until it is. The summary JSON is the last stdout line; details go to stderr.
+ */
+const PEOPLE = 200;
+const TASKS = Number(process.env.PLANNED_TASKS ?? 20_000);
+const LEAVE_DAYS = 2_000;
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const FROM = '2030-03-04';
+const TO = addDays(FROM, 8 * 7 - 1);
+
+async function prepare(db: Database) {
+  const project = await db.selectFrom('projects').select('id').orderBy('id').executeTakeFirstOrThrow();
+  const { teamId, lead, members } = await benchTeam(db, project.id, PEOPLE - 1, 'Bench schedule team');
+  const people = [lead, ...members];
+  for (const role of ['scheduler_viewer', 'timesheet_viewer'] as const)
+    await db.insertInto('app_role_grants').values({ role, user_id: lead }).execute();
+  // Tasks of 1–5 days inside the 8 weeks, 1–4 hours a day; every other one on an item of the project.
+  await sql`insert into planned_tasks (user_id, item_id, project_id, title, start_date, end_date, seconds_per_day,
+      tentative, billable)
+    select p.people[1 + (g % ${people.length})],
+      case when g % 2 = 0 then i.id end, case when g % 2 = 0 then i.project_id end,
+      'Bench task ' || g, d.start, d.start + (g % 5), 3600 * (1 + g % 4), g % 7 = 0, g % 3 = 0
+    from generate_series(1, ${TASKS}) g
+      cross join (select ${sql.lit(`{${people.join(',')}}`)}::int[] as people) p
+      cross join lateral (select ${FROM}::date + ((g * 7919) % (8 * 7 - 5)) as start) d
+      left join lateral (select id, project_id from work_items where project_id = ${project.id}
+        order by id offset (g * 31) % 1000 limit 1) i on true`.execute(db);
+  // 400 approved requests of five working days (a Monday-to-Friday week): 2,000 leave days.
+  const vacation = await db
+    .selectFrom('leave_types')
+    .select('id')
+    .where('name', '=', 'Vacation')
+    .executeTakeFirstOrThrow();
+  await sql`insert into leave_requests (user_id, type_id, start_date, end_date, days, state)
+    select p.people[1 + (g % ${people.length})], ${vacation.id}, w.monday, w.monday + 4, 5, 'approved'
+    from generate_series(0, ${LEAVE_DAYS / 5 - 1}) g
+      cross join (select ${sql.lit(`{${people.join(',')}}`)}::int[] as people) p
+      cross join lateral (select ${FROM}::date + 7 * ((g / ${people.length}) * 3 + g % 8) as monday) w`.execute(db);
+  await sql`analyze`.execute(db);
+  log(`team ${teamId}: lead ${lead}, ${people.length} people, ${TASKS} planned tasks, ${LEAVE_DAYS} leave days`);
+  return { teamId, token: await benchToken(db, lead) };
+}
+
+/** `REQUESTS` requests one after another (after 20 to warm up); p50 and p95 in ms. */
+async function latency(url: string, bearer: string, check: (body: unknown) => void) {
+  const once = async () => {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { authorization: `Bearer ${bearer}` } });
+    const body = await response.json();
+    if (response.status !== 200) throw new Error(`${url}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+    const ms = performance.now() - started;
+    check(body);
+    return ms;
+  };
+  for (let i = 0; i < 20; i++) await once();
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) times.push(await once());
+  times.sort((a, b) => a - b);
+  return { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) };
+}
+
+async function benchmark(databaseUrl: string) {
+  log('building the server (esbuild)');
+  await buildServers();
+  const handle = await openDb({ url: databaseUrl, poolSize: 4 });
+  let bench: Awaited<ReturnType<typeof prepare>>;
+  try {
+    await migrateToLatest(handle.db);
+    const kept = process.env.BENCH_KEEP
+      ? await sql<{ bench: typeof bench }>`select bench from tw_bench_kept`.execute(handle.db).catch(() => undefined)
+      : undefined;
+    if (kept?.rows[0]) {
+      log('reusing the generated world (BENCH_KEEP)');
+      bench = kept.rows[0].bench;
+      return await measure(databaseUrl, bench);
+    }
+    const world = await generate(handle.db, {
+      users: 300,
+      projects: 1,
+      itemsPerProject: 3000,
+      worklogs: 50_000,
+      seed: 16,
+      concurrency: 2,
+      today: FROM,
+    });
+    log(`world: ${JSON.stringify(world)}`);
+    bench = await prepare(handle.db);
+    if (process.env.BENCH_KEEP) {
+      await sql`create table tw_bench_kept (bench jsonb)`.execute(handle.db);
+      await sql`insert into tw_bench_kept values (${JSON.stringify(bench)})`.execute(handle.db);
+    }
+  } finally {
+    await handle.close();
+  }
+  return measure(databaseUrl, bench);
+}
+
+async function measure(databaseUrl: string, bench: { token: string }) {
+  const server = await startServerProcess(databaseUrl);
+  try {
+    let tasks = 0;
+    let bytes = 0;
+    const timeline = await latency(`${server.url}/api/schedule?from=${FROM}&to=${TO}`, bench.token, (body) => {
+      const out = body as { rows: Array<{ tasks: unknown[] }> };
+      if (out.rows.length < PEOPLE) throw new Error(`${out.rows.length} rows, not ${PEOPLE}`);
+      tasks = out.rows.reduce((sum, r) => sum + r.tasks.length, 0);
+      bytes ||= JSON.stringify(body).length;
+    });
+    log(
+      `timeline (${PEOPLE} people, 8 weeks, ${tasks} tasks shown, ${round(bytes / 1e6)} MB): ${JSON.stringify(timeline)}`,
+    );
+    const summary = { timelineP95Ms: timeline.p95, timelineP50Ms: timeline.p50, costReportP95Ms: null };
+    log(`targets: timelineP95Ms ≤ 100 ${timeline.p95 <= 100 ? 'met' : 'MISSED'}; costReportP95Ms: not built`);
+    return summary;
+  } finally {
+    await server.stop();
+  }
+}
+
+/** BENCH_KEEP=<database>: the world is generated into that database once and kept, for profiling its statements. */
+const summary = process.env.BENCH_KEEP
+  ? await keptDatabase(process.env.BENCH_KEEP).then(benchmark)
+  : await withBenchDatabase((url) => benchmark(url));
+process.stdout.write(`${JSON.stringify(summary)}\n`);
