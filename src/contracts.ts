@@ -336,3 +336,11 @@ export type CalendarFeeds = Json<import('./modules/feeds/schema.js').FeedList>;
 export type CalendarFeed = Json<import('./modules/feeds/schema.js').FeedOut>;
 export type CalendarFeedCreated = Json<import('./modules/feeds/schema.js').FeedCreated>;
 export type CalendarFeedIn = import('./modules/feeds/schema.js').FeedCreate;
+
+// ---- Planning: the Schedule timeline, planned tasks and events (FLOW-5, issue 16) ---------------------------------
+
+export type Timeline = Json<import('./modules/planning/schema.js').ScheduleOut>;
+export type TimelineRow = Json<import('./modules/planning/schema.js').ScheduleRow>;
+export type Plan = Json<import('./modules/planning/schema.js').PlanOut>;
+export type PlanIn = import('zod').input<typeof import('./modules/planning/schema.js').planCreate>;
+export type PlanChange = Omit<import('zod').input<typeof import('./modules/planning/schema.js').planUpdate>, 'version'>;

@@ -17,6 +17,7 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { ProjectListPage } from './pages/ProjectListPage.js';
 import { ProjectPage } from './pages/ProjectPage.js';
 import { ReportsPage } from './pages/ReportsPage.js';
+import { SchedulePage } from './pages/SchedulePage.js';
 import { SetPasswordPage } from './pages/SetPasswordPage.js';
 import { SharedReportPage } from './pages/SharedReportPage.js';
 import { SignInPage } from './pages/SignInPage.js';
@@ -128,6 +129,8 @@ function renderRoute(route: Route, me: Me) {
       return <SharedReportPage token={route.token} />;
     case 'clients':
       return me.areas.includes('Clients') ? <ClientsPage /> : <NotFoundPage />;
+    case 'schedule':
+      return me.areas.includes('Schedule') ? <SchedulePage /> : <NotFoundPage />;
     case 'leave':
       return me.areas.includes('Schedule') ? <LeavePage /> : <NotFoundPage />;
     case 'leaveApproval':

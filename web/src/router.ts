@@ -16,6 +16,7 @@ export type Route =
   | { name: 'reports' }
   | { name: 'dashboard' }
   | { name: 'clients' }
+  | { name: 'schedule' }
   | { name: 'leave' }
   | { name: 'leaveApproval' }
   | { name: 'sharedReport'; token: string }
@@ -72,6 +73,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'reports' && second === undefined) return { name: 'reports' };
   if (first === 'dashboard' && second === undefined) return { name: 'dashboard' };
   if (first === 'clients' && second === undefined) return { name: 'clients' };
+  if (first === 'schedule' && second === undefined) return { name: 'schedule' };
   if (first === 'leave' && second === undefined) return { name: 'leave' };
   if (first === 'leave-approval' && second === undefined) return { name: 'leaveApproval' };
   if (first === 'shared' && second !== undefined) return { name: 'sharedReport', token: second };
@@ -124,6 +126,8 @@ export const href = {
   reports: () => '#/reports',
   dashboard: () => '#/dashboard',
   clients: () => '#/clients',
+  /** The Schedule timeline (FLOW-5); the first day and the zoom follow in the query (`?from=2030-06-03&zoom=weeks`). */
+  schedule: (query: Record<string, string | undefined> = {}) => withQuery('#/schedule', query),
   /** My leave (FLOW-4); the year shown follows in the query (`?year=2030`). */
   leave: (query: Record<string, string | undefined> = {}) => withQuery('#/leave', query),
   /** The Leave Approval area (FLOW-4); the list shown (`?state=approved`) follows in the query. */

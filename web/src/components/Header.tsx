@@ -10,7 +10,7 @@ interface Props {
 
 /**
  * Links follow the areas the server says are open to the user (APP-2): an area they lack has no link.
- * Areas without a screen yet get none either; the Schedule area's screen so far is my leave.
+ * Areas without a screen yet get none either; the Schedule area has the timeline and my leave.
  */
 export function Header({ me, route, onSignOut }: Props) {
   const { user, areas } = me;
@@ -44,6 +44,11 @@ export function Header({ me, route, onSignOut }: Props) {
         {areas.includes('Timesheet Approval') && (
           <a href={href.approvals()} aria-current={route.name === 'approvals' ? 'page' : undefined}>
             Approvals
+          </a>
+        )}
+        {areas.includes('Schedule') && (
+          <a href={href.schedule()} aria-current={route.name === 'schedule' ? 'page' : undefined}>
+            Schedule
           </a>
         )}
         {areas.includes('Schedule') && (
