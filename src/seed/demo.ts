@@ -6,6 +6,7 @@ import { insertComments, insertWorklogs } from './demo-activity.js';
 import { buildItems, insertItems, type Item } from './demo-items.js';
 import { insertTeams } from './demo-teams.js';
 import { insertLeave } from './demo-leave.js';
+import { insertPlans } from './demo-plans.js';
 import { insertTimesheetStates } from './demo-timesheets.js';
 import { CLIENTS, DEMO_PASSWORD, GRANTS, NEW_GROUPS, PEOPLE, PROJECTS, ROLE_MEMBERS, groupsOf } from './demo-world.js';
 import { createRandom, todayUtc } from './random.js';
@@ -60,6 +61,7 @@ export async function seedDemo(db: Database, options: SeedDemoOptions = {}): Pro
     await insertSecurity(trx, { items, userIds, groupIds, projectIds });
     await insertTimesheetStates(trx, { userIds, teams, today });
     await insertLeave(trx, { userIds, today });
+    await insertPlans(trx, { userIds, projectIds, teams, items, today });
     await trx
       .insertInto('audit_log')
       .values({
