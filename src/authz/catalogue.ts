@@ -420,6 +420,10 @@ export const ACTIONS = {
   'plan.billable': { scope: 'global', area: 'Schedule', authority: { roles: ['app_admin', 'billing_admin'] } },
   /** FLOW-5, APP-4: only client_admin picks a planned task's client (and app_admin, APP-3). */
   'plan.client': { scope: 'global', area: 'Schedule', authority: { roles: CLIENT_ADMINS } },
+  /** APP-5, REP-2: cost rates and the cost report (scheduled and actual cost, revenue) for the money roles, in Cost. */
+  'cost.view': { scope: 'global', area: 'Cost', authority: { roles: MONEY_ROLES } },
+  /** APP-5: billing_admin manages the cost rates (app_admin too, APP-3). */
+  'cost.rates': { scope: 'global', area: 'Cost', authority: { roles: ['app_admin', 'billing_admin'] } },
   /** Leave types and their allowances are the installation's configuration (Administration). */
   'leave.types': { scope: 'global', area: 'Administration' },
   /** FLOW-9: a billing_admin (app_admin too, APP-3) charges approved work logs and revokes charges, in the Cost area. */

@@ -25,6 +25,7 @@ import * as m0019 from './migrations/0019_calendars.js';
 import * as m0020 from './migrations/0020_leave.js';
 import * as m0021 from './migrations/0021_calendar_feeds.js';
 import * as m0022 from './migrations/0022_planning.js';
+import * as m0023 from './migrations/0023_cost_rates.js';
 
 export type Database = Kysely<DB>;
 
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '0020_leave': m0020,
   '0021_calendar_feeds': m0021,
   '0022_planning': m0022,
+  '0023_cost_rates': m0023,
 };
 
 const INT8 = 20;

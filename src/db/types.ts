@@ -146,6 +146,16 @@ export interface PlannedTasksTable {
   version: Generated<number>;
   created_at: Generated<Timestamp>;
 }
+/** A person's internal cost of an hour from a day on (APP-5): money, PRICE-7. */
+export interface CostRatesTable {
+  id: Generated<number>;
+  user_id: number;
+  valid_from: string;
+  cost_rate: string;
+  currency: string;
+  created_by: number | null;
+  created_at: Generated<Timestamp>;
+}
 /** An iCal feed of its owner's leave, or of a team's (team_id), behind a secret token (issue 16). */
 export interface CalendarFeedsTable {
   id: Generated<number>;
@@ -460,6 +470,7 @@ export interface DB {
   leave_requests: LeaveRequestsTable;
   calendar_feeds: CalendarFeedsTable;
   planned_tasks: PlannedTasksTable;
+  cost_rates: CostRatesTable;
   login_attempts: LoginAttemptsTable;
   app_role_grants: AppRoleGrantsTable;
   clients: ClientsTable;

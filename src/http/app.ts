@@ -27,6 +27,7 @@ import { clientRoutes } from '../modules/clients/routes.js';
 import { feedRoutes } from '../modules/feeds/routes.js';
 import { leaveRoutes } from '../modules/leave/routes.js';
 import { planningRoutes } from '../modules/planning/routes.js';
+import { costRoutes } from '../modules/cost/routes.js';
 import { projectRoutes } from '../modules/projects/routes.js';
 import { securityRoutes } from '../modules/security/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
@@ -163,6 +164,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
   clientRoutes(app, deps);
   leaveRoutes(app, deps);
   planningRoutes(app, deps);
+  costRoutes(app, deps);
   feedRoutes(app, deps);
   calendarRoutes(app, deps);
   itemRoutes(app, deps);

@@ -349,6 +349,8 @@ interface World {
   leaveTypeId: number;
   /** A planned task of `userId` (FLOW-5), planned by the caller (app_admin). */
   planId: number;
+  /** A cost rate of `userId` (APP-5). */
+  costRateId: number;
   /** A schedule version of `userId` and a company day off, both from 2026-05-01 (the `periodStart` params' valid day). */
   scheduled: boolean;
 }
@@ -538,6 +540,11 @@ const ROUTES: Record<string, RouteSpec> = {
     fields: { version: 'version', startDate: 'date', endDate: 'date', hoursPerDay: 'hours', tentative: 'boolean' },
   },
   'DELETE /api/schedule/tasks/:id': { params: { id: id((w) => w.planId) }, query: VERSION_QUERY },
+  'POST /api/cost/rates': {
+    body: (w) => ({ userId: w.userId, validFrom: '2026-07-01', costRate: '55.50', currency: 'EUR' }),
+    fields: { userId: 'id', validFrom: 'date', costRate: 'amount', currency: 'currency' },
+  },
+  'DELETE /api/cost/rates/:id': { params: { id: id((w) => w.costRateId) } },
   'POST /api/admin/leave-types': { body: () => ({ name: 'Fresh leave', allowanceDays: 5 }), fields: { name: 'name' } },
   'PATCH /api/admin/leave-types/:id': {
     params: { id: id((w) => w.leaveTypeId) },
@@ -982,6 +989,13 @@ for (const dialect of DIALECTS) {
             .executeTakeFirstOrThrow()
         ).id,
         leaveTypeId: (await t.db.selectFrom('leave_types').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
+        costRateId: (
+          await t.db
+            .insertInto('cost_rates')
+            .values({ user_id: user.id, valid_from: '2026-01-01', cost_rate: '40.00', currency: 'EUR' })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id,
         planId: (
           await t.db
             .insertInto('planned_tasks')

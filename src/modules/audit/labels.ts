@@ -45,6 +45,8 @@ export const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'feed.create': 'Made a calendar feed',
   'feed.revoke': 'Revoked a calendar feed',
   'plan.create': 'Planned a task or event',
+  'costRate.create': "Set a person's cost rate",
+  'costRate.delete': "Removed a person's cost rate",
   'plan.update': 'Changed a planned task or event',
   'plan.delete': 'Removed a planned task or event',
   'project.grant': 'Granted a project permission',

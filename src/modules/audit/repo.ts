@@ -121,6 +121,9 @@ export const AUDIT_ACTIONS = {
   'plan.create': 'planned_task',
   'plan.update': 'planned_task',
   'plan.delete': 'planned_task',
+  // Cost rates (APP-5).
+  'costRate.create': 'cost_rate',
+  'costRate.delete': 'cost_rate',
   // Shared report links (REP-6): created, revoked, and every open (by whoever holds the link: no actor).
   'reportLink.create': 'report_link',
   'reportLink.revoke': 'report_link',

@@ -1,0 +1,149 @@
+import { sql, type RawBuilder } from 'kysely';
+import { visibleItems, visibleTeams, visibleWorklogs, type Reader } from '../../authz/visibility.js';
+import type { Database } from '../../db/index.js';
+import type { CostReportQuery } from './schema.js';
+
+export interface CostRateRow {
+  id: number;
+  user_id: number;
+  user_name: string;
+  valid_from: string;
+  cost_rate: string;
+  currency: string;
+}
+
+export async function findRates(db: Database, where: { id?: number; userIds?: readonly number[] } = {}) {
+  const { rows } = await sql<CostRateRow>`select r.id, r.user_id, u.display_name as user_name,
+      to_char(r.valid_from, 'YYYY-MM-DD') as valid_from, r.cost_rate::text as cost_rate, r.currency
+    from cost_rates r join users u on u.id = r.user_id
+    where ${where.id !== undefined ? sql`r.id = ${where.id}` : sql`true`}
+      and ${where.userIds ? sql`r.user_id = any(${[...where.userIds]}::int[])` : sql`true`}
+    order by u.display_name, r.user_id, r.valid_from`.execute(db);
+  return rows;
+}
+
+export async function insertRate(
+  trx: Database,
+  values: { userId: number; validFrom: string; costRate: string; currency: string; createdBy: number },
+): Promise<number | undefined> {
+  const { rows } = await sql<{
+    id: number;
+  }>`insert into cost_rates (user_id, valid_from, cost_rate, currency, created_by)
+    values (${values.userId}, ${values.validFrom}::date, ${values.costRate}::numeric, ${values.currency},
+      ${values.createdBy})
+    on conflict (user_id, valid_from) do nothing returning id`.execute(trx);
+  return rows[0]?.id;
+}
+
+export async function deleteRate(trx: Database, id: number) {
+  await trx.deleteFrom('cost_rates').where('id', '=', id).execute();
+}
+
+export function findUser(db: Database, id: number) {
+  return db.selectFrom('users').select(['id']).where('id', '=', id).executeTakeFirst();
+}
+
+/** The group a work log or a plan falls in, as a key and a label; team names only of teams the reader sees (TEAM-8). */
+function groupOf(
+  groupBy: CostReportQuery['groupBy'],
+  reader: Reader,
+  at: { user: string; team: string; project: string; date: string },
+) {
+  const ref = (column: string) => sql.ref(column);
+  const shown: Record<CostReportQuery['groupBy'], { key: RawBuilder<string | null>; label: RawBuilder<string> }> = {
+    user: {
+      key: sql`${ref(at.user)}::text`,
+      label: sql`(select u.display_name from users u where u.id = ${ref(at.user)})`,
+    },
+    team: {
+      key: sql`(select tm.id::text from teams tm where tm.id = ${ref(at.team)} and ${visibleTeams(reader, 'tm')})`,
+      label: sql`coalesce((select tm.name from teams tm where tm.id = ${ref(at.team)} and ${visibleTeams(reader, 'tm')}),
+        'No team')`,
+    },
+    project: {
+      key: sql`${ref(at.project)}::text`,
+      label: sql`coalesce((select p.key || ' ' || p.name from projects p where p.id = ${ref(at.project)}), 'No project')`,
+    },
+    month: { key: sql`to_char(${ref(at.date)}, 'YYYY-MM')`, label: sql`to_char(${ref(at.date)}, 'YYYY-MM')` },
+  };
+  return shown[groupBy];
+}
+
+/** One group's logged hours with one cost currency and one revenue currency (a group may have several). */
+export interface ActualRow {
+  key: string | null;
+  label: string;
+  seconds: string;
+  unrated_seconds: string;
+  cost_currency: string | null;
+  cost: string | null;
+  revenue_currency: string | null;
+  revenue: string | null;
+}
+
+/**
+ * Logged work in the range on items the reader may view (ITEM-9, REP-5), by any author — the cost report is the money
+ * roles' view of the organisation (APP-5) — with each work log costed at its author's rate on the work date and its
+ * revenue at the rate it was recorded with (PRICE-5), summed per group and currency.
+ */
+export async function findActual(db: Database, reader: Reader, query: CostReportQuery): Promise<ActualRow[]> {
+  const group = groupOf(query.groupBy, reader, {
+    user: 'w.author_id',
+    team: 'w.team_id',
+    project: 'w.project_id',
+    date: 'w.start_date',
+  });
+  const { rows } = await sql<ActualRow>`with rates as (select user_id, valid_from, cost_rate, currency,
+        lead(valid_from) over (partition by user_id order by valid_from) as valid_to from cost_rates),
+      logged as (select ${group.key} as key, ${group.label} as label, w.duration_seconds, w.rate, w.price_list_id,
+          r.cost_rate, r.currency as cost_currency
+        from worklogs w join work_items i on i.id = w.item_id
+          left join rates r on r.user_id = w.author_id and r.valid_from <= w.start_date
+            and (r.valid_to is null or w.start_date < r.valid_to)
+        where w.start_date between ${query.from}::date and ${query.to}::date
+          and ${visibleWorklogs(reader, 'w', { itemAlias: 'i' })})
+    select l.key, l.label, sum(l.duration_seconds)::text as seconds,
+      coalesce(sum(l.duration_seconds) filter (where l.cost_rate is null), 0)::text as unrated_seconds,
+      l.cost_currency, round(sum(l.duration_seconds * l.cost_rate) / 3600, 2)::text as cost,
+      pl.currency as revenue_currency, round(sum(l.duration_seconds * l.rate) / 3600, 2)::text as revenue
+    from logged l left join price_lists pl on pl.id = l.price_list_id
+    group by l.key, l.label, l.cost_currency, pl.currency`.execute(db);
+  return rows;
+}
+
+/** A person's plan in the range, with the group it falls in; out of office costs nothing. */
+export interface PlannedRow {
+  user_id: number;
+  key: string | null;
+  label: string;
+  start_date: string;
+  end_date: string;
+  seconds_per_day: number;
+}
+
+/**
+ * People's plans touching the range — not placeholders (no one to cost yet), not out of office — free text, events and
+ * tasks on items the reader may view (ITEM-9). A plan's team is its person's current team on the plan's project (TEAM-4:
+ * one), else their first current team.
+ */
+export async function findPlanned(db: Database, reader: Reader, query: CostReportQuery): Promise<PlannedRow[]> {
+  const group = groupOf(query.groupBy, reader, {
+    user: 't.user_id',
+    team: 't.team_of',
+    project: 't.project_id',
+    date: 't.start_date',
+  });
+  const { rows } = await sql<PlannedRow>`select t.user_id, ${group.key} as key, ${group.label} as label,
+      to_char(t.start_date, 'YYYY-MM-DD') as start_date, to_char(t.end_date, 'YYYY-MM-DD') as end_date,
+      t.seconds_per_day
+    from (select p.*, (select m.team_id from team_memberships m join teams tm on tm.id = m.team_id
+          where m.user_id = p.user_id and m.left_at is null
+          order by (tm.project_id = p.project_id or exists (select 1 from team_projects tp
+            where tp.team_id = tm.id and tp.project_id = p.project_id)) desc nulls last, m.team_id limit 1) as team_of
+        from planned_tasks p
+          left join work_items i on i.id = p.item_id
+        where p.user_id is not null and p.kind <> 'out_of_office'
+          and p.start_date <= ${query.to}::date and p.end_date >= ${query.from}::date
+          and (p.item_id is null or coalesce(${visibleItems(reader, 'i')}, false))) t`.execute(db);
+  return rows;
+}
