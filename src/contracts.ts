@@ -344,3 +344,13 @@ export type TimelineRow = Json<import('./modules/planning/schema.js').ScheduleRo
 export type Plan = Json<import('./modules/planning/schema.js').PlanOut>;
 export type PlanIn = import('zod').input<typeof import('./modules/planning/schema.js').planCreate>;
 export type PlanChange = Omit<import('zod').input<typeof import('./modules/planning/schema.js').planUpdate>, 'version'>;
+
+// ---- Cost: cost rates and the cost report (APP-5, REP-2) ----------------------------------------------------------
+
+export type CostRate = Json<import('./modules/cost/schema.js').CostRateOut>;
+export type CostRates = Json<import('./modules/cost/schema.js').CostRateList>;
+export type CostRateIn = import('./modules/cost/schema.js').CostRateCreate;
+export type CostReport = Json<import('./modules/cost/schema.js').CostReportOut>;
+export type CostReportRow = Json<import('./modules/cost/schema.js').CostRow>;
+export type CostGroup = import('./modules/cost/schema.js').CostReportQuery['groupBy'];
+export type CostPeople = Json<import('./modules/cost/schema.js').CostPeople>;

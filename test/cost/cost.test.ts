@@ -88,6 +88,16 @@ for (const dialect of DIALECTS)
       });
       assert.equal(bad.statusCode, 400);
       assert.equal(bad.json().field, 'costRate');
+      const login = (
+        await t.db.selectFrom('users').select('login').where('id', '=', person.id).executeTakeFirstOrThrow()
+      ).login;
+      const found = await r.billing.get(`/api/cost/people?q=${login}`);
+      assert.deepEqual(
+        found.json().items.map((u: { id: number }) => u.id),
+        [person.id],
+        'the rate form finds people by login or name',
+      );
+      assert.equal((await r.viewing.get(`/api/cost/people?q=${login}`)).statusCode, 403, 'only for who manages rates');
       const gone = await r.billing.delete(`/api/cost/rates/${made.json().id}`);
       assert.equal(gone.statusCode, 204);
     });

@@ -6,6 +6,7 @@ import { AccountPage } from './pages/AccountPage.js';
 import { AdminPage } from './pages/AdminPage.js';
 import { ApprovalsPage } from './pages/ApprovalsPage.js';
 import { ClientsPage } from './pages/ClientsPage.js';
+import { CostPage } from './pages/CostPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
 import { InboxPage } from './pages/InboxPage.js';
 import { InvoicesPage } from './pages/InvoicesPage.js';
@@ -125,6 +126,8 @@ function renderRoute(route: Route, me: Me) {
       return <InboxPage me={me} />;
     case 'invoices':
       return me.areas.includes('Cost') ? <InvoicesPage /> : <NotFoundPage />;
+    case 'cost':
+      return me.areas.includes('Cost') ? <CostPage /> : <NotFoundPage />;
     case 'sharedReport':
       return <SharedReportPage token={route.token} />;
     case 'clients':

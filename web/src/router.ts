@@ -13,6 +13,7 @@ export type Route =
   | { name: 'approvals' }
   | { name: 'inbox' }
   | { name: 'invoices' }
+  | { name: 'cost' }
   | { name: 'reports' }
   | { name: 'dashboard' }
   | { name: 'clients' }
@@ -70,6 +71,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'approvals' && second === undefined) return { name: 'approvals' };
   if (first === 'inbox' && second === undefined) return { name: 'inbox' };
   if (first === 'invoices' && second === undefined) return { name: 'invoices' };
+  if (first === 'cost' && second === undefined) return { name: 'cost' };
   if (first === 'reports' && second === undefined) return { name: 'reports' };
   if (first === 'dashboard' && second === undefined) return { name: 'dashboard' };
   if (first === 'clients' && second === undefined) return { name: 'clients' };
@@ -122,6 +124,8 @@ export const href = {
   approvals: (query: Record<string, string | undefined> = {}) => withQuery('#/approvals', query),
   inbox: () => '#/inbox',
   invoices: (query: Record<string, string | undefined> = {}) => withQuery('#/invoices', query),
+  /** The cost report and cost rates (REP-2, APP-5); the range, grouping and tab follow in the query (cost/state.ts). */
+  cost: () => '#/cost',
   /** The Reports area; a report's state follows in the query (components/reports/state.ts). */
   reports: () => '#/reports',
   dashboard: () => '#/dashboard',

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { visibleItems, visibleTeams, visibleWorklogs, type Reader } from '../../authz/visibility.js';
 import type { Database } from '../../db/index.js';
+import { containsPattern } from '../../lib/like.js';
 import type { CostReportQuery } from './schema.js';
 
 export interface CostRateRow {
@@ -37,6 +38,20 @@ export async function insertRate(
 
 export async function deleteRate(trx: Database, id: number) {
   await trx.deleteFrom('cost_rates').where('id', '=', id).execute();
+}
+
+/** Active people whose name or login contains the text, by name; at most 20. */
+export function findPeople(db: Database, q: string) {
+  const pattern = containsPattern(q);
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('active', '=', true)
+    .where((eb) => eb.or([eb('display_name', 'ilike', pattern), eb('login', 'ilike', pattern)]))
+    .orderBy('display_name')
+    .orderBy('id')
+    .limit(20)
+    .execute();
 }
 
 export function findUser(db: Database, id: number) {

@@ -3,6 +3,8 @@ import type { App } from '../../http/types.js';
 import type { Deps } from '../../lib/deps.js';
 import {
   costExportQuery,
+  costPeople,
+  costPeopleQuery,
   costRateCreate,
   costRateList,
   costRateOut,
@@ -24,6 +26,16 @@ export function costRoutes(app: App, deps: Deps) {
     summary: 'Every person’s cost rates, effective-dated (money: app_admin, billing_admin, billing_viewer)',
     response: costRateList,
     handler: ({ actor }) => service.rates(actor),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/cost/people',
+    access: 'cost.rates',
+    summary: 'Active people by name or login, to give a cost rate to (billing_admin; at most 20)',
+    querystring: costPeopleQuery,
+    response: costPeople,
+    handler: ({ actor, query }) => service.people(actor, query.q),
   });
 
   route({

@@ -27,6 +27,10 @@ export type CostRateList = z.infer<typeof costRateList>;
 export const costRateCreate = z.strictObject({ userId: id, validFrom: calendarDate, costRate: amount, currency });
 export type CostRateCreate = z.infer<typeof costRateCreate>;
 export const costRateParams = z.strictObject({ id: idParam });
+/** People to give a rate to, by name or login (the rate form's picker: billing_admin has no Administration area). */
+export const costPeopleQuery = z.strictObject({ q: z.string().trim().max(100).default('') });
+export const costPeople = z.object({ items: z.array(userRef) });
+export type CostPeople = z.infer<typeof costPeople>;
 
 export const COST_GROUPS = ['user', 'team', 'project', 'month'] as const;
 export const costReportQuery = z.strictObject({

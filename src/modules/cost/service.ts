@@ -12,6 +12,7 @@ import { costRateAudit, costRateOut, costTable } from './present.js';
 import * as repo from './repo.js';
 import type {
   CostExportQuery,
+  CostPeople,
   CostRateCreate,
   CostRateList,
   CostRateOut,
@@ -65,6 +66,12 @@ export function createCostService({ db, authz }: Deps) {
     await authz.authorize(actor, 'cost.view');
     const { manage } = abilities(actor.subject, {}, { manage: { action: 'cost.rates' } });
     return { items: (await repo.findRates(db)).map(costRateOut), canManage: manage };
+  }
+
+  async function people(actor: Actor, q: string): Promise<CostPeople> {
+    await authz.authorize(actor, 'cost.rates');
+    const rows = await repo.findPeople(db, q);
+    return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name })) };
   }
 
   async function createRate(actor: Actor, input: CostRateCreate): Promise<CostRateOut> {
@@ -208,5 +215,5 @@ export function createCostService({ db, authz }: Deps) {
     };
   }
 
-  return { rates, createRate, deleteRate, report, exportReport };
+  return { rates, people, createRate, deleteRate, report, exportReport };
 }

@@ -67,6 +67,11 @@ export function Header({ me, route, onSignOut }: Props) {
             Invoices
           </a>
         )}
+        {areas.includes('Cost') && (
+          <a href={href.cost()} aria-current={route.name === 'cost' ? 'page' : undefined}>
+            Cost report
+          </a>
+        )}
         {areas.includes('Reports') && (
           <a href={href.reports()} aria-current={route.name === 'reports' ? 'page' : undefined}>
             Reports

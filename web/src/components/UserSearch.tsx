@@ -61,7 +61,7 @@ export function UserSearch({ label = 'User', search, value, onChange }: Props) {
         {matches.length === 0 && <option value="">No matches</option>}
         {matches.map((person) => (
           <option key={person.id} value={person.id}>
-            {person.displayName} ({person.login})
+            {person.login ? `${person.displayName} (${person.login})` : person.displayName}
           </option>
         ))}
       </SelectField>
