@@ -58,28 +58,38 @@ export function findUser(db: Database, id: number) {
   return db.selectFrom('users').select(['id']).where('id', '=', id).executeTakeFirst();
 }
 
-/** The group a work log or a plan falls in, as a key and a label; team names only of teams the reader sees (TEAM-8). */
-function groupOf(
-  groupBy: CostReportQuery['groupBy'],
-  reader: Reader,
-  at: { user: string; team: string; project: string; date: string },
-) {
+type GroupBy = CostReportQuery['groupBy'];
+
+/** What a work log or a plan is grouped by, as text: a user, team or project id, or a month. */
+function groupKey(groupBy: GroupBy, at: { user: string; team: string; project: string; date: string }) {
   const ref = (column: string) => sql.ref(column);
-  const shown: Record<CostReportQuery['groupBy'], { key: RawBuilder<string | null>; label: RawBuilder<string> }> = {
-    user: {
-      key: sql`${ref(at.user)}::text`,
-      label: sql`(select u.display_name from users u where u.id = ${ref(at.user)})`,
-    },
+  const keys: Record<GroupBy, RawBuilder<string | null>> = {
+    user: sql`${ref(at.user)}::text`,
+    team: sql`${ref(at.team)}::text`,
+    project: sql`${ref(at.project)}::text`,
+    month: sql`to_char(${ref(at.date)}, 'YYYY-MM')`,
+  };
+  return keys[groupBy];
+}
+
+/**
+ * A group's key and label from its key column (`column`), read once per group after adding up: team names only of teams
+ * the reader sees (TEAM-8) — the others' key is null, "No team".
+ */
+function groupLabel(groupBy: GroupBy, reader: Reader, column: string) {
+  const key = sql.ref(column);
+  const team = sql`(select tm.id, tm.name from teams tm where tm.id = ${key}::int and ${visibleTeams(reader, 'tm')})`;
+  const shown: Record<GroupBy, { key: RawBuilder<string | null>; label: RawBuilder<string> }> = {
+    user: { key: sql`${key}`, label: sql`coalesce((select u.display_name from users u where u.id = ${key}::int), '')` },
     team: {
-      key: sql`(select tm.id::text from teams tm where tm.id = ${ref(at.team)} and ${visibleTeams(reader, 'tm')})`,
-      label: sql`coalesce((select tm.name from teams tm where tm.id = ${ref(at.team)} and ${visibleTeams(reader, 'tm')}),
-        'No team')`,
+      key: sql`(select v.id::text from ${team} v)`,
+      label: sql`coalesce((select v.name from ${team} v), 'No team')`,
     },
     project: {
-      key: sql`${ref(at.project)}::text`,
-      label: sql`coalesce((select p.key || ' ' || p.name from projects p where p.id = ${ref(at.project)}), 'No project')`,
+      key: sql`${key}`,
+      label: sql`coalesce((select p.key || ' ' || p.name from projects p where p.id = ${key}::int), 'No project')`,
     },
-    month: { key: sql`to_char(${ref(at.date)}, 'YYYY-MM')`, label: sql`to_char(${ref(at.date)}, 'YYYY-MM')` },
+    month: { key: sql`${key}`, label: sql`${key}` },
   };
   return shown[groupBy];
 }
@@ -102,27 +112,29 @@ export interface ActualRow {
  * revenue at the rate it was recorded with (PRICE-5), summed per group and currency.
  */
 export async function findActual(db: Database, reader: Reader, query: CostReportQuery): Promise<ActualRow[]> {
-  const group = groupOf(query.groupBy, reader, {
+  const key = groupKey(query.groupBy, {
     user: 'w.author_id',
     team: 'w.team_id',
     project: 'w.project_id',
     date: 'w.start_date',
   });
+  const group = groupLabel(query.groupBy, reader, 'g.key');
+  // Added up by group id, cost currency and price list first; the labels and currencies are read once per group.
   const { rows } = await sql<ActualRow>`with rates as (select user_id, valid_from, cost_rate, currency,
         lead(valid_from) over (partition by user_id order by valid_from) as valid_to from cost_rates),
-      logged as (select ${group.key} as key, ${group.label} as label, w.duration_seconds, w.rate, w.price_list_id,
-          r.cost_rate, r.currency as cost_currency
+      g as (select ${key} as key, r.currency as cost_currency, w.price_list_id, sum(w.duration_seconds) as seconds,
+          coalesce(sum(w.duration_seconds) filter (where r.cost_rate is null), 0) as unrated_seconds,
+          sum(w.duration_seconds * r.cost_rate) as cost, sum(w.duration_seconds * w.rate) as revenue
         from worklogs w join work_items i on i.id = w.item_id
           left join rates r on r.user_id = w.author_id and r.valid_from <= w.start_date
             and (r.valid_to is null or w.start_date < r.valid_to)
         where w.start_date between ${query.from}::date and ${query.to}::date
-          and ${visibleWorklogs(reader, 'w', { itemAlias: 'i' })})
-    select l.key, l.label, sum(l.duration_seconds)::text as seconds,
-      coalesce(sum(l.duration_seconds) filter (where l.cost_rate is null), 0)::text as unrated_seconds,
-      l.cost_currency, round(sum(l.duration_seconds * l.cost_rate) / 3600, 2)::text as cost,
-      pl.currency as revenue_currency, round(sum(l.duration_seconds * l.rate) / 3600, 2)::text as revenue
-    from logged l left join price_lists pl on pl.id = l.price_list_id
-    group by l.key, l.label, l.cost_currency, pl.currency`.execute(db);
+          and ${visibleWorklogs(reader, 'w', { itemAlias: 'i' })}
+        group by 1, 2, 3)
+    select ${group.key} as key, ${group.label} as label, g.seconds::text as seconds,
+      g.unrated_seconds::text as unrated_seconds, g.cost_currency, round(g.cost / 3600, 2)::text as cost,
+      pl.currency as revenue_currency, round(g.revenue / 3600, 2)::text as revenue
+    from g left join price_lists pl on pl.id = g.price_list_id`.execute(db);
   return rows;
 }
 
@@ -142,12 +154,13 @@ export interface PlannedRow {
  * one), else their first current team.
  */
 export async function findPlanned(db: Database, reader: Reader, query: CostReportQuery): Promise<PlannedRow[]> {
-  const group = groupOf(query.groupBy, reader, {
+  const key = groupKey(query.groupBy, {
     user: 't.user_id',
     team: 't.team_of',
     project: 't.project_id',
     date: 't.start_date',
   });
+  const group = groupLabel(query.groupBy, reader, 'k.key');
   const { rows } = await sql<PlannedRow>`select t.user_id, ${group.key} as key, ${group.label} as label,
       to_char(t.start_date, 'YYYY-MM-DD') as start_date, to_char(t.end_date, 'YYYY-MM-DD') as end_date,
       t.seconds_per_day
@@ -159,6 +172,7 @@ export async function findPlanned(db: Database, reader: Reader, query: CostRepor
           left join work_items i on i.id = p.item_id
         where p.user_id is not null and p.kind <> 'out_of_office'
           and p.start_date <= ${query.to}::date and p.end_date >= ${query.from}::date
-          and (p.item_id is null or coalesce(${visibleItems(reader, 'i')}, false))) t`.execute(db);
+          and (p.item_id is null or coalesce(${visibleItems(reader, 'i')}, false))) t
+      cross join lateral (select ${key} as key) k`.execute(db);
   return rows;
 }
