@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createUser } from '../helpers/harness.js';
-import { createTeam, grantAppRole } from '../helpers/teams.js';
+import { addMember, createTeam, grantAppRole } from '../helpers/teams.js';
 import { browserSuite, screenshot, signInThroughForm, watchPageErrors } from './browser.js';
 import { signedInPage } from './fixtures.js';
 
@@ -29,7 +29,9 @@ test('FLOW-4, APP-2: a user requests a week of leave and sees it pending; a vaca
   const owner = await createUser(db);
   const approver = await createUser(db);
   await grantAppRole(db, approver.id, 'vacation_approver');
-  await createTeam(db, null, { members: [{ userId: owner.id }, { userId: approver.id }] });
+  const team = await createTeam(db, null, { members: [{ userId: owner.id }, { userId: approver.id }] });
+  const planner = await createUser(db);
+  await addMember(db, team.id, planner.id, ['MANAGE_SCHEDULE']);
 
   const own = await signedInPage(suite.browser, url, owner);
   const { page } = own;
@@ -73,8 +75,18 @@ test('FLOW-4, APP-2: a user requests a week of leave and sees it pending; a vaca
     0,
     'an approved request is not cancelled',
   );
+  // FLOW-4, FLOW-5: the approved week shows on the Schedule — by its type to the owner, as "absent" to the team's planner.
+  await page.goto(`${url}/#/schedule?from=2030-06-03`);
+  await page.locator('.sch-leave', { hasText: 'Vacation' }).first().waitFor();
   assert.deepEqual(own.errors, []);
   await own.context.close();
+  const lead = await signedInPage(suite.browser, url, planner);
+  await lead.page.goto(`${url}/#/schedule?from=2030-06-03`);
+  await lead.page.getByText(`User ${owner.login}`, { exact: true }).first().waitFor();
+  assert.equal(await lead.page.locator('.sch-leave', { hasText: 'absent' }).count(), 5, 'five days of leave, "absent"');
+  assert.doesNotMatch(await lead.page.content(), /vacation/i, 'no trace of the type in the planner’s DOM');
+  assert.deepEqual(lead.errors, []);
+  await lead.context.close();
 });
 
 test('FLOW-4, APP-2: a last day before the first day is refused next to the field; a calendar feed of my leave; on a phone the leave page fits', async () => {
