@@ -274,3 +274,26 @@ export async function benchTeam(db: Database, projectId: number, size: number, n
   }
   return { teamId: team.id, lead, members };
 }
+
+/** `requests` GETs one after another (after 20 to warm up), each body handed to `check`; p50 and p95 in ms. */
+export async function latency(
+  url: string,
+  bearer: string,
+  requests: number,
+  check: (body: unknown) => void = () => {},
+) {
+  const once = async () => {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { authorization: `Bearer ${bearer}` } });
+    const text = await response.text();
+    const ms = performance.now() - started;
+    if (response.status !== 200) throw new Error(`${url}: ${response.status} ${text.slice(0, 300)}`);
+    check(JSON.parse(text));
+    return ms;
+  };
+  for (let i = 0; i < 20; i++) await once();
+  const times: number[] = [];
+  for (let i = 0; i < requests; i++) times.push(await once());
+  times.sort((a, b) => a - b);
+  return { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) };
+}

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
 import { addDays } from '../src/lib/periods.js';
-import { benchTeam, benchToken, keptDatabase, log, percentile, round, withBenchDatabase } from './bench-db.js';
+import { benchTeam, benchToken, keptDatabase, latency, log, round, withBenchDatabase } from './bench-db.js';
 import { generate } from './generate.js';
 import { buildServers, startServerProcess } from './server-process.js';
 
@@ -60,24 +60,6 @@ async function prepare(db: Database) {
   return { teamId, token: await benchToken(db, lead) };
 }
 
-/** `REQUESTS` requests one after another (after 20 to warm up); p50 and p95 in ms. */
-async function latency(url: string, bearer: string, check: (body: unknown) => void) {
-  const once = async () => {
-    const started = performance.now();
-    const response = await fetch(url, { headers: { authorization: `Bearer ${bearer}` } });
-    const body = await response.json();
-    if (response.status !== 200) throw new Error(`${url}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
-    const ms = performance.now() - started;
-    check(body);
-    return ms;
-  };
-  for (let i = 0; i < 20; i++) await once();
-  const times: number[] = [];
-  for (let i = 0; i < REQUESTS; i++) times.push(await once());
-  times.sort((a, b) => a - b);
-  return { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) };
-}
-
 async function benchmark(databaseUrl: string) {
   log('building the server (esbuild)');
   await buildServers();
@@ -119,12 +101,17 @@ async function measure(databaseUrl: string, bench: { token: string }) {
   try {
     let tasks = 0;
     let bytes = 0;
-    const timeline = await latency(`${server.url}/api/schedule?from=${FROM}&to=${TO}`, bench.token, (body) => {
-      const out = body as { rows: Array<{ tasks: unknown[] }> };
-      if (out.rows.length < PEOPLE) throw new Error(`${out.rows.length} rows, not ${PEOPLE}`);
-      tasks = out.rows.reduce((sum, r) => sum + r.tasks.length, 0);
-      bytes ||= JSON.stringify(body).length;
-    });
+    const timeline = await latency(
+      `${server.url}/api/schedule?from=${FROM}&to=${TO}`,
+      bench.token,
+      REQUESTS,
+      (body) => {
+        const out = body as { rows: Array<{ tasks: unknown[] }> };
+        if (out.rows.length < PEOPLE) throw new Error(`${out.rows.length} rows, not ${PEOPLE}`);
+        tasks = out.rows.reduce((sum, r) => sum + r.tasks.length, 0);
+        bytes ||= JSON.stringify(body).length;
+      },
+    );
     log(
       `timeline (${PEOPLE} people, 8 weeks, ${tasks} tasks shown, ${round(bytes / 1e6)} MB): ${JSON.stringify(timeline)}`,
     );
@@ -133,6 +120,7 @@ async function measure(databaseUrl: string, bench: { token: string }) {
     const cost = await latency(
       `${server.url}/api/cost/report?from=${yearBack}&to=${FROM}&groupBy=user`,
       bench.token,
+      REQUESTS,
       (body) => {
         groups = (body as { rows: unknown[] }).rows.length;
       },

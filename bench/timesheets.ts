@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
 import { todayUtc } from '../src/seed/random.js';
-import { benchTeam, benchToken, keptDatabase, log, percentile, round, withBenchDatabase } from './bench-db.js';
+import { benchTeam, benchToken, keptDatabase, latency, log, round, withBenchDatabase } from './bench-db.js';
 import { generate } from './generate.js';
 import { buildServers, startServerProcess } from './server-process.js';
 
@@ -58,22 +58,6 @@ async function prepare(db: Database): Promise<Bench> {
     date: middle.rows[0].day,
     submitted: slices.rows.map((r) => r.id),
   };
-}
-
-/** `REQUESTS` requests one after another (after 20 to warm up); p50 and p95 in ms. */
-async function latency(url: string, bearer: string) {
-  const once = async () => {
-    const started = performance.now();
-    const response = await fetch(url, { headers: { authorization: `Bearer ${bearer}` } });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
-    return performance.now() - started;
-  };
-  for (let i = 0; i < 20; i++) await once();
-  const times: number[] = [];
-  for (let i = 0; i < REQUESTS; i++) times.push(await once());
-  times.sort((a, b) => a - b);
-  return { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) };
 }
 
 async function approveBatch(base: string, bearer: string, ids: number[]) {
@@ -145,11 +129,16 @@ async function readKept(db: Database): Promise<Bench | undefined> {
 async function measure(databaseUrl: string, bench: Bench) {
   const server = await startServerProcess(databaseUrl);
   try {
-    const grid = await latency(`${server.url}/api/timesheets?date=${bench.date}&view=week`, bench.memberToken);
+    const grid = await latency(
+      `${server.url}/api/timesheets?date=${bench.date}&view=week`,
+      bench.memberToken,
+      REQUESTS,
+    );
     log(`week grid: ${JSON.stringify(grid)}`);
     const queue = await latency(
       `${server.url}/api/approvals?state=submitted&teamId=${bench.teamId}`,
       bench.approverToken,
+      REQUESTS,
     );
     log(`approval queue: ${JSON.stringify(queue)}`);
     const batches: number[] = [];

@@ -4,25 +4,13 @@ import type { Database } from '../../db/index.js';
 import type { PlanKind } from '../../db/types.js';
 
 /** A planned task or event with the names it shows, and whether the reader may view its work item (ITEM-9). */
-export interface PlanRow {
+export interface PlanRow extends PlanValues {
   id: number;
-  kind: PlanKind;
-  user_id: number | null;
   user_name: string | null;
-  team_id: number | null;
   team_name: string | null;
-  item_id: number | null;
   item_key: string | null;
   item_title: string | null;
-  project_id: number | null;
   project_key: string | null;
-  title: string;
-  start_date: string;
-  end_date: string;
-  seconds_per_day: number;
-  tentative: boolean;
-  billable: boolean;
-  client_id: number | null;
   client_name: string | null;
   version: number;
   viewable: boolean;
