@@ -297,3 +297,28 @@ export async function latency(
   times.sort((a, b) => a - b);
   return { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) };
 }
+
+/** BENCH_KEEP: what a benchmark kept of its generated world (tokens, ids), or undefined on a fresh database. */
+export async function readKeptBench<T>(db: Database): Promise<T | undefined> {
+  if (!process.env.BENCH_KEEP) return undefined;
+  const { rows } = await sql<{ bench: T }>`select bench from tw_bench_kept`.execute(db).catch(() => ({ rows: [] }));
+  return rows[0]?.bench;
+}
+
+/** BENCH_KEEP: keeps what the next run needs of the generated world beside it. */
+export async function keepBench(db: Database, bench: unknown): Promise<void> {
+  if (!process.env.BENCH_KEEP) return;
+  await sql`create table if not exists tw_bench_kept (bench jsonb)`.execute(db);
+  await sql`insert into tw_bench_kept values (${JSON.stringify(bench)})`.execute(db);
+}
+
+/**
+ * Runs the benchmark on a throwaway database, or with BENCH_KEEP=<database> on a database kept between runs (the world
+ * generated once, for profiling its statements), and prints its summary as the last stdout line.
+ */
+export async function runBenchmark(benchmark: (databaseUrl: string) => Promise<unknown>): Promise<void> {
+  const summary = process.env.BENCH_KEEP
+    ? await keptDatabase(process.env.BENCH_KEEP).then(benchmark)
+    : await withBenchDatabase((url) => benchmark(url));
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+}

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
 import { addDays } from '../src/lib/periods.js';
-import { benchTeam, benchToken, keptDatabase, latency, log, round, withBenchDatabase } from './bench-db.js';
+import { benchTeam, benchToken, keepBench, latency, log, readKeptBench, round, runBenchmark } from './bench-db.js';
 import { generate } from './generate.js';
 import { buildServers, startServerProcess } from './server-process.js';
 
@@ -67,13 +67,10 @@ async function benchmark(databaseUrl: string) {
   let bench: Awaited<ReturnType<typeof prepare>>;
   try {
     await migrateToLatest(handle.db);
-    const kept = process.env.BENCH_KEEP
-      ? await sql<{ bench: typeof bench }>`select bench from tw_bench_kept`.execute(handle.db).catch(() => undefined)
-      : undefined;
-    if (kept?.rows[0]) {
+    const kept = await readKeptBench<typeof bench>(handle.db);
+    if (kept) {
       log('reusing the generated world (BENCH_KEEP)');
-      bench = kept.rows[0].bench;
-      return await measure(databaseUrl, bench);
+      return await measure(databaseUrl, kept);
     }
     const world = await generate(handle.db, {
       users: 300,
@@ -86,10 +83,7 @@ async function benchmark(databaseUrl: string) {
     });
     log(`world: ${JSON.stringify(world)}`);
     bench = await prepare(handle.db);
-    if (process.env.BENCH_KEEP) {
-      await sql`create table tw_bench_kept (bench jsonb)`.execute(handle.db);
-      await sql`insert into tw_bench_kept values (${JSON.stringify(bench)})`.execute(handle.db);
-    }
+    await keepBench(handle.db, bench);
   } finally {
     await handle.close();
   }
@@ -141,8 +135,4 @@ async function measure(databaseUrl: string, bench: { token: string }) {
   }
 }
 
-/** BENCH_KEEP=<database>: the world is generated into that database once and kept, for profiling its statements. */
-const summary = process.env.BENCH_KEEP
-  ? await keptDatabase(process.env.BENCH_KEEP).then(benchmark)
-  : await withBenchDatabase((url) => benchmark(url));
-process.stdout.write(`${JSON.stringify(summary)}\n`);
+await runBenchmark(benchmark);

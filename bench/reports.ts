@@ -4,7 +4,7 @@ import { readerBoundOnce, reportedWorklogs } from '../src/authz/visibility.js';
 import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
 import { summaryStatement } from '../src/modules/reports/repo.js';
 import { todayUtc } from '../src/seed/random.js';
-import { benchTeam, benchToken, keptDatabase, log, percentile, round, withBenchDatabase } from './bench-db.js';
+import { benchTeam, benchToken, keepBench, log, percentile, readKeptBench, round, runBenchmark } from './bench-db.js';
 import { generate } from './generate.js';
 import { buildServers, startServerProcess, type ServerProcess } from './server-process.js';
 
@@ -255,12 +255,7 @@ async function benchmark(databaseUrl: string) {
   let bench: Bench | undefined;
   try {
     await migrateToLatest(handle.db);
-    if (process.env.BENCH_KEEP) {
-      const { rows } = await sql<{ bench: Bench }>`select bench from tw_bench_kept`
-        .execute(handle.db)
-        .catch(() => ({ rows: [] }));
-      bench = rows[0]?.bench;
-    }
+    bench = await readKeptBench<Bench>(handle.db);
     if (!bench) {
       log(`generating ${WORKLOGS} work logs over 100,000 items`);
       const world = await generate(handle.db, {
@@ -274,10 +269,7 @@ async function benchmark(databaseUrl: string) {
       });
       log(`world: ${JSON.stringify(world)}`);
       bench = await prepare(handle.db);
-      if (process.env.BENCH_KEEP) {
-        await sql`create table if not exists tw_bench_kept (bench jsonb)`.execute(handle.db);
-        await sql`insert into tw_bench_kept values (${JSON.stringify(bench)})`.execute(handle.db);
-      }
+      await keepBench(handle.db, bench);
     } else log('reusing the generated world (BENCH_KEEP)');
   } finally {
     await handle.close();
@@ -285,7 +277,4 @@ async function benchmark(databaseUrl: string) {
   return measure(databaseUrl, bench);
 }
 
-const result = process.env.BENCH_KEEP
-  ? await keptDatabase(process.env.BENCH_KEEP).then(benchmark)
-  : await withBenchDatabase((url) => benchmark(url));
-process.stdout.write(`${JSON.stringify(result)}\n`);
+await runBenchmark(benchmark);

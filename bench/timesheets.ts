@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { migrateToLatest, openDb, type Database } from '../src/db/index.js';
 import { todayUtc } from '../src/seed/random.js';
-import { benchTeam, benchToken, keptDatabase, latency, log, round, withBenchDatabase } from './bench-db.js';
+import { benchTeam, benchToken, keepBench, latency, log, readKeptBench, round, runBenchmark } from './bench-db.js';
 import { generate } from './generate.js';
 import { buildServers, startServerProcess } from './server-process.js';
 
@@ -102,28 +102,19 @@ async function benchmark(databaseUrl: string) {
     });
     log(`world: ${JSON.stringify(world)}`);
     bench = await prepare(handle.db);
-    if (process.env.BENCH_KEEP) await keep(handle.db, bench);
+    await keepBench(handle.db, bench);
   } finally {
     await handle.close();
   }
   return measure(databaseUrl, bench);
 }
 
-/** BENCH_KEEP=<database>: the world is generated into that database once and kept, for profiling its statements. */
-async function keep(db: Database, bench: Bench) {
-  await sql`create table if not exists tw_bench_kept (bench jsonb)`.execute(db);
-  await sql`insert into tw_bench_kept values (${JSON.stringify(bench)})`.execute(db);
-}
-
 async function readKept(db: Database): Promise<Bench | undefined> {
-  if (!process.env.BENCH_KEEP) return undefined;
-  const { rows } = await sql<{ bench: Bench }>`select bench from tw_bench_kept`.execute(db).catch(() => ({ rows: [] }));
-  if (!rows[0]) return undefined;
+  const kept = await readKeptBench<Bench>(db);
+  if (!kept) return undefined;
   // Batches approved by an earlier run are submitted again.
-  await sql`update timesheet_slices set state = 'submitted' where id in (${sql.join(rows[0].bench.submitted)})`.execute(
-    db,
-  );
-  return rows[0].bench;
+  await sql`update timesheet_slices set state = 'submitted' where id in (${sql.join(kept.submitted)})`.execute(db);
+  return kept;
 }
 
 async function measure(databaseUrl: string, bench: Bench) {
@@ -162,7 +153,4 @@ async function measure(databaseUrl: string, bench: Bench) {
   }
 }
 
-const summary = process.env.BENCH_KEEP
-  ? await keptDatabase(process.env.BENCH_KEEP).then(benchmark)
-  : await withBenchDatabase((url) => benchmark(url));
-process.stdout.write(`${JSON.stringify(summary)}\n`);
+await runBenchmark(benchmark);
