@@ -421,7 +421,11 @@ export const REQUIREMENTS: Record<Action, Requirement> = {
   'plan.billable': { permissions: [], area: 'Schedule', authority: { roles: ['app_admin', 'billing_admin'] } },
   'plan.client': { permissions: [], area: 'Schedule', authority: { roles: ['app_admin', 'client_admin'] } },
   // APP-5, REP-2: the money roles read cost rates and the cost report; billing_admin (and app_admin) manage the rates.
-  'cost.view': { permissions: [], area: 'Cost', authority: { roles: ['app_admin', 'billing_admin', 'billing_viewer'] } },
+  'cost.view': {
+    permissions: [],
+    area: 'Cost',
+    authority: { roles: ['app_admin', 'billing_admin', 'billing_viewer'] },
+  },
   'cost.rates': { permissions: [], area: 'Cost', authority: { roles: ['app_admin', 'billing_admin'] } },
   // FLOW-4: users request leave for themselves and read their own (in the Schedule area, where leave shows).
   'leave.request': { permissions: [], area: 'Schedule' },
