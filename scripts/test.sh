@@ -8,11 +8,12 @@ step() { printf '\n== %s\n' "$*"; }
 
 # The typecheck, lint and format checks run beside the tests (the tests run bundled, they don't wait for tsc); their
 # output is printed after the tests, and any failure fails the command. Each keeps a cache in node_modules/.cache, so a
-# rerun checks only what changed.
+# rerun checks only what changed. They run at a lower priority (nice): they take far less time than the tests, so
+# the tests get the cores first and the checks the rest.
 cache=node_modules/.cache/timeward-checks
 mkdir -p "$cache"
 logs=$(mktemp -d)
-check() { "${@:2}" >"$logs/$1" 2>&1 && echo 0 >"$logs/$1.rc" || echo $? >"$logs/$1.rc"; }
+check() { nice -n 10 "${@:2}" >"$logs/$1" 2>&1 && echo 0 >"$logs/$1.rc" || echo $? >"$logs/$1.rc"; }
 (
   check typecheck npx tsc -p tsconfig.json --noEmit --incremental --tsBuildInfoFile "$cache/tsbuildinfo" &
   check lint npx eslint . --max-warnings 0 --cache --cache-location "$cache/eslint/"

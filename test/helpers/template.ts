@@ -19,9 +19,19 @@ const PGLITE_INITDB = ['--wal-segsize=1'];
 /**
  * A test database need not survive a crash: commits do not wait for their WAL, and the WAL holds no full pages and
  * is not zero-filled ahead (about 30% less CPU per write on PGlite, measured on the fixture builders). PostgreSQL
- * takes the first per database; the others are the server's.
+ * takes synchronous_commit per database; the others are the server's.
+ * A test database is small, and PGlite starts once per suite (about 230 times in npm test): 8 MB of shared buffers
+ * instead of 128 MB, and shared memory sized for 20 connections instead of 100 (PGlite has one; the lock table keeps
+ * its size, 320 × 20 = 64 × 100 locks), cut a start from about 1.2 s to 0.5 s of CPU (measured).
  */
-const PGLITE_SETTINGS = ['synchronous_commit = off', 'full_page_writes = off', 'wal_init_zero = off'];
+const PGLITE_SETTINGS = [
+  "shared_buffers = '8MB'",
+  'max_connections = 20',
+  'max_locks_per_transaction = 320',
+  'synchronous_commit = off',
+  'full_page_writes = off',
+  'wal_init_zero = off',
+];
 const POSTGRES_SETTINGS = ['synchronous_commit = off'];
 
 const pgliteVersion = (
