@@ -40,7 +40,11 @@ const pgliteVersion = (
 
 const migrationsDir = resolve('src/db/migrations');
 const templateKey = createHash('sha256')
-  .update([pgliteVersion, ...PGLITE_INITDB, ...PGLITE_SETTINGS, ...Object.keys(migrations)].join('\n'))
+  .update(
+    [pgliteVersion, ...PGLITE_INITDB, ...PGLITE_SETTINGS, 'no template databases', ...Object.keys(migrations)].join(
+      '\n',
+    ),
+  )
   .update(
     readdirSync(migrationsDir)
       .sort()
@@ -70,6 +74,10 @@ async function readOrBuildPGliteTemplate(): Promise<Blob> {
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     await migrateToLatest(db);
     for (const setting of PGLITE_SETTINGS) await pglite.exec(`alter system set ${setting}`);
+    // PGlite serves one database and creates none: initdb's template0 and template1 are half the dump (15 of 33 MB),
+    // which every suite unpacks — without them a start costs about a third less CPU (526 → 347 ms, measured).
+    await pglite.exec(`update pg_database set datistemplate = false where datname in ('template0', 'template1')`);
+    for (const name of ['template0', 'template1']) await pglite.exec(`drop database ${name}`);
     await pglite.exec('checkpoint');
     const dump = await pglite.dumpDataDir('none');
     await db.destroy();
