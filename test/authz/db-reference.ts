@@ -32,7 +32,7 @@ import { governingItem, hasPermission, itemExists, itemSecurityAllows, reference
 import { dbWorldArb, ids, locksOf, names, SEED, withWorld, type LocksQuery, type WorldFacts } from './world.js';
 
 // 120 in `npm test` (its 6-minute bound, BENCHMARKS.md); `npm run test:authz:long` runs 1,000.
-const WORLDS = Number(process.env.AUTHZ_SQL_WORLDS ?? 80);
+const WORLDS = Number(process.env.AUTHZ_SQL_WORLDS ?? 40);
 
 /**
  * A system administrator outside the world: passes item.security on every item, so it may ask who has access. It browses
